@@ -1,0 +1,76 @@
+/* staffmatch: the plain benchmark instance format ("hr-instance 1").
+ *
+ * Whitespace separated text with 0-based indices and '#' comment lines:
+ *
+ *     hr-instance 1
+ *     employees N
+ *     positions M
+ *     capacity c_0 ... c_{M-1}
+ *     E i p_1 ... p_k        (N lines, one per employee)
+ *     P j e_1 ... e_l        (M lines, one per position)
+ *
+ * See FORMAT.md. Reading is strict: an unknown keyword, an index out of
+ * range, a repeated index, a P-line that does not name exactly the
+ * employees whose E-lines name its position, or counts that disagree are
+ * errors that name the line, never a crash or a silent repair.
+ */
+#pragma once
+
+#include <stddef.h>
+#include <stdio.h>
+#include <glib.h>
+#include <staffmatch/export.h>
+#include <staffmatch/market.h>
+
+G_BEGIN_DECLS
+
+/**
+ * sm_instance_read_data:
+ * @data: (array length=length): the file's contents (need not end in NUL)
+ * @length: number of bytes
+ * @error: return location for an error
+ *
+ * Errors: SM_ERROR_PARSE for text that is not the format, and the
+ * builder's codes (SM_ERROR_INDEX_OUT_OF_RANGE, SM_ERROR_DUPLICATE,
+ * SM_ERROR_INVALID_SEATS, SM_ERROR_PRIORITY_MISMATCH, SM_ERROR_TOO_LARGE)
+ * for content that breaks the market's rules; every message starts with
+ * "line N: ".
+ *
+ * Returns: (transfer full): the market, or NULL on error.
+ */
+SM_API SmMarket *sm_instance_read_data (const char *data,
+                                        size_t length,
+                                        GError **error);
+
+/**
+ * sm_instance_read_file:
+ *
+ * As sm_instance_read_data() on the file's contents; messages start with
+ * "PATH:N: ". Errors also SM_ERROR_IO when the file cannot be read.
+ */
+SM_API SmMarket *sm_instance_read_file (const char *path, GError **error);
+
+/**
+ * sm_instance_write:
+ *
+ * Writes the market to @stream in the instance format.
+ *
+ * Errors: SM_ERROR_IO when writing fails.
+ */
+SM_API gboolean sm_instance_write (const SmMarket *market,
+                                   FILE *stream,
+                                   GError **error);
+
+/**
+ * sm_instance_write_file:
+ *
+ * Writes the market to @path atomically: to a temporary file beside it,
+ * renamed into place only when complete.
+ *
+ * Errors: SM_ERROR_IO.
+ */
+SM_API gboolean sm_instance_write_file (const SmMarket *market,
+                                        const char *path,
+                                        GError **error);
+
+G_END_DECLS

@@ -1,0 +1,204 @@
+/* staffmatch: the market, the integer heart of the library.
+ *
+ * A market has employees 0..n-1 and positions 0..m-1. Each position has a
+ * number of seats. Each employee has a list of acceptable positions, best
+ * first; each position has a priority order over exactly the employees who
+ * listed it, best first. Everyone also has the default organisation as an
+ * outside option, which takes anyone and is never listed: an employee
+ * prefers every listed position to the default and the default to every
+ * position not listed.
+ *
+ * A market is built once with an SmMarketBuilder and is then frozen and
+ * shared (reference counted). Inside, both sides are stored as flat CSR
+ * arrays of SmEdge, and every edge carries the rank the other side gives it,
+ * so the solvers never search.
+ */
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+#include <glib.h>
+#include <staffmatch/export.h>
+
+G_BEGIN_DECLS
+
+/**
+ * SmEdge:
+ * @target: in an employee's list, the position; in a position's list, the
+ *   employee.
+ * @rank: the rank the other side gives this pair, 0 = best. In an
+ *   employee's list it is the employee's place in the position's priority
+ *   order; in a position's list it is the position's place in the
+ *   employee's preference list.
+ */
+typedef struct {
+  int32_t target;
+  int32_t rank;
+} SmEdge;
+
+typedef struct _SmMarketBuilder SmMarketBuilder;
+typedef struct _SmMarket SmMarket;
+
+/**
+ * sm_market_builder_new:
+ * @n_employees: number of employees, 0 or more
+ * @n_positions: number of positions, 0 or more
+ * @error: return location for an error
+ *
+ * Starts a market. Every position starts with one seat, every employee with
+ * an empty list and every position with an empty priority order.
+ *
+ * Errors: SM_ERROR_INVALID_SIZE for a negative count, SM_ERROR_TOO_LARGE
+ * for a count above INT32_MAX - 1, SM_ERROR_NO_MEMORY.
+ *
+ * Returns: (transfer full): a new builder, or NULL on error.
+ */
+SM_API SmMarketBuilder *sm_market_builder_new (int64_t n_employees,
+                                               int64_t n_positions,
+                                               GError **error);
+
+/**
+ * sm_market_builder_reserve:
+ * @builder: a builder
+ * @n_entries: the expected total length of all preference lists
+ * @error: return location for an error
+ *
+ * Optional: reserves room for @n_entries list entries on each side, so that
+ * building a large market does not grow its arrays step by step.
+ *
+ * Errors: SM_ERROR_TOO_LARGE above INT32_MAX entries, SM_ERROR_NO_MEMORY.
+ */
+SM_API gboolean sm_market_builder_reserve (SmMarketBuilder *builder,
+                                           int64_t n_entries,
+                                           GError **error);
+
+/**
+ * sm_market_builder_set_seats:
+ * @builder: a builder
+ * @position: index of the position
+ * @seats: number of seats, 1 or more
+ * @error: return location for an error
+ *
+ * Errors: SM_ERROR_INDEX_OUT_OF_RANGE, SM_ERROR_INVALID_SEATS.
+ */
+SM_API gboolean sm_market_builder_set_seats (SmMarketBuilder *builder,
+                                             int32_t position,
+                                             int32_t seats,
+                                             GError **error);
+
+/**
+ * sm_market_builder_set_preferences:
+ * @builder: a builder
+ * @employee: index of the employee
+ * @positions: (array length=n_positions): acceptable positions, best first
+ * @n_positions: length of @positions (0 is allowed)
+ * @error: return location for an error
+ *
+ * Sets the employee's preference list, copying @positions. Each employee's
+ * list may be set once. Complexity: O(n_positions).
+ *
+ * Errors: SM_ERROR_INDEX_OUT_OF_RANGE for a bad employee or position,
+ * SM_ERROR_DUPLICATE for a position listed twice or a list set twice,
+ * SM_ERROR_TOO_LARGE when the total of all lists passes INT32_MAX,
+ * SM_ERROR_NO_MEMORY. On error the builder is unchanged.
+ */
+SM_API gboolean sm_market_builder_set_preferences (SmMarketBuilder *builder,
+                                                   int32_t employee,
+                                                   const int32_t *positions,
+                                                   size_t n_positions,
+                                                   GError **error);
+
+/**
+ * sm_market_builder_set_priorities:
+ * @builder: a builder
+ * @position: index of the position
+ * @employees: (array length=n_employees): the applicants, best first
+ * @n_employees: length of @employees
+ * @error: return location for an error
+ *
+ * Sets the position's priority order, copying @employees. It must name
+ * exactly the employees whose lists contain the position; that is checked
+ * by sm_market_builder_build(), when all lists are known. Each position's
+ * order may be set once.
+ *
+ * Errors: as sm_market_builder_set_preferences(), with employees and
+ * positions swapped.
+ */
+SM_API gboolean sm_market_builder_set_priorities (SmMarketBuilder *builder,
+                                                  int32_t position,
+                                                  const int32_t *employees,
+                                                  size_t n_employees,
+                                                  GError **error);
+
+/**
+ * sm_market_builder_build:
+ * @builder: a builder; it is spent afterwards and can only be freed
+ * @error: return location for an error
+ *
+ * Checks that every priority order names exactly the position's applicants
+ * and freezes the market: both sides become CSR arrays of SmEdge with the
+ * other side's rank beside each entry. The builder's lists are moved, not
+ * copied, so the peak memory is about 20 bytes per list entry.
+ * Complexity: O(n + m + entries).
+ *
+ * Errors: SM_ERROR_PRIORITY_MISMATCH naming the position and the employee,
+ * SM_ERROR_NO_MEMORY.
+ *
+ * Returns: (transfer full): the market (free with sm_market_unref()), or
+ *   NULL on error.
+ */
+SM_API SmMarket *sm_market_builder_build (SmMarketBuilder *builder,
+                                          GError **error);
+
+/** sm_market_builder_free: frees a builder; NULL is allowed. */
+SM_API void sm_market_builder_free (SmMarketBuilder *builder);
+
+/** sm_market_ref: (transfer full): takes a reference. */
+SM_API SmMarket *sm_market_ref (SmMarket *market);
+/** sm_market_unref: drops a reference, freeing at the last; NULL allowed. */
+SM_API void sm_market_unref (SmMarket *market);
+
+SM_API int32_t sm_market_get_n_employees (const SmMarket *market);
+SM_API int32_t sm_market_get_n_positions (const SmMarket *market);
+/** sm_market_get_n_entries: the total length of all preference lists. */
+SM_API int64_t sm_market_get_n_entries (const SmMarket *market);
+SM_API int32_t sm_market_get_seats (const SmMarket *market, int32_t position);
+/** sm_market_get_total_seats: the sum of all positions' seats. */
+SM_API int64_t sm_market_get_total_seats (const SmMarket *market);
+
+/**
+ * sm_market_get_employee_edges:
+ * @n_out: (out): length of the list
+ *
+ * Returns: (transfer none): the employee's acceptable positions, best
+ *   first, each with the employee's rank at that position.
+ */
+SM_API const SmEdge *sm_market_get_employee_edges (const SmMarket *market,
+                                                   int32_t employee,
+                                                   int32_t *n_out);
+
+/**
+ * sm_market_get_position_edges:
+ * @n_out: (out): length of the list
+ *
+ * Returns: (transfer none): the position's applicants in priority order,
+ *   each with the place of the position in that employee's list.
+ */
+SM_API const SmEdge *sm_market_get_position_edges (const SmMarket *market,
+                                                   int32_t position,
+                                                   int32_t *n_out);
+
+/**
+ * sm_market_find_choice:
+ *
+ * Returns: where @position stands in the employee's list (0 = first
+ *   choice), or -1 if the employee did not list it. O(list length).
+ */
+SM_API int32_t sm_market_find_choice (const SmMarket *market,
+                                      int32_t employee,
+                                      int32_t position);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmMarketBuilder, sm_market_builder_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmMarket, sm_market_unref)
+
+G_END_DECLS

@@ -1,0 +1,124 @@
+/* staffmatch: a matching of employees to positions or the default.
+ *
+ * A matching is an index vector: for each employee, a position or
+ * SM_DEFAULT. From it follow each position's held employees (in priority
+ * order) and its cutoff. Matchings come from the solvers (solve.h) or from
+ * an assignment given by the caller, for example read from a solution file;
+ * the latter may be invalid, which sm_matching_check() reports.
+ */
+#pragma once
+
+#include <stdint.h>
+#include <glib.h>
+#include <staffmatch/export.h>
+#include <staffmatch/market.h>
+
+G_BEGIN_DECLS
+
+/** SM_DEFAULT: the position index that stands for the default organisation. */
+#define SM_DEFAULT (-1)
+/** SM_CUTOFF_OPEN: the cutoff of a position with a seat left open. */
+#define SM_CUTOFF_OPEN (-1)
+
+/**
+ * SmSide:
+ * @SM_SIDE_EMPLOYEES: employees propose (employee-optimal matching)
+ * @SM_SIDE_POSITIONS: positions propose (position-optimal matching)
+ */
+typedef enum {
+  SM_SIDE_EMPLOYEES,
+  SM_SIDE_POSITIONS,
+} SmSide;
+
+typedef struct _SmMatching SmMatching;
+
+/**
+ * sm_matching_new_from_assignment:
+ * @market: the market the assignment belongs to
+ * @assignment: (array length=n_employees): each employee's position, or
+ *   SM_DEFAULT
+ * @n_employees: must equal the market's number of employees
+ * @error: return location for an error
+ *
+ * Makes a matching from an assignment as given. Pairs that are not
+ * acceptable and positions over their seats are kept as they are, so that
+ * sm_matching_check() can report them. O(n + m + placed log seats).
+ *
+ * Errors: SM_ERROR_INVALID_SIZE when @n_employees is not the market's,
+ * SM_ERROR_INDEX_OUT_OF_RANGE for a position outside the market.
+ *
+ * Returns: (transfer full): the matching, or NULL on error.
+ */
+SM_API SmMatching *sm_matching_new_from_assignment (const SmMarket *market,
+                                                    const int32_t *assignment,
+                                                    int32_t n_employees,
+                                                    GError **error);
+
+/** sm_matching_free: frees a matching; NULL is allowed. */
+SM_API void sm_matching_free (SmMatching *matching);
+
+/** sm_matching_copy: (transfer full): an independent copy. */
+SM_API SmMatching *sm_matching_copy (const SmMatching *matching);
+
+SM_API int32_t sm_matching_get_n_employees (const SmMatching *matching);
+SM_API int32_t sm_matching_get_n_positions (const SmMatching *matching);
+
+/** sm_matching_get_position: the employee's position, or SM_DEFAULT. */
+SM_API int32_t sm_matching_get_position (const SmMatching *matching,
+                                         int32_t employee);
+
+/**
+ * sm_matching_get_choice:
+ *
+ * Returns: which of the employee's preferences they got (0 = first), or -1
+ *   at the default or at a position they did not list.
+ */
+SM_API int32_t sm_matching_get_choice (const SmMatching *matching,
+                                       int32_t employee);
+
+/**
+ * sm_matching_get_assignment:
+ *
+ * Returns: (transfer none) (array length=n_employees): every employee's
+ *   position or SM_DEFAULT.
+ */
+SM_API const int32_t *sm_matching_get_assignment (const SmMatching *matching);
+
+/**
+ * sm_matching_get_held:
+ * @n_out: (out): how many employees the position holds
+ *
+ * Returns: (transfer none): the employees placed at the position, best
+ *   priority first (employees the position does not rank come last).
+ */
+SM_API const int32_t *sm_matching_get_held (const SmMatching *matching,
+                                            int32_t position,
+                                            int32_t *n_out);
+
+/**
+ * sm_matching_get_cutoff:
+ *
+ * Returns: the priority rank (0 = best) of the worst employee the position
+ *   admitted when all its seats are filled, or SM_CUTOFF_OPEN when a seat
+ *   is left open (then anyone who applied would have been admitted).
+ */
+SM_API int32_t sm_matching_get_cutoff (const SmMatching *matching,
+                                       int32_t position);
+
+/** sm_matching_get_n_placed: how many employees are not at the default. */
+SM_API int32_t sm_matching_get_n_placed (const SmMatching *matching);
+
+/**
+ * sm_matching_get_n_proposals:
+ *
+ * Returns: the number of proposals the solver made (0 for a matching made
+ *   from an assignment).
+ */
+SM_API uint64_t sm_matching_get_n_proposals (const SmMatching *matching);
+
+/** sm_matching_equal: whether both place every employee alike. */
+SM_API gboolean sm_matching_equal (const SmMatching *a, const SmMatching *b);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmMatching, sm_matching_free)
+
+G_END_DECLS

@@ -1,0 +1,57 @@
+/* staffmatch: the plain solution format ("hr-solution 1").
+ *
+ *     hr-solution 1
+ *     i j              (one line per employee, i ascending; j = -1 is the
+ *                       default organisation)
+ *
+ * The employee-optimal stable matching is unique, so every correct solver
+ * writes the same file for the same instance.
+ */
+#pragma once
+
+#include <stddef.h>
+#include <stdio.h>
+#include <glib.h>
+#include <staffmatch/export.h>
+#include <staffmatch/market.h>
+#include <staffmatch/matching.h>
+
+G_BEGIN_DECLS
+
+/**
+ * sm_solution_read_data:
+ * @market: the market the solution belongs to
+ * @data: (array length=length): the file's contents
+ * @length: number of bytes
+ * @error: return location for an error
+ *
+ * Reads a solution. Only the file's form is checked (every employee once,
+ * in order, positions in range); whether it is valid and stable is for
+ * sm_matching_check().
+ *
+ * Errors: SM_ERROR_PARSE and SM_ERROR_INDEX_OUT_OF_RANGE, messages starting
+ * with "line N: ".
+ *
+ * Returns: (transfer full): the matching, or NULL on error.
+ */
+SM_API SmMatching *sm_solution_read_data (const SmMarket *market,
+                                          const char *data,
+                                          size_t length,
+                                          GError **error);
+
+/** sm_solution_read_file: as sm_solution_read_data(), also SM_ERROR_IO. */
+SM_API SmMatching *sm_solution_read_file (const SmMarket *market,
+                                          const char *path,
+                                          GError **error);
+
+/** sm_solution_write: writes @matching to @stream. Errors: SM_ERROR_IO. */
+SM_API gboolean sm_solution_write (const SmMatching *matching,
+                                   FILE *stream,
+                                   GError **error);
+
+/** sm_solution_write_file: writes atomically to @path. Errors: SM_ERROR_IO. */
+SM_API gboolean sm_solution_write_file (const SmMatching *matching,
+                                        const char *path,
+                                        GError **error);
+
+G_END_DECLS

@@ -1,0 +1,37 @@
+/* staffmatch: deferred acceptance on a market.
+ *
+ * Gale and Shapley (1962), "College admissions and the stability of
+ * marriage", in its many-to-one form with incomplete lists (Roth and
+ * Sotomayor, 1990, "Two-sided matching", ch. 5). With employees proposing
+ * the result is the employee-optimal stable matching and no employee can
+ * gain by misreporting; with positions proposing it is the position-optimal
+ * stable matching. Both place the same employees and fill each position
+ * equally (the rural hospitals theorem).
+ */
+#pragma once
+
+#include <glib.h>
+#include <staffmatch/export.h>
+#include <staffmatch/market.h>
+#include <staffmatch/matching.h>
+
+G_BEGIN_DECLS
+
+/**
+ * sm_market_solve:
+ * @market: the market
+ * @proposing: which side proposes
+ * @error: return location for an error
+ *
+ * Runs deferred acceptance. Time O(n + m + entries); memory O(n + m) plus
+ * one bit per list entry, allocated once per call, never per proposal.
+ *
+ * Errors: SM_ERROR_NO_MEMORY.
+ *
+ * Returns: (transfer full): the stable matching, or NULL on error.
+ */
+SM_API SmMatching *sm_market_solve (const SmMarket *market,
+                                    SmSide proposing,
+                                    GError **error);
+
+G_END_DECLS

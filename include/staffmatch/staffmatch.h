@@ -1,0 +1,12 @@
+/* staffmatch: the umbrella header; includes every public header. */
+#pragma once
+
+#include <staffmatch/version.h>
+#include <staffmatch/export.h>
+#include <staffmatch/error.h>
+#include <staffmatch/market.h>
+#include <staffmatch/matching.h>
+#include <staffmatch/solve.h>
+#include <staffmatch/check.h>
+#include <staffmatch/instance.h>
+#include <staffmatch/solution.h>

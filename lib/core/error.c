@@ -1,0 +1,4 @@
+/* staffmatch: the SM_ERROR domain. */
+#include <staffmatch/error.h>
+
+G_DEFINE_QUARK (sm-error-quark, sm_error)

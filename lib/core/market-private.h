@@ -1,0 +1,27 @@
+/* staffmatch: the market's insides, shared by the core's source files and
+ * the readers that build markets. Not installed. */
+#pragma once
+
+#include <staffmatch/market.h>
+
+/* The frozen market. Both sides are CSR arrays: the list of employee i is
+ * emp_edges[emp_off[i] .. emp_off[i+1]), that of position j is
+ * pos_edges[pos_off[j] .. pos_off[j+1]). Offsets are int32_t because the
+ * builder refuses more than INT32_MAX entries. */
+struct _SmMarket {
+  gint ref_count;
+  int32_t n_employees;
+  int32_t n_positions;
+  int32_t *seats;          /* m */
+  int32_t *emp_off;        /* n + 1 */
+  SmEdge *emp_edges;       /* entries: target position, rank at it */
+  int32_t *pos_off;        /* m + 1 */
+  SmEdge *pos_edges;       /* entries: target employee, choice index */
+};
+
+/* As sm_market_builder_build(), and when the build fails on one position's
+ * priority order, *failed_position gets that position (else -1), so that a
+ * file reader can name the line. */
+SmMarket *sm_market_builder__build_reporting (SmMarketBuilder *builder,
+                                              int32_t *failed_position,
+                                              GError **error);
