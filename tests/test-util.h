@@ -15,13 +15,13 @@ typedef struct {
  * assertion passed. */
 int sm_test_run_suite (const char *suite_name, const SmTestCase *cases);
 
-/* Asserts that @err is set in SM_ERROR with @code, then clears it. */
-#define SM_ASSERT_ERROR(err, code)                                   \
+/* Asserts that @err is set in SM_ERROR with @expected_code, then clears it. */
+#define SM_ASSERT_ERROR(err, expected_code)                                   \
   do {                                                               \
     CU_ASSERT_PTR_NOT_NULL_FATAL (err);                              \
     CU_ASSERT_EQUAL ((err)->domain, SM_ERROR);                       \
-    CU_ASSERT_EQUAL ((err)->code, (code));                           \
-    if ((err)->domain != SM_ERROR || (err)->code != (int) (code))    \
+    CU_ASSERT_EQUAL ((err)->code, (expected_code));                           \
+    if ((err)->domain != SM_ERROR || (err)->code != (int) (expected_code))    \
       fprintf (stderr, "unexpected error %d: %s\n", (err)->code,     \
                (err)->message);                                      \
     g_clear_error (&(err));                                          \

@@ -1,0 +1,178 @@
+/* staffmatch: growing storage for the lists a market builder collects.
+ *
+ * Memory matters here: at ten million employees with lists of ten, each
+ * byte per entry is 100 MB. So lists are appended to one array that grows
+ * by half each time (realloc of a large block is an mremap, not a copy),
+ * duplicates are found with one stamp per target instead of a hash set,
+ * and the finished array is widened in place into (entry, rank) pairs. */
+#include "list-store.h"
+
+#include <string.h>
+
+gboolean
+sm_list_store_init (SmListStore *store, int32_t n_owners, int32_t n_targets)
+{
+  memset (store, 0, sizeof *store);
+  store->n_owners = n_owners;
+  store->n_targets = n_targets;
+  store->last_owner = -1;
+  store->in_order = TRUE;
+  store->start = g_try_new (int32_t, (size_t) n_owners + 1);
+  store->length = g_try_new0 (int32_t, (size_t) n_owners + 1);
+  store->seen = g_try_new0 (uint32_t, (size_t) n_targets + 1);
+  if (store->start == NULL || store->length == NULL || store->seen == NULL)
+    {
+      sm_list_store_clear (store);
+      return FALSE;
+    }
+  memset (store->start, 0xff, ((size_t) n_owners + 1) * sizeof (int32_t));
+  return TRUE;
+}
+
+void
+sm_list_store_clear (SmListStore *store)
+{
+  g_free (store->start);
+  g_free (store->length);
+  g_free (store->entries);
+  g_free (store->seen);
+  memset (store, 0, sizeof *store);
+}
+
+gboolean
+sm_list_store_reserve (SmListStore *store, size_t n_entries)
+{
+  if (n_entries <= store->capacity)
+    return TRUE;
+  int32_t *grown = g_try_realloc_n (store->entries, n_entries,
+                                    sizeof (int32_t));
+  if (grown == NULL)
+    return FALSE;
+  store->entries = grown;
+  store->capacity = n_entries;
+  return TRUE;
+}
+
+static gboolean
+grow_for (SmListStore *store, size_t n_more)
+{
+  size_t needed = store->n_entries + n_more;  /* in int32 slots */
+  if (needed <= store->capacity)
+    return TRUE;
+  size_t wanted = MAX (needed, store->capacity + store->capacity / 2);
+  wanted = MAX (wanted, (size_t) 64);
+  return sm_list_store_reserve (store, wanted);
+}
+
+/* Checks the list against range and repeats without changing the store. */
+static SmListStatus
+check_list (SmListStore *store, const int32_t *list, size_t n,
+            size_t *bad_index)
+{
+  if (++store->stamp == 0)
+    {
+      memset (store->seen, 0, ((size_t) store->n_targets + 1)
+                                * sizeof (uint32_t));
+      store->stamp = 1;
+    }
+  for (size_t k = 0; k < n; k++)
+    {
+      int32_t t = list[k];
+      *bad_index = k;
+      if (t < 0 || t >= store->n_targets)
+        return SM_LIST_TARGET_OUT_OF_RANGE;
+      if (store->seen[t] == store->stamp)
+        return SM_LIST_TARGET_TWICE;
+      store->seen[t] = store->stamp;
+    }
+  *bad_index = (size_t) -1;
+  return SM_LIST_OK;
+}
+
+SmListStatus
+sm_list_store_append (SmListStore *store, int32_t owner, const int32_t *list,
+                      size_t n, size_t *bad_index)
+{
+  *bad_index = (size_t) -1;
+  if (store->start[owner] >= 0)
+    return SM_LIST_ALREADY_SET;
+  if (n > (size_t) INT32_MAX
+      || store->n_entries + n > (size_t) INT32_MAX)
+    return SM_LIST_TOO_MANY_ENTRIES;
+  SmListStatus status = check_list (store, list, n, bad_index);
+  if (status != SM_LIST_OK)
+    return status;
+  if (!grow_for (store, n))
+    return SM_LIST_NO_MEMORY;
+  if (n > 0)
+    memcpy (store->entries + store->n_entries, list, n * sizeof (int32_t));
+  store->start[owner] = (int32_t) store->n_entries;
+  store->length[owner] = (int32_t) n;
+  store->n_entries += n;
+  if (owner < store->last_owner)
+    store->in_order = FALSE;
+  store->last_owner = owner;
+  return SM_LIST_OK;
+}
+
+/* Rewrites the entries in owner order; needed only when lists were given
+ * out of order. Costs one more int32 per entry for the moment it runs. */
+static gboolean
+reorder_by_owner (SmListStore *store, const int32_t *offsets)
+{
+  size_t cap = MAX (store->n_entries, (size_t) 1);
+  int32_t *sorted = g_try_malloc_n (cap, 2 * sizeof (int32_t));
+  if (sorted == NULL)
+    return FALSE;
+  for (int32_t i = 0; i < store->n_owners; i++)
+    if (store->length[i] > 0)
+      memcpy (sorted + offsets[i], store->entries + store->start[i],
+              (size_t) store->length[i] * sizeof (int32_t));
+  g_free (store->entries);
+  store->entries = sorted;
+  store->capacity = 2 * cap;
+  return TRUE;
+}
+
+gboolean
+sm_list_store_take_csr (SmListStore *store, int32_t **offsets_out,
+                        int32_t **pairs_out)
+{
+  int32_t *offsets = g_try_new (int32_t, (size_t) store->n_owners + 1);
+  if (offsets == NULL)
+    return FALSE;
+  offsets[0] = 0;
+  for (int32_t i = 0; i < store->n_owners; i++)
+    offsets[i + 1] = offsets[i] + store->length[i];
+  if ((!store->in_order || store->entries == NULL)
+      && !reorder_by_owner (store, offsets))
+    {
+      g_free (offsets);
+      return FALSE;
+    }
+  /* Resize to exactly two int32 per entry (for a large block, realloc
+   * remaps pages rather than copying them), then widen from the back:
+   * entry s moves to 2s, which only overwrites entries already moved. */
+  size_t n = store->n_entries;
+  int32_t *pairs = store->entries;
+  if (2 * n != store->capacity)
+    {
+      pairs = g_try_realloc_n (pairs, MAX (n, (size_t) 1),
+                               2 * sizeof (int32_t));
+      if (pairs == NULL)
+        {
+          g_free (offsets);
+          return FALSE;
+        }
+    }
+  for (size_t s = n; s-- > 0;)
+    {
+      pairs[2 * s] = pairs[s];
+      pairs[2 * s + 1] = 0;
+    }
+  store->entries = NULL;
+  sm_list_store_clear (store);
+  *offsets_out = offsets;
+  *pairs_out = pairs;
+  return TRUE;
+}

@@ -1,0 +1,53 @@
+/* staffmatch: growing storage for the lists a market builder collects.
+ *
+ * A list store holds one list of int32 indices per owner (per employee, or
+ * per position), given in any order, each at most once. Lists are appended
+ * to one flat array; when the owners came in increasing order (the usual
+ * case) that array already is the CSR entry array and is handed over
+ * without a copy. Not installed. */
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+#include <glib.h>
+
+typedef struct {
+  int32_t n_owners;
+  int32_t n_targets;      /* entries must lie in 0 .. n_targets-1 */
+  int32_t *start;         /* per owner: offset of its list, -1 if unset */
+  int32_t *length;        /* per owner */
+  int32_t *entries;
+  size_t n_entries;
+  size_t capacity;
+  int32_t last_owner;     /* the owner set last, -1 at first */
+  gboolean in_order;      /* owners were set in increasing order */
+  uint32_t *seen;         /* per target: the stamp of the list naming it */
+  uint32_t stamp;
+} SmListStore;
+
+/* What a failed append found wrong; see sm_list_store_append(). */
+typedef enum {
+  SM_LIST_OK,
+  SM_LIST_ALREADY_SET,
+  SM_LIST_TARGET_OUT_OF_RANGE,
+  SM_LIST_TARGET_TWICE,
+  SM_LIST_TOO_MANY_ENTRIES,
+  SM_LIST_NO_MEMORY,
+} SmListStatus;
+
+gboolean sm_list_store_init (SmListStore *store, int32_t n_owners,
+                             int32_t n_targets);
+void sm_list_store_clear (SmListStore *store);
+gboolean sm_list_store_reserve (SmListStore *store, size_t n_entries);
+
+/* Appends the owner's list. On failure nothing changes and *bad_index
+ * gets the offending index in @list (or -1). */
+SmListStatus sm_list_store_append (SmListStore *store, int32_t owner,
+                                   const int32_t *list, size_t n,
+                                   size_t *bad_index);
+
+/* Moves the lists out as CSR: *offsets_out (n_owners + 1) and the entries,
+ * widened in place to two int32 per entry (the entry, then a zero), so that
+ * they can be used as an SmEdge array. The store is left empty. */
+gboolean sm_list_store_take_csr (SmListStore *store, int32_t **offsets_out,
+                                 int32_t **pairs_out);

@@ -1,0 +1,516 @@
+/* staffmatch: building and reading a market.
+ *
+ * The builder collects each employee's preference list and each position's
+ * priority order (list-store.c), then build() freezes them into the CSR
+ * form of market-private.h and writes beside every entry the rank the other
+ * side gives it ("pre-ranked edges"):
+ *
+ *   employee edge (j, r): position j ranks this employee r-th (0 = best);
+ *   position edge (i, c): employee i lists this position c-th.
+ *
+ * Filling the ranks takes one pass over each position's applicants. The
+ * applicants of position j are found by a transpose of the employee lists
+ * (one int32 per entry, freed at the end of build), and while it runs the
+ * rank field of an employee edge holds the edge's owner, so that no extra
+ * owner array is needed. Peak memory of build: the two edge arrays (8 bytes
+ * per entry each, made in place from the builder's lists) plus the
+ * transpose (4 bytes per entry) plus O(n + m).
+ */
+#include "market-private.h"
+
+#include <string.h>
+#include <staffmatch/error.h>
+
+#include "list-store.h"
+
+struct _SmMarketBuilder {
+  int32_t n_employees;
+  int32_t n_positions;
+  int32_t *seats;
+  SmListStore employees;   /* preference lists: targets are positions */
+  SmListStore positions;   /* priority orders: targets are employees */
+  gboolean spent;
+};
+
+#define SM_MAX_COUNT (INT32_MAX - 1)
+
+static gboolean
+check_count (int64_t count, const char *what, GError **error)
+{
+  if (count < 0)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID_SIZE,
+                   "The number of %s is negative (%" G_GINT64_FORMAT ").",
+                   what, count);
+      return FALSE;
+    }
+  if (count > SM_MAX_COUNT)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_TOO_LARGE,
+                   "%" G_GINT64_FORMAT " %s are more than the %d that "
+                   "32-bit indices allow.", count, what, SM_MAX_COUNT);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_no_memory (GError **error, const char *doing)
+{
+  g_set_error (error, SM_ERROR, SM_ERROR_NO_MEMORY,
+               "Out of memory while %s.", doing);
+}
+
+SmMarketBuilder *
+sm_market_builder_new (int64_t n_employees, int64_t n_positions,
+                       GError **error)
+{
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  if (!check_count (n_employees, "employees", error)
+      || !check_count (n_positions, "positions", error))
+    return NULL;
+  SmMarketBuilder *b = g_try_new0 (SmMarketBuilder, 1);
+  if (b == NULL)
+    {
+      set_no_memory (error, "starting a market");
+      return NULL;
+    }
+  b->n_employees = (int32_t) n_employees;
+  b->n_positions = (int32_t) n_positions;
+  b->seats = g_try_new (int32_t, (size_t) n_positions + 1);
+  gboolean ok = b->seats != NULL
+    && sm_list_store_init (&b->employees, b->n_employees, b->n_positions)
+    && sm_list_store_init (&b->positions, b->n_positions, b->n_employees);
+  if (!ok)
+    {
+      sm_market_builder_free (b);
+      set_no_memory (error, "starting a market");
+      return NULL;
+    }
+  for (int32_t j = 0; j < b->n_positions; j++)
+    b->seats[j] = 1;
+  return b;
+}
+
+void
+sm_market_builder_free (SmMarketBuilder *builder)
+{
+  if (builder == NULL)
+    return;
+  g_free (builder->seats);
+  sm_list_store_clear (&builder->employees);
+  sm_list_store_clear (&builder->positions);
+  g_free (builder);
+}
+
+gboolean
+sm_market_builder_reserve (SmMarketBuilder *builder, int64_t n_entries,
+                           GError **error)
+{
+  g_return_val_if_fail (builder != NULL && !builder->spent, FALSE);
+  if (n_entries > INT32_MAX)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_TOO_LARGE,
+                   "%" G_GINT64_FORMAT " list entries are more than the %d "
+                   "that 32-bit indices allow.", n_entries, INT32_MAX);
+      return FALSE;
+    }
+  if (n_entries <= 0)
+    return TRUE;
+  if (!sm_list_store_reserve (&builder->employees, (size_t) n_entries)
+      || !sm_list_store_reserve (&builder->positions, (size_t) n_entries))
+    {
+      set_no_memory (error, "reserving room for the lists");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_index (int32_t index, int32_t count, const char *what, GError **error)
+{
+  if (index >= 0 && index < count)
+    return TRUE;
+  g_set_error (error, SM_ERROR, SM_ERROR_INDEX_OUT_OF_RANGE,
+               "There is no %s %d: %s are numbered 0 to %d.",
+               what, index, what, count - 1);
+  return FALSE;
+}
+
+gboolean
+sm_market_builder_set_seats (SmMarketBuilder *builder, int32_t position,
+                             int32_t seats, GError **error)
+{
+  g_return_val_if_fail (builder != NULL && !builder->spent, FALSE);
+  if (!check_index (position, builder->n_positions, "position", error))
+    return FALSE;
+  if (seats < 1)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID_SEATS,
+                   "Position %d has %d seats; a position needs at least one.",
+                   position, seats);
+      return FALSE;
+    }
+  builder->seats[position] = seats;
+  return TRUE;
+}
+
+/* Turns a list store's complaint into an error that names the list's
+ * owner and the offending entry. */
+static gboolean
+report_list_status (SmListStatus status, const char *owner_kind,
+                    int32_t owner, const char *target_kind, int32_t target,
+                    const char *list_name, int32_t n_targets, GError **error)
+{
+  switch (status)
+    {
+    case SM_LIST_OK:
+      return TRUE;
+    case SM_LIST_ALREADY_SET:
+      g_set_error (error, SM_ERROR, SM_ERROR_DUPLICATE,
+                   "The %s of %s %d is given twice; give it once.",
+                   list_name, owner_kind, owner);
+      break;
+    case SM_LIST_TARGET_OUT_OF_RANGE:
+      g_set_error (error, SM_ERROR, SM_ERROR_INDEX_OUT_OF_RANGE,
+                   "The %s of %s %d names %s %d, but %ss are numbered "
+                   "0 to %d.", list_name, owner_kind, owner, target_kind,
+                   target, target_kind, n_targets - 1);
+      break;
+    case SM_LIST_TARGET_TWICE:
+      g_set_error (error, SM_ERROR, SM_ERROR_DUPLICATE,
+                   "The %s of %s %d names %s %d twice.",
+                   list_name, owner_kind, owner, target_kind, target);
+      break;
+    case SM_LIST_TOO_MANY_ENTRIES:
+      g_set_error (error, SM_ERROR, SM_ERROR_TOO_LARGE,
+                   "Adding the %s of %s %d makes more than %d list entries, "
+                   "the most that 32-bit indices allow.",
+                   list_name, owner_kind, owner, INT32_MAX);
+      break;
+    case SM_LIST_NO_MEMORY:
+      set_no_memory (error, "storing a list");
+      break;
+    }
+  return FALSE;
+}
+
+static gboolean
+append_list (SmListStore *store, int32_t owner, const int32_t *list,
+             size_t n, const char *owner_kind, const char *target_kind,
+             const char *list_name, GError **error)
+{
+  if (!check_index (owner, store->n_owners, owner_kind, error))
+    return FALSE;
+  g_return_val_if_fail (list != NULL || n == 0, FALSE);
+  size_t bad = (size_t) -1;
+  SmListStatus status = sm_list_store_append (store, owner, list, n, &bad);
+  int32_t target = bad == (size_t) -1 ? -1 : list[bad];
+  return report_list_status (status, owner_kind, owner, target_kind, target,
+                             list_name, store->n_targets, error);
+}
+
+gboolean
+sm_market_builder_set_preferences (SmMarketBuilder *builder, int32_t employee,
+                                   const int32_t *positions,
+                                   size_t n_positions, GError **error)
+{
+  g_return_val_if_fail (builder != NULL && !builder->spent, FALSE);
+  return append_list (&builder->employees, employee, positions, n_positions,
+                      "employee", "position", "preference list", error);
+}
+
+gboolean
+sm_market_builder_set_priorities (SmMarketBuilder *builder, int32_t position,
+                                  const int32_t *employees,
+                                  size_t n_employees, GError **error)
+{
+  g_return_val_if_fail (builder != NULL && !builder->spent, FALSE);
+  return append_list (&builder->positions, position, employees, n_employees,
+                      "position", "employee", "priority order", error);
+}
+
+/* ---- freezing ---------------------------------------------------------- */
+
+/* The applicants of every position: for position j, the employee-edge
+ * slots that name j, in ascending slot order. */
+typedef struct {
+  int32_t *off;     /* m + 1 */
+  int32_t *slots;   /* entries */
+} Transpose;
+
+static gboolean
+transpose_new (const SmMarket *mk, Transpose *t)
+{
+  int32_t n_entries = mk->emp_off[mk->n_employees];
+  t->off = g_try_new0 (int32_t, (size_t) mk->n_positions + 1);
+  t->slots = g_try_new (int32_t, MAX ((size_t) n_entries, (size_t) 1));
+  if (t->off == NULL || t->slots == NULL)
+    return FALSE;
+  for (int32_t s = 0; s < n_entries; s++)
+    t->off[mk->emp_edges[s].target + 1]++;
+  for (int32_t j = 0; j < mk->n_positions; j++)
+    t->off[j + 1] += t->off[j];
+  /* off[j] serves as the write cursor, then is shifted back. */
+  for (int32_t s = 0; s < n_entries; s++)
+    t->slots[t->off[mk->emp_edges[s].target]++] = s;
+  for (int32_t j = mk->n_positions; j > 0; j--)
+    t->off[j] = t->off[j - 1];
+  t->off[0] = 0;
+  return TRUE;
+}
+
+static void
+transpose_clear (Transpose *t)
+{
+  g_clear_pointer (&t->off, g_free);
+  g_clear_pointer (&t->slots, g_free);
+}
+
+/* Whether the employee's list names the position; only read targets, which
+ * stay intact while ranks are being filled. */
+static gboolean
+employee_lists (const SmMarket *mk, int32_t employee, int32_t position)
+{
+  for (int32_t s = mk->emp_off[employee]; s < mk->emp_off[employee + 1]; s++)
+    if (mk->emp_edges[s].target == position)
+      return TRUE;
+  return FALSE;
+}
+
+/* Explains why position j's priority order is not its set of applicants.
+ * rank_of[i] is i's place in that order, or -1. */
+static void
+report_mismatch (const SmMarket *mk, const Transpose *t, const int32_t *rank_of,
+                 int32_t j, GError **error)
+{
+  for (int32_t k = t->off[j]; k < t->off[j + 1]; k++)
+    {
+      int32_t i = mk->emp_edges[t->slots[k]].rank;  /* still the owner */
+      if (rank_of[i] < 0)
+        {
+          g_set_error (error, SM_ERROR, SM_ERROR_PRIORITY_MISMATCH,
+                       "The priority order of position %d misses employee "
+                       "%d, who listed it; rank every applicant.", j, i);
+          return;
+        }
+    }
+  for (int32_t q = mk->pos_off[j]; q < mk->pos_off[j + 1]; q++)
+    {
+      int32_t i = mk->pos_edges[q].target;
+      if (!employee_lists (mk, i, j))
+        {
+          g_set_error (error, SM_ERROR, SM_ERROR_PRIORITY_MISMATCH,
+                       "The priority order of position %d names employee "
+                       "%d, who did not list it; rank only applicants.",
+                       j, i);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Fills the ranks on both sides of position j's edges. */
+static gboolean
+rank_position (SmMarket *mk, const Transpose *t, int32_t *rank_of, int32_t j,
+               GError **error)
+{
+  int32_t first = mk->pos_off[j];
+  int32_t n_ranked = mk->pos_off[j + 1] - first;
+  for (int32_t r = 0; r < n_ranked; r++)
+    rank_of[mk->pos_edges[first + r].target] = r;
+  gboolean ok = n_ranked == t->off[j + 1] - t->off[j];
+  for (int32_t k = t->off[j]; ok && k < t->off[j + 1]; k++)
+    ok = rank_of[mk->emp_edges[t->slots[k]].rank] >= 0;
+  if (!ok)
+    report_mismatch (mk, t, rank_of, j, error);
+  for (int32_t k = t->off[j]; ok && k < t->off[j + 1]; k++)
+    {
+      int32_t s = t->slots[k];
+      int32_t i = mk->emp_edges[s].rank;
+      int32_t r = rank_of[i];
+      mk->emp_edges[s].rank = r;
+      mk->pos_edges[first + r].rank = s - mk->emp_off[i];
+    }
+  for (int32_t r = 0; r < n_ranked; r++)
+    rank_of[mk->pos_edges[first + r].target] = -1;
+  return ok;
+}
+
+static gboolean
+fill_ranks (SmMarket *mk, int32_t *failed_position, GError **error)
+{
+  for (int32_t i = 0; i < mk->n_employees; i++)
+    for (int32_t s = mk->emp_off[i]; s < mk->emp_off[i + 1]; s++)
+      mk->emp_edges[s].rank = i;
+  Transpose t = { NULL, NULL };
+  int32_t *rank_of = g_try_new (int32_t, (size_t) mk->n_employees + 1);
+  gboolean ok = rank_of != NULL && transpose_new (mk, &t);
+  if (!ok)
+    set_no_memory (error, "ranking the lists");
+  else
+    memset (rank_of, 0xff, ((size_t) mk->n_employees + 1) * sizeof *rank_of);
+  for (int32_t j = 0; ok && j < mk->n_positions; j++)
+    if (!rank_position (mk, &t, rank_of, j, error))
+      {
+        *failed_position = j;
+        ok = FALSE;
+      }
+  g_free (rank_of);
+  transpose_clear (&t);
+  return ok;
+}
+
+static void
+market_free (SmMarket *mk)
+{
+  g_free (mk->seats);
+  g_free (mk->emp_off);
+  g_free (mk->emp_edges);
+  g_free (mk->pos_off);
+  g_free (mk->pos_edges);
+  g_free (mk);
+}
+
+/* Moves the builder's lists into the market as (target, 0) edge arrays. */
+static gboolean
+take_lists (SmMarketBuilder *b, SmMarket *mk)
+{
+  int32_t *emp_pairs = NULL, *pos_pairs = NULL;
+  gboolean ok = sm_list_store_take_csr (&b->employees, &mk->emp_off,
+                                        &emp_pairs)
+    && sm_list_store_take_csr (&b->positions, &mk->pos_off, &pos_pairs);
+  /* SmEdge is two int32_t: the pair arrays are edge arrays. */
+  G_STATIC_ASSERT (sizeof (SmEdge) == 2 * sizeof (int32_t));
+  mk->emp_edges = (SmEdge *) emp_pairs;
+  mk->pos_edges = (SmEdge *) pos_pairs;
+  return ok;
+}
+
+SmMarket *
+sm_market_builder__build_reporting (SmMarketBuilder *builder,
+                                    int32_t *failed_position, GError **error)
+{
+  g_return_val_if_fail (builder != NULL && !builder->spent, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  *failed_position = -1;
+  builder->spent = TRUE;
+  SmMarket *mk = g_try_new0 (SmMarket, 1);
+  if (mk == NULL)
+    {
+      set_no_memory (error, "building the market");
+      return NULL;
+    }
+  mk->ref_count = 1;
+  mk->n_employees = builder->n_employees;
+  mk->n_positions = builder->n_positions;
+  mk->seats = g_steal_pointer (&builder->seats);
+  if (!take_lists (builder, mk))
+    {
+      market_free (mk);
+      set_no_memory (error, "building the market");
+      return NULL;
+    }
+  if (!fill_ranks (mk, failed_position, error))
+    {
+      market_free (mk);
+      return NULL;
+    }
+  return mk;
+}
+
+SmMarket *
+sm_market_builder_build (SmMarketBuilder *builder, GError **error)
+{
+  int32_t failed_position;
+  return sm_market_builder__build_reporting (builder, &failed_position, error);
+}
+
+/* ---- the frozen market -------------------------------------------------- */
+
+SmMarket *
+sm_market_ref (SmMarket *market)
+{
+  g_return_val_if_fail (market != NULL, NULL);
+  g_atomic_int_inc (&market->ref_count);
+  return market;
+}
+
+void
+sm_market_unref (SmMarket *market)
+{
+  if (market != NULL && g_atomic_int_dec_and_test (&market->ref_count))
+    market_free (market);
+}
+
+int32_t
+sm_market_get_n_employees (const SmMarket *market)
+{
+  g_return_val_if_fail (market != NULL, 0);
+  return market->n_employees;
+}
+
+int32_t
+sm_market_get_n_positions (const SmMarket *market)
+{
+  g_return_val_if_fail (market != NULL, 0);
+  return market->n_positions;
+}
+
+int64_t
+sm_market_get_n_entries (const SmMarket *market)
+{
+  g_return_val_if_fail (market != NULL, 0);
+  return market->emp_off[market->n_employees];
+}
+
+int32_t
+sm_market_get_seats (const SmMarket *market, int32_t position)
+{
+  g_return_val_if_fail (market != NULL, 0);
+  g_return_val_if_fail (position >= 0 && position < market->n_positions, 0);
+  return market->seats[position];
+}
+
+int64_t
+sm_market_get_total_seats (const SmMarket *market)
+{
+  g_return_val_if_fail (market != NULL, 0);
+  int64_t total = 0;
+  for (int32_t j = 0; j < market->n_positions; j++)
+    total += market->seats[j];
+  return total;
+}
+
+const SmEdge *
+sm_market_get_employee_edges (const SmMarket *market, int32_t employee,
+                              int32_t *n_out)
+{
+  g_return_val_if_fail (market != NULL && n_out != NULL, NULL);
+  g_return_val_if_fail (employee >= 0 && employee < market->n_employees, NULL);
+  *n_out = market->emp_off[employee + 1] - market->emp_off[employee];
+  return market->emp_edges + market->emp_off[employee];
+}
+
+const SmEdge *
+sm_market_get_position_edges (const SmMarket *market, int32_t position,
+                              int32_t *n_out)
+{
+  g_return_val_if_fail (market != NULL && n_out != NULL, NULL);
+  g_return_val_if_fail (position >= 0 && position < market->n_positions, NULL);
+  *n_out = market->pos_off[position + 1] - market->pos_off[position];
+  return market->pos_edges + market->pos_off[position];
+}
+
+int32_t
+sm_market_find_choice (const SmMarket *market, int32_t employee,
+                       int32_t position)
+{
+  g_return_val_if_fail (market != NULL, -1);
+  g_return_val_if_fail (employee >= 0 && employee < market->n_employees, -1);
+  int32_t first = market->emp_off[employee];
+  for (int32_t s = first; s < market->emp_off[employee + 1]; s++)
+    if (market->emp_edges[s].target == position)
+      return s - first;
+  return -1;
+}
