@@ -6,6 +6,21 @@
  * Stable: valid, and no blocking pair: no employee e and position j such
  * that e listed j above their outcome (any listed position is above the
  * default) and j has an open seat or holds someone of lower priority.
+ *
+ * Under headcount caps (groups of positions with a cap, target seats and
+ * an order for extra seats; see market.h) validity also asks that no
+ * group holds more than its cap, and stability is that of Kamada and
+ * Kojima (2015) with the group's preferences over how its people are
+ * spread: a pair (e, j) as above still blocks, unless j does not hold
+ * anyone of lower priority than e (only a free seat is in question), j
+ * already holds at least its target seats, j's group is at its cap, and
+ * either e is outside the group (taking e would break the cap) or e holds
+ * a position a of the group and the group does not prefer the move: a
+ * would fall to or below its target, or j's next extra seat comes after
+ * a's last extra seat in the group's order of extra seats (fewer extra
+ * seats first, then the order of positions). Such pairs are not blocking;
+ * they are listed apart as excused by the cap, which is what an
+ * explanation says to the employee.
  */
 #pragma once
 
@@ -24,16 +39,21 @@ G_BEGIN_DECLS
  *   (employee is -1)
  * @SM_VIOLATION_NOT_ACCEPTABLE: the employee is placed at a position they
  *   did not list
+ * @SM_VIOLATION_OVER_CAP: the group holds more employees than its cap
+ *   (employee and position are -1)
  */
 typedef enum {
   SM_VIOLATION_OVER_SEATS,
   SM_VIOLATION_NOT_ACCEPTABLE,
+  SM_VIOLATION_OVER_CAP,
 } SmViolationKind;
 
+/** SmViolation: what is wrong and where; group is -1 unless over cap. */
 typedef struct {
   SmViolationKind kind;
   int32_t employee;
   int32_t position;
+  int32_t group;
 } SmViolation;
 
 /** SmBlockingPair: the employee and the position that would both gain. */
@@ -76,6 +96,15 @@ SM_API const SmViolation *sm_check_report_get_violations (const SmCheckReport *r
 /** Returns: (transfer none): the blocking pairs; *n_out gets their number. */
 SM_API const SmBlockingPair *sm_check_report_get_blocking_pairs (const SmCheckReport *report,
                                                                  size_t *n_out);
+
+/**
+ * sm_check_report_get_cap_excused_pairs:
+ *
+ * Returns: (transfer none): the pairs that would block but for a
+ *   headcount cap, in the same order as blocking pairs.
+ */
+SM_API const SmBlockingPair *sm_check_report_get_cap_excused_pairs (const SmCheckReport *report,
+                                                                    size_t *n_out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmCheckReport, sm_check_report_free)
 

@@ -28,6 +28,14 @@ G_BEGIN_DECLS
  * @SM_ERROR_PARSE: a file is not in the expected format.
  * @SM_ERROR_IO: a file could not be read or written.
  * @SM_ERROR_NO_MEMORY: an allocation failed.
+ * @SM_ERROR_DUPLICATE_ID: a scenario item's identifier is already taken.
+ * @SM_ERROR_UNKNOWN_ID: a scenario item refers to an identifier that does
+ *   not exist.
+ * @SM_ERROR_INVALID_VALUE: a field has a value outside what it allows (an
+ *   empty identifier, an FTE of zero, a date that does not exist, ...).
+ * @SM_ERROR_INFEASIBLE: the request cannot be met as a whole (a second
+ *   default organisation, target seats above a headcount cap, more manual
+ *   placements than seats).
  */
 typedef enum {
   SM_ERROR_INVALID_SIZE = 1,
@@ -39,6 +47,10 @@ typedef enum {
   SM_ERROR_PARSE,
   SM_ERROR_IO,
   SM_ERROR_NO_MEMORY,
+  SM_ERROR_DUPLICATE_ID,
+  SM_ERROR_UNKNOWN_ID,
+  SM_ERROR_INVALID_VALUE,
+  SM_ERROR_INFEASIBLE,
 } SmError;
 
 SM_API GQuark sm_error_quark (void);

@@ -131,6 +131,49 @@ SM_API gboolean sm_market_builder_set_priorities (SmMarketBuilder *builder,
                                                   GError **error);
 
 /**
+ * sm_market_builder_add_group:
+ * @builder: a builder
+ * @positions: (array length=n_positions): the positions of the group, in
+ *   the order in which they receive extra seats
+ * @n_positions: length of @positions, 1 or more
+ * @cap: the most employees the group's positions may hold together
+ * @error: return location for an error
+ *
+ * Puts a headcount cap on a group of positions (an organisation's ceiling).
+ * Each position of the group is sure of its target seats (see
+ * sm_market_builder_set_target_seats()); the rest of the cap is handed out
+ * as extra seats, one at a time, to the positions in the order given here,
+ * round after round (the flexible deferred acceptance of Kamada and Kojima,
+ * 2015). A position belongs to at most one group.
+ *
+ * Errors: SM_ERROR_INDEX_OUT_OF_RANGE, SM_ERROR_DUPLICATE (a position in
+ * two groups, or twice in one), SM_ERROR_INVALID_SEATS (a cap below 0),
+ * SM_ERROR_INVALID_SIZE (no positions).
+ *
+ * Returns: the index of the group (0, 1, ...), or -1 on error.
+ */
+SM_API int32_t sm_market_builder_add_group (SmMarketBuilder *builder,
+                                            const int32_t *positions,
+                                            size_t n_positions,
+                                            int32_t cap,
+                                            GError **error);
+
+/**
+ * sm_market_builder_set_target_seats:
+ *
+ * Sets how many of the position's seats are target seats, sure to be
+ * available whatever its group's cap (0 to the position's seats). Without
+ * it every seat is a target seat. The targets of a group must add up to at
+ * most its cap; sm_market_builder_build() checks that.
+ *
+ * Errors: SM_ERROR_INDEX_OUT_OF_RANGE, SM_ERROR_INVALID_SEATS.
+ */
+SM_API gboolean sm_market_builder_set_target_seats (SmMarketBuilder *builder,
+                                                    int32_t position,
+                                                    int32_t target_seats,
+                                                    GError **error);
+
+/**
  * sm_market_builder_build:
  * @builder: a builder; it is spent afterwards and can only be freed
  * @error: return location for an error
@@ -142,7 +185,9 @@ SM_API gboolean sm_market_builder_set_priorities (SmMarketBuilder *builder,
  * Complexity: O(n + m + entries).
  *
  * Errors: SM_ERROR_PRIORITY_MISMATCH naming the position and the employee,
- * SM_ERROR_NO_MEMORY.
+ * SM_ERROR_INVALID_SEATS for target seats above a position's seats,
+ * SM_ERROR_INFEASIBLE for a group whose target seats add up to more than
+ * its cap, SM_ERROR_NO_MEMORY.
  *
  * Returns: (transfer full): the market (free with sm_market_unref()), or
  *   NULL on error.
@@ -187,6 +232,33 @@ SM_API const SmEdge *sm_market_get_employee_edges (const SmMarket *market,
 SM_API const SmEdge *sm_market_get_position_edges (const SmMarket *market,
                                                    int32_t position,
                                                    int32_t *n_out);
+
+/** sm_market_get_target_seats: the position's target seats. */
+SM_API int32_t sm_market_get_target_seats (const SmMarket *market,
+                                           int32_t position);
+/** sm_market_get_n_groups: the number of capped groups. */
+SM_API int32_t sm_market_get_n_groups (const SmMarket *market);
+/** sm_market_get_group_cap: the group's headcount cap. */
+SM_API int32_t sm_market_get_group_cap (const SmMarket *market, int32_t group);
+/**
+ * sm_market_get_group_positions:
+ *
+ * Returns: (transfer none): the group's positions in the order of extra
+ *   seats; *n_out gets their number.
+ */
+SM_API const int32_t *sm_market_get_group_positions (const SmMarket *market,
+                                                     int32_t group,
+                                                     int32_t *n_out);
+/** sm_market_get_position_group: the position's group, or -1. */
+SM_API int32_t sm_market_get_position_group (const SmMarket *market,
+                                             int32_t position);
+/**
+ * sm_market_caps_bind:
+ *
+ * Returns: whether some group's cap is below the seats of its positions,
+ *   so that the cap can decide who is placed.
+ */
+SM_API gboolean sm_market_caps_bind (const SmMarket *market);
 
 /**
  * sm_market_find_choice:

@@ -26,7 +26,13 @@ G_BEGIN_DECLS
  * Runs deferred acceptance. Time O(n + m + entries); memory O(n + m) plus
  * one bit per list entry, allocated once per call, never per proposal.
  *
- * Errors: SM_ERROR_NO_MEMORY.
+ * With capped groups (sm_market_builder_add_group()) employees proposing
+ * run the flexible deferred acceptance of Kamada and Kojima (2015); the
+ * result is stable in the sense of check.h. Positions cannot propose while
+ * a cap binds.
+ *
+ * Errors: SM_ERROR_INFEASIBLE for positions proposing under a binding cap,
+ * SM_ERROR_NO_MEMORY.
  *
  * Returns: (transfer full): the stable matching, or NULL on error.
  */

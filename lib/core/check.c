@@ -9,7 +9,8 @@
  *      index is their outcome; not found is a violation), count each
  *      position's employees and note the worst rank it admitted;
  *   2. every edge (j, r) above an employee's outcome is a blocking pair
- *      when j has a free seat or admitted someone ranked below r.
+ *      when j has a free seat or admitted someone ranked below r, unless
+ *      a headcount cap excuses it (check.h says when).
  *
  * Time O(n + m + entries), memory O(n + m) plus the pairs found.
  */
@@ -22,6 +23,7 @@
 struct _SmCheckReport {
   GArray *violations;       /* SmViolation */
   GArray *blocking_pairs;   /* SmBlockingPair */
+  GArray *excused_pairs;    /* SmBlockingPair */
 };
 
 typedef struct {
@@ -30,13 +32,16 @@ typedef struct {
                          position is not in the list */
   int32_t *count;     /* m */
   int32_t *worst;     /* m: worst admitted rank, -1 if none */
+  int32_t *group_count;  /* per group */
+  int32_t *last_extra;   /* per group: see find_last_extras() */
+  const int32_t *assignment;
 } CheckState;
 
 static void
 add_violation (SmCheckReport *report, SmViolationKind kind, int32_t employee,
                int32_t position)
 {
-  SmViolation v = { kind, employee, position };
+  SmViolation v = { kind, employee, position, -1 };
   g_array_append_val (report->violations, v);
 }
 
@@ -64,8 +69,80 @@ locate_outcomes (const SmMarket *mk, const int32_t *assignment,
         add_violation (report, SM_VIOLATION_NOT_ACCEPTABLE, i, j);
     }
   for (int32_t j = 0; j < mk->n_positions; j++)
-    if (st->count[j] > mk->seats[j])
-      add_violation (report, SM_VIOLATION_OVER_SEATS, -1, j);
+    {
+      if (st->count[j] > mk->seats[j])
+        add_violation (report, SM_VIOLATION_OVER_SEATS, -1, j);
+      if (mk->group_of[j] >= 0)
+        st->group_count[mk->group_of[j]] += st->count[j];
+    }
+  for (int32_t g = 0; g < mk->n_groups; g++)
+    if (st->group_count[g] > mk->group_cap[g])
+      {
+        SmViolation v = { SM_VIOLATION_OVER_CAP, -1, -1, g };
+        g_array_append_val (report->violations, v);
+      }
+}
+
+/* The group's order of extra seats: the k-th extra seat of a position
+ * comes before its (k+1)-th, and among equal k the order of the group
+ * decides. Whether position j's next extra seat comes before position h's
+ * last one, with j holding count_j and h holding count_h. */
+static gboolean
+next_extra_before (const SmMarket *mk, int32_t j, int32_t count_j, int32_t h,
+                   int32_t count_h)
+{
+  int32_t next_j = count_j - mk->target[j] + 1;
+  int32_t last_h = count_h - mk->target[h];
+  if (next_j != last_h)
+    return next_j < last_h;
+  return mk->group_rank[j] < mk->group_rank[h];
+}
+
+/* The position of each capped group holding the group's last extra seat
+ * (the most extra seats, latest in the group's order), or -1. */
+static void
+find_last_extras (const SmMarket *mk, CheckState *st)
+{
+  for (int32_t g = 0; g < mk->n_groups; g++)
+    {
+      st->last_extra[g] = -1;
+      int32_t best = 0;
+      for (int32_t k = mk->group_off[g]; k < mk->group_off[g + 1]; k++)
+        {
+          int32_t h = mk->group_pos[k];
+          int32_t extra = st->count[h] - mk->target[h];
+          if (extra > 0 && extra >= best)
+            {
+              st->last_extra[g] = h;
+              best = extra;
+            }
+        }
+    }
+}
+
+/* Whether the cap of j's group excuses employee i's claim on a free seat
+ * of j: see check.h. */
+static gboolean
+cap_excuses (const SmMarket *mk, const CheckState *st, int32_t i, int32_t j)
+{
+  int32_t g = mk->group_of[j];
+  if (g < 0 || st->group_count[g] < mk->group_cap[g]
+      || st->count[j] < mk->target[j])
+    return FALSE;
+  int32_t a = st->assignment[i];
+  if (a == SM_DEFAULT || mk->group_of[a] != g)
+    {
+      /* Taking i means giving j an extra seat in place of the group's
+       * last one. */
+      int32_t h = st->last_extra[g];
+      return h < 0 || !next_extra_before (mk, j, st->count[j], h,
+                                          st->count[h]);
+    }
+  /* Moving i from a to j: the group wants it only when a keeps its
+   * target and j's next extra seat comes before a's last. */
+  if (st->count[a] <= mk->target[a])
+    return TRUE;
+  return !next_extra_before (mk, j, st->count[j], a, st->count[a]);
 }
 
 /* Pass 2. */
@@ -79,11 +156,13 @@ find_blocking_pairs (const SmMarket *mk, const CheckState *st,
       for (int32_t c = 0; c < st->outcome[i]; c++)
         {
           int32_t j = edges[c].target;
-          if (st->count[j] < mk->seats[j] || edges[c].rank < st->worst[j])
-            {
-              SmBlockingPair pair = { i, j };
-              g_array_append_val (report->blocking_pairs, pair);
-            }
+          SmBlockingPair pair = { i, j };
+          if (edges[c].rank < st->worst[j])
+            g_array_append_val (report->blocking_pairs, pair);
+          else if (st->count[j] < mk->seats[j])
+            g_array_append_val (cap_excuses (mk, st, i, j)
+                                ? report->excused_pairs
+                                : report->blocking_pairs, pair);
         }
     }
 }
@@ -108,18 +187,24 @@ sm_matching_check (const SmMarket *market, const SmMatching *matching,
   size_t n = (size_t) market->n_employees + 1;
   size_t m = (size_t) market->n_positions + 1;
   CheckState st = {
-    g_try_new (int32_t, n), g_try_new0 (int32_t, m), g_try_new (int32_t, m)
+    g_try_new (int32_t, n), g_try_new0 (int32_t, m), g_try_new (int32_t, m),
+    g_try_new0 (int32_t, (size_t) market->n_groups + 1),
+    g_try_new0 (int32_t, (size_t) market->n_groups + 1),
+    sm_matching_get_assignment (matching)
   };
   SmCheckReport *report = NULL;
-  if (st.outcome != NULL && st.count != NULL && st.worst != NULL)
+  if (st.outcome != NULL && st.count != NULL && st.worst != NULL
+      && st.group_count != NULL && st.last_extra != NULL)
     {
       memset (st.worst, 0xff, m * sizeof (int32_t));
       report = g_new0 (SmCheckReport, 1);
       report->violations = g_array_new (FALSE, FALSE, sizeof (SmViolation));
       report->blocking_pairs = g_array_new (FALSE, FALSE,
                                             sizeof (SmBlockingPair));
-      locate_outcomes (market, sm_matching_get_assignment (matching), &st,
-                       report);
+      report->excused_pairs = g_array_new (FALSE, FALSE,
+                                           sizeof (SmBlockingPair));
+      locate_outcomes (market, st.assignment, &st, report);
+      find_last_extras (market, &st);
       find_blocking_pairs (market, &st, report);
     }
   else
@@ -128,6 +213,8 @@ sm_matching_check (const SmMarket *market, const SmMatching *matching,
   g_free (st.outcome);
   g_free (st.count);
   g_free (st.worst);
+  g_free (st.group_count);
+  g_free (st.last_extra);
   return report;
 }
 
@@ -138,6 +225,7 @@ sm_check_report_free (SmCheckReport *report)
     return;
   g_array_unref (report->violations);
   g_array_unref (report->blocking_pairs);
+  g_array_unref (report->excused_pairs);
   g_free (report);
 }
 
@@ -170,4 +258,13 @@ sm_check_report_get_blocking_pairs (const SmCheckReport *report,
   g_return_val_if_fail (report != NULL && n_out != NULL, NULL);
   *n_out = report->blocking_pairs->len;
   return (const SmBlockingPair *) (void *) report->blocking_pairs->data;
+}
+
+const SmBlockingPair *
+sm_check_report_get_cap_excused_pairs (const SmCheckReport *report,
+                                       size_t *n_out)
+{
+  g_return_val_if_fail (report != NULL && n_out != NULL, NULL);
+  *n_out = report->excused_pairs->len;
+  return (const SmBlockingPair *) (void *) report->excused_pairs->data;
 }

@@ -24,6 +24,21 @@
  * rank beside each position edge says where the position stands in it)
  * and releases the one they held, whose position goes back on the stack.
  *
+ * Headcount caps (flexible deferred acceptance, Kamada and Kojima 2015,
+ * "Efficient matching under distributional constraints", AER 105(1)). A
+ * group of positions whose seats exceed its cap chooses among its
+ * applicants as follows: each position takes its best applicants up to
+ * its target seats; the rest of the cap goes out as extra seats, one per
+ * position per round in the group's fixed order. That choice is
+ * substitutable and never takes fewer people when offered more, so
+ * deferred acceptance with it still ends in the employee-optimal matching
+ * that is stable in the sense of check.c, whatever the order of
+ * proposals. Proposing one at a time, a proposal to a position with a free
+ * seat in a group at its cap either takes the seat of the group's last
+ * extra token (whose holder lets its worst go) or competes only within the
+ * position's own held set. Groups whose seats fit their cap never bind and
+ * cost nothing.
+ *
  * Memory: O(n + m) words and one bit per list entry, allocated once.
  */
 #include <string.h>
@@ -69,6 +84,8 @@ typedef struct {
   int32_t *free_stack;
   int32_t n_free;
   uint64_t proposals;
+  int32_t *group_count;   /* per group: employees held; NULL: no groups */
+  uint8_t *group_binds;   /* per group: cap below the group's seats */
 } EmployeeDA;
 
 static void
@@ -79,6 +96,30 @@ employee_da_clear (EmployeeDA *da)
   g_free (da->worst);
   g_free (da->held);
   g_free (da->free_stack);
+  g_free (da->group_count);
+  g_free (da->group_binds);
+}
+
+/* Marks the groups whose cap is below their seats; only those need the
+ * flexible rule, the others act as if uncapped. */
+static gboolean
+init_groups (EmployeeDA *da)
+{
+  const SmMarket *mk = da->mk;
+  if (mk->n_groups == 0)
+    return TRUE;
+  da->group_count = g_try_new0 (int32_t, (size_t) mk->n_groups);
+  da->group_binds = g_try_new0 (uint8_t, (size_t) mk->n_groups);
+  if (da->group_count == NULL || da->group_binds == NULL)
+    return FALSE;
+  for (int32_t g = 0; g < mk->n_groups; g++)
+    {
+      int64_t seats = 0;
+      for (int32_t k = mk->group_off[g]; k < mk->group_off[g + 1]; k++)
+        seats += mk->seats[mk->group_pos[k]];
+      da->group_binds[g] = seats > mk->group_cap[g];
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -96,28 +137,140 @@ employee_da_init (EmployeeDA *da, const SmMarket *mk)
   if (!da->next || !da->count || !da->worst || !da->held || !da->free_stack)
     return FALSE;
   memcpy (da->next, mk->emp_off, n * sizeof (int32_t));
-  return TRUE;
+  return init_groups (da);
 }
 
-/* Position j takes the applicant of rank r; returns the employee it drops
- * to make room, or -1. The caller has checked that j admits r. */
+/* Position j takes the applicant of rank r into a free seat. */
+static void
+hold_grow (EmployeeDA *da, int32_t j, int32_t r)
+{
+  bit_set (da->held, (int64_t) da->mk->pos_off[j] + r);
+  da->worst[j] = da->count[j]++ == 0 ? r : MAX (da->worst[j], r);
+  if (da->group_count != NULL && da->mk->group_of[j] >= 0)
+    da->group_count[da->mk->group_of[j]]++;
+}
+
+/* Position j lets its worst held employee go and returns them. */
 static int32_t
-admit (EmployeeDA *da, int32_t j, int32_t r)
+release_worst (EmployeeDA *da, int32_t j)
 {
   const SmMarket *mk = da->mk;
   int64_t base = mk->pos_off[j];
-  bit_set (da->held, base + r);
-  if (da->count[j] < mk->seats[j])
-    {
-      da->worst[j] = da->count[j]++ == 0 ? r : MAX (da->worst[j], r);
-      return -1;
-    }
   int32_t dropped = mk->pos_edges[base + da->worst[j]].target;
   bit_clear (da->held, base + da->worst[j]);
-  da->worst[j] = (int32_t) (bit_highest_at_or_below (da->held,
-                                                     base + da->worst[j] - 1)
-                            - base);
+  if (--da->count[j] > 0)
+    da->worst[j] = (int32_t) (bit_highest_at_or_below (da->held,
+                                                       base + da->worst[j] - 1)
+                              - base);
+  if (da->group_count != NULL && mk->group_of[j] >= 0)
+    da->group_count[mk->group_of[j]]--;
   return dropped;
+}
+
+static void
+free_employee (EmployeeDA *da, int32_t i)
+{
+  da->next[i]++;
+  da->free_stack[da->n_free++] = i;
+}
+
+/* Position j takes the applicant of rank r in place of its worst. The
+ * caller has checked that r is better than that worst. */
+static void
+hold_swap (EmployeeDA *da, int32_t j, int32_t r)
+{
+  free_employee (da, release_worst (da, j));
+  hold_grow (da, j, r);
+}
+
+/* ---- the flexible part, for positions under a binding cap -------------- */
+
+/* A group hands out its extra seats as tokens (k, p): the k-th extra seat
+ * of the position p-th in the group's order, in the order (1, 0), (1, 1),
+ * ..., (2, 0), ... The seats held beyond target are exactly the first
+ * tokens of that order, so the token given up when the cap is reached is
+ * the last one: the position with the most extra seats, latest in order.
+ * Found by a scan of the group: O(group size), paid only when a cap binds
+ * and a proposal meets it. */
+static int32_t
+last_extra_position (const EmployeeDA *da, int32_t g)
+{
+  const SmMarket *mk = da->mk;
+  int32_t best = -1, best_extra = 0;
+  for (int32_t k = mk->group_off[g]; k < mk->group_off[g + 1]; k++)
+    {
+      int32_t h = mk->group_pos[k];
+      int32_t extra = da->count[h] - mk->target[h];
+      if (extra > 0 && extra >= best_extra)
+        {
+          best = h;
+          best_extra = extra;
+        }
+    }
+  return best;
+}
+
+/* Whether the next extra seat of position j comes before the last extra
+ * seat now held in its group (by position h). */
+static gboolean
+token_before (const EmployeeDA *da, int32_t j, int32_t h)
+{
+  const SmMarket *mk = da->mk;
+  int32_t extra_j = da->count[j] - mk->target[j] + 1;
+  int32_t extra_h = da->count[h] - mk->target[h];
+  if (extra_j != extra_h)
+    return extra_j < extra_h;
+  return mk->group_rank[j] < mk->group_rank[h];
+}
+
+/* Position j, with a free seat but in a group at its cap, gets a
+ * proposal of rank r: it grows at the expense of the group's last extra
+ * seat, or it can only swap within its own seats. Returns whether the
+ * proposer is held. */
+static gboolean
+offer_under_cap (EmployeeDA *da, int32_t j, int32_t r)
+{
+  const SmMarket *mk = da->mk;
+  int32_t h = last_extra_position (da, mk->group_of[j]);
+  gboolean grows = da->count[j] < mk->target[j]
+    || (h >= 0 && token_before (da, j, h));
+  if (grows)
+    {
+      /* Below target, some other position must hold an extra seat: the
+       * targets add up to at most the cap, which is reached. */
+      g_assert (h >= 0 && h != j);
+      free_employee (da, release_worst (da, h));
+      hold_grow (da, j, r);
+      return TRUE;
+    }
+  if (da->count[j] > 0 && r < da->worst[j])
+    {
+      hold_swap (da, j, r);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether position j holds the proposer of rank r, updating the state. */
+static inline gboolean
+offer (EmployeeDA *da, int32_t j, int32_t r)
+{
+  const SmMarket *mk = da->mk;
+  if (da->count[j] < mk->seats[j])
+    {
+      int32_t g = da->group_count != NULL ? mk->group_of[j] : -1;
+      if (g >= 0 && da->group_binds[g]
+          && da->group_count[g] >= mk->group_cap[g])
+        return offer_under_cap (da, j, r);
+      hold_grow (da, j, r);
+      return TRUE;
+    }
+  if (r < da->worst[j])
+    {
+      hold_swap (da, j, r);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* Employee i proposes down their list until held or exhausted. */
@@ -126,21 +279,13 @@ propose_from (EmployeeDA *da, int32_t i)
 {
   const SmMarket *mk = da->mk;
   const int32_t end = mk->emp_off[i + 1];
-  for (int32_t s = da->next[i]; s < end; s++)
+  int32_t s = da->next[i];
+  for (; s < end; s++)
     {
-      int32_t j = mk->emp_edges[s].target, r = mk->emp_edges[s].rank;
       da->proposals++;
-      if (da->count[j] < mk->seats[j] || r < da->worst[j])
-        {
-          da->next[i] = s;
-          int32_t dropped = admit (da, j, r);
-          if (dropped >= 0)
-            {
-              da->next[dropped]++;
-              da->free_stack[da->n_free++] = dropped;
-            }
-          return;
-        }
+      da->next[i] = s;
+      if (offer (da, mk->emp_edges[s].target, mk->emp_edges[s].rank))
+        return;
     }
   da->next[i] = end;
 }
@@ -355,6 +500,14 @@ sm_market_solve (const SmMarket *market, SmSide proposing, GError **error)
   g_return_val_if_fail (proposing == SM_SIDE_EMPLOYEES
                         || proposing == SM_SIDE_POSITIONS, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  if (proposing == SM_SIDE_POSITIONS && sm_market_caps_bind (market))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INFEASIBLE,
+                   "Positions cannot propose while a headcount cap binds "
+                   "(a group's seats exceed its cap); let employees "
+                   "propose, or raise the cap to the group's seats.");
+      return NULL;
+    }
   SmMatching *mt = proposing == SM_SIDE_EMPLOYEES
     ? solve_employees_proposing (market)
     : solve_positions_proposing (market);

@@ -17,6 +17,18 @@ struct _SmMarket {
   SmEdge *emp_edges;       /* entries: target position, rank at it */
   int32_t *pos_off;        /* m + 1 */
   SmEdge *pos_edges;       /* entries: target employee, choice index */
+
+  /* Headcount caps over groups of positions (flexible deferred
+   * acceptance). The positions of group g are group_pos[group_off[g] ..
+   * group_off[g+1]), in the order in which they receive extra seats;
+   * group_rank[j] is j's place in that order. */
+  int32_t *target;         /* m: target seats, <= seats */
+  int32_t *group_of;       /* m: the position's group, or -1 */
+  int32_t *group_rank;     /* m */
+  int32_t n_groups;
+  int32_t *group_cap;      /* n_groups */
+  int32_t *group_off;      /* n_groups + 1 */
+  int32_t *group_pos;
 };
 
 /* As sm_market_builder_build(), and when the build fails on one position's

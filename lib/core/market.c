@@ -27,6 +27,11 @@ struct _SmMarketBuilder {
   int32_t n_employees;
   int32_t n_positions;
   int32_t *seats;
+  int32_t *target;         /* -1: all seats */
+  int32_t *group_of;       /* -1: in no group */
+  GArray *group_caps;      /* int32_t */
+  GArray *group_off;       /* int32_t, starts with 0 */
+  GArray *group_pos;       /* int32_t */
   SmListStore employees;   /* preference lists: targets are positions */
   SmListStore positions;   /* priority orders: targets are employees */
   gboolean spent;
@@ -78,7 +83,13 @@ sm_market_builder_new (int64_t n_employees, int64_t n_positions,
   b->n_employees = (int32_t) n_employees;
   b->n_positions = (int32_t) n_positions;
   b->seats = g_try_new (int32_t, (size_t) n_positions + 1);
-  gboolean ok = b->seats != NULL
+  b->target = g_try_new (int32_t, (size_t) n_positions + 1);
+  b->group_of = g_try_new (int32_t, (size_t) n_positions + 1);
+  b->group_caps = g_array_new (FALSE, FALSE, sizeof (int32_t));
+  b->group_off = g_array_new (FALSE, TRUE, sizeof (int32_t));
+  b->group_pos = g_array_new (FALSE, FALSE, sizeof (int32_t));
+  g_array_set_size (b->group_off, 1);
+  gboolean ok = b->seats != NULL && b->target != NULL && b->group_of != NULL
     && sm_list_store_init (&b->employees, b->n_employees, b->n_positions)
     && sm_list_store_init (&b->positions, b->n_positions, b->n_employees);
   if (!ok)
@@ -88,7 +99,11 @@ sm_market_builder_new (int64_t n_employees, int64_t n_positions,
       return NULL;
     }
   for (int32_t j = 0; j < b->n_positions; j++)
-    b->seats[j] = 1;
+    {
+      b->seats[j] = 1;
+      b->target[j] = -1;
+      b->group_of[j] = -1;
+    }
   return b;
 }
 
@@ -98,6 +113,11 @@ sm_market_builder_free (SmMarketBuilder *builder)
   if (builder == NULL)
     return;
   g_free (builder->seats);
+  g_free (builder->target);
+  g_free (builder->group_of);
+  g_clear_pointer (&builder->group_caps, g_array_unref);
+  g_clear_pointer (&builder->group_off, g_array_unref);
+  g_clear_pointer (&builder->group_pos, g_array_unref);
   sm_list_store_clear (&builder->employees);
   sm_list_store_clear (&builder->positions);
   g_free (builder);
@@ -152,6 +172,91 @@ sm_market_builder_set_seats (SmMarketBuilder *builder, int32_t position,
       return FALSE;
     }
   builder->seats[position] = seats;
+  return TRUE;
+}
+
+static gboolean
+check_group_member (const SmMarketBuilder *b, int32_t position,
+                    int32_t group, GError **error)
+{
+  if (!check_index (position, b->n_positions, "position", error))
+    return FALSE;
+  if (b->group_of[position] < 0)
+    return TRUE;
+  if (b->group_of[position] == group)
+    g_set_error (error, SM_ERROR, SM_ERROR_DUPLICATE,
+                 "Position %d is named twice in group %d.", position, group);
+  else
+    g_set_error (error, SM_ERROR, SM_ERROR_DUPLICATE,
+                 "Position %d is already in group %d; a position belongs to "
+                 "one group at most.", position, b->group_of[position]);
+  return FALSE;
+}
+
+/* Undoes the membership marks of a group that failed half way. */
+static void
+unmark_group (SmMarketBuilder *b, const int32_t *positions, size_t n,
+              int32_t group)
+{
+  for (size_t k = 0; k < n; k++)
+    if (positions[k] >= 0 && positions[k] < b->n_positions
+        && b->group_of[positions[k]] == group)
+      b->group_of[positions[k]] = -1;
+}
+
+int32_t
+sm_market_builder_add_group (SmMarketBuilder *builder,
+                             const int32_t *positions, size_t n_positions,
+                             int32_t cap, GError **error)
+{
+  g_return_val_if_fail (builder != NULL && !builder->spent, -1);
+  g_return_val_if_fail (positions != NULL || n_positions == 0, -1);
+  int32_t group = (int32_t) builder->group_caps->len;
+  if (n_positions == 0)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID_SIZE,
+                   "Group %d has no positions.", group);
+      return -1;
+    }
+  if (cap < 0)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID_SEATS,
+                   "Group %d has a cap of %d; a cap cannot be negative.",
+                   group, cap);
+      return -1;
+    }
+  for (size_t k = 0; k < n_positions; k++)
+    {
+      if (!check_group_member (builder, positions[k], group, error))
+        {
+          unmark_group (builder, positions, k, group);
+          return -1;
+        }
+      builder->group_of[positions[k]] = group;
+    }
+  g_array_append_vals (builder->group_pos, positions, (guint) n_positions);
+  int32_t end = (int32_t) builder->group_pos->len;
+  g_array_append_val (builder->group_off, end);
+  g_array_append_val (builder->group_caps, cap);
+  return group;
+}
+
+gboolean
+sm_market_builder_set_target_seats (SmMarketBuilder *builder,
+                                    int32_t position, int32_t target_seats,
+                                    GError **error)
+{
+  g_return_val_if_fail (builder != NULL && !builder->spent, FALSE);
+  if (!check_index (position, builder->n_positions, "position", error))
+    return FALSE;
+  if (target_seats < 0)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID_SEATS,
+                   "Position %d has %d target seats; targets cannot be "
+                   "negative.", position, target_seats);
+      return FALSE;
+    }
+  builder->target[position] = target_seats;
   return TRUE;
 }
 
@@ -364,6 +469,12 @@ fill_ranks (SmMarket *mk, int32_t *failed_position, GError **error)
 static void
 market_free (SmMarket *mk)
 {
+  g_free (mk->target);
+  g_free (mk->group_of);
+  g_free (mk->group_rank);
+  g_free (mk->group_cap);
+  g_free (mk->group_off);
+  g_free (mk->group_pos);
   g_free (mk->seats);
   g_free (mk->emp_off);
   g_free (mk->emp_edges);
@@ -387,6 +498,68 @@ take_lists (SmMarketBuilder *b, SmMarket *mk)
   return ok;
 }
 
+static int32_t *
+steal_ints (GArray *array)
+{
+  gsize len = 0;
+  int32_t *data = g_array_steal (array, &len);
+  return data != NULL ? data : g_new0 (int32_t, 1);
+}
+
+/* Resolves target seats and checks each group's targets against its cap.
+ * Returns FALSE with *failed_position set for a bad target. */
+static gboolean
+check_targets (SmMarket *mk, int32_t *failed_position, GError **error)
+{
+  int64_t *sum = g_new0 (int64_t, (size_t) mk->n_groups + 1);
+  gboolean ok = TRUE;
+  for (int32_t j = 0; ok && j < mk->n_positions; j++)
+    {
+      if (mk->target[j] < 0)
+        mk->target[j] = mk->seats[j];
+      if (mk->target[j] > mk->seats[j])
+        {
+          g_set_error (error, SM_ERROR, SM_ERROR_INVALID_SEATS,
+                       "Position %d has %d target seats but only %d seats.",
+                       j, mk->target[j], mk->seats[j]);
+          *failed_position = j;
+          ok = FALSE;
+        }
+      else if (mk->group_of[j] >= 0)
+        sum[mk->group_of[j]] += mk->target[j];
+    }
+  for (int32_t g = 0; ok && g < mk->n_groups; g++)
+    if (sum[g] > mk->group_cap[g])
+      {
+        g_set_error (error, SM_ERROR, SM_ERROR_INFEASIBLE,
+                     "The target seats of group %d add up to %" G_GINT64_FORMAT
+                     ", more than its cap of %d; lower some targets so that "
+                     "extra seats are handed out under the cap.",
+                     g, sum[g], mk->group_cap[g]);
+        ok = FALSE;
+      }
+  g_free (sum);
+  return ok;
+}
+
+/* Moves the groups and targets from the builder into the market. */
+static gboolean
+take_groups (SmMarketBuilder *b, SmMarket *mk, int32_t *failed_position,
+             GError **error)
+{
+  mk->target = g_steal_pointer (&b->target);
+  mk->group_of = g_steal_pointer (&b->group_of);
+  mk->n_groups = (int32_t) b->group_caps->len;
+  mk->group_cap = steal_ints (b->group_caps);
+  mk->group_off = steal_ints (b->group_off);
+  mk->group_pos = steal_ints (b->group_pos);
+  mk->group_rank = g_new0 (int32_t, (size_t) mk->n_positions + 1);
+  for (int32_t g = 0; g < mk->n_groups; g++)
+    for (int32_t k = mk->group_off[g]; k < mk->group_off[g + 1]; k++)
+      mk->group_rank[mk->group_pos[k]] = k - mk->group_off[g];
+  return check_targets (mk, failed_position, error);
+}
+
 SmMarket *
 sm_market_builder__build_reporting (SmMarketBuilder *builder,
                                     int32_t *failed_position, GError **error)
@@ -405,6 +578,11 @@ sm_market_builder__build_reporting (SmMarketBuilder *builder,
   mk->n_employees = builder->n_employees;
   mk->n_positions = builder->n_positions;
   mk->seats = g_steal_pointer (&builder->seats);
+  if (!take_groups (builder, mk, failed_position, error))
+    {
+      market_free (mk);
+      return NULL;
+    }
   if (!take_lists (builder, mk))
     {
       market_free (mk);
@@ -500,6 +678,62 @@ sm_market_get_position_edges (const SmMarket *market, int32_t position,
   g_return_val_if_fail (position >= 0 && position < market->n_positions, NULL);
   *n_out = market->pos_off[position + 1] - market->pos_off[position];
   return market->pos_edges + market->pos_off[position];
+}
+
+int32_t
+sm_market_get_target_seats (const SmMarket *market, int32_t position)
+{
+  g_return_val_if_fail (market != NULL, 0);
+  g_return_val_if_fail (position >= 0 && position < market->n_positions, 0);
+  return market->target[position];
+}
+
+int32_t
+sm_market_get_n_groups (const SmMarket *market)
+{
+  g_return_val_if_fail (market != NULL, 0);
+  return market->n_groups;
+}
+
+int32_t
+sm_market_get_group_cap (const SmMarket *market, int32_t group)
+{
+  g_return_val_if_fail (market != NULL, 0);
+  g_return_val_if_fail (group >= 0 && group < market->n_groups, 0);
+  return market->group_cap[group];
+}
+
+const int32_t *
+sm_market_get_group_positions (const SmMarket *market, int32_t group,
+                               int32_t *n_out)
+{
+  g_return_val_if_fail (market != NULL && n_out != NULL, NULL);
+  g_return_val_if_fail (group >= 0 && group < market->n_groups, NULL);
+  *n_out = market->group_off[group + 1] - market->group_off[group];
+  return market->group_pos + market->group_off[group];
+}
+
+int32_t
+sm_market_get_position_group (const SmMarket *market, int32_t position)
+{
+  g_return_val_if_fail (market != NULL, -1);
+  g_return_val_if_fail (position >= 0 && position < market->n_positions, -1);
+  return market->group_of[position];
+}
+
+gboolean
+sm_market_caps_bind (const SmMarket *market)
+{
+  g_return_val_if_fail (market != NULL, FALSE);
+  for (int32_t g = 0; g < market->n_groups; g++)
+    {
+      int64_t seats = 0;
+      for (int32_t k = market->group_off[g]; k < market->group_off[g + 1]; k++)
+        seats += market->seats[market->group_pos[k]];
+      if (seats > market->group_cap[g])
+        return TRUE;
+    }
+  return FALSE;
 }
 
 int32_t
