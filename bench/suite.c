@@ -1,0 +1,438 @@
+/* sm-bench: the standard suite of generated markets.
+ *
+ * Each case is generated twice from its seed, in two forked children, so
+ * that every figure belongs to one case and one solver:
+ * - the library child generates straight into an SmMarketBuilder (the
+ *   input is held once), notes its resident size, resets the peak, then
+ *   times sm_market_builder_build() and sm_market_solve() and notes the
+ *   peak again: bytes_per_entry = (peak - size before build) / entries is
+ *   what the library needs beyond its input;
+ * - the reference child generates plain arrays and times bench/reference.c.
+ * Each child sends back its figures and a 128-bit digest of its matching;
+ * the case passes when the digests agree (the employee-optimal stable
+ * matching is unique). Children keep the parent small, so a child's
+ * memory is its own case's. */
+#include "suite.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+#include <staffmatch/staffmatch.h>
+#include "generate.h"
+#include "reference.h"
+#include "rss.h"
+
+/* The library's matching is also checked for stability up to this size. */
+#define CHECK_MAX_EMPLOYEES 100000
+
+typedef struct {
+  const char *name;
+  gboolean quick;
+  SmGenParams params;
+} SuiteCase;
+
+/* What a child sends back through its pipe. */
+typedef struct {
+  gboolean ok;
+  char message[256];
+  int64_t entries;
+  int64_t seats;
+  uint64_t proposals;
+  int32_t placed;
+  int32_t stable;          /* 1 yes, 0 no, -1 not checked */
+  double gen_seconds;
+  double build_seconds;
+  double solve_seconds;
+  int64_t gen_peak_kib;
+  int64_t base_kib;
+  int64_t peak_kib;
+  gboolean peak_reset;
+  uint64_t digest[2];
+} CaseResult;
+
+typedef void (*ChildFunc) (const SuiteCase *c, CaseResult *r);
+
+#define UNI 0.0
+#define ZIPF 1.0
+#define INDEP 0.0
+#define CORR 0.8
+
+/* name, quick; n, m, list min..max, seats min..max, skew, correlation,
+ * seed. Seats 1..17 give about 0.9 seats per employee. */
+static const SuiteCase cases[] = {
+  { "n480-uniform-indep", TRUE, { 480, 50, 1, 3, 1, 1, UNI, INDEP, 1 } },
+  { "n480-skew-corr", TRUE, { 480, 50, 1, 3, 1, 1, ZIPF, CORR, 2 } },
+  { "n10k-uniform-indep", TRUE, { 10000, 1000, 1, 5, 1, 17, UNI, INDEP, 3 } },
+  { "n10k-skew-indep", TRUE, { 10000, 1000, 1, 5, 1, 17, ZIPF, INDEP, 4 } },
+  { "n10k-uniform-corr", TRUE, { 10000, 1000, 1, 5, 1, 17, UNI, CORR, 5 } },
+  { "n10k-skew-corr", TRUE, { 10000, 1000, 1, 5, 1, 17, ZIPF, CORR, 6 } },
+  { "n100k-uniform-indep", TRUE,
+    { 100000, 10000, 5, 10, 1, 17, UNI, INDEP, 7 } },
+  { "n100k-skew-indep", FALSE,
+    { 100000, 10000, 5, 10, 1, 17, ZIPF, INDEP, 8 } },
+  { "n100k-uniform-corr", FALSE,
+    { 100000, 10000, 5, 10, 1, 17, UNI, CORR, 9 } },
+  { "n100k-skew-corr", TRUE,
+    { 100000, 10000, 5, 10, 1, 17, ZIPF, CORR, 10 } },
+  { "n1m-uniform-indep", FALSE,
+    { 1000000, 100000, 10, 10, 1, 17, UNI, INDEP, 11 } },
+  { "n1m-skew-indep", FALSE,
+    { 1000000, 100000, 10, 10, 1, 17, ZIPF, INDEP, 12 } },
+  { "n1m-uniform-corr", FALSE,
+    { 1000000, 100000, 10, 10, 1, 17, UNI, CORR, 13 } },
+  { "n1m-skew-corr", FALSE,
+    { 1000000, 100000, 10, 10, 1, 17, ZIPF, CORR, 14 } },
+  { "n10m-uniform-indep", FALSE,
+    { 10000000, 1000000, 10, 10, 1, 17, UNI, INDEP, 15 } },
+  { "n10m-skew-corr", FALSE,
+    { 10000000, 1000000, 10, 10, 1, 17, ZIPF, CORR, 16 } },
+};
+
+static double
+now_seconds (void)
+{
+  struct timespec ts;
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
+}
+
+static inline uint64_t
+digest_mix (uint64_t z)
+{
+  z = (z ^ (z >> 33)) * UINT64_C (0xff51afd7ed558ccd);
+  z = (z ^ (z >> 33)) * UINT64_C (0xc4ceb9fe1a85ec53);
+  return z ^ (z >> 33);
+}
+
+/* Two independent 64-bit hashes of the assignment, and the placed count. */
+static void
+digest_assignment (const int32_t *a, int32_t n, CaseResult *r)
+{
+  uint64_t h1 = UINT64_C (0x243f6a8885a308d3);
+  uint64_t h2 = UINT64_C (0x13198a2e03707344);
+  r->placed = 0;
+  for (int32_t i = 0; i < n; i++)
+    {
+      uint64_t v = (uint64_t) (uint32_t) a[i] << 32 | (uint32_t) i;
+      h1 = digest_mix (h1 ^ v) + UINT64_C (0x9e3779b97f4a7c15);
+      h2 = (h2 ^ v) * UINT64_C (0x100000001b3) + (h2 >> 29);
+      r->placed += a[i] >= 0;
+    }
+  r->digest[0] = h1;
+  r->digest[1] = h2;
+}
+
+static void
+result_fail (CaseResult *r, const char *what, GError *error)
+{
+  r->ok = FALSE;
+  g_snprintf (r->message, sizeof r->message, "%s: %s", what,
+              error != NULL ? error->message : "failed");
+  g_clear_error (&error);
+}
+
+/* Gives freed memory back to the system so the size before the build
+ * counts only what is still in use. */
+static void
+trim_heap (void)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+}
+
+/* Whether to time another run: small cases run until 0.2 s are spent
+ * (at least 3 runs, at most 1000) and the fastest run counts, which damps
+ * the noise of a shared machine; runs past 2 s in all are not repeated. */
+static gboolean
+want_another_run (int runs, double spent)
+{
+  if (runs == 0)
+    return TRUE;
+  if (spent > 2.0 || runs >= 1000)
+    return FALSE;
+  return runs < 3 || spent < 0.2;
+}
+
+/* Solves as often as want_another_run() says; returns the last matching
+ * and sets r->solve_seconds to the fastest run. */
+static SmMatching *
+library_time_solve (SmMarket *market, CaseResult *r, GError **error)
+{
+  SmMatching *matching = NULL;
+  double spent = 0.0;
+  for (int runs = 0; want_another_run (runs, spent); runs++)
+    {
+      g_clear_pointer (&matching, sm_matching_free);
+      double t0 = now_seconds ();
+      matching = sm_market_solve (market, SM_SIDE_EMPLOYEES, error);
+      double t = now_seconds () - t0;
+      if (matching == NULL)
+        return NULL;
+      r->solve_seconds = runs == 0 ? t : MIN (r->solve_seconds, t);
+      spent += t;
+    }
+  return matching;
+}
+
+/* Solves on the built market and records the figures; checks stability
+ * for small cases (not timed). */
+static void
+library_solve (SmMarket *market, CaseResult *r)
+{
+  GError *error = NULL;
+  g_autoptr (SmMatching) matching = library_time_solve (market, r, &error);
+  r->peak_kib = sm_rss_peak_kib ();
+  if (matching == NULL)
+    {
+      result_fail (r, "solve", error);
+      return;
+    }
+  r->proposals = sm_matching_get_n_proposals (matching);
+  r->seats = sm_market_get_total_seats (market);
+  int32_t n = sm_matching_get_n_employees (matching);
+  digest_assignment (sm_matching_get_assignment (matching), n, r);
+  r->stable = -1;
+  if (n <= CHECK_MAX_EMPLOYEES)
+    {
+      g_autoptr (SmCheckReport) report = sm_matching_check (market,
+                                                            matching,
+                                                            &error);
+      if (report == NULL)
+        {
+          result_fail (r, "check", error);
+          return;
+        }
+      r->stable = sm_check_report_is_stable (report) ? 1 : 0;
+    }
+  r->ok = TRUE;
+}
+
+/* The library child: generate into a builder, then build and solve. */
+static void
+run_library (const SuiteCase *c, CaseResult *r)
+{
+  GError *error = NULL;
+  const SmGenParams *p = &c->params;
+  double t0 = now_seconds ();
+  g_autoptr (SmMarketBuilder) builder
+    = sm_market_builder_new (p->n_employees, p->n_positions, &error);
+  if (builder == NULL
+      || !sm_gen_into_builder (p, builder, &r->entries, &error))
+    {
+      result_fail (r, "generate", error);
+      return;
+    }
+  r->gen_seconds = now_seconds () - t0;
+  trim_heap ();
+  r->gen_peak_kib = sm_rss_peak_kib ();
+  r->base_kib = sm_rss_current_kib ();
+  r->peak_reset = sm_rss_reset_peak ();
+  t0 = now_seconds ();
+  g_autoptr (SmMarket) market = sm_market_builder_build (builder, &error);
+  r->build_seconds = now_seconds () - t0;
+  if (market == NULL)
+    {
+      result_fail (r, "build", error);
+      return;
+    }
+  library_solve (market, r);
+}
+
+/* The reference child: plain arrays, then the reference solver; only its
+ * solve counts as solve_seconds, its rank lookup as build_seconds. */
+static void
+run_reference (const SuiteCase *c, CaseResult *r)
+{
+  GError *error = NULL;
+  double t0 = now_seconds ();
+  g_autoptr (SmGenLists) lists = sm_gen_lists_new (&c->params, &error);
+  if (lists == NULL)
+    {
+      result_fail (r, "generate", error);
+      return;
+    }
+  r->entries = lists->n_entries;
+  r->gen_seconds = now_seconds () - t0;
+  t0 = now_seconds ();
+  g_autoptr (SmRef) ref = sm_ref_new (lists);
+  r->build_seconds = now_seconds () - t0;
+  g_autofree int32_t *assignment = NULL;
+  double spent = 0.0;
+  for (int runs = 0; want_another_run (runs, spent); runs++)
+    {
+      g_clear_pointer (&assignment, g_free);
+      t0 = now_seconds ();
+      assignment = sm_ref_solve (ref, &r->proposals);
+      double t = now_seconds () - t0;
+      r->solve_seconds = runs == 0 ? t : MIN (r->solve_seconds, t);
+      spent += t;
+    }
+  r->peak_kib = sm_rss_peak_kib ();
+  digest_assignment (assignment, lists->n_employees, r);
+  r->ok = TRUE;
+}
+
+/* Writes all of @len bytes to @fd. */
+static gboolean
+write_all (int fd, const void *buf, size_t len)
+{
+  const char *p = buf;
+  while (len > 0)
+    {
+      ssize_t k = write (fd, p, len);
+      if (k < 0 && errno == EINTR)
+        continue;
+      if (k <= 0)
+        return FALSE;
+      p += k;
+      len -= (size_t) k;
+    }
+  return TRUE;
+}
+
+/* Reads up to @len bytes from @fd; returns how many came. */
+static size_t
+read_all (int fd, void *buf, size_t len)
+{
+  char *p = buf;
+  size_t got = 0;
+  while (got < len)
+    {
+      ssize_t k = read (fd, p + got, len - got);
+      if (k < 0 && errno == EINTR)
+        continue;
+      if (k <= 0)
+        break;
+      got += (size_t) k;
+    }
+  return got;
+}
+
+/* Tells why a child that sent nothing ended. */
+static void
+describe_exit (int status, CaseResult *r)
+{
+  r->ok = FALSE;
+  if (WIFSIGNALED (status))
+    g_snprintf (r->message, sizeof r->message, "child killed by signal %d",
+                WTERMSIG (status));
+  else
+    g_snprintf (r->message, sizeof r->message,
+                "child exited with status %d", WEXITSTATUS (status));
+}
+
+/* Runs @func on @c in a forked child and returns its result in @r. */
+static void
+run_child (ChildFunc func, const SuiteCase *c, CaseResult *r)
+{
+  int fds[2], status = 0;
+  memset (r, 0, sizeof *r);
+  fflush (stdout);
+  fflush (stderr);
+  if (pipe (fds) != 0)
+    {
+      g_snprintf (r->message, sizeof r->message, "pipe: %s",
+                  g_strerror (errno));
+      return;
+    }
+  pid_t pid = fork ();
+  if (pid == 0)
+    {
+      close (fds[0]);
+      func (c, r);
+      _exit (write_all (fds[1], r, sizeof *r) ? 0 : 3);
+    }
+  close (fds[1]);
+  size_t got = pid > 0 ? read_all (fds[0], r, sizeof *r) : 0;
+  close (fds[0]);
+  if (pid < 0)
+    g_snprintf (r->message, sizeof r->message, "fork: %s",
+                g_strerror (errno));
+  else if (waitpid (pid, &status, 0) == pid && got != sizeof *r)
+    describe_exit (status, r);
+}
+
+/* Prints the case's line; returns TRUE when it passed. */
+static gboolean
+report_case (const SuiteCase *c, const CaseResult *lib,
+             const CaseResult *ref)
+{
+  gboolean match = lib->ok && ref->ok
+                    && lib->digest[0] == ref->digest[0]
+                    && lib->digest[1] == ref->digest[1];
+  gboolean stable = lib->stable != 0;
+  double mib = 1.0 / 1024.0, sm_total = lib->build_seconds
+                                        + lib->solve_seconds;
+  int64_t peak = MAX (lib->gen_peak_kib, lib->peak_kib);
+  printf ("case=%s n=%" G_GINT64_FORMAT " m=%" G_GINT64_FORMAT
+          " entries=%" G_GINT64_FORMAT " seats=%" G_GINT64_FORMAT
+          " placed=%d proposals=%" PRIu64 " gen_seconds=%.3f"
+          " build_seconds=%.6f solve_seconds=%.6f ns_per_proposal=%.2f"
+          " peak_rss_mib=%.1f build_solve_peak_rss_mib=%.1f"
+          " base_rss_mib=%.1f bytes_per_entry=%.2f",
+          c->name, c->params.n_employees, c->params.n_positions,
+          lib->entries, lib->seats, lib->placed, lib->proposals,
+          lib->gen_seconds, lib->build_seconds, lib->solve_seconds,
+          lib->proposals > 0 ? lib->solve_seconds * 1e9 / lib->proposals : 0,
+          peak * mib, lib->peak_kib * mib, lib->base_kib * mib,
+          lib->entries > 0 ? (lib->peak_kib - lib->base_kib) * 1024.0
+                             / (double) lib->entries : 0.0);
+  printf (" ref_build_seconds=%.6f ref_solve_seconds=%.6f"
+          " ref_proposals=%" PRIu64 " speedup=%.2f speedup_build_solve=%.2f"
+          " stable=%s match=%s",
+          ref->build_seconds, ref->solve_seconds, ref->proposals,
+          lib->solve_seconds > 0 ? ref->solve_seconds / lib->solve_seconds : 0,
+          sm_total > 0 ? (ref->build_seconds + ref->solve_seconds) / sm_total
+                       : 0,
+          lib->stable < 0 ? "unchecked" : lib->stable ? "yes" : "no",
+          match ? "yes" : "no");
+  if (!lib->peak_reset && lib->ok)
+    printf (" note=peak_not_reset");
+  if (!lib->ok)
+    printf (" error=\"library: %s\"", lib->message);
+  if (!ref->ok)
+    printf (" error=\"reference: %s\"", ref->message);
+  printf ("\n");
+  fflush (stdout);
+  return match && stable;
+}
+
+static gboolean
+case_selected (const SuiteCase *c, const SmSuiteOptions *o)
+{
+  if (o->quick && !c->quick)
+    return FALSE;
+  if (o->max_employees > 0 && c->params.n_employees > o->max_employees)
+    return FALSE;
+  return o->filter == NULL || strstr (c->name, o->filter) != NULL;
+}
+
+int
+sm_suite_run (const SmSuiteOptions *options)
+{
+  int n_run = 0, n_failed = 0;
+  double t0 = now_seconds ();
+  for (size_t i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CaseResult lib, ref;
+      if (!case_selected (&cases[i], options))
+        continue;
+      run_child (run_library, &cases[i], &lib);
+      run_child (run_reference, &cases[i], &ref);
+      n_run++;
+      n_failed += !report_case (&cases[i], &lib, &ref);
+    }
+  printf ("summary=suite cases=%d failed=%d seconds=%.1f library=%s\n",
+          n_run, n_failed, now_seconds () - t0, sm_version ());
+  return n_failed == 0 ? 0 : 1;
+}

@@ -1,0 +1,292 @@
+/* staffmatch: the scenario, the domain model of a reorganisation.
+ *
+ * A scenario holds organisations (receiving ones and exactly one default,
+ * which takes everyone not placed elsewhere), their units and positions,
+ * the employees of the body being split, their applications to positions,
+ * the table of function relations that says how well a function fits
+ * another, priority rules, manual placements and the run's settings (seed,
+ * tie-breaking, reference date, how supernumeraries are chosen).
+ *
+ * Everything has a stable string identifier. Adding an item with an
+ * identifier that is already taken, or that refers to an identifier that
+ * does not exist, fails with a GError naming both identifiers and leaves
+ * the scenario unchanged. Items are kept in the order they were added,
+ * and that order is part of the input: it decides nothing but the order of
+ * outputs and, for extra seats under a headcount cap, the order in which
+ * positions receive them.
+ *
+ * Personal data (names, birth dates) is stored but never written to error
+ * messages: errors name employees by their identifier.
+ */
+#pragma once
+
+#include <stdint.h>
+#include <glib.h>
+#include <staffmatch/export.h>
+#include <staffmatch/date.h>
+#include <staffmatch/priority.h>
+
+G_BEGIN_DECLS
+
+typedef struct _SmScenario SmScenario;
+
+typedef enum {
+  SM_ORGANISATION_RECEIVING,
+  SM_ORGANISATION_DEFAULT,
+} SmOrganisationKind;
+
+/**
+ * SmReduction:
+ * @SM_REDUCTION_PRIORITY: where a function at the default organisation has
+ *   fewer seats than candidates, the position's priority rule decides who
+ *   keeps a seat.
+ * @SM_REDUCTION_REFLECTION: the reflection principle (afspiegeling): the
+ *   candidates are grouped in age bands, the reduction is spread over the
+ *   bands in proportion to their size, shortest service first within a
+ *   band.
+ */
+typedef enum {
+  SM_REDUCTION_PRIORITY,
+  SM_REDUCTION_REFLECTION,
+} SmReduction;
+
+/**
+ * SmOrganisationSpec:
+ * @id: identifier, unique among organisations
+ * @name: display name
+ * @kind: receiving or default (exactly one default per scenario)
+ * @min_headcount: the band's lower end, or -1 for none; a result below it
+ *   is reported as vacancies, never forced
+ * @max_headcount: the band's upper end (a cap on the people placed at the
+ *   organisation's positions), or -1 for none
+ */
+typedef struct {
+  const char *id;
+  const char *name;
+  SmOrganisationKind kind;
+  int32_t min_headcount;
+  int32_t max_headcount;
+} SmOrganisationSpec;
+
+#define SM_ORGANISATION_SPEC_INIT \
+  { NULL, NULL, SM_ORGANISATION_RECEIVING, -1, -1 }
+
+/**
+ * SmUnitSpec:
+ * @id: identifier, unique among units
+ * @name: display name
+ * @organisation_id: the organisation the unit belongs to
+ * @contract_client_id: for a unit that works for another organisation
+ *   under a service contract, that organisation; else NULL
+ * @contract_end_year: the last year the contract runs (e.g. 2024), or 0
+ */
+typedef struct {
+  const char *id;
+  const char *name;
+  const char *organisation_id;
+  const char *contract_client_id;
+  int32_t contract_end_year;
+} SmUnitSpec;
+
+#define SM_UNIT_SPEC_INIT { NULL, NULL, NULL, NULL, 0 }
+
+/**
+ * SmPositionSpec:
+ * @id: identifier, unique among positions
+ * @title: job title
+ * @unit_id: the unit the position belongs to
+ * @function_code: the function (used for fit and "mens volgt werk")
+ * @grade: salary grade (schaal)
+ * @fte: full-time equivalent of one seat, e.g. 1.0 or 0.8
+ * @seats: the most people the position takes, 1 or more
+ * @target_seats: under a headcount cap, the seats the position is sure
+ *   of; seats beyond it are extra and handed out while the cap allows.
+ *   -1 means all seats are target seats.
+ * @qualifications: (array zero-terminated=1) (nullable): required
+ *   qualifications, checked when the rule asks for it
+ * @rule_id: the priority rule, or NULL for the scenario's default rule
+ */
+typedef struct {
+  const char *id;
+  const char *title;
+  const char *unit_id;
+  const char *function_code;
+  int32_t grade;
+  double fte;
+  int32_t seats;
+  int32_t target_seats;
+  const char *const *qualifications;
+  const char *rule_id;
+} SmPositionSpec;
+
+#define SM_POSITION_SPEC_INIT \
+  { NULL, NULL, NULL, NULL, 0, 1.0, 1, -1, NULL, NULL }
+
+/**
+ * SmEmployeeSpec:
+ * @id: personnel number, unique among employees
+ * @name: the person's name (personal data: never in errors or logs)
+ * @function_code: current function
+ * @unit_id: the unit of the default organisation where their current work
+ *   goes (where they are supernumerary if it comes to that)
+ * @grade: salary grade
+ * @fte: contracted hours as full-time equivalent
+ * @service_start: start of service (for years of service)
+ * @birth_date: date of birth (for age)
+ * @qualifications: (array zero-terminated=1) (nullable): what they hold
+ */
+typedef struct {
+  const char *id;
+  const char *name;
+  const char *function_code;
+  const char *unit_id;
+  int32_t grade;
+  double fte;
+  SmDate service_start;
+  SmDate birth_date;
+  const char *const *qualifications;
+} SmEmployeeSpec;
+
+#define SM_EMPLOYEE_SPEC_INIT \
+  { NULL, NULL, NULL, NULL, 0, 1.0, { 0, 0, 0 }, { 0, 0, 0 }, NULL }
+
+/**
+ * SmApplicationSpec:
+ * @employee_id: who applies
+ * @position_id: to which position (of a receiving organisation)
+ * @preference: 1 = most wanted; an employee's preferences are distinct
+ * @committee_score: the placement committee's advice score, or NAN
+ * @travel_km: travel distance to the position, or a negative number when
+ *   not given
+ */
+typedef struct {
+  const char *employee_id;
+  const char *position_id;
+  int32_t preference;
+  double committee_score;
+  double travel_km;
+} SmApplicationSpec;
+
+#define SM_APPLICATION_SPEC_INIT { NULL, NULL, 0, NAN, -1.0 }
+
+/** sm_scenario_new: (transfer full): an empty scenario. */
+SM_API SmScenario *sm_scenario_new (void);
+SM_API void sm_scenario_free (SmScenario *scenario);
+
+SM_API gboolean sm_scenario_add_organisation (SmScenario *scenario,
+                                              const SmOrganisationSpec *spec,
+                                              GError **error);
+SM_API gboolean sm_scenario_add_unit (SmScenario *scenario,
+                                      const SmUnitSpec *spec,
+                                      GError **error);
+SM_API gboolean sm_scenario_add_position (SmScenario *scenario,
+                                          const SmPositionSpec *spec,
+                                          GError **error);
+SM_API gboolean sm_scenario_add_employee (SmScenario *scenario,
+                                          const SmEmployeeSpec *spec,
+                                          GError **error);
+SM_API gboolean sm_scenario_add_application (SmScenario *scenario,
+                                             const SmApplicationSpec *spec,
+                                             GError **error);
+
+/**
+ * sm_scenario_add_function_relation:
+ *
+ * Says that an employee whose function is @from_code fits a position with
+ * function @to_code at level @fit. A function always fits itself as
+ * SM_FIT_SAME; pairs not in the table do not fit (SM_FIT_NONE).
+ */
+SM_API gboolean sm_scenario_add_function_relation (SmScenario *scenario,
+                                                   const char *from_code,
+                                                   const char *to_code,
+                                                   SmFit fit,
+                                                   GError **error);
+
+/**
+ * sm_scenario_add_rule:
+ *
+ * Adds a priority rule (copied) under its identifier. The first rule added
+ * is the default rule unless sm_scenario_set_default_rule() says
+ * otherwise; with no rule at all, sm_priority_rule_new_default() applies.
+ */
+SM_API gboolean sm_scenario_add_rule (SmScenario *scenario,
+                                      const SmPriorityRule *rule,
+                                      GError **error);
+SM_API gboolean sm_scenario_set_default_rule (SmScenario *scenario,
+                                              const char *rule_id,
+                                              GError **error);
+
+/**
+ * sm_scenario_add_manual_placement:
+ *
+ * The employer's hardship clause: fixes the employee to the position with
+ * a written reason (not empty). The allocation places everyone else around
+ * it. An employee can have one manual placement; a position cannot take
+ * more manual placements than it has seats.
+ */
+SM_API gboolean sm_scenario_add_manual_placement (SmScenario *scenario,
+                                                  const char *employee_id,
+                                                  const char *position_id,
+                                                  const char *reason,
+                                                  GError **error);
+
+/** The seed of the lottery that breaks the ties left by the rules. */
+SM_API void sm_scenario_set_seed (SmScenario *scenario, uint64_t seed);
+SM_API uint64_t sm_scenario_get_seed (const SmScenario *scenario);
+SM_API void sm_scenario_set_tie_breaking (SmScenario *scenario,
+                                          SmTieBreaking tie_breaking);
+SM_API SmTieBreaking sm_scenario_get_tie_breaking (const SmScenario *scenario);
+/** The date on which ages and years of service are counted. */
+SM_API void sm_scenario_set_reference_date (SmScenario *scenario,
+                                            SmDate date);
+SM_API SmDate sm_scenario_get_reference_date (const SmScenario *scenario);
+SM_API void sm_scenario_set_reduction (SmScenario *scenario,
+                                       SmReduction reduction,
+                                       int32_t age_band_years);
+
+/* ---- reading the scenario back (all indices follow the order added) ---- */
+
+SM_API int32_t sm_scenario_get_n_organisations (const SmScenario *scenario);
+SM_API int32_t sm_scenario_get_n_units (const SmScenario *scenario);
+SM_API int32_t sm_scenario_get_n_positions (const SmScenario *scenario);
+SM_API int32_t sm_scenario_get_n_employees (const SmScenario *scenario);
+SM_API int32_t sm_scenario_get_n_applications (const SmScenario *scenario);
+
+/**
+ * sm_scenario_get_organisation:
+ * @spec_out: (out caller-allocates): filled with borrowed strings that
+ *   live as long as the scenario
+ */
+SM_API void sm_scenario_get_organisation (const SmScenario *scenario,
+                                          int32_t index,
+                                          SmOrganisationSpec *spec_out);
+SM_API void sm_scenario_get_unit (const SmScenario *scenario, int32_t index,
+                                  SmUnitSpec *spec_out);
+SM_API void sm_scenario_get_position (const SmScenario *scenario,
+                                      int32_t index,
+                                      SmPositionSpec *spec_out);
+SM_API void sm_scenario_get_employee (const SmScenario *scenario,
+                                      int32_t index,
+                                      SmEmployeeSpec *spec_out);
+SM_API void sm_scenario_get_application (const SmScenario *scenario,
+                                         int32_t index,
+                                         SmApplicationSpec *spec_out);
+
+/** Index of the item with that identifier, or -1. */
+SM_API int32_t sm_scenario_find_organisation (const SmScenario *scenario,
+                                              const char *id);
+SM_API int32_t sm_scenario_find_unit (const SmScenario *scenario,
+                                      const char *id);
+SM_API int32_t sm_scenario_find_position (const SmScenario *scenario,
+                                          const char *id);
+SM_API int32_t sm_scenario_find_employee (const SmScenario *scenario,
+                                          const char *id);
+
+/** The fit of an employee's function to a position's function. */
+SM_API SmFit sm_scenario_get_fit (const SmScenario *scenario,
+                                  const char *from_code,
+                                  const char *to_code);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmScenario, sm_scenario_free)
+
+G_END_DECLS

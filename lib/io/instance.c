@@ -1,0 +1,450 @@
+/* staffmatch: reading and writing the plain instance format of FORMAT.md.
+ *
+ * The benchmark programs exchange markets in this format, so reading must
+ * be strict and fast. The reader streams the text once through
+ * SmTextScanner and hands each line to an SmMarketBuilder, which checks
+ * the market's rules; every error, the builder's included, is returned
+ * with the line it concerns ("line N: " or "PATH:N: ").
+ *
+ * Decisions where FORMAT.md is silent:
+ * - The header, "employees", "positions" and "capacity" lines come first,
+ *   in this order. E- and P-lines follow in any order and may interleave,
+ *   since each names its index; each index must appear exactly once.
+ * - '#' starts a comment only as the first non-blank of a line; a '#'
+ *   after data is an error, not a comment.
+ * - Blanks are spaces, tabs and carriage returns; a UTF-8 byte order mark
+ *   at the start is ignored.
+ * - A PRIORITY_MISMATCH found when the market is frozen names the line of
+ *   the position's P-line; a missing E- or P-line names the file's last
+ *   line.
+ *
+ * The writer prints the canonical form: counts, one capacity line, then
+ * the E-lines and the P-lines in index order, single spaces, "\n" line
+ * ends. Reading it back gives the same market, and writing that again the
+ * same bytes. */
+#include <staffmatch/instance.h>
+
+#include <inttypes.h>
+#include <string.h>
+#include <stdlib.h>
+
+#include "market-private.h"
+#include "text-scanner.h"
+
+typedef struct {
+  SmTextScanner s;
+  SmMarketBuilder *builder;
+  int32_t n_employees;
+  int32_t n_positions;
+  int64_t counts_line;      /* line of the "positions" count */
+  int64_t n_records;        /* E- and P-lines read */
+  guint8 *employee_seen;    /* n: the employee's E-line was read */
+  int64_t *position_line;   /* m: line of the position's P-line, or 0 */
+  int32_t *list;            /* one line's numbers, reused */
+  size_t list_capacity;
+} InstanceReader;
+
+static void
+instance_reader_clear (InstanceReader *r)
+{
+  g_clear_pointer (&r->builder, sm_market_builder_free);
+  g_clear_pointer (&r->employee_seen, g_free);
+  g_clear_pointer (&r->position_line, g_free);
+  g_clear_pointer (&r->list, g_free);
+}
+
+/* Reads "KEYWORD COUNT" with 0 <= COUNT <= INT32_MAX - 1; *@line gets
+ * the line's number. */
+static gboolean
+read_count (SmTextScanner *s,
+            const char *keyword,
+            int32_t *out,
+            int64_t *line,
+            GError **error)
+{
+  int64_t count;
+
+  if (!sm_text_scanner__expect_keyword (s, keyword, error)
+      || !sm_text_scanner__read_int64 (s, "a count", &count, error))
+    return FALSE;
+  if (count < 0)
+    {
+      sm_text_scanner__set_error (s, s->line, error, SM_ERROR_PARSE,
+                                  "the number of %s must be 0 or more, not "
+                                  "%" PRId64, keyword, count);
+      return FALSE;
+    }
+  if (count > INT32_MAX - 1)
+    {
+      sm_text_scanner__set_error (s, s->line, error, SM_ERROR_TOO_LARGE,
+                                  "%" PRId64 " %s are more than the %" PRId32
+                                  " a market can hold", count, keyword,
+                                  INT32_MAX - 1);
+      return FALSE;
+    }
+  *out = (int32_t) count;
+  *line = s->line;
+  return sm_text_scanner__end_line (s, error);
+}
+
+/* A file too short to hold a line per employee and position has wrong
+ * counts or was cut off; saying so early also avoids allocating for
+ * counts that a few bytes of text claim. Every E- or P-line takes at
+ * least three bytes ("E 0"). */
+static gboolean
+check_room (InstanceReader *r, GError **error)
+{
+  uint64_t needed = 3 * ((uint64_t) r->n_employees + r->n_positions);
+  uint64_t left = (uint64_t) (r->s.end - r->s.p);
+
+  if (left >= needed)
+    return TRUE;
+  sm_text_scanner__set_error (&r->s, r->counts_line, error, SM_ERROR_PARSE,
+                              "the file is too short for %" PRId32
+                              " employees and %" PRId32 " positions: the "
+                              "counts are wrong or the file is cut off",
+                              r->n_employees, r->n_positions);
+  return FALSE;
+}
+
+static gboolean
+start_market (InstanceReader *r, GError **error)
+{
+  int32_t n = r->n_employees;
+  int32_t m = r->n_positions;
+
+  r->builder = sm_market_builder_new (n, m, error);
+  if (r->builder == NULL)
+    {
+      sm_text_scanner__prefix_error (&r->s, r->counts_line, error);
+      return FALSE;
+    }
+  r->employee_seen = g_try_malloc0 (MAX ((size_t) n, 1));
+  r->position_line = g_try_malloc0_n (MAX ((size_t) m, 1), sizeof (int64_t));
+  if (r->employee_seen == NULL || r->position_line == NULL)
+    {
+      sm_text_scanner__set_error (&r->s, r->counts_line, error,
+                                  SM_ERROR_NO_MEMORY,
+                                  "not enough memory for %" PRId32
+                                  " employees and %" PRId32 " positions",
+                                  n, m);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads "capacity c_0 ... c_{m-1}" into the builder. */
+static gboolean
+read_capacity (InstanceReader *r, GError **error)
+{
+  SmTextScanner *s = &r->s;
+  int64_t seats;
+
+  if (!sm_text_scanner__expect_keyword (s, "capacity", error))
+    return FALSE;
+  for (int32_t j = 0; j < r->n_positions; j++)
+    {
+      if (sm_text_scanner__at_line_end (s))
+        {
+          sm_text_scanner__set_error (s, s->line, error, SM_ERROR_PARSE,
+                                      "the capacity line has %" PRId32
+                                      " numbers for %" PRId32 " positions; "
+                                      "it needs one per position", j,
+                                      r->n_positions);
+          return FALSE;
+        }
+      if (!sm_text_scanner__read_int64 (s, "a number of seats", &seats,
+                                        error))
+        return FALSE;
+      if (seats < 1 || seats > INT32_MAX)
+        {
+          sm_text_scanner__set_error (s, s->line, error,
+                                      seats < 1 ? SM_ERROR_INVALID_SEATS
+                                                : SM_ERROR_TOO_LARGE,
+                                      "position %" PRId32 " has %" PRId64
+                                      " seats; it needs 1 to %" PRId32,
+                                      j, seats, INT32_MAX);
+          return FALSE;
+        }
+      if (!sm_market_builder_set_seats (r->builder, j, (int32_t) seats,
+                                        error))
+        {
+          sm_text_scanner__prefix_error (s, s->line, error);
+          return FALSE;
+        }
+    }
+  if (!sm_text_scanner__at_line_end (s))
+    {
+      sm_text_scanner__set_error (s, s->line, error, SM_ERROR_PARSE,
+                                  "the capacity line has more than %" PRId32
+                                  " numbers for %" PRId32 " positions; it "
+                                  "needs one per position", r->n_positions,
+                                  r->n_positions);
+      return FALSE;
+    }
+  return sm_text_scanner__end_line (s, error);
+}
+
+/* Reads the rest of "E i p_1 ... p_k" (the "E" is read). */
+static gboolean
+read_employee_line (InstanceReader *r, GError **error)
+{
+  SmTextScanner *s = &r->s;
+  int32_t i;
+  size_t n;
+
+  if (!sm_text_scanner__read_index (s, 0, r->n_employees, "employee", &i,
+                                    error))
+    return FALSE;
+  if (r->employee_seen[i])
+    {
+      sm_text_scanner__set_error (s, s->line, error, SM_ERROR_DUPLICATE,
+                                  "a second E-line for employee %" PRId32,
+                                  i);
+      return FALSE;
+    }
+  if (!sm_text_scanner__read_index_list (s, 0, r->n_positions, "position",
+                                         &r->list, &r->list_capacity, &n,
+                                         error))
+    return FALSE;
+  if (!sm_market_builder_set_preferences (r->builder, i, r->list, n, error))
+    {
+      sm_text_scanner__prefix_error (s, s->line, error);
+      return FALSE;
+    }
+  r->employee_seen[i] = 1;
+  r->n_records++;
+  return sm_text_scanner__end_line (s, error);
+}
+
+/* Reads the rest of "P j e_1 ... e_l" (the "P" is read). */
+static gboolean
+read_position_line (InstanceReader *r, GError **error)
+{
+  SmTextScanner *s = &r->s;
+  int32_t j;
+  size_t n;
+
+  if (!sm_text_scanner__read_index (s, 0, r->n_positions, "position", &j,
+                                    error))
+    return FALSE;
+  if (r->position_line[j] != 0)
+    {
+      sm_text_scanner__set_error (s, s->line, error, SM_ERROR_DUPLICATE,
+                                  "a second P-line for position %" PRId32
+                                  " (the first is on line %" PRId64 ")",
+                                  j, r->position_line[j]);
+      return FALSE;
+    }
+  if (!sm_text_scanner__read_index_list (s, 0, r->n_employees, "employee",
+                                         &r->list, &r->list_capacity, &n,
+                                         error))
+    return FALSE;
+  if (!sm_market_builder_set_priorities (r->builder, j, r->list, n, error))
+    {
+      sm_text_scanner__prefix_error (s, s->line, error);
+      return FALSE;
+    }
+  r->position_line[j] = s->line;
+  r->n_records++;
+  return sm_text_scanner__end_line (s, error);
+}
+
+static gboolean
+read_records (InstanceReader *r, GError **error)
+{
+  SmTextScanner *s = &r->s;
+  int64_t n_expected = (int64_t) r->n_employees + r->n_positions;
+  const char *word = NULL;
+  size_t length = 0;
+
+  while (sm_text_scanner__next_line (s))
+    {
+      gboolean ok;
+      sm_text_scanner__read_word (s, &word, &length);
+      if (length == 1 && word[0] == 'E')
+        ok = read_employee_line (r, error);
+      else if (length == 1 && word[0] == 'P')
+        ok = read_position_line (r, error);
+      else
+        {
+          g_autofree char *token = sm_text_scanner__describe (word, length);
+          sm_text_scanner__set_error (s, s->line, error, SM_ERROR_PARSE,
+                                      r->n_records == n_expected
+                                      ? "unexpected '%s' after the last line "
+                                        "of the instance"
+                                      : "unknown keyword '%s': expected E "
+                                        "or P", token);
+          ok = FALSE;
+        }
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* After the last line: every employee and position must have had its
+ * line. */
+static gboolean
+check_complete (InstanceReader *r, GError **error)
+{
+  int64_t line = sm_text_scanner__get_last_line (&r->s);
+
+  for (int32_t i = 0; i < r->n_employees; i++)
+    if (!r->employee_seen[i])
+      {
+        sm_text_scanner__set_error (&r->s, line, error, SM_ERROR_PARSE,
+                                    "the file ends without an E-line for "
+                                    "employee %" PRId32, i);
+        return FALSE;
+      }
+  for (int32_t j = 0; j < r->n_positions; j++)
+    if (r->position_line[j] == 0)
+      {
+        sm_text_scanner__set_error (&r->s, line, error, SM_ERROR_PARSE,
+                                    "the file ends without a P-line for "
+                                    "position %" PRId32, j);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static SmMarket *
+build_market (InstanceReader *r, GError **error)
+{
+  int32_t failed = -1;
+  SmMarket *market = sm_market_builder__build_reporting (r->builder,
+                                                         &failed, error);
+  if (market == NULL)
+    {
+      int64_t line = failed >= 0 && failed < r->n_positions
+                     ? r->position_line[failed]
+                     : sm_text_scanner__get_last_line (&r->s);
+      sm_text_scanner__prefix_error (&r->s, line, error);
+    }
+  return market;
+}
+
+/* Reads an instance; @origin (or NULL) names it in messages. */
+static SmMarket *
+read_instance (const char *data,
+               size_t length,
+               const char *origin,
+               GError **error)
+{
+  InstanceReader r = { 0 };
+  SmMarket *market = NULL;
+
+  sm_text_scanner__init (&r.s, data, length, origin);
+  if (sm_text_scanner__read_header (&r.s, "hr-instance", 1, error)
+      && read_count (&r.s, "employees", &r.n_employees, &r.counts_line,
+                     error)
+      && read_count (&r.s, "positions", &r.n_positions, &r.counts_line,
+                     error)
+      && check_room (&r, error)
+      && start_market (&r, error)
+      && sm_market_builder_reserve (r.builder, g_getenv ("RES") ? atoll (g_getenv ("RES")) : 0, error)
+      && read_capacity (&r, error)
+      && read_records (&r, error)
+      && check_complete (&r, error))
+    market = build_market (&r, error);
+  instance_reader_clear (&r);
+  return market;
+}
+
+SmMarket *
+sm_instance_read_data (const char *data, size_t length, GError **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return read_instance (data, length, NULL, error);
+}
+
+SmMarket *
+sm_instance_read_file (const char *path, GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_autoptr (GBytes) bytes = sm_text_file__load (path, error);
+  if (bytes == NULL)
+    return NULL;
+  g_autofree char *name = g_filename_display_name (path);
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  return read_instance (data, length, name, error);
+}
+
+static void
+write_list (SmTextWriter *w,
+            char tag,
+            int32_t index,
+            const SmEdge *edges,
+            int32_t n)
+{
+  sm_text_writer__put_char (w, tag);
+  sm_text_writer__put_char (w, ' ');
+  sm_text_writer__put_int (w, index);
+  for (int32_t k = 0; k < n; k++)
+    {
+      sm_text_writer__put_char (w, ' ');
+      sm_text_writer__put_int (w, edges[k].target);
+    }
+  sm_text_writer__put_char (w, '\n');
+}
+
+gboolean
+sm_instance_write (const SmMarket *market, FILE *stream, GError **error)
+{
+  SmTextWriter w;
+  int32_t n_edges;
+
+  g_return_val_if_fail (market != NULL, FALSE);
+  g_return_val_if_fail (stream != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  int32_t n = sm_market_get_n_employees (market);
+  int32_t m = sm_market_get_n_positions (market);
+  sm_text_writer__init (&w, stream);
+  sm_text_writer__put_string (&w, "hr-instance 1\nemployees ");
+  sm_text_writer__put_int (&w, n);
+  sm_text_writer__put_string (&w, "\npositions ");
+  sm_text_writer__put_int (&w, m);
+  sm_text_writer__put_string (&w, "\ncapacity");
+  for (int32_t j = 0; j < m; j++)
+    {
+      sm_text_writer__put_char (&w, ' ');
+      sm_text_writer__put_int (&w, sm_market_get_seats (market, j));
+    }
+  sm_text_writer__put_char (&w, '\n');
+  for (int32_t i = 0; i < n; i++)
+    {
+      const SmEdge *e = sm_market_get_employee_edges (market, i, &n_edges);
+      write_list (&w, 'E', i, e, n_edges);
+    }
+  for (int32_t j = 0; j < m; j++)
+    {
+      const SmEdge *e = sm_market_get_position_edges (market, j, &n_edges);
+      write_list (&w, 'P', j, e, n_edges);
+    }
+  return sm_text_writer__finish (&w, "instance", error);
+}
+
+static gboolean
+write_instance_func (gconstpointer object, FILE *stream, GError **error)
+{
+  return sm_instance_write (object, stream, error);
+}
+
+gboolean
+sm_instance_write_file (const SmMarket *market,
+                        const char *path,
+                        GError **error)
+{
+  g_return_val_if_fail (market != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return sm_text_file__replace (path, write_instance_func, market, error);
+}

@@ -1,0 +1,152 @@
+/* staffmatch: the scenario's insides, for the compiler that turns a
+ * scenario into a market (compile.c) and for the readers and writers of
+ * scenario files. Not installed.
+ *
+ * Every record keeps the public spec it was added with, with its strings
+ * interned in the scenario (they live as long as the scenario), beside the
+ * identifiers it names resolved to indices. Records are stored in the
+ * order they were added; an index is a position in that order. Everything
+ * here was validated when it was added, so the compiler need not check it
+ * again: indices are in range, the unit of an employee belongs to the
+ * default organisation, an application's position to a receiving one.
+ */
+#pragma once
+
+#include <staffmatch/scenario.h>
+
+typedef struct {
+  SmOrganisationSpec spec;
+  int64_t n_target_seats;     /* target seats of its positions, summed */
+  int32_t n_manual;           /* manual placements at its positions */
+} SmOrganisationRecord;
+
+typedef struct {
+  SmUnitSpec spec;
+  int32_t organisation;       /* index of spec.organisation_id */
+  int32_t contract_client;    /* index of spec.contract_client_id, or -1 */
+} SmUnitRecord;
+
+typedef struct {
+  SmPositionSpec spec;        /* qualifications: owned NULL-terminated
+                                 array of interned strings, or NULL */
+  int32_t unit;               /* index of spec.unit_id */
+  int32_t organisation;       /* the unit's organisation */
+  int32_t rule;               /* index in rules of spec.rule_id, or -1 for
+                                 the scenario's default rule: use
+                                 sm_scenario__rule_of() */
+  int32_t n_manual;           /* manual placements at this position */
+} SmPositionRecord;
+
+typedef struct {
+  SmEmployeeSpec spec;        /* qualifications as for positions */
+  int32_t unit;               /* index of spec.unit_id (a unit of the
+                                 default organisation) */
+  int32_t manual;             /* index in manual of their manual
+                                 placement, or -1 */
+  int32_t *apps;              /* indices in applications, by preference
+                                 (1 first); see sm_scenario__applications_of */
+  int32_t n_apps;
+  int32_t apps_capacity;
+} SmEmployeeRecord;
+
+typedef struct {
+  SmApplicationSpec spec;
+  int32_t employee;           /* index of spec.employee_id */
+  int32_t position;           /* index of spec.position_id (a position of a
+                                 receiving organisation) */
+} SmApplicationRecord;
+
+typedef struct {
+  int32_t employee;
+  int32_t position;
+  const char *reason;         /* interned, not empty */
+} SmManualPlacement;
+
+struct _SmScenario {
+  GStringChunk *strings;        /* every string of the scenario, once */
+
+  GArray *organisations;        /* SmOrganisationRecord */
+  GArray *units;                /* SmUnitRecord */
+  GArray *positions;            /* SmPositionRecord */
+  GArray *employees;            /* SmEmployeeRecord */
+  GArray *applications;         /* SmApplicationRecord */
+  GArray *manual;               /* SmManualPlacement, in the order added */
+
+  /* identifier -> index + 1 (GINT_TO_POINTER), keys interned */
+  GHashTable *organisation_index;
+  GHashTable *unit_index;
+  GHashTable *position_index;
+  GHashTable *employee_index;
+  GHashTable *rule_index;
+
+  int32_t default_organisation; /* index, or -1 while none is added */
+
+  GPtrArray *rules;             /* SmPriorityRule, owned copies */
+  int32_t default_rule;         /* index set by sm_scenario_set_default_rule,
+                                   or -1: the first rule, else builtin_rule */
+  SmPriorityRule *builtin_rule; /* sm_priority_rule_new_default() */
+
+  /* from_code -> (to_code -> SmFit + 1), both interned; pairs of equal
+   * codes are never stored (a function fits itself as SM_FIT_SAME) */
+  GHashTable *fits;
+
+  uint64_t seed;
+  SmTieBreaking tie_breaking;
+  SmDate reference_date;
+  SmReduction reduction;
+  int32_t age_band_years;       /* >= 1 */
+};
+
+static inline const SmOrganisationRecord *
+sm_scenario__organisation (const SmScenario *s, int32_t index)
+{
+  return &g_array_index (s->organisations, SmOrganisationRecord, index);
+}
+
+static inline const SmUnitRecord *
+sm_scenario__unit (const SmScenario *s, int32_t index)
+{
+  return &g_array_index (s->units, SmUnitRecord, index);
+}
+
+static inline const SmPositionRecord *
+sm_scenario__position (const SmScenario *s, int32_t index)
+{
+  return &g_array_index (s->positions, SmPositionRecord, index);
+}
+
+static inline const SmEmployeeRecord *
+sm_scenario__employee (const SmScenario *s, int32_t index)
+{
+  return &g_array_index (s->employees, SmEmployeeRecord, index);
+}
+
+static inline const SmApplicationRecord *
+sm_scenario__application (const SmScenario *s, int32_t index)
+{
+  return &g_array_index (s->applications, SmApplicationRecord, index);
+}
+
+static inline const SmManualPlacement *
+sm_scenario__manual_placement (const SmScenario *s, int32_t index)
+{
+  return &g_array_index (s->manual, SmManualPlacement, index);
+}
+
+/* The employee's applications as indices in applications, sorted by
+ * preference (1 first). *apps_out is borrowed and valid until the next
+ * application is added; NULL when *n_out is 0. O(1). */
+void sm_scenario__applications_of (const SmScenario *scenario,
+                                   int32_t employee,
+                                   const int32_t **apps_out, int32_t *n_out);
+
+/* The rule that ranks the position's candidates: its own, else the
+ * scenario's default (the one set as default, else the first added, else
+ * the built-in default rule). (transfer none). */
+const SmPriorityRule *sm_scenario__rule_of (const SmScenario *scenario,
+                                            int32_t position);
+
+/* The scenario's default rule, as above. (transfer none). */
+const SmPriorityRule *sm_scenario__default_rule (const SmScenario *scenario);
+
+/* The fit lookup is the public sm_scenario_get_fit(): two hash lookups. */

@@ -1,0 +1,667 @@
+/* staffmatch tests: the plain instance format (instance.h).
+ *
+ * Writing must give exactly the canonical text and reading it back the
+ * same market (lists, ranks, seats); reading must accept comments, blank
+ * lines, CRLF and E/P-lines in any order, and must reject every malformed
+ * file of data/instance/bad/ with the exact error code and line. Files are
+ * written only into a fresh temporary folder. */
+#include "test-util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+
+#define SAMPLE_PATH "data/instance/sample.txt"
+#define BAD_DIR "data/instance/bad"
+
+/* The text of data/instance/sample.txt, as the writer must print it. */
+static const char sample_text[] =
+  "hr-instance 1\n"
+  "employees 4\n"
+  "positions 3\n"
+  "capacity 2 1 3\n"
+  "E 0 1 0\n"
+  "E 1 0\n"
+  "E 2\n"
+  "E 3 0 1\n"
+  "P 0 3 0 1\n"
+  "P 1 0 3\n"
+  "P 2\n";
+
+/* The market of sample_text: an empty list, a position nobody wants. */
+static SmMarket *
+sample_market (void)
+{
+  static const int32_t seats[] = { 2, 1, 3 };
+  static const int32_t e0[] = { 1, 0 }, e1[] = { 0 }, e3[] = { 0, 1 };
+  static const int32_t p0[] = { 3, 0, 1 }, p1[] = { 0, 3 };
+  const int32_t *prefs[] = { e0, e1, NULL, e3 };
+  const int32_t pref_len[] = { 2, 1, 0, 2 };
+  const int32_t *prios[] = { p0, p1, NULL };
+  const int32_t prio_len[] = { 3, 2, 0 };
+
+  return sm_test_market_new (4, 3, seats, prefs, pref_len, prios, prio_len);
+}
+
+/* A random market: up to 6 distinct positions per employee, each position
+ * ranking its applicants in a random order. */
+static SmMarket *
+random_market (guint32 seed, int32_t n, int32_t m)
+{
+  GError *error = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr (SmMarketBuilder) b = sm_market_builder_new (n, m, &error);
+  g_autofree int32_t *pool = g_new (int32_t, m);
+  GArray **applicants = g_new (GArray *, m);
+
+  SM_ASSERT_NO_ERROR (error);
+  for (int32_t j = 0; j < m; j++)
+    {
+      pool[j] = j;
+      applicants[j] = g_array_new (FALSE, FALSE, sizeof (int32_t));
+      sm_market_builder_set_seats (b, j, g_rand_int_range (rand, 1, 4), NULL);
+    }
+  for (int32_t i = 0; i < n; i++)
+    {
+      int32_t k = g_rand_int_range (rand, 0, MIN (m, 6) + 1);
+      for (int32_t t = 0; t < k; t++)
+        {
+          int32_t u = g_rand_int_range (rand, t, m);
+          int32_t tmp = pool[t];
+          pool[t] = pool[u];
+          pool[u] = tmp;
+          g_array_append_val (applicants[pool[t]], i);
+        }
+      sm_market_builder_set_preferences (b, i, pool, k, &error);
+      SM_ASSERT_NO_ERROR (error);
+    }
+  for (int32_t j = 0; j < m; j++)
+    {
+      int32_t *a = (int32_t *) applicants[j]->data;
+      for (guint t = applicants[j]->len; t > 1; t--)
+        {
+          guint u = g_rand_int_range (rand, 0, t);
+          int32_t tmp = a[t - 1];
+          a[t - 1] = a[u];
+          a[u] = tmp;
+        }
+      sm_market_builder_set_priorities (b, j, a, applicants[j]->len, &error);
+      SM_ASSERT_NO_ERROR (error);
+      g_array_unref (applicants[j]);
+    }
+  g_free (applicants);
+  SmMarket *market = sm_market_builder_build (b, &error);
+  SM_ASSERT_NO_ERROR (error);
+  return market;
+}
+
+/* The instance text of @market (transfer full). */
+static char *
+write_to_string (const SmMarket *market)
+{
+  GError *error = NULL;
+  char *text = NULL;
+  size_t length = 0;
+  FILE *stream = open_memstream (&text, &length);
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (stream);
+  CU_ASSERT_TRUE (sm_instance_write (market, stream, &error));
+  SM_ASSERT_NO_ERROR (error);
+  fclose (stream);
+  CU_ASSERT_EQUAL (strlen (text), length);
+  return text;
+}
+
+static SmMarket *
+read_string (const char *text, GError **error)
+{
+  return sm_instance_read_data (text, strlen (text), error);
+}
+
+static void
+assert_same_edges (const SmEdge *a, int32_t na, const SmEdge *b, int32_t nb)
+{
+  CU_ASSERT_EQUAL_FATAL (na, nb);
+  for (int32_t k = 0; k < na; k++)
+    {
+      CU_ASSERT_EQUAL (a[k].target, b[k].target);
+      CU_ASSERT_EQUAL (a[k].rank, b[k].rank);
+    }
+}
+
+/* Asserts equal counts, seats, lists and ranks on both sides. */
+static void
+assert_same_market (const SmMarket *a, const SmMarket *b)
+{
+  int32_t na, nb;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (b);
+  CU_ASSERT_EQUAL_FATAL (sm_market_get_n_employees (a),
+                         sm_market_get_n_employees (b));
+  CU_ASSERT_EQUAL_FATAL (sm_market_get_n_positions (a),
+                         sm_market_get_n_positions (b));
+  CU_ASSERT_EQUAL (sm_market_get_n_entries (a), sm_market_get_n_entries (b));
+  for (int32_t j = 0; j < sm_market_get_n_positions (a); j++)
+    {
+      CU_ASSERT_EQUAL (sm_market_get_seats (a, j), sm_market_get_seats (b, j));
+      const SmEdge *ea = sm_market_get_position_edges (a, j, &na);
+      const SmEdge *eb = sm_market_get_position_edges (b, j, &nb);
+      assert_same_edges (ea, na, eb, nb);
+    }
+  for (int32_t i = 0; i < sm_market_get_n_employees (a); i++)
+    {
+      const SmEdge *ea = sm_market_get_employee_edges (a, i, &na);
+      const SmEdge *eb = sm_market_get_employee_edges (b, i, &nb);
+      assert_same_edges (ea, na, eb, nb);
+    }
+}
+
+/* Asserts @error is SM_ERROR/@code with a message starting "@prefix";
+ * @label names the case when it is not. */
+static void
+assert_error_prefix (GError **error,
+                     SmError code,
+                     const char *prefix,
+                     const char *label)
+{
+  if (*error == NULL)
+    fprintf (stderr, "%s: no error\n", label);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (*error);
+  gboolean ok = g_str_has_prefix ((*error)->message, prefix);
+  if (!ok || (*error)->code != (int) code)
+    fprintf (stderr, "%s: expected code %d and prefix '%s', got %d: %s\n",
+             label, code, prefix, (*error)->code, (*error)->message);
+  CU_ASSERT_TRUE (ok);
+  SM_ASSERT_ERROR (*error, code);
+}
+
+/* Reading @length bytes of @text must fail with @code on @line. */
+static void
+assert_text_fails (const char *text,
+                   size_t length,
+                   SmError code,
+                   int line,
+                   const char *label)
+{
+  GError *error = NULL;
+  g_autofree char *prefix = g_strdup_printf ("line %d: ", line);
+  SmMarket *market = sm_instance_read_data (text, length, &error);
+
+  CU_ASSERT_PTR_NULL (market);
+  sm_market_unref (market);
+  assert_error_prefix (&error, code, prefix, label);
+}
+
+/* As assert_text_fails() on a string literal, which may hold NUL bytes. */
+#define ASSERT_LITERAL_FAILS(literal, code, line)                      \
+  assert_text_fails ((literal), sizeof (literal) - 1, (code), (line),  \
+                     (literal))
+
+/* A fresh temporary folder (transfer full). */
+static char *
+make_temp_dir (void)
+{
+  GError *error = NULL;
+  char *dir = g_dir_make_tmp ("staffmatch-test-XXXXXX", &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (dir);
+  return dir;
+}
+
+/* The names in @dir, sorted and joined by spaces (transfer full). */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* Removes @dir and what it holds, one level of subfolders deep. */
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        g_rmdir (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+test_write_exact_text (void)
+{
+  g_autoptr (SmMarket) market = sample_market ();
+  g_autofree char *text = write_to_string (market);
+
+  CU_ASSERT_STRING_EQUAL (text, sample_text);
+}
+
+static void
+test_round_trip (void)
+{
+  GError *error = NULL;
+  const int32_t sizes[][2] = { { 4, 3 }, { 1, 1 }, { 300, 40 }, { 50, 200 } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      g_autoptr (SmMarket) market = random_market (17 + k, sizes[k][0],
+                                                   sizes[k][1]);
+      g_autofree char *text = write_to_string (market);
+      g_autoptr (SmMarket) back = read_string (text, &error);
+      SM_ASSERT_NO_ERROR (error);
+      assert_same_market (market, back);
+      g_autofree char *again = write_to_string (back);
+      CU_ASSERT_STRING_EQUAL (again, text);
+    }
+}
+
+static void
+test_read_sample_file (void)
+{
+  GError *error = NULL;
+  g_autoptr (SmMarket) expected = sample_market ();
+  g_autoptr (SmMarket) market = sm_instance_read_file (SAMPLE_PATH, &error);
+
+  SM_ASSERT_NO_ERROR (error);
+  assert_same_market (expected, market);
+  /* Ranks as the format implies: P 0 is "3 0 1", so employee 0 is second
+   * at position 0, and position 0 is employee 0's second choice. */
+  int32_t n;
+  const SmEdge *e = sm_market_get_employee_edges (market, 0, &n);
+  CU_ASSERT_EQUAL_FATAL (n, 2);
+  CU_ASSERT_EQUAL (e[1].target, 0);
+  CU_ASSERT_EQUAL (e[1].rank, 1);
+  const SmEdge *p = sm_market_get_position_edges (market, 0, &n);
+  CU_ASSERT_EQUAL_FATAL (n, 3);
+  CU_ASSERT_EQUAL (p[1].target, 0);
+  CU_ASSERT_EQUAL (p[1].rank, 1);
+  CU_ASSERT_EQUAL (sm_market_get_total_seats (market), 6);
+}
+
+static void
+test_write_file_round_trip (void)
+{
+  GError *error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "market.txt", NULL);
+  g_autoptr (SmMarket) market = random_market (5, 120, 30);
+  g_autofree char *text = write_to_string (market);
+  g_autofree char *contents = NULL;
+
+  /* Twice: the second write replaces the first file. */
+  for (int k = 0; k < 2; k++)
+    {
+      CU_ASSERT_TRUE (sm_instance_write_file (market, path, &error));
+      SM_ASSERT_NO_ERROR (error);
+    }
+  CU_ASSERT_TRUE_FATAL (g_file_get_contents (path, &contents, NULL, NULL));
+  CU_ASSERT_STRING_EQUAL (contents, text);
+  g_autoptr (SmMarket) back = sm_instance_read_file (path, &error);
+  SM_ASSERT_NO_ERROR (error);
+  assert_same_market (market, back);
+  g_autofree char *names = list_dir (dir);
+  CU_ASSERT_STRING_EQUAL (names, "market.txt");
+  remove_dir (dir);
+}
+
+static void
+test_comments_and_blank_lines (void)
+{
+  GError *error = NULL;
+  g_autoptr (SmMarket) expected = sample_market ();
+  g_autoptr (SmMarket) market = sm_instance_read_file (
+    "data/instance/comments.txt", &error);
+
+  SM_ASSERT_NO_ERROR (error);
+  assert_same_market (expected, market);
+}
+
+static void
+test_crlf_and_byte_order_mark (void)
+{
+  GError *error = NULL;
+  g_autoptr (SmMarket) expected = sample_market ();
+  g_autoptr (GString) text = g_string_new ("\xEF\xBB\xBF");
+
+  for (const char *c = sample_text; *c != '\0'; c++)
+    {
+      if (*c == '\n')
+        g_string_append_c (text, '\r');
+      g_string_append_c (text, *c);
+    }
+  g_autoptr (SmMarket) market = read_string (text->str, &error);
+  SM_ASSERT_NO_ERROR (error);
+  assert_same_market (expected, market);
+}
+
+static void
+test_lines_in_any_order (void)
+{
+  GError *error = NULL;
+  g_autoptr (SmMarket) expected = sample_market ();
+  g_autoptr (SmMarket) market = read_string (
+    "hr-instance 1\nemployees 4\npositions 3\ncapacity 2 1 3\n"
+    "P 2\nE 3 0 1\nP 1 0 3\nE 1 0\nP 0 3 0 1\nE 2\nE 0 1 0\n", &error);
+
+  SM_ASSERT_NO_ERROR (error);
+  assert_same_market (expected, market);
+}
+
+static void
+test_empty_markets (void)
+{
+  static const struct {
+    const char *text;
+    int32_t n, m;
+  } cases[] = {
+    { "hr-instance 1\nemployees 0\npositions 0\ncapacity\n", 0, 0 },
+    { "hr-instance 1\nemployees 2\npositions 0\ncapacity\nE 0\nE 1\n", 2, 0 },
+    { "hr-instance 1\nemployees 0\npositions 2\ncapacity 1 4\nP 0\nP 1\n",
+      0, 2 },
+  };
+  GError *error = NULL;
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autoptr (SmMarket) market = read_string (cases[k].text, &error);
+      SM_ASSERT_NO_ERROR (error);
+      CU_ASSERT_EQUAL (sm_market_get_n_employees (market), cases[k].n);
+      CU_ASSERT_EQUAL (sm_market_get_n_positions (market), cases[k].m);
+      CU_ASSERT_EQUAL (sm_market_get_n_entries (market), 0);
+      g_autofree char *text = write_to_string (market);
+      CU_ASSERT_STRING_EQUAL (text, cases[k].text);
+    }
+}
+
+static void
+test_data_not_nul_terminated (void)
+{
+  GError *error = NULL;
+  /* The byte after the data would turn "P 0 0" into "P 0 05". */
+  static const char text[] = "hr-instance 1\nemployees 1\npositions 1\n"
+                             "capacity 1\nE 0 0\nP 0 05";
+  size_t length = strlen (text) - 1;
+  g_autofree char *copy = g_memdup2 (text, length);
+
+  g_autoptr (SmMarket) market = sm_instance_read_data (copy, length, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (sm_market_get_n_entries (market), 1);
+  /* Cut inside "capacity": reading the word must stop at the end too. */
+  assert_text_fails (copy, 44, SM_ERROR_PARSE, 4, "cut after capaci");
+  assert_text_fails (NULL, 0, SM_ERROR_PARSE, 1, "NULL data");
+}
+
+static void
+test_numbers_at_their_limits (void)
+{
+  /* INT64_MAX parses and is out of range; one more does not parse. */
+  ASSERT_LITERAL_FAILS ("hr-instance 1\nemployees 9223372036854775807\n",
+                        SM_ERROR_TOO_LARGE, 2);
+  ASSERT_LITERAL_FAILS ("hr-instance 1\nemployees 9223372036854775808\n",
+                        SM_ERROR_PARSE, 2);
+  ASSERT_LITERAL_FAILS ("hr-instance 1\nemployees 2147483646\npositions 0\n",
+                        SM_ERROR_PARSE, 3);
+  ASSERT_LITERAL_FAILS ("hr-instance 1\nemployees -\n", SM_ERROR_PARSE, 2);
+  ASSERT_LITERAL_FAILS ("hr-instance 1\nemployees 1\npositions 1\n"
+                        "capacity 1\nE 0 -9223372036854775808\nP 0 0\n",
+                        SM_ERROR_INDEX_OUT_OF_RANGE, 5);
+  ASSERT_LITERAL_FAILS ("hr-instance 1\nemployees 1\npositions 1\n"
+                        "capacity 1\nE 0 -9223372036854775809\nP 0 0\n",
+                        SM_ERROR_PARSE, 5);
+  /* A NUL byte is not a blank. */
+  ASSERT_LITERAL_FAILS ("hr-instance 1\nemployees 0\0\n", SM_ERROR_PARSE, 2);
+}
+
+/* Every file of data/instance/bad/, the error it gives and its line. */
+static const struct {
+  const char *file;
+  SmError code;
+  int line;
+} bad_files[] = {
+  { "empty.txt", SM_ERROR_PARSE, 1 },
+  { "only-comments.txt", SM_ERROR_PARSE, 2 },
+  { "wrong-magic.txt", SM_ERROR_PARSE, 1 },
+  { "wrong-version.txt", SM_ERROR_PARSE, 1 },
+  { "version-not-number.txt", SM_ERROR_PARSE, 1 },
+  { "header-extra.txt", SM_ERROR_PARSE, 1 },
+  { "header-misspelt.txt", SM_ERROR_PARSE, 3 },
+  { "employees-line-missing.txt", SM_ERROR_PARSE, 2 },
+  { "employees-not-number.txt", SM_ERROR_PARSE, 2 },
+  { "employees-negative.txt", SM_ERROR_PARSE, 2 },
+  { "employees-too-large.txt", SM_ERROR_TOO_LARGE, 2 },
+  { "employees-overflow.txt", SM_ERROR_PARSE, 2 },
+  { "employees-glued.txt", SM_ERROR_PARSE, 2 },
+  { "positions-extra.txt", SM_ERROR_PARSE, 3 },
+  { "positions-line-missing.txt", SM_ERROR_PARSE, 2 },
+  { "counts-exceed-file.txt", SM_ERROR_PARSE, 3 },
+  { "capacity-line-missing.txt", SM_ERROR_PARSE, 4 },
+  { "capacity-short.txt", SM_ERROR_PARSE, 4 },
+  { "capacity-long.txt", SM_ERROR_PARSE, 4 },
+  { "capacity-zero.txt", SM_ERROR_INVALID_SEATS, 4 },
+  { "capacity-negative.txt", SM_ERROR_INVALID_SEATS, 4 },
+  { "capacity-huge.txt", SM_ERROR_TOO_LARGE, 4 },
+  { "capacity-not-number.txt", SM_ERROR_PARSE, 4 },
+  { "unknown-keyword.txt", SM_ERROR_PARSE, 6 },
+  { "lowercase-keyword.txt", SM_ERROR_PARSE, 6 },
+  { "employee-out-of-range.txt", SM_ERROR_INDEX_OUT_OF_RANGE, 6 },
+  { "employee-negative.txt", SM_ERROR_INDEX_OUT_OF_RANGE, 6 },
+  { "position-out-of-range.txt", SM_ERROR_INDEX_OUT_OF_RANGE, 5 },
+  { "position-negative.txt", SM_ERROR_INDEX_OUT_OF_RANGE, 5 },
+  { "position-twice.txt", SM_ERROR_DUPLICATE, 5 },
+  { "e-line-twice.txt", SM_ERROR_DUPLICATE, 8 },
+  { "p-line-twice.txt", SM_ERROR_DUPLICATE, 11 },
+  { "p-employee-twice.txt", SM_ERROR_DUPLICATE, 9 },
+  { "p-employee-out-of-range.txt", SM_ERROR_INDEX_OUT_OF_RANGE, 9 },
+  { "e-line-without-index.txt", SM_ERROR_PARSE, 7 },
+  { "e-line-not-number.txt", SM_ERROR_PARSE, 5 },
+  { "e-line-overflow.txt", SM_ERROR_PARSE, 5 },
+  { "e-line-glued.txt", SM_ERROR_PARSE, 5 },
+  { "trailing-comment.txt", SM_ERROR_PARSE, 5 },
+  { "e-line-missing.txt", SM_ERROR_PARSE, 10 },
+  { "p-line-missing.txt", SM_ERROR_PARSE, 10 },
+  { "p-line-missing-no-newline.txt", SM_ERROR_PARSE, 10 },
+  { "p-line-extra-employee.txt", SM_ERROR_PRIORITY_MISMATCH, 10 },
+  { "p-line-missing-employee.txt", SM_ERROR_PRIORITY_MISMATCH, 9 },
+  { "p-before-e-mismatch.txt", SM_ERROR_PRIORITY_MISMATCH, 5 },
+  { "trailing-garbage.txt", SM_ERROR_PARSE, 12 },
+  { "trailing-e-line.txt", SM_ERROR_DUPLICATE, 13 },
+};
+
+static void
+test_bad_files (void)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (bad_files); k++)
+    {
+      GError *error = NULL;
+      g_autofree char *path = g_build_filename (BAD_DIR, bad_files[k].file,
+                                                NULL);
+      g_autofree char *text = NULL;
+      gsize length = 0;
+
+      CU_ASSERT_TRUE_FATAL (g_file_get_contents (path, &text, &length, NULL));
+      assert_text_fails (text, length, bad_files[k].code, bad_files[k].line,
+                         bad_files[k].file);
+
+      /* From the file, messages name it instead of "line". */
+      g_autofree char *prefix = g_strdup_printf ("%s:%d: ", path,
+                                                 bad_files[k].line);
+      SmMarket *market = sm_instance_read_file (path, &error);
+      CU_ASSERT_PTR_NULL (market);
+      sm_market_unref (market);
+      assert_error_prefix (&error, bad_files[k].code, prefix, path);
+    }
+}
+
+/* No file in the folder of bad files goes untested. */
+static void
+test_bad_files_all_listed (void)
+{
+  g_autoptr (GDir) dir = g_dir_open (BAD_DIR, 0, NULL);
+  const char *name;
+  guint n_files = 0;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      gboolean listed = FALSE;
+      for (guint k = 0; k < G_N_ELEMENTS (bad_files); k++)
+        listed = listed || strcmp (bad_files[k].file, name) == 0;
+      if (!listed)
+        fprintf (stderr, "%s/%s is not in the table\n", BAD_DIR, name);
+      CU_ASSERT_TRUE (listed);
+      n_files++;
+    }
+  CU_ASSERT_EQUAL (n_files, G_N_ELEMENTS (bad_files));
+}
+
+static void
+test_read_file_missing (void)
+{
+  GError *error = NULL;
+  SmMarket *market = sm_instance_read_file ("data/instance/no-such.txt",
+                                            &error);
+
+  CU_ASSERT_PTR_NULL (market);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+  CU_ASSERT_TRUE (g_str_has_prefix (error->message,
+                                    "data/instance/no-such.txt: "));
+  SM_ASSERT_ERROR (error, SM_ERROR_IO);
+
+  market = sm_instance_read_file ("data/instance", &error);
+  CU_ASSERT_PTR_NULL (market);
+  SM_ASSERT_ERROR (error, SM_ERROR_IO);
+}
+
+typedef struct {
+  char *path;
+  const char *text;
+} FifoJob;
+
+static gpointer
+feed_fifo (gpointer data)
+{
+  FifoJob *job = data;
+  FILE *stream = fopen (job->path, "w");
+  if (stream != NULL)
+    {
+      fputs (job->text, stream);
+      fclose (stream);
+    }
+  return NULL;
+}
+
+/* A file that cannot be mapped, such as a pipe, is read to its end. */
+static void
+test_read_pipe (void)
+{
+  GError *error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  FifoJob job = { g_build_filename (dir, "fifo", NULL), sample_text };
+  g_autoptr (SmMarket) expected = sample_market ();
+
+  CU_ASSERT_EQUAL_FATAL (mkfifo (job.path, 0600), 0);
+  GThread *thread = g_thread_new ("feed", feed_fifo, &job);
+  g_autoptr (SmMarket) market = sm_instance_read_file (job.path, &error);
+  g_thread_join (thread);
+  SM_ASSERT_NO_ERROR (error);
+  assert_same_market (expected, market);
+  g_free (job.path);
+  remove_dir (dir);
+}
+
+static void
+test_write_file_missing_folder (void)
+{
+  GError *error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "missing", "market.txt",
+                                            NULL);
+  g_autoptr (SmMarket) market = sample_market ();
+
+  CU_ASSERT_FALSE (sm_instance_write_file (market, path, &error));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+  CU_ASSERT_TRUE (g_str_has_prefix (error->message, path));
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, g_strerror (ENOENT)));
+  SM_ASSERT_ERROR (error, SM_ERROR_IO);
+  g_autofree char *names = list_dir (dir);
+  CU_ASSERT_STRING_EQUAL (names, "");
+  remove_dir (dir);
+}
+
+/* When the rename fails (the target is a folder), the temporary file,
+ * already written, must be removed. */
+static void
+test_write_file_failed_rename (void)
+{
+  GError *error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "target", NULL);
+  g_autoptr (SmMarket) market = sample_market ();
+
+  CU_ASSERT_EQUAL_FATAL (g_mkdir (path, 0700), 0);
+  CU_ASSERT_FALSE (sm_instance_write_file (market, path, &error));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+  CU_ASSERT_TRUE (g_str_has_prefix (error->message, path));
+  SM_ASSERT_ERROR (error, SM_ERROR_IO);
+  g_autofree char *names = list_dir (dir);
+  CU_ASSERT_STRING_EQUAL (names, "target");
+  remove_dir (dir);
+}
+
+static void
+test_write_stream_error (void)
+{
+  GError *error = NULL;
+  g_autoptr (SmMarket) market = random_market (3, 2000, 100);
+  FILE *full = fopen ("/dev/full", "w");
+
+  if (full == NULL)
+    return;
+  CU_ASSERT_FALSE (sm_instance_write (market, full, &error));
+  SM_ASSERT_ERROR (error, SM_ERROR_IO);
+  fclose (full);
+}
+
+int
+main (void)
+{
+  static const SmTestCase cases[] = {
+    { "write exact text", test_write_exact_text },
+    { "round trip", test_round_trip },
+    { "read sample file", test_read_sample_file },
+    { "write_file round trip", test_write_file_round_trip },
+    { "comments and blank lines", test_comments_and_blank_lines },
+    { "CRLF and byte order mark", test_crlf_and_byte_order_mark },
+    { "E and P lines in any order", test_lines_in_any_order },
+    { "empty markets", test_empty_markets },
+    { "data not NUL-terminated", test_data_not_nul_terminated },
+    { "numbers at their limits", test_numbers_at_their_limits },
+    { "bad files", test_bad_files },
+    { "bad files all listed", test_bad_files_all_listed },
+    { "read_file of a missing file", test_read_file_missing },
+    { "read_file of a pipe", test_read_pipe },
+    { "write_file into a missing folder", test_write_file_missing_folder },
+    { "write_file with a failed rename", test_write_file_failed_rename },
+    { "write to a full device", test_write_stream_error },
+    { NULL, NULL },
+  };
+
+  return sm_test_run_suite ("instance", cases);
+}
