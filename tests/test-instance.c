@@ -364,6 +364,29 @@ test_lines_in_any_order (void)
   assert_same_market (expected, market);
 }
 
+/* Leading zeros and more than ten digits are still the number. */
+static void
+test_long_numbers (void)
+{
+  static const char text[] = "hr-instance 1\nemployees 2\npositions 2\n"
+                             "capacity 000000000003 1\n"
+                             "E 0 00000000001 0\nE 1 1\n"
+                             "P 1 0 000000000000000000000000001\nP 0 0\n";
+  GError *error = NULL;
+  int32_t n;
+  g_autoptr (SmMarket) market = read_string (text, &error);
+
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (sm_market_get_seats (market, 0), 3);
+  const SmEdge *e = sm_market_get_employee_edges (market, 0, &n);
+  CU_ASSERT_EQUAL_FATAL (n, 2);
+  CU_ASSERT_EQUAL (e[0].target, 1);
+  CU_ASSERT_EQUAL (e[1].target, 0);
+  const SmEdge *p = sm_market_get_position_edges (market, 1, &n);
+  CU_ASSERT_EQUAL_FATAL (n, 2);
+  CU_ASSERT_EQUAL (p[1].target, 1);
+}
+
 static void
 test_empty_markets (void)
 {
@@ -425,6 +448,17 @@ test_numbers_at_their_limits (void)
   ASSERT_LITERAL_FAILS ("hr-instance 1\nemployees 1\npositions 1\n"
                         "capacity 1\nE 0 -9223372036854775809\nP 0 0\n",
                         SM_ERROR_PARSE, 5);
+  /* Long tokens leave the fast path of list reading for the careful one,
+   * which must still tell a long number from an overflow. */
+  ASSERT_LITERAL_FAILS ("hr-instance 1\nemployees 1\npositions 1\n"
+                        "capacity 1\nE 0 4294967296\nP 0 0\n",
+                        SM_ERROR_INDEX_OUT_OF_RANGE, 5);
+  ASSERT_LITERAL_FAILS ("hr-instance 1\nemployees 1\npositions 1\n"
+                        "capacity 1\nE 0 1844674407370955161600001\nP 0 0\n",
+                        SM_ERROR_PARSE, 5);
+  ASSERT_LITERAL_FAILS ("hr-instance 1\nemployees 1\npositions 2\n"
+                        "capacity 1 1\nE 0 0 1 0\nP 0 0\nP 1 0\n",
+                        SM_ERROR_DUPLICATE, 5);
   /* A NUL byte is not a blank. */
   ASSERT_LITERAL_FAILS ("hr-instance 1\nemployees 0\0\n", SM_ERROR_PARSE, 2);
 }
@@ -650,6 +684,7 @@ main (void)
     { "comments and blank lines", test_comments_and_blank_lines },
     { "CRLF and byte order mark", test_crlf_and_byte_order_mark },
     { "E and P lines in any order", test_lines_in_any_order },
+    { "long numbers", test_long_numbers },
     { "empty markets", test_empty_markets },
     { "data not NUL-terminated", test_data_not_nul_terminated },
     { "numbers at their limits", test_numbers_at_their_limits },

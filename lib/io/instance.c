@@ -26,7 +26,6 @@
 
 #include <inttypes.h>
 #include <string.h>
-#include <stdlib.h>
 
 #include "market-private.h"
 #include "text-scanner.h"
@@ -343,7 +342,6 @@ read_instance (const char *data,
                      error)
       && check_room (&r, error)
       && start_market (&r, error)
-      && sm_market_builder_reserve (r.builder, g_getenv ("RES") ? atoll (g_getenv ("RES")) : 0, error)
       && read_capacity (&r, error)
       && read_records (&r, error)
       && check_complete (&r, error))
