@@ -9,7 +9,11 @@
  *     E i p_1 ... p_k        (N lines, one per employee)
  *     P j e_1 ... e_l        (M lines, one per position)
  *
- * See FORMAT.md. Reading is strict: an unknown keyword, an index out of
+ * See FORMAT.md. Where it is silent: the header, employees, positions and
+ * capacity lines come first in that order; E- and P-lines follow in any
+ * order, each index exactly once; '#' starts a comment only as the first
+ * non-blank character of a line; CRLF line ends and a UTF-8 byte-order
+ * mark are accepted. Reading is strict: an unknown keyword, an index out of
  * range, a repeated index, a P-line that does not name exactly the
  * employees whose E-lines name its position, or counts that disagree are
  * errors that name the line, never a crash or a silent repair.
@@ -34,7 +38,8 @@ G_BEGIN_DECLS
  * builder's codes (SM_ERROR_INDEX_OUT_OF_RANGE, SM_ERROR_DUPLICATE,
  * SM_ERROR_INVALID_SEATS, SM_ERROR_PRIORITY_MISMATCH, SM_ERROR_TOO_LARGE)
  * for content that breaks the market's rules; every message starts with
- * "line N: ".
+ * "line N: ". Also SM_ERROR_NO_MEMORY. @data may be NULL when @length is
+ * 0.
  *
  * Returns: (transfer full): the market, or NULL on error.
  */
@@ -45,8 +50,9 @@ SM_API SmMarket *sm_instance_read_data (const char *data,
 /**
  * sm_instance_read_file:
  *
- * As sm_instance_read_data() on the file's contents; messages start with
- * "PATH:N: ". Errors also SM_ERROR_IO when the file cannot be read.
+ * As sm_instance_read_data() on the file's contents (a regular file is
+ * mapped, a pipe read to its end); messages start with "PATH:N: ".
+ * Errors also SM_ERROR_IO when the file cannot be read.
  */
 SM_API SmMarket *sm_instance_read_file (const char *path, GError **error);
 

@@ -4,6 +4,7 @@
  *     i j              (one line per employee, i ascending; j = -1 is the
  *                       default organisation)
  *
+ * Comment lines ('#') and blank lines are allowed, as in instance files.
  * The employee-optimal stable matching is unique, so every correct solver
  * writes the same file for the same instance.
  */
