@@ -10,3 +10,7 @@
 #include <staffmatch/check.h>
 #include <staffmatch/instance.h>
 #include <staffmatch/solution.h>
+#include <staffmatch/date.h>
+#include <staffmatch/priority.h>
+#include <staffmatch/scenario.h>
+#include <staffmatch/placement.h>

@@ -1,0 +1,108 @@
+/* staffmatch: the placement, a scenario's allocation mapped back to people.
+ *
+ * sm_scenario_place() compiles the scenario into a market, solves it with
+ * employee-proposing deferred acceptance (flexible under headcount caps)
+ * and maps the matching back: every employee appears exactly once, at a
+ * position of a receiving organisation they applied to, at the position of
+ * their own function at the default organisation ("mens volgt werk"), at a
+ * position fixed by a manual placement, or supernumerary ("boventallig")
+ * in the default organisation's unit of their current work.
+ *
+ * How the market is compiled:
+ *   - market positions are the scenario's positions, in the same order;
+ *   - an employee's list is their applications in preference order
+ *     (dropping positions whose rule finds them ineligible), then the
+ *     default organisation's position with their own function code (the
+ *     one in their own unit if there are several, else the first), then
+ *     the default itself, which never refuses anyone;
+ *   - a position ranks its candidates by its priority rule, ties by the
+ *     scenario's lottery;
+ *   - an employee with a manual placement lists only that position and
+ *     comes first in its order, inside its target seats, so nothing can
+ *     displace them and everyone else is placed around them;
+ *   - a receiving organisation with a headcount maximum becomes a capped
+ *     group of its positions, in the order they were added.
+ */
+#pragma once
+
+#include <stdint.h>
+#include <glib.h>
+#include <staffmatch/export.h>
+#include <staffmatch/check.h>
+#include <staffmatch/market.h>
+#include <staffmatch/matching.h>
+#include <staffmatch/scenario.h>
+
+G_BEGIN_DECLS
+
+typedef struct _SmPlacement SmPlacement;
+
+/**
+ * SmStatus:
+ * @SM_STATUS_APPLIED: placed at a receiving organisation's position they
+ *   applied to
+ * @SM_STATUS_FOLLOWS_WORK: placed at the default organisation's position
+ *   of their own function ("mens volgt werk")
+ * @SM_STATUS_SUPERNUMERARY: employed by the default organisation in the
+ *   unit of their current work without a position ("boventallig")
+ * @SM_STATUS_MANUAL: placed by a manual decision (hardship clause)
+ */
+typedef enum {
+  SM_STATUS_APPLIED,
+  SM_STATUS_FOLLOWS_WORK,
+  SM_STATUS_SUPERNUMERARY,
+  SM_STATUS_MANUAL,
+} SmStatus;
+
+/** SmEmployeeOutcome: one employee's place (indices into the scenario). */
+typedef struct {
+  SmStatus status;
+  int32_t organisation;
+  int32_t unit;
+  int32_t position;     /* -1 when supernumerary */
+  int32_t preference;   /* the preference obtained (1 = first), 0 if none */
+} SmEmployeeOutcome;
+
+/**
+ * sm_scenario_place:
+ * @scenario: the scenario (not changed)
+ * @error: return location for an error
+ *
+ * Errors: SM_ERROR_INFEASIBLE (no default organisation; target seats of an
+ * organisation above its headcount maximum), SM_ERROR_NO_MEMORY, and the
+ * market's size errors.
+ *
+ * Returns: (transfer full): the placement, or NULL on error.
+ */
+SM_API SmPlacement *sm_scenario_place (const SmScenario *scenario,
+                                       GError **error);
+
+SM_API void sm_placement_free (SmPlacement *placement);
+
+/** sm_placement_get_scenario: (transfer none): the scenario placed. */
+SM_API const SmScenario *sm_placement_get_scenario (const SmPlacement *placement);
+/** sm_placement_get_market: (transfer none): the compiled market. */
+SM_API const SmMarket *sm_placement_get_market (const SmPlacement *placement);
+/** sm_placement_get_matching: (transfer none): the market's matching. */
+SM_API const SmMatching *sm_placement_get_matching (const SmPlacement *placement);
+
+/** sm_placement_get_outcome: fills @outcome_out for the employee. */
+SM_API void sm_placement_get_outcome (const SmPlacement *placement,
+                                      int32_t employee,
+                                      SmEmployeeOutcome *outcome_out);
+
+/** sm_placement_get_n_placed_at: people placed at the position. */
+SM_API int32_t sm_placement_get_n_placed_at (const SmPlacement *placement,
+                                             int32_t position);
+/** sm_placement_get_headcount: people placed at the organisation,
+ * supernumeraries included. */
+SM_API int32_t sm_placement_get_headcount (const SmPlacement *placement,
+                                           int32_t organisation);
+/** sm_placement_get_vacancies: for an organisation below its headcount
+ * minimum, how many people it still has to recruit; else 0. */
+SM_API int32_t sm_placement_get_vacancies (const SmPlacement *placement,
+                                           int32_t organisation);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmPlacement, sm_placement_free)
+
+G_END_DECLS

@@ -1,0 +1,33 @@
+/* staffmatch: compiling a scenario into a market, for the placement
+ * (placement.c) and, later, the explanations. Not installed.
+ *
+ * The market's positions are the scenario's positions and its employees
+ * the scenario's employees, with the same indices, so a matching on the
+ * market reads back directly as one on the scenario. How the lists and the
+ * priority orders are made is told in placement.h.
+ */
+#pragma once
+
+#include <staffmatch/market.h>
+#include <staffmatch/scenario.h>
+
+#include "priority-private.h"
+
+/* The scenario's market. Errors: SM_ERROR_INFEASIBLE when there is no
+ * default organisation or the target seats of an organisation add up to
+ * more than its headcount maximum; the market builder's errors.
+ * (transfer full): free with sm_market_unref(). */
+SmMarket *sm_scenario__compile (const SmScenario *scenario, GError **error);
+
+/* The facts the position's rule ranks the employee on (the application's
+ * score and distance if the employee applied to the position, else none),
+ * with the lot drawn from the scenario's seed. Strings are borrowed from
+ * the scenario. Recomputes what compile ranked, so explanations can say
+ * which criterion decided. */
+void sm_scenario__candidate (const SmScenario *scenario, int32_t employee,
+                             int32_t position, SmCandidate *candidate_out);
+
+/* The employee's application to the position, as an index in the
+ * scenario's applications, or -1 when they did not apply to it. */
+int32_t sm_scenario__find_application (const SmScenario *scenario,
+                                       int32_t employee, int32_t position);

@@ -1,0 +1,322 @@
+/* staffmatch: compiling a scenario into a market.
+ *
+ * Employees and positions keep their scenario indices. Each employee's
+ * list is, best first: their applications by preference, less those the
+ * position's rule finds them ineligible for; then the default
+ * organisation's position of their own function ("mens volgt werk"),
+ * preferring the one in their own unit. The default organisation itself
+ * is the market's outside option and is never listed. A manual placement
+ * replaces the whole list by its one position.
+ *
+ * Each position ranks exactly the employees that list it: manual
+ * placements first, in the order they were added (so nothing can displace
+ * them), then the rest by the position's rule, the lottery settling what
+ * the rule leaves tied. A receiving organisation with a headcount maximum
+ * becomes a capped group of its positions in scenario order; its manual
+ * placements count as target seats, so the cap can never push them out.
+ *
+ * Cost: O(entries log entries) for the sorts plus O(n * d) to find the
+ * own-function positions, d the default organisation's positions.
+ */
+#include "compile-private.h"
+
+#include <math.h>
+#include <string.h>
+#include <staffmatch/error.h>
+
+#include "scenario-private.h"
+
+/* A candidate being ranked: the manual ones carry their order. */
+typedef struct {
+  int32_t employee;
+  int32_t manual;            /* index of the manual placement, or -1 */
+  SmCandidate facts;
+} SmRankEntry;
+
+int32_t
+sm_scenario__find_application (const SmScenario *scenario, int32_t employee,
+                               int32_t position)
+{
+  const int32_t *apps;
+  int32_t n;
+  sm_scenario__applications_of (scenario, employee, &apps, &n);
+  for (int32_t k = 0; k < n; k++)
+    if (sm_scenario__application (scenario, apps[k])->position == position)
+      return apps[k];
+  return -1;
+}
+
+/* Facts for the pair; @application may be -1 (no score, no distance). */
+static void
+fill_candidate (const SmScenario *scenario, int32_t employee,
+                int32_t position, int32_t application, SmCandidate *c)
+{
+  const SmEmployeeSpec *e = &sm_scenario__employee (scenario, employee)->spec;
+  const SmPositionSpec *p = &sm_scenario__position (scenario, position)->spec;
+
+  c->fit = sm_scenario_get_fit (scenario, e->function_code, p->function_code);
+  c->employee_grade = e->grade;
+  c->position_grade = p->grade;
+  c->committee_score = NAN;
+  c->travel_km = -1.0;
+  if (application >= 0)
+    {
+      const SmApplicationSpec *a =
+          &sm_scenario__application (scenario, application)->spec;
+      c->committee_score = a->committee_score;
+      c->travel_km = a->travel_km;
+    }
+  c->service_start = e->service_start;
+  c->birth_date = e->birth_date;
+  c->lot = sm_priority__lot (scenario->seed, scenario->tie_breaking, p->id,
+                             e->id);
+  c->employee_id = e->id;
+}
+
+void
+sm_scenario__candidate (const SmScenario *scenario, int32_t employee,
+                        int32_t position, SmCandidate *candidate_out)
+{
+  g_return_if_fail (scenario != NULL && candidate_out != NULL);
+  fill_candidate (scenario, employee, position,
+                  sm_scenario__find_application (scenario, employee, position),
+                  candidate_out);
+}
+
+static gboolean
+is_eligible (const SmScenario *scenario, int32_t employee, int32_t application)
+{
+  int32_t position = sm_scenario__application (scenario, application)->position;
+  SmCandidate c;
+  fill_candidate (scenario, employee, position, application, &c);
+  return sm_priority__check_eligibility (
+             sm_scenario__rule_of (scenario, position), &c,
+             sm_scenario__position (scenario, position)->spec.qualifications,
+             sm_scenario__employee (scenario, employee)->spec.qualifications)
+         == SM_ELIGIBLE;
+}
+
+/* The default organisation's position of the employee's function: the
+ * one in their own unit, else the first; -1 when there is none. */
+static int32_t
+own_function_position (const SmScenario *scenario, const GArray *defaults,
+                       int32_t employee)
+{
+  const SmEmployeeRecord *e = sm_scenario__employee (scenario, employee);
+  int32_t first = -1;
+  for (guint k = 0; k < defaults->len; k++)
+    {
+      int32_t j = g_array_index (defaults, int32_t, k);
+      const SmPositionRecord *p = sm_scenario__position (scenario, j);
+      if (strcmp (p->spec.function_code, e->spec.function_code) != 0)
+        continue;
+      if (p->unit == e->unit)
+        return j;
+      if (first < 0)
+        first = j;
+    }
+  return first;
+}
+
+/* Fills @list (int32_t) with the employee's market list. */
+static void
+employee_list (const SmScenario *scenario, const GArray *defaults,
+               int32_t employee, GArray *list)
+{
+  const SmEmployeeRecord *e = sm_scenario__employee (scenario, employee);
+  g_array_set_size (list, 0);
+  if (e->manual >= 0)
+    {
+      int32_t j = sm_scenario__manual_placement (scenario, e->manual)->position;
+      g_array_append_val (list, j);
+      return;
+    }
+  const int32_t *apps;
+  int32_t n;
+  sm_scenario__applications_of (scenario, employee, &apps, &n);
+  for (int32_t k = 0; k < n; k++)
+    {
+      int32_t j = sm_scenario__application (scenario, apps[k])->position;
+      if (is_eligible (scenario, employee, apps[k]))
+        g_array_append_val (list, j);
+    }
+  int32_t own = own_function_position (scenario, defaults, employee);
+  if (own >= 0)
+    g_array_append_val (list, own);
+}
+
+/* Sets every employee's list and collects each position's candidates in
+ * @candidates (one GArray of int32_t per position). */
+static gboolean
+set_employee_lists (const SmScenario *scenario, SmMarketBuilder *builder,
+                    GArray **candidates, GError **error)
+{
+  g_autoptr (GArray) defaults = g_array_new (FALSE, FALSE, sizeof (int32_t));
+  for (int32_t j = 0; j < (int32_t) scenario->positions->len; j++)
+    if (sm_scenario__position (scenario, j)->organisation
+        == scenario->default_organisation)
+      g_array_append_val (defaults, j);
+
+  g_autoptr (GArray) list = g_array_new (FALSE, FALSE, sizeof (int32_t));
+  for (int32_t i = 0; i < (int32_t) scenario->employees->len; i++)
+    {
+      employee_list (scenario, defaults, i, list);
+      if (!sm_market_builder_set_preferences (builder, i,
+                                              (const int32_t *) list->data,
+                                              list->len, error))
+        return FALSE;
+      for (guint k = 0; k < list->len; k++)
+        g_array_append_val (candidates[g_array_index (list, int32_t, k)], i);
+    }
+  return TRUE;
+}
+
+/* Manual placements first in the order added, then the rule. */
+static gint
+compare_entries (gconstpointer pa, gconstpointer pb, gpointer rule)
+{
+  const SmRankEntry *a = pa, *b = pb;
+  if (a->manual >= 0 || b->manual >= 0)
+    {
+      if (a->manual < 0)
+        return 1;
+      if (b->manual < 0)
+        return -1;
+      return a->manual < b->manual ? -1 : a->manual > b->manual;
+    }
+  return sm_priority__compare (rule, &a->facts, &b->facts, NULL);
+}
+
+/* Ranks the position's candidates and hands the order to the builder. */
+static gboolean
+set_position_order (const SmScenario *scenario, SmMarketBuilder *builder,
+                    int32_t position, const GArray *candidates,
+                    GError **error)
+{
+  guint n = candidates->len;
+  g_autofree SmRankEntry *entries = g_new (SmRankEntry, MAX (n, 1));
+  g_autofree int32_t *order = g_new (int32_t, MAX (n, 1));
+  for (guint k = 0; k < n; k++)
+    {
+      int32_t i = g_array_index (candidates, int32_t, k);
+      entries[k].employee = i;
+      entries[k].manual = sm_scenario__employee (scenario, i)->manual;
+      sm_scenario__candidate (scenario, i, position, &entries[k].facts);
+    }
+  gpointer rule = (gpointer) sm_scenario__rule_of (scenario, position);
+#if GLIB_CHECK_VERSION(2, 82, 0)
+  g_sort_array (entries, n, sizeof (SmRankEntry), compare_entries, rule);
+#else
+  g_qsort_with_data (entries, (gint) n, sizeof (SmRankEntry), compare_entries,
+                     rule);
+#endif
+  for (guint k = 0; k < n; k++)
+    order[k] = entries[k].employee;
+  return sm_market_builder_set_priorities (builder, position, order, n, error);
+}
+
+/* The position's target seats: its own, raised to its manual placements. */
+static int32_t
+position_target (const SmPositionRecord *p)
+{
+  int32_t target = p->spec.target_seats < 0 ? p->spec.seats
+                                            : p->spec.target_seats;
+  return MAX (target, p->n_manual);
+}
+
+/* Makes the organisation's positions a capped group if it has a maximum. */
+static gboolean
+add_cap (const SmScenario *scenario, SmMarketBuilder *builder,
+         int32_t organisation, GError **error)
+{
+  const SmOrganisationRecord *o =
+      sm_scenario__organisation (scenario, organisation);
+  if (o->spec.kind != SM_ORGANISATION_RECEIVING || o->spec.max_headcount < 0)
+    return TRUE;
+  g_autoptr (GArray) group = g_array_new (FALSE, FALSE, sizeof (int32_t));
+  int64_t targets = 0;
+  for (int32_t j = 0; j < (int32_t) scenario->positions->len; j++)
+    {
+      const SmPositionRecord *p = sm_scenario__position (scenario, j);
+      if (p->organisation != organisation)
+        continue;
+      g_array_append_val (group, j);
+      targets += position_target (p);
+      if (!sm_market_builder_set_target_seats (builder, j,
+                                               position_target (p), error))
+        return FALSE;
+    }
+  if (targets > o->spec.max_headcount)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INFEASIBLE,
+                   "Organisation '%s' is sure of %" G_GINT64_FORMAT
+                   " target seats (manual placements included) but may hold "
+                   "at most %d people; set target seats on its positions "
+                   "so that they add up to %d or less.",
+                   o->spec.id, targets, o->spec.max_headcount,
+                   o->spec.max_headcount);
+      return FALSE;
+    }
+  if (group->len == 0)
+    return TRUE;
+  return sm_market_builder_add_group (builder, (const int32_t *) group->data,
+                                      group->len, o->spec.max_headcount,
+                                      error) >= 0;
+}
+
+static gboolean
+set_positions (const SmScenario *scenario, SmMarketBuilder *builder,
+               GArray **candidates, GError **error)
+{
+  int32_t m = (int32_t) scenario->positions->len;
+  for (int32_t j = 0; j < m; j++)
+    {
+      if (!sm_market_builder_set_seats (
+              builder, j, sm_scenario__position (scenario, j)->spec.seats,
+              error)
+          || !set_position_order (scenario, builder, j, candidates[j], error))
+        return FALSE;
+    }
+  for (guint o = 0; o < scenario->organisations->len; o++)
+    if (!add_cap (scenario, builder, (int32_t) o, error))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+free_candidates (GArray **candidates, int32_t m)
+{
+  for (int32_t j = 0; j < m; j++)
+    g_array_unref (candidates[j]);
+  g_free (candidates);
+}
+
+SmMarket *
+sm_scenario__compile (const SmScenario *scenario, GError **error)
+{
+  g_return_val_if_fail (scenario != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (scenario->default_organisation < 0)
+    {
+      g_set_error_literal (error, SM_ERROR, SM_ERROR_INFEASIBLE,
+                           "The scenario has no default organisation to take "
+                           "everyone not placed elsewhere; add one of kind "
+                           "default.");
+      return NULL;
+    }
+  int32_t n = (int32_t) scenario->employees->len;
+  int32_t m = (int32_t) scenario->positions->len;
+  g_autoptr (SmMarketBuilder) builder = sm_market_builder_new (n, m, error);
+  if (builder == NULL)
+    return NULL;
+  GArray **candidates = g_new (GArray *, MAX (m, 1));
+  for (int32_t j = 0; j < m; j++)
+    candidates[j] = g_array_new (FALSE, FALSE, sizeof (int32_t));
+  gboolean ok = set_employee_lists (scenario, builder, candidates, error)
+                && set_positions (scenario, builder, candidates, error);
+  free_candidates (candidates, m);
+  if (!ok)
+    return NULL;
+  return sm_market_builder_build (builder, error);
+}
