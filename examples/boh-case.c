@@ -818,13 +818,34 @@ committee_score (BohRng *rng, SmFit fit)
   return rng_range (rng, 45, 80) + bonus[fit];
 }
 
+/* Fills @weights with @p's weight for every role; returns how many roles
+ * are open to them, and in @n_related_out how many of those fit their
+ * function. */
+static int32_t
+open_roles (const BohCase *c, const BohPerson *p, uint64_t *weights,
+            int32_t *n_related_out)
+{
+  int32_t n_open = 0, n_related = 0;
+  for (int32_t r = 0; r < N_ROLES; r++)
+    {
+      weights[r] = choice_weight (c, p, r);
+      n_open += weights[r] > 0;
+      n_related += weights[r] > 0 && c->fit[p->function][r] != SM_FIT_NONE;
+    }
+  *n_related_out = n_related;
+  return n_open;
+}
+
+/* One to three roles, most wanted first; beyond the roles that fit their
+ * work, people list at most one long shot. */
 static void
 choose_roles (BohCase *c, BohPerson *p, BohRng *rng)
 {
   uint64_t weights[N_ROLES];
-  for (int32_t r = 0; r < N_ROLES; r++)
-    weights[r] = choice_weight (c, p, r);
+  int32_t n_related;
+  open_roles (c, p, weights, &n_related);
   int32_t want = 1 + rng_pick (rng, n_choices_weights, MAX_CHOICES);
+  want = MIN (want, n_related + 1);
   for (p->n_choices = 0; p->n_choices < want; p->n_choices++)
     {
       int32_t r = rng_pick (rng, weights, N_ROLES);
@@ -838,7 +859,8 @@ choose_roles (BohCase *c, BohPerson *p, BohRng *rng)
 }
 
 /* Between 22 and 28 percent of the staff apply, drawn in proportion to
- * how readily their family moves; each lists one to three roles. */
+ * how readily their family moves, and more readily when a role fits their
+ * work; each lists one to three roles. */
 static void
 make_applications (BohCase *c, BohRng *rng)
 {
@@ -847,11 +869,11 @@ make_applications (BohCase *c, BohRng *rng)
   for (int32_t i = 0; i < c->n_people; i++)
     {
       const BohPerson *p = &c->people[i];
-      gboolean can_apply = FALSE;
-      for (int32_t r = 0; r < N_ROLES && !can_apply; r++)
-        can_apply = choice_weight (c, p, r) > 0;
-      if (can_apply)
-        weights[i] = family_mobility[boh_functions[p->function].family];
+      uint64_t role_weights[N_ROLES];
+      int32_t n_related;
+      if (open_roles (c, p, role_weights, &n_related) > 0)
+        weights[i] = family_mobility[boh_functions[p->function].family]
+                     * (n_related > 0 ? 3 : 1);
     }
   for (int32_t n = 0; n < target; n++)
     {
@@ -962,7 +984,7 @@ choose_formation (BohCase *c, BohRng *rng)
   estimate_leavers (c, leavers);
   for (int32_t f = 0; f < N_FUNCTIONS; f++)
     c->formation[f] = MAX (1, c->counts[f] - leavers[f]);
-  for (int32_t n = rng_range (rng, 3, 10); n > 0; n--)
+  for (int32_t n = rng_range (rng, 3, 12); n > 0; n--)
     {
       for (int32_t f = 0; f < N_FUNCTIONS; f++)
         weights[f] = c->formation[f] >= 3 ? (uint64_t) c->counts[f] : 0;
