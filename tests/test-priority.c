@@ -670,8 +670,18 @@ test_describe_criterion (void)
                           "age (oldest first)");
   CU_ASSERT_STRING_EQUAL (sm_priority__describe_criterion (rule, 4),
                           "travel distance (shortest first)");
-  for (int32_t k = 0; k < sm_priority_rule_get_n_criteria (rule); k++)
-    CU_ASSERT_TRUE (strlen (sm_priority__describe_criterion (rule, k)) > 0);
+  /* Every criterion in every direction has its own text. */
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (int dir = SM_PREFER_HIGH; dir <= SM_PREFER_LOW; dir++)
+    for (int k = 0; k < SM_N_CRITERIA; k++)
+      {
+        g_autoptr (SmPriorityRule) one = rule_with ((SmCriterion) k,
+                                                    (SmDirection) dir);
+        const char *text = sm_priority__describe_criterion (one, 0);
+        CU_ASSERT_TRUE (text != NULL && strlen (text) > 0);
+        g_hash_table_add (seen, (gpointer) text);
+      }
+  CU_ASSERT_EQUAL (g_hash_table_size (seen), 2 * SM_N_CRITERIA);
 }
 
 static void
@@ -709,6 +719,9 @@ test_describe_value (void)
   assert_value (SM_CRITERION_SERVICE, &c, ref, "0 years and 1 day");
   c.service_start = (SmDate){ 0, 0, 0 };
   assert_value (SM_CRITERION_SERVICE, &c, ref, "no date");
+  c.service_start = (SmDate){ 2019, 1, 2 };
+  assert_value (SM_CRITERION_SERVICE, &c, ref,
+                "none (the date is after the reference date)");
   /* Born 29 February 2000: 18 on 1 March 2018, then 306 days. */
   c.birth_date = (SmDate){ 2000, 2, 29 };
   assert_value (SM_CRITERION_AGE, &c, ref, "18 years and 306 days");

@@ -54,11 +54,12 @@ SmEligibility sm_priority__check_eligibility (const SmPriorityRule *rule,
 int sm_priority__compare (const SmPriorityRule *rule, const SmCandidate *a,
                           const SmCandidate *b, int32_t *deciding_out);
 
-/* The lottery number: FNV-1a of (seed, employee id) for
- * SM_TIE_BREAK_SINGLE (@position_id is ignored and may be NULL), of
- * (seed, position id, employee id) for SM_TIE_BREAK_PER_POSITION, mixed
- * with the seed through the splitmix64 finaliser. The same on every
- * machine; for a given id, different seeds give different numbers. */
+/* The lottery number: FNV-1a (64 bit) over the employee id for
+ * SM_TIE_BREAK_SINGLE (@position_id is ignored and may be NULL), over the
+ * position id then the employee id for SM_TIE_BREAK_PER_POSITION (each
+ * with its terminating zero byte), XORed with splitmix64 (seed) and passed
+ * through the splitmix64 finaliser. The same on every machine; for a
+ * given id, different seeds give different numbers. */
 uint64_t sm_priority__lot (uint64_t seed, SmTieBreaking tie_breaking,
                            const char *position_id, const char *employee_id);
 
@@ -69,9 +70,11 @@ const char *sm_priority__describe_criterion (const SmPriorityRule *rule,
                                              int32_t index);
 
 /* The candidate's value for @criterion on @reference (the scenario's
- * reference date), e.g. "12 years", "12 years and 40 days",
- * "interchangeable", "same grade (10)", "score 7.5", "no score",
- * "3.2 km". Numbers are written with a '.' whatever the locale.
+ * reference date), e.g. "12 years", "12 years and 40 days", "no date",
+ * "same function", "interchangeable", "same grade (10)", "grade 9 to 10",
+ * "score 7.5", "no score", "3.2 km", "no distance". Years and days,
+ * because the comparison is by date, not by whole years. Numbers are
+ * written with a '.' whatever the locale.
  * (transfer full): free with g_free(). */
 char *sm_priority__describe_value (SmCriterion criterion,
                                    const SmCandidate *candidate,
