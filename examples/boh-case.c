@@ -836,8 +836,9 @@ open_roles (const BohCase *c, const BohPerson *p, uint64_t *weights,
   return n_open;
 }
 
-/* One to three roles, most wanted first; beyond the roles that fit their
- * work, people list at most one long shot. */
+/* One to three roles, most wanted first. Beyond the roles that fit their
+ * work, one in three lists a long shot; who has no such role applies to
+ * one role only. */
 static void
 choose_roles (BohCase *c, BohPerson *p, BohRng *rng)
 {
@@ -845,7 +846,10 @@ choose_roles (BohCase *c, BohPerson *p, BohRng *rng)
   int32_t n_related;
   open_roles (c, p, weights, &n_related);
   int32_t want = 1 + rng_pick (rng, n_choices_weights, MAX_CHOICES);
-  want = MIN (want, n_related + 1);
+  int32_t long_shot = rng_below (rng, 3) == 0;
+  int32_t reach = MAX (1, n_related + long_shot);
+  want = MIN (want, reach);
+  g_assert (want <= MAX_CHOICES);
   for (p->n_choices = 0; p->n_choices < want; p->n_choices++)
     {
       int32_t r = rng_pick (rng, weights, N_ROLES);
@@ -873,7 +877,7 @@ make_applications (BohCase *c, BohRng *rng)
       int32_t n_related;
       if (open_roles (c, p, role_weights, &n_related) > 0)
         weights[i] = family_mobility[boh_functions[p->function].family]
-                     * (n_related > 0 ? 3 : 1);
+                     * (n_related > 0 ? 4 : 1);
     }
   for (int32_t n = 0; n < target; n++)
     {

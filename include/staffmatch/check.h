@@ -90,7 +90,8 @@ SM_API gboolean sm_check_report_is_valid (const SmCheckReport *report);
 /** sm_check_report_is_stable: valid and no blocking pairs. */
 SM_API gboolean sm_check_report_is_stable (const SmCheckReport *report);
 
-/** Returns: (transfer none): the violations; *n_out gets their number. */
+/** Returns: (transfer none): the violations; *n_out gets their number.
+ * Never NULL, even when there are none (also for the pair getters). */
 SM_API const SmViolation *sm_check_report_get_violations (const SmCheckReport *report,
                                                           size_t *n_out);
 /** Returns: (transfer none): the blocking pairs; *n_out gets their number. */

@@ -20,6 +20,11 @@
 
 #include "market-private.h"
 
+/* What the getters return for an empty list, so callers may always
+ * memcpy or index from the pointer they get. */
+static const SmViolation no_violations[1];
+static const SmBlockingPair no_pairs[1];
+
 struct _SmCheckReport {
   GArray *violations;       /* SmViolation */
   GArray *blocking_pairs;   /* SmBlockingPair */
@@ -248,6 +253,8 @@ sm_check_report_get_violations (const SmCheckReport *report, size_t *n_out)
 {
   g_return_val_if_fail (report != NULL && n_out != NULL, NULL);
   *n_out = report->violations->len;
+  if (report->violations->len == 0)
+    return no_violations;
   return (const SmViolation *) (void *) report->violations->data;
 }
 
@@ -257,6 +264,8 @@ sm_check_report_get_blocking_pairs (const SmCheckReport *report,
 {
   g_return_val_if_fail (report != NULL && n_out != NULL, NULL);
   *n_out = report->blocking_pairs->len;
+  if (report->blocking_pairs->len == 0)
+    return no_pairs;
   return (const SmBlockingPair *) (void *) report->blocking_pairs->data;
 }
 
@@ -266,5 +275,7 @@ sm_check_report_get_cap_excused_pairs (const SmCheckReport *report,
 {
   g_return_val_if_fail (report != NULL && n_out != NULL, NULL);
   *n_out = report->excused_pairs->len;
+  if (report->excused_pairs->len == 0)
+    return no_pairs;
   return (const SmBlockingPair *) (void *) report->excused_pairs->data;
 }
