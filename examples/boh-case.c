@@ -242,6 +242,8 @@ typedef struct {
   int32_t qualification_percent;
 } BohFunction;
 
+/* One row per function reads best as a table. */
+/* clang-format off */
 static const BohFunction boh_functions[] = {
   { "pd", "MGR-PD", "Afdelingsmanager Publieksdienst", 13, FAMILY_MANAGEMENT, 1, NULL, 0 },
   { "pd", "TL-PD", "Teamleider Publieksdienst", 10, FAMILY_TEAM_LEAD, 2, NULL, 0 },
@@ -349,6 +351,7 @@ static const BohFunction boh_functions[] = {
   { "bo", "JUR-ADV", "Juridisch adviseur", 11, FAMILY_LEGAL, 5, "juridisch-master", 95 },
   { "bo", "JUR-MW", "Juridisch medewerker bezwaar en beroep", 9, FAMILY_LEGAL, 3, "juridisch-master", 40 },
 };
+/* clang-format on */
 
 #define N_FUNCTIONS ((int32_t) G_N_ELEMENTS (boh_functions))
 
@@ -378,6 +381,11 @@ typedef struct {
   BohRelation related[MAX_RELATED];   /* BOH functions that fit it */
 } BohRole;
 
+/* The roles of a directing municipality, one row each; the second line
+ * lists the BOH functions that fit the role (S suitable, I
+ * interchangeable, R reasonable). A role with a BOH code also fits that
+ * function's family (family_fit). */
+/* clang-format off */
 #define S SM_FIT_SUITABLE
 #define I SM_FIT_INTERCHANGEABLE
 #define R SM_FIT_REASONABLE
@@ -448,6 +456,7 @@ static const BohRole ommen_roles[] = {
 #undef S
 #undef I
 #undef R
+/* clang-format on */
 
 #define N_ROLES ((int32_t) G_N_ELEMENTS (ommen_roles))
 
@@ -744,8 +753,9 @@ make_person (BohPerson *p, int32_t f, BohRng *rng)
   const BohFunction *fn = &boh_functions[f];
   memset (p, 0, sizeof *p);
   p->function = f;
-  p->grade = fn->grade
-    + grade_steps[rng_pick (rng, grade_step_weights, G_N_ELEMENTS (grade_steps))];
+  int32_t step = rng_pick (rng, grade_step_weights,
+                           G_N_ELEMENTS (grade_steps));
+  p->grade = fn->grade + grade_steps[step];
   p->fte = fte_values[rng_pick (rng, fte_weights, G_N_ELEMENTS (fte_values))];
   int32_t age = pick_in_band (rng, age_bands, age_band_weights,
                               G_N_ELEMENTS (age_bands));

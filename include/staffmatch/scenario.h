@@ -20,6 +20,7 @@
  */
 #pragma once
 
+#include <math.h>     /* NAN, for SM_APPLICATION_SPEC_INIT */
 #include <stdint.h>
 #include <glib.h>
 #include <staffmatch/export.h>
