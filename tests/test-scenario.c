@@ -995,6 +995,51 @@ test_settings (void)
                    0);
 }
 
+/* The public getters give back relations, rules, manual placements and
+ * the reduction setting as they were added. */
+static void
+test_public_read_back (void)
+{
+  GError *error = NULL;
+  g_autoptr (SmScenario) s = fixture ();
+  CU_ASSERT_TRUE (sm_scenario_add_function_relation (s, "DIR", "ADV", SM_FIT_SUITABLE, &error));
+  CU_ASSERT_TRUE (sm_scenario_add_function_relation (s, "ADV", "DIR", SM_FIT_REASONABLE, &error));
+  g_autoptr (SmPriorityRule) r = sm_priority_rule_new ("age-only");
+  sm_priority_rule_add_criterion (r, SM_CRITERION_AGE, SM_PREFER_LOW, &error);
+  CU_ASSERT_TRUE (sm_scenario_add_rule (s, r, &error));
+  CU_ASSERT_TRUE (sm_scenario_add_manual_placement (s, "E2", "OM-DIR", "medical reasons", &error));
+  sm_scenario_set_reduction (s, SM_REDUCTION_REFLECTION, 5);
+  SM_ASSERT_NO_ERROR (error);
+
+  CU_ASSERT_EQUAL_FATAL (sm_scenario_get_n_function_relations (s), 2);
+  const char *from, *to;
+  SmFit fit;
+  sm_scenario_get_function_relation (s, 1, &from, &to, &fit);
+  CU_ASSERT_STRING_EQUAL (from, "ADV");
+  CU_ASSERT_STRING_EQUAL (to, "DIR");
+  CU_ASSERT_EQUAL (fit, SM_FIT_REASONABLE);
+  sm_scenario_get_function_relation (s, 0, &from, &to, &fit);
+  CU_ASSERT_STRING_EQUAL (from, "DIR");
+  CU_ASSERT_EQUAL (fit, SM_FIT_SUITABLE);
+
+  CU_ASSERT_EQUAL_FATAL (sm_scenario_get_n_rules (s), 1);
+  CU_ASSERT_STRING_EQUAL (sm_priority_rule_get_id (sm_scenario_get_rule (s, 0)), "age-only");
+  CU_ASSERT_PTR_EQUAL (sm_scenario_get_default_rule (s), sm_scenario_get_rule (s, 0));
+
+  CU_ASSERT_EQUAL_FATAL (sm_scenario_get_n_manual_placements (s), 1);
+  const char *emp, *pos, *reason;
+  sm_scenario_get_manual_placement (s, 0, &emp, &pos, &reason);
+  CU_ASSERT_STRING_EQUAL (emp, "E2");
+  CU_ASSERT_STRING_EQUAL (pos, "OM-DIR");
+  CU_ASSERT_STRING_EQUAL (reason, "medical reasons");
+
+  SmReduction reduction;
+  int32_t band;
+  sm_scenario_get_reduction (s, &reduction, &band);
+  CU_ASSERT_EQUAL (reduction, SM_REDUCTION_REFLECTION);
+  CU_ASSERT_EQUAL (band, 5);
+}
+
 int
 main (void)
 {
@@ -1021,6 +1066,7 @@ main (void)
     { "manual placements cap", test_manual_placements_cap },
     { "resolved indices", test_resolved_indices },
     { "settings", test_settings },
+    { "public read back", test_public_read_back },
     { NULL, NULL },
   };
   return sm_test_run_suite ("scenario", cases);

@@ -288,6 +288,34 @@ SM_API SmFit sm_scenario_get_fit (const SmScenario *scenario,
                                   const char *from_code,
                                   const char *to_code);
 
+/** How supernumeraries are chosen, and the width of the age bands. */
+SM_API void sm_scenario_get_reduction (const SmScenario *scenario,
+                                       SmReduction *reduction_out,
+                                       int32_t *age_band_years_out);
+
+/** The rules added, in order: (transfer none). */
+SM_API int32_t sm_scenario_get_n_rules (const SmScenario *scenario);
+SM_API const SmPriorityRule *sm_scenario_get_rule (const SmScenario *scenario,
+                                                   int32_t index);
+/** The rule of positions without their own: (transfer none). */
+SM_API const SmPriorityRule *sm_scenario_get_default_rule (const SmScenario *scenario);
+
+/** The function relations, in the order added; strings are borrowed. */
+SM_API int32_t sm_scenario_get_n_function_relations (const SmScenario *scenario);
+SM_API void sm_scenario_get_function_relation (const SmScenario *scenario,
+                                               int32_t index,
+                                               const char **from_code_out,
+                                               const char **to_code_out,
+                                               SmFit *fit_out);
+
+/** The manual placements, in the order added; strings are borrowed. */
+SM_API int32_t sm_scenario_get_n_manual_placements (const SmScenario *scenario);
+SM_API void sm_scenario_get_manual_placement (const SmScenario *scenario,
+                                              int32_t index,
+                                              const char **employee_id_out,
+                                              const char **position_id_out,
+                                              const char **reason_out);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmScenario, sm_scenario_free)
 
 G_END_DECLS

@@ -62,6 +62,12 @@ typedef struct {
   const char *reason;         /* interned, not empty */
 } SmManualPlacement;
 
+typedef struct {
+  const char *from_code;      /* interned */
+  const char *to_code;        /* interned */
+  SmFit fit;
+} SmFunctionRelation;
+
 struct _SmScenario {
   GStringChunk *strings;        /* every string of the scenario, once */
 
@@ -89,6 +95,7 @@ struct _SmScenario {
   /* from_code -> (to_code -> SmFit + 1), both interned; pairs of equal
    * codes are never stored (a function fits itself as SM_FIT_SAME) */
   GHashTable *fits;
+  GArray *relations;            /* SmFunctionRelation, in the order added */
 
   uint64_t seed;
   SmTieBreaking tie_breaking;

@@ -63,6 +63,7 @@ sm_scenario_new (void)
   s->builtin_rule = sm_priority_rule_new_default ();
   s->fits = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                    (GDestroyNotify) g_hash_table_unref);
+  s->relations = g_array_new (FALSE, FALSE, sizeof (SmFunctionRelation));
   s->seed = 0;
   s->tie_breaking = SM_TIE_BREAK_SINGLE;
   s->reference_date = (SmDate){ 2019, 1, 1 };
@@ -105,6 +106,7 @@ sm_scenario_free (SmScenario *scenario)
   g_ptr_array_unref (scenario->rules);
   sm_priority_rule_free (scenario->builtin_rule);
   g_hash_table_unref (scenario->fits);
+  g_array_unref (scenario->relations);
   g_string_chunk_free (scenario->strings);
   g_free (scenario);
 }
@@ -766,8 +768,10 @@ sm_scenario_add_function_relation (SmScenario *scenario,
       targets = g_hash_table_new (g_str_hash, g_str_equal);
       g_hash_table_insert (scenario->fits, (gpointer) from, targets);
     }
-  g_hash_table_insert (targets, (gpointer) intern (scenario, to_code),
-                       GINT_TO_POINTER ((int) fit + 1));
+  const char *to = intern (scenario, to_code);
+  g_hash_table_insert (targets, (gpointer) to, GINT_TO_POINTER ((int) fit + 1));
+  SmFunctionRelation relation = { from, to, fit };
+  g_array_append_val (scenario->relations, relation);
   return TRUE;
 }
 
@@ -1092,4 +1096,84 @@ sm_scenario_find_employee (const SmScenario *scenario, const char *id)
 {
   g_return_val_if_fail (scenario != NULL && id != NULL, -1);
   return lookup (scenario->employee_index, id);
+}
+
+/* ---- reading back the rest ------------------------------------------------ */
+
+void
+sm_scenario_get_reduction (const SmScenario *scenario,
+                           SmReduction *reduction_out,
+                           int32_t *age_band_years_out)
+{
+  g_return_if_fail (scenario != NULL);
+  if (reduction_out != NULL)
+    *reduction_out = scenario->reduction;
+  if (age_band_years_out != NULL)
+    *age_band_years_out = scenario->age_band_years;
+}
+
+int32_t
+sm_scenario_get_n_rules (const SmScenario *scenario)
+{
+  g_return_val_if_fail (scenario != NULL, 0);
+  return (int32_t) scenario->rules->len;
+}
+
+const SmPriorityRule *
+sm_scenario_get_rule (const SmScenario *scenario, int32_t index)
+{
+  g_return_val_if_fail (scenario != NULL, NULL);
+  g_return_val_if_fail (index >= 0 && index < (int32_t) scenario->rules->len,
+                        NULL);
+  return g_ptr_array_index (scenario->rules, index);
+}
+
+const SmPriorityRule *
+sm_scenario_get_default_rule (const SmScenario *scenario)
+{
+  g_return_val_if_fail (scenario != NULL, NULL);
+  return sm_scenario__default_rule (scenario);
+}
+
+int32_t
+sm_scenario_get_n_function_relations (const SmScenario *scenario)
+{
+  g_return_val_if_fail (scenario != NULL, 0);
+  return (int32_t) scenario->relations->len;
+}
+
+void
+sm_scenario_get_function_relation (const SmScenario *scenario, int32_t index,
+                                   const char **from_code_out,
+                                   const char **to_code_out, SmFit *fit_out)
+{
+  g_return_if_fail (scenario != NULL);
+  g_return_if_fail (index >= 0 && index < (int32_t) scenario->relations->len);
+  const SmFunctionRelation *r = &g_array_index (scenario->relations,
+                                                SmFunctionRelation, index);
+  *from_code_out = r->from_code;
+  *to_code_out = r->to_code;
+  *fit_out = r->fit;
+}
+
+int32_t
+sm_scenario_get_n_manual_placements (const SmScenario *scenario)
+{
+  g_return_val_if_fail (scenario != NULL, 0);
+  return (int32_t) scenario->manual->len;
+}
+
+void
+sm_scenario_get_manual_placement (const SmScenario *scenario, int32_t index,
+                                  const char **employee_id_out,
+                                  const char **position_id_out,
+                                  const char **reason_out)
+{
+  g_return_if_fail (scenario != NULL);
+  g_return_if_fail (index >= 0 && index < (int32_t) scenario->manual->len);
+  const SmManualPlacement *mp = sm_scenario__manual_placement (scenario,
+                                                               index);
+  *employee_id_out = sm_scenario__employee (scenario, mp->employee)->spec.id;
+  *position_id_out = sm_scenario__position (scenario, mp->position)->spec.id;
+  *reason_out = mp->reason;
 }
