@@ -14,3 +14,4 @@
 #include <staffmatch/priority.h>
 #include <staffmatch/scenario.h>
 #include <staffmatch/placement.h>
+#include <staffmatch/io.h>
