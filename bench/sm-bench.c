@@ -73,7 +73,8 @@ parse_double (const char *text, double *out)
 
 /* Builds a copy of @market through the public builder and times only
  * sm_market_builder_build(): the reader builds inside its one call, so
- * this is how the build can be timed on its own. */
+ * this is how the build can be timed on its own. (Instance files have no
+ * headcount groups, so there are none to copy.) */
 static SmMarket *
 rebuild_market (const SmMarket *market, double *seconds, GError **error)
 {
