@@ -433,7 +433,7 @@ sm_text_scanner__read_header (SmTextScanner *s,
 {
   const char *word = NULL;
   size_t length = 0;
-  int64_t found;
+  int64_t found = 0;
 
   if (!sm_text_scanner__next_line (s))
     {
