@@ -19,6 +19,14 @@
  * (transfer full): free with sm_market_unref(). */
 SmMarket *sm_scenario__compile (const SmScenario *scenario, GError **error);
 
+/* As sm_scenario__compile(), with some positions' priority orders given:
+ * @overrides is NULL or holds, per position, NULL (the rule decides) or a
+ * GArray of int32_t employees that must be exactly the position's
+ * candidates in the order wanted. The reflection stage uses it. */
+SmMarket *sm_scenario__compile_with (const SmScenario *scenario,
+                                     GArray *const *overrides,
+                                     GError **error);
+
 /* The facts the position's rule ranks the employee on (the application's
  * score and distance if the employee applied to the position, else none),
  * with the lot drawn from the scenario's seed. Strings are borrowed from

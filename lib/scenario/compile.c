@@ -191,8 +191,12 @@ compare_entries (gconstpointer pa, gconstpointer pb, gpointer rule)
 static gboolean
 set_position_order (const SmScenario *scenario, SmMarketBuilder *builder,
                     int32_t position, const GArray *candidates,
-                    GError **error)
+                    const GArray *override, GError **error)
 {
+  if (override != NULL)
+    return sm_market_builder_set_priorities (builder, position,
+                                             (const int32_t *) override->data,
+                                             override->len, error);
   guint n = candidates->len;
   g_autofree SmRankEntry *entries = g_new (SmRankEntry, MAX (n, 1));
   g_autofree int32_t *order = g_new (int32_t, MAX (n, 1));
@@ -266,15 +270,17 @@ add_cap (const SmScenario *scenario, SmMarketBuilder *builder,
 
 static gboolean
 set_positions (const SmScenario *scenario, SmMarketBuilder *builder,
-               GArray **candidates, GError **error)
+               GArray **candidates, GArray *const *overrides, GError **error)
 {
   int32_t m = (int32_t) scenario->positions->len;
   for (int32_t j = 0; j < m; j++)
     {
+      const GArray *override = overrides != NULL ? overrides[j] : NULL;
       if (!sm_market_builder_set_seats (
               builder, j, sm_scenario__position (scenario, j)->spec.seats,
               error)
-          || !set_position_order (scenario, builder, j, candidates[j], error))
+          || !set_position_order (scenario, builder, j, candidates[j],
+                                  override, error))
         return FALSE;
     }
   for (guint o = 0; o < scenario->organisations->len; o++)
@@ -293,6 +299,13 @@ free_candidates (GArray **candidates, int32_t m)
 
 SmMarket *
 sm_scenario__compile (const SmScenario *scenario, GError **error)
+{
+  return sm_scenario__compile_with (scenario, NULL, error);
+}
+
+SmMarket *
+sm_scenario__compile_with (const SmScenario *scenario,
+                           GArray *const *overrides, GError **error)
 {
   g_return_val_if_fail (scenario != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -314,7 +327,8 @@ sm_scenario__compile (const SmScenario *scenario, GError **error)
   for (int32_t j = 0; j < m; j++)
     candidates[j] = g_array_new (FALSE, FALSE, sizeof (int32_t));
   gboolean ok = set_employee_lists (scenario, builder, candidates, error)
-                && set_positions (scenario, builder, candidates, error);
+                && set_positions (scenario, builder, candidates, overrides,
+                                  error);
   free_candidates (candidates, m);
   if (!ok)
     return NULL;

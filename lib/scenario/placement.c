@@ -8,6 +8,22 @@
  * organisation. Every employee gets exactly one outcome, so headcounts
  * always add up to the number of employees.
  *
+ * With the reflection principle (SM_REDUCTION_REFLECTION) a second stage
+ * decides who keeps the places of a function at the default organisation.
+ * The own-function position comes last in every list, just before the
+ * default, so nobody who reaches it ever proposes to a receiving
+ * organisation again, and whatever it does cannot change who is placed at
+ * a receiving organisation. The first solve therefore settles those, and
+ * the candidates still in the running for each function are known: those
+ * held by its position or left at the default. Where they outnumber the
+ * places, reflection.c chooses the keepers, the position's priority order
+ * becomes keepers first, then the others, and the market is solved again.
+ * The result is the stable matching of that final market (which is what
+ * market.txt shows), identical at the receiving organisations to the
+ * first solve: a supernumerary's claim on a place of their function is
+ * answered by the reflection principle, which the scenario chose, instead
+ * of by the rule.
+ *
  * The placement borrows the scenario, which must outlive it, and owns the
  * market and the matching.
  */
@@ -17,12 +33,14 @@
 #include <staffmatch/solve.h>
 
 #include "compile-private.h"
+#include "reflection-private.h"
 #include "scenario-private.h"
 
 struct _SmPlacement {
   const SmScenario *scenario;   /* borrowed */
   SmMarket *market;
   SmMatching *matching;
+  gboolean *reflected;          /* per position: reflection chose */
   SmEmployeeOutcome *outcomes;  /* per employee */
   int32_t *headcount;           /* per organisation */
 };
@@ -36,6 +54,7 @@ sm_placement_free (SmPlacement *placement)
   sm_matching_free (placement->matching);
   g_free (placement->outcomes);
   g_free (placement->headcount);
+  g_free (placement->reflected);
   g_free (placement);
 }
 
@@ -94,26 +113,153 @@ read_back (SmPlacement *placement)
     }
 }
 
+/* ---- the reflection stage ---------------------------------------------- */
+
+/* Position j's new order: manual placements, then the keepers, then the
+ * other contenders, then everyone else, each in the rule's order. */
+static GArray *
+order_keepers_first (const SmScenario *s, const SmMarket *mk, int32_t j,
+                     const GArray *contenders, const gboolean *keeper)
+{
+  int32_t len;
+  const SmEdge *edges = sm_market_get_position_edges (mk, j, &len);
+  GArray *order = g_array_sized_new (FALSE, FALSE, sizeof (int32_t),
+                                     (guint) len);
+  g_autofree gboolean *contending = g_new0 (gboolean, s->employees->len);
+  for (guint k = 0; k < contenders->len; k++)
+    contending[g_array_index (contenders, int32_t, k)] = TRUE;
+  for (int pass = 0; pass < 4; pass++)
+    for (int32_t k = 0; k < len; k++)
+      {
+        int32_t i = edges[k].target;
+        int group = sm_scenario__employee (s, i)->manual >= 0 ? 0
+                    : !contending[i]                          ? 3
+                    : keeper[i]                               ? 1
+                                                              : 2;
+        if (group == pass)
+          g_array_append_val (order, i);
+      }
+  return order;
+}
+
+/* The candidates of default-organisation position j still in the running
+ * (held by j or left at the default; manual placements aside), in the
+ * position's order. */
+static GArray *
+contenders_of (const SmScenario *s, const SmMarket *mk, const SmMatching *mt,
+               int32_t j)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (int32_t));
+  int32_t len;
+  const SmEdge *edges = sm_market_get_position_edges (mk, j, &len);
+  for (int32_t k = 0; k < len; k++)
+    {
+      int32_t i = edges[k].target, at = sm_matching_get_position (mt, i);
+      if (sm_scenario__employee (s, i)->manual < 0
+          && (at == j || at == SM_DEFAULT))
+        g_array_append_val (out, i);
+    }
+  return out;
+}
+
+/* Chooses the keepers among the contenders of position j; returns its new
+ * priority order, or NULL when there are places for all. */
+static GArray *
+reflect_position (const SmScenario *s, const SmMarket *mk,
+                  const SmMatching *mt, int32_t j)
+{
+  const SmPositionRecord *p = sm_scenario__position (s, j);
+  g_autoptr (GArray) contenders = contenders_of (s, mk, mt, j);
+  int32_t places = p->spec.seats - p->n_manual, n = (int32_t) contenders->len;
+  if (n <= places)
+    return NULL;
+  g_autofree SmReflectionCandidate *c = g_new (SmReflectionCandidate, n);
+  g_autofree gboolean *keep = g_new (gboolean, n);
+  g_autofree gboolean *keeper = g_new0 (gboolean, s->employees->len);
+  for (int32_t k = 0; k < n; k++)
+    {
+      const SmEmployeeRecord *e =
+          sm_scenario__employee (s, g_array_index (contenders, int32_t, k));
+      c[k].birth_date = e->spec.birth_date;
+      c[k].service_start = e->spec.service_start;
+      c[k].lot = sm_priority__lot (s->seed, s->tie_breaking, p->spec.id,
+                                   e->spec.id);
+    }
+  sm_reflection__choose (c, n, places, s->reference_date, s->age_band_years,
+                         keep);
+  for (int32_t k = 0; k < n; k++)
+    keeper[g_array_index (contenders, int32_t, k)] = keep[k];
+  return order_keepers_first (s, mk, j, contenders, keeper);
+}
+
+/* Runs the reflection stage on every position of the default
+ * organisation; returns the new orders (NULL where unchanged) and sets
+ * reflected[j], or returns NULL when nothing changes. */
+static GArray **
+reflection_orders (const SmScenario *s, const SmMarket *mk,
+                   const SmMatching *mt, gboolean *reflected)
+{
+  int32_t m = (int32_t) s->positions->len;
+  GArray **orders = g_new0 (GArray *, MAX (m, 1));
+  gboolean any = FALSE;
+  for (int32_t j = 0; j < m; j++)
+    if (sm_scenario__position (s, j)->organisation == s->default_organisation)
+      {
+        orders[j] = reflect_position (s, mk, mt, j);
+        reflected[j] = orders[j] != NULL;
+        any = any || reflected[j];
+      }
+  if (!any)
+    g_clear_pointer (&orders, g_free);
+  return orders;
+}
+
+static void
+free_orders (GArray **orders, int32_t m)
+{
+  for (int32_t j = 0; orders != NULL && j < m; j++)
+    if (orders[j] != NULL)
+      g_array_unref (orders[j]);
+  g_free (orders);
+}
+
+/* Compiles and solves; with reflection, a second time with the chosen
+ * keepers first. */
+static gboolean
+solve_scenario (SmPlacement *pl, GError **error)
+{
+  const SmScenario *s = pl->scenario;
+  pl->reflected = g_new0 (gboolean, MAX (s->positions->len, 1));
+  pl->market = sm_scenario__compile (s, error);
+  pl->matching = pl->market != NULL
+    ? sm_market_solve (pl->market, SM_SIDE_EMPLOYEES, error) : NULL;
+  if (pl->matching == NULL || s->reduction != SM_REDUCTION_REFLECTION)
+    return pl->matching != NULL;
+  GArray **orders = reflection_orders (s, pl->market, pl->matching,
+                                       pl->reflected);
+  if (orders == NULL)
+    return TRUE;
+  g_clear_pointer (&pl->matching, sm_matching_free);
+  g_clear_pointer (&pl->market, sm_market_unref);
+  pl->market = sm_scenario__compile_with (s, orders, error);
+  free_orders (orders, (int32_t) s->positions->len);
+  pl->matching = pl->market != NULL
+    ? sm_market_solve (pl->market, SM_SIDE_EMPLOYEES, error) : NULL;
+  return pl->matching != NULL;
+}
+
 SmPlacement *
 sm_scenario_place (const SmScenario *scenario, GError **error)
 {
   g_return_val_if_fail (scenario != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  g_autoptr (SmMarket) market = sm_scenario__compile (scenario, error);
-  if (market == NULL)
-    return NULL;
-  g_autoptr (SmMatching) matching =
-      sm_market_solve (market, SM_SIDE_EMPLOYEES, error);
-  if (matching == NULL)
-    return NULL;
-
-  SmPlacement *placement = g_new0 (SmPlacement, 1);
+  g_autoptr (SmPlacement) placement = g_new0 (SmPlacement, 1);
   placement->scenario = scenario;
-  placement->market = g_steal_pointer (&market);
-  placement->matching = g_steal_pointer (&matching);
+  if (!solve_scenario (placement, error))
+    return NULL;
   read_back (placement);
-  return placement;
+  return g_steal_pointer (&placement);
 }
 
 const SmScenario *

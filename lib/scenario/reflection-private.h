@@ -1,0 +1,25 @@
+/* staffmatch: the reflection principle (afspiegelingsbeginsel), for the
+ * placement. Not installed. */
+#pragma once
+
+#include <stdint.h>
+#include <glib.h>
+#include <staffmatch/date.h>
+
+/* One candidate for the places of a function. */
+typedef struct {
+  SmDate birth_date;
+  SmDate service_start;
+  uint64_t lot;          /* lower keeps the place when all else is equal */
+} SmReflectionCandidate;
+
+/* Chooses which @n_keep of the @n candidates keep a place: the candidates
+ * are grouped in age bands of @band_years on @reference (from age 15; an
+ * unknown birth date counts as the youngest band), the @n - @n_keep
+ * reductions are spread over the bands in proportion to their sizes
+ * (largest remainders; a tie goes to the larger band, then the younger),
+ * and within a band those with the shortest service go first (then the
+ * youngest, then the higher lot). Sets keep_out[k] for each candidate. */
+void sm_reflection__choose (const SmReflectionCandidate *candidates,
+                            int32_t n, int32_t n_keep, SmDate reference,
+                            int32_t band_years, gboolean *keep_out);
