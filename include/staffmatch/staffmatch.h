@@ -14,4 +14,5 @@
 #include <staffmatch/priority.h>
 #include <staffmatch/scenario.h>
 #include <staffmatch/placement.h>
+#include <staffmatch/explain.h>
 #include <staffmatch/io.h>

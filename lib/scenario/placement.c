@@ -33,17 +33,10 @@
 #include <staffmatch/solve.h>
 
 #include "compile-private.h"
+#include "placement-private.h"
 #include "reflection-private.h"
 #include "scenario-private.h"
 
-struct _SmPlacement {
-  const SmScenario *scenario;   /* borrowed */
-  SmMarket *market;
-  SmMatching *matching;
-  gboolean *reflected;          /* per position: reflection chose */
-  SmEmployeeOutcome *outcomes;  /* per employee */
-  int32_t *headcount;           /* per organisation */
-};
 
 void
 sm_placement_free (SmPlacement *placement)

@@ -1,0 +1,269 @@
+/* staffmatch: explaining a placement.
+ *
+ * Everything is recomputed from the final market and its matching, on
+ * demand: the employee's rank at a position is beside the employee's edge,
+ * the cutoff is the matching's, and the deciding criterion comes from
+ * comparing the facts of the last person admitted with the employee's
+ * under the position's rule (the same comparison that ranked them). Since
+ * the matching is stable, a position the employee preferred either was
+ * full with people ranked above them, or had a seat that the
+ * organisation's cap kept closed; anything else would be a blocking pair,
+ * which the tests rule out.
+ */
+#include <staffmatch/explain.h>
+
+#include <staffmatch/matching.h>
+
+#include "compile-private.h"
+#include "placement-private.h"
+#include "scenario-private.h"
+
+static SmFilter
+filter_of (SmEligibility eligibility)
+{
+  switch (eligibility)
+    {
+    case SM_INELIGIBLE_GRADE:
+      return SM_FILTER_GRADE;
+    case SM_INELIGIBLE_FIT:
+      return SM_FILTER_FIT;
+    case SM_INELIGIBLE_QUALIFICATIONS:
+      return SM_FILTER_QUALIFICATIONS;
+    case SM_ELIGIBLE:
+      break;
+    }
+  return SM_FILTER_NONE;
+}
+
+static SmFilter
+eligibility_filter (const SmScenario *s, int32_t employee, int32_t position)
+{
+  SmCandidate c;
+  sm_scenario__candidate (s, employee, position, &c);
+  return filter_of (sm_priority__check_eligibility (
+      sm_scenario__rule_of (s, position), &c,
+      sm_scenario__position (s, position)->spec.qualifications,
+      sm_scenario__employee (s, employee)->spec.qualifications));
+}
+
+/* Which criterion put @ahead before @behind at the position. */
+static int32_t
+deciding_criterion (const SmScenario *s, int32_t position, int32_t ahead,
+                    int32_t behind)
+{
+  if (sm_scenario__employee (s, ahead)->manual >= 0)
+    return SM_DECIDED_BY_MANUAL;
+  SmCandidate a, b;
+  sm_scenario__candidate (s, ahead, position, &a);
+  sm_scenario__candidate (s, behind, position, &b);
+  int32_t deciding = SM_DECIDED_BY_LOT;
+  sm_priority__compare (sm_scenario__rule_of (s, position), &a, &b,
+                        &deciding);
+  return deciding;
+}
+
+/* The employee's 0-based rank at the position in the final market, or -1
+ * when the position does not rank them. */
+static int32_t
+market_rank (const SmMarket *mk, int32_t employee, int32_t position)
+{
+  int32_t len, c = sm_market_find_choice (mk, employee, position);
+  if (c < 0)
+    return -1;
+  return sm_market_get_employee_edges (mk, employee, &len)[c].rank;
+}
+
+/* Explains why a ranked employee did not get the position. */
+static void
+explain_ranked (const SmPlacement *pl, int32_t employee, int32_t position,
+                SmRefusal *r)
+{
+  const SmMatching *mt = pl->matching;
+  int32_t rank = market_rank (pl->market, employee, position);
+  int32_t cutoff = sm_matching_get_cutoff (mt, position);
+  r->rank = rank + 1;
+  r->cutoff = cutoff == SM_CUTOFF_OPEN ? 0 : cutoff + 1;
+  r->criterion = SM_DECIDED_BY_NOTHING;
+  if (pl->reflected[position])
+    r->reason = SM_REASON_REFLECTION;
+  else if (cutoff == SM_CUTOFF_OPEN)
+    r->reason = SM_REASON_CAP;
+  else
+    {
+      int32_t len;
+      const SmEdge *edges = sm_market_get_position_edges (pl->market,
+                                                          position, &len);
+      r->reason = SM_REASON_FULL;
+      r->criterion = deciding_criterion (pl->scenario, position,
+                                         edges[cutoff].target, employee);
+    }
+}
+
+static void
+explain_one (const SmPlacement *pl, int32_t employee, int32_t position,
+             int32_t preference, SmRefusal *r)
+{
+  const SmScenario *s = pl->scenario;
+  *r = (SmRefusal) { position, preference, SM_REASON_FULL, SM_FILTER_NONE,
+                     0, 0, SM_DECIDED_BY_NOTHING };
+  if (sm_scenario__employee (s, employee)->manual >= 0)
+    r->reason = SM_REASON_MANUAL;
+  else if ((r->filter = eligibility_filter (s, employee, position))
+           != SM_FILTER_NONE)
+    r->reason = SM_REASON_NOT_ELIGIBLE;
+  else
+    explain_ranked (pl, employee, position, r);
+}
+
+/* The applications to explain: all with a preference better than the one
+ * obtained (all of them when none was). */
+static int32_t
+n_applications_to_explain (const SmPlacement *pl, int32_t employee)
+{
+  const SmEmployeeOutcome *out = &pl->outcomes[employee];
+  const int32_t *apps;
+  int32_t n, k = 0;
+  sm_scenario__applications_of (pl->scenario, employee, &apps, &n);
+  for (; k < n; k++)
+    {
+      int32_t pref = sm_scenario__application (pl->scenario, apps[k])
+                         ->spec.preference;
+      if (out->preference > 0 && pref >= out->preference)
+        break;
+    }
+  return k;
+}
+
+/* The own-function position of a supernumerary, or -1. */
+static int32_t
+lost_own_position (const SmPlacement *pl, int32_t employee)
+{
+  if (pl->outcomes[employee].status != SM_STATUS_SUPERNUMERARY)
+    return -1;
+  int32_t len;
+  const SmEdge *edges = sm_market_get_employee_edges (pl->market, employee,
+                                                      &len);
+  if (len == 0)
+    return -1;
+  int32_t j = edges[len - 1].target;
+  return sm_scenario__position (pl->scenario, j)->organisation
+             == pl->scenario->default_organisation ? j : -1;
+}
+
+int32_t
+sm_placement_get_n_refusals (const SmPlacement *placement, int32_t employee)
+{
+  g_return_val_if_fail (placement != NULL, 0);
+  g_return_val_if_fail (employee >= 0 && (guint) employee
+                        < placement->scenario->employees->len, 0);
+  return n_applications_to_explain (placement, employee)
+         + (lost_own_position (placement, employee) >= 0 ? 1 : 0);
+}
+
+void
+sm_placement_get_refusal (const SmPlacement *placement, int32_t employee,
+                          int32_t index, SmRefusal *refusal_out)
+{
+  g_return_if_fail (placement != NULL && refusal_out != NULL);
+  g_return_if_fail (index >= 0 && index < sm_placement_get_n_refusals (
+                                              placement, employee));
+  const SmScenario *s = placement->scenario;
+  int32_t n_apps = n_applications_to_explain (placement, employee);
+  if (index == n_apps)
+    {
+      explain_one (placement, employee, lost_own_position (placement,
+                                                           employee),
+                   0, refusal_out);
+      return;
+    }
+  const int32_t *apps;
+  int32_t n;
+  sm_scenario__applications_of (s, employee, &apps, &n);
+  const SmApplicationRecord *a = sm_scenario__application (s, apps[index]);
+  explain_one (placement, employee, a->position, a->spec.preference,
+               refusal_out);
+}
+
+/* ---- positions, units, contracts --------------------------------------- */
+
+/* The first candidate below the cutoff who wanted the position more than
+ * what they got, or -1. */
+static int32_t
+first_refused (const SmPlacement *pl, int32_t position, int32_t cutoff)
+{
+  int32_t len;
+  const SmEdge *edges = sm_market_get_position_edges (pl->market, position,
+                                                      &len);
+  for (int32_t r = cutoff + 1; r < len; r++)
+    {
+      int32_t i = edges[r].target;
+      int32_t got = sm_matching_get_choice (pl->matching, i);
+      if (got < 0 || got > edges[r].rank)
+        return i;
+    }
+  return -1;
+}
+
+void
+sm_placement_get_position_result (const SmPlacement *placement,
+                                  int32_t position,
+                                  SmPositionResult *result_out)
+{
+  g_return_if_fail (placement != NULL && result_out != NULL);
+  g_return_if_fail (position >= 0 && (guint) position
+                    < placement->scenario->positions->len);
+  const SmMarket *mk = placement->market;
+  int32_t seats = sm_market_get_seats (mk, position), filled, len;
+  sm_matching_get_held (placement->matching, position, &filled);
+  const SmEdge *edges = sm_market_get_position_edges (mk, position, &len);
+  int32_t cutoff = sm_matching_get_cutoff (placement->matching, position);
+  *result_out = (SmPositionResult) {
+    seats, filled, MAX (0, seats - filled), len,
+    cutoff == SM_CUTOFF_OPEN ? 0 : cutoff + 1, SM_DECIDED_BY_NOTHING,
+    placement->reflected[position]
+  };
+  int32_t refused = cutoff == SM_CUTOFF_OPEN
+                      ? -1 : first_refused (placement, position, cutoff);
+  if (refused >= 0 && !placement->reflected[position])
+    result_out->criterion = deciding_criterion (
+        placement->scenario, position, edges[cutoff].target, refused);
+}
+
+void
+sm_placement_get_unit_result (const SmPlacement *placement, int32_t unit,
+                              SmUnitResult *result_out)
+{
+  g_return_if_fail (placement != NULL && result_out != NULL);
+  const SmScenario *s = placement->scenario;
+  g_return_if_fail (unit >= 0 && (guint) unit < s->units->len);
+  *result_out = (SmUnitResult) { 0, 0, 0 };
+  for (guint j = 0; j < s->positions->len; j++)
+    if (sm_scenario__position (s, (int32_t) j)->unit == unit)
+      result_out->formation += sm_scenario__position (s, (int32_t) j)
+                                   ->spec.seats;
+  for (guint i = 0; i < s->employees->len; i++)
+    {
+      const SmEmployeeOutcome *out = &placement->outcomes[i];
+      if (out->unit != unit)
+        continue;
+      if (out->status == SM_STATUS_SUPERNUMERARY)
+        result_out->supernumerary++;
+      else
+        result_out->placed++;
+    }
+}
+
+int32_t
+sm_placement_get_contract_people (const SmPlacement *placement, int32_t year)
+{
+  g_return_val_if_fail (placement != NULL, 0);
+  const SmScenario *s = placement->scenario;
+  int32_t people = 0;
+  for (guint i = 0; i < s->employees->len; i++)
+    {
+      const SmUnitRecord *u = sm_scenario__unit (s, placement->outcomes[i].unit);
+      if (u->contract_client >= 0 && u->spec.contract_end_year >= year)
+        people++;
+    }
+  return people;
+}

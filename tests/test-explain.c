@@ -1,0 +1,308 @@
+/* staffmatch tests: explanations of a placement, checked by hand on small
+ * scenarios and against the matching itself on generated Ommen-Hardenberg
+ * cases: every refusal must be true of the positions' cutoffs. */
+#include "test-util.h"
+
+#include <string.h>
+
+#include "boh-case.h"
+
+/* ---- a small scenario ------------------------------------------------------ */
+
+static void
+add (gboolean ok, GError *error)
+{
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_TRUE (ok);
+}
+
+static void
+add_position (SmScenario *s, const char *id, const char *unit,
+              const char *code, int32_t grade, int32_t target,
+              const char *rule)
+{
+  GError *error = NULL;
+  SmPositionSpec p = SM_POSITION_SPEC_INIT;
+  p.id = p.title = id;
+  p.unit_id = unit;
+  p.function_code = code;
+  p.grade = grade;
+  p.seats = 1;
+  p.target_seats = target;
+  p.rule_id = rule;
+  add (sm_scenario_add_position (s, &p, &error), error);
+}
+
+static void
+add_employee (SmScenario *s, const char *id, int32_t grade,
+              int32_t service_year)
+{
+  GError *error = NULL;
+  SmEmployeeSpec e = SM_EMPLOYEE_SPEC_INIT;
+  e.id = e.name = id;
+  e.function_code = "ADM";
+  e.unit_id = "hb-u";
+  e.grade = grade;
+  e.birth_date = (SmDate){ 1970, 1, 1 };
+  e.service_start = (SmDate){ service_year, 1, 1 };
+  add (sm_scenario_add_employee (s, &e, &error), error);
+}
+
+static void
+apply (SmScenario *s, const char *employee, const char *position, int32_t pref)
+{
+  GError *error = NULL;
+  SmApplicationSpec a = SM_APPLICATION_SPEC_INIT;
+  a.employee_id = employee;
+  a.position_id = position;
+  a.preference = pref;
+  add (sm_scenario_add_application (s, &a, &error), error);
+}
+
+/* Hardenberg (default) has unit hb-u with one ADM seat; Ommen (cap 1)
+ * has om-a (1 seat, default rule: fit, same grade, service, age, lot)
+ * and om-b (1 seat, rule "strict": at most one grade from the position's
+ * 10). Employees, all ADM:
+ *   X  grade 10, service 1990: om-a, om-b
+ *   Y  grade 10, service 2000: om-a, om-b
+ *   Z  grade  6, service 1980: om-b, om-a
+ *   W  grade 10, service 2010: manual placement at hb-adm, applied om-a
+ * Ommen's positions keep no target seats (the cap of 1 is below their 2
+ * seats, so the scenario must say so: target_seats 0).
+ * Worked by hand: X takes om-a: at om-a, X and Y have the same grade and
+ * X the longer service; Z's grade 6 is not the position's 10, so Z comes
+ * after both. Z is not eligible for om-b (grade distance 4 > 1). Y is
+ * refused by om-a (full: X ahead by service, criterion 2 of the default
+ * rule) and by om-b: a free seat, but Ommen's cap of 1 is reached by X,
+ * and om-b's first extra seat comes after om-a's in the group's order.
+ * hb-adm has one seat, taken by W's manual placement: Y and Z are
+ * supernumerary in hb-u. */
+static SmScenario *
+small_scenario (void)
+{
+  GError *error = NULL;
+  SmScenario *s = sm_scenario_new ();
+  SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
+  o.id = o.name = "hb";
+  o.kind = SM_ORGANISATION_DEFAULT;
+  add (sm_scenario_add_organisation (s, &o, &error), error);
+  o.id = o.name = "om";
+  o.kind = SM_ORGANISATION_RECEIVING;
+  o.max_headcount = 1;
+  add (sm_scenario_add_organisation (s, &o, &error), error);
+  SmUnitSpec u = SM_UNIT_SPEC_INIT;
+  u.id = u.name = "hb-u";
+  u.organisation_id = "hb";
+  u.contract_client_id = "om";
+  u.contract_end_year = 2020;
+  add (sm_scenario_add_unit (s, &u, &error), error);
+  u = (SmUnitSpec) SM_UNIT_SPEC_INIT;
+  u.id = u.name = "om-u";
+  u.organisation_id = "om";
+  add (sm_scenario_add_unit (s, &u, &error), error);
+  g_autoptr (SmPriorityRule) def = sm_priority_rule_new_default ();
+  add (sm_scenario_add_rule (s, def, &error), error);
+  g_autoptr (SmPriorityRule) strict = sm_priority_rule_new ("strict");
+  sm_priority_rule_add_criterion (strict, SM_CRITERION_SERVICE,
+                                  SM_PREFER_HIGH, &error);
+  sm_priority_rule_set_max_grade_distance (strict, 1);
+  add (sm_scenario_add_rule (s, strict, &error), error);
+  add_position (s, "hb-adm", "hb-u", "ADM", 10, -1, NULL);
+  add_position (s, "om-a", "om-u", "ADV", 10, 0, NULL);
+  add_position (s, "om-b", "om-u", "ADV", 10, 0, "strict");
+  add_employee (s, "X", 10, 1990);
+  add_employee (s, "Y", 10, 2000);
+  add_employee (s, "Z", 6, 1980);
+  add_employee (s, "W", 10, 2010);
+  apply (s, "X", "om-a", 1);
+  apply (s, "X", "om-b", 2);
+  apply (s, "Y", "om-a", 1);
+  apply (s, "Y", "om-b", 2);
+  apply (s, "Z", "om-b", 1);
+  apply (s, "Z", "om-a", 2);
+  apply (s, "W", "om-a", 1);
+  add (sm_scenario_add_manual_placement (s, "W", "hb-adm", "hardship clause",
+                                         &error), error);
+  return s;
+}
+
+static int32_t
+employee (const SmPlacement *p, const char *id)
+{
+  return sm_scenario_find_employee (sm_placement_get_scenario (p), id);
+}
+
+static int32_t
+position (const SmPlacement *p, const char *id)
+{
+  return sm_scenario_find_position (sm_placement_get_scenario (p), id);
+}
+
+static void
+test_small_scenario (void)
+{
+  GError *error = NULL;
+  g_autoptr (SmScenario) s = small_scenario ();
+  g_autoptr (SmPlacement) p = sm_scenario_place (s, &error);
+  SM_ASSERT_NO_ERROR (error);
+  SmEmployeeOutcome out;
+  SmRefusal r;
+
+  /* X: first choice, nothing to explain */
+  sm_placement_get_outcome (p, employee (p, "X"), &out);
+  CU_ASSERT_EQUAL (out.position, position (p, "om-a"));
+  CU_ASSERT_EQUAL (sm_placement_get_n_refusals (p, employee (p, "X")), 0);
+
+  /* Y: om-a full (rank 2 behind cutoff 1, decided by service, index 2 of
+   * the default rule), om-b closed by the cap, own function taken by a
+   * manual placement. */
+  int32_t y = employee (p, "Y");
+  sm_placement_get_outcome (p, y, &out);
+  CU_ASSERT_EQUAL (out.status, SM_STATUS_SUPERNUMERARY);
+  CU_ASSERT_EQUAL_FATAL (sm_placement_get_n_refusals (p, y), 3);
+  sm_placement_get_refusal (p, y, 0, &r);
+  CU_ASSERT_EQUAL (r.position, position (p, "om-a"));
+  CU_ASSERT_EQUAL (r.preference, 1);
+  CU_ASSERT_EQUAL (r.reason, SM_REASON_FULL);
+  CU_ASSERT_EQUAL (r.rank, 2);
+  CU_ASSERT_EQUAL (r.cutoff, 1);
+  CU_ASSERT_EQUAL (r.criterion, 2);
+  sm_placement_get_refusal (p, y, 1, &r);
+  CU_ASSERT_EQUAL (r.position, position (p, "om-b"));
+  CU_ASSERT_EQUAL (r.reason, SM_REASON_CAP);
+  CU_ASSERT_EQUAL (r.cutoff, 0);
+  sm_placement_get_refusal (p, y, 2, &r);
+  CU_ASSERT_EQUAL (r.position, position (p, "hb-adm"));
+  CU_ASSERT_EQUAL (r.preference, 0);
+  CU_ASSERT_EQUAL (r.reason, SM_REASON_FULL);
+  CU_ASSERT_EQUAL (r.criterion, SM_DECIDED_BY_MANUAL);
+
+  /* Z: not eligible for om-b (grade), om-a full */
+  int32_t z = employee (p, "Z");
+  CU_ASSERT_EQUAL_FATAL (sm_placement_get_n_refusals (p, z), 3);
+  sm_placement_get_refusal (p, z, 0, &r);
+  CU_ASSERT_EQUAL (r.reason, SM_REASON_NOT_ELIGIBLE);
+  CU_ASSERT_EQUAL (r.filter, SM_FILTER_GRADE);
+  sm_placement_get_refusal (p, z, 1, &r);
+  CU_ASSERT_EQUAL (r.reason, SM_REASON_FULL);
+  CU_ASSERT_EQUAL (r.criterion, 1);   /* same grade: X has it, Z not */
+
+  /* W: placed manually; the application was not considered */
+  int32_t w = employee (p, "W");
+  sm_placement_get_outcome (p, w, &out);
+  CU_ASSERT_EQUAL (out.status, SM_STATUS_MANUAL);
+  CU_ASSERT_EQUAL_FATAL (sm_placement_get_n_refusals (p, w), 1);
+  sm_placement_get_refusal (p, w, 0, &r);
+  CU_ASSERT_EQUAL (r.reason, SM_REASON_MANUAL);
+
+  SmPositionResult pr;
+  sm_placement_get_position_result (p, position (p, "om-a"), &pr);
+  CU_ASSERT_EQUAL (pr.seats, 1);
+  CU_ASSERT_EQUAL (pr.filled, 1);
+  CU_ASSERT_EQUAL (pr.candidates, 3);
+  CU_ASSERT_EQUAL (pr.cutoff, 1);
+  CU_ASSERT_EQUAL (pr.criterion, 2);   /* X before Y by service */
+  sm_placement_get_position_result (p, position (p, "om-b"), &pr);
+  CU_ASSERT_EQUAL (pr.filled, 0);
+  CU_ASSERT_EQUAL (pr.open, 1);
+  CU_ASSERT_EQUAL (pr.criterion, SM_DECIDED_BY_NOTHING);
+
+  SmUnitResult ur;
+  sm_placement_get_unit_result (p, sm_scenario_find_unit (s, "hb-u"), &ur);
+  CU_ASSERT_EQUAL (ur.formation, 1);
+  CU_ASSERT_EQUAL (ur.placed, 1);
+  CU_ASSERT_EQUAL (ur.supernumerary, 2);
+  CU_ASSERT_EQUAL (sm_placement_get_contract_people (p, 2019), 3);
+  CU_ASSERT_EQUAL (sm_placement_get_contract_people (p, 2020), 3);
+  CU_ASSERT_EQUAL (sm_placement_get_contract_people (p, 2021), 0);
+}
+
+/* ---- properties on generated cases ----------------------------------------- */
+
+/* Every refusal is true of the matching: FULL means the position's seats
+ * are all taken by people ranked above the employee; CAP means a free seat
+ * in an organisation at its maximum; every better preference is
+ * explained. */
+static void
+check_refusals (const SmPlacement *p, int32_t i)
+{
+  const SmScenario *s = sm_placement_get_scenario (p);
+  SmEmployeeOutcome out;
+  sm_placement_get_outcome (p, i, &out);
+  for (int32_t k = 0; k < sm_placement_get_n_refusals (p, i); k++)
+    {
+      SmRefusal r;
+      SmPositionResult pr;
+      sm_placement_get_refusal (p, i, k, &r);
+      sm_placement_get_position_result (p, r.position, &pr);
+      CU_ASSERT (out.preference == 0 || r.preference < out.preference);
+      if (r.reason == SM_REASON_FULL)
+        {
+          CU_ASSERT_EQUAL (pr.open, 0);
+          CU_ASSERT (r.rank > r.cutoff && r.cutoff == pr.cutoff);
+        }
+      else if (r.reason == SM_REASON_CAP)
+        {
+          SmPositionSpec pos;
+          SmUnitSpec unit;
+          SmOrganisationSpec org;
+          sm_scenario_get_position (s, r.position, &pos);
+          sm_scenario_get_unit (s, sm_scenario_find_unit (s, pos.unit_id),
+                                &unit);
+          int32_t o = sm_scenario_find_organisation (s, unit.organisation_id);
+          sm_scenario_get_organisation (s, o, &org);
+          CU_ASSERT (pr.open > 0);
+          CU_ASSERT_EQUAL (sm_placement_get_headcount (p, o), org.max_headcount);
+        }
+    }
+}
+
+static void
+check_generated (const SmPlacement *p)
+{
+  const SmScenario *s = sm_placement_get_scenario (p);
+  int32_t n = sm_scenario_get_n_employees (s), total = 0;
+  for (int32_t o = 0; o < sm_scenario_get_n_organisations (s); o++)
+    total += sm_placement_get_headcount (p, o);
+  CU_ASSERT_EQUAL (total, n);   /* nobody lost, nobody twice */
+  for (int32_t i = 0; i < n; i++)
+    {
+      SmEmployeeOutcome out;
+      sm_placement_get_outcome (p, i, &out);
+      if (out.status == SM_STATUS_APPLIED)
+        CU_ASSERT (out.preference >= 1);   /* only applicants */
+      check_refusals (p, i);
+    }
+  GError *error = NULL;
+  g_autoptr (SmCheckReport) report = sm_matching_check (
+      sm_placement_get_market (p), sm_placement_get_matching (p), &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_TRUE (sm_check_report_is_stable (report));
+}
+
+static void
+test_generated_cases (void)
+{
+  for (uint64_t seed = 0; seed < 40; seed++)
+    {
+      GError *error = NULL;
+      g_autoptr (SmScenario) s = boh_case_new (seed, &error);
+      SM_ASSERT_NO_ERROR (error);
+      if (seed % 2 == 1)
+        sm_scenario_set_reduction (s, SM_REDUCTION_REFLECTION, 10);
+      g_autoptr (SmPlacement) p = sm_scenario_place (s, &error);
+      SM_ASSERT_NO_ERROR (error);
+      check_generated (p);
+    }
+}
+
+int
+main (void)
+{
+  static const SmTestCase cases[] = {
+    { "a small scenario explained by hand", test_small_scenario },
+    { "explanations true of generated cases", test_generated_cases },
+    { NULL, NULL },
+  };
+  return sm_test_run_suite ("explain", cases);
+}
