@@ -1,0 +1,94 @@
+/* staffmatch: individual decision letters.
+ *
+ * One letter per employee: the decision (organisation, unit, position, or
+ * supernumerary), the effective date, each preference with its outcome and
+ * the reason (the position's cutoff and the criterion that decided, never
+ * the names of the colleagues who got the places), the rule and the
+ * lottery seed used, and how to object. In Dutch by default, in English on
+ * request, from a built-in template that users can replace with their own
+ * text. Letters fit either legal regime: a draft decision under public
+ * law with an objection (bezwaar) within six weeks, as in 2018, or a
+ * decision under employment law, where disputes go to the court (Dutch
+ * civil servants since 2020).
+ *
+ * Templates are plain text with placeholders {{name}} and repeated
+ * sections {{#refusals}} ... {{/refusals}}; the built-in ones show every
+ * placeholder there is (see sm_letter_get_default_template()).
+ */
+#pragma once
+
+#include <glib.h>
+#include <staffmatch/date.h>
+#include <staffmatch/export.h>
+#include <staffmatch/placement.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SM_LANGUAGE_DUTCH,
+  SM_LANGUAGE_ENGLISH,
+} SmLanguage;
+
+/**
+ * SmRegime:
+ * @SM_REGIME_PUBLIC_LAW: an administrative decision open to objection
+ *   (bezwaar) within six weeks
+ * @SM_REGIME_EMPLOYMENT_LAW: a decision by the employer under employment
+ *   law; disputes go to the court
+ */
+typedef enum {
+  SM_REGIME_PUBLIC_LAW,
+  SM_REGIME_EMPLOYMENT_LAW,
+} SmRegime;
+
+/**
+ * SmLetterOptions:
+ * @language: the built-in template's language
+ * @regime: the legal regime the letter is written under
+ * @effective_date: the date the placement takes effect
+ * @template_text: (nullable): a template to use instead of the built-in
+ *   one
+ * @sender: (nullable): who signs, e.g. "the municipal secretary"
+ */
+typedef struct {
+  SmLanguage language;
+  SmRegime regime;
+  SmDate effective_date;
+  const char *template_text;
+  const char *sender;
+} SmLetterOptions;
+
+#define SM_LETTER_OPTIONS_INIT \
+  { SM_LANGUAGE_DUTCH, SM_REGIME_PUBLIC_LAW, { 2019, 1, 1 }, NULL, NULL }
+
+/** sm_letter_get_default_template: (transfer none): the built-in template
+ * for a language and regime. */
+SM_API const char *sm_letter_get_default_template (SmLanguage language,
+                                                   SmRegime regime);
+
+/**
+ * sm_letter_render:
+ *
+ * The letter for one employee. Errors: SM_ERROR_PARSE for a template with
+ * an unknown placeholder or an unclosed section (naming the line).
+ *
+ * Returns: (transfer full): the letter as text, or NULL on error.
+ */
+SM_API char *sm_letter_render (const SmPlacement *placement,
+                               int32_t employee,
+                               const SmLetterOptions *options,
+                               GError **error);
+
+/**
+ * sm_letter_write_all:
+ *
+ * Writes one letter per employee into @dir (created if missing), named
+ * after the employee's id ("P10234.txt"), each atomically. Errors: those
+ * of sm_letter_render(), SM_ERROR_IO.
+ */
+SM_API gboolean sm_letter_write_all (const SmPlacement *placement,
+                                     const char *dir,
+                                     const SmLetterOptions *options,
+                                     GError **error);
+
+G_END_DECLS

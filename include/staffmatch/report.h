@@ -1,0 +1,40 @@
+/* staffmatch: reports on a placement, for people.
+ *
+ * A plain-text summary for the terminal, the same in Markdown, and a
+ * self-contained HTML page (valid XHTML, no external files, no scripts)
+ * with SVG charts drawn by the library: the flows of people from their
+ * former units to the organisations, the preference ranks obtained, each
+ * organisation's headcount against its band, each default-organisation
+ * unit's formation against people placed and supernumeraries, and the
+ * contract table. Reports give counts and positions, never a person's
+ * name: names belong in the individual letters (letter.h).
+ *
+ * The same placement gives the same bytes; every report states the
+ * library version, the seed and the scenario's checksum.
+ */
+#pragma once
+
+#include <glib.h>
+#include <staffmatch/export.h>
+#include <staffmatch/placement.h>
+
+G_BEGIN_DECLS
+
+/** sm_report_summary_text: (transfer full): the summary as plain text. */
+SM_API char *sm_report_summary_text (const SmPlacement *placement);
+
+/** sm_report_summary_markdown: (transfer full): the summary in Markdown. */
+SM_API char *sm_report_summary_markdown (const SmPlacement *placement);
+
+/** sm_report_html: (transfer full): the whole HTML report as one page. */
+SM_API char *sm_report_html (const SmPlacement *placement);
+
+/**
+ * sm_report_write_html:
+ *
+ * Writes sm_report_html() to @path atomically. Errors: SM_ERROR_IO.
+ */
+SM_API gboolean sm_report_write_html (const SmPlacement *placement,
+                                      const char *path, GError **error);
+
+G_END_DECLS
