@@ -325,6 +325,62 @@ test_both_violations (void)
   assert_violations (report, want, G_N_ELEMENTS (want));
 }
 
+/* Four employees and four one-seat positions whose lists cross so that
+ * there are ten stable matchings, a known example (Malkevitch, "Gale-
+ * Shapley example with ten stable marriages"):
+ *
+ *   e0: p0 p1 p2 p3      p0: e3 e2 e1 e0
+ *   e1: p1 p0 p3 p2      p1: e2 e3 e0 e1
+ *   e2: p2 p3 p0 p1      p2: e1 e0 e3 e2
+ *   e3: p3 p2 p1 p0      p3: e0 e1 e2 e3
+ *
+ * Of the 209 valid matchings (no position over its seat; everyone listed
+ * everything), exactly these ten are stable, all of them complete:
+ *   0123 0132 1023 1032 1302 2031 2301 2310 3201 3210
+ * (the position of e0, e1, e2, e3). The checker runs on all 625
+ * assignments of each employee to the default or a position; the other
+ * 416 hold two in one seat and are invalid. */
+static void
+test_ten_stable_matchings (void)
+{
+  static const int32_t p0[] = { 0, 1, 2, 3 }, p1[] = { 1, 0, 3, 2 },
+                       p2[] = { 2, 3, 0, 1 }, p3[] = { 3, 2, 1, 0 };
+  const int32_t *prefs[] = { p0, p1, p2, p3 };
+  const int32_t *prios[] = { p3, p2, p1, p0 };
+  const int32_t len[] = { 4, 4, 4, 4 };
+  g_autoptr (SmMarket) market = sm_test_market_new (4, 4, NULL, prefs, len,
+                                                    prios, len);
+  static const char *const want[] = {
+    "0123", "0132", "1023", "1032", "1302",
+    "2031", "2301", "2310", "3201", "3210",
+  };
+  int n_valid = 0, n_stable = 0;
+  for (int code = 0; code < 625; code++)
+    {
+      int32_t a[4];
+      char name[5] = { 0 };
+      for (int i = 0, rest = code; i < 4; i++, rest /= 5)
+        {
+          a[i] = rest % 5 - 1;
+          name[i] = a[i] == SM_DEFAULT ? '-' : (char) ('0' + a[i]);
+        }
+      g_autoptr (SmMatching) mt = matching_new (market, a);
+      g_autoptr (SmCheckReport) report = check (market, mt);
+      n_valid += sm_check_report_is_valid (report);
+      if (!sm_check_report_is_stable (report))
+        continue;
+      gboolean known = FALSE;
+      for (size_t k = 0; k < G_N_ELEMENTS (want); k++)
+        known |= strcmp (name, want[k]) == 0;
+      CU_ASSERT_TRUE (known);
+      if (!known)
+        fprintf (stderr, "%s is called stable\n", name);
+      n_stable++;
+    }
+  CU_ASSERT_EQUAL (n_valid, 209);
+  CU_ASSERT_EQUAL (n_stable, 10);
+}
+
 /* An assignment of the wrong length is refused, and so is checking a
  * matching against a market of another size. */
 static void
@@ -478,6 +534,7 @@ main (void)
     { "over seats", test_over_seats },
     { "not acceptable", test_not_acceptable },
     { "both violations", test_both_violations },
+    { "ten stable matchings", test_ten_stable_matchings },
     { "size mismatch", test_size_mismatch },
     { "index out of range", test_index_out_of_range },
     { "solver answers are stable", test_solver_answers_stable },
