@@ -1,0 +1,25 @@
+#!/bin/sh
+# staffmatch tests: the shared library exports exactly the public API:
+# every function declared SM_API in include/staffmatch/*.h, and nothing
+# else (no private sm_x__y helpers, no static-looking internals).
+#
+# usage: exported-symbols.sh LIBSTAFFMATCH.SO INCLUDE-DIR
+set -eu
+lib=$1
+include=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+nm -D --defined-only "$lib" | awk '{ print $NF }' \
+  | grep -v '^_' | sort -u > "$tmp/exported"
+grep -h 'SM_API' "$include"/*.h "$include"/*.h.in 2>/dev/null \
+  | grep -o 'sm_[a-z0-9_]* *(' | sed 's/ *($//' | sort -u > "$tmp/declared"
+
+if ! cmp -s "$tmp/exported" "$tmp/declared"; then
+  echo "exported (<) and declared SM_API (>) differ:" >&2
+  diff "$tmp/exported" "$tmp/declared" >&2 || true
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+echo "$(wc -l < "$tmp/exported") symbols exported, all declared"
+echo "1 passed, 0 failed"
