@@ -239,6 +239,40 @@ test_position_nobody_wants (void)
   SM_ASSERT_ERROR (error, SM_ERROR_PRIORITY_MISMATCH);
 }
 
+/* A memory budget refuses, up front and without changing the builder, a
+ * market that would need more. */
+static void
+test_memory_budget (void)
+{
+  GError *error = NULL;
+  int64_t small = sm_market_estimate_bytes (1000, 100, 0);
+  CU_ASSERT (sm_market_estimate_bytes (1000, 100, 10) > small);
+  CU_ASSERT (sm_market_estimate_bytes (1001, 100, 0) > small);
+  CU_ASSERT (sm_market_estimate_bytes (1000, 101, 0) > small);
+
+  CU_ASSERT_PTR_NULL (sm_market_builder_new_with_budget (1000, 100, small - 1, &error));
+  SM_ASSERT_ERROR (error, SM_ERROR_TOO_LARGE);
+  CU_ASSERT_PTR_NULL (sm_market_builder_new_with_budget ((int64_t) 1 << 30, 1, (int64_t) 1 << 30, &error));
+  SM_ASSERT_ERROR (error, SM_ERROR_TOO_LARGE);
+
+  /* room for exactly three entries per side */
+  int64_t budget = sm_market_estimate_bytes (2, 2, 3);
+  g_autoptr (SmMarketBuilder) b = sm_market_builder_new_with_budget (2, 2, budget, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_FALSE (sm_market_builder_reserve (b, 4, &error));
+  SM_ASSERT_ERROR (error, SM_ERROR_TOO_LARGE);
+  CU_ASSERT_TRUE (sm_market_builder_set_preferences (b, 0, (int32_t[]){ 0, 1 }, 2, &error));
+  CU_ASSERT_FALSE (sm_market_builder_set_preferences (b, 1, (int32_t[]){ 0, 1 }, 2, &error));
+  SM_ASSERT_ERROR (error, SM_ERROR_TOO_LARGE);
+  CU_ASSERT_TRUE (sm_market_builder_set_preferences (b, 1, (int32_t[]){ 1 }, 1, &error));
+  CU_ASSERT_TRUE (sm_market_builder_set_priorities (b, 0, (int32_t[]){ 0 }, 1, &error));
+  CU_ASSERT_TRUE (sm_market_builder_set_priorities (b, 1, (int32_t[]){ 1, 0 }, 2, &error));
+  SM_ASSERT_NO_ERROR (error);
+  g_autoptr (SmMarket) mk = sm_market_builder_build (b, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (sm_market_get_n_entries (mk), 3);
+}
+
 int
 main (void)
 {
@@ -252,6 +286,7 @@ main (void)
     { "bad lists", test_bad_lists },
     { "priority mismatch", test_priority_mismatch },
     { "priority for a position nobody wants", test_position_nobody_wants },
+    { "memory budget", test_memory_budget },
     { NULL, NULL },
   };
   return sm_test_run_suite ("market", cases);

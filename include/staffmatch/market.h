@@ -58,6 +58,33 @@ SM_API SmMarketBuilder *sm_market_builder_new (int64_t n_employees,
                                                GError **error);
 
 /**
+ * sm_market_builder_new_with_budget:
+ * @budget_bytes: the most memory that building and solving the market may
+ *   take, estimated by sm_market_estimate_bytes(); 0 for no limit
+ *
+ * As sm_market_builder_new(), but every step that would make the market
+ * need more than the budget (the sizes here, sm_market_builder_reserve(),
+ * a list that adds entries) is refused up front with SM_ERROR_TOO_LARGE,
+ * before any memory is taken, and leaves the builder unchanged.
+ */
+SM_API SmMarketBuilder *sm_market_builder_new_with_budget (int64_t n_employees,
+                                                           int64_t n_positions,
+                                                           int64_t budget_bytes,
+                                                           GError **error);
+
+/**
+ * sm_market_estimate_bytes:
+ *
+ * Returns: the peak memory, in bytes, that building and solving a market
+ *   of this size takes: about 21 bytes per list entry, 40 per employee and
+ *   64 per position (measured by bench/ at 11.5 bytes per entry beyond
+ *   the builder's 9 of input).
+ */
+SM_API int64_t sm_market_estimate_bytes (int64_t n_employees,
+                                         int64_t n_positions,
+                                         int64_t n_entries);
+
+/**
  * sm_market_builder_reserve:
  * @builder: a builder
  * @n_entries: the expected total length of all preference lists

@@ -32,6 +32,7 @@ struct _SmMarketBuilder {
   GArray *group_caps;      /* int32_t */
   GArray *group_off;       /* int32_t, starts with 0 */
   GArray *group_pos;       /* int32_t */
+  int64_t budget;          /* bytes a build and solve may take, 0: any */
   SmListStore employees;   /* preference lists: targets are positions */
   SmListStore positions;   /* priority orders: targets are employees */
   gboolean spent;
@@ -66,13 +67,78 @@ set_no_memory (GError **error, const char *doing)
                "Out of memory while %s.", doing);
 }
 
+/* The bytes per item that building and solving take at their peak: list
+ * entries as edges on both sides (16) plus the transpose of build (4) plus
+ * a bit of the solver; per employee and per position the builder's,
+ * market's, solver's and matching's arrays (see market.c, list-store.c,
+ * deferred-acceptance.c and matching.c). */
+#define BYTES_PER_ENTRY 21
+#define BYTES_PER_EMPLOYEE 40
+#define BYTES_PER_POSITION 64
+
+int64_t
+sm_market_estimate_bytes (int64_t n_employees, int64_t n_positions,
+                          int64_t n_entries)
+{
+  g_return_val_if_fail (n_employees >= 0 && n_positions >= 0
+                        && n_entries >= 0, 0);
+  return 4096 + n_employees * BYTES_PER_EMPLOYEE
+         + n_positions * BYTES_PER_POSITION + n_entries * BYTES_PER_ENTRY;
+}
+
+/* Refuses a market that would need more than the budget. */
+static gboolean
+check_budget (const SmMarketBuilder *b, int64_t n_entries, const char *doing,
+              GError **error)
+{
+  if (b->budget <= 0)
+    return TRUE;
+  int64_t need = sm_market_estimate_bytes (b->n_employees, b->n_positions,
+                                           n_entries);
+  if (need <= b->budget)
+    return TRUE;
+  g_set_error (error, SM_ERROR, SM_ERROR_TOO_LARGE,
+               "%s needs about %" G_GINT64_FORMAT " MiB to build and solve "
+               "a market of %d employees, %d positions and %" G_GINT64_FORMAT
+               " list entries, more than the budget of %" G_GINT64_FORMAT
+               " MiB; raise the budget or split the market.",
+               doing, (need + 1048575) / 1048576, b->n_employees,
+               b->n_positions, n_entries, (b->budget + 1048575) / 1048576);
+  return FALSE;
+}
+
+/* The most list entries on either side once @more are added to @side. */
+static int64_t
+entries_after (const SmMarketBuilder *b, const SmListStore *side,
+               size_t more)
+{
+  int64_t other = (int64_t) (side == &b->employees ? b->positions.n_entries
+                                                   : b->employees.n_entries);
+  return MAX ((int64_t) (side->n_entries + more), other);
+}
+
 SmMarketBuilder *
 sm_market_builder_new (int64_t n_employees, int64_t n_positions,
                        GError **error)
 {
+  return sm_market_builder_new_with_budget (n_employees, n_positions, 0,
+                                            error);
+}
+
+SmMarketBuilder *
+sm_market_builder_new_with_budget (int64_t n_employees, int64_t n_positions,
+                                   int64_t budget_bytes, GError **error)
+{
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   if (!check_count (n_employees, "employees", error)
       || !check_count (n_positions, "positions", error))
+    return NULL;
+  SmMarketBuilder probe;
+  memset (&probe, 0, sizeof probe);
+  probe.n_employees = (int32_t) n_employees;
+  probe.n_positions = (int32_t) n_positions;
+  probe.budget = budget_bytes;
+  if (!check_budget (&probe, 0, "Starting the market", error))
     return NULL;
   SmMarketBuilder *b = g_try_new0 (SmMarketBuilder, 1);
   if (b == NULL)
@@ -104,6 +170,7 @@ sm_market_builder_new (int64_t n_employees, int64_t n_positions,
       b->target[j] = -1;
       b->group_of[j] = -1;
     }
+  b->budget = budget_bytes;
   return b;
 }
 
@@ -137,6 +204,8 @@ sm_market_builder_reserve (SmMarketBuilder *builder, int64_t n_entries,
     }
   if (n_entries <= 0)
     return TRUE;
+  if (!check_budget (builder, n_entries, "Reserving the lists", error))
+    return FALSE;
   if (!sm_list_store_reserve (&builder->employees, (size_t) n_entries)
       || !sm_list_store_reserve (&builder->positions, (size_t) n_entries))
     {
@@ -301,11 +370,14 @@ report_list_status (SmListStatus status, const char *owner_kind,
 }
 
 static gboolean
-append_list (SmListStore *store, int32_t owner, const int32_t *list,
-             size_t n, const char *owner_kind, const char *target_kind,
-             const char *list_name, GError **error)
+append_list (const SmMarketBuilder *b, SmListStore *store, int32_t owner,
+             const int32_t *list, size_t n, const char *owner_kind,
+             const char *target_kind, const char *list_name, GError **error)
 {
   if (!check_index (owner, store->n_owners, owner_kind, error))
+    return FALSE;
+  if (n <= (size_t) INT32_MAX
+      && !check_budget (b, entries_after (b, store, n), "The market", error))
     return FALSE;
   g_return_val_if_fail (list != NULL || n == 0, FALSE);
   size_t bad = (size_t) -1;
@@ -321,7 +393,7 @@ sm_market_builder_set_preferences (SmMarketBuilder *builder, int32_t employee,
                                    size_t n_positions, GError **error)
 {
   g_return_val_if_fail (builder != NULL && !builder->spent, FALSE);
-  return append_list (&builder->employees, employee, positions, n_positions,
+  return append_list (builder, &builder->employees, employee, positions, n_positions,
                       "employee", "position", "preference list", error);
 }
 
@@ -331,7 +403,7 @@ sm_market_builder_set_priorities (SmMarketBuilder *builder, int32_t position,
                                   size_t n_employees, GError **error)
 {
   g_return_val_if_fail (builder != NULL && !builder->spent, FALSE);
-  return append_list (&builder->positions, position, employees, n_employees,
+  return append_list (builder, &builder->positions, position, employees, n_employees,
                       "position", "employee", "priority order", error);
 }
 
