@@ -211,6 +211,27 @@ test_reflection_stage (void)
   CU_ASSERT_TRUE (sm_check_report_is_stable (report));
 }
 
+/* Positions may propose for comparison, but not with reflection. */
+static void
+test_positions_proposing (void)
+{
+  GError *error = NULL;
+  SmPlaceOptions options = SM_PLACE_OPTIONS_INIT;
+  options.proposing = SM_SIDE_POSITIONS;
+  g_autoptr (SmScenario) reflect = reflection_scenario (SM_REDUCTION_REFLECTION);
+  CU_ASSERT_PTR_NULL (sm_scenario_place_with (reflect, &options, &error));
+  SM_ASSERT_ERROR (error, SM_ERROR_INFEASIBLE);
+
+  g_autoptr (SmScenario) by_rule = reflection_scenario (SM_REDUCTION_PRIORITY);
+  g_autoptr (SmPlacement) p = sm_scenario_place_with (by_rule, &options, &error);
+  SM_ASSERT_NO_ERROR (error);
+  /* the market has one stable matching, so both sides agree */
+  g_autoptr (SmPlacement) e = sm_scenario_place (by_rule, &error);
+  CU_ASSERT_TRUE (sm_matching_equal (sm_placement_get_matching (p),
+                                     sm_placement_get_matching (e)));
+  CU_ASSERT_EQUAL (status_of (p, "C"), SM_STATUS_SUPERNUMERARY);
+}
+
 int
 main (void)
 {
@@ -220,6 +241,7 @@ main (void)
     { "ties within a band", test_ties_within_a_band },
     { "enough places keeps all", test_enough_places_keeps_all },
     { "reflection as the final stage", test_reflection_stage },
+    { "positions proposing", test_positions_proposing },
     { NULL, NULL },
   };
   return sm_test_run_suite ("reflection", cases);

@@ -77,6 +77,30 @@ typedef struct {
 SM_API SmPlacement *sm_scenario_place (const SmScenario *scenario,
                                        GError **error);
 
+/**
+ * SmPlaceOptions:
+ * @proposing: which side proposes: SM_SIDE_EMPLOYEES (the default: the
+ *   employee-optimal stable placement, and nobody gains by misreporting)
+ *   or SM_SIDE_POSITIONS (the position-optimal one, for comparison; not
+ *   under a binding headcount cap, and not with the reflection principle)
+ */
+typedef struct {
+  SmSide proposing;
+} SmPlaceOptions;
+
+#define SM_PLACE_OPTIONS_INIT { SM_SIDE_EMPLOYEES }
+
+/**
+ * sm_scenario_place_with:
+ *
+ * As sm_scenario_place(), with options. Errors also SM_ERROR_INFEASIBLE
+ * for positions proposing under a binding cap or with the reflection
+ * principle.
+ */
+SM_API SmPlacement *sm_scenario_place_with (const SmScenario *scenario,
+                                            const SmPlaceOptions *options,
+                                            GError **error);
+
 SM_API void sm_placement_free (SmPlacement *placement);
 
 /** sm_placement_get_scenario: (transfer none): the scenario placed. */

@@ -219,13 +219,21 @@ free_orders (GArray **orders, int32_t m)
 /* Compiles and solves; with reflection, a second time with the chosen
  * keepers first. */
 static gboolean
-solve_scenario (SmPlacement *pl, GError **error)
+solve_scenario (SmPlacement *pl, SmSide side, GError **error)
 {
   const SmScenario *s = pl->scenario;
   pl->reflected = g_new0 (gboolean, MAX (s->positions->len, 1));
+  if (side == SM_SIDE_POSITIONS && s->reduction == SM_REDUCTION_REFLECTION)
+    {
+      g_set_error_literal (error, SM_ERROR, SM_ERROR_INFEASIBLE,
+                           "Positions cannot propose when the reflection "
+                           "principle chooses the supernumeraries: its "
+                           "final stage is defined for employees proposing.");
+      return FALSE;
+    }
   pl->market = sm_scenario__compile (s, error);
   pl->matching = pl->market != NULL
-    ? sm_market_solve (pl->market, SM_SIDE_EMPLOYEES, error) : NULL;
+    ? sm_market_solve (pl->market, side, error) : NULL;
   if (pl->matching == NULL || s->reduction != SM_REDUCTION_REFLECTION)
     return pl->matching != NULL;
   GArray **orders = reflection_orders (s, pl->market, pl->matching,
@@ -244,12 +252,22 @@ solve_scenario (SmPlacement *pl, GError **error)
 SmPlacement *
 sm_scenario_place (const SmScenario *scenario, GError **error)
 {
-  g_return_val_if_fail (scenario != NULL, NULL);
+  SmPlaceOptions options = SM_PLACE_OPTIONS_INIT;
+  return sm_scenario_place_with (scenario, &options, error);
+}
+
+SmPlacement *
+sm_scenario_place_with (const SmScenario *scenario,
+                        const SmPlaceOptions *options, GError **error)
+{
+  g_return_val_if_fail (scenario != NULL && options != NULL, NULL);
+  g_return_val_if_fail (options->proposing == SM_SIDE_EMPLOYEES
+                        || options->proposing == SM_SIDE_POSITIONS, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   g_autoptr (SmPlacement) placement = g_new0 (SmPlacement, 1);
   placement->scenario = scenario;
-  if (!solve_scenario (placement, error))
+  if (!solve_scenario (placement, options->proposing, error))
     return NULL;
   read_back (placement);
   return g_steal_pointer (&placement);
