@@ -1,0 +1,1303 @@
+/* staffmatch: scenarios as folders of CSV tables, and placements as CSV
+ * (io.h).
+ *
+ * HR teams prepare a reorganisation in spreadsheets, one sheet per table,
+ * and fix what the loader complains about; so loading reports every
+ * problem it can find in one pass, each with file, line, column and field,
+ * and still returns all or nothing. Each row is parsed into the public
+ * spec of its item and added through the public scenario API, which does
+ * every check of the model; a row with a problem of its own (a field that
+ * is not a number, an unknown word) is reported and not added, and the
+ * loader goes on with the next row. A scenario error is placed on the
+ * column it concerns where that can be told (the row's identifier for a
+ * duplicate, the reference that does not exist), else on the row alone.
+ *
+ * Follow-on problems are not reported: a row that names an item whose own
+ * row was refused (or whose whole table could not be read) is left out
+ * silently, since fixing the first problem fixes it, and one typo in an
+ * organisation would otherwise bury the list under every unit, position,
+ * employee and application below it.
+ *
+ * Tables load in the order their references need: settings, organisations,
+ * units, rules, positions, employees, applications, function relations,
+ * manual placements; the default rule named in the settings is set once
+ * the rules are in. Header names are matched after trimming, in any case
+ * and order; an unknown column is reported (its values are ignored), a
+ * missing required column makes the table's rows unreadable. Blank rows
+ * are skipped. Messages never quote a name or a date: rows are named by
+ * their line and identifier.
+ *
+ * Saving writes every table, the optional ones included, with the columns
+ * in the order of io.h and the rows in scenario order, each file
+ * atomically; "not given" values are written as empty fields, so that
+ * save, load, save gives the same bytes.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <staffmatch/error.h>
+#include <staffmatch/io.h>
+
+#include "csv-private.h"
+#include "problems-private.h"
+#include "text-scanner.h"
+
+/* ---- the tables --------------------------------------------------------- */
+
+#define MAX_COLUMNS 10
+
+/* The kinds of item that rows name by identifier. */
+typedef enum {
+  REF_ORGANISATION, REF_UNIT, REF_POSITION, REF_EMPLOYEE, REF_RULE,
+  N_REF_KINDS,
+  REF_NONE = -1,
+} RefKind;
+
+typedef struct {
+  const char *file;
+  RefKind defines;                 /* the kind of item of its rows, whose
+                                      identifier is column 0 */
+  gboolean optional;               /* the file may be absent */
+  int n_required;                  /* the first columns must be present */
+  const char *columns[MAX_COLUMNS + 1];   /* save order, NULL-terminated */
+} TableSpec;
+
+enum { O_ID, O_NAME, O_KIND, O_MIN, O_MAX };
+static const TableSpec organisations_table = {
+  "organisations.csv", REF_ORGANISATION, FALSE, 3,
+  { "id", "name", "kind", "min_headcount", "max_headcount", NULL }
+};
+
+enum { U_ID, U_NAME, U_ORGANISATION, U_CLIENT, U_END_YEAR };
+static const TableSpec units_table = {
+  "units.csv", REF_UNIT, FALSE, 3,
+  { "id", "name", "organisation", "contract_client", "contract_end_year",
+    NULL }
+};
+
+enum { P_ID, P_TITLE, P_UNIT, P_FUNCTION, P_GRADE, P_FTE, P_SEATS,
+       P_TARGET, P_QUALIFICATIONS, P_RULE };
+static const TableSpec positions_table = {
+  "positions.csv", REF_POSITION, FALSE, 5,
+  { "id", "title", "unit", "function", "grade", "fte", "seats",
+    "target_seats", "qualifications", "rule", NULL }
+};
+
+enum { E_ID, E_NAME, E_FUNCTION, E_UNIT, E_GRADE, E_FTE, E_SERVICE,
+       E_BIRTH, E_QUALIFICATIONS };
+static const TableSpec employees_table = {
+  "employees.csv", REF_EMPLOYEE, FALSE, 5,
+  { "id", "name", "function", "unit", "grade", "fte", "service_start",
+    "birth_date", "qualifications", NULL }
+};
+
+enum { A_EMPLOYEE, A_POSITION, A_PREFERENCE, A_SCORE, A_TRAVEL };
+static const TableSpec applications_table = {
+  "applications.csv", REF_NONE, FALSE, 3,
+  { "employee", "position", "preference", "committee_score", "travel_km",
+    NULL }
+};
+
+enum { F_FROM, F_TO, F_FIT };
+static const TableSpec relations_table = {
+  "function-relations.csv", REF_NONE, FALSE, 3, { "from", "to", "fit", NULL }
+};
+
+enum { R_ID, R_CRITERIA, R_DISTANCE, R_MIN_FIT, R_QUALIFICATIONS };
+static const TableSpec rules_table = {
+  "rules.csv", REF_RULE, TRUE, 2,
+  { "id", "criteria", "max_grade_distance", "min_fit",
+    "require_qualifications", NULL }
+};
+
+enum { M_EMPLOYEE, M_POSITION, M_REASON };
+static const TableSpec manual_table = {
+  "manual-placements.csv", REF_NONE, TRUE, 3, { "employee", "position", "reason", NULL }
+};
+
+enum { S_KEY, S_VALUE };
+static const TableSpec settings_table = {
+  "settings.csv", REF_NONE, TRUE, 2, { "key", "value", NULL }
+};
+
+enum { K_SEED, K_TIE_BREAKING, K_REFERENCE_DATE, K_REDUCTION, K_AGE_BAND,
+       K_DEFAULT_RULE, N_SETTINGS };
+static const char *const setting_names[N_SETTINGS] = {
+  "seed", "tie_breaking", "reference_date", "reduction", "age_band_years",
+  "default_rule",
+};
+
+static const char *const kind_names[] = { "receiving", "default" };
+static const char *const tie_breaking_names[] = { "single", "per-position" };
+static const char *const reduction_names[] = { "priority", "reflection" };
+static const char *const direction_names[] = { "high", "low" };
+static const char *const status_names[] = {
+  "placed", "follows-work", "supernumerary", "manual",
+};
+
+/* ---- the loader and its problems ---------------------------------------- */
+
+typedef struct {
+  SmScenario *scenario;
+  SmProblemList *problems;
+  const char *dir;
+  const TableSpec *spec;          /* the table being read */
+  char *path;                     /* its path, for messages */
+  const SmCsvRecord *header;
+  int32_t where[MAX_COLUMNS];     /* header index of each column, or -1 */
+  const SmCsvRecord *row;         /* the row being read */
+  int32_t row_problems;           /* problems before the row */
+  gboolean row_dropped;           /* not added, for a follow-on problem */
+  const char *value_name;         /* settings: the key, as field name */
+  GHashTable *rejected[N_REF_KINDS];  /* identifiers of rows not added */
+  gboolean lost[N_REF_KINDS];     /* a whole table could not be read */
+  SmReduction reduction;          /* settings, applied when all are read */
+  int32_t age_band_years;
+  guint settings_seen;            /* bit k: setting k was given */
+  char *default_rule;             /* settings, applied after the rules */
+  char *default_rule_path;
+  int32_t default_rule_line;
+  int32_t default_rule_column;
+} Loader;
+
+static void problem (Loader *l, int32_t line, int32_t column,
+                     const char *field, int code, const char *format, ...)
+  G_GNUC_PRINTF (6, 7);
+static void report (Loader *l, int k, int code, const char *format, ...)
+  G_GNUC_PRINTF (4, 5);
+
+static void
+problem (Loader *l, int32_t line, int32_t column, const char *field,
+         int code, const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  va_end (args);
+  sm_problem_list__add (l->problems, l->path, line, column, field, code,
+                        "%s", message);
+}
+
+static int32_t
+column_of (const Loader *l, int k)
+{
+  return k < 0 || l->where[k] < 0 ? 0 : l->where[k] + 1;
+}
+
+/* A problem on column @k of the current row (-1: the row as a whole). */
+static void
+report (Loader *l, int k, int code, const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  va_end (args);
+  const char *field = NULL;
+  if (k >= 0)
+    field = l->value_name != NULL ? l->value_name : l->spec->columns[k];
+  problem (l, l->row->line, column_of (l, k), k >= 0 ? field : NULL, code,
+           "%s", message);
+}
+
+/* Whether the current row has no problem so far. */
+static gboolean
+row_ok (const Loader *l)
+{
+  return sm_problem_list_get_n (l->problems) == l->row_problems
+         && !l->row_dropped;
+}
+
+/* The text of column @k in the current row; "" when not there. */
+static const char *
+field (const Loader *l, int k)
+{
+  int32_t at = l->where[k];
+  return at < 0 || at >= l->row->n_fields ? "" : l->row->fields[at];
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+/* A required column left empty: reported; an optional one: not given. */
+static gboolean
+check_given (Loader *l, int k, const char *what)
+{
+  if (!is_blank (field (l, k)))
+    return TRUE;
+  if (k < l->spec->n_required)
+    report (l, k, SM_ERROR_INVALID_VALUE, "The field is empty; give %s.",
+            what);
+  return FALSE;
+}
+
+/* ---- field values ------------------------------------------------------- */
+
+static void
+get_int (Loader *l, int k, int64_t min, int64_t max, int32_t empty_value,
+         int32_t *out)
+{
+  int64_t value;
+  *out = empty_value;
+  if (!check_given (l, k, "a whole number"))
+    return;
+  if (sm_csv__parse_int (field (l, k), min, max, &value))
+    *out = (int32_t) value;
+  else if (max == INT32_MAX)
+    report (l, k, SM_ERROR_INVALID_VALUE, "'%s' is not a whole number of "
+            "at least %" G_GINT64_FORMAT "; correct it.", field (l, k),
+            (gint64) min);
+  else
+    report (l, k, SM_ERROR_INVALID_VALUE, "'%s' is not a whole number from "
+            "%" G_GINT64_FORMAT " to %" G_GINT64_FORMAT "; correct it.",
+            field (l, k), (gint64) min, (gint64) max);
+}
+
+static void
+get_double (Loader *l, int k, double empty_value, double *out)
+{
+  *out = empty_value;
+  if (check_given (l, k, "a number")
+      && !sm_csv__parse_double (field (l, k), out))
+    report (l, k, SM_ERROR_INVALID_VALUE, "'%s' is not a number; write it "
+            "like 0,8 or 0.8.", field (l, k));
+}
+
+/* An FTE: more than 0, at most 2; 1 when not given. */
+static void
+get_fte (Loader *l, int k, double *out)
+{
+  int32_t before = sm_problem_list_get_n (l->problems);
+  get_double (l, k, 1.0, out);
+  if (sm_problem_list_get_n (l->problems) == before
+      && !(*out > 0.0 && *out <= 2.0))
+    report (l, k, SM_ERROR_INVALID_VALUE, "An FTE of %s is out of range; "
+            "give more than 0 and at most 2.", field (l, k));
+}
+
+/* The message of sm_date_parse() does not quote the text (personal data). */
+static void
+get_date (Loader *l, int k, SmDate *out)
+{
+  GError *error = NULL;
+  *out = (SmDate){ 0, 0, 0 };
+  if (check_given (l, k, "a date")
+      && !sm_date_parse (field (l, k), out, &error))
+    {
+      report (l, k, SM_ERROR_INVALID_VALUE, "%s", error->message);
+      g_error_free (error);
+    }
+}
+
+static int
+find_word (const char *text, const char *const *names, int n)
+{
+  g_autofree char *word = g_ascii_strdown (text, -1);
+  g_strstrip (word);
+  for (int k = 0; k < n; k++)
+    if (g_str_equal (word, names[k]))
+      return k;
+  return -1;
+}
+
+/* One of @n words (any case), as its index; @empty_value when empty. */
+static void
+get_word (Loader *l, int k, const char *const *names, int n, int empty_value,
+          int *out)
+{
+  *out = empty_value;
+  if (!check_given (l, k, "a value"))
+    return;
+  int found = find_word (field (l, k), names, n);
+  if (found >= 0)
+    {
+      *out = found;
+      return;
+    }
+  g_autoptr (GString) all = g_string_new (NULL);
+  for (int w = 0; w < n; w++)
+    g_string_append_printf (all, "%s%s", w > 0 ? ", " : "", names[w]);
+  report (l, k, SM_ERROR_INVALID_VALUE, "'%s' is not one of: %s.",
+          field (l, k), all->str);
+}
+
+static void
+get_fit (Loader *l, int k, SmFit empty_value, SmFit *out)
+{
+  const char *names[SM_FIT_NONE + 2] = { NULL };
+  for (int f = SM_FIT_SAME; f <= SM_FIT_NONE; f++)
+    names[f] = sm_fit_to_string ((SmFit) f);
+  int found;
+  get_word (l, k, names, SM_FIT_NONE + 1, (int) empty_value, &found);
+  *out = (SmFit) found;
+}
+
+static void
+get_bool (Loader *l, int k, gboolean *out)
+{
+  *out = FALSE;
+  if (check_given (l, k, "yes or no")
+      && !sm_csv__parse_bool (field (l, k), out))
+    report (l, k, SM_ERROR_INVALID_VALUE, "'%s' is neither yes nor no.",
+            field (l, k));
+}
+
+/* A '|'-separated list without empty items (transfer full), or NULL. */
+static char **
+get_list (const Loader *l, int k)
+{
+  g_auto (GStrv) items = g_strsplit (field (l, k), "|", -1);
+  g_autoptr (GPtrArray) kept = g_ptr_array_new ();
+  for (char **p = items; *p != NULL; p++)
+    if (!is_blank (g_strstrip (*p)))
+      g_ptr_array_add (kept, g_strdup (*p));
+  if (kept->len == 0)
+    return NULL;
+  g_ptr_array_add (kept, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&kept), FALSE);
+}
+
+/* An optional reference: NULL when empty. */
+static const char *
+get_optional_id (const Loader *l, int k)
+{
+  return is_blank (field (l, k)) ? NULL : field (l, k);
+}
+
+/* ---- scenario errors ---------------------------------------------------- */
+
+typedef struct {
+  int k;
+  RefKind kind;
+  gboolean required;
+} Ref;
+
+static gboolean
+is_known (const SmScenario *s, RefKind kind, const char *id)
+{
+  switch (kind)
+    {
+    case REF_ORGANISATION:
+      return sm_scenario_find_organisation (s, id) >= 0;
+    case REF_UNIT:
+      return sm_scenario_find_unit (s, id) >= 0;
+    case REF_POSITION:
+      return sm_scenario_find_position (s, id) >= 0;
+    case REF_EMPLOYEE:
+      return sm_scenario_find_employee (s, id) >= 0;
+    case REF_RULE:
+    default:
+      for (int32_t r = 0; r < sm_scenario_get_n_rules (s); r++)
+        if (g_str_equal (sm_priority_rule_get_id (sm_scenario_get_rule (s, r)),
+                         id))
+          return TRUE;
+      return FALSE;
+    }
+}
+
+/* The column a scenario error concerns, or -1 when it cannot be told;
+ * *@ref_out is the reference blamed, or -1. */
+static int
+blame (const Loader *l, const GError *error, int id_k, const Ref *refs,
+       int n_refs, int *ref_out)
+{
+  gboolean invalid = error->code == SM_ERROR_INVALID_VALUE;
+  *ref_out = -1;
+  if (id_k >= 0 && (error->code == SM_ERROR_DUPLICATE_ID
+                    || (invalid && is_blank (field (l, id_k)))))
+    return id_k;
+  for (int r = 0; r < n_refs; r++)
+    {
+      const char *id = field (l, refs[r].k);
+      *ref_out = r;
+      if (invalid && refs[r].required && is_blank (id))
+        return refs[r].k;
+      if (error->code == SM_ERROR_UNKNOWN_ID && !is_blank (id)
+          && !is_known (l->scenario, refs[r].kind, id))
+        return refs[r].k;
+    }
+  *ref_out = -1;
+  return -1;
+}
+
+/* Whether an unknown identifier is that of an item whose own row (or
+ * whole table) already has a problem: then that problem says it all. */
+static gboolean
+is_follow_on (const Loader *l, const GError *error, const Ref *ref)
+{
+  if (error->code != SM_ERROR_UNKNOWN_ID || ref == NULL)
+    return FALSE;
+  return l->lost[ref->kind]
+         || g_hash_table_contains (l->rejected[ref->kind],
+                                   field (l, ref->k));
+}
+
+/* Reports a failed add as a problem (and frees @error). */
+static void
+add_failed (Loader *l, GError *error, int id_k, const Ref *refs, int n_refs)
+{
+  int ref;
+  int k = blame (l, error, id_k, refs, n_refs, &ref);
+  if (!is_follow_on (l, error, ref >= 0 ? &refs[ref] : NULL))
+    report (l, k, error->code, "%s", error->message);
+  else
+    l->row_dropped = TRUE;
+  g_error_free (error);
+}
+
+/* ---- rows --------------------------------------------------------------- */
+
+static void
+load_organisation (Loader *l)
+{
+  SmOrganisationSpec spec = SM_ORGANISATION_SPEC_INIT;
+  GError *error = NULL;
+  int kind;
+  spec.id = field (l, O_ID);
+  spec.name = field (l, O_NAME);
+  get_word (l, O_KIND, kind_names, 2, 0, &kind);
+  spec.kind = kind == 1 ? SM_ORGANISATION_DEFAULT : SM_ORGANISATION_RECEIVING;
+  get_int (l, O_MIN, 0, INT32_MAX, -1, &spec.min_headcount);
+  get_int (l, O_MAX, 0, INT32_MAX, -1, &spec.max_headcount);
+  if (row_ok (l) && !sm_scenario_add_organisation (l->scenario, &spec, &error))
+    add_failed (l, error, O_ID, NULL, 0);
+}
+
+static void
+load_unit (Loader *l)
+{
+  static const Ref refs[] = {
+    { U_ORGANISATION, REF_ORGANISATION, TRUE },
+    { U_CLIENT, REF_ORGANISATION, FALSE },
+  };
+  SmUnitSpec spec = SM_UNIT_SPEC_INIT;
+  GError *error = NULL;
+  spec.id = field (l, U_ID);
+  spec.name = field (l, U_NAME);
+  spec.organisation_id = field (l, U_ORGANISATION);
+  spec.contract_client_id = get_optional_id (l, U_CLIENT);
+  get_int (l, U_END_YEAR, 1900, 2200, 0, &spec.contract_end_year);
+  if (row_ok (l) && !sm_scenario_add_unit (l->scenario, &spec, &error))
+    add_failed (l, error, U_ID, refs, G_N_ELEMENTS (refs));
+}
+
+static void
+load_position (Loader *l)
+{
+  static const Ref refs[] = {
+    { P_UNIT, REF_UNIT, TRUE },
+    { P_RULE, REF_RULE, FALSE },
+  };
+  SmPositionSpec spec = SM_POSITION_SPEC_INIT;
+  GError *error = NULL;
+  g_auto (GStrv) qualifications = get_list (l, P_QUALIFICATIONS);
+  spec.id = field (l, P_ID);
+  spec.title = field (l, P_TITLE);
+  spec.unit_id = field (l, P_UNIT);
+  spec.function_code = field (l, P_FUNCTION);
+  get_int (l, P_GRADE, 0, INT32_MAX, 0, &spec.grade);
+  get_fte (l, P_FTE, &spec.fte);
+  get_int (l, P_SEATS, 1, INT32_MAX, 1, &spec.seats);
+  get_int (l, P_TARGET, 0, INT32_MAX, -1, &spec.target_seats);
+  spec.qualifications = (const char *const *) qualifications;
+  spec.rule_id = get_optional_id (l, P_RULE);
+  if (row_ok (l) && !sm_scenario_add_position (l->scenario, &spec, &error))
+    add_failed (l, error, P_ID, refs, G_N_ELEMENTS (refs));
+}
+
+static void
+load_employee (Loader *l)
+{
+  static const Ref refs[] = { { E_UNIT, REF_UNIT, TRUE } };
+  SmEmployeeSpec spec = SM_EMPLOYEE_SPEC_INIT;
+  GError *error = NULL;
+  g_auto (GStrv) qualifications = get_list (l, E_QUALIFICATIONS);
+  spec.id = field (l, E_ID);
+  spec.name = field (l, E_NAME);
+  spec.function_code = field (l, E_FUNCTION);
+  spec.unit_id = field (l, E_UNIT);
+  get_int (l, E_GRADE, 0, INT32_MAX, 0, &spec.grade);
+  get_fte (l, E_FTE, &spec.fte);
+  get_date (l, E_SERVICE, &spec.service_start);
+  get_date (l, E_BIRTH, &spec.birth_date);
+  spec.qualifications = (const char *const *) qualifications;
+  if (row_ok (l) && !sm_scenario_add_employee (l->scenario, &spec, &error))
+    add_failed (l, error, E_ID, refs, G_N_ELEMENTS (refs));
+}
+
+static void
+load_application (Loader *l)
+{
+  static const Ref refs[] = {
+    { A_EMPLOYEE, REF_EMPLOYEE, TRUE },
+    { A_POSITION, REF_POSITION, TRUE },
+  };
+  SmApplicationSpec spec = SM_APPLICATION_SPEC_INIT;
+  GError *error = NULL;
+  spec.employee_id = field (l, A_EMPLOYEE);
+  spec.position_id = field (l, A_POSITION);
+  get_int (l, A_PREFERENCE, 1, INT32_MAX, 0, &spec.preference);
+  get_double (l, A_SCORE, NAN, &spec.committee_score);
+  get_double (l, A_TRAVEL, -1.0, &spec.travel_km);
+  if (row_ok (l) && !sm_scenario_add_application (l->scenario, &spec, &error))
+    add_failed (l, error, -1, refs, G_N_ELEMENTS (refs));
+}
+
+static void
+load_relation (Loader *l)
+{
+  /* Function codes are no identifiers of items: only a blank code is
+   * blamed (the kind is never looked up). */
+  static const Ref refs[] = {
+    { F_FROM, REF_UNIT, TRUE }, { F_TO, REF_UNIT, TRUE },
+  };
+  GError *error = NULL;
+  SmFit fit;
+  get_fit (l, F_FIT, SM_FIT_NONE, &fit);
+  if (row_ok (l)
+      && !sm_scenario_add_function_relation (l->scenario, field (l, F_FROM),
+                                             field (l, F_TO), fit, &error))
+    add_failed (l, error, F_FROM, refs, G_N_ELEMENTS (refs));
+}
+
+static void
+load_manual (Loader *l)
+{
+  static const Ref refs[] = {
+    { M_EMPLOYEE, REF_EMPLOYEE, TRUE },
+    { M_POSITION, REF_POSITION, TRUE },
+  };
+  GError *error = NULL;
+  if (sm_scenario_add_manual_placement (l->scenario, field (l, M_EMPLOYEE),
+                                        field (l, M_POSITION),
+                                        field (l, M_REASON), &error))
+    return;
+  if (error->code == SM_ERROR_INVALID_VALUE && is_blank (field (l, M_REASON))
+      && blame (l, error, -1, refs, G_N_ELEMENTS (refs), &(int){ 0 }) < 0)
+    {
+      report (l, M_REASON, error->code, "%s", error->message);
+      g_error_free (error);
+      return;
+    }
+  add_failed (l, error, -1, refs, G_N_ELEMENTS (refs));
+}
+
+/* One "criterion:direction" item of a rule's criteria ("high" when no
+ * direction is given). */
+static void
+add_criterion (Loader *l, SmPriorityRule *rule, const char *item)
+{
+  g_auto (GStrv) parts = g_strsplit (item, ":", 2);
+  g_autofree char *name = g_ascii_strdown (g_strstrip (parts[0]), -1);
+  int direction = 0;
+  SmCriterion criterion;
+  GError *error = NULL;
+  if (!sm_criterion_from_string (name, &criterion))
+    {
+      report (l, R_CRITERIA, SM_ERROR_INVALID_VALUE, "'%s' is not a "
+              "criterion; use fit, same-grade, committee-score, service, "
+              "age or travel, each with :high or :low.", name);
+      return;
+    }
+  if (parts[1] != NULL
+      && (direction = find_word (parts[1], direction_names, 2)) < 0)
+    {
+      report (l, R_CRITERIA, SM_ERROR_INVALID_VALUE, "The criterion '%s' "
+              "has direction '%s'; use high or low.", name, parts[1]);
+      return;
+    }
+  if (!sm_priority_rule_add_criterion (rule, criterion,
+                                       direction == 1 ? SM_PREFER_LOW
+                                                      : SM_PREFER_HIGH,
+                                       &error))
+    {
+      report (l, R_CRITERIA, error->code, "%s", error->message);
+      g_error_free (error);
+    }
+}
+
+static void
+load_rule (Loader *l)
+{
+  g_autoptr (SmPriorityRule) rule = sm_priority_rule_new (field (l, R_ID));
+  g_auto (GStrv) items = g_strsplit (field (l, R_CRITERIA), "|", -1);
+  GError *error = NULL;
+  int32_t distance;
+  SmFit min_fit;
+  gboolean require;
+  for (char **item = items; *item != NULL; item++)
+    if (!is_blank (*item))
+      add_criterion (l, rule, *item);
+  get_int (l, R_DISTANCE, 0, INT32_MAX, -1, &distance);
+  get_fit (l, R_MIN_FIT, SM_FIT_NONE, &min_fit);
+  get_bool (l, R_QUALIFICATIONS, &require);
+  sm_priority_rule_set_max_grade_distance (rule, distance);
+  sm_priority_rule_set_min_fit (rule, min_fit);
+  sm_priority_rule_set_require_qualifications (rule, require);
+  if (row_ok (l) && !sm_scenario_add_rule (l->scenario, rule, &error))
+    add_failed (l, error, R_ID, NULL, 0);
+}
+
+/* ---- settings ----------------------------------------------------------- */
+
+static void
+get_seed (Loader *l)
+{
+  g_autofree char *text = g_strstrip (g_strdup (field (l, S_VALUE)));
+  guint64 seed;
+  if (g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, &seed, NULL))
+    sm_scenario_set_seed (l->scenario, seed);
+  else
+    report (l, S_VALUE, SM_ERROR_INVALID_VALUE, "'%s' is not a whole number "
+            "from 0 to %" G_GUINT64_FORMAT "; correct it.", text,
+            (guint64) G_MAXUINT64);
+}
+
+static void
+apply_setting (Loader *l, int key)
+{
+  SmScenario *s = l->scenario;
+  int word;
+  SmDate date;
+  switch (key)
+    {
+    case K_SEED:
+      get_seed (l);
+      break;
+    case K_TIE_BREAKING:
+      get_word (l, S_VALUE, tie_breaking_names, 2, 0, &word);
+      sm_scenario_set_tie_breaking (s, word == 1 ? SM_TIE_BREAK_PER_POSITION
+                                                 : SM_TIE_BREAK_SINGLE);
+      break;
+    case K_REFERENCE_DATE:
+      get_date (l, S_VALUE, &date);
+      if (row_ok (l))
+        sm_scenario_set_reference_date (s, date);
+      break;
+    case K_REDUCTION:
+      get_word (l, S_VALUE, reduction_names, 2, 0, &word);
+      l->reduction = word == 1 ? SM_REDUCTION_REFLECTION
+                               : SM_REDUCTION_PRIORITY;
+      break;
+    case K_AGE_BAND:
+      get_int (l, S_VALUE, 1, 200, 10, &l->age_band_years);
+      break;
+    default:
+      g_free (l->default_rule);
+      l->default_rule = g_strstrip (g_strdup (field (l, S_VALUE)));
+      g_free (l->default_rule_path);
+      l->default_rule_path = g_strdup (l->path);
+      l->default_rule_line = l->row->line;
+      l->default_rule_column = column_of (l, S_VALUE);
+      break;
+    }
+}
+
+static void
+load_setting (Loader *l)
+{
+  int key = find_word (field (l, S_KEY), setting_names, N_SETTINGS);
+  if (key < 0)
+    {
+      g_autofree char *all = g_strjoinv (", ", (char **) setting_names);
+      report (l, S_KEY, SM_ERROR_INVALID_VALUE, "'%s' is not a setting; the "
+              "settings are %s.", field (l, S_KEY), all);
+      return;
+    }
+  if (l->settings_seen & (1u << key))
+    {
+      report (l, S_KEY, SM_ERROR_DUPLICATE, "The setting '%s' is given "
+              "twice; give it once.", setting_names[key]);
+      return;
+    }
+  l->settings_seen |= 1u << key;
+  l->value_name = setting_names[key];
+  if (!is_blank (field (l, S_VALUE)))
+    apply_setting (l, key);
+  l->value_name = NULL;
+}
+
+/* ---- reading a table ---------------------------------------------------- */
+
+/* The table's records (transfer full), or NULL when it is absent or
+ * unreadable (a problem says which, unless an optional table is absent). */
+static SmCsvTable *
+read_table (Loader *l, const char *path)
+{
+  GError *error = NULL;
+  int32_t line = 0;
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!l->spec->optional)
+        problem (l, 0, 0, NULL, SM_ERROR_IO, "The table is missing; a "
+                 "scenario folder needs organisations.csv, units.csv, "
+                 "positions.csv, employees.csv, applications.csv and "
+                 "function-relations.csv.");
+      return NULL;
+    }
+  g_autoptr (GBytes) bytes = sm_text_file__load (path, &error);
+  SmCsvTable *table = NULL;
+  if (bytes == NULL)
+    problem (l, 0, 0, NULL, error->code, "%s", error->message);
+  else
+    {
+      gsize n;
+      const char *data = g_bytes_get_data (bytes, &n);
+      table = sm_csv__read (data, n, &line, &error);
+      if (table == NULL)
+        problem (l, line, 0, NULL, error->code, "%s", error->message);
+    }
+  g_clear_error (&error);
+  if (table != NULL && table->records->len == 0)
+    {
+      problem (l, 1, 0, NULL, SM_ERROR_PARSE, "The file is empty; it needs "
+               "a header row naming its columns.");
+      g_clear_pointer (&table, sm_csv__table_free);
+    }
+  return table;
+}
+
+static int
+find_column (const TableSpec *spec, const char *name)
+{
+  for (int k = 0; spec->columns[k] != NULL; k++)
+    if (g_str_equal (spec->columns[k], name))
+      return k;
+  return -1;
+}
+
+/* Maps one header cell to its column, reporting unknown and doubled
+ * names. */
+static void
+map_column (Loader *l, int32_t index)
+{
+  const char *text = l->header->fields[index];
+  g_autofree char *name = g_strstrip (g_ascii_strdown (text, -1));
+  if (name[0] == '\0')
+    return;   /* a column without a name: its values must be empty */
+  int k = find_column (l->spec, name);
+  if (k < 0)
+    {
+      g_autofree char *all = g_strjoinv (", ", (char **) l->spec->columns);
+      problem (l, l->header->line, index + 1, text, SM_ERROR_INVALID_VALUE,
+               "Unknown column '%s'; the columns of %s are %s.", text,
+               l->spec->file, all);
+    }
+  else if (l->where[k] >= 0)
+    problem (l, l->header->line, index + 1, text, SM_ERROR_PARSE, "The "
+             "column is given twice (also as column %d); give it once.",
+             (int) l->where[k] + 1);
+  else
+    l->where[k] = index;
+}
+
+/* Maps the header; FALSE when a required column is missing. */
+static gboolean
+map_header (Loader *l, const SmCsvTable *table)
+{
+  gboolean ok = TRUE;
+  l->header = &g_array_index (table->records, SmCsvRecord, 0);
+  for (int k = 0; k < MAX_COLUMNS; k++)
+    l->where[k] = -1;
+  for (int32_t index = 0; index < l->header->n_fields; index++)
+    map_column (l, index);
+  for (int k = 0; k < l->spec->n_required; k++)
+    if (l->where[k] < 0)
+      {
+        g_autofree char *all = g_strjoinv (", ", (char **) l->spec->columns);
+        problem (l, l->header->line, 0, l->spec->columns[k], SM_ERROR_PARSE,
+                 "The column is missing; the header of %s needs %s (the "
+                 "columns are %s).", l->spec->file, l->spec->columns[k], all);
+        ok = FALSE;
+      }
+  return ok;
+}
+
+/* A value beyond the header, or under a header cell without a name, is
+ * refused: the row's fields may be shifted. */
+static gboolean
+check_row_width (Loader *l)
+{
+  for (int32_t index = 0; index < l->row->n_fields; index++)
+    {
+      if (l->row->fields[index][0] == '\0')
+        continue;
+      if (index >= l->header->n_fields)
+        problem (l, l->row->line, index + 1, NULL, SM_ERROR_PARSE, "The row "
+                 "has a value in column %d, but the header has %d columns; "
+                 "remove it or name its column.", (int) index + 1,
+                 (int) l->header->n_fields);
+      else if (is_blank (l->header->fields[index]))
+        problem (l, l->row->line, index + 1, NULL, SM_ERROR_PARSE, "The row "
+                 "has a value in column %d, which has no name in the "
+                 "header; remove it or name its column.", (int) index + 1);
+      else
+        continue;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* After a row: a row that was not added makes its identifier one whose
+ * mentions later are follow-on problems. */
+static void
+note_row (Loader *l)
+{
+  RefKind kind = l->spec->defines;
+  if (kind != REF_NONE && !row_ok (l))
+    g_hash_table_add (l->rejected[kind], g_strdup (field (l, 0)));
+}
+
+static void
+load_table (Loader *l, const TableSpec *spec, void (*load_row) (Loader *))
+{
+  g_autofree char *path = g_build_filename (l->dir, spec->file, NULL);
+  int32_t before = sm_problem_list_get_n (l->problems);
+  l->spec = spec;
+  g_free (l->path);
+  l->path = g_filename_display_name (path);
+  g_autoptr (SmCsvTable) table = read_table (l, path);
+  if (table == NULL || !map_header (l, table))
+    {
+      if (spec->defines != REF_NONE)
+        l->lost[spec->defines] = sm_problem_list_get_n (l->problems) > before;
+      return;
+    }
+  for (guint r = 1; r < table->records->len; r++)
+    {
+      l->row = &g_array_index (table->records, SmCsvRecord, r);
+      l->row_problems = sm_problem_list_get_n (l->problems);
+      l->row_dropped = FALSE;
+      if (sm_csv__record_is_blank (l->row))
+        continue;
+      if (check_row_width (l))
+        load_row (l);
+      note_row (l);
+    }
+  l->row = NULL;
+  l->header = NULL;
+}
+
+/* ---- loading ------------------------------------------------------------ */
+
+static void
+apply_settings (Loader *l)
+{
+  sm_scenario_set_reduction (l->scenario, l->reduction, l->age_band_years);
+}
+
+/* The settings' default rule, once the rules are in. */
+static void
+apply_default_rule (Loader *l)
+{
+  GError *error = NULL;
+  if (l->default_rule == NULL || l->lost[REF_RULE]
+      || g_hash_table_contains (l->rejected[REF_RULE], l->default_rule)
+      || sm_scenario_set_default_rule (l->scenario, l->default_rule, &error))
+    return;   /* set, or a follow-on of a problem in rules.csv */
+  sm_problem_list__add (l->problems, l->default_rule_path,
+                        l->default_rule_line, l->default_rule_column,
+                        "default_rule", error->code, "%s", error->message);
+  g_error_free (error);
+}
+
+/* Moves the problems of @from to the end of @to. */
+static void
+copy_problems (const SmProblemList *from, SmProblemList *to)
+{
+  for (int32_t k = 0; k < sm_problem_list_get_n (from); k++)
+    {
+      SmProblem p;
+      sm_problem_list_get (from, k, &p);
+      sm_problem_list__add (to, p.file, p.line, p.column, p.field, p.code,
+                            "%s", p.message);
+    }
+}
+
+static void
+load_all_tables (Loader *l)
+{
+  load_table (l, &settings_table, load_setting);
+  apply_settings (l);
+  load_table (l, &organisations_table, load_organisation);
+  load_table (l, &units_table, load_unit);
+  load_table (l, &rules_table, load_rule);
+  apply_default_rule (l);
+  load_table (l, &positions_table, load_position);
+  load_table (l, &employees_table, load_employee);
+  load_table (l, &applications_table, load_application);
+  load_table (l, &relations_table, load_relation);
+  load_table (l, &manual_table, load_manual);
+}
+
+SmScenario *
+sm_scenario_load_csv (const char *dir, SmProblemList *problems,
+                      GError **error)
+{
+  g_return_val_if_fail (dir != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_autoptr (SmProblemList) found = sm_problem_list_new ();
+  g_autoptr (SmScenario) scenario = sm_scenario_new ();
+  Loader l = { 0 };
+  l.scenario = scenario;
+  l.problems = found;
+  l.dir = dir;
+  l.path = g_filename_display_name (dir);
+  sm_scenario_get_reduction (scenario, &l.reduction, &l.age_band_years);
+  for (int k = 0; k < N_REF_KINDS; k++)
+    l.rejected[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           NULL);
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+    load_all_tables (&l);
+  else
+    problem (&l, 0, 0, NULL, SM_ERROR_IO, "There is no folder here; give "
+             "the folder that holds the scenario's CSV tables.");
+  g_free (l.path);
+  g_free (l.default_rule);
+  g_free (l.default_rule_path);
+  for (int k = 0; k < N_REF_KINDS; k++)
+    g_hash_table_unref (l.rejected[k]);
+  if (problems != NULL)
+    copy_problems (found, problems);
+  if (sm_problem_list__to_error (found, error))
+    return NULL;
+  return g_steal_pointer (&scenario);
+}
+
+SmScenario *
+sm_scenario_load (const char *path, SmProblemList *problems, GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return sm_scenario_load_csv (path, problems, error);
+  return sm_scenario_load_json (path, problems, error);
+}
+
+/* ---- saving ------------------------------------------------------------- */
+
+/* @value, or an empty field when it is @none ("not given"). */
+static void
+put_optional_int (SmCsvWriter *w, int64_t value, int64_t none)
+{
+  if (value == none)
+    sm_csv__put_text (w, NULL);
+  else
+    sm_csv__put_int (w, value);
+}
+
+static void
+put_list (SmCsvWriter *w, const char *const *list)
+{
+  g_autofree char *text = list != NULL ? g_strjoinv ("|", (char **) list)
+                                       : NULL;
+  sm_csv__put_text (w, text);
+}
+
+static void
+save_organisations (const SmScenario *s, SmCsvWriter *w)
+{
+  for (int32_t k = 0; k < sm_scenario_get_n_organisations (s); k++)
+    {
+      SmOrganisationSpec o;
+      sm_scenario_get_organisation (s, k, &o);
+      sm_csv__put_text (w, o.id);
+      sm_csv__put_text (w, o.name);
+      sm_csv__put_text (w, kind_names[o.kind == SM_ORGANISATION_DEFAULT]);
+      put_optional_int (w, o.min_headcount, -1);
+      put_optional_int (w, o.max_headcount, -1);
+      sm_csv__end_row (w);
+    }
+}
+
+static void
+save_units (const SmScenario *s, SmCsvWriter *w)
+{
+  for (int32_t k = 0; k < sm_scenario_get_n_units (s); k++)
+    {
+      SmUnitSpec u;
+      sm_scenario_get_unit (s, k, &u);
+      sm_csv__put_text (w, u.id);
+      sm_csv__put_text (w, u.name);
+      sm_csv__put_text (w, u.organisation_id);
+      sm_csv__put_text (w, u.contract_client_id);
+      put_optional_int (w, u.contract_end_year, 0);
+      sm_csv__end_row (w);
+    }
+}
+
+static void
+save_positions (const SmScenario *s, SmCsvWriter *w)
+{
+  for (int32_t k = 0; k < sm_scenario_get_n_positions (s); k++)
+    {
+      SmPositionSpec p;
+      sm_scenario_get_position (s, k, &p);
+      sm_csv__put_text (w, p.id);
+      sm_csv__put_text (w, p.title);
+      sm_csv__put_text (w, p.unit_id);
+      sm_csv__put_text (w, p.function_code);
+      sm_csv__put_int (w, p.grade);
+      sm_csv__put_double (w, p.fte);
+      sm_csv__put_int (w, p.seats);
+      put_optional_int (w, p.target_seats, -1);
+      put_list (w, p.qualifications);
+      sm_csv__put_text (w, p.rule_id);
+      sm_csv__end_row (w);
+    }
+}
+
+static void
+save_employees (const SmScenario *s, SmCsvWriter *w)
+{
+  for (int32_t k = 0; k < sm_scenario_get_n_employees (s); k++)
+    {
+      SmEmployeeSpec e;
+      sm_scenario_get_employee (s, k, &e);
+      sm_csv__put_text (w, e.id);
+      sm_csv__put_text (w, e.name);
+      sm_csv__put_text (w, e.function_code);
+      sm_csv__put_text (w, e.unit_id);
+      sm_csv__put_int (w, e.grade);
+      sm_csv__put_double (w, e.fte);
+      sm_csv__put_date (w, e.service_start);
+      sm_csv__put_date (w, e.birth_date);
+      put_list (w, e.qualifications);
+      sm_csv__end_row (w);
+    }
+}
+
+static void
+save_applications (const SmScenario *s, SmCsvWriter *w)
+{
+  for (int32_t k = 0; k < sm_scenario_get_n_applications (s); k++)
+    {
+      SmApplicationSpec a;
+      sm_scenario_get_application (s, k, &a);
+      sm_csv__put_text (w, a.employee_id);
+      sm_csv__put_text (w, a.position_id);
+      sm_csv__put_int (w, a.preference);
+      if (isnan (a.committee_score))
+        sm_csv__put_text (w, NULL);
+      else
+        sm_csv__put_double (w, a.committee_score);
+      if (a.travel_km < 0.0)
+        sm_csv__put_text (w, NULL);
+      else
+        sm_csv__put_double (w, a.travel_km);
+      sm_csv__end_row (w);
+    }
+}
+
+static void
+save_relations (const SmScenario *s, SmCsvWriter *w)
+{
+  for (int32_t k = 0; k < sm_scenario_get_n_function_relations (s); k++)
+    {
+      const char *from, *to;
+      SmFit fit;
+      sm_scenario_get_function_relation (s, k, &from, &to, &fit);
+      sm_csv__put_text (w, from);
+      sm_csv__put_text (w, to);
+      sm_csv__put_text (w, sm_fit_to_string (fit));
+      sm_csv__end_row (w);
+    }
+}
+
+static char *
+format_criteria (const SmPriorityRule *rule)
+{
+  GString *text = g_string_new (NULL);
+  for (int32_t k = 0; k < sm_priority_rule_get_n_criteria (rule); k++)
+    {
+      SmCriterion criterion;
+      SmDirection direction;
+      sm_priority_rule_get_criterion (rule, k, &criterion, &direction);
+      g_string_append_printf (text, "%s%s:%s", k > 0 ? "|" : "",
+                              sm_criterion_to_string (criterion),
+                              direction_names[direction == SM_PREFER_LOW]);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+save_rules (const SmScenario *s, SmCsvWriter *w)
+{
+  for (int32_t k = 0; k < sm_scenario_get_n_rules (s); k++)
+    {
+      const SmPriorityRule *rule = sm_scenario_get_rule (s, k);
+      g_autofree char *criteria = format_criteria (rule);
+      SmFit min_fit = sm_priority_rule_get_min_fit (rule);
+      sm_csv__put_text (w, sm_priority_rule_get_id (rule));
+      sm_csv__put_text (w, criteria);
+      put_optional_int (w, sm_priority_rule_get_max_grade_distance (rule), -1);
+      sm_csv__put_text (w, min_fit == SM_FIT_NONE ? NULL
+                                                  : sm_fit_to_string (min_fit));
+      sm_csv__put_text (w, sm_priority_rule_get_require_qualifications (rule)
+                             ? "yes" : "no");
+      sm_csv__end_row (w);
+    }
+}
+
+static void
+save_manual (const SmScenario *s, SmCsvWriter *w)
+{
+  for (int32_t k = 0; k < sm_scenario_get_n_manual_placements (s); k++)
+    {
+      const char *employee, *position, *reason;
+      sm_scenario_get_manual_placement (s, k, &employee, &position, &reason);
+      sm_csv__put_text (w, employee);
+      sm_csv__put_text (w, position);
+      sm_csv__put_text (w, reason);
+      sm_csv__end_row (w);
+    }
+}
+
+static void
+put_setting (SmCsvWriter *w, int key, const char *value)
+{
+  sm_csv__put_text (w, setting_names[key]);
+  sm_csv__put_text (w, value);
+  sm_csv__end_row (w);
+}
+
+static void
+save_settings (const SmScenario *s, SmCsvWriter *w)
+{
+  SmReduction reduction;
+  int32_t band;
+  sm_scenario_get_reduction (s, &reduction, &band);
+  g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                           (guint64) sm_scenario_get_seed (s));
+  g_autofree char *date = sm_date_to_iso (sm_scenario_get_reference_date (s));
+  g_autofree char *band_text = g_strdup_printf ("%d", (int) band);
+  put_setting (w, K_SEED, seed);
+  put_setting (w, K_TIE_BREAKING,
+               tie_breaking_names[sm_scenario_get_tie_breaking (s)
+                                  == SM_TIE_BREAK_PER_POSITION]);
+  put_setting (w, K_REFERENCE_DATE, date);
+  put_setting (w, K_REDUCTION,
+               reduction_names[reduction == SM_REDUCTION_REFLECTION]);
+  put_setting (w, K_AGE_BAND, band_text);
+  /* Without rules the default is the built-in rule, which no file names. */
+  put_setting (w, K_DEFAULT_RULE,
+               sm_scenario_get_n_rules (s) == 0
+                 ? NULL
+                 : sm_priority_rule_get_id (sm_scenario_get_default_rule (s)));
+}
+
+typedef struct {
+  const TableSpec *table;
+  void (*save_rows) (const SmScenario *, SmCsvWriter *);
+} SavedTable;
+
+static const SavedTable saved_tables[] = {
+  { &organisations_table, save_organisations },
+  { &units_table, save_units },
+  { &rules_table, save_rules },
+  { &positions_table, save_positions },
+  { &employees_table, save_employees },
+  { &applications_table, save_applications },
+  { &relations_table, save_relations },
+  { &manual_table, save_manual },
+  { &settings_table, save_settings },
+};
+
+static char
+delimiter_char (SmCsvDelimiter delimiter)
+{
+  return delimiter == SM_CSV_COMMA ? ',' : ';';
+}
+
+static gboolean
+save_table (const SmScenario *s, const SavedTable *t, const char *dir,
+            char delimiter, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, t->table->file, NULL);
+  SmCsvWriter w;
+  sm_csv__writer_init (&w, delimiter);
+  for (int k = 0; t->table->columns[k] != NULL; k++)
+    sm_csv__put_text (&w, t->table->columns[k]);
+  sm_csv__end_row (&w);
+  t->save_rows (s, &w);
+  gboolean ok = sm_csv__writer_save (&w, path, error);
+  sm_csv__writer_clear (&w);
+  return ok;
+}
+
+gboolean
+sm_scenario_save_csv (const SmScenario *scenario, const char *dir,
+                      SmCsvDelimiter delimiter, GError **error)
+{
+  g_return_val_if_fail (scenario != NULL && dir != NULL, FALSE);
+  g_return_val_if_fail (delimiter == SM_CSV_SEMICOLON
+                        || delimiter == SM_CSV_COMMA, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  if (g_mkdir_with_parents (dir, 0777) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (dir);
+      g_set_error (error, SM_ERROR, SM_ERROR_IO, "Cannot create the folder "
+                   "'%s': %s.", name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  for (size_t k = 0; k < G_N_ELEMENTS (saved_tables); k++)
+    if (!save_table (scenario, &saved_tables[k], dir,
+                     delimiter_char (delimiter), error))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+put_outcome (SmCsvWriter *w, const SmScenario *s, int32_t employee,
+             const SmEmployeeOutcome *o)
+{
+  SmEmployeeSpec e;
+  SmOrganisationSpec org;
+  SmUnitSpec unit;
+  SmPositionSpec position = SM_POSITION_SPEC_INIT;
+  sm_scenario_get_employee (s, employee, &e);
+  sm_scenario_get_organisation (s, o->organisation, &org);
+  sm_scenario_get_unit (s, o->unit, &unit);
+  if (o->position >= 0)
+    sm_scenario_get_position (s, o->position, &position);
+  sm_csv__put_text (w, e.id);
+  sm_csv__put_text (w, org.id);
+  sm_csv__put_text (w, unit.id);
+  sm_csv__put_text (w, o->position >= 0 ? position.id : NULL);
+  put_optional_int (w, o->preference, 0);
+  sm_csv__put_text (w, status_names[o->status]);
+  sm_csv__end_row (w);
+}
+
+gboolean
+sm_placement_save_csv (const SmPlacement *placement, const char *path,
+                       SmCsvDelimiter delimiter, GError **error)
+{
+  static const char *const columns[] = {
+    "employee", "organisation", "unit", "position", "preference", "status",
+  };
+  g_return_val_if_fail (placement != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  const SmScenario *s = sm_placement_get_scenario (placement);
+  SmCsvWriter w;
+  sm_csv__writer_init (&w, delimiter_char (delimiter));
+  for (size_t k = 0; k < G_N_ELEMENTS (columns); k++)
+    sm_csv__put_text (&w, columns[k]);
+  sm_csv__end_row (&w);
+  for (int32_t i = 0; i < sm_scenario_get_n_employees (s); i++)
+    {
+      SmEmployeeOutcome outcome;
+      sm_placement_get_outcome (placement, i, &outcome);
+      put_outcome (&w, s, i, &outcome);
+    }
+  gboolean ok = sm_csv__writer_save (&w, path, error);
+  sm_csv__writer_clear (&w);
+  return ok;
+}

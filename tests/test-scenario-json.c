@@ -1,0 +1,806 @@
+/* staffmatch tests: scenarios and placements as JSON documents.
+ *
+ * A hand-made scenario that sets every member survives save, load, save
+ * with identical bytes and checksums; 64-bit seeds and awkward doubles
+ * survive exactly; every broken document of data/json/bad/ fails with its
+ * exact first error code (the table below; a file without an entry fails
+ * the suite); a document with several problems reports them all, at the
+ * right line and column; a placement is written with its version, seed
+ * and scenario checksum and read back with json-glib; and no problem ever
+ * shows the test person's name or birth date. */
+#include "test-util.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+/* The test person: neither may appear in any message. */
+#define PERSON_FIRST "Wilhelmina"
+#define PERSON_LAST "Jansen"
+#define PERSON_NAME PERSON_FIRST " " PERSON_LAST "-Bakker"
+#define PERSON_BIRTH_YEAR "1961"
+
+#define BAD_DIR "data/json/bad"
+
+static char *tmp_dir;
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+/* ---- building scenarios ---------------------------------------------- */
+
+static void
+add_org (SmScenario *s, const char *id, const char *name,
+         SmOrganisationKind kind, int32_t min, int32_t max)
+{
+  GError *error = NULL;
+  SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
+  o.id = id;
+  o.name = name;
+  o.kind = kind;
+  o.min_headcount = min;
+  o.max_headcount = max;
+  CU_ASSERT_TRUE (sm_scenario_add_organisation (s, &o, &error));
+  SM_ASSERT_NO_ERROR (error);
+}
+
+static void
+add_unit (SmScenario *s, const char *id, const char *org, const char *client,
+          int32_t end_year)
+{
+  GError *error = NULL;
+  SmUnitSpec u = SM_UNIT_SPEC_INIT;
+  u.id = id;
+  u.name = id;
+  u.organisation_id = org;
+  u.contract_client_id = client;
+  u.contract_end_year = end_year;
+  CU_ASSERT_TRUE (sm_scenario_add_unit (s, &u, &error));
+  SM_ASSERT_NO_ERROR (error);
+}
+
+static void
+add_position (SmScenario *s, const char *id, const char *unit,
+              const char *code, int32_t grade, double fte, int32_t seats,
+              int32_t target, const char *const *quals, const char *rule)
+{
+  GError *error = NULL;
+  SmPositionSpec p = SM_POSITION_SPEC_INIT;
+  p.id = id;
+  p.title = "Adviseur \"beleid\"\tregie";
+  p.unit_id = unit;
+  p.function_code = code;
+  p.grade = grade;
+  p.fte = fte;
+  p.seats = seats;
+  p.target_seats = target;
+  p.qualifications = quals;
+  p.rule_id = rule;
+  CU_ASSERT_TRUE (sm_scenario_add_position (s, &p, &error));
+  SM_ASSERT_NO_ERROR (error);
+}
+
+static void
+add_employee (SmScenario *s, const char *id, const char *name,
+              const char *code, const char *unit, double fte,
+              SmDate service, SmDate birth, const char *const *quals)
+{
+  GError *error = NULL;
+  SmEmployeeSpec e = SM_EMPLOYEE_SPEC_INIT;
+  e.id = id;
+  e.name = name;
+  e.function_code = code;
+  e.unit_id = unit;
+  e.grade = 10;
+  e.fte = fte;
+  e.service_start = service;
+  e.birth_date = birth;
+  e.qualifications = quals;
+  CU_ASSERT_TRUE (sm_scenario_add_employee (s, &e, &error));
+  SM_ASSERT_NO_ERROR (error);
+}
+
+static void
+add_application (SmScenario *s, const char *employee, const char *position,
+                 int32_t preference, double score, double travel)
+{
+  GError *error = NULL;
+  SmApplicationSpec a = SM_APPLICATION_SPEC_INIT;
+  a.employee_id = employee;
+  a.position_id = position;
+  a.preference = preference;
+  a.committee_score = score;
+  a.travel_km = travel;
+  CU_ASSERT_TRUE (sm_scenario_add_application (s, &a, &error));
+  SM_ASSERT_NO_ERROR (error);
+}
+
+static void
+add_rules (SmScenario *s)
+{
+  GError *error = NULL;
+  g_autoptr (SmPriorityRule) r1 = sm_priority_rule_new ("R1");
+  CU_ASSERT_TRUE (sm_priority_rule_add_criterion (r1, SM_CRITERION_FIT,
+                                                  SM_PREFER_HIGH, &error));
+  CU_ASSERT_TRUE (sm_priority_rule_add_criterion (
+      r1, SM_CRITERION_COMMITTEE_SCORE, SM_PREFER_HIGH, &error));
+  CU_ASSERT_TRUE (sm_priority_rule_add_criterion (r1, SM_CRITERION_AGE,
+                                                  SM_PREFER_LOW, &error));
+  CU_ASSERT_TRUE (sm_priority_rule_add_criterion (r1, SM_CRITERION_TRAVEL,
+                                                  SM_PREFER_LOW, &error));
+  sm_priority_rule_set_max_grade_distance (r1, 2);
+  sm_priority_rule_set_min_fit (r1, SM_FIT_SUITABLE);
+  sm_priority_rule_set_require_qualifications (r1, TRUE);
+  g_autoptr (SmPriorityRule) r2 = sm_priority_rule_new ("R2");
+  CU_ASSERT_TRUE (sm_scenario_add_rule (s, r1, &error));
+  CU_ASSERT_TRUE (sm_scenario_add_rule (s, r2, &error));
+  CU_ASSERT_TRUE (sm_scenario_set_default_rule (s, "R2", &error));
+  SM_ASSERT_NO_ERROR (error);
+}
+
+/* Every member of the format set, most to a value that is not the
+ * default. */
+static SmScenario *
+full_scenario_new (void)
+{
+  static const char *const mba[] = { "MBA", NULL };
+  static const char *const quals[] = { "MBA", "VCA", NULL };
+  GError *error = NULL;
+  SmScenario *s = sm_scenario_new ();
+  sm_scenario_set_seed (s, G_MAXUINT64 - 1);
+  sm_scenario_set_tie_breaking (s, SM_TIE_BREAK_PER_POSITION);
+  sm_scenario_set_reference_date (s, (SmDate){ 2018, 10, 1 });
+  sm_scenario_set_reduction (s, SM_REDUCTION_REFLECTION, 5);
+  add_org (s, "HB", "Hardenberg", SM_ORGANISATION_DEFAULT, 10, -1);
+  add_org (s, "OM", "Ommen \"regie\"\ngemeente \\ é",
+           SM_ORGANISATION_RECEIVING, 2, 5);
+  add_unit (s, "HB-SOC", "HB", "OM", 2024);
+  add_unit (s, "HB-PUB", "HB", NULL, 0);
+  add_unit (s, "OM-REG", "OM", NULL, 0);
+  add_rules (s);
+  add_position (s, "OM-DIR", "OM-REG", "DIR", 12, 1.0, 1, -1, mba, "R1");
+  add_position (s, "OM-ADV", "OM-REG", "ADV", 10, 0.8, 2, 1, NULL, NULL);
+  add_position (s, "HB-ADV", "HB-SOC", "ADV", 10, 1.0 / 3.0, 3, -1, NULL,
+                "R2");
+  add_employee (s, "E1", PERSON_NAME, "ADV", "HB-SOC", 0.9,
+                (SmDate){ 1990, 3, 1 }, (SmDate){ 1961, 4, 23 }, quals);
+  add_employee (s, "E2", "Émile Dupont", "DIR", "HB-PUB", 2.0 / 3.0,
+                (SmDate){ 0, 0, 0 }, (SmDate){ 0, 0, 0 }, NULL);
+  add_employee (s, "E3", "", "ADV", "HB-PUB", 1.0, (SmDate){ 2001, 2, 28 },
+                (SmDate){ 0, 0, 0 }, NULL);
+  add_application (s, "E1", "OM-ADV", 1, 7.5, 12.3);
+  add_application (s, "E1", "OM-DIR", 2, NAN, -1.0);
+  add_application (s, "E2", "OM-DIR", 1, 0.1 + 0.2, 0.1);
+  add_application (s, "E3", "OM-ADV", 3, 1e-300, 123456789.123);
+  CU_ASSERT_TRUE (sm_scenario_add_function_relation (s, "ADV", "DIR",
+                                                     SM_FIT_SUITABLE,
+                                                     &error));
+  CU_ASSERT_TRUE (sm_scenario_add_function_relation (
+      s, "DIR", "ADV", SM_FIT_REASONABLE, &error));
+  CU_ASSERT_TRUE (sm_scenario_add_manual_placement (
+      s, "E3", "OM-ADV", "hardheidsclausule: mantelzorg", &error));
+  SM_ASSERT_NO_ERROR (error);
+  return s;
+}
+
+static char *
+read_text (const char *path, gsize *length)
+{
+  char *text = NULL;
+  GError *error = NULL;
+  CU_ASSERT_TRUE (g_file_get_contents (path, &text, length, &error));
+  SM_ASSERT_NO_ERROR (error);
+  return text;
+}
+
+/* Saves @s to @name in the temporary folder and returns the bytes. */
+static char *
+save_and_read (const SmScenario *s, const char *name, gsize *length)
+{
+  GError *error = NULL;
+  g_autofree char *path = tmp_path (name);
+  CU_ASSERT_TRUE (sm_scenario_save_json (s, path, &error));
+  SM_ASSERT_NO_ERROR (error);
+  return read_text (path, length);
+}
+
+static SmScenario *
+load_saved (const char *name)
+{
+  GError *error = NULL;
+  g_autoptr (SmProblemList) problems = sm_problem_list_new ();
+  g_autofree char *path = tmp_path (name);
+  SmScenario *s = sm_scenario_load_json (path, problems, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (sm_problem_list_get_n (problems), 0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (s);
+  return s;
+}
+
+/* ---- round trip ------------------------------------------------------ */
+
+static void
+check_loaded_values (const SmScenario *s)
+{
+  SmEmployeeSpec e;
+  SmApplicationSpec a;
+  SmPositionSpec p;
+  SmReduction reduction;
+  int32_t years;
+  CU_ASSERT_EQUAL (sm_scenario_get_seed (s), G_MAXUINT64 - 1);
+  CU_ASSERT_EQUAL (sm_scenario_get_tie_breaking (s),
+                   SM_TIE_BREAK_PER_POSITION);
+  CU_ASSERT_EQUAL (sm_scenario_get_reference_date (s).month, 10);
+  sm_scenario_get_reduction (s, &reduction, &years);
+  CU_ASSERT_EQUAL (reduction, SM_REDUCTION_REFLECTION);
+  CU_ASSERT_EQUAL (years, 5);
+  CU_ASSERT_STRING_EQUAL (
+      sm_priority_rule_get_id (sm_scenario_get_default_rule (s)), "R2");
+  CU_ASSERT_EQUAL (sm_priority_rule_get_min_fit (sm_scenario_get_rule (s, 0)),
+                   SM_FIT_SUITABLE);
+  sm_scenario_get_employee (s, 0, &e);
+  CU_ASSERT_STRING_EQUAL (e.name, PERSON_NAME);
+  CU_ASSERT_EQUAL (e.fte, 0.9);
+  CU_ASSERT_EQUAL (e.birth_date.day, 23);
+  CU_ASSERT_STRING_EQUAL (e.qualifications[1], "VCA");
+  sm_scenario_get_employee (s, 1, &e);
+  CU_ASSERT_EQUAL (e.fte, 2.0 / 3.0);
+  CU_ASSERT_FALSE (sm_date_is_set (e.birth_date));
+  sm_scenario_get_position (s, 2, &p);
+  CU_ASSERT_EQUAL (p.fte, 1.0 / 3.0);
+  sm_scenario_get_application (s, 1, &a);
+  CU_ASSERT_TRUE (isnan (a.committee_score));
+  CU_ASSERT_TRUE (a.travel_km < 0.0);
+  sm_scenario_get_application (s, 2, &a);
+  CU_ASSERT_EQUAL (a.committee_score, 0.1 + 0.2);
+  sm_scenario_get_application (s, 3, &a);
+  CU_ASSERT_EQUAL (a.committee_score, 1e-300);
+  CU_ASSERT_EQUAL (a.travel_km, 123456789.123);
+  CU_ASSERT_EQUAL (sm_scenario_get_n_manual_placements (s), 1);
+  CU_ASSERT_EQUAL (sm_scenario_get_n_function_relations (s), 2);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr (SmScenario) s = full_scenario_new ();
+  gsize n1, n2;
+  g_autofree char *first = save_and_read (s, "first.json", &n1);
+  g_autoptr (SmScenario) loaded = load_saved ("first.json");
+  g_autofree char *second = save_and_read (loaded, "second.json", &n2);
+  CU_ASSERT_EQUAL_FATAL (n1, n2);
+  CU_ASSERT_EQUAL (memcmp (first, second, n1), 0);
+  check_loaded_values (loaded);
+
+  g_autofree char *sum1 = sm_scenario_checksum (s);
+  g_autofree char *sum2 = sm_scenario_checksum (loaded);
+  g_autofree char *of_file = g_compute_checksum_for_data (
+      G_CHECKSUM_SHA256, (const guchar *) first, n1);
+  CU_ASSERT_STRING_EQUAL (sum1, sum2);
+  CU_ASSERT_STRING_EQUAL (sum1, of_file);
+  CU_ASSERT_EQUAL (strlen (sum1), 64);
+  /* Every member is written, in the documented order. */
+  const char *order[] = { "\"format\"", "\"settings\"", "\"default_rule\": "
+                          "\"R2\"", "\"organisations\"", "\"units\"",
+                          "\"rules\"", "\"positions\"", "\"employees\"",
+                          "\"applications\"", "\"function_relations\"",
+                          "\"manual_placements\"" };
+  const char *at = first;
+  for (size_t k = 0; k < G_N_ELEMENTS (order); k++)
+    {
+      const char *found = strstr (at, order[k]);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (found);
+      at = found;
+    }
+  CU_ASSERT_PTR_NOT_NULL (strstr (first, "\"fte\": 0.9,"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (first, "\"fte\": 1.0,"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (first, "\"committee_score\": null,"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (first, "\n  \"version\": 1,\n"));
+}
+
+/* A different scenario has a different checksum. */
+static void
+test_checksum_changes (void)
+{
+  g_autoptr (SmScenario) a = full_scenario_new ();
+  g_autoptr (SmScenario) b = full_scenario_new ();
+  sm_scenario_set_seed (b, 7);
+  g_autofree char *sum_a = sm_scenario_checksum (a);
+  g_autofree char *sum_b = sm_scenario_checksum (b);
+  CU_ASSERT_STRING_NOT_EQUAL (sum_a, sum_b);
+}
+
+/* ---- seeds ------------------------------------------------------------ */
+
+static void
+test_seed_extremes (void)
+{
+  static const guint64 seeds[] = {
+    0, (G_GUINT64_CONSTANT (1) << 53) + 1, G_MAXUINT64 - 1, G_MAXUINT64,
+  };
+  for (size_t k = 0; k < G_N_ELEMENTS (seeds); k++)
+    {
+      g_autoptr (SmScenario) s = full_scenario_new ();
+      sm_scenario_set_seed (s, seeds[k]);
+      gsize length;
+      g_autofree char *text = save_and_read (s, "seed.json", &length);
+      g_autofree char *member = g_strdup_printf ("\"seed\": \"%"
+                                                 G_GUINT64_FORMAT "\"",
+                                                 seeds[k]);
+      CU_ASSERT_PTR_NOT_NULL (strstr (text, member));
+      g_autoptr (SmScenario) loaded = load_saved ("seed.json");
+      CU_ASSERT_EQUAL (sm_scenario_get_seed (loaded), seeds[k]);
+    }
+}
+
+/* ---- broken documents ------------------------------------------------- */
+
+typedef struct {
+  const char *file;
+  SmError code;
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "age-band-zero.json", SM_ERROR_INVALID_VALUE },
+  { "application-to-default.json", SM_ERROR_INVALID_VALUE },
+  { "assignment.json", SM_ERROR_PARSE },
+  { "contract-own-organisation.json", SM_ERROR_INFEASIBLE },
+  { "criterion-unknown.json", SM_ERROR_INVALID_VALUE },
+  { "date-garbage.json", SM_ERROR_PARSE },
+  { "date-invalid.json", SM_ERROR_PARSE },
+  { "duplicate-criterion.json", SM_ERROR_DUPLICATE },
+  { "duplicate-employee.json", SM_ERROR_DUPLICATE_ID },
+  { "duplicate-relation.json", SM_ERROR_DUPLICATE_ID },
+  { "empty.json", SM_ERROR_PARSE },
+  { "fit-unknown.json", SM_ERROR_INVALID_VALUE },
+  { "format-missing.json", SM_ERROR_PARSE },
+  { "format-placement.json", SM_ERROR_PARSE },
+  { "format-wrong.json", SM_ERROR_PARSE },
+  { "fte-zero.json", SM_ERROR_INVALID_VALUE },
+  { "grade-negative.json", SM_ERROR_INVALID_VALUE },
+  { "grade-too-large.json", SM_ERROR_INVALID_VALUE },
+  { "kind-name.json", SM_ERROR_INVALID_VALUE },
+  { "kind-unknown.json", SM_ERROR_INVALID_VALUE },
+  { "manual-no-reason.json", SM_ERROR_INVALID_VALUE },
+  { "member-missing-grade.json", SM_ERROR_PARSE },
+  { "member-missing-list.json", SM_ERROR_PARSE },
+  { "member-null.json", SM_ERROR_PARSE },
+  { "member-type-fte.json", SM_ERROR_PARSE },
+  { "member-type-grade.json", SM_ERROR_PARSE },
+  { "member-type-item.json", SM_ERROR_PARSE },
+  { "member-type-list.json", SM_ERROR_PARSE },
+  { "member-type-name.json", SM_ERROR_PARSE },
+  { "member-type-qualification.json", SM_ERROR_PARSE },
+  { "member-unknown-top.json", SM_ERROR_PARSE },
+  { "member-unknown-name.json", SM_ERROR_PARSE },
+  { "member-unknown.json", SM_ERROR_PARSE },
+  { "not-object.json", SM_ERROR_PARSE },
+  { "not-utf8.json", SM_ERROR_PARSE },
+  { "preference-duplicate.json", SM_ERROR_INVALID_VALUE },
+  { "reference-date-invalid.json", SM_ERROR_PARSE },
+  { "score-infinite.json", SM_ERROR_INVALID_VALUE },
+  { "second-default.json", SM_ERROR_INFEASIBLE },
+  { "seed-negative.json", SM_ERROR_INVALID_VALUE },
+  { "seed-number.json", SM_ERROR_PARSE },
+  { "seed-too-large.json", SM_ERROR_INVALID_VALUE },
+  { "settings-unknown.json", SM_ERROR_PARSE },
+  { "syntax-trailing-comma.json", SM_ERROR_PARSE },
+  { "syntax-truncated.json", SM_ERROR_PARSE },
+  { "syntax-unquoted-name.json", SM_ERROR_PARSE },
+  { "tie-breaking-unknown.json", SM_ERROR_INVALID_VALUE },
+  { "travel-negative.json", SM_ERROR_INVALID_VALUE },
+  { "unknown-default-rule.json", SM_ERROR_UNKNOWN_ID },
+  { "unknown-position.json", SM_ERROR_UNKNOWN_ID },
+  { "unknown-rule.json", SM_ERROR_UNKNOWN_ID },
+  { "unknown-unit.json", SM_ERROR_UNKNOWN_ID },
+  { "version-0.json", SM_ERROR_INVALID_VALUE },
+  { "version-2.json", SM_ERROR_INVALID_VALUE },
+  { "version-string.json", SM_ERROR_PARSE },
+};
+
+/* Whether any text the user sees shows the test person. */
+static gboolean
+shows_person (const char *text)
+{
+  return strstr (text, PERSON_FIRST) != NULL
+         || strstr (text, PERSON_LAST) != NULL
+         || strstr (text, PERSON_BIRTH_YEAR) != NULL;
+}
+
+/* Loads @path, expecting failure with @code as the first problem, and
+ * checks that nothing shows the test person. */
+static void
+check_bad_file (const char *path, SmError code)
+{
+  GError *error = NULL;
+  g_autoptr (SmProblemList) problems = sm_problem_list_new ();
+  g_autoptr (SmScenario) s = sm_scenario_load_json (path, problems, &error);
+  CU_ASSERT_PTR_NULL (s);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+  CU_ASSERT_TRUE (sm_problem_list_get_n (problems) >= 1);
+  g_autofree char *all = sm_problem_list_format (problems);
+  if (shows_person (error->message) || shows_person (all))
+    fprintf (stderr, "%s shows personal data:\n%s\n", path, all);
+  CU_ASSERT_FALSE (shows_person (error->message));
+  CU_ASSERT_FALSE (shows_person (all));
+  CU_ASSERT_TRUE (g_str_has_prefix (error->message, path));
+  if (error->code != (int) code)
+    fprintf (stderr, "%s: expected code %d\n", path, (int) code);
+  SM_ASSERT_ERROR (error, code);
+
+  /* Without a problem list: the same error. */
+  g_autoptr (SmScenario) again = sm_scenario_load_json (path, NULL, &error);
+  CU_ASSERT_PTR_NULL (again);
+  SM_ASSERT_ERROR (error, code);
+}
+
+static void
+test_bad_files (void)
+{
+  for (size_t k = 0; k < G_N_ELEMENTS (bad_cases); k++)
+    {
+      g_autofree char *path = g_build_filename (BAD_DIR, bad_cases[k].file,
+                                                NULL);
+      check_bad_file (path, bad_cases[k].code);
+    }
+}
+
+/* Every file of the folder has its expected code in the table. */
+static void
+test_bad_files_listed (void)
+{
+  GError *error = NULL;
+  g_autoptr (GDir) dir = g_dir_open (BAD_DIR, 0, &error);
+  SM_ASSERT_NO_ERROR (error);
+  const char *name;
+  int n = 0;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      gboolean listed = FALSE;
+      for (size_t k = 0; k < G_N_ELEMENTS (bad_cases); k++)
+        listed = listed || g_str_equal (name, bad_cases[k].file);
+      if (!listed)
+        fprintf (stderr, "%s/%s has no entry in bad_cases\n", BAD_DIR, name);
+      CU_ASSERT_TRUE (listed);
+      n++;
+    }
+  CU_ASSERT_EQUAL (n, (int) G_N_ELEMENTS (bad_cases));
+}
+
+/* ---- several problems ------------------------------------------------- */
+
+typedef struct {
+  SmError code;
+  const char *field;
+} Expected;
+
+/* The line and column (in characters) where @needle first starts. */
+static void
+find_place (const char *text, const char *needle, int32_t *line,
+            int32_t *column)
+{
+  const char *at = strstr (text, needle);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (at);
+  *line = 1;
+  const char *line_start = text;
+  for (const char *p = text; p < at; p++)
+    if (*p == '\n')
+      {
+        (*line)++;
+        line_start = p + 1;
+      }
+  *column = (int32_t) g_utf8_strlen (line_start, at - line_start) + 1;
+}
+
+static void
+test_many_problems (void)
+{
+  /* Applications of employee E2 (whose grade is text) and to position
+   * P-X (whose FTE is text) are not reported again. */
+  static const Expected expected[] = {
+    { SM_ERROR_INVALID_VALUE, "settings.tie_breaking" },
+    { SM_ERROR_PARSE, "organisations[0].colour" },
+    { SM_ERROR_PARSE, "positions[2].fte" },
+    { SM_ERROR_PARSE, "employees[1].grade" },
+    { SM_ERROR_UNKNOWN_ID, "employees[2]" },
+    { SM_ERROR_DUPLICATE_ID, "employees[3]" },
+    { SM_ERROR_PARSE, "employees[4].birth_date" },
+    { SM_ERROR_UNKNOWN_ID, "applications[3]" },
+    { SM_ERROR_INVALID_VALUE, "function_relations[0].fit" },
+  };
+  const char *path = "data/json/many-problems.json";
+  GError *error = NULL;
+  g_autoptr (SmProblemList) problems = sm_problem_list_new ();
+  g_autoptr (SmScenario) s = sm_scenario_load_json (path, problems, &error);
+  CU_ASSERT_PTR_NULL (s);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "(and 8 more problems)"));
+  SM_ASSERT_ERROR (error, SM_ERROR_INVALID_VALUE);
+  g_autofree char *all = sm_problem_list_format (problems);
+  CU_ASSERT_FALSE (shows_person (all));
+  CU_ASSERT_EQUAL_FATAL (sm_problem_list_get_n (problems),
+                         (int32_t) G_N_ELEMENTS (expected));
+  for (size_t k = 0; k < G_N_ELEMENTS (expected); k++)
+    {
+      SmProblem p;
+      sm_problem_list_get (problems, (int32_t) k, &p);
+      CU_ASSERT_EQUAL (p.code, (int) expected[k].code);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (p.field);
+      CU_ASSERT_STRING_EQUAL (p.field, expected[k].field);
+      CU_ASSERT_STRING_EQUAL (p.file, path);
+      CU_ASSERT_TRUE (p.line > 0 && p.column > 0);
+    }
+  /* The grade problem points at the value "ten". */
+  gsize length;
+  g_autofree char *text = read_text (path, &length);
+  int32_t line, column;
+  find_place (text, "\"ten\"", &line, &column);
+  SmProblem grade;
+  sm_problem_list_get (problems, 3, &grade);
+  CU_ASSERT_EQUAL (grade.line, line);
+  CU_ASSERT_EQUAL (grade.column, column);
+}
+
+/* A syntax error keeps json-glib's line and column. */
+static void
+test_syntax_error_place (void)
+{
+  static const char text[] = "{\n  \"format\": \"staffmatch-scenario\",\n"
+                             "  \"version\": 1 2\n}\n";
+  GError *error = NULL;
+  g_autoptr (SmProblemList) problems = sm_problem_list_new ();
+  g_autoptr (SmScenario) s = sm_scenario_load_json_data (
+      text, strlen (text), "inline.json", problems, &error);
+  CU_ASSERT_PTR_NULL (s);
+  SM_ASSERT_ERROR (error, SM_ERROR_PARSE);
+  CU_ASSERT_EQUAL_FATAL (sm_problem_list_get_n (problems), 1);
+  SmProblem p;
+  sm_problem_list_get (problems, 0, &p);
+  CU_ASSERT_STRING_EQUAL (p.file, "inline.json");
+  CU_ASSERT_EQUAL (p.line, 3);
+  CU_ASSERT_TRUE (p.column > 0);
+}
+
+/* Comments and single quotes, which json-glib accepts, do not upset the
+ * places of problems; columns count characters, not bytes. */
+static void
+test_problem_place_after_comments (void)
+{
+  static const char text[] =
+      "{\"format\": 'staffmatch-scenario', /* a { comment [ */"
+      " \"version\": 1,\n"
+      " /* \"units\": [\n*/"
+      " \"organisations\": [{\"id\": \"HB\", \"name\": \"H\u00e9\u00e9\","
+      " \"kind\": \"default\"}],\n"
+      " \"units\": [], \"positions\": [],\n"
+      " \"employees\": [{\"id\": \"E\u00e9\", 'name': \"\u00c9\","
+      " \"grade\": true,"
+      " \"function\": \"A\", \"unit\": \"U\"}]}";
+  GError *error = NULL;
+  g_autoptr (SmProblemList) problems = sm_problem_list_new ();
+  g_autoptr (SmScenario) s = sm_scenario_load_json_data (
+      text, strlen (text), "comments.json", problems, &error);
+  CU_ASSERT_PTR_NULL (s);
+  SM_ASSERT_ERROR (error, SM_ERROR_PARSE);
+  CU_ASSERT_EQUAL_FATAL (sm_problem_list_get_n (problems), 1);
+  SmProblem p;
+  sm_problem_list_get (problems, 0, &p);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (p.field);
+  CU_ASSERT_STRING_EQUAL (p.field, "employees[0].grade");
+  CU_ASSERT_EQUAL (p.line, 5);
+  CU_ASSERT_EQUAL (p.column, 51);
+}
+
+/* Text with a byte order mark, optional lists left out, defaults. */
+static void
+test_minimal_data (void)
+{
+  static const char text[] =
+      "\xEF\xBB\xBF{\"format\": \"staffmatch-scenario\", \"version\": 1,\n"
+      " \"organisations\": [{\"id\": \"HB\", \"name\": \"Hardenberg\","
+      " \"kind\": \"default\"}],\n"
+      " \"units\": [{\"id\": \"HB-1\", \"name\": \"Eén\","
+      " \"organisation\": \"HB\"}],\n"
+      " \"positions\": [], \"employees\": [{\"id\": \"E1\", \"name\": \"\","
+      " \"function\": \"ADV\", \"unit\": \"HB-1\", \"grade\": 8}]}";
+  GError *error = NULL;
+  g_autoptr (SmScenario) s = sm_scenario_load_json_data (
+      text, strlen (text), NULL, NULL, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (s);
+  SmEmployeeSpec e;
+  sm_scenario_get_employee (s, 0, &e);
+  CU_ASSERT_EQUAL (e.fte, 1.0);
+  CU_ASSERT_EQUAL (sm_scenario_get_seed (s), 0);
+  CU_ASSERT_EQUAL (sm_scenario_get_n_rules (s), 0);
+}
+
+static void
+test_io_errors (void)
+{
+  GError *error = NULL;
+  g_autoptr (SmProblemList) problems = sm_problem_list_new ();
+  g_autoptr (SmScenario) s = sm_scenario_load_json (
+      "data/json/no-such-file.json", problems, &error);
+  CU_ASSERT_PTR_NULL (s);
+  SM_ASSERT_ERROR (error, SM_ERROR_IO);
+  CU_ASSERT_EQUAL (sm_problem_list_get_n (problems), 1);
+
+  g_autoptr (SmScenario) full = full_scenario_new ();
+  g_autofree char *path = g_build_filename (tmp_dir, "missing-dir",
+                                            "x.json", NULL);
+  CU_ASSERT_FALSE (sm_scenario_save_json (full, path, &error));
+  SM_ASSERT_ERROR (error, SM_ERROR_IO);
+}
+
+/* ---- placement -------------------------------------------------------- */
+
+/* HB (default): HB-ADV (ADV, 1 seat). OM (receiving, at least 3):
+ * OM-ADV (2 seats). E1 applies to OM-ADV, E4 is placed there by hand,
+ * E2 and E3 compete for HB-ADV (E2 has served longer). */
+static SmScenario *
+small_scenario_new (void)
+{
+  GError *error = NULL;
+  SmScenario *s = sm_scenario_new ();
+  sm_scenario_set_seed (s, 42);
+  add_org (s, "HB", "Hardenberg", SM_ORGANISATION_DEFAULT, -1, -1);
+  add_org (s, "OM", "Ommen", SM_ORGANISATION_RECEIVING, 3, -1);
+  add_unit (s, "HB-SOC", "HB", NULL, 0);
+  add_unit (s, "OM-REG", "OM", NULL, 0);
+  add_position (s, "HB-ADV", "HB-SOC", "ADV", 10, 1.0, 1, -1, NULL, NULL);
+  add_position (s, "OM-ADV", "OM-REG", "ADV", 10, 1.0, 2, -1, NULL, NULL);
+  add_employee (s, "E1", PERSON_NAME, "ADV", "HB-SOC", 1.0,
+                (SmDate){ 1990, 1, 1 }, (SmDate){ 1961, 4, 23 }, NULL);
+  add_employee (s, "E2", "B", "ADV", "HB-SOC", 1.0, (SmDate){ 1985, 1, 1 },
+                (SmDate){ 1970, 1, 1 }, NULL);
+  add_employee (s, "E3", "C", "ADV", "HB-SOC", 1.0, (SmDate){ 2010, 1, 1 },
+                (SmDate){ 1970, 1, 1 }, NULL);
+  add_employee (s, "E4", "D", "ADV", "HB-SOC", 1.0, (SmDate){ 2010, 1, 1 },
+                (SmDate){ 1970, 1, 1 }, NULL);
+  add_application (s, "E1", "OM-ADV", 1, NAN, -1.0);
+  CU_ASSERT_TRUE (sm_scenario_add_manual_placement (s, "E4", "OM-ADV",
+                                                    "hardship", &error));
+  SM_ASSERT_NO_ERROR (error);
+  return s;
+}
+
+static const char *
+object_string (JsonObject *o, const char *member)
+{
+  JsonNode *node = json_object_get_member (o, member);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (node);
+  return JSON_NODE_HOLDS_NULL (node) ? NULL : json_node_get_string (node);
+}
+
+static void
+check_outcomes (JsonArray *employees, const SmPlacement *placement,
+                const SmScenario *s)
+{
+  static const char *const status[] = {
+    "placed", "follows-work", "supernumerary", "manual"
+  };
+  CU_ASSERT_EQUAL_FATAL (json_array_get_length (employees), 4);
+  for (guint k = 0; k < 4; k++)
+    {
+      JsonObject *o = json_array_get_object_element (employees, k);
+      SmEmployeeOutcome outcome;
+      SmEmployeeSpec e;
+      SmOrganisationSpec org;
+      sm_placement_get_outcome (placement, (int32_t) k, &outcome);
+      sm_scenario_get_employee (s, (int32_t) k, &e);
+      sm_scenario_get_organisation (s, outcome.organisation, &org);
+      CU_ASSERT_STRING_EQUAL (object_string (o, "id"), e.id);
+      CU_ASSERT_STRING_EQUAL (object_string (o, "organisation"), org.id);
+      CU_ASSERT_STRING_EQUAL (object_string (o, "status"),
+                              status[outcome.status]);
+      CU_ASSERT_EQUAL (outcome.position < 0,
+                       object_string (o, "position") == NULL);
+      CU_ASSERT_EQUAL (json_object_get_size (o), 6);
+    }
+  /* E1 got their first preference, E2 follows the work, E3 is left. */
+  JsonObject *e1 = json_array_get_object_element (employees, 0);
+  CU_ASSERT_STRING_EQUAL (object_string (e1, "status"), "placed");
+  CU_ASSERT_STRING_EQUAL (object_string (e1, "position"), "OM-ADV");
+  CU_ASSERT_EQUAL (json_object_get_int_member (e1, "preference"), 1);
+  JsonObject *e3 = json_array_get_object_element (employees, 2);
+  CU_ASSERT_STRING_EQUAL (object_string (e3, "status"), "supernumerary");
+  CU_ASSERT_TRUE (json_object_get_null_member (e3, "preference"));
+  JsonObject *e4 = json_array_get_object_element (employees, 3);
+  CU_ASSERT_STRING_EQUAL (object_string (e4, "status"), "manual");
+}
+
+static void
+check_counts (JsonObject *root)
+{
+  JsonArray *positions = json_object_get_array_member (root, "positions");
+  JsonArray *orgs = json_object_get_array_member (root, "organisations");
+  CU_ASSERT_EQUAL_FATAL (json_array_get_length (positions), 2);
+  CU_ASSERT_EQUAL_FATAL (json_array_get_length (orgs), 2);
+  JsonObject *om_adv = json_array_get_object_element (positions, 1);
+  CU_ASSERT_STRING_EQUAL (object_string (om_adv, "id"), "OM-ADV");
+  CU_ASSERT_EQUAL (json_object_get_int_member (om_adv, "seats"), 2);
+  CU_ASSERT_EQUAL (json_object_get_int_member (om_adv, "filled"), 2);
+  JsonObject *hb = json_array_get_object_element (orgs, 0);
+  JsonObject *om = json_array_get_object_element (orgs, 1);
+  CU_ASSERT_EQUAL (json_object_get_int_member (hb, "headcount"), 2);
+  CU_ASSERT_EQUAL (json_object_get_int_member (om, "headcount"), 2);
+  CU_ASSERT_EQUAL (json_object_get_int_member (om, "vacancies"), 1);
+}
+
+static void
+test_placement (void)
+{
+  GError *error = NULL;
+  g_autoptr (SmScenario) s = small_scenario_new ();
+  g_autoptr (SmPlacement) placement = sm_scenario_place (s, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (placement);
+  g_autofree char *path = tmp_path ("placement.json");
+  CU_ASSERT_TRUE (sm_placement_save_json (placement, path, &error));
+  SM_ASSERT_NO_ERROR (error);
+
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  CU_ASSERT_TRUE_FATAL (json_parser_load_from_file (parser, path, &error));
+  SM_ASSERT_NO_ERROR (error);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  g_autofree char *checksum = sm_scenario_checksum (s);
+  CU_ASSERT_STRING_EQUAL (object_string (root, "format"),
+                          "staffmatch-placement");
+  CU_ASSERT_EQUAL (json_object_get_int_member (root, "version"), 1);
+  CU_ASSERT_STRING_EQUAL (object_string (root, "library"), sm_version ());
+  CU_ASSERT_STRING_EQUAL (object_string (root, "seed"), "42");
+  CU_ASSERT_STRING_EQUAL (object_string (root, "scenario_sha256"), checksum);
+  check_outcomes (json_object_get_array_member (root, "employees"),
+                  placement, s);
+  check_counts (root);
+
+  gsize length;
+  g_autofree char *text = read_text (path, &length);
+  CU_ASSERT_FALSE (shows_person (text));
+}
+
+/* ---- suite ------------------------------------------------------------ */
+
+static void
+remove_tmp_dir (void)
+{
+  g_autoptr (GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+  const char *name;
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = tmp_path (name);
+      g_unlink (path);
+    }
+  g_rmdir (tmp_dir);
+  g_clear_pointer (&tmp_dir, g_free);
+}
+
+int
+main (void)
+{
+  static const SmTestCase cases[] = {
+    { "round trip: same bytes, same checksum", test_round_trip },
+    { "checksum follows the content", test_checksum_changes },
+    { "64-bit seeds survive", test_seed_extremes },
+    { "broken documents: exact first error", test_bad_files },
+    { "every broken document is in the table", test_bad_files_listed },
+    { "several problems, all reported, placed", test_many_problems },
+    { "syntax error keeps its place", test_syntax_error_place },
+    { "places survive comments and quotes",
+      test_problem_place_after_comments },
+    { "minimal document with defaults", test_minimal_data },
+    { "missing file, unwritable folder", test_io_errors },
+    { "placement document", test_placement },
+    { NULL, NULL },
+  };
+  tmp_dir = g_dir_make_tmp ("sm-json-XXXXXX", NULL);
+  g_assert (tmp_dir != NULL);
+  int status = sm_test_run_suite ("scenario-json", cases);
+  remove_tmp_dir ();
+  return status;
+}
