@@ -146,12 +146,7 @@ init_groups (EmployeeDA *da)
   if (da->group_count == NULL || da->group_binds == NULL)
     return FALSE;
   for (int32_t g = 0; g < mk->n_groups; g++)
-    {
-      int64_t seats = 0;
-      for (int32_t k = mk->group_off[g]; k < mk->group_off[g + 1]; k++)
-        seats += mk->seats[mk->group_pos[k]];
-      da->group_binds[g] = seats > mk->group_cap[g];
-    }
+    da->group_binds[g] = sm_market__group_binds (mk, g);
   return TRUE;
 }
 

@@ -37,3 +37,7 @@ struct _SmMarket {
 SmMarket *sm_market_builder__build_reporting (SmMarketBuilder *builder,
                                               int32_t *failed_position,
                                               GError **error);
+
+/* Whether group g's cap is below the seats of its positions, so that the
+ * cap can decide who is placed. */
+gboolean sm_market__group_binds (const SmMarket *market, int32_t group);

@@ -794,17 +794,22 @@ sm_market_get_position_group (const SmMarket *market, int32_t position)
 }
 
 gboolean
+sm_market__group_binds (const SmMarket *market, int32_t group)
+{
+  int64_t seats = 0;
+  for (int32_t k = market->group_off[group]; k < market->group_off[group + 1];
+       k++)
+    seats += market->seats[market->group_pos[k]];
+  return seats > market->group_cap[group];
+}
+
+gboolean
 sm_market_caps_bind (const SmMarket *market)
 {
   g_return_val_if_fail (market != NULL, FALSE);
   for (int32_t g = 0; g < market->n_groups; g++)
-    {
-      int64_t seats = 0;
-      for (int32_t k = market->group_off[g]; k < market->group_off[g + 1]; k++)
-        seats += market->seats[market->group_pos[k]];
-      if (seats > market->group_cap[g])
-        return TRUE;
-    }
+    if (sm_market__group_binds (market, g))
+      return TRUE;
   return FALSE;
 }
 
