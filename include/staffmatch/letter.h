@@ -11,9 +11,30 @@
  * decision under employment law, where disputes go to the court (Dutch
  * civil servants since 2020).
  *
- * Templates are plain text with placeholders {{name}} and repeated
- * sections {{#refusals}} ... {{/refusals}}; the built-in ones show every
- * placeholder there is (see sm_letter_get_default_template()).
+ * Templates are plain text with placeholders {{name}}, sections
+ * {{#name}} ... {{/name}} (repeated for each item of a list, shown once
+ * for a true boolean or a non-empty text) and inverted sections
+ * {{^name}} ... {{/name}} (shown when false or empty), and comments
+ * {{! ... }}. A line holding only a section tag or a comment is left
+ * out. Nothing is escaped: letters are plain text. The built-in templates
+ * list every placeholder in a comment at their top and use them all (see
+ * sm_letter_get_default_template()):
+ *
+ *   sender, effective_date, reference_date (of ages and service), seed,
+ *   tie_breaking, version, checksum (of the scenario), public_law and
+ *   employment_law (booleans), employee_name, employee_id;
+ *   the decision: applied, follows_work, supernumerary, manual (booleans,
+ *   one true), organisation, unit, position, grade, preference_obtained,
+ *   manual_reason;
+ *   list preferences (in order): number, title, place, obtained, refused,
+ *   not_needed (a higher one was obtained), reason, rank, cutoff,
+ *   decided_by, own_value (the employee's own value for the criterion
+ *   that decided);
+ *   list own_function (the own-function position not kept, if any):
+ *   title, place, refused, reason, rank, cutoff, decided_by, own_value;
+ *   list rules (the rules of the positions concerned): rule_id,
+ *   rule_positions, filters, and list criteria: criterion_number,
+ *   criterion.
  */
 #pragma once
 
@@ -70,7 +91,9 @@ SM_API const char *sm_letter_get_default_template (SmLanguage language,
  * sm_letter_render:
  *
  * The letter for one employee. Errors: SM_ERROR_PARSE for a template with
- * an unknown placeholder or an unclosed section (naming the line).
+ * an unknown placeholder, an unclosed or mismatched section or a tag not
+ * closed by "}}" (naming the line); SM_ERROR_INVALID_VALUE when
+ * @options->effective_date is not a valid date.
  *
  * Returns: (transfer full): the letter as text, or NULL on error.
  */
@@ -84,7 +107,10 @@ SM_API char *sm_letter_render (const SmPlacement *placement,
  *
  * Writes one letter per employee into @dir (created if missing), named
  * after the employee's id ("P10234.txt"), each atomically. Errors: those
- * of sm_letter_render(), SM_ERROR_IO.
+ * of sm_letter_render(), SM_ERROR_IO naming the path,
+ * SM_ERROR_INVALID_VALUE for an employee id that cannot be a file name
+ * ("." or "..", or holding a slash). The template is checked before the
+ * folder is made; on an error, letters written so far stay.
  */
 SM_API gboolean sm_letter_write_all (const SmPlacement *placement,
                                      const char *dir,

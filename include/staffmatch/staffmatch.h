@@ -16,3 +16,5 @@
 #include <staffmatch/placement.h>
 #include <staffmatch/explain.h>
 #include <staffmatch/io.h>
+#include <staffmatch/report.h>
+#include <staffmatch/letter.h>

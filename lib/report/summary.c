@@ -1,0 +1,999 @@
+/* staffmatch: the report's content, and its text and Markdown forms.
+ *
+ * sm_report__new() reads a placement through the public getters and
+ * lays the report out as blocks (summary-private.h): an overview with the
+ * library version, seed and scenario checksum that reproduce the run; the
+ * organisations against their headcount bands; the flows of people from
+ * their former units; the preference ranks obtained; per receiving
+ * organisation its choices, open positions and per position the cutoff
+ * and the criterion that decided it; per default organisation its units'
+ * formation, placed and supernumerary; the contract table; the manual
+ * placements with the employer's reasons; and where the reflection
+ * principle chose the supernumeraries. The same placement always gives
+ * the same blocks, in scenario order.
+ *
+ * The text form aligns columns by display width (so "Financiën" pads like
+ * "Financien"), the Markdown form writes pipe tables. Employees appear by
+ * identifier only: names are personal data and belong in letters.
+ */
+#include "summary-private.h"
+
+#include <stdarg.h>
+#include <string.h>
+#include <staffmatch/explain.h>
+#include <staffmatch/io.h>
+#include <staffmatch/report.h>
+#include <staffmatch/version.h>
+
+/* ---- tables and blocks -------------------------------------------------- */
+
+/* A new table with the NULL-terminated header cells. */
+static SmReportTable *
+table_new (guint32 right, const char *first, ...)
+{
+  SmReportTable *t = g_new0 (SmReportTable, 1);
+  t->right = right;
+  t->cells = g_ptr_array_new_with_free_func (g_free);
+  va_list args;
+  va_start (args, first);
+  for (const char *h = first; h != NULL; h = va_arg (args, const char *))
+    {
+      g_ptr_array_add (t->cells, g_strdup (h));
+      t->n_columns++;
+    }
+  va_end (args);
+  return t;
+}
+
+static void
+table_free (SmReportTable *table)
+{
+  if (table == NULL)
+    return;
+  g_ptr_array_unref (table->cells);
+  g_free (table);
+}
+
+/* Appends a cell (copied) to the last row; line breaks, tabs and other
+ * control characters become spaces, so that every cell is one line. */
+static void
+table_text (SmReportTable *t, const char *text)
+{
+  char *cell = g_strdup (text != NULL ? text : "");
+  for (char *c = cell; *c != '\0'; c++)
+    if ((guchar) *c < 0x20 || *c == 0x7F)
+      *c = ' ';
+  g_ptr_array_add (t->cells, cell);
+}
+
+static void
+table_int (SmReportTable *t, int64_t value)
+{
+  g_ptr_array_add (t->cells, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+}
+
+guint
+sm_report_table__get_n_rows (const SmReportTable *table)
+{
+  return table->cells->len / table->n_columns;
+}
+
+const char *
+sm_report_table__get (const SmReportTable *table, guint row, guint column)
+{
+  g_return_val_if_fail (column < table->n_columns, "");
+  return g_ptr_array_index (table->cells, row * table->n_columns + column);
+}
+
+static void
+block_free (gpointer data)
+{
+  SmReportBlock *b = data;
+  g_free (b->text);
+  table_free (b->table);
+  g_free (b);
+}
+
+void
+sm_report__free (SmReport *report)
+{
+  if (report == NULL)
+    return;
+  g_ptr_array_unref (report->blocks);
+  g_free (report);
+}
+
+static SmReportBlock *
+add_block (SmReport *r, SmBlockKind kind, char *text, SmReportTable *table)
+{
+  SmReportBlock *b = g_new0 (SmReportBlock, 1);
+  b->kind = kind;
+  b->text = text;
+  b->table = table;
+  b->in_text = TRUE;
+  b->organisation = -1;
+  g_ptr_array_add (r->blocks, b);
+  return b;
+}
+
+static void G_GNUC_PRINTF (3, 4)
+heading (SmReport *r, int level, const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  SmReportBlock *b = add_block (r, SM_BLOCK_HEADING,
+                                g_strdup_vprintf (format, args), NULL);
+  va_end (args);
+  b->level = level;
+}
+
+static void G_GNUC_PRINTF (2, 3)
+paragraph (SmReport *r, const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  add_block (r, SM_BLOCK_PARAGRAPH, g_strdup_vprintf (format, args), NULL);
+  va_end (args);
+}
+
+static SmReportTable *
+facts (SmReport *r)
+{
+  SmReportTable *t = table_new (0, "", "", NULL);
+  add_block (r, SM_BLOCK_FACTS, NULL, t);
+  return t;
+}
+
+static void G_GNUC_PRINTF (3, 4)
+fact (SmReportTable *t, const char *key, const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  g_autofree char *value = g_strdup_vprintf (format, args);
+  va_end (args);
+  table_text (t, key);
+  table_text (t, value);
+}
+
+static SmReportBlock *
+chart (SmReport *r, SmChart kind, SmReportTable *table, gboolean in_text)
+{
+  SmReportBlock *b = add_block (r, SM_BLOCK_CHART, NULL, table);
+  b->chart = kind;
+  b->in_text = in_text;
+  return b;
+}
+
+/* ---- reading the scenario ----------------------------------------------- */
+
+static int32_t
+position_organisation (const SmScenario *sc, int32_t position)
+{
+  SmPositionSpec pos;
+  SmUnitSpec unit;
+  sm_scenario_get_position (sc, position, &pos);
+  sm_scenario_get_unit (sc, sm_scenario_find_unit (sc, pos.unit_id), &unit);
+  return sm_scenario_find_organisation (sc, unit.organisation_id);
+}
+
+static const SmPriorityRule *
+position_rule (const SmScenario *sc, int32_t position)
+{
+  SmPositionSpec pos;
+  sm_scenario_get_position (sc, position, &pos);
+  for (int32_t k = 0; pos.rule_id != NULL
+                      && k < sm_scenario_get_n_rules (sc); k++)
+    {
+      const SmPriorityRule *rule = sm_scenario_get_rule (sc, k);
+      if (g_str_equal (sm_priority_rule_get_id (rule), pos.rule_id))
+        return rule;
+    }
+  return sm_scenario_get_default_rule (sc);
+}
+
+/* What decided a position's last seat, in words. */
+static const char *
+criterion_name (const SmScenario *sc, int32_t position, int32_t criterion)
+{
+  if (criterion == SM_DECIDED_BY_LOT)
+    return "lot";
+  if (criterion == SM_DECIDED_BY_MANUAL)
+    return "manual placement";
+  const SmPriorityRule *rule = position_rule (sc, position);
+  if (criterion < 0 || rule == NULL
+      || criterion >= sm_priority_rule_get_n_criteria (rule))
+    return "-";
+  SmCriterion c;
+  SmDirection direction;
+  sm_priority_rule_get_criterion (rule, criterion, &c, &direction);
+  return sm_criterion_to_string (c);
+}
+
+char *
+sm_report__band_text (const SmOrganisationSpec *o)
+{
+  if (o->min_headcount >= 0 && o->max_headcount >= 0)
+    return g_strdup_printf ("%d to %d", o->min_headcount, o->max_headcount);
+  if (o->min_headcount >= 0)
+    return g_strdup_printf ("at least %d", o->min_headcount);
+  if (o->max_headcount >= 0)
+    return g_strdup_printf ("at most %d", o->max_headcount);
+  return g_strdup ("none");
+}
+
+static const char *
+ordinal (int32_t rank)
+{
+  static const char *const names[] = { "1st", "2nd", "3rd", "later", "none" };
+  return names[rank];
+}
+
+void
+sm_report__rank_counts (const SmPlacement *placement, int32_t counts_out[5])
+{
+  const SmScenario *sc = sm_placement_get_scenario (placement);
+  int32_t n = sm_scenario_get_n_employees (sc);
+  g_autofree gboolean *applied = g_new0 (gboolean, MAX (n, 1));
+  for (int32_t a = 0; a < sm_scenario_get_n_applications (sc); a++)
+    {
+      SmApplicationSpec app;
+      sm_scenario_get_application (sc, a, &app);
+      int32_t e = sm_scenario_find_employee (sc, app.employee_id);
+      if (e >= 0)
+        applied[e] = TRUE;
+    }
+  memset (counts_out, 0, 5 * sizeof (int32_t));
+  for (int32_t i = 0; i < n; i++)
+    {
+      SmEmployeeOutcome out;
+      sm_placement_get_outcome (placement, i, &out);
+      if (applied[i])
+        counts_out[out.preference > 0 ? MIN (out.preference, 4) - 1 : 4]++;
+    }
+}
+
+gboolean
+sm_report__contract_years (const SmScenario *scenario, int32_t *first_out,
+                           int32_t *last_out)
+{
+  int32_t first = G_MAXINT32, last = G_MININT32;
+  for (int32_t u = 0; u < sm_scenario_get_n_units (scenario); u++)
+    {
+      SmUnitSpec unit;
+      sm_scenario_get_unit (scenario, u, &unit);
+      if (unit.contract_client_id == NULL)
+        continue;
+      first = MIN (first, unit.contract_end_year);
+      last = MAX (last, unit.contract_end_year);
+    }
+  if (first > last)
+    return FALSE;
+  *first_out = first;
+  *last_out = last + 1;
+  return TRUE;
+}
+
+gsize
+sm_report__text_width (const char *text)
+{
+  gsize width = 0;
+  if (!g_utf8_validate (text, -1, NULL))
+    return strlen (text);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+/* ---- flows ---------------------------------------------------------------- */
+
+/* First destination of each organisation: one for a receiving
+ * organisation, two (follows work, supernumerary) for a default one. */
+static int32_t *
+destinations (const SmScenario *sc, GPtrArray *names)
+{
+  int32_t n_orgs = sm_scenario_get_n_organisations (sc);
+  int32_t *first = g_new0 (int32_t, MAX (n_orgs, 1));
+  for (int32_t o = 0; o < n_orgs; o++)
+    {
+      SmOrganisationSpec org;
+      sm_scenario_get_organisation (sc, o, &org);
+      first[o] = (int32_t) names->len;
+      if (org.kind == SM_ORGANISATION_RECEIVING)
+        g_ptr_array_add (names, g_strdup (org.name));
+      else
+        {
+          g_ptr_array_add (names, g_strdup_printf ("%s: follows work",
+                                                   org.name));
+          g_ptr_array_add (names, g_strdup_printf ("%s: supernumerary",
+                                                   org.name));
+        }
+    }
+  return first;
+}
+
+SmReportFlows *
+sm_report_flows__new (const SmPlacement *placement)
+{
+  const SmScenario *sc = sm_placement_get_scenario (placement);
+  SmReportFlows *f = g_new0 (SmReportFlows, 1);
+  GPtrArray *names = g_ptr_array_new ();
+  g_autofree int32_t *first = destinations (sc, names);
+  f->n_from = sm_scenario_get_n_units (sc);
+  f->n_to = (int32_t) names->len;
+  g_ptr_array_add (names, NULL);
+  f->to_name = (char **) g_ptr_array_free (names, FALSE);
+  f->from_total = g_new0 (int32_t, MAX (f->n_from, 1));
+  f->to_total = g_new0 (int32_t, MAX (f->n_to, 1));
+  f->count = g_new0 (int32_t, MAX ((gsize) f->n_from * f->n_to, 1));
+  for (int32_t i = 0; i < sm_scenario_get_n_employees (sc); i++)
+    {
+      SmEmployeeSpec e;
+      SmEmployeeOutcome out;
+      SmOrganisationSpec org;
+      sm_scenario_get_employee (sc, i, &e);
+      sm_placement_get_outcome (placement, i, &out);
+      sm_scenario_get_organisation (sc, out.organisation, &org);
+      int32_t from = sm_scenario_find_unit (sc, e.unit_id);
+      int32_t to = first[out.organisation]
+        + (org.kind == SM_ORGANISATION_DEFAULT
+           && out.status == SM_STATUS_SUPERNUMERARY);
+      if (from < 0)
+        continue;
+      f->count[from * f->n_to + to]++;
+      f->from_total[from]++;
+      f->to_total[to]++;
+    }
+  return f;
+}
+
+void
+sm_report_flows__free (SmReportFlows *flows)
+{
+  if (flows == NULL)
+    return;
+  g_strfreev (flows->to_name);
+  g_free (flows->from_total);
+  g_free (flows->to_total);
+  g_free (flows->count);
+  g_free (flows);
+}
+
+/* ---- the content ---------------------------------------------------------- */
+
+static void
+add_overview (SmReport *r, const SmPlacement *p)
+{
+  const SmScenario *sc = sm_placement_get_scenario (p);
+  g_autofree char *checksum = sm_scenario_checksum (sc);
+  int32_t by_status[4] = { 0 };
+  for (int32_t i = 0; i < sm_scenario_get_n_employees (sc); i++)
+    {
+      SmEmployeeOutcome out;
+      sm_placement_get_outcome (p, i, &out);
+      by_status[out.status]++;
+    }
+  heading (r, 1, "Placement summary");
+  SmReportTable *t = facts (r);
+  fact (t, "Library", "staffmatch %s", sm_version ());
+  fact (t, "Seed", "%" G_GUINT64_FORMAT, sm_scenario_get_seed (sc));
+  fact (t, "Scenario checksum", "%s",
+        checksum != NULL ? checksum : "unavailable");
+  fact (t, "Employees", "%d", sm_scenario_get_n_employees (sc));
+  fact (t, "Organisations", "%d", sm_scenario_get_n_organisations (sc));
+  fact (t, "Units", "%d", sm_scenario_get_n_units (sc));
+  fact (t, "Positions", "%d", sm_scenario_get_n_positions (sc));
+  fact (t, "Applications", "%d", sm_scenario_get_n_applications (sc));
+  fact (t, "Placed as applied", "%d", by_status[SM_STATUS_APPLIED]);
+  fact (t, "Follow their work", "%d", by_status[SM_STATUS_FOLLOWS_WORK]);
+  fact (t, "Supernumerary", "%d", by_status[SM_STATUS_SUPERNUMERARY]);
+  fact (t, "Placed manually", "%d", by_status[SM_STATUS_MANUAL]);
+}
+
+static void
+add_organisations (SmReport *r, const SmPlacement *p)
+{
+  const SmScenario *sc = sm_placement_get_scenario (p);
+  heading (r, 2, "Organisations");
+  SmReportTable *t = table_new (0x14, "Organisation", "Kind", "Headcount",
+                                "Band", "Vacancies", NULL);
+  for (int32_t o = 0; o < sm_scenario_get_n_organisations (sc); o++)
+    {
+      SmOrganisationSpec org;
+      sm_scenario_get_organisation (sc, o, &org);
+      g_autofree char *band = sm_report__band_text (&org);
+      table_text (t, org.name);
+      table_text (t, org.kind == SM_ORGANISATION_DEFAULT ? "default"
+                                                         : "receiving");
+      table_int (t, sm_placement_get_headcount (p, o));
+      table_text (t, band);
+      table_int (t, sm_placement_get_vacancies (p, o));
+    }
+  chart (r, SM_CHART_HEADCOUNTS, t, TRUE);
+}
+
+static void
+add_flows (SmReport *r, const SmPlacement *p)
+{
+  const SmScenario *sc = sm_placement_get_scenario (p);
+  g_autoptr (SmReportFlows) f = sm_report_flows__new (p);
+  SmReportTable *t = table_new (0, "Former unit", NULL);
+  for (int32_t d = 0; d <= f->n_to; d++)
+    {
+      g_ptr_array_add (t->cells, g_strdup (d < f->n_to ? f->to_name[d]
+                                                       : "Total"));
+      t->right |= t->n_columns < 32 ? 1u << t->n_columns : 0;
+      t->n_columns++;
+    }
+  for (int32_t u = 0; u < f->n_from; u++)
+    {
+      SmUnitSpec unit;
+      sm_scenario_get_unit (sc, u, &unit);
+      if (f->from_total[u] == 0)
+        continue;
+      table_text (t, unit.name);
+      for (int32_t d = 0; d < f->n_to; d++)
+        table_int (t, f->count[u * f->n_to + d]);
+      table_int (t, f->from_total[u]);
+    }
+  SmReportBlock *b = add_block (r, SM_BLOCK_HEADING,
+                                g_strdup ("Where people went"), NULL);
+  b->level = 2;
+  b->in_text = FALSE;
+  chart (r, SM_CHART_FLOWS, t, FALSE);
+}
+
+static void
+add_ranks (SmReport *r, const SmPlacement *p)
+{
+  int32_t counts[5];
+  sm_report__rank_counts (p, counts);
+  int32_t applicants = 0;
+  for (int k = 0; k < 5; k++)
+    applicants += counts[k];
+  heading (r, 2, "Preferences obtained");
+  if (applicants == 0)
+    {
+      paragraph (r, "Nobody applied to a receiving organisation.");
+      return;
+    }
+  paragraph (r, "Of the %d employees who applied to a receiving "
+             "organisation, by the preference they obtained:", applicants);
+  SmReportTable *t = table_new (0x2, "Preference", "People", NULL);
+  for (int k = 0; k < 5; k++)
+    {
+      table_text (t, ordinal (k));
+      table_int (t, counts[k]);
+    }
+  chart (r, SM_CHART_RANKS, t, TRUE);
+}
+
+static void
+add_open_positions (SmReport *r, const SmPlacement *p, int32_t org)
+{
+  const SmScenario *sc = sm_placement_get_scenario (p);
+  SmReportTable *t = table_new (0x2, "Position", "Open seats", NULL);
+  for (int32_t j = 0; j < sm_scenario_get_n_positions (sc); j++)
+    {
+      SmPositionSpec pos;
+      SmPositionResult res;
+      sm_scenario_get_position (sc, j, &pos);
+      sm_placement_get_position_result (p, j, &res);
+      if (position_organisation (sc, j) != org || res.open == 0)
+        continue;
+      table_text (t, pos.title);
+      table_int (t, res.open);
+    }
+  heading (r, 3, "Open positions");
+  if (sm_report_table__get_n_rows (t) > 1)
+    add_block (r, SM_BLOCK_TABLE, NULL, t);
+  else
+    {
+      table_free (t);
+      paragraph (r, "None: every seat is filled.");
+    }
+}
+
+static void
+add_positions (SmReport *r, const SmPlacement *p, int32_t org)
+{
+  const SmScenario *sc = sm_placement_get_scenario (p);
+  SmReportTable *t = table_new (0x3C, "Id", "Title", "Seats", "Candidates",
+                                "Filled", "Cutoff", "Decided by", NULL);
+  for (int32_t j = 0; j < sm_scenario_get_n_positions (sc); j++)
+    {
+      SmPositionSpec pos;
+      SmPositionResult res;
+      if (position_organisation (sc, j) != org)
+        continue;
+      sm_scenario_get_position (sc, j, &pos);
+      sm_placement_get_position_result (p, j, &res);
+      table_text (t, pos.id);
+      table_text (t, pos.title);
+      table_int (t, res.seats);
+      table_int (t, res.candidates);
+      table_int (t, res.filled);
+      if (res.cutoff > 0)
+        table_int (t, res.cutoff);
+      else
+        table_text (t, "-");
+      table_text (t, criterion_name (sc, j, res.criterion));
+    }
+  heading (r, 3, "Positions");
+  paragraph (r, "Cutoff: the place in the position's priority order of "
+             "the last person admitted when every seat is filled. Decided "
+             "by: the criterion of the position's rule that put that "
+             "person ahead of the first one refused.");
+  add_block (r, SM_BLOCK_TABLE, NULL, t);
+}
+
+static void
+add_receiving (SmReport *r, const SmPlacement *p, int32_t org)
+{
+  const SmScenario *sc = sm_placement_get_scenario (p);
+  SmOrganisationSpec o;
+  sm_scenario_get_organisation (sc, org, &o);
+  int32_t by_choice[4] = { 0 };
+  for (int32_t i = 0; i < sm_scenario_get_n_employees (sc); i++)
+    {
+      SmEmployeeOutcome out;
+      sm_placement_get_outcome (p, i, &out);
+      if (out.organisation == org && out.preference > 0)
+        by_choice[MIN (out.preference, 4) - 1]++;
+    }
+  g_autofree char *band = sm_report__band_text (&o);
+  heading (r, 2, "%s (receiving organisation)", o.name);
+  SmReportTable *t = facts (r);
+  fact (t, "Headcount", "%d", sm_placement_get_headcount (p, org));
+  fact (t, "Band", "%s", band);
+  fact (t, "Vacancies to recruit", "%d",
+        sm_placement_get_vacancies (p, org));
+  fact (t, "1st choice", "%d", by_choice[0]);
+  fact (t, "2nd choice", "%d", by_choice[1]);
+  fact (t, "3rd choice", "%d", by_choice[2]);
+  fact (t, "Later choice", "%d", by_choice[3]);
+  add_open_positions (r, p, org);
+  add_positions (r, p, org);
+}
+
+static void
+add_default (SmReport *r, const SmPlacement *p, int32_t org)
+{
+  const SmScenario *sc = sm_placement_get_scenario (p);
+  SmOrganisationSpec o;
+  sm_scenario_get_organisation (sc, org, &o);
+  SmReportTable *t = table_new (0xE, "Unit", "Formation", "Placed",
+                                "Supernumerary", NULL);
+  SmUnitResult total = { 0, 0, 0 };
+  for (int32_t u = 0; u < sm_scenario_get_n_units (sc); u++)
+    {
+      SmUnitSpec unit;
+      SmUnitResult res;
+      sm_scenario_get_unit (sc, u, &unit);
+      if (sm_scenario_find_organisation (sc, unit.organisation_id) != org)
+        continue;
+      sm_placement_get_unit_result (p, u, &res);
+      table_text (t, unit.name);
+      table_int (t, res.formation);
+      table_int (t, res.placed);
+      table_int (t, res.supernumerary);
+      total.formation += res.formation;
+      total.placed += res.placed;
+      total.supernumerary += res.supernumerary;
+    }
+  heading (r, 2, "%s (default organisation)", o.name);
+  paragraph (r, "Headcount %d: everyone not placed elsewhere, by their "
+             "function where it has a place (\"mens volgt werk\"), else "
+             "supernumerary in the unit of their current work.",
+             sm_placement_get_headcount (p, org));
+  if (sm_report_table__get_n_rows (t) == 1)
+    {
+      table_free (t);
+      paragraph (r, "The organisation has no units.");
+      return;
+    }
+  table_text (t, "Total");
+  table_int (t, total.formation);
+  table_int (t, total.placed);
+  table_int (t, total.supernumerary);
+  chart (r, SM_CHART_UNITS, t, TRUE)->organisation = org;
+}
+
+static void
+add_contract_units (SmReport *r, const SmPlacement *p)
+{
+  const SmScenario *sc = sm_placement_get_scenario (p);
+  SmReportTable *t = table_new (0xC, "Unit", "Works for", "Until",
+                                "People", NULL);
+  for (int32_t u = 0; u < sm_scenario_get_n_units (sc); u++)
+    {
+      SmUnitSpec unit;
+      SmUnitResult res;
+      SmOrganisationSpec client;
+      sm_scenario_get_unit (sc, u, &unit);
+      if (unit.contract_client_id == NULL)
+        continue;
+      sm_scenario_get_organisation (
+          sc, sm_scenario_find_organisation (sc, unit.contract_client_id),
+          &client);
+      sm_placement_get_unit_result (p, u, &res);
+      table_text (t, unit.name);
+      table_text (t, client.name);
+      table_int (t, unit.contract_end_year);
+      table_int (t, res.placed + res.supernumerary);
+    }
+  add_block (r, SM_BLOCK_TABLE, NULL, t);
+}
+
+static void
+add_contracts (SmReport *r, const SmPlacement *p)
+{
+  const SmScenario *sc = sm_placement_get_scenario (p);
+  int32_t first, last;
+  heading (r, 2, "Service contracts");
+  if (!sm_report__contract_years (sc, &first, &last))
+    {
+      paragraph (r, "No unit works for another organisation under a "
+                 "contract.");
+      return;
+    }
+  paragraph (r, "Units that work for another organisation under a "
+             "contract, and the people (placed and supernumerary) whose "
+             "work depends on a contract still running in each year:");
+  add_contract_units (r, p);
+  SmReportTable *t = table_new (0x2, "Year", "People", NULL);
+  for (int32_t y = first; y <= last; y++)
+    {
+      table_int (t, y);
+      table_int (t, sm_placement_get_contract_people (p, y));
+    }
+  chart (r, SM_CHART_CONTRACTS, t, TRUE);
+}
+
+static void
+add_manual (SmReport *r, const SmPlacement *p)
+{
+  const SmScenario *sc = sm_placement_get_scenario (p);
+  int32_t n = sm_scenario_get_n_manual_placements (sc);
+  heading (r, 2, "Manual placements");
+  if (n == 0)
+    {
+      paragraph (r, "None: every placement follows the rules.");
+      return;
+    }
+  paragraph (r, "Placements the employer made by the hardship clause, "
+             "with the reasons recorded:");
+  SmReportTable *t = table_new (0, "Employee", "Position", "Title",
+                                "Reason", NULL);
+  for (int32_t k = 0; k < n; k++)
+    {
+      const char *employee, *position, *reason;
+      SmPositionSpec pos;
+      sm_scenario_get_manual_placement (sc, k, &employee, &position, &reason);
+      sm_scenario_get_position (sc, sm_scenario_find_position (sc, position),
+                                &pos);
+      table_text (t, employee);
+      table_text (t, position);
+      table_text (t, pos.title);
+      table_text (t, reason);
+    }
+  add_block (r, SM_BLOCK_TABLE, NULL, t);
+}
+
+static SmReportTable *
+reflected_positions (const SmPlacement *p)
+{
+  const SmScenario *sc = sm_placement_get_scenario (p);
+  SmReportTable *t = table_new (0x18, "Position", "Title", "Unit", "Seats",
+                                "Candidates", NULL);
+  for (int32_t j = 0; j < sm_scenario_get_n_positions (sc); j++)
+    {
+      SmPositionSpec pos;
+      SmPositionResult res;
+      SmUnitSpec unit;
+      sm_placement_get_position_result (p, j, &res);
+      if (!res.reflection)
+        continue;
+      sm_scenario_get_position (sc, j, &pos);
+      sm_scenario_get_unit (sc, sm_scenario_find_unit (sc, pos.unit_id),
+                            &unit);
+      table_text (t, pos.id);
+      table_text (t, pos.title);
+      table_text (t, unit.name);
+      table_int (t, res.seats);
+      table_int (t, res.candidates);
+    }
+  return t;
+}
+
+static void
+add_reflection (SmReport *r, const SmPlacement *p)
+{
+  SmReduction reduction;
+  int32_t band_years;
+  sm_scenario_get_reduction (sm_placement_get_scenario (p), &reduction,
+                             &band_years);
+  SmReportTable *t = reflected_positions (p);
+  gboolean used = sm_report_table__get_n_rows (t) > 1;
+  heading (r, 2, "Reflection principle");
+  if (reduction != SM_REDUCTION_REFLECTION && !used)
+    paragraph (r, "Not used: where a function had fewer places than "
+               "candidates, the position's priority rule decided who "
+               "kept a place.");
+  else if (!used)
+    paragraph (r, "Chosen (age bands of %d years), but not needed: no "
+               "function had more candidates than places.", band_years);
+  else
+    paragraph (r, "Used (age bands of %d years) to choose who keeps the "
+               "places of these functions:", band_years);
+  if (used)
+    add_block (r, SM_BLOCK_TABLE, NULL, t);
+  else
+    table_free (t);
+}
+
+SmReport *
+sm_report__new (const SmPlacement *placement)
+{
+  const SmScenario *sc = sm_placement_get_scenario (placement);
+  SmReport *r = g_new0 (SmReport, 1);
+  r->blocks = g_ptr_array_new_with_free_func (block_free);
+  add_overview (r, placement);
+  add_organisations (r, placement);
+  add_flows (r, placement);
+  add_ranks (r, placement);
+  for (int32_t o = 0; o < sm_scenario_get_n_organisations (sc); o++)
+    {
+      SmOrganisationSpec org;
+      sm_scenario_get_organisation (sc, o, &org);
+      if (org.kind == SM_ORGANISATION_RECEIVING)
+        add_receiving (r, placement, o);
+      else
+        add_default (r, placement, o);
+    }
+  add_contracts (r, placement);
+  add_manual (r, placement);
+  add_reflection (r, placement);
+  return r;
+}
+
+/* ---- plain text ----------------------------------------------------------- */
+
+static void
+pad (GString *out, gsize n)
+{
+  for (gsize k = 0; k < n; k++)
+    g_string_append_c (out, ' ');
+}
+
+/* Appends @cell in a column of @width, aligned right or left; the last
+ * column is not padded on the right, so lines end without blanks. */
+static void
+text_cell (GString *out, const char *cell, gsize width, gboolean right,
+           gboolean last)
+{
+  gsize w = sm_report__text_width (cell);
+  gsize fill = width > w ? width - w : 0;
+  if (right)
+    pad (out, fill);
+  g_string_append (out, cell);
+  if (!right && !last)
+    pad (out, fill);
+}
+
+static void
+text_row (GString *out, const SmReportTable *t, guint row, const gsize *width)
+{
+  g_string_append (out, "  ");
+  for (guint c = 0; c < t->n_columns; c++)
+    {
+      if (c > 0)
+        g_string_append (out, "  ");
+      text_cell (out, sm_report_table__get (t, row, c), width[c],
+                 c < 32 && (t->right >> c & 1), c + 1 == t->n_columns);
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+text_table (GString *out, const SmReportTable *t)
+{
+  guint n_rows = sm_report_table__get_n_rows (t);
+  g_autofree gsize *width = g_new0 (gsize, t->n_columns);
+  for (guint row = 0; row < n_rows; row++)
+    for (guint c = 0; c < t->n_columns; c++)
+      width[c] = MAX (width[c],
+                      sm_report__text_width (sm_report_table__get (t, row, c)));
+  text_row (out, t, 0, width);
+  g_string_append (out, "  ");
+  for (guint c = 0; c < t->n_columns; c++)
+    {
+      if (c > 0)
+        g_string_append (out, "  ");
+      for (gsize k = 0; k < width[c]; k++)
+        g_string_append_c (out, '-');
+    }
+  g_string_append_c (out, '\n');
+  for (guint row = 1; row < n_rows; row++)
+    text_row (out, t, row, width);
+}
+
+static void
+text_facts (GString *out, const SmReportTable *t)
+{
+  gsize width = 0;
+  guint n_rows = sm_report_table__get_n_rows (t);
+  for (guint row = 1; row < n_rows; row++)
+    width = MAX (width, sm_report__text_width (sm_report_table__get (t, row,
+                                                                     0)));
+  for (guint row = 1; row < n_rows; row++)
+    {
+      const char *key = sm_report_table__get (t, row, 0);
+      g_string_append_printf (out, "%s:", key);
+      pad (out, width - sm_report__text_width (key) + 1);
+      g_string_append_printf (out, "%s\n", sm_report_table__get (t, row, 1));
+    }
+}
+
+/* Appends @text as lines of at most @width columns, broken at spaces (a
+ * word longer than a line gets a line of its own). */
+static void
+text_wrap (GString *out, const char *text, gsize width)
+{
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
+  gsize column = 0;
+  for (char **w = words; *w != NULL; w++)
+    {
+      gsize len = sm_report__text_width (*w);
+      if (**w == '\0')
+        continue;
+      if (column > 0 && column + 1 + len > width)
+        {
+          g_string_append_c (out, '\n');
+          column = 0;
+        }
+      else if (column > 0)
+        {
+          g_string_append_c (out, ' ');
+          column++;
+        }
+      g_string_append (out, *w);
+      column += len;
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+text_heading (GString *out, const SmReportBlock *b)
+{
+  if (b->level >= 3)
+    {
+      g_string_append_printf (out, "%s:\n", b->text);
+      return;
+    }
+  g_string_append_printf (out, "%s\n", b->text);
+  gsize width = sm_report__text_width (b->text);
+  for (gsize k = 0; k < width; k++)
+    g_string_append_c (out, b->level == 1 ? '=' : '-');
+  g_string_append_c (out, '\n');
+}
+
+char *
+sm_report_summary_text (const SmPlacement *placement)
+{
+  g_return_val_if_fail (placement != NULL, NULL);
+  g_autoptr (SmReport) r = sm_report__new (placement);
+  GString *out = g_string_new (NULL);
+  for (guint k = 0; k < r->blocks->len; k++)
+    {
+      const SmReportBlock *b = g_ptr_array_index (r->blocks, k);
+      if (!b->in_text)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      if (b->kind == SM_BLOCK_HEADING)
+        text_heading (out, b);
+      else if (b->kind == SM_BLOCK_PARAGRAPH)
+        text_wrap (out, b->text, 76);
+      else if (b->kind == SM_BLOCK_FACTS)
+        text_facts (out, b->table);
+      else
+        text_table (out, b->table);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* ---- Markdown ------------------------------------------------------------- */
+
+/* Appends @text with Markdown's special characters escaped, so that a
+ * name or a reason cannot open emphasis, a link or a table cell. */
+static void
+md_escape (GString *out, const char *text)
+{
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (strchr ("\\`*_[]<>|#~&", *c) != NULL)
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *c);
+    }
+}
+
+static void
+md_row (GString *out, const SmReportTable *t, guint row)
+{
+  g_string_append (out, "|");
+  for (guint c = 0; c < t->n_columns; c++)
+    {
+      g_string_append_c (out, ' ');
+      md_escape (out, sm_report_table__get (t, row, c));
+      g_string_append (out, " |");
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+md_table (GString *out, const SmReportTable *t)
+{
+  md_row (out, t, 0);
+  g_string_append (out, "|");
+  for (guint c = 0; c < t->n_columns; c++)
+    g_string_append (out, c < 32 && (t->right >> c & 1) ? " ---: |"
+                                                        : " --- |");
+  g_string_append_c (out, '\n');
+  for (guint row = 1; row < sm_report_table__get_n_rows (t); row++)
+    md_row (out, t, row);
+}
+
+static void
+md_block (GString *out, const SmReportBlock *b)
+{
+  const SmReportTable *t = b->table;
+  switch (b->kind)
+    {
+    case SM_BLOCK_HEADING:
+      for (int k = 0; k < b->level; k++)
+        g_string_append_c (out, '#');
+      g_string_append_c (out, ' ');
+      /* fall through */
+    case SM_BLOCK_PARAGRAPH:
+      md_escape (out, b->text);
+      g_string_append_c (out, '\n');
+      break;
+    case SM_BLOCK_FACTS:
+      for (guint row = 1; row < sm_report_table__get_n_rows (t); row++)
+        {
+          g_string_append (out, "- **");
+          md_escape (out, sm_report_table__get (t, row, 0));
+          g_string_append (out, ":** ");
+          md_escape (out, sm_report_table__get (t, row, 1));
+          g_string_append_c (out, '\n');
+        }
+      break;
+    case SM_BLOCK_TABLE:
+    case SM_BLOCK_CHART:
+      md_table (out, t);
+      break;
+    }
+}
+
+char *
+sm_report_summary_markdown (const SmPlacement *placement)
+{
+  g_return_val_if_fail (placement != NULL, NULL);
+  g_autoptr (SmReport) r = sm_report__new (placement);
+  GString *out = g_string_new (NULL);
+  for (guint k = 0; k < r->blocks->len; k++)
+    {
+      const SmReportBlock *b = g_ptr_array_index (r->blocks, k);
+      if (!b->in_text)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      md_block (out, b);
+    }
+  return g_string_free (out, FALSE);
+}

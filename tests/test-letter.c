@@ -1,0 +1,744 @@
+/* staffmatch tests: decision letters and the template engine behind them.
+ *
+ * Letters are checked on a placement of the generated Ommen-Hardenberg
+ * case (seed 2019). That case only refuses people because positions are
+ * full, so the fixture adds a small third organisation where one employee
+ * is refused for two different reasons (not eligible by grade, full) and
+ * placed at a third preference, and a manual placement; the employees the
+ * tests write to are then found by scanning outcomes and refusals. */
+#include "test-util.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "boh-case.h"
+#include "priority-private.h"
+#include "template-private.h"
+
+/* The placeholders letter.h documents. */
+static const char *const placeholders[] = {
+  "sender", "effective_date", "reference_date", "seed", "tie_breaking",
+  "version", "checksum", "public_law", "employment_law",
+  "employee_name", "employee_id",
+  "applied", "follows_work", "supernumerary", "manual",
+  "organisation", "unit", "position", "grade", "preference_obtained",
+  "manual_reason",
+  "preferences", "number", "title", "place", "obtained", "refused",
+  "not_needed", "reason", "rank", "cutoff", "decided_by", "own_value",
+  "own_function",
+  "rules", "rule_id", "rule_positions", "filters", "criteria",
+  "criterion_number", "criterion",
+  NULL
+};
+
+#define MANUAL_REASON "mantelzorg voor een naaste; de werktijden passen"
+
+/* ---- the fixture --------------------------------------------------------- */
+
+typedef struct {
+  SmScenario *scenario;
+  SmPlacement *placement;
+  int32_t of_status[4];   /* an employee of each SmStatus */
+  int32_t two_kinds;      /* applied, refused for two different reasons */
+} Fixture;
+
+static Fixture fx;
+
+static void
+ok_or_fail (gboolean ok, GError *error)
+{
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_TRUE_FATAL (ok);
+}
+
+/* Whether each employee has applied somewhere. */
+static gboolean *
+who_applied (const SmScenario *s)
+{
+  gboolean *applied = g_new0 (gboolean, sm_scenario_get_n_employees (s));
+  for (int32_t a = 0; a < sm_scenario_get_n_applications (s); a++)
+    {
+      SmApplicationSpec spec;
+      sm_scenario_get_application (s, a, &spec);
+      applied[sm_scenario_find_employee (s, spec.employee_id)] = TRUE;
+    }
+  return applied;
+}
+
+static void
+add_regio_position (SmScenario *s, const char *id, const char *title,
+                    const char *code, int32_t grade, const char *rule)
+{
+  GError *error = NULL;
+  SmPositionSpec p = SM_POSITION_SPEC_INIT;
+  p.id = id;
+  p.title = title;
+  p.unit_id = "regio-u";
+  p.function_code = code;
+  p.grade = grade;
+  p.rule_id = rule;
+  ok_or_fail (sm_scenario_add_position (s, &p, &error), error);
+}
+
+static void
+apply (SmScenario *s, const char *employee, const char *position, int32_t pref)
+{
+  GError *error = NULL;
+  SmApplicationSpec a = SM_APPLICATION_SPEC_INIT;
+  a.employee_id = employee;
+  a.position_id = position;
+  a.preference = pref;
+  ok_or_fail (sm_scenario_add_application (s, &a, &error), error);
+}
+
+/* Regio Vechtdal, without a cap: E (who had not applied) is not eligible
+ * for regio-strict (grade 3 above theirs, rule allows 0), is behind F at
+ * regio-full (F's own function, E's is another) and gets regio-open. */
+static void
+add_regio (SmScenario *s, const SmEmployeeSpec *e, const SmEmployeeSpec *f)
+{
+  GError *error = NULL;
+  SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
+  o.id = "regio";
+  o.name = "Regio Vechtdal";
+  ok_or_fail (sm_scenario_add_organisation (s, &o, &error), error);
+  SmUnitSpec u = SM_UNIT_SPEC_INIT;
+  u.id = "regio-u";
+  u.name = "Samenwerking";
+  u.organisation_id = "regio";
+  ok_or_fail (sm_scenario_add_unit (s, &u, &error), error);
+  g_autoptr (SmPriorityRule) strict = sm_priority_rule_new ("strict");
+  ok_or_fail (sm_priority_rule_add_criterion (strict, SM_CRITERION_SERVICE,
+                                              SM_PREFER_HIGH, &error), error);
+  sm_priority_rule_set_max_grade_distance (strict, 0);
+  ok_or_fail (sm_scenario_add_rule (s, strict, &error), error);
+  add_regio_position (s, "regio-strict", "Adviseur strategie", "RG-STR",
+                      e->grade + 3, "strict");
+  add_regio_position (s, "regio-full", "Coordinator samenwerking",
+                      f->function_code, f->grade, NULL);
+  add_regio_position (s, "regio-open", "Projectleider regio", "RG-PL",
+                      e->grade, NULL);
+  apply (s, f->id, "regio-full", 1);
+  apply (s, e->id, "regio-strict", 1);
+  apply (s, e->id, "regio-full", 2);
+  apply (s, e->id, "regio-open", 3);
+}
+
+/* Whether the position belongs to the default organisation. */
+static gboolean
+at_default (const SmScenario *s, const SmPositionSpec *p)
+{
+  SmUnitSpec u;
+  SmOrganisationSpec o;
+  sm_scenario_get_unit (s, sm_scenario_find_unit (s, p->unit_id), &u);
+  sm_scenario_get_organisation (
+      s, sm_scenario_find_organisation (s, u.organisation_id), &o);
+  return o.kind == SM_ORGANISATION_DEFAULT;
+}
+
+/* The default organisation's first position with the function. */
+static const char *
+own_position (const SmScenario *s, const char *code)
+{
+  for (int32_t j = 0; j < sm_scenario_get_n_positions (s); j++)
+    {
+      SmPositionSpec p;
+      sm_scenario_get_position (s, j, &p);
+      if (strcmp (p.function_code, code) == 0 && at_default (s, &p))
+        return p.id;
+    }
+  return NULL;
+}
+
+/* E and F: two employees who did not apply, with different functions;
+ * M: one who applied, to be placed manually at their own function. */
+static void
+extend_case (SmScenario *s)
+{
+  g_autofree gboolean *applied = who_applied (s);
+  SmEmployeeSpec e = { 0 }, f = { 0 }, m = { 0 };
+  for (int32_t i = 0; i < sm_scenario_get_n_employees (s); i++)
+    {
+      SmEmployeeSpec x;
+      sm_scenario_get_employee (s, i, &x);
+      if (applied[i] && m.id == NULL)
+        m = x;
+      else if (!applied[i] && e.id == NULL)
+        e = x;
+      else if (!applied[i] && f.id == NULL
+               && strcmp (x.function_code, e.function_code) != 0)
+        f = x;
+    }
+  CU_ASSERT_PTR_NOT_NULL_FATAL (e.id);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (f.id);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m.id);
+  add_regio (s, &e, &f);
+  const char *target = own_position (s, m.function_code);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (target);
+  GError *error = NULL;
+  ok_or_fail (sm_scenario_add_manual_placement (s, m.id, target,
+                                                MANUAL_REASON, &error),
+              error);
+}
+
+/* The number of different reasons among the employee's refusals. */
+static int
+n_reason_kinds (const SmPlacement *pl, int32_t employee)
+{
+  gboolean seen[SM_REASON_REFLECTION + 1] = { FALSE };
+  int kinds = 0;
+  for (int32_t k = 0; k < sm_placement_get_n_refusals (pl, employee); k++)
+    {
+      SmRefusal r;
+      sm_placement_get_refusal (pl, employee, k, &r);
+      kinds += !seen[r.reason];
+      seen[r.reason] = TRUE;
+    }
+  return kinds;
+}
+
+static void
+scan_outcomes (void)
+{
+  for (int k = 0; k < 4; k++)
+    fx.of_status[k] = -1;
+  fx.two_kinds = -1;
+  for (int32_t i = 0; i < sm_scenario_get_n_employees (fx.scenario); i++)
+    {
+      SmEmployeeOutcome out;
+      sm_placement_get_outcome (fx.placement, i, &out);
+      if (fx.of_status[out.status] < 0)
+        fx.of_status[out.status] = i;
+      if (out.status == SM_STATUS_APPLIED && fx.two_kinds < 0
+          && n_reason_kinds (fx.placement, i) >= 2)
+        fx.two_kinds = i;
+    }
+}
+
+static void
+fixture_init (void)
+{
+  GError *error = NULL;
+  fx.scenario = boh_case_new (2019, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (fx.scenario);
+  extend_case (fx.scenario);
+  fx.placement = sm_scenario_place (fx.scenario, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (fx.placement);
+  scan_outcomes ();
+}
+
+/* ---- helpers ------------------------------------------------------------- */
+
+static char *
+letter (int32_t employee, SmLanguage language, SmRegime regime)
+{
+  GError *error = NULL;
+  SmLetterOptions o = SM_LETTER_OPTIONS_INIT;
+  o.language = language;
+  o.regime = regime;
+  CU_ASSERT_PTR_NOT_NULL_FATAL (fx.placement);
+  char *text = sm_letter_render (fx.placement, employee, &o, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (text);
+  return text;
+}
+
+static void
+assert_contains (const char *text, const char *what)
+{
+  if (strstr (text, what) == NULL)
+    fprintf (stderr, "\nmissing: “%s”\n", what);
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, what));
+}
+
+static void
+assert_lacks (const char *text, const char *what)
+{
+  if (strstr (text, what) != NULL)
+    fprintf (stderr, "\nunexpected: “%s”\n", what);
+  CU_ASSERT_PTR_NULL (strstr (text, what));
+}
+
+static const char *
+position_title (int32_t position)
+{
+  SmPositionSpec p;
+  sm_scenario_get_position (fx.scenario, position, &p);
+  return p.title;
+}
+
+static const SmPriorityRule *
+rule_of (int32_t position)
+{
+  SmPositionSpec p;
+  sm_scenario_get_position (fx.scenario, position, &p);
+  for (int32_t k = 0; p.rule_id != NULL
+                      && k < sm_scenario_get_n_rules (fx.scenario); k++)
+    {
+      const SmPriorityRule *rule = sm_scenario_get_rule (fx.scenario, k);
+      if (strcmp (sm_priority_rule_get_id (rule), p.rule_id) == 0)
+        return rule;
+    }
+  return sm_scenario_get_default_rule (fx.scenario);
+}
+
+/* Name, personnel number, seed: in every letter. */
+static void
+assert_person (const char *text, int32_t employee)
+{
+  SmEmployeeSpec e;
+  sm_scenario_get_employee (fx.scenario, employee, &e);
+  assert_contains (text, e.name);
+  assert_contains (text, e.id);
+  assert_contains (text, "2019");
+}
+
+/* Every preference's title, in the letter. */
+static void
+assert_preferences (const char *text, int32_t employee)
+{
+  SmEmployeeSpec e;
+  sm_scenario_get_employee (fx.scenario, employee, &e);
+  for (int32_t a = 0; a < sm_scenario_get_n_applications (fx.scenario); a++)
+    {
+      SmApplicationSpec spec;
+      sm_scenario_get_application (fx.scenario, a, &spec);
+      if (strcmp (spec.employee_id, e.id) != 0)
+        continue;
+      assert_contains (text, position_title (
+          sm_scenario_find_position (fx.scenario, spec.position_id)));
+    }
+}
+
+/* Each refusal's numbers and reason, as the English letter words them. */
+static void
+assert_refusals_en (const char *text, int32_t employee)
+{
+  for (int32_t k = 0; k < sm_placement_get_n_refusals (fx.placement,
+                                                       employee); k++)
+    {
+      SmRefusal r;
+      sm_placement_get_refusal (fx.placement, employee, k, &r);
+      assert_contains (text, position_title (r.position));
+      if (r.reason == SM_REASON_NOT_ELIGIBLE)
+        assert_contains (text, r.filter == SM_FILTER_GRADE
+                                   ? "salary grade" : "not eligible");
+      if (r.reason == SM_REASON_MANUAL)
+        assert_contains (text, "Not considered");
+      if (r.reason != SM_REASON_FULL || r.cutoff == 0)
+        continue;
+      g_autofree char *numbers = g_strdup_printf (
+          "Your priority rank was %d; the last place went to rank %d.",
+          (int) r.rank, (int) r.cutoff);
+      assert_contains (text, numbers);
+      if (r.criterion >= 0)
+        assert_contains (text, sm_priority__describe_criterion (
+                                   rule_of (r.position), r.criterion));
+    }
+}
+
+static void
+assert_refusals_nl (const char *text, int32_t employee)
+{
+  for (int32_t k = 0; k < sm_placement_get_n_refusals (fx.placement,
+                                                       employee); k++)
+    {
+      SmRefusal r;
+      sm_placement_get_refusal (fx.placement, employee, k, &r);
+      assert_contains (text, position_title (r.position));
+      if (r.reason == SM_REASON_NOT_ELIGIBLE)
+        assert_contains (text, "niet in aanmerking");
+      if (r.reason != SM_REASON_FULL || r.cutoff == 0)
+        continue;
+      g_autofree char *numbers = g_strdup_printf (
+          "Uw plaats in de voorrangsvolgorde was %d; de laatste plaats ging "
+          "naar nummer %d.", (int) r.rank, (int) r.cutoff);
+      assert_contains (text, numbers);
+    }
+}
+
+/* No other employee's name, unless it equals or is part of the own. */
+static void
+assert_no_other_names (const char *text, int32_t employee)
+{
+  SmEmployeeSpec own;
+  sm_scenario_get_employee (fx.scenario, employee, &own);
+  for (int32_t i = 0; i < sm_scenario_get_n_employees (fx.scenario); i++)
+    {
+      SmEmployeeSpec e;
+      sm_scenario_get_employee (fx.scenario, i, &e);
+      if (i == employee || strstr (own.name, e.name) != NULL)
+        continue;
+      assert_lacks (text, e.name);
+    }
+}
+
+/* ---- letters ------------------------------------------------------------- */
+
+static void
+test_found_every_status (void)
+{
+  CU_ASSERT_TRUE (fx.two_kinds >= 0);
+  for (int k = 0; k < 4; k++)
+    CU_ASSERT_TRUE (fx.of_status[k] >= 0);
+}
+
+static void
+test_applied_two_reasons (void)
+{
+  int32_t i = fx.two_kinds;
+  CU_ASSERT_TRUE_FATAL (i >= 0);
+  SmEmployeeOutcome out;
+  sm_placement_get_outcome (fx.placement, i, &out);
+  g_autofree char *en = letter (i, SM_LANGUAGE_ENGLISH, SM_REGIME_PUBLIC_LAW);
+  g_autofree char *nl = letter (i, SM_LANGUAGE_DUTCH, SM_REGIME_PUBLIC_LAW);
+  for (int k = 0; k < 2; k++)
+    {
+      const char *text = k == 0 ? en : nl;
+      assert_person (text, i);
+      assert_contains (text, position_title (out.position));
+      assert_contains (text, "Regio Vechtdal");
+      assert_preferences (text, i);
+      assert_no_other_names (text, i);
+    }
+  assert_refusals_en (en, i);
+  assert_refusals_nl (nl, i);
+  assert_contains (en, "salary grade");
+  assert_contains (en, "This was preference 3 on your list.");
+  assert_contains (nl, "Dit is uw 3e voorkeur.");
+}
+
+static void
+test_every_status (void)
+{
+  static const char *const marks_nl[] = {
+    "e voorkeur", "mens volgt werk", "boventallig", "hardheidsclausule",
+  };
+  for (int k = 0; k < 4; k++)
+    {
+      int32_t i = fx.of_status[k];
+      CU_ASSERT_TRUE_FATAL (i >= 0);
+      SmEmployeeOutcome out;
+      sm_placement_get_outcome (fx.placement, i, &out);
+      g_autofree char *nl = letter (i, SM_LANGUAGE_DUTCH,
+                                    SM_REGIME_PUBLIC_LAW);
+      g_autofree char *en = letter (i, SM_LANGUAGE_ENGLISH,
+                                    SM_REGIME_EMPLOYMENT_LAW);
+      assert_person (nl, i);
+      assert_person (en, i);
+      assert_contains (nl, marks_nl[k]);
+      if (out.position >= 0)
+        assert_contains (nl, position_title (out.position));
+      assert_preferences (nl, i);
+      assert_refusals_nl (nl, i);
+      assert_refusals_en (en, i);
+      assert_no_other_names (nl, i);
+      assert_no_other_names (en, i);
+    }
+}
+
+static void
+test_supernumerary_and_manual (void)
+{
+  int32_t sup = fx.of_status[SM_STATUS_SUPERNUMERARY];
+  int32_t man = fx.of_status[SM_STATUS_MANUAL];
+  CU_ASSERT_TRUE_FATAL (sup >= 0 && man >= 0);
+  SmEmployeeOutcome out;
+  SmUnitSpec unit;
+  sm_placement_get_outcome (fx.placement, sup, &out);
+  sm_scenario_get_unit (fx.scenario, out.unit, &unit);
+  g_autofree char *s_en = letter (sup, SM_LANGUAGE_ENGLISH,
+                                  SM_REGIME_PUBLIC_LAW);
+  assert_contains (s_en, "supernumerary (boventallig) in the unit");
+  assert_contains (s_en, unit.name);
+  assert_contains (s_en, "Your own function");
+  g_autofree char *m_nl = letter (man, SM_LANGUAGE_DUTCH,
+                                  SM_REGIME_PUBLIC_LAW);
+  assert_contains (m_nl, MANUAL_REASON);
+  assert_contains (m_nl, "hardheidsclausule");
+  g_autofree char *m_en = letter (man, SM_LANGUAGE_ENGLISH,
+                                  SM_REGIME_PUBLIC_LAW);
+  assert_contains (m_en, "Not considered");
+}
+
+static void
+test_regimes_and_languages (void)
+{
+  int32_t i = fx.of_status[SM_STATUS_APPLIED];
+  g_autofree char *nl_pub = letter (i, SM_LANGUAGE_DUTCH,
+                                    SM_REGIME_PUBLIC_LAW);
+  g_autofree char *nl_emp = letter (i, SM_LANGUAGE_DUTCH,
+                                    SM_REGIME_EMPLOYMENT_LAW);
+  g_autofree char *en_pub = letter (i, SM_LANGUAGE_ENGLISH,
+                                    SM_REGIME_PUBLIC_LAW);
+  g_autofree char *en_emp = letter (i, SM_LANGUAGE_ENGLISH,
+                                    SM_REGIME_EMPLOYMENT_LAW);
+  CU_ASSERT_STRING_NOT_EQUAL (nl_pub, en_pub);
+  CU_ASSERT_STRING_NOT_EQUAL (nl_pub, nl_emp);
+  CU_ASSERT_STRING_NOT_EQUAL (en_pub, en_emp);
+  /* Dutch public law: draft decision, response, objection in 6 weeks. */
+  assert_contains (nl_pub, "Beste ");
+  assert_contains (nl_pub, "ontwerpbesluit");
+  assert_contains (nl_pub, "binnen twee weken");
+  assert_contains (nl_pub, "zienswijze");
+  assert_contains (nl_pub, "bezwaar maken bij het college van "
+                           "burgemeester en wethouders, binnen zes weken "
+                           "te rekenen vanaf de dag na de verzending");
+  assert_contains (nl_pub, "1 januari 2019");
+  assert_lacks (nl_pub, "Dear ");
+  /* Dutch employment law: manager or HR, then the court. */
+  assert_contains (nl_emp, "leidinggevende of met de afdeling HR");
+  assert_contains (nl_emp, "kantonrechter");
+  assert_lacks (nl_emp, "bezwaar");
+  /* English. */
+  assert_contains (en_pub, "Dear ");
+  assert_contains (en_pub, "Draft decision");
+  assert_contains (en_pub, "objection (bezwaar) with the college of "
+                           "burgemeester en wethouders within six weeks, "
+                           "counted from the day after the decision was "
+                           "sent");
+  assert_contains (en_pub, "1 January 2019");
+  assert_lacks (en_pub, "Beste ");
+  assert_lacks (en_pub, "voorkeur");
+  assert_contains (en_emp, "manager or with HR within two weeks");
+  assert_contains (en_emp, "court (the kantonrechter)");
+  assert_lacks (en_emp, "objection");
+}
+
+static void
+test_sender_and_date (void)
+{
+  GError *error = NULL;
+  SmLetterOptions o = SM_LETTER_OPTIONS_INIT;
+  o.sender = "de gemeentesecretaris van Ommen";
+  o.effective_date = (SmDate) { 2019, 3, 1 };
+  g_autofree char *text = sm_letter_render (fx.placement, 0, &o, &error);
+  SM_ASSERT_NO_ERROR (error);
+  assert_contains (text, "bezwaar maken bij de gemeentesecretaris van "
+                         "Ommen");
+  assert_contains (text, "per 1 maart 2019");
+  assert_lacks (text, "college van burgemeester");
+  o.effective_date = (SmDate) { 2019, 2, 30 };
+  CU_ASSERT_PTR_NULL (sm_letter_render (fx.placement, 0, &o, &error));
+  SM_ASSERT_ERROR (error, SM_ERROR_INVALID_VALUE);
+}
+
+static void
+test_deterministic (void)
+{
+  int32_t i = fx.two_kinds;
+  g_autofree char *a = letter (i, SM_LANGUAGE_DUTCH, SM_REGIME_PUBLIC_LAW);
+  g_autofree char *b = letter (i, SM_LANGUAGE_DUTCH, SM_REGIME_PUBLIC_LAW);
+  CU_ASSERT_STRING_EQUAL (a, b);
+}
+
+/* ---- templates ----------------------------------------------------------- */
+
+static void
+test_custom_template (void)
+{
+  GError *error = NULL;
+  SmLetterOptions o = SM_LETTER_OPTIONS_INIT;
+  o.template_text =
+    "{{employee_id}}:{{#preferences}} [{{number}} {{title}}"
+    "{{#obtained}} ok{{/obtained}}{{^obtained}} no{{/obtained}}]"
+    "{{/preferences}}{{^preferences}} none{{/preferences}}\n";
+  SmEmployeeSpec e;
+  int32_t i = fx.two_kinds;
+  sm_scenario_get_employee (fx.scenario, i, &e);
+  g_autofree char *text = sm_letter_render (fx.placement, i, &o, &error);
+  SM_ASSERT_NO_ERROR (error);
+  g_autofree char *want = g_strdup_printf (
+      "%s: [1 Adviseur strategie no] [2 Coordinator samenwerking no] "
+      "[3 Projectleider regio ok]\n", e.id);
+  CU_ASSERT_STRING_EQUAL (text, want);
+  int32_t w = fx.of_status[SM_STATUS_FOLLOWS_WORK];
+  g_autofree char *none = sm_letter_render (fx.placement, w, &o, &error);
+  SM_ASSERT_NO_ERROR (error);
+  sm_scenario_get_employee (fx.scenario, w, &e);
+  g_autofree char *want_none = g_strdup_printf ("%s: none\n", e.id);
+  CU_ASSERT_STRING_EQUAL (none, want_none);
+}
+
+static void
+assert_parse_error (const char *text, const char *line)
+{
+  GError *error = NULL;
+  SmLetterOptions o = SM_LETTER_OPTIONS_INIT;
+  o.template_text = text;
+  CU_ASSERT_PTR_NULL (sm_letter_render (fx.placement, 0, &o, &error));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+  if (strstr (error->message, line) == NULL)
+    fprintf (stderr, "\nmessage without “%s”: %s\n", line, error->message);
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, line));
+  SM_ASSERT_ERROR (error, SM_ERROR_PARSE);
+}
+
+static void
+test_bad_templates (void)
+{
+  assert_parse_error ("Beste {{employee_name}},\n\n{{naam}}\n", "line 3:");
+  assert_parse_error ("{{#preferences}}\n{{title}}\n", "line 1:");
+  assert_parse_error ("a\n{{#preferences}}\n{{#obtained}}\nx\n"
+                      "{{/preferences}}\n", "line 5:");
+  assert_parse_error ("a\n{{/rules}}\n", "line 2:");
+  assert_parse_error ("a\nb {{employee_name\n", "line 2:");
+  assert_parse_error ("\n\n\n{{ two words }}\n", "line 4:");
+  assert_parse_error ("{{! a\ncomment }}\n{{#nope}}{{/nope}}\n", "line 3:");
+}
+
+static void
+test_placeholders_listed (void)
+{
+  for (int lang = 0; lang < 2; lang++)
+    for (int regime = 0; regime < 2; regime++)
+      {
+        const char *t = sm_letter_get_default_template (lang, regime);
+        for (const char *const *n = placeholders; *n != NULL; n++)
+          assert_contains (t, *n);
+      }
+  GString *all = g_string_new (NULL);
+  for (const char *const *n = placeholders; *n != NULL; n++)
+    g_string_append_printf (all, "{{%s}}\n", *n);
+  GError *error = NULL;
+  SmLetterOptions o = SM_LETTER_OPTIONS_INIT;
+  o.template_text = all->str;
+  g_autofree char *text = sm_letter_render (fx.placement, 0, &o, &error);
+  SM_ASSERT_NO_ERROR (error);
+  g_string_free (all, TRUE);
+}
+
+static char *
+render_text (const char *text, const SmTemplateRecord *data)
+{
+  GError *error = NULL;
+  g_autoptr (SmTemplate) t = sm_template__parse (text, NULL, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (t);
+  return sm_template__render (t, data);
+}
+
+static void
+test_engine (void)
+{
+  g_autoptr (SmTemplateRecord) r = sm_template_record__new ();
+  sm_template_record__set_string (r, "who", "Anna");
+  sm_template_record__set_boolean (r, "yes", TRUE);
+  sm_template_record__set_boolean (r, "no", FALSE);
+  sm_template_record__set_list (r, "empty");
+  for (int k = 1; k <= 2; k++)
+    {
+      SmTemplateRecord *item = sm_template_record__append (r, "items");
+      sm_template_record__set_int (item, "n", k);
+      if (k == 2)
+        sm_template_record__set_string (item, "who", "Bob");
+    }
+  g_autofree char *a = render_text (
+      "Hi {{ who }}{{#items}}, {{n}}:{{who}}{{/items}}.", r);
+  CU_ASSERT_STRING_EQUAL (a, "Hi Anna, 1:Anna, 2:Bob.");
+  /* Tags alone on a line leave no line; comments leave nothing. */
+  g_autofree char *b = render_text (
+      "x\n  {{#yes}}\ny\n  {{/yes}}\n{{#no}}\nn\n{{/no}}\n{{^empty}}\n"
+      "e\n{{/empty}}\n{{! note\n  more }}\nz {{missing}}{{#missing}}m"
+      "{{/missing}}{{^missing}}!{{/missing}}\n", r);
+  CU_ASSERT_STRING_EQUAL (b, "x\ny\ne\nz !\n");
+  /* No escaping; a text section shows once when not empty. */
+  sm_template_record__set_string (r, "raw", "<a & \"b\">");
+  g_autofree char *c = render_text ("{{#raw}}[{{raw}}]{{/raw}}", r);
+  CU_ASSERT_STRING_EQUAL (c, "[<a & \"b\">]");
+}
+
+/* ---- writing ------------------------------------------------------------- */
+
+static int
+count_and_remove (const char *dir, const char *compare_name,
+                  const char *compare_text)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (d);
+  int n = 0;
+  const char *name;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      CU_ASSERT_TRUE (g_str_has_suffix (name, ".txt"));
+      if (strcmp (name, compare_name) == 0)
+        {
+          g_autofree char *text = NULL;
+          CU_ASSERT_TRUE (g_file_get_contents (path, &text, NULL, NULL));
+          CU_ASSERT_STRING_EQUAL (text, compare_text);
+        }
+      g_unlink (path);
+      n++;
+    }
+  return n;
+}
+
+static void
+test_write_all (void)
+{
+  GError *error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("sm-letters-XXXXXX", &error);
+  SM_ASSERT_NO_ERROR (error);
+  g_autofree char *dir = g_build_filename (tmp, "letters", NULL);
+  SmLetterOptions o = SM_LETTER_OPTIONS_INIT;
+  CU_ASSERT_TRUE (sm_letter_write_all (fx.placement, dir, &o, &error));
+  SM_ASSERT_NO_ERROR (error);
+  SmEmployeeSpec e;
+  sm_scenario_get_employee (fx.scenario, fx.two_kinds, &e);
+  g_autofree char *name = g_strconcat (e.id, ".txt", NULL);
+  g_autofree char *want = sm_letter_render (fx.placement, fx.two_kinds, &o,
+                                            &error);
+  CU_ASSERT_EQUAL (count_and_remove (dir, name, want),
+                   sm_scenario_get_n_employees (fx.scenario));
+  CU_ASSERT_EQUAL (g_rmdir (dir), 0);
+  /* A folder under a regular file cannot be made. */
+  g_autofree char *plain = g_build_filename (tmp, "plain", NULL);
+  CU_ASSERT_TRUE (g_file_set_contents (plain, "x", 1, NULL));
+  g_autofree char *under = g_build_filename (plain, "letters", NULL);
+  CU_ASSERT_FALSE (sm_letter_write_all (fx.placement, under, &o, &error));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "plain"));
+  SM_ASSERT_ERROR (error, SM_ERROR_IO);
+  /* A bad template fails before anything is made. */
+  o.template_text = "{{#rules}}";
+  CU_ASSERT_FALSE (sm_letter_write_all (fx.placement, dir, &o, &error));
+  SM_ASSERT_ERROR (error, SM_ERROR_PARSE);
+  CU_ASSERT_FALSE (g_file_test (dir, G_FILE_TEST_EXISTS));
+  g_unlink (plain);
+  CU_ASSERT_EQUAL (g_rmdir (tmp), 0);
+}
+
+static void
+test_setup (void)
+{
+  fixture_init ();
+}
+
+static const SmTestCase cases[] = {
+  { "setup", test_setup },
+  { "found_every_status", test_found_every_status },
+  { "applied_two_reasons", test_applied_two_reasons },
+  { "every_status", test_every_status },
+  { "supernumerary_and_manual", test_supernumerary_and_manual },
+  { "regimes_and_languages", test_regimes_and_languages },
+  { "sender_and_date", test_sender_and_date },
+  { "deterministic", test_deterministic },
+  { "custom_template", test_custom_template },
+  { "bad_templates", test_bad_templates },
+  { "placeholders_listed", test_placeholders_listed },
+  { "engine", test_engine },
+  { "write_all", test_write_all },
+  { NULL, NULL },
+};
+
+int
+main (void)
+{
+  int status = sm_test_run_suite ("letter", cases);
+  sm_placement_free (fx.placement);
+  sm_scenario_free (fx.scenario);
+  return status;
+}

@@ -1,0 +1,544 @@
+/* staffmatch tests: the reports (text, Markdown, HTML with SVG charts).
+ *
+ * On the generated Ommen-Hardenberg case the key figures of the text
+ * summary are checked against counts the test makes itself from the
+ * public getters; Markdown tables must have a constant number of cells;
+ * the HTML page must be well-formed XML (GLib's GMarkup parser, and
+ * xmllint when it is installed), self-contained, with one titled SVG per
+ * chart, and free of personal data. The same placement must give the
+ * same bytes, and a tiny scenario without bands or contracts must render.
+ */
+#include "test-util.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <glib/gstdio.h>
+
+#include "boh-case.h"
+
+static SmPlacement *
+boh_placement (SmScenario **scenario_out)
+{
+  GError *error = NULL;
+  SmScenario *s = boh_case_new (BOH_CASE_SEED, &error);
+  SM_ASSERT_NO_ERROR (error);
+  SmPlacement *p = sm_scenario_place (s, &error);
+  SM_ASSERT_NO_ERROR (error);
+  *scenario_out = s;
+  return p;
+}
+
+static int32_t
+find_org (const SmScenario *s, SmOrganisationKind kind)
+{
+  for (int32_t o = 0; o < sm_scenario_get_n_organisations (s); o++)
+    {
+      SmOrganisationSpec org;
+      sm_scenario_get_organisation (s, o, &org);
+      if (org.kind == kind)
+        return o;
+    }
+  return -1;
+}
+
+/* The number after @key (and blanks) at or after @from, or -1. */
+static long
+number_after (const char *from, const char *key)
+{
+  const char *at = from != NULL ? strstr (from, key) : NULL;
+  if (at == NULL)
+    return -1;
+  at += strlen (key);
+  while (*at == ' ')
+    at++;
+  return g_ascii_isdigit (*at) ? strtol (at, NULL, 10) : -1;
+}
+
+/* ---- the text summary ------------------------------------------------------ */
+
+static void
+check_receiving_figures (const SmPlacement *p, const SmScenario *s,
+                         const char *text)
+{
+  int32_t om = find_org (s, SM_ORGANISATION_RECEIVING);
+  SmOrganisationSpec org;
+  sm_scenario_get_organisation (s, om, &org);
+  long headcount = 0, first = 0;
+  for (int32_t i = 0; i < sm_scenario_get_n_employees (s); i++)
+    {
+      SmEmployeeOutcome out;
+      sm_placement_get_outcome (p, i, &out);
+      headcount += out.organisation == om;
+      first += out.organisation == om && out.preference == 1;
+    }
+  g_autofree char *title = g_strdup_printf ("%s (receiving organisation)\n",
+                                            org.name);
+  const char *section = strstr (text, title);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (section);
+  CU_ASSERT_TRUE (headcount > 0 && first > 0);
+  CU_ASSERT_EQUAL (number_after (section, "\nHeadcount:"), headcount);
+  CU_ASSERT_EQUAL (number_after (section, "\n1st choice:"), first);
+}
+
+/* Each unit's formation, counted from the positions, stands in the unit's
+ * row of the default organisation's table. */
+static void
+check_unit_figures (const SmScenario *s, const char *text)
+{
+  int32_t hb = find_org (s, SM_ORGANISATION_DEFAULT);
+  SmOrganisationSpec org;
+  sm_scenario_get_organisation (s, hb, &org);
+  g_autofree char *title = g_strdup_printf ("%s (default organisation)\n",
+                                            org.name);
+  const char *section = strstr (text, title);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (section);
+  int32_t checked = 0;
+  for (int32_t u = 0; u < sm_scenario_get_n_units (s); u++)
+    {
+      SmUnitSpec unit;
+      sm_scenario_get_unit (s, u, &unit);
+      if (strcmp (unit.organisation_id, org.id) != 0)
+        continue;
+      long formation = 0;
+      for (int32_t j = 0; j < sm_scenario_get_n_positions (s); j++)
+        {
+          SmPositionSpec pos;
+          sm_scenario_get_position (s, j, &pos);
+          if (strcmp (pos.unit_id, unit.id) == 0)
+            formation += pos.seats;
+        }
+      g_autofree char *row = g_strdup_printf ("\n  %s  ", unit.name);
+      CU_ASSERT_EQUAL (number_after (section, row), formation);
+      checked++;
+    }
+  CU_ASSERT_TRUE (checked > 5);
+}
+
+/* Every line of the text table that starts with @first_cell's row up to
+ * its end has the same number of characters (not bytes). */
+static void
+check_alignment (const char *text, const char *header, const char *accented)
+{
+  const char *start = strstr (text, header);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (start);
+  const char *end = strstr (start, "\n\n");
+  g_autofree char *table = g_strndup (start, end - start);
+  g_auto (GStrv) lines = g_strsplit (table, "\n", -1);
+  glong width = g_utf8_strlen (lines[0], -1);
+  gboolean seen = FALSE;
+  for (char **l = lines; *l != NULL; l++)
+    {
+      CU_ASSERT_EQUAL (g_utf8_strlen (*l, -1), width);
+      seen |= strstr (*l, accented) != NULL;
+    }
+  CU_ASSERT_TRUE (seen);
+}
+
+static void
+test_text_figures (void)
+{
+  SmScenario *s;
+  g_autoptr (SmPlacement) p = boh_placement (&s);
+  g_autofree char *text = sm_report_summary_text (p);
+  g_autofree char *checksum = sm_scenario_checksum (s);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (text);
+  CU_ASSERT_TRUE (g_utf8_validate (text, -1, NULL));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, sm_version ()));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, checksum));
+  CU_ASSERT_EQUAL (number_after (text, "\nSeed:"), BOH_CASE_SEED);
+  CU_ASSERT_EQUAL (number_after (text, "\nEmployees:"),
+                   sm_scenario_get_n_employees (s));
+  check_receiving_figures (p, s, text);
+  check_unit_figures (s, text);
+  /* "Financiën" is padded by characters: the unit table stays aligned */
+  check_alignment (text, "  Unit  ", "Financi\xc3\xabn");
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "\n  2025 "));   /* last end + 1 */
+  CU_ASSERT_PTR_NULL (strstr (text, "\n  2018 "));
+  sm_placement_free (g_steal_pointer (&p));
+  sm_scenario_free (s);
+}
+
+/* ---- Markdown --------------------------------------------------------------- */
+
+/* The cell separators of a Markdown table row: '|' not escaped. */
+static int
+count_pipes (const char *line)
+{
+  int n = 0;
+  for (const char *c = line; *c != '\0'; c++)
+    {
+      if (*c == '\\' && c[1] != '\0')
+        c++;
+      else if (*c == '|')
+        n++;
+    }
+  return n;
+}
+
+/* Every table has a header, a delimiter row, and the same number of cells
+ * in every row; returns how many tables there are. */
+static int
+check_markdown_tables (const char *markdown)
+{
+  g_auto (GStrv) lines = g_strsplit (markdown, "\n", -1);
+  int tables = 0, pipes = 0, row = 0;
+  for (char **l = lines; *l != NULL; l++)
+    {
+      if ((*l)[0] != '|')
+        {
+          row = 0;
+          continue;
+        }
+      if (row == 0)
+        {
+          tables++;
+          pipes = count_pipes (*l);
+          CU_ASSERT_TRUE (pipes >= 3);
+        }
+      if (row == 1)
+        CU_ASSERT_TRUE (g_regex_match_simple ("^(\\| -{3,}:? )+\\|$", *l,
+                                              0, 0));
+      CU_ASSERT_EQUAL (count_pipes (*l), pipes);
+      row++;
+    }
+  return tables;
+}
+
+static void
+test_markdown (void)
+{
+  SmScenario *s;
+  g_autoptr (SmPlacement) p = boh_placement (&s);
+  g_autofree char *md = sm_report_summary_markdown (p);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (md);
+  CU_ASSERT_TRUE (g_str_has_prefix (md, "# "));
+  CU_ASSERT_PTR_NOT_NULL (strstr (md, "\n## "));
+  /* organisations, ranks, open positions, positions, units, contract
+   * units, contract years */
+  CU_ASSERT_TRUE (check_markdown_tables (md) >= 7);
+  sm_placement_free (g_steal_pointer (&p));
+  sm_scenario_free (s);
+}
+
+/* ---- HTML ------------------------------------------------------------------- */
+
+typedef struct {
+  int svg;
+  int svg_titles;
+  int tables;
+} PageCount;
+
+static void
+on_start (GMarkupParseContext *context, const char *element,
+          const char **names, const char **values, gpointer data,
+          GError **error)
+{
+  PageCount *count = data;
+  const GSList *stack = g_markup_parse_context_get_element_stack (context);
+  if (strcmp (element, "svg") == 0)
+    count->svg++;
+  else if (strcmp (element, "table") == 0)
+    count->tables++;
+  else if (strcmp (element, "title") == 0 && stack->next != NULL
+           && strcmp (stack->next->data, "svg") == 0)
+    count->svg_titles++;
+}
+
+/* Parses the whole page with GMarkup, which accepts only well-formed
+ * XML; fills @count. */
+static void
+check_well_formed (const char *html, PageCount *count)
+{
+  static const GMarkupParser parser = { on_start, NULL, NULL, NULL, NULL };
+  GError *error = NULL;
+  memset (count, 0, sizeof *count);
+  GMarkupParseContext *ctx = g_markup_parse_context_new (&parser, 0, count,
+                                                         NULL);
+  gboolean ok = g_markup_parse_context_parse (ctx, html, -1, &error)
+                && g_markup_parse_context_end_parse (ctx, &error);
+  if (error != NULL)
+    fprintf (stderr, "not well-formed: %s\n", error->message);
+  CU_ASSERT_TRUE (ok);
+  g_clear_error (&error);
+  g_markup_parse_context_free (ctx);
+}
+
+/* Self-contained: no scripts, and no URL but the two namespace names. */
+static void
+check_self_contained (const char *html)
+{
+  CU_ASSERT_TRUE (g_str_has_prefix (html, "<?xml version=\"1.0\" "
+                                          "encoding=\"UTF-8\"?>\n"));
+  CU_ASSERT_PTR_NULL (strstr (html, "<script"));
+  CU_ASSERT_PTR_NULL (strstr (html, "https://"));
+  for (const char *at = strstr (html, "http://"); at != NULL;
+       at = strstr (at + 1, "http://"))
+    CU_ASSERT_TRUE (g_str_has_prefix (at, "http://www.w3.org/1999/xhtml\"")
+                    || g_str_has_prefix (at, "http://www.w3.org/2000/svg\""));
+  CU_ASSERT_PTR_NOT_NULL (strstr (html, "<html xmlns=\"http://www.w3.org/"
+                                        "1999/xhtml\""));
+  CU_ASSERT_PTR_NOT_NULL (strstr (html, "@media print"));
+}
+
+/* No employee's name in any report. */
+static void
+check_no_names (const SmScenario *s, const char *report)
+{
+  int32_t found = 0;
+  for (int32_t i = 0; i < sm_scenario_get_n_employees (s); i++)
+    {
+      SmEmployeeSpec e;
+      sm_scenario_get_employee (s, i, &e);
+      found += strstr (report, e.name) != NULL;
+    }
+  CU_ASSERT_EQUAL (found, 0);
+}
+
+static void
+test_html (void)
+{
+  SmScenario *s;
+  g_autoptr (SmPlacement) p = boh_placement (&s);
+  g_autofree char *html = sm_report_html (p);
+  g_autofree char *text = sm_report_summary_text (p);
+  g_autofree char *md = sm_report_summary_markdown (p);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (html);
+  PageCount count;
+  check_well_formed (html, &count);
+  check_self_contained (html);
+  CU_ASSERT_EQUAL (count.svg, 5);         /* one per chart */
+  CU_ASSERT_EQUAL (count.svg_titles, 5);
+  CU_ASSERT_TRUE (count.tables >= 5 + 5);  /* a table beside each chart */
+  CU_ASSERT_PTR_NOT_NULL (strstr (html, "Financi\xc3\xabn"));
+  check_no_names (s, html);
+  check_no_names (s, text);
+  check_no_names (s, md);
+  sm_placement_free (g_steal_pointer (&p));
+  sm_scenario_free (s);
+}
+
+static void
+test_same_bytes (void)
+{
+  SmScenario *s1, *s2;
+  g_autoptr (SmPlacement) p1 = boh_placement (&s1);
+  g_autoptr (SmPlacement) p2 = boh_placement (&s2);
+  char *(*const forms[]) (const SmPlacement *) = {
+    sm_report_summary_text, sm_report_summary_markdown, sm_report_html,
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (forms); k++)
+    {
+      g_autofree char *a = forms[k] (p1);
+      g_autofree char *b = forms[k] (p2);
+      g_autofree char *again = forms[k] (p1);
+      CU_ASSERT_STRING_EQUAL (a, b);
+      CU_ASSERT_STRING_EQUAL (a, again);
+    }
+  /* a decimal comma in the locale changes no coordinate */
+  g_autofree char *html = sm_report_html (p1);
+  if (setlocale (LC_NUMERIC, "nl_NL.UTF-8") != NULL
+      || setlocale (LC_NUMERIC, "de_DE.UTF-8") != NULL)
+    {
+      g_autofree char *comma = sm_report_html (p1);
+      CU_ASSERT_STRING_EQUAL (html, comma);
+      setlocale (LC_NUMERIC, "C");
+    }
+  sm_placement_free (g_steal_pointer (&p1));
+  sm_placement_free (g_steal_pointer (&p2));
+  sm_scenario_free (s1);
+  sm_scenario_free (s2);
+}
+
+/* With the reflection principle, the summary says so and names every
+ * position where it chose the keepers. */
+static void
+test_reflection (void)
+{
+  GError *error = NULL;
+  g_autoptr (SmScenario) s = boh_case_new (BOH_CASE_SEED, &error);
+  SM_ASSERT_NO_ERROR (error);
+  sm_scenario_set_reduction (s, SM_REDUCTION_REFLECTION, 10);
+  g_autoptr (SmPlacement) p = sm_scenario_place (s, &error);
+  SM_ASSERT_NO_ERROR (error);
+  g_autofree char *text = sm_report_summary_text (p);
+  const char *section = strstr (text, "\nReflection principle\n");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (section);
+  CU_ASSERT_PTR_NOT_NULL (strstr (section, "Used (age bands of 10 years)"));
+  int32_t reflected = 0;
+  for (int32_t j = 0; j < sm_scenario_get_n_positions (s); j++)
+    {
+      SmPositionResult res;
+      SmPositionSpec pos;
+      sm_placement_get_position_result (p, j, &res);
+      sm_scenario_get_position (s, j, &pos);
+      g_autofree char *row = g_strdup_printf ("\n  %s  ", pos.id);
+      CU_ASSERT_EQUAL (strstr (section, row) != NULL, res.reflection);
+      reflected += res.reflection;
+    }
+  CU_ASSERT_TRUE (reflected > 0);
+}
+
+/* ---- a tiny scenario -------------------------------------------------------- */
+
+static void
+add (gboolean ok, GError *error)
+{
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_TRUE (ok);
+}
+
+static void
+add_employee (SmScenario *s, const char *id, const char *name)
+{
+  GError *error = NULL;
+  SmEmployeeSpec e = SM_EMPLOYEE_SPEC_INIT;
+  e.id = id;
+  e.name = name;
+  e.function_code = "ADM";
+  e.unit_id = "hb-u";
+  e.grade = 8;
+  e.birth_date = (SmDate){ 1970, 1, 1 };
+  e.service_start = (SmDate){ 2000, 1, 1 };
+  add (sm_scenario_add_employee (s, &e, &error), error);
+}
+
+/* A default organisation with one unit whose name needs escaping, a
+ * receiving organisation without a band and nobody applying, no
+ * contracts, and a manual placement whose reason holds markup. */
+static SmScenario *
+tiny_scenario (void)
+{
+  GError *error = NULL;
+  SmScenario *s = sm_scenario_new ();
+  SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
+  o.id = "hb";
+  o.name = "Default <org> & co";
+  o.kind = SM_ORGANISATION_DEFAULT;
+  add (sm_scenario_add_organisation (s, &o, &error), error);
+  o.id = o.name = "om";
+  o.kind = SM_ORGANISATION_RECEIVING;
+  add (sm_scenario_add_organisation (s, &o, &error), error);
+  SmUnitSpec u = SM_UNIT_SPEC_INIT;
+  u.id = "hb-u";
+  u.name = "Financi\xc3\xabn | \"Zaken\"";
+  u.organisation_id = "hb";
+  add (sm_scenario_add_unit (s, &u, &error), error);
+  SmPositionSpec pos = SM_POSITION_SPEC_INIT;
+  pos.id = "hb-adm";
+  pos.title = "Administrateur";
+  pos.unit_id = "hb-u";
+  pos.function_code = "ADM";
+  pos.grade = 8;
+  add (sm_scenario_add_position (s, &pos, &error), error);
+  add_employee (s, "E1", "Ann Example");
+  add_employee (s, "E2", "Bob Example");
+  add (sm_scenario_add_manual_placement (s, "E2", "hb-adm",
+                                         "<b>care</b> & 'duty'\nline two",
+                                         &error), error);
+  return s;
+}
+
+static void
+test_tiny (void)
+{
+  GError *error = NULL;
+  g_autoptr (SmScenario) s = tiny_scenario ();
+  g_autoptr (SmPlacement) p = sm_scenario_place (s, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (p);
+  g_autofree char *text = sm_report_summary_text (p);
+  g_autofree char *md = sm_report_summary_markdown (p);
+  g_autofree char *html = sm_report_html (p);
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "No unit works for another"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "E2"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "<b>care</b> & 'duty' line two"));
+  CU_ASSERT_EQUAL (number_after (text, "\nSupernumerary:"), 1);
+  CU_ASSERT_TRUE (check_markdown_tables (md) >= 3);
+  CU_ASSERT_PTR_NOT_NULL (strstr (md, "\\<b\\>care"));
+  PageCount count;
+  check_well_formed (html, &count);
+  check_self_contained (html);
+  CU_ASSERT_TRUE (count.svg >= 3);
+  CU_ASSERT_EQUAL (count.svg, count.svg_titles);
+  CU_ASSERT_PTR_NOT_NULL (strstr (html, "Default &lt;org&gt; &amp; co"));
+  CU_ASSERT_PTR_NULL (strstr (html, "<b>"));
+  check_no_names (s, text);
+  check_no_names (s, md);
+  check_no_names (s, html);
+}
+
+/* ---- writing the page ------------------------------------------------------- */
+
+/* Runs xmllint --noout on @path when it is installed (meson passes the one
+ * it found in SM_XMLLINT); FALSE only when xmllint rejects the file. */
+static gboolean
+xmllint_accepts (const char *path)
+{
+  g_autofree char *xmllint = g_strdup (g_getenv ("SM_XMLLINT"));
+  if (xmllint == NULL || *xmllint == '\0')
+    {
+      g_free (xmllint);
+      xmllint = g_find_program_in_path ("xmllint");
+    }
+  if (xmllint == NULL)
+    {
+      fprintf (stderr, "xmllint not found: skipping its check\n");
+      return TRUE;
+    }
+  const char *argv[] = { xmllint, "--noout", "--nonet", path, NULL };
+  g_autofree char *err = NULL;
+  int status = -1;
+  GError *error = NULL;
+  gboolean ran = g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                               &err, &status, &error);
+  SM_ASSERT_NO_ERROR (error);
+  if (ran && !(WIFEXITED (status) && WEXITSTATUS (status) == 0))
+    fprintf (stderr, "xmllint: %s\n", err);
+  return ran && WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+static void
+test_write_html (void)
+{
+  SmScenario *s;
+  GError *error = NULL;
+  g_autoptr (SmPlacement) p = boh_placement (&s);
+  g_autofree char *dir = g_dir_make_tmp ("sm-report-XXXXXX", &error);
+  SM_ASSERT_NO_ERROR (error);
+  g_autofree char *path = g_build_filename (dir, "report.html", NULL);
+  CU_ASSERT_TRUE (sm_report_write_html (p, path, &error));
+  SM_ASSERT_NO_ERROR (error);
+  g_autofree char *written = NULL;
+  CU_ASSERT_TRUE (g_file_get_contents (path, &written, NULL, NULL));
+  g_autofree char *html = sm_report_html (p);
+  CU_ASSERT_STRING_EQUAL (written, html);
+  CU_ASSERT_TRUE (xmllint_accepts (path));
+  g_autofree char *missing = g_build_filename (dir, "no", "report.html",
+                                               NULL);
+  CU_ASSERT_FALSE (sm_report_write_html (p, missing, &error));
+  SM_ASSERT_ERROR (error, SM_ERROR_IO);
+  g_unlink (path);
+  g_rmdir (dir);
+  sm_placement_free (g_steal_pointer (&p));
+  sm_scenario_free (s);
+}
+
+int
+main (void)
+{
+  static const SmTestCase cases[] = {
+    { "text summary holds the key figures", test_text_figures },
+    { "Markdown tables are consistent", test_markdown },
+    { "HTML is well-formed, self-contained, without names", test_html },
+    { "same placement, same bytes", test_same_bytes },
+    { "the reflection principle is reported", test_reflection },
+    { "a tiny scenario renders", test_tiny },
+    { "the page is written atomically and xmllint accepts it",
+      test_write_html },
+    { NULL, NULL },
+  };
+  return sm_test_run_suite ("report", cases);
+}
