@@ -83,6 +83,7 @@ SM_API SmCheckReport *sm_matching_check (const SmMarket *market,
                                          const SmMatching *matching,
                                          GError **error);
 
+/** sm_check_report_free: frees a report; NULL is allowed. */
 SM_API void sm_check_report_free (SmCheckReport *report);
 
 /** sm_check_report_is_valid: no violations. */

@@ -53,6 +53,7 @@ typedef enum {
   SM_ERROR_INFEASIBLE,
 } SmError;
 
+/** sm_error_quark: the quark of SM_ERROR. */
 SM_API GQuark sm_error_quark (void);
 
 G_END_DECLS

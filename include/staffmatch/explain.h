@@ -118,6 +118,8 @@ typedef struct {
   gboolean reflection;
 } SmPositionResult;
 
+/** sm_placement_get_position_result: fills @result_out for the
+ * position (a scenario index). */
 SM_API void sm_placement_get_position_result (const SmPlacement *placement,
                                               int32_t position,
                                               SmPositionResult *result_out);
@@ -134,6 +136,8 @@ typedef struct {
   int32_t supernumerary;
 } SmUnitResult;
 
+/** sm_placement_get_unit_result: fills @result_out for the unit (a
+ * scenario index). */
 SM_API void sm_placement_get_unit_result (const SmPlacement *placement,
                                           int32_t unit,
                                           SmUnitResult *result_out);

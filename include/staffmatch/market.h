@@ -230,6 +230,7 @@ SM_API SmMarket *sm_market_ref (SmMarket *market);
 /** sm_market_unref: drops a reference, freeing at the last; NULL allowed. */
 SM_API void sm_market_unref (SmMarket *market);
 
+/* Sizes and seats of a frozen market; positions are 0 .. n_positions-1. */
 SM_API int32_t sm_market_get_n_employees (const SmMarket *market);
 SM_API int32_t sm_market_get_n_positions (const SmMarket *market);
 /** sm_market_get_n_entries: the total length of all preference lists. */

@@ -60,6 +60,7 @@ SM_API void sm_matching_free (SmMatching *matching);
 /** sm_matching_copy: (transfer full): an independent copy. */
 SM_API SmMatching *sm_matching_copy (const SmMatching *matching);
 
+/* The sizes of the market the matching belongs to. */
 SM_API int32_t sm_matching_get_n_employees (const SmMatching *matching);
 SM_API int32_t sm_matching_get_n_positions (const SmMatching *matching);
 

@@ -101,6 +101,8 @@ SM_API SmPlacement *sm_scenario_place_with (const SmScenario *scenario,
                                             const SmPlaceOptions *options,
                                             GError **error);
 
+/** sm_placement_free: frees a placement (not its scenario); NULL is
+ * allowed. */
 SM_API void sm_placement_free (SmPlacement *placement);
 
 /** sm_placement_get_scenario: (transfer none): the scenario placed. */

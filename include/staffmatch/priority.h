@@ -107,6 +107,8 @@ SM_API void sm_priority_rule_set_min_fit (SmPriorityRule *rule, SmFit fit);
 SM_API void sm_priority_rule_set_require_qualifications (SmPriorityRule *rule,
                                                          gboolean require);
 
+/* Reading a rule back: its identifier (transfer none), its criteria in
+ * order (index 0 .. n_criteria-1) and its filters. */
 SM_API const char *sm_priority_rule_get_id (const SmPriorityRule *rule);
 SM_API int32_t sm_priority_rule_get_n_criteria (const SmPriorityRule *rule);
 SM_API void sm_priority_rule_get_criterion (const SmPriorityRule *rule,

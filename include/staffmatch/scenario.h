@@ -174,6 +174,21 @@ typedef struct {
 SM_API SmScenario *sm_scenario_new (void);
 SM_API void sm_scenario_free (SmScenario *scenario);
 
+/*
+ * sm_scenario_add_organisation, _unit, _position, _employee, _application:
+ *
+ * Add one item, copying every string of the spec (the caller keeps its
+ * own). They fail, leaving the scenario unchanged, with
+ * SM_ERROR_DUPLICATE_ID for an identifier already taken,
+ * SM_ERROR_UNKNOWN_ID for a reference to one that does not exist (both
+ * named in the message), SM_ERROR_INVALID_VALUE for a field outside what
+ * it allows (an empty identifier, seats below 1, target seats above the
+ * seats, an FTE of 0 or above 2, a date that does not exist, a preference
+ * below 1 or used twice, an application to the default organisation, an
+ * employee's unit outside the default organisation), and
+ * SM_ERROR_INFEASIBLE for what cannot be as a whole (a second default
+ * organisation, target seats above the organisation's headcount maximum).
+ */
 SM_API gboolean sm_scenario_add_organisation (SmScenario *scenario,
                                               const SmOrganisationSpec *spec,
                                               GError **error);
