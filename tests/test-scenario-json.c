@@ -700,7 +700,11 @@ check_outcomes (JsonArray *employees, const SmPlacement *placement,
                               status[outcome.status]);
       CU_ASSERT_EQUAL (outcome.position < 0,
                        object_string (o, "position") == NULL);
-      CU_ASSERT_EQUAL (json_object_get_size (o), 6);
+      CU_ASSERT_EQUAL (json_object_get_size (o), 7);   /* with refusals */
+      CU_ASSERT_EQUAL (json_array_get_length (
+                         json_object_get_array_member (o, "refusals")),
+                       (guint) sm_placement_get_n_refusals (placement,
+                                                            (int32_t) k));
     }
   /* E1 got their first preference, E2 follows the work, E3 is left. */
   JsonObject *e1 = json_array_get_object_element (employees, 0);

@@ -91,9 +91,19 @@
  *     "employees": [{ "id", "organisation", "unit", "position": id | null,
  *                     "preference": n | null,
  *                     "status": "placed" | "follows-work" |
- *                               "supernumerary" | "manual" }],
+ *                               "supernumerary" | "manual",
+ *                     "refusals": [{ "position", "preference",
+ *                                    "reason", "filter", "rank",
+ *                                    "cutoff", "criterion" }] }],
  *     "positions": [{ "id", "seats", "filled" }],
  *     "organisations": [{ "id", "headcount", "vacancies" }] }
+ *
+ * An employee's "refusals" are sm_placement_get_refusal()'s, best
+ * preference first, each on one line: "preference" 0 for the position of
+ * their own function; "reason" "not-eligible", "full", "cap", "manual" or
+ * "reflection"; "filter" "grade", "fit", "qualifications" or null; "rank"
+ * and "cutoff" from 1, 0 when none; "criterion" the name of the position's
+ * rule's criterion that decided, "lot", "manual", or null.
  *
  * Personal data: names and birth dates are written to the files but never
  * to a problem. Messages quote identifiers, and member names and values
@@ -110,6 +120,7 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 #include <staffmatch/error.h>
+#include <staffmatch/explain.h>
 #include <staffmatch/version.h>
 
 #define SCENARIO_FORMAT "staffmatch-scenario"
@@ -550,6 +561,74 @@ status_name (SmStatus status)
     }
 }
 
+static const char *const reason_names[] = {
+  "not-eligible", "full", "cap", "manual", "reflection"
+};
+static const char *const filter_names[] = {
+  NULL, "grade", "fit", "qualifications"
+};
+
+/* What decided a refusal: the name of the criterion of the position's
+ * rule, "lot", "manual", or NULL. */
+static const char *
+decided_by_name (const SmScenario *s, int32_t position, int32_t criterion)
+{
+  if (criterion == SM_DECIDED_BY_LOT)
+    return "lot";
+  if (criterion == SM_DECIDED_BY_MANUAL)
+    return "manual";
+  if (criterion < 0)
+    return NULL;
+  SmPositionSpec spec;
+  sm_scenario_get_position (s, position, &spec);
+  const SmPriorityRule *rule = sm_scenario_get_default_rule (s);
+  for (int32_t k = 0; spec.rule_id != NULL && k < sm_scenario_get_n_rules (s);
+       k++)
+    if (strcmp (sm_priority_rule_get_id (sm_scenario_get_rule (s, k)),
+                spec.rule_id) == 0)
+      rule = sm_scenario_get_rule (s, k);
+  g_assert (criterion < sm_priority_rule_get_n_criteria (rule));
+  SmCriterion c;
+  SmDirection direction;
+  sm_priority_rule_get_criterion (rule, criterion, &c, &direction);
+  return sm_criterion_to_string (c);
+}
+
+/* An employee's refusals, one object per line. */
+static void
+write_refusals (JsonOut *o, const SmPlacement *placement, int32_t employee)
+{
+  const SmScenario *s = sm_placement_get_scenario (placement);
+  out_open (o, "refusals", '[');
+  for (int32_t k = 0; k < sm_placement_get_n_refusals (placement, employee);
+       k++)
+    {
+      SmRefusal r;
+      SmPositionSpec position;
+      sm_placement_get_refusal (placement, employee, k, &r);
+      sm_scenario_get_position (s, r.position, &position);
+      const char *decided_by = decided_by_name (s, r.position, r.criterion);
+      out_start (o, NULL);
+      g_string_append (o->text, "{\"position\": ");
+      append_json_string (o->text, position.id);
+      g_string_append_printf (o->text, ", \"preference\": %d, "
+                              "\"reason\": \"%s\", \"filter\": ",
+                              r.preference, reason_names[r.reason]);
+      if (filter_names[r.filter] != NULL)
+        append_json_string (o->text, filter_names[r.filter]);
+      else
+        g_string_append (o->text, "null");
+      g_string_append_printf (o->text, ", \"rank\": %d, \"cutoff\": %d, "
+                              "\"criterion\": ", r.rank, r.cutoff);
+      if (decided_by != NULL)
+        append_json_string (o->text, decided_by);
+      else
+        g_string_append (o->text, "null");
+      g_string_append_c (o->text, '}');
+    }
+  out_close (o, ']');
+}
+
 static void
 write_outcomes (JsonOut *o, const SmPlacement *placement)
 {
@@ -576,6 +655,7 @@ write_outcomes (JsonOut *o, const SmPlacement *placement)
       out_int_or_null (o, "preference", outcome.preference,
                        outcome.preference > 0);
       out_string (o, "status", status_name (outcome.status));
+      write_refusals (o, placement, k);
       out_close (o, '}');
     }
   out_close (o, ']');

@@ -1,0 +1,147 @@
+/* staffmatch command-line tool: what the subcommands share.
+ *
+ * Each subcommand is a function cli_<name> (argc, argv) with argv[0] its
+ * own name, parsing its options with a GOptionContext of its own, and
+ * returning the exit status: CLI_EXIT_OK, CLI_EXIT_FAILURE (bad input,
+ * an output that cannot be written) or CLI_EXIT_USAGE (a bad command
+ * line). This header also offers the helpers they share: messages and
+ * progress on stderr, loading a scenario with its list of problems, the
+ * options of a run (seed, side, letters), and the output set with its
+ * manifest (cli-output.c).
+ *
+ * Personal data (names, birth dates) never goes to stderr: messages name
+ * files, lines, fields and identifiers only. Progress lines are written
+ * only when stderr is a terminal, so that scripts and logs see nothing
+ * but errors.
+ */
+#pragma once
+
+#include <stdint.h>
+#include <glib.h>
+#include <staffmatch/staffmatch.h>
+#include <staffmatch/letter.h>
+
+G_BEGIN_DECLS
+
+enum
+{
+  CLI_EXIT_OK = 0,
+  CLI_EXIT_FAILURE = 1,
+  CLI_EXIT_USAGE = 2,
+};
+
+/* ---- the subcommands ---------------------------------------------------- */
+
+int cli_demo (int argc, char **argv);
+int cli_solve (int argc, char **argv);
+int cli_check (int argc, char **argv);
+int cli_explain (int argc, char **argv);
+int cli_diff (int argc, char **argv);
+int cli_export (int argc, char **argv);
+
+/* ---- messages ------------------------------------------------------------ */
+
+/* "staffmatch COMMAND: MESSAGE" on stderr; returns CLI_EXIT_FAILURE. */
+int cli_fail (const char *command, const char *format, ...)
+    G_GNUC_PRINTF (2, 3);
+/* The same and a hint at --help; returns CLI_EXIT_USAGE. */
+int cli_usage_error (const char *command, const char *format, ...)
+    G_GNUC_PRINTF (2, 3);
+/* A progress line on stderr, only when stderr is a terminal. */
+void cli_progress (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+/* ---- options ------------------------------------------------------------- */
+
+/* A context for "staffmatch COMMAND [OPTION...] PARAMETERS". */
+GOptionContext *cli_context_new (const char *command, const char *parameters,
+                                 const char *summary,
+                                 const GOptionEntry *entries);
+/* Parses; on a bad option prints a usage error and returns FALSE. --help
+ * prints the help and exits with status 0. */
+gboolean cli_parse (GOptionContext *context, const char *command, int *argc,
+                    char ***argv);
+
+/* The options of a run as given on the command line (strings, NULL when
+ * not given). */
+typedef struct
+{
+  char *seed;
+  char *side;
+  char *language;
+  char *regime;
+  char *effective_date;
+} CliRunArgs;
+
+/* ... and as understood. */
+typedef struct
+{
+  gboolean has_seed;
+  uint64_t seed;
+  SmPlaceOptions place;
+  SmLetterOptions letter;
+} CliRunSettings;
+
+/* Adds the run's options (--seed, --side, --language, --regime,
+ * --effective-date) to @context, storing into @args. */
+void cli_add_run_options (GOptionContext *context, CliRunArgs *args);
+void cli_run_args_clear (CliRunArgs *args);
+/* Understands @args; on a bad value sets @error (a usage error). */
+gboolean cli_run_settings_resolve (const CliRunArgs *args,
+                                   CliRunSettings *settings_out,
+                                   GError **error);
+/* A seed as a decimal number 0 .. 2^64-1. */
+gboolean cli_parse_seed (const char *text, uint64_t *seed_out, GError **error);
+
+/* Names of settings for messages and the manifest. */
+const char *cli_side_name (SmSide side);
+const char *cli_tie_breaking_name (SmTieBreaking tie_breaking);
+const char *cli_language_name (SmLanguage language);
+const char *cli_regime_name (SmRegime regime);
+
+/* ---- inputs -------------------------------------------------------------- */
+
+/* Loads a CSV folder or a JSON file. Every problem goes to stdout, one per
+ * line, then their count; returns NULL (with the problems printed, or an
+ * error on stderr) when the scenario cannot be used. */
+SmScenario *cli_load (const char *command, const char *path);
+void cli_print_problems (const SmProblemList *problems);
+
+/* (transfer full): the input files of a scenario path as given: a
+ * folder's *.csv sorted by name, or the file itself. */
+GPtrArray *cli_list_inputs (const char *path, GError **error);
+
+/* (transfer full): the SHA-256 of a file's bytes, in hex. */
+char *cli_sha256_file (const char *path, GError **error);
+
+/* Writes @text to @path atomically (a temporary file beside it, renamed
+ * into place; removed on failure). */
+gboolean cli_write_file (const char *path, const char *text, gssize length,
+                         GError **error);
+
+/* Creates a folder and its parents, with an error naming it. */
+gboolean cli_make_folder (const char *path, GError **error);
+
+/* ---- the output set (cli-output.c) ------------------------------------- */
+
+/**
+ * CliRun: what produced a placement, for the manifest.
+ * @command: "solve" or "demo"
+ * @source: the scenario's path as given, or NULL for built-in data
+ * @settings: the run's options
+ * @save_scenario: also write the scenario as CSV into scenario/
+ */
+typedef struct
+{
+  const char *command;
+  const char *source;
+  const CliRunSettings *settings;
+  gboolean save_scenario;
+} CliRun;
+
+/* Writes the whole output set into @dir (created), manifest.json last;
+ * an old manifest.json is removed first, so that a folder whose manifest
+ * is missing is known to be incomplete. */
+gboolean cli_write_output_set (const SmPlacement *placement, const char *dir,
+                               const CliRun *run, GError **error);
+
+G_END_DECLS

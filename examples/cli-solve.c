@@ -1,0 +1,123 @@
+/* staffmatch command-line tool: `solve` and `demo`.
+ *
+ *     staffmatch solve DIR|FILE --out DIR [--seed S] [--side SIDE]
+ *                      [--language LANG] [--regime REGIME]
+ *                      [--effective-date DATE]
+ *     staffmatch demo [--out DIR] [--seed S] [the same options]
+ *
+ * `solve` loads a scenario (a folder of CSV tables or a JSON file; its
+ * problems are listed as `check` lists them), places everyone, writes the
+ * output set (cli-output.c) and prints the text summary. `demo` does the
+ * same on the built-in Ommen-Hardenberg case (examples/boh-case.c), whose
+ * seed also draws the case, and saves the scenario it used as CSV into
+ * DIR/scenario/, so that `solve DIR/scenario` reproduces it.
+ */
+#include "cli-common.h"
+
+#include <stdio.h>
+
+#include "boh-case.h"
+
+#define DEMO_OUT "boh2019-out"
+
+/* Places @scenario, writes the output set and prints the summary. */
+static int
+place_and_write (const char *command, SmScenario *scenario,
+                 const CliRunSettings *settings, const char *source,
+                 const char *out)
+{
+  g_autoptr (GError) error = NULL;
+  if (settings->has_seed)
+    sm_scenario_set_seed (scenario, settings->seed);
+  cli_progress ("placing %d employees…",
+                sm_scenario_get_n_employees (scenario));
+  g_autoptr (SmPlacement) placement
+      = sm_scenario_place_with (scenario, &settings->place, &error);
+  if (placement == NULL)
+    return cli_fail (command, "cannot place: %s", error->message);
+  CliRun run = { command, source, settings, source == NULL };
+  if (!cli_write_output_set (placement, out, &run, &error))
+    return cli_fail (command, "%s", error->message);
+  g_autofree char *summary = sm_report_summary_text (placement);
+  fputs (summary, stdout);
+  printf ("\nOutputs written to %s (listed in %s/manifest.json).\n", out, out);
+  return CLI_EXIT_OK;
+}
+
+int
+cli_solve (int argc, char **argv)
+{
+  g_autofree char *out = NULL;
+  CliRunArgs args = { NULL };
+  const GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
+      "Folder for the outputs (required; created)", "DIR" },
+    { NULL, 0, 0, 0, NULL, NULL, NULL },
+  };
+  g_autoptr (GOptionContext) context = cli_context_new (
+      "solve", "DIR|FILE",
+      "Places the staff of a scenario (a folder of CSV tables or a JSON "
+      "file)\nand writes placements, reports, letters and a manifest.",
+      entries);
+  cli_add_run_options (context, &args);
+  g_autoptr (GError) error = NULL;
+  CliRunSettings settings = { 0 };
+  int status = CLI_EXIT_OK;
+  if (!cli_parse (context, "solve", &argc, &argv))
+    status = CLI_EXIT_USAGE;
+  else if (argc != 2)
+    status = cli_usage_error ("solve", "give one scenario: a folder of CSV "
+                                       "tables or a JSON file");
+  else if (out == NULL)
+    status = cli_usage_error ("solve", "--out DIR is required");
+  else if (!cli_run_settings_resolve (&args, &settings, &error))
+    status = cli_usage_error ("solve", "%s", error->message);
+  if (status == CLI_EXIT_OK)
+    {
+      g_autoptr (SmScenario) scenario = cli_load ("solve", argv[1]);
+      status = scenario == NULL ? CLI_EXIT_FAILURE
+                                : place_and_write ("solve", scenario, &settings,
+                                                   argv[1], out);
+    }
+  cli_run_args_clear (&args);
+  return status;
+}
+
+int
+cli_demo (int argc, char **argv)
+{
+  g_autofree char *out = NULL;
+  CliRunArgs args = { NULL };
+  const GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
+      "Folder for the outputs (default " DEMO_OUT ")", "DIR" },
+    { NULL, 0, 0, 0, NULL, NULL, NULL },
+  };
+  g_autoptr (GOptionContext) context = cli_context_new (
+      "demo", NULL,
+      "Places the staff of the Ommen-Hardenberg split (2018) on built-in\n"
+      "data; --seed also draws the case (default 2019).",
+      entries);
+  cli_add_run_options (context, &args);
+  g_autoptr (GError) error = NULL;
+  CliRunSettings settings = { 0 };
+  int status = CLI_EXIT_OK;
+  if (!cli_parse (context, "demo", &argc, &argv))
+    status = CLI_EXIT_USAGE;
+  else if (argc != 1)
+    status = cli_usage_error ("demo", "unexpected argument '%s'", argv[1]);
+  else if (!cli_run_settings_resolve (&args, &settings, &error))
+    status = cli_usage_error ("demo", "%s", error->message);
+  if (status == CLI_EXIT_OK)
+    {
+      uint64_t seed = settings.has_seed ? settings.seed : BOH_CASE_SEED;
+      cli_progress ("building the Ommen-Hardenberg case…");
+      g_autoptr (SmScenario) scenario = boh_case_new (seed, &error);
+      status = scenario == NULL
+                   ? cli_fail ("demo", "%s", error->message)
+                   : place_and_write ("demo", scenario, &settings, NULL,
+                                      out != NULL ? out : DEMO_OUT);
+    }
+  cli_run_args_clear (&args);
+  return status;
+}
