@@ -4,6 +4,25 @@
 
 #include <staffmatch/market.h>
 
+#include "list-store.h"
+
+/* The builder (market-builder.c), which build() (market.c) empties into a
+ * market: it takes the arrays and lists, then marks the builder spent. */
+struct _SmMarketBuilder {
+  int32_t n_employees;
+  int32_t n_positions;
+  int32_t *seats;
+  int32_t *target;         /* -1: all seats */
+  int32_t *group_of;       /* -1: in no group */
+  GArray *group_caps;      /* int32_t */
+  GArray *group_off;       /* int32_t, starts with 0 */
+  GArray *group_pos;       /* int32_t */
+  int64_t budget;          /* bytes a build and solve may take, 0: any */
+  SmListStore employees;   /* preference lists: targets are positions */
+  SmListStore positions;   /* priority orders: targets are employees */
+  gboolean spent;
+};
+
 /* The frozen market. Both sides are CSR arrays: the list of employee i is
  * emp_edges[emp_off[i] .. emp_off[i+1]), that of position j is
  * pos_edges[pos_off[j] .. pos_off[j+1]). Offsets are int32_t because the
@@ -37,6 +56,9 @@ struct _SmMarket {
 SmMarket *sm_market_builder__build_reporting (SmMarketBuilder *builder,
                                               int32_t *failed_position,
                                               GError **error);
+
+/* Sets @error to SM_ERROR_NO_MEMORY, "Out of memory while @doing." */
+void sm_market__set_no_memory (GError **error, const char *doing);
 
 /* Whether group g's cap is below the seats of its positions, so that the
  * cap can decide who is placed. */

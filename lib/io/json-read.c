@@ -1,49 +1,7 @@
-/* staffmatch: scenarios and placements as JSON documents.
+/* staffmatch: reading scenarios from JSON documents (io.h).
  *
- * A scenario is one JSON object (format "staffmatch-scenario", version 1).
- * Its members, in the order sm_scenario_save_json() writes them:
- *
- *   {
- *     "format": "staffmatch-scenario",
- *     "version": 1,
- *     "settings": {
- *       "seed": "2019",                  64-bit, a decimal string (JSON
- *                                        numbers lose digits above 2^53)
- *       "tie_breaking": "single",        or "per-position"
- *       "reference_date": "2019-01-01",
- *       "reduction": "priority",         or "reflection"
- *       "age_band_years": 10,
- *       "default_rule": "R1"             a rule id, or null
- *     },
- *     "organisations": [{ "id", "name", "kind": "receiving" | "default",
- *                         "min_headcount": n | null,
- *                         "max_headcount": n | null }],
- *     "units": [{ "id", "name", "organisation",
- *                 "contract_client": id | null,
- *                 "contract_end_year": n | null }],
- *     "rules": [{ "id",
- *                 "criteria": [{ "criterion": "fit", "prefer": "high" }],
- *                 "max_grade_distance": n | null,
- *                 "min_fit": "suitable" | null,
- *                 "require_qualifications": false }],
- *     "positions": [{ "id", "title", "unit", "function", "grade", "fte",
- *                     "seats", "target_seats": n | null,
- *                     "qualifications": ["..."], "rule": id | null }],
- *     "employees": [{ "id", "name", "function", "unit", "grade", "fte",
- *                     "service_start": "yyyy-mm-dd" | null,
- *                     "birth_date": "yyyy-mm-dd" | null,
- *                     "qualifications": ["..."] }],
- *     "applications": [{ "employee", "position", "preference",
- *                        "committee_score": x | null,
- *                        "travel_km": x | null }],
- *     "function_relations": [{ "from", "to", "fit" }],
- *     "manual_placements": [{ "employee", "position", "reason" }]
- *   }
- *
- * Names of values: criteria and fits as sm_criterion_to_string() and
- * sm_fit_to_string() write them ("fit", "same-grade", "committee-score",
- * "service", "age", "travel"; "same", "interchangeable", "suitable",
- * "reasonable", "none"), "prefer" is "high" or "low".
+ * The layout of a scenario document, the names of its values and the
+ * way it is written are described in json-write.c.
  *
  * Reading: "format", "version", "organisations", "units", "positions" and
  * "employees" are required; "settings", "rules", "applications",
@@ -68,42 +26,11 @@
  *
  * Positions in problems: json-glib 1.6 keeps no positions in its nodes, so
  * when the first problem is found the text is scanned once more by a small
- * locator (below) that records the line and column (in characters) where
- * each value starts, under its path, such as "employees[17].grade"; the
- * path is the problem's field. A syntax error carries json-glib's own line
+ * locator (json-locate.c) that records the line and column (in characters)
+ * where each value starts, under its path, such as "employees[17].grade";
+ * the path is the problem's field. A syntax error carries json-glib's own line
  * and column. An item that could not be added is remembered, so that items
  * referring to it do not each report it again as an unknown identifier.
- *
- * Writing: the members in the order above, two spaces of indentation, one
- * member per line, lists of strings and rule criteria on one line, text as
- * UTF-8 (invalid bytes replaced), numbers formatted here rather than by
- * json-glib so that the bytes never depend on its version: integers as
- * integers, FTEs, scores and distances in the shortest form ("%.15g" to
- * "%.17g") that reads back as the same double, always with a '.' or an
- * exponent. So a scenario saved, loaded and saved again gives the same
- * bytes, and sm_scenario_checksum() (SHA-256 of those bytes) identifies a
- * scenario however it was loaded.
- *
- * A placement (format "staffmatch-placement", version 1):
- *
- *   { "format", "version", "library": sm_version(), "seed": "2019",
- *     "scenario_sha256": "...",
- *     "employees": [{ "id", "organisation", "unit", "position": id | null,
- *                     "preference": n | null,
- *                     "status": "placed" | "follows-work" |
- *                               "supernumerary" | "manual",
- *                     "refusals": [{ "position", "preference",
- *                                    "reason", "filter", "rank",
- *                                    "cutoff", "criterion" }] }],
- *     "positions": [{ "id", "seats", "filled" }],
- *     "organisations": [{ "id", "headcount", "vacancies" }] }
- *
- * An employee's "refusals" are sm_placement_get_refusal()'s, best
- * preference first, each on one line: "preference" 0 for the position of
- * their own function; "reason" "not-eligible", "full", "cap", "manual" or
- * "reflection"; "filter" "grade", "fit", "qualifications" or null; "rank"
- * and "cutoff" from 1, 0 when none; "criterion" the name of the position's
- * rule's criterion that decided, "lot", "manual", or null.
  *
  * Personal data: names and birth dates are written to the files but never
  * to a problem. Messages quote identifiers, and member names and values
@@ -111,6 +38,7 @@
  * digits, '-', '_'), never another text member's value or a date; and
  * json-glib's syntax messages lose the tokens and strings they quote.
  */
+#include "json-private.h"
 #include "problems-private.h"
 #include "text-scanner.h"
 
@@ -120,819 +48,7 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 #include <staffmatch/error.h>
-#include <staffmatch/explain.h>
 #include <staffmatch/version.h>
-
-#define SCENARIO_FORMAT "staffmatch-scenario"
-#define PLACEMENT_FORMAT "staffmatch-placement"
-#define FORMAT_VERSION 1
-
-/* ==== writing ============================================================ */
-
-/* A pretty-printing JSON writer onto a GString. Bit d of @has_members
- * says whether the container open at depth d has a member yet. */
-typedef struct {
-  GString *text;
-  int depth;
-  guint64 has_members;
-} JsonOut;
-
-static void
-append_json_string (GString *text, const char *value)
-{
-  g_autofree char *valid = NULL;
-  if (!g_utf8_validate (value, -1, NULL))
-    value = valid = g_utf8_make_valid (value, -1);
-  g_string_append_c (text, '"');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      unsigned char c = (unsigned char) *p;
-      if (c == '"' || c == '\\')
-        {
-          g_string_append_c (text, '\\');
-          g_string_append_c (text, (char) c);
-        }
-      else if (c == '\n')
-        g_string_append (text, "\\n");
-      else if (c == '\r')
-        g_string_append (text, "\\r");
-      else if (c == '\t')
-        g_string_append (text, "\\t");
-      else if (c < 0x20)
-        g_string_append_printf (text, "\\u%04x", c);
-      else
-        g_string_append_c (text, (char) c);
-    }
-  g_string_append_c (text, '"');
-}
-
-/* The shortest of %.15g, %.16g, %.17g that reads back as @value (finite),
- * with ".0" added where it would look like an integer. */
-static void
-append_json_double (GString *text, double value)
-{
-  static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  for (size_t k = 0; k < G_N_ELEMENTS (formats); k++)
-    {
-      g_ascii_formatd (buffer, sizeof buffer, formats[k], value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-  g_string_append (text, buffer);
-  if (strpbrk (buffer, ".eE") == NULL)
-    g_string_append (text, ".0");
-}
-
-static void
-out_newline (JsonOut *o)
-{
-  g_string_append_c (o->text, '\n');
-  for (int k = 0; k < o->depth; k++)
-    g_string_append (o->text, "  ");
-}
-
-/* Starts a value inside the open container: the comma after the previous
- * member, a new line, and the key when @key is given. */
-static void
-out_start (JsonOut *o, const char *key)
-{
-  guint64 bit = G_GUINT64_CONSTANT (1) << o->depth;
-  if (o->depth > 0)
-    {
-      if (o->has_members & bit)
-        g_string_append_c (o->text, ',');
-      o->has_members |= bit;
-      out_newline (o);
-    }
-  if (key != NULL)
-    {
-      append_json_string (o->text, key);
-      g_string_append (o->text, ": ");
-    }
-}
-
-static void
-out_open (JsonOut *o, const char *key, char bracket)
-{
-  out_start (o, key);
-  g_string_append_c (o->text, bracket);
-  o->depth++;
-  g_assert (o->depth < 64);
-  o->has_members &= ~(G_GUINT64_CONSTANT (1) << o->depth);
-}
-
-/* Closes the container; an empty one stays on its line ("[]"). */
-static void
-out_close (JsonOut *o, char bracket)
-{
-  gboolean any = (o->has_members >> o->depth) & 1;
-  o->depth--;
-  if (any)
-    out_newline (o);
-  g_string_append_c (o->text, bracket);
-}
-
-static void
-out_string (JsonOut *o, const char *key, const char *value)
-{
-  out_start (o, key);
-  if (value == NULL)
-    g_string_append (o->text, "null");
-  else
-    append_json_string (o->text, value);
-}
-
-static void
-out_int (JsonOut *o, const char *key, int64_t value)
-{
-  out_start (o, key);
-  g_string_append_printf (o->text, "%" G_GINT64_FORMAT, value);
-}
-
-/* An integer, or null when @given is FALSE. */
-static void
-out_int_or_null (JsonOut *o, const char *key, int64_t value, gboolean given)
-{
-  if (given)
-    out_int (o, key, value);
-  else
-    out_string (o, key, NULL);
-}
-
-/* A double, or null when @given is FALSE. */
-static void
-out_double_or_null (JsonOut *o, const char *key, double value,
-                    gboolean given)
-{
-  out_start (o, key);
-  if (given)
-    append_json_double (o->text, value);
-  else
-    g_string_append (o->text, "null");
-}
-
-static void
-out_bool (JsonOut *o, const char *key, gboolean value)
-{
-  out_start (o, key);
-  g_string_append (o->text, value ? "true" : "false");
-}
-
-/* A list of strings on one line. */
-static void
-out_string_list (JsonOut *o, const char *key, const char *const *list)
-{
-  out_start (o, key);
-  g_string_append_c (o->text, '[');
-  for (size_t k = 0; list != NULL && list[k] != NULL; k++)
-    {
-      if (k > 0)
-        g_string_append (o->text, ", ");
-      append_json_string (o->text, list[k]);
-    }
-  g_string_append_c (o->text, ']');
-}
-
-/* ---- the scenario ------------------------------------------------------- */
-
-static const char *const tie_breaking_names[] = {
-  "single", "per-position", NULL
-};
-static const char *const reduction_names[] = { "priority", "reflection", NULL };
-static const char *const organisation_kind_names[] = {
-  "receiving", "default", NULL
-};
-static const char *const direction_names[] = { "high", "low", NULL };
-
-static void
-write_settings (JsonOut *o, const SmScenario *s)
-{
-  SmReduction reduction;
-  int32_t age_band_years;
-  sm_scenario_get_reduction (s, &reduction, &age_band_years);
-  g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT,
-                                           sm_scenario_get_seed (s));
-  g_autofree char *date = sm_date_to_iso (sm_scenario_get_reference_date (s));
-  const char *default_rule = NULL;
-  if (sm_scenario_get_n_rules (s) > 0)
-    default_rule = sm_priority_rule_get_id (sm_scenario_get_default_rule (s));
-
-  out_open (o, "settings", '{');
-  out_string (o, "seed", seed);
-  out_string (o, "tie_breaking",
-              tie_breaking_names[sm_scenario_get_tie_breaking (s)]);
-  out_string (o, "reference_date", date);
-  out_string (o, "reduction", reduction_names[reduction]);
-  out_int (o, "age_band_years", age_band_years);
-  out_string (o, "default_rule", default_rule);
-  out_close (o, '}');
-}
-
-static void
-write_organisations (JsonOut *o, const SmScenario *s)
-{
-  out_open (o, "organisations", '[');
-  for (int32_t k = 0; k < sm_scenario_get_n_organisations (s); k++)
-    {
-      SmOrganisationSpec spec;
-      sm_scenario_get_organisation (s, k, &spec);
-      out_open (o, NULL, '{');
-      out_string (o, "id", spec.id);
-      out_string (o, "name", spec.name);
-      out_string (o, "kind", organisation_kind_names[spec.kind]);
-      out_int_or_null (o, "min_headcount", spec.min_headcount,
-                       spec.min_headcount >= 0);
-      out_int_or_null (o, "max_headcount", spec.max_headcount,
-                       spec.max_headcount >= 0);
-      out_close (o, '}');
-    }
-  out_close (o, ']');
-}
-
-static void
-write_units (JsonOut *o, const SmScenario *s)
-{
-  out_open (o, "units", '[');
-  for (int32_t k = 0; k < sm_scenario_get_n_units (s); k++)
-    {
-      SmUnitSpec spec;
-      sm_scenario_get_unit (s, k, &spec);
-      out_open (o, NULL, '{');
-      out_string (o, "id", spec.id);
-      out_string (o, "name", spec.name);
-      out_string (o, "organisation", spec.organisation_id);
-      out_string (o, "contract_client", spec.contract_client_id);
-      out_int_or_null (o, "contract_end_year", spec.contract_end_year,
-                       spec.contract_end_year != 0);
-      out_close (o, '}');
-    }
-  out_close (o, ']');
-}
-
-/* The criteria on one line: [{"criterion": "fit", "prefer": "high"}]. */
-static void
-write_criteria (JsonOut *o, const SmPriorityRule *rule)
-{
-  out_start (o, "criteria");
-  g_string_append_c (o->text, '[');
-  for (int32_t k = 0; k < sm_priority_rule_get_n_criteria (rule); k++)
-    {
-      SmCriterion criterion;
-      SmDirection direction;
-      sm_priority_rule_get_criterion (rule, k, &criterion, &direction);
-      g_string_append (o->text, k > 0 ? ", {" : "{");
-      g_string_append (o->text, "\"criterion\": ");
-      append_json_string (o->text, sm_criterion_to_string (criterion));
-      g_string_append (o->text, ", \"prefer\": ");
-      append_json_string (o->text, direction_names[direction]);
-      g_string_append_c (o->text, '}');
-    }
-  g_string_append_c (o->text, ']');
-}
-
-static void
-write_rules (JsonOut *o, const SmScenario *s)
-{
-  out_open (o, "rules", '[');
-  for (int32_t k = 0; k < sm_scenario_get_n_rules (s); k++)
-    {
-      const SmPriorityRule *rule = sm_scenario_get_rule (s, k);
-      int32_t distance = sm_priority_rule_get_max_grade_distance (rule);
-      SmFit min_fit = sm_priority_rule_get_min_fit (rule);
-      out_open (o, NULL, '{');
-      out_string (o, "id", sm_priority_rule_get_id (rule));
-      write_criteria (o, rule);
-      out_int_or_null (o, "max_grade_distance", distance, distance >= 0);
-      out_string (o, "min_fit", min_fit == SM_FIT_NONE
-                  ? NULL : sm_fit_to_string (min_fit));
-      out_bool (o, "require_qualifications",
-                sm_priority_rule_get_require_qualifications (rule));
-      out_close (o, '}');
-    }
-  out_close (o, ']');
-}
-
-static void
-write_positions (JsonOut *o, const SmScenario *s)
-{
-  out_open (o, "positions", '[');
-  for (int32_t k = 0; k < sm_scenario_get_n_positions (s); k++)
-    {
-      SmPositionSpec spec;
-      sm_scenario_get_position (s, k, &spec);
-      out_open (o, NULL, '{');
-      out_string (o, "id", spec.id);
-      out_string (o, "title", spec.title);
-      out_string (o, "unit", spec.unit_id);
-      out_string (o, "function", spec.function_code);
-      out_int (o, "grade", spec.grade);
-      out_double_or_null (o, "fte", spec.fte, TRUE);
-      out_int (o, "seats", spec.seats);
-      out_int_or_null (o, "target_seats", spec.target_seats,
-                       spec.target_seats >= 0);
-      out_string_list (o, "qualifications", spec.qualifications);
-      out_string (o, "rule", spec.rule_id);
-      out_close (o, '}');
-    }
-  out_close (o, ']');
-}
-
-static void
-out_date (JsonOut *o, const char *key, SmDate date)
-{
-  g_autofree char *text = sm_date_is_set (date) ? sm_date_to_iso (date)
-                                                : NULL;
-  out_string (o, key, text);
-}
-
-static void
-write_employees (JsonOut *o, const SmScenario *s)
-{
-  out_open (o, "employees", '[');
-  for (int32_t k = 0; k < sm_scenario_get_n_employees (s); k++)
-    {
-      SmEmployeeSpec spec;
-      sm_scenario_get_employee (s, k, &spec);
-      out_open (o, NULL, '{');
-      out_string (o, "id", spec.id);
-      out_string (o, "name", spec.name);
-      out_string (o, "function", spec.function_code);
-      out_string (o, "unit", spec.unit_id);
-      out_int (o, "grade", spec.grade);
-      out_double_or_null (o, "fte", spec.fte, TRUE);
-      out_date (o, "service_start", spec.service_start);
-      out_date (o, "birth_date", spec.birth_date);
-      out_string_list (o, "qualifications", spec.qualifications);
-      out_close (o, '}');
-    }
-  out_close (o, ']');
-}
-
-static void
-write_applications (JsonOut *o, const SmScenario *s)
-{
-  out_open (o, "applications", '[');
-  for (int32_t k = 0; k < sm_scenario_get_n_applications (s); k++)
-    {
-      SmApplicationSpec spec;
-      sm_scenario_get_application (s, k, &spec);
-      out_open (o, NULL, '{');
-      out_string (o, "employee", spec.employee_id);
-      out_string (o, "position", spec.position_id);
-      out_int (o, "preference", spec.preference);
-      out_double_or_null (o, "committee_score", spec.committee_score,
-                          !isnan (spec.committee_score));
-      out_double_or_null (o, "travel_km", spec.travel_km,
-                          spec.travel_km >= 0.0);
-      out_close (o, '}');
-    }
-  out_close (o, ']');
-}
-
-static void
-write_relations_and_manual (JsonOut *o, const SmScenario *s)
-{
-  out_open (o, "function_relations", '[');
-  for (int32_t k = 0; k < sm_scenario_get_n_function_relations (s); k++)
-    {
-      const char *from, *to;
-      SmFit fit;
-      sm_scenario_get_function_relation (s, k, &from, &to, &fit);
-      out_open (o, NULL, '{');
-      out_string (o, "from", from);
-      out_string (o, "to", to);
-      out_string (o, "fit", sm_fit_to_string (fit));
-      out_close (o, '}');
-    }
-  out_close (o, ']');
-  out_open (o, "manual_placements", '[');
-  for (int32_t k = 0; k < sm_scenario_get_n_manual_placements (s); k++)
-    {
-      const char *employee, *position, *reason;
-      sm_scenario_get_manual_placement (s, k, &employee, &position, &reason);
-      out_open (o, NULL, '{');
-      out_string (o, "employee", employee);
-      out_string (o, "position", position);
-      out_string (o, "reason", reason);
-      out_close (o, '}');
-    }
-  out_close (o, ']');
-}
-
-/* (transfer full): the scenario's JSON text, ending in a line break. */
-static GString *
-scenario_to_json (const SmScenario *s)
-{
-  JsonOut o = { g_string_sized_new (4096), 0, 0 };
-  out_open (&o, NULL, '{');
-  out_string (&o, "format", SCENARIO_FORMAT);
-  out_int (&o, "version", FORMAT_VERSION);
-  write_settings (&o, s);
-  write_organisations (&o, s);
-  write_units (&o, s);
-  write_rules (&o, s);
-  write_positions (&o, s);
-  write_employees (&o, s);
-  write_applications (&o, s);
-  write_relations_and_manual (&o, s);
-  out_close (&o, '}');
-  g_string_append_c (o.text, '\n');
-  return o.text;
-}
-
-/* ---- the placement ------------------------------------------------------ */
-
-static const char *
-status_name (SmStatus status)
-{
-  switch (status)
-    {
-    case SM_STATUS_APPLIED:
-      return "placed";
-    case SM_STATUS_FOLLOWS_WORK:
-      return "follows-work";
-    case SM_STATUS_SUPERNUMERARY:
-      return "supernumerary";
-    case SM_STATUS_MANUAL:
-      return "manual";
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static const char *const reason_names[] = {
-  "not-eligible", "full", "cap", "manual", "reflection"
-};
-static const char *const filter_names[] = {
-  NULL, "grade", "fit", "qualifications"
-};
-
-/* What decided a refusal: the name of the criterion of the position's
- * rule, "lot", "manual", or NULL. */
-static const char *
-decided_by_name (const SmScenario *s, int32_t position, int32_t criterion)
-{
-  if (criterion == SM_DECIDED_BY_LOT)
-    return "lot";
-  if (criterion == SM_DECIDED_BY_MANUAL)
-    return "manual";
-  if (criterion < 0)
-    return NULL;
-  SmPositionSpec spec;
-  sm_scenario_get_position (s, position, &spec);
-  const SmPriorityRule *rule = sm_scenario_get_default_rule (s);
-  for (int32_t k = 0; spec.rule_id != NULL && k < sm_scenario_get_n_rules (s);
-       k++)
-    if (strcmp (sm_priority_rule_get_id (sm_scenario_get_rule (s, k)),
-                spec.rule_id) == 0)
-      rule = sm_scenario_get_rule (s, k);
-  g_assert (criterion < sm_priority_rule_get_n_criteria (rule));
-  SmCriterion c;
-  SmDirection direction;
-  sm_priority_rule_get_criterion (rule, criterion, &c, &direction);
-  return sm_criterion_to_string (c);
-}
-
-/* An employee's refusals, one object per line. */
-static void
-write_refusals (JsonOut *o, const SmPlacement *placement, int32_t employee)
-{
-  const SmScenario *s = sm_placement_get_scenario (placement);
-  out_open (o, "refusals", '[');
-  for (int32_t k = 0; k < sm_placement_get_n_refusals (placement, employee);
-       k++)
-    {
-      SmRefusal r;
-      SmPositionSpec position;
-      sm_placement_get_refusal (placement, employee, k, &r);
-      sm_scenario_get_position (s, r.position, &position);
-      const char *decided_by = decided_by_name (s, r.position, r.criterion);
-      out_start (o, NULL);
-      g_string_append (o->text, "{\"position\": ");
-      append_json_string (o->text, position.id);
-      g_string_append_printf (o->text, ", \"preference\": %d, "
-                              "\"reason\": \"%s\", \"filter\": ",
-                              r.preference, reason_names[r.reason]);
-      if (filter_names[r.filter] != NULL)
-        append_json_string (o->text, filter_names[r.filter]);
-      else
-        g_string_append (o->text, "null");
-      g_string_append_printf (o->text, ", \"rank\": %d, \"cutoff\": %d, "
-                              "\"criterion\": ", r.rank, r.cutoff);
-      if (decided_by != NULL)
-        append_json_string (o->text, decided_by);
-      else
-        g_string_append (o->text, "null");
-      g_string_append_c (o->text, '}');
-    }
-  out_close (o, ']');
-}
-
-static void
-write_outcomes (JsonOut *o, const SmPlacement *placement)
-{
-  const SmScenario *s = sm_placement_get_scenario (placement);
-  out_open (o, "employees", '[');
-  for (int32_t k = 0; k < sm_scenario_get_n_employees (s); k++)
-    {
-      SmEmployeeSpec employee;
-      SmOrganisationSpec organisation;
-      SmUnitSpec unit;
-      SmPositionSpec position = SM_POSITION_SPEC_INIT;
-      SmEmployeeOutcome outcome;
-      sm_placement_get_outcome (placement, k, &outcome);
-      sm_scenario_get_employee (s, k, &employee);
-      sm_scenario_get_organisation (s, outcome.organisation, &organisation);
-      sm_scenario_get_unit (s, outcome.unit, &unit);
-      if (outcome.position >= 0)
-        sm_scenario_get_position (s, outcome.position, &position);
-      out_open (o, NULL, '{');
-      out_string (o, "id", employee.id);
-      out_string (o, "organisation", organisation.id);
-      out_string (o, "unit", unit.id);
-      out_string (o, "position", position.id);
-      out_int_or_null (o, "preference", outcome.preference,
-                       outcome.preference > 0);
-      out_string (o, "status", status_name (outcome.status));
-      write_refusals (o, placement, k);
-      out_close (o, '}');
-    }
-  out_close (o, ']');
-}
-
-static void
-write_fill (JsonOut *o, const SmPlacement *placement)
-{
-  const SmScenario *s = sm_placement_get_scenario (placement);
-  out_open (o, "positions", '[');
-  for (int32_t k = 0; k < sm_scenario_get_n_positions (s); k++)
-    {
-      SmPositionSpec spec;
-      sm_scenario_get_position (s, k, &spec);
-      out_open (o, NULL, '{');
-      out_string (o, "id", spec.id);
-      out_int (o, "seats", spec.seats);
-      out_int (o, "filled", sm_placement_get_n_placed_at (placement, k));
-      out_close (o, '}');
-    }
-  out_close (o, ']');
-  out_open (o, "organisations", '[');
-  for (int32_t k = 0; k < sm_scenario_get_n_organisations (s); k++)
-    {
-      SmOrganisationSpec spec;
-      sm_scenario_get_organisation (s, k, &spec);
-      out_open (o, NULL, '{');
-      out_string (o, "id", spec.id);
-      out_int (o, "headcount", sm_placement_get_headcount (placement, k));
-      out_int (o, "vacancies", sm_placement_get_vacancies (placement, k));
-      out_close (o, '}');
-    }
-  out_close (o, ']');
-}
-
-static GString *
-placement_to_json (const SmPlacement *placement)
-{
-  const SmScenario *s = sm_placement_get_scenario (placement);
-  g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT,
-                                           sm_scenario_get_seed (s));
-  g_autofree char *checksum = sm_scenario_checksum (s);
-  JsonOut o = { g_string_sized_new (4096), 0, 0 };
-  out_open (&o, NULL, '{');
-  out_string (&o, "format", PLACEMENT_FORMAT);
-  out_int (&o, "version", FORMAT_VERSION);
-  out_string (&o, "library", sm_version ());
-  out_string (&o, "seed", seed);
-  out_string (&o, "scenario_sha256", checksum);
-  write_outcomes (&o, placement);
-  write_fill (&o, placement);
-  out_close (&o, '}');
-  g_string_append_c (o.text, '\n');
-  return o.text;
-}
-
-/* ---- saving ------------------------------------------------------------- */
-
-/* An SmTextWriteFunc for a GString. */
-static gboolean
-write_text (gconstpointer object, FILE *stream, GError **error)
-{
-  const GString *text = object;
-  if (fwrite (text->str, 1, text->len, stream) == text->len)
-    return TRUE;
-  g_set_error (error, SM_ERROR, SM_ERROR_IO,
-               "Cannot write the JSON document: the disk may be full.");
-  return FALSE;
-}
-
-gboolean
-sm_scenario_save_json (const SmScenario *scenario, const char *path,
-                       GError **error)
-{
-  g_return_val_if_fail (scenario != NULL && path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  g_autoptr (GString) text = scenario_to_json (scenario);
-  return sm_text_file__replace (path, write_text, text, error);
-}
-
-gboolean
-sm_placement_save_json (const SmPlacement *placement, const char *path,
-                        GError **error)
-{
-  g_return_val_if_fail (placement != NULL && path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  g_autoptr (GString) text = placement_to_json (placement);
-  return sm_text_file__replace (path, write_text, text, error);
-}
-
-char *
-sm_scenario_checksum (const SmScenario *scenario)
-{
-  g_return_val_if_fail (scenario != NULL, NULL);
-  g_autoptr (GString) text = scenario_to_json (scenario);
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                      (const guchar *) text->str, text->len);
-}
-
-/* ==== locating values in the text ======================================== */
-
-/* Where a value starts: 1-based line and column (in characters). */
-typedef struct {
-  int32_t line;
-  int32_t column;
-} Where;
-
-/* Scans JSON text that json-glib accepted (so it is well formed, but may
- * hold block comments and single-quoted strings, which json-glib allows) and
- * records where each value down to LOCATE_DEPTH starts, under its path. */
-typedef struct {
-  const char *p;
-  const char *end;
-  Where at;
-  GString *path;
-  GHashTable *where;     /* path -> Where */
-} Locator;
-
-#define LOCATE_DEPTH 5
-
-static void
-locator_step (Locator *l)
-{
-  if (*l->p == '\n')
-    {
-      l->at.line++;
-      l->at.column = 1;
-    }
-  else if ((*l->p & 0xC0) != 0x80)
-    l->at.column++;
-  l->p++;
-}
-
-static gboolean
-locator_looking_at (const Locator *l, const char *text)
-{
-  size_t n = strlen (text);
-  return (size_t) (l->end - l->p) >= n && memcmp (l->p, text, n) == 0;
-}
-
-/* Steps over blanks and comments. */
-static void
-locator_skip_blank (Locator *l)
-{
-  while (l->p < l->end)
-    {
-      if (g_ascii_isspace (*l->p))
-        locator_step (l);
-      else if (locator_looking_at (l, "//"))
-        while (l->p < l->end && *l->p != '\n')
-          locator_step (l);
-      else if (locator_looking_at (l, "/*"))
-        {
-          locator_step (l);
-          locator_step (l);
-          while (l->p < l->end && !locator_looking_at (l, "*/"))
-            locator_step (l);
-          for (int k = 0; k < 2 && l->p < l->end; k++)
-            locator_step (l);
-        }
-      else
-        return;
-    }
-}
-
-/* Steps over a quoted string; appends its raw text to @into if given. */
-static gboolean
-locator_skip_string (Locator *l, GString *into)
-{
-  char quote = *l->p;
-  locator_step (l);
-  while (l->p < l->end && *l->p != quote)
-    {
-      if (*l->p == '\\' && l->p + 1 < l->end)
-        {
-          if (into != NULL)
-            g_string_append_c (into, *l->p);
-          locator_step (l);
-        }
-      if (into != NULL)
-        g_string_append_c (into, *l->p);
-      locator_step (l);
-    }
-  if (l->p >= l->end)
-    return FALSE;
-  locator_step (l);
-  return TRUE;
-}
-
-static gboolean locator_value (Locator *l, int depth);
-
-/* One member or element of a container: its key or index, then its
- * value. */
-static gboolean
-locator_item (Locator *l, int depth, gboolean object, guint index)
-{
-  gsize base = l->path->len;
-  if (object)
-    {
-      if (*l->p != '"' && *l->p != '\'')
-        return FALSE;
-      if (base > 0)
-        g_string_append_c (l->path, '.');
-      if (!locator_skip_string (l, l->path))
-        return FALSE;
-      locator_skip_blank (l);
-      if (l->p >= l->end || *l->p != ':')
-        return FALSE;
-      locator_step (l);
-    }
-  else
-    g_string_append_printf (l->path, "[%u]", index);
-  gboolean ok = locator_value (l, depth + 1);
-  g_string_truncate (l->path, base);
-  return ok;
-}
-
-static gboolean
-locator_container (Locator *l, int depth)
-{
-  gboolean object = *l->p == '{';
-  char close = object ? '}' : ']';
-  locator_step (l);
-  for (guint index = 0;; index++)
-    {
-      locator_skip_blank (l);
-      if (l->p >= l->end)
-        return FALSE;
-      if (*l->p == close)
-        {
-          locator_step (l);
-          return TRUE;
-        }
-      if (!locator_item (l, depth, object, index))
-        return FALSE;
-      locator_skip_blank (l);
-      if (l->p < l->end && *l->p == ',')
-        locator_step (l);
-      else if (l->p >= l->end || *l->p != close)
-        return FALSE;
-    }
-}
-
-static gboolean
-locator_value (Locator *l, int depth)
-{
-  locator_skip_blank (l);
-  if (l->p >= l->end)
-    return FALSE;
-  if (depth <= LOCATE_DEPTH && !g_hash_table_contains (l->where,
-                                                       l->path->str))
-    g_hash_table_insert (l->where, g_strdup (l->path->str),
-                         g_memdup2 (&l->at, sizeof l->at));
-  if (*l->p == '{' || *l->p == '[')
-    return locator_container (l, depth);
-  if (*l->p == '"' || *l->p == '\'')
-    return locator_skip_string (l, NULL);
-  const char *start = l->p;
-  while (l->p < l->end && !g_ascii_isspace (*l->p)
-         && strchr (",:]}", *l->p) == NULL)
-    locator_step (l);
-  return l->p > start;
-}
-
-/* (transfer full): path -> Where for the values of @text. */
-static GHashTable *
-locate_values (const char *text, gsize length)
-{
-  Locator l = { text, text + length, { 1, 1 }, g_string_new (NULL),
-                g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                       g_free) };
-  locator_value (&l, 0);
-  g_string_free (l.path, TRUE);
-  return l.where;
-}
-
-/* ==== loading ============================================================ */
 
 typedef struct {
   const char *name;            /* the file, for problems */
@@ -962,29 +78,13 @@ typedef enum {
 } Need;
 
 /* Where the value at @path starts, else where the nearest enclosing value
- * does; 0, 0 when unknown. */
-static Where
+ * does; 0, 0 when unknown. The text is scanned on the first call. */
+static SmJsonWhere
 locate (Loader *ld, const char *path)
 {
-  static const Where unknown = { 0, 0 };
   if (ld->where == NULL)
-    ld->where = locate_values (ld->text, ld->length);
-  g_autofree char *key = g_strdup (path != NULL ? path : "");
-  for (;;)
-    {
-      const Where *w = g_hash_table_lookup (ld->where, key);
-      if (w != NULL)
-        return *w;
-      char *cut = strrchr (key, '.');
-      char *bracket = strrchr (key, '[');
-      if (cut == NULL || (bracket != NULL && bracket > cut))
-        cut = bracket;
-      if (cut == NULL && key[0] == '\0')
-        return unknown;
-      if (cut == NULL)
-        cut = key;
-      *cut = '\0';
-    }
+    ld->where = sm_json__locate_values (ld->text, ld->length);
+  return sm_json__lookup (ld->where, path);
 }
 
 static void report_valist (Loader *ld, const char *where, const char *field,
@@ -1002,7 +102,7 @@ report_valist (Loader *ld, const char *where, const char *field, int code,
                const char *format, va_list args)
 {
   g_autofree char *message = g_strdup_vprintf (format, args);
-  Where w = locate (ld, where);
+  SmJsonWhere w = locate (ld, where);
   sm_problem_list__add (ld->problems, ld->name, w.line, w.column,
                         field != NULL && field[0] != '\0' ? field : NULL,
                         code, "%s", message);
@@ -1405,13 +505,13 @@ load_settings (Loader *ld, JsonObject *root)
   int32_t years;
   check_members (&it, members);
   load_seed (&it);
-  if (get_choice (&it, "tie_breaking", NEED_OPTIONAL, tie_breaking_names,
-                  "tie-breaking", &choice))
+  if (get_choice (&it, "tie_breaking", NEED_OPTIONAL,
+                  sm_json__tie_breaking_names, "tie-breaking", &choice))
     sm_scenario_set_tie_breaking (ld->scenario, (SmTieBreaking) choice);
   if (get_date (&it, "reference_date", NEED_OPTIONAL, &date))
     sm_scenario_set_reference_date (ld->scenario, date);
   sm_scenario_get_reduction (ld->scenario, &reduction, &years);
-  if (get_choice (&it, "reduction", NEED_OPTIONAL, reduction_names,
+  if (get_choice (&it, "reduction", NEED_OPTIONAL, sm_json__reduction_names,
                   "reduction", &choice))
     reduction = (SmReduction) choice;
   get_int (&it, "age_band_years", NEED_OPTIONAL, 1, 200, &years);
@@ -1447,7 +547,7 @@ load_organisation (Item *it)
   check_members (it, members);
   get_string (it, "id", NEED_REQUIRED, &spec.id);
   get_string (it, "name", NEED_REQUIRED, &spec.name);
-  get_choice (it, "kind", NEED_REQUIRED, organisation_kind_names,
+  get_choice (it, "kind", NEED_REQUIRED, sm_json__organisation_kind_names,
               "organisation kind", &kind);
   get_int (it, "min_headcount", NEED_NULLABLE, 0, INT32_MAX,
            &spec.min_headcount);
@@ -1497,8 +597,8 @@ load_criterion (Item *it, SmPriorityRule *rule)
   check_members (it, members);
   get_choice (it, "criterion", NEED_REQUIRED, names, "criterion",
               &criterion);
-  get_choice (it, "prefer", NEED_REQUIRED, direction_names, "direction",
-              &direction);
+  get_choice (it, "prefer", NEED_REQUIRED, sm_json__direction_names,
+              "direction", &direction);
   if (it->ok
       && !sm_priority_rule_add_criterion (rule, (SmCriterion) criterion,
                                           (SmDirection) direction, &error))
@@ -1749,24 +849,24 @@ check_header (Loader *ld, JsonObject *root)
   int32_t version;
   if (!get_string (&top, "format", NEED_REQUIRED, &format))
     return FALSE;
-  if (!g_str_equal (format, SCENARIO_FORMAT))
+  if (!g_str_equal (format, SM_JSON__SCENARIO_FORMAT))
     {
       g_autofree char *shown = quote_if_plain (format);
       report (ld, "format", SM_ERROR_PARSE, "This is not a staffmatch "
-              "scenario: its format%s is not '" SCENARIO_FORMAT "'%s.",
-              shown, g_str_equal (format, PLACEMENT_FORMAT)
+              "scenario: its format%s is not '" SM_JSON__SCENARIO_FORMAT "'%s.",
+              shown, g_str_equal (format, SM_JSON__PLACEMENT_FORMAT)
               ? " (it is a placement, which is an output)" : "");
       return FALSE;
     }
   if (!get_int (&top, "version", NEED_REQUIRED, INT32_MIN, INT32_MAX,
                 &version))
     return FALSE;
-  if (version != FORMAT_VERSION)
+  if (version != SM_JSON__FORMAT_VERSION)
     {
       report (ld, "version", SM_ERROR_INVALID_VALUE, "This document is "
               "version %d of the scenario format; this library (staffmatch "
               "%s) reads version %d%s.", (int) version, sm_version (),
-              FORMAT_VERSION, version > FORMAT_VERSION
+              SM_JSON__FORMAT_VERSION, version > SM_JSON__FORMAT_VERSION
               ? ": load it with a newer staffmatch" : "");
       return FALSE;
     }
@@ -1784,7 +884,8 @@ load_root (Loader *ld, JsonNode *root)
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       report (ld, NULL, SM_ERROR_PARSE, "The document is %s; a scenario is "
-              "a JSON object with \"format\": \"" SCENARIO_FORMAT "\".",
+              "a JSON object with \"format\": \""
+              SM_JSON__SCENARIO_FORMAT "\".",
               root == NULL ? "empty" : describe_node (root));
       return;
     }
@@ -1869,10 +970,8 @@ check_utf8 (Loader *ld)
   const char *bad;
   if (g_utf8_validate_len (ld->text, ld->length, &bad))
     return TRUE;
-  Locator l = { ld->text, bad, { 1, 1 }, NULL, NULL };
-  while (l.p < l.end)
-    locator_step (&l);
-  sm_problem_list__add (ld->problems, ld->name, l.at.line, l.at.column, NULL,
+  SmJsonWhere at = sm_json__where_at (ld->text, bad);
+  sm_problem_list__add (ld->problems, ld->name, at.line, at.column, NULL,
                         SM_ERROR_PARSE, "The text is not UTF-8 (or holds a "
                         "NUL byte) from here on; save the file as UTF-8.");
   return FALSE;

@@ -1,5 +1,4 @@
-/* staffmatch: scenarios as folders of CSV tables, and placements as CSV
- * (io.h).
+/* staffmatch: loading scenarios from folders of CSV tables (io.h).
  *
  * HR teams prepare a reorganisation in spreadsheets, one sheet per table,
  * and fix what the loader complains about; so loading reports every
@@ -27,115 +26,20 @@
  * are skipped. Messages never quote a name or a date: rows are named by
  * their line and identifier.
  *
- * Saving writes every table, the optional ones included, with the columns
- * in the order of io.h and the rows in scenario order, each file
- * atomically; "not given" values are written as empty fields, so that
- * save, load, save gives the same bytes.
+ * The tables, their columns and the words of choices are those of
+ * csv-tables.c; saving is csv-save.c's. sm_scenario_load(), at the end,
+ * loads a folder here and a file as JSON (json-read.c).
  */
-#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
-#include <glib/gstdio.h>
 #include <staffmatch/error.h>
 #include <staffmatch/io.h>
 
 #include "csv-private.h"
+#include "csv-tables-private.h"
 #include "problems-private.h"
 #include "text-scanner.h"
-
-/* ---- the tables --------------------------------------------------------- */
-
-#define MAX_COLUMNS 10
-
-/* The kinds of item that rows name by identifier. */
-typedef enum {
-  REF_ORGANISATION, REF_UNIT, REF_POSITION, REF_EMPLOYEE, REF_RULE,
-  N_REF_KINDS,
-  REF_NONE = -1,
-} RefKind;
-
-typedef struct {
-  const char *file;
-  RefKind defines;                 /* the kind of item of its rows, whose
-                                      identifier is column 0 */
-  gboolean optional;               /* the file may be absent */
-  int n_required;                  /* the first columns must be present */
-  const char *columns[MAX_COLUMNS + 1];   /* save order, NULL-terminated */
-} TableSpec;
-
-enum { O_ID, O_NAME, O_KIND, O_MIN, O_MAX };
-static const TableSpec organisations_table = {
-  "organisations.csv", REF_ORGANISATION, FALSE, 3,
-  { "id", "name", "kind", "min_headcount", "max_headcount", NULL }
-};
-
-enum { U_ID, U_NAME, U_ORGANISATION, U_CLIENT, U_END_YEAR };
-static const TableSpec units_table = {
-  "units.csv", REF_UNIT, FALSE, 3,
-  { "id", "name", "organisation", "contract_client", "contract_end_year",
-    NULL }
-};
-
-enum { P_ID, P_TITLE, P_UNIT, P_FUNCTION, P_GRADE, P_FTE, P_SEATS,
-       P_TARGET, P_QUALIFICATIONS, P_RULE };
-static const TableSpec positions_table = {
-  "positions.csv", REF_POSITION, FALSE, 5,
-  { "id", "title", "unit", "function", "grade", "fte", "seats",
-    "target_seats", "qualifications", "rule", NULL }
-};
-
-enum { E_ID, E_NAME, E_FUNCTION, E_UNIT, E_GRADE, E_FTE, E_SERVICE,
-       E_BIRTH, E_QUALIFICATIONS };
-static const TableSpec employees_table = {
-  "employees.csv", REF_EMPLOYEE, FALSE, 5,
-  { "id", "name", "function", "unit", "grade", "fte", "service_start",
-    "birth_date", "qualifications", NULL }
-};
-
-enum { A_EMPLOYEE, A_POSITION, A_PREFERENCE, A_SCORE, A_TRAVEL };
-static const TableSpec applications_table = {
-  "applications.csv", REF_NONE, FALSE, 3,
-  { "employee", "position", "preference", "committee_score", "travel_km",
-    NULL }
-};
-
-enum { F_FROM, F_TO, F_FIT };
-static const TableSpec relations_table = {
-  "function-relations.csv", REF_NONE, FALSE, 3, { "from", "to", "fit", NULL }
-};
-
-enum { R_ID, R_CRITERIA, R_DISTANCE, R_MIN_FIT, R_QUALIFICATIONS };
-static const TableSpec rules_table = {
-  "rules.csv", REF_RULE, TRUE, 2,
-  { "id", "criteria", "max_grade_distance", "min_fit",
-    "require_qualifications", NULL }
-};
-
-enum { M_EMPLOYEE, M_POSITION, M_REASON };
-static const TableSpec manual_table = {
-  "manual-placements.csv", REF_NONE, TRUE, 3, { "employee", "position", "reason", NULL }
-};
-
-enum { S_KEY, S_VALUE };
-static const TableSpec settings_table = {
-  "settings.csv", REF_NONE, TRUE, 2, { "key", "value", NULL }
-};
-
-enum { K_SEED, K_TIE_BREAKING, K_REFERENCE_DATE, K_REDUCTION, K_AGE_BAND,
-       K_DEFAULT_RULE, N_SETTINGS };
-static const char *const setting_names[N_SETTINGS] = {
-  "seed", "tie_breaking", "reference_date", "reduction", "age_band_years",
-  "default_rule",
-};
-
-static const char *const kind_names[] = { "receiving", "default" };
-static const char *const tie_breaking_names[] = { "single", "per-position" };
-static const char *const reduction_names[] = { "priority", "reflection" };
-static const char *const direction_names[] = { "high", "low" };
-static const char *const status_names[] = {
-  "placed", "follows-work", "supernumerary", "manual",
-};
 
 /* ---- the loader and its problems ---------------------------------------- */
 
@@ -143,16 +47,18 @@ typedef struct {
   SmScenario *scenario;
   SmProblemList *problems;
   const char *dir;
-  const TableSpec *spec;          /* the table being read */
+  const SmCsvTableSpec *spec;     /* the table being read */
   char *path;                     /* its path, for messages */
   const SmCsvRecord *header;
-  int32_t where[MAX_COLUMNS];     /* header index of each column, or -1 */
+  int32_t where[SM_CSV_MAX_COLUMNS];  /* header index of each column, or
+                                         -1 */
   const SmCsvRecord *row;         /* the row being read */
   int32_t row_problems;           /* problems before the row */
   gboolean row_dropped;           /* not added, for a follow-on problem */
   const char *value_name;         /* settings: the key, as field name */
-  GHashTable *rejected[N_REF_KINDS];  /* identifiers of rows not added */
-  gboolean lost[N_REF_KINDS];     /* a whole table could not be read */
+  GHashTable *rejected[SM_CSV_N_REF_KINDS];  /* identifiers of rows not
+                                                added */
+  gboolean lost[SM_CSV_N_REF_KINDS];  /* a whole table could not be read */
   SmReduction reduction;          /* settings, applied when all are read */
   int32_t age_band_years;
   guint settings_seen;            /* bit k: setting k was given */
@@ -375,24 +281,24 @@ get_optional_id (const Loader *l, int k)
 
 typedef struct {
   int k;
-  RefKind kind;
+  SmCsvRefKind kind;
   gboolean required;
 } Ref;
 
 static gboolean
-is_known (const SmScenario *s, RefKind kind, const char *id)
+is_known (const SmScenario *s, SmCsvRefKind kind, const char *id)
 {
   switch (kind)
     {
-    case REF_ORGANISATION:
+    case SM_CSV_REF_ORGANISATION:
       return sm_scenario_find_organisation (s, id) >= 0;
-    case REF_UNIT:
+    case SM_CSV_REF_UNIT:
       return sm_scenario_find_unit (s, id) >= 0;
-    case REF_POSITION:
+    case SM_CSV_REF_POSITION:
       return sm_scenario_find_position (s, id) >= 0;
-    case REF_EMPLOYEE:
+    case SM_CSV_REF_EMPLOYEE:
       return sm_scenario_find_employee (s, id) >= 0;
-    case REF_RULE:
+    case SM_CSV_REF_RULE:
     default:
       for (int32_t r = 0; r < sm_scenario_get_n_rules (s); r++)
         if (g_str_equal (sm_priority_rule_get_id (sm_scenario_get_rule (s, r)),
@@ -460,92 +366,92 @@ load_organisation (Loader *l)
   SmOrganisationSpec spec = SM_ORGANISATION_SPEC_INIT;
   GError *error = NULL;
   int kind;
-  spec.id = field (l, O_ID);
-  spec.name = field (l, O_NAME);
-  get_word (l, O_KIND, kind_names, 2, 0, &kind);
+  spec.id = field (l, SM_CSV_ORG_ID);
+  spec.name = field (l, SM_CSV_ORG_NAME);
+  get_word (l, SM_CSV_ORG_KIND, sm_csv_tables__kind_names, 2, 0, &kind);
   spec.kind = kind == 1 ? SM_ORGANISATION_DEFAULT : SM_ORGANISATION_RECEIVING;
-  get_int (l, O_MIN, 0, INT32_MAX, -1, &spec.min_headcount);
-  get_int (l, O_MAX, 0, INT32_MAX, -1, &spec.max_headcount);
+  get_int (l, SM_CSV_ORG_MIN, 0, INT32_MAX, -1, &spec.min_headcount);
+  get_int (l, SM_CSV_ORG_MAX, 0, INT32_MAX, -1, &spec.max_headcount);
   if (row_ok (l) && !sm_scenario_add_organisation (l->scenario, &spec, &error))
-    add_failed (l, error, O_ID, NULL, 0);
+    add_failed (l, error, SM_CSV_ORG_ID, NULL, 0);
 }
 
 static void
 load_unit (Loader *l)
 {
   static const Ref refs[] = {
-    { U_ORGANISATION, REF_ORGANISATION, TRUE },
-    { U_CLIENT, REF_ORGANISATION, FALSE },
+    { SM_CSV_UNIT_ORGANISATION, SM_CSV_REF_ORGANISATION, TRUE },
+    { SM_CSV_UNIT_CLIENT, SM_CSV_REF_ORGANISATION, FALSE },
   };
   SmUnitSpec spec = SM_UNIT_SPEC_INIT;
   GError *error = NULL;
-  spec.id = field (l, U_ID);
-  spec.name = field (l, U_NAME);
-  spec.organisation_id = field (l, U_ORGANISATION);
-  spec.contract_client_id = get_optional_id (l, U_CLIENT);
-  get_int (l, U_END_YEAR, 1900, 2200, 0, &spec.contract_end_year);
+  spec.id = field (l, SM_CSV_UNIT_ID);
+  spec.name = field (l, SM_CSV_UNIT_NAME);
+  spec.organisation_id = field (l, SM_CSV_UNIT_ORGANISATION);
+  spec.contract_client_id = get_optional_id (l, SM_CSV_UNIT_CLIENT);
+  get_int (l, SM_CSV_UNIT_END_YEAR, 1900, 2200, 0, &spec.contract_end_year);
   if (row_ok (l) && !sm_scenario_add_unit (l->scenario, &spec, &error))
-    add_failed (l, error, U_ID, refs, G_N_ELEMENTS (refs));
+    add_failed (l, error, SM_CSV_UNIT_ID, refs, G_N_ELEMENTS (refs));
 }
 
 static void
 load_position (Loader *l)
 {
   static const Ref refs[] = {
-    { P_UNIT, REF_UNIT, TRUE },
-    { P_RULE, REF_RULE, FALSE },
+    { SM_CSV_POS_UNIT, SM_CSV_REF_UNIT, TRUE },
+    { SM_CSV_POS_RULE, SM_CSV_REF_RULE, FALSE },
   };
   SmPositionSpec spec = SM_POSITION_SPEC_INIT;
   GError *error = NULL;
-  g_auto (GStrv) qualifications = get_list (l, P_QUALIFICATIONS);
-  spec.id = field (l, P_ID);
-  spec.title = field (l, P_TITLE);
-  spec.unit_id = field (l, P_UNIT);
-  spec.function_code = field (l, P_FUNCTION);
-  get_int (l, P_GRADE, 0, INT32_MAX, 0, &spec.grade);
-  get_fte (l, P_FTE, &spec.fte);
-  get_int (l, P_SEATS, 1, INT32_MAX, 1, &spec.seats);
-  get_int (l, P_TARGET, 0, INT32_MAX, -1, &spec.target_seats);
+  g_auto (GStrv) qualifications = get_list (l, SM_CSV_POS_QUALIFICATIONS);
+  spec.id = field (l, SM_CSV_POS_ID);
+  spec.title = field (l, SM_CSV_POS_TITLE);
+  spec.unit_id = field (l, SM_CSV_POS_UNIT);
+  spec.function_code = field (l, SM_CSV_POS_FUNCTION);
+  get_int (l, SM_CSV_POS_GRADE, 0, INT32_MAX, 0, &spec.grade);
+  get_fte (l, SM_CSV_POS_FTE, &spec.fte);
+  get_int (l, SM_CSV_POS_SEATS, 1, INT32_MAX, 1, &spec.seats);
+  get_int (l, SM_CSV_POS_TARGET, 0, INT32_MAX, -1, &spec.target_seats);
   spec.qualifications = (const char *const *) qualifications;
-  spec.rule_id = get_optional_id (l, P_RULE);
+  spec.rule_id = get_optional_id (l, SM_CSV_POS_RULE);
   if (row_ok (l) && !sm_scenario_add_position (l->scenario, &spec, &error))
-    add_failed (l, error, P_ID, refs, G_N_ELEMENTS (refs));
+    add_failed (l, error, SM_CSV_POS_ID, refs, G_N_ELEMENTS (refs));
 }
 
 static void
 load_employee (Loader *l)
 {
-  static const Ref refs[] = { { E_UNIT, REF_UNIT, TRUE } };
+  static const Ref refs[] = { { SM_CSV_EMP_UNIT, SM_CSV_REF_UNIT, TRUE } };
   SmEmployeeSpec spec = SM_EMPLOYEE_SPEC_INIT;
   GError *error = NULL;
-  g_auto (GStrv) qualifications = get_list (l, E_QUALIFICATIONS);
-  spec.id = field (l, E_ID);
-  spec.name = field (l, E_NAME);
-  spec.function_code = field (l, E_FUNCTION);
-  spec.unit_id = field (l, E_UNIT);
-  get_int (l, E_GRADE, 0, INT32_MAX, 0, &spec.grade);
-  get_fte (l, E_FTE, &spec.fte);
-  get_date (l, E_SERVICE, &spec.service_start);
-  get_date (l, E_BIRTH, &spec.birth_date);
+  g_auto (GStrv) qualifications = get_list (l, SM_CSV_EMP_QUALIFICATIONS);
+  spec.id = field (l, SM_CSV_EMP_ID);
+  spec.name = field (l, SM_CSV_EMP_NAME);
+  spec.function_code = field (l, SM_CSV_EMP_FUNCTION);
+  spec.unit_id = field (l, SM_CSV_EMP_UNIT);
+  get_int (l, SM_CSV_EMP_GRADE, 0, INT32_MAX, 0, &spec.grade);
+  get_fte (l, SM_CSV_EMP_FTE, &spec.fte);
+  get_date (l, SM_CSV_EMP_SERVICE, &spec.service_start);
+  get_date (l, SM_CSV_EMP_BIRTH, &spec.birth_date);
   spec.qualifications = (const char *const *) qualifications;
   if (row_ok (l) && !sm_scenario_add_employee (l->scenario, &spec, &error))
-    add_failed (l, error, E_ID, refs, G_N_ELEMENTS (refs));
+    add_failed (l, error, SM_CSV_EMP_ID, refs, G_N_ELEMENTS (refs));
 }
 
 static void
 load_application (Loader *l)
 {
   static const Ref refs[] = {
-    { A_EMPLOYEE, REF_EMPLOYEE, TRUE },
-    { A_POSITION, REF_POSITION, TRUE },
+    { SM_CSV_APP_EMPLOYEE, SM_CSV_REF_EMPLOYEE, TRUE },
+    { SM_CSV_APP_POSITION, SM_CSV_REF_POSITION, TRUE },
   };
   SmApplicationSpec spec = SM_APPLICATION_SPEC_INIT;
   GError *error = NULL;
-  spec.employee_id = field (l, A_EMPLOYEE);
-  spec.position_id = field (l, A_POSITION);
-  get_int (l, A_PREFERENCE, 1, INT32_MAX, 0, &spec.preference);
-  get_double (l, A_SCORE, NAN, &spec.committee_score);
-  get_double (l, A_TRAVEL, -1.0, &spec.travel_km);
+  spec.employee_id = field (l, SM_CSV_APP_EMPLOYEE);
+  spec.position_id = field (l, SM_CSV_APP_POSITION);
+  get_int (l, SM_CSV_APP_PREFERENCE, 1, INT32_MAX, 0, &spec.preference);
+  get_double (l, SM_CSV_APP_SCORE, NAN, &spec.committee_score);
+  get_double (l, SM_CSV_APP_TRAVEL, -1.0, &spec.travel_km);
   if (row_ok (l) && !sm_scenario_add_application (l->scenario, &spec, &error))
     add_failed (l, error, -1, refs, G_N_ELEMENTS (refs));
 }
@@ -556,33 +462,38 @@ load_relation (Loader *l)
   /* Function codes are no identifiers of items: only a blank code is
    * blamed (the kind is never looked up). */
   static const Ref refs[] = {
-    { F_FROM, REF_UNIT, TRUE }, { F_TO, REF_UNIT, TRUE },
+    { SM_CSV_REL_FROM, SM_CSV_REF_UNIT, TRUE },
+    { SM_CSV_REL_TO, SM_CSV_REF_UNIT, TRUE },
   };
   GError *error = NULL;
   SmFit fit;
-  get_fit (l, F_FIT, SM_FIT_NONE, &fit);
+  get_fit (l, SM_CSV_REL_FIT, SM_FIT_NONE, &fit);
   if (row_ok (l)
-      && !sm_scenario_add_function_relation (l->scenario, field (l, F_FROM),
-                                             field (l, F_TO), fit, &error))
-    add_failed (l, error, F_FROM, refs, G_N_ELEMENTS (refs));
+      && !sm_scenario_add_function_relation (l->scenario,
+                                             field (l, SM_CSV_REL_FROM),
+                                             field (l, SM_CSV_REL_TO), fit,
+                                             &error))
+    add_failed (l, error, SM_CSV_REL_FROM, refs, G_N_ELEMENTS (refs));
 }
 
 static void
 load_manual (Loader *l)
 {
   static const Ref refs[] = {
-    { M_EMPLOYEE, REF_EMPLOYEE, TRUE },
-    { M_POSITION, REF_POSITION, TRUE },
+    { SM_CSV_MAN_EMPLOYEE, SM_CSV_REF_EMPLOYEE, TRUE },
+    { SM_CSV_MAN_POSITION, SM_CSV_REF_POSITION, TRUE },
   };
   GError *error = NULL;
-  if (sm_scenario_add_manual_placement (l->scenario, field (l, M_EMPLOYEE),
-                                        field (l, M_POSITION),
-                                        field (l, M_REASON), &error))
+  if (sm_scenario_add_manual_placement (l->scenario,
+                                        field (l, SM_CSV_MAN_EMPLOYEE),
+                                        field (l, SM_CSV_MAN_POSITION),
+                                        field (l, SM_CSV_MAN_REASON), &error))
     return;
-  if (error->code == SM_ERROR_INVALID_VALUE && is_blank (field (l, M_REASON))
+  if (error->code == SM_ERROR_INVALID_VALUE
+      && is_blank (field (l, SM_CSV_MAN_REASON))
       && blame (l, error, -1, refs, G_N_ELEMENTS (refs), &(int){ 0 }) < 0)
     {
-      report (l, M_REASON, error->code, "%s", error->message);
+      report (l, SM_CSV_MAN_REASON, error->code, "%s", error->message);
       g_error_free (error);
       return;
     }
@@ -601,16 +512,18 @@ add_criterion (Loader *l, SmPriorityRule *rule, const char *item)
   GError *error = NULL;
   if (!sm_criterion_from_string (name, &criterion))
     {
-      report (l, R_CRITERIA, SM_ERROR_INVALID_VALUE, "'%s' is not a "
-              "criterion; use fit, same-grade, committee-score, service, "
+      report (l, SM_CSV_RULE_CRITERIA, SM_ERROR_INVALID_VALUE, "'%s' is not "
+              "a criterion; use fit, same-grade, committee-score, service, "
               "age or travel, each with :high or :low.", name);
       return;
     }
   if (parts[1] != NULL
-      && (direction = find_word (parts[1], direction_names, 2)) < 0)
+      && (direction = find_word (parts[1], sm_csv_tables__direction_names,
+                                 2)) < 0)
     {
-      report (l, R_CRITERIA, SM_ERROR_INVALID_VALUE, "The criterion '%s' "
-              "has direction '%s'; use high or low.", name, parts[1]);
+      report (l, SM_CSV_RULE_CRITERIA, SM_ERROR_INVALID_VALUE, "The "
+              "criterion '%s' has direction '%s'; use high or low.", name,
+              parts[1]);
       return;
     }
   if (!sm_priority_rule_add_criterion (rule, criterion,
@@ -618,7 +531,7 @@ add_criterion (Loader *l, SmPriorityRule *rule, const char *item)
                                                       : SM_PREFER_HIGH,
                                        &error))
     {
-      report (l, R_CRITERIA, error->code, "%s", error->message);
+      report (l, SM_CSV_RULE_CRITERIA, error->code, "%s", error->message);
       g_error_free (error);
     }
 }
@@ -626,8 +539,9 @@ add_criterion (Loader *l, SmPriorityRule *rule, const char *item)
 static void
 load_rule (Loader *l)
 {
-  g_autoptr (SmPriorityRule) rule = sm_priority_rule_new (field (l, R_ID));
-  g_auto (GStrv) items = g_strsplit (field (l, R_CRITERIA), "|", -1);
+  g_autoptr (SmPriorityRule) rule =
+    sm_priority_rule_new (field (l, SM_CSV_RULE_ID));
+  g_auto (GStrv) items = g_strsplit (field (l, SM_CSV_RULE_CRITERIA), "|", -1);
   GError *error = NULL;
   int32_t distance;
   SmFit min_fit;
@@ -635,14 +549,14 @@ load_rule (Loader *l)
   for (char **item = items; *item != NULL; item++)
     if (!is_blank (*item))
       add_criterion (l, rule, *item);
-  get_int (l, R_DISTANCE, 0, INT32_MAX, -1, &distance);
-  get_fit (l, R_MIN_FIT, SM_FIT_NONE, &min_fit);
-  get_bool (l, R_QUALIFICATIONS, &require);
+  get_int (l, SM_CSV_RULE_DISTANCE, 0, INT32_MAX, -1, &distance);
+  get_fit (l, SM_CSV_RULE_MIN_FIT, SM_FIT_NONE, &min_fit);
+  get_bool (l, SM_CSV_RULE_QUALIFICATIONS, &require);
   sm_priority_rule_set_max_grade_distance (rule, distance);
   sm_priority_rule_set_min_fit (rule, min_fit);
   sm_priority_rule_set_require_qualifications (rule, require);
   if (row_ok (l) && !sm_scenario_add_rule (l->scenario, rule, &error))
-    add_failed (l, error, R_ID, NULL, 0);
+    add_failed (l, error, SM_CSV_RULE_ID, NULL, 0);
 }
 
 /* ---- settings ----------------------------------------------------------- */
@@ -650,13 +564,13 @@ load_rule (Loader *l)
 static void
 get_seed (Loader *l)
 {
-  g_autofree char *text = g_strstrip (g_strdup (field (l, S_VALUE)));
+  g_autofree char *text = g_strstrip (g_strdup (field (l, SM_CSV_SET_VALUE)));
   guint64 seed;
   if (g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, &seed, NULL))
     sm_scenario_set_seed (l->scenario, seed);
   else
-    report (l, S_VALUE, SM_ERROR_INVALID_VALUE, "'%s' is not a whole number "
-            "from 0 to %" G_GUINT64_FORMAT "; correct it.", text,
+    report (l, SM_CSV_SET_VALUE, SM_ERROR_INVALID_VALUE, "'%s' is not a "
+            "whole number from 0 to %" G_GUINT64_FORMAT "; correct it.", text,
             (guint64) G_MAXUINT64);
 }
 
@@ -668,34 +582,36 @@ apply_setting (Loader *l, int key)
   SmDate date;
   switch (key)
     {
-    case K_SEED:
+    case SM_CSV_SETTING_SEED:
       get_seed (l);
       break;
-    case K_TIE_BREAKING:
-      get_word (l, S_VALUE, tie_breaking_names, 2, 0, &word);
+    case SM_CSV_SETTING_TIE_BREAKING:
+      get_word (l, SM_CSV_SET_VALUE, sm_csv_tables__tie_breaking_names, 2, 0,
+                &word);
       sm_scenario_set_tie_breaking (s, word == 1 ? SM_TIE_BREAK_PER_POSITION
                                                  : SM_TIE_BREAK_SINGLE);
       break;
-    case K_REFERENCE_DATE:
-      get_date (l, S_VALUE, &date);
+    case SM_CSV_SETTING_REFERENCE_DATE:
+      get_date (l, SM_CSV_SET_VALUE, &date);
       if (row_ok (l))
         sm_scenario_set_reference_date (s, date);
       break;
-    case K_REDUCTION:
-      get_word (l, S_VALUE, reduction_names, 2, 0, &word);
+    case SM_CSV_SETTING_REDUCTION:
+      get_word (l, SM_CSV_SET_VALUE, sm_csv_tables__reduction_names, 2, 0,
+                &word);
       l->reduction = word == 1 ? SM_REDUCTION_REFLECTION
                                : SM_REDUCTION_PRIORITY;
       break;
-    case K_AGE_BAND:
-      get_int (l, S_VALUE, 1, 200, 10, &l->age_band_years);
+    case SM_CSV_SETTING_AGE_BAND:
+      get_int (l, SM_CSV_SET_VALUE, 1, 200, 10, &l->age_band_years);
       break;
     default:
       g_free (l->default_rule);
-      l->default_rule = g_strstrip (g_strdup (field (l, S_VALUE)));
+      l->default_rule = g_strstrip (g_strdup (field (l, SM_CSV_SET_VALUE)));
       g_free (l->default_rule_path);
       l->default_rule_path = g_strdup (l->path);
       l->default_rule_line = l->row->line;
-      l->default_rule_column = column_of (l, S_VALUE);
+      l->default_rule_column = column_of (l, SM_CSV_SET_VALUE);
       break;
     }
 }
@@ -703,23 +619,26 @@ apply_setting (Loader *l, int key)
 static void
 load_setting (Loader *l)
 {
-  int key = find_word (field (l, S_KEY), setting_names, N_SETTINGS);
+  int key = find_word (field (l, SM_CSV_SET_KEY),
+                       sm_csv_tables__setting_names, SM_CSV_N_SETTINGS);
   if (key < 0)
     {
-      g_autofree char *all = g_strjoinv (", ", (char **) setting_names);
-      report (l, S_KEY, SM_ERROR_INVALID_VALUE, "'%s' is not a setting; the "
-              "settings are %s.", field (l, S_KEY), all);
+      const char *const *names = sm_csv_tables__setting_names;
+      g_autofree char *all = g_strjoinv (", ", (char **) names);
+      report (l, SM_CSV_SET_KEY, SM_ERROR_INVALID_VALUE, "'%s' is not a "
+              "setting; the settings are %s.", field (l, SM_CSV_SET_KEY),
+              all);
       return;
     }
   if (l->settings_seen & (1u << key))
     {
-      report (l, S_KEY, SM_ERROR_DUPLICATE, "The setting '%s' is given "
-              "twice; give it once.", setting_names[key]);
+      report (l, SM_CSV_SET_KEY, SM_ERROR_DUPLICATE, "The setting '%s' is "
+              "given twice; give it once.", sm_csv_tables__setting_names[key]);
       return;
     }
   l->settings_seen |= 1u << key;
-  l->value_name = setting_names[key];
-  if (!is_blank (field (l, S_VALUE)))
+  l->value_name = sm_csv_tables__setting_names[key];
+  if (!is_blank (field (l, SM_CSV_SET_VALUE)))
     apply_setting (l, key);
   l->value_name = NULL;
 }
@@ -765,7 +684,7 @@ read_table (Loader *l, const char *path)
 }
 
 static int
-find_column (const TableSpec *spec, const char *name)
+find_column (const SmCsvTableSpec *spec, const char *name)
 {
   for (int k = 0; spec->columns[k] != NULL; k++)
     if (g_str_equal (spec->columns[k], name))
@@ -804,7 +723,7 @@ map_header (Loader *l, const SmCsvTable *table)
 {
   gboolean ok = TRUE;
   l->header = &g_array_index (table->records, SmCsvRecord, 0);
-  for (int k = 0; k < MAX_COLUMNS; k++)
+  for (int k = 0; k < SM_CSV_MAX_COLUMNS; k++)
     l->where[k] = -1;
   for (int32_t index = 0; index < l->header->n_fields; index++)
     map_column (l, index);
@@ -850,13 +769,13 @@ check_row_width (Loader *l)
 static void
 note_row (Loader *l)
 {
-  RefKind kind = l->spec->defines;
-  if (kind != REF_NONE && !row_ok (l))
+  SmCsvRefKind kind = l->spec->defines;
+  if (kind != SM_CSV_REF_NONE && !row_ok (l))
     g_hash_table_add (l->rejected[kind], g_strdup (field (l, 0)));
 }
 
 static void
-load_table (Loader *l, const TableSpec *spec, void (*load_row) (Loader *))
+load_table (Loader *l, const SmCsvTableSpec *spec, void (*load_row) (Loader *))
 {
   g_autofree char *path = g_build_filename (l->dir, spec->file, NULL);
   int32_t before = sm_problem_list_get_n (l->problems);
@@ -866,7 +785,7 @@ load_table (Loader *l, const TableSpec *spec, void (*load_row) (Loader *))
   g_autoptr (SmCsvTable) table = read_table (l, path);
   if (table == NULL || !map_header (l, table))
     {
-      if (spec->defines != REF_NONE)
+      if (spec->defines != SM_CSV_REF_NONE)
         l->lost[spec->defines] = sm_problem_list_get_n (l->problems) > before;
       return;
     }
@@ -898,8 +817,8 @@ static void
 apply_default_rule (Loader *l)
 {
   GError *error = NULL;
-  if (l->default_rule == NULL || l->lost[REF_RULE]
-      || g_hash_table_contains (l->rejected[REF_RULE], l->default_rule)
+  if (l->default_rule == NULL || l->lost[SM_CSV_REF_RULE]
+      || g_hash_table_contains (l->rejected[SM_CSV_REF_RULE], l->default_rule)
       || sm_scenario_set_default_rule (l->scenario, l->default_rule, &error))
     return;   /* set, or a follow-on of a problem in rules.csv */
   sm_problem_list__add (l->problems, l->default_rule_path,
@@ -924,17 +843,17 @@ copy_problems (const SmProblemList *from, SmProblemList *to)
 static void
 load_all_tables (Loader *l)
 {
-  load_table (l, &settings_table, load_setting);
+  load_table (l, &sm_csv_tables__settings, load_setting);
   apply_settings (l);
-  load_table (l, &organisations_table, load_organisation);
-  load_table (l, &units_table, load_unit);
-  load_table (l, &rules_table, load_rule);
+  load_table (l, &sm_csv_tables__organisations, load_organisation);
+  load_table (l, &sm_csv_tables__units, load_unit);
+  load_table (l, &sm_csv_tables__rules, load_rule);
   apply_default_rule (l);
-  load_table (l, &positions_table, load_position);
-  load_table (l, &employees_table, load_employee);
-  load_table (l, &applications_table, load_application);
-  load_table (l, &relations_table, load_relation);
-  load_table (l, &manual_table, load_manual);
+  load_table (l, &sm_csv_tables__positions, load_position);
+  load_table (l, &sm_csv_tables__employees, load_employee);
+  load_table (l, &sm_csv_tables__applications, load_application);
+  load_table (l, &sm_csv_tables__relations, load_relation);
+  load_table (l, &sm_csv_tables__manual, load_manual);
 }
 
 SmScenario *
@@ -951,7 +870,7 @@ sm_scenario_load_csv (const char *dir, SmProblemList *problems,
   l.dir = dir;
   l.path = g_filename_display_name (dir);
   sm_scenario_get_reduction (scenario, &l.reduction, &l.age_band_years);
-  for (int k = 0; k < N_REF_KINDS; k++)
+  for (int k = 0; k < SM_CSV_N_REF_KINDS; k++)
     l.rejected[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            NULL);
   if (g_file_test (dir, G_FILE_TEST_IS_DIR))
@@ -962,7 +881,7 @@ sm_scenario_load_csv (const char *dir, SmProblemList *problems,
   g_free (l.path);
   g_free (l.default_rule);
   g_free (l.default_rule_path);
-  for (int k = 0; k < N_REF_KINDS; k++)
+  for (int k = 0; k < SM_CSV_N_REF_KINDS; k++)
     g_hash_table_unref (l.rejected[k]);
   if (problems != NULL)
     copy_problems (found, problems);
@@ -978,326 +897,4 @@ sm_scenario_load (const char *path, SmProblemList *problems, GError **error)
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     return sm_scenario_load_csv (path, problems, error);
   return sm_scenario_load_json (path, problems, error);
-}
-
-/* ---- saving ------------------------------------------------------------- */
-
-/* @value, or an empty field when it is @none ("not given"). */
-static void
-put_optional_int (SmCsvWriter *w, int64_t value, int64_t none)
-{
-  if (value == none)
-    sm_csv__put_text (w, NULL);
-  else
-    sm_csv__put_int (w, value);
-}
-
-static void
-put_list (SmCsvWriter *w, const char *const *list)
-{
-  g_autofree char *text = list != NULL ? g_strjoinv ("|", (char **) list)
-                                       : NULL;
-  sm_csv__put_text (w, text);
-}
-
-static void
-save_organisations (const SmScenario *s, SmCsvWriter *w)
-{
-  for (int32_t k = 0; k < sm_scenario_get_n_organisations (s); k++)
-    {
-      SmOrganisationSpec o;
-      sm_scenario_get_organisation (s, k, &o);
-      sm_csv__put_text (w, o.id);
-      sm_csv__put_text (w, o.name);
-      sm_csv__put_text (w, kind_names[o.kind == SM_ORGANISATION_DEFAULT]);
-      put_optional_int (w, o.min_headcount, -1);
-      put_optional_int (w, o.max_headcount, -1);
-      sm_csv__end_row (w);
-    }
-}
-
-static void
-save_units (const SmScenario *s, SmCsvWriter *w)
-{
-  for (int32_t k = 0; k < sm_scenario_get_n_units (s); k++)
-    {
-      SmUnitSpec u;
-      sm_scenario_get_unit (s, k, &u);
-      sm_csv__put_text (w, u.id);
-      sm_csv__put_text (w, u.name);
-      sm_csv__put_text (w, u.organisation_id);
-      sm_csv__put_text (w, u.contract_client_id);
-      put_optional_int (w, u.contract_end_year, 0);
-      sm_csv__end_row (w);
-    }
-}
-
-static void
-save_positions (const SmScenario *s, SmCsvWriter *w)
-{
-  for (int32_t k = 0; k < sm_scenario_get_n_positions (s); k++)
-    {
-      SmPositionSpec p;
-      sm_scenario_get_position (s, k, &p);
-      sm_csv__put_text (w, p.id);
-      sm_csv__put_text (w, p.title);
-      sm_csv__put_text (w, p.unit_id);
-      sm_csv__put_text (w, p.function_code);
-      sm_csv__put_int (w, p.grade);
-      sm_csv__put_double (w, p.fte);
-      sm_csv__put_int (w, p.seats);
-      put_optional_int (w, p.target_seats, -1);
-      put_list (w, p.qualifications);
-      sm_csv__put_text (w, p.rule_id);
-      sm_csv__end_row (w);
-    }
-}
-
-static void
-save_employees (const SmScenario *s, SmCsvWriter *w)
-{
-  for (int32_t k = 0; k < sm_scenario_get_n_employees (s); k++)
-    {
-      SmEmployeeSpec e;
-      sm_scenario_get_employee (s, k, &e);
-      sm_csv__put_text (w, e.id);
-      sm_csv__put_text (w, e.name);
-      sm_csv__put_text (w, e.function_code);
-      sm_csv__put_text (w, e.unit_id);
-      sm_csv__put_int (w, e.grade);
-      sm_csv__put_double (w, e.fte);
-      sm_csv__put_date (w, e.service_start);
-      sm_csv__put_date (w, e.birth_date);
-      put_list (w, e.qualifications);
-      sm_csv__end_row (w);
-    }
-}
-
-static void
-save_applications (const SmScenario *s, SmCsvWriter *w)
-{
-  for (int32_t k = 0; k < sm_scenario_get_n_applications (s); k++)
-    {
-      SmApplicationSpec a;
-      sm_scenario_get_application (s, k, &a);
-      sm_csv__put_text (w, a.employee_id);
-      sm_csv__put_text (w, a.position_id);
-      sm_csv__put_int (w, a.preference);
-      if (isnan (a.committee_score))
-        sm_csv__put_text (w, NULL);
-      else
-        sm_csv__put_double (w, a.committee_score);
-      if (a.travel_km < 0.0)
-        sm_csv__put_text (w, NULL);
-      else
-        sm_csv__put_double (w, a.travel_km);
-      sm_csv__end_row (w);
-    }
-}
-
-static void
-save_relations (const SmScenario *s, SmCsvWriter *w)
-{
-  for (int32_t k = 0; k < sm_scenario_get_n_function_relations (s); k++)
-    {
-      const char *from, *to;
-      SmFit fit;
-      sm_scenario_get_function_relation (s, k, &from, &to, &fit);
-      sm_csv__put_text (w, from);
-      sm_csv__put_text (w, to);
-      sm_csv__put_text (w, sm_fit_to_string (fit));
-      sm_csv__end_row (w);
-    }
-}
-
-static char *
-format_criteria (const SmPriorityRule *rule)
-{
-  GString *text = g_string_new (NULL);
-  for (int32_t k = 0; k < sm_priority_rule_get_n_criteria (rule); k++)
-    {
-      SmCriterion criterion;
-      SmDirection direction;
-      sm_priority_rule_get_criterion (rule, k, &criterion, &direction);
-      g_string_append_printf (text, "%s%s:%s", k > 0 ? "|" : "",
-                              sm_criterion_to_string (criterion),
-                              direction_names[direction == SM_PREFER_LOW]);
-    }
-  return g_string_free (text, FALSE);
-}
-
-static void
-save_rules (const SmScenario *s, SmCsvWriter *w)
-{
-  for (int32_t k = 0; k < sm_scenario_get_n_rules (s); k++)
-    {
-      const SmPriorityRule *rule = sm_scenario_get_rule (s, k);
-      g_autofree char *criteria = format_criteria (rule);
-      SmFit min_fit = sm_priority_rule_get_min_fit (rule);
-      sm_csv__put_text (w, sm_priority_rule_get_id (rule));
-      sm_csv__put_text (w, criteria);
-      put_optional_int (w, sm_priority_rule_get_max_grade_distance (rule), -1);
-      sm_csv__put_text (w, min_fit == SM_FIT_NONE ? NULL
-                                                  : sm_fit_to_string (min_fit));
-      sm_csv__put_text (w, sm_priority_rule_get_require_qualifications (rule)
-                             ? "yes" : "no");
-      sm_csv__end_row (w);
-    }
-}
-
-static void
-save_manual (const SmScenario *s, SmCsvWriter *w)
-{
-  for (int32_t k = 0; k < sm_scenario_get_n_manual_placements (s); k++)
-    {
-      const char *employee, *position, *reason;
-      sm_scenario_get_manual_placement (s, k, &employee, &position, &reason);
-      sm_csv__put_text (w, employee);
-      sm_csv__put_text (w, position);
-      sm_csv__put_text (w, reason);
-      sm_csv__end_row (w);
-    }
-}
-
-static void
-put_setting (SmCsvWriter *w, int key, const char *value)
-{
-  sm_csv__put_text (w, setting_names[key]);
-  sm_csv__put_text (w, value);
-  sm_csv__end_row (w);
-}
-
-static void
-save_settings (const SmScenario *s, SmCsvWriter *w)
-{
-  SmReduction reduction;
-  int32_t band;
-  sm_scenario_get_reduction (s, &reduction, &band);
-  g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT,
-                                           (guint64) sm_scenario_get_seed (s));
-  g_autofree char *date = sm_date_to_iso (sm_scenario_get_reference_date (s));
-  g_autofree char *band_text = g_strdup_printf ("%d", (int) band);
-  put_setting (w, K_SEED, seed);
-  put_setting (w, K_TIE_BREAKING,
-               tie_breaking_names[sm_scenario_get_tie_breaking (s)
-                                  == SM_TIE_BREAK_PER_POSITION]);
-  put_setting (w, K_REFERENCE_DATE, date);
-  put_setting (w, K_REDUCTION,
-               reduction_names[reduction == SM_REDUCTION_REFLECTION]);
-  put_setting (w, K_AGE_BAND, band_text);
-  /* Without rules the default is the built-in rule, which no file names. */
-  put_setting (w, K_DEFAULT_RULE,
-               sm_scenario_get_n_rules (s) == 0
-                 ? NULL
-                 : sm_priority_rule_get_id (sm_scenario_get_default_rule (s)));
-}
-
-typedef struct {
-  const TableSpec *table;
-  void (*save_rows) (const SmScenario *, SmCsvWriter *);
-} SavedTable;
-
-static const SavedTable saved_tables[] = {
-  { &organisations_table, save_organisations },
-  { &units_table, save_units },
-  { &rules_table, save_rules },
-  { &positions_table, save_positions },
-  { &employees_table, save_employees },
-  { &applications_table, save_applications },
-  { &relations_table, save_relations },
-  { &manual_table, save_manual },
-  { &settings_table, save_settings },
-};
-
-static char
-delimiter_char (SmCsvDelimiter delimiter)
-{
-  return delimiter == SM_CSV_COMMA ? ',' : ';';
-}
-
-static gboolean
-save_table (const SmScenario *s, const SavedTable *t, const char *dir,
-            char delimiter, GError **error)
-{
-  g_autofree char *path = g_build_filename (dir, t->table->file, NULL);
-  SmCsvWriter w;
-  sm_csv__writer_init (&w, delimiter);
-  for (int k = 0; t->table->columns[k] != NULL; k++)
-    sm_csv__put_text (&w, t->table->columns[k]);
-  sm_csv__end_row (&w);
-  t->save_rows (s, &w);
-  gboolean ok = sm_csv__writer_save (&w, path, error);
-  sm_csv__writer_clear (&w);
-  return ok;
-}
-
-gboolean
-sm_scenario_save_csv (const SmScenario *scenario, const char *dir,
-                      SmCsvDelimiter delimiter, GError **error)
-{
-  g_return_val_if_fail (scenario != NULL && dir != NULL, FALSE);
-  g_return_val_if_fail (delimiter == SM_CSV_SEMICOLON
-                        || delimiter == SM_CSV_COMMA, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  if (g_mkdir_with_parents (dir, 0777) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *name = g_filename_display_name (dir);
-      g_set_error (error, SM_ERROR, SM_ERROR_IO, "Cannot create the folder "
-                   "'%s': %s.", name, g_strerror (saved_errno));
-      return FALSE;
-    }
-  for (size_t k = 0; k < G_N_ELEMENTS (saved_tables); k++)
-    if (!save_table (scenario, &saved_tables[k], dir,
-                     delimiter_char (delimiter), error))
-      return FALSE;
-  return TRUE;
-}
-
-static void
-put_outcome (SmCsvWriter *w, const SmScenario *s, int32_t employee,
-             const SmEmployeeOutcome *o)
-{
-  SmEmployeeSpec e;
-  SmOrganisationSpec org;
-  SmUnitSpec unit;
-  SmPositionSpec position = SM_POSITION_SPEC_INIT;
-  sm_scenario_get_employee (s, employee, &e);
-  sm_scenario_get_organisation (s, o->organisation, &org);
-  sm_scenario_get_unit (s, o->unit, &unit);
-  if (o->position >= 0)
-    sm_scenario_get_position (s, o->position, &position);
-  sm_csv__put_text (w, e.id);
-  sm_csv__put_text (w, org.id);
-  sm_csv__put_text (w, unit.id);
-  sm_csv__put_text (w, o->position >= 0 ? position.id : NULL);
-  put_optional_int (w, o->preference, 0);
-  sm_csv__put_text (w, status_names[o->status]);
-  sm_csv__end_row (w);
-}
-
-gboolean
-sm_placement_save_csv (const SmPlacement *placement, const char *path,
-                       SmCsvDelimiter delimiter, GError **error)
-{
-  static const char *const columns[] = {
-    "employee", "organisation", "unit", "position", "preference", "status",
-  };
-  g_return_val_if_fail (placement != NULL && path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  const SmScenario *s = sm_placement_get_scenario (placement);
-  SmCsvWriter w;
-  sm_csv__writer_init (&w, delimiter_char (delimiter));
-  for (size_t k = 0; k < G_N_ELEMENTS (columns); k++)
-    sm_csv__put_text (&w, columns[k]);
-  sm_csv__end_row (&w);
-  for (int32_t i = 0; i < sm_scenario_get_n_employees (s); i++)
-    {
-      SmEmployeeOutcome outcome;
-      sm_placement_get_outcome (placement, i, &outcome);
-      put_outcome (&w, s, i, &outcome);
-    }
-  gboolean ok = sm_csv__writer_save (&w, path, error);
-  sm_csv__writer_clear (&w);
-  return ok;
 }
