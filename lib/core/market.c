@@ -198,7 +198,7 @@ steal_ints (GArray *array)
 static gboolean
 check_targets (SmMarket *mk, int32_t *failed_position, GError **error)
 {
-  int64_t *sum = g_new0 (int64_t, (size_t) mk->n_groups + 1);
+  g_autofree int64_t *sum = g_new0 (int64_t, (size_t) mk->n_groups + 1);
   gboolean ok = TRUE;
   for (int32_t j = 0; ok && j < mk->n_positions; j++)
     {
@@ -225,7 +225,6 @@ check_targets (SmMarket *mk, int32_t *failed_position, GError **error)
                      g, sum[g], mk->group_cap[g]);
         ok = FALSE;
       }
-  g_free (sum);
   return ok;
 }
 
@@ -240,7 +239,12 @@ take_groups (SmMarketBuilder *b, SmMarket *mk, int32_t *failed_position,
   mk->group_cap = steal_ints (b->group_caps);
   mk->group_off = steal_ints (b->group_off);
   mk->group_pos = steal_ints (b->group_pos);
-  mk->group_rank = g_new0 (int32_t, (size_t) mk->n_positions + 1);
+  mk->group_rank = g_try_new0 (int32_t, (size_t) mk->n_positions + 1);
+  if (mk->group_rank == NULL)
+    {
+      sm_market__set_no_memory (error, "building the market");
+      return FALSE;
+    }
   for (int32_t g = 0; g < mk->n_groups; g++)
     for (int32_t k = mk->group_off[g]; k < mk->group_off[g + 1]; k++)
       mk->group_rank[mk->group_pos[k]] = k - mk->group_off[g];

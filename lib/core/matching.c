@@ -167,13 +167,17 @@ sm_matching_new_from_assignment (const SmMarket *market,
       }
   g_autofree RankedEmployee *ranked = g_try_new (RankedEmployee,
                                                  (size_t) n_placed + 1);
-  if (mt == NULL || ranked == NULL || !sm_matching__alloc_held (mt, n_placed))
+  size_t m1 = (size_t) market->n_positions + 1;
+  g_autofree int32_t *cursor = g_try_new (int32_t, m1);
+  if (mt == NULL || ranked == NULL || cursor == NULL
+      || !sm_matching__alloc_held (mt, n_placed))
     {
       g_set_error (error, SM_ERROR, SM_ERROR_NO_MEMORY,
                    "Out of memory while making a matching.");
       return NULL;
     }
-  g_autofree int32_t *cursor = g_memdup2 (mt->held_off, ((size_t) market->n_positions + 1) * sizeof (int32_t));
+  /* Each position's write cursor starts at the start of its block. */
+  memcpy (cursor, mt->held_off, m1 * sizeof (int32_t));
   for (int32_t i = 0; i < n_employees; i++)
     {
       int32_t j = assignment[i];
