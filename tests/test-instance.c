@@ -159,25 +159,6 @@ assert_same_market (const SmMarket *a, const SmMarket *b)
     }
 }
 
-/* Asserts @error is SM_ERROR/@code with a message starting "@prefix";
- * @label names the case when it is not. */
-static void
-assert_error_prefix (GError **error,
-                     SmError code,
-                     const char *prefix,
-                     const char *label)
-{
-  if (*error == NULL)
-    fprintf (stderr, "%s: no error\n", label);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (*error);
-  gboolean ok = g_str_has_prefix ((*error)->message, prefix);
-  if (!ok || (*error)->code != (int) code)
-    fprintf (stderr, "%s: expected code %d and prefix '%s', got %d: %s\n",
-             label, code, prefix, (*error)->code, (*error)->message);
-  CU_ASSERT_TRUE (ok);
-  SM_ASSERT_ERROR (*error, code);
-}
-
 /* Reading @length bytes of @text must fail with @code on @line. */
 static void
 assert_text_fails (const char *text,
@@ -192,23 +173,13 @@ assert_text_fails (const char *text,
 
   CU_ASSERT_PTR_NULL (market);
   sm_market_unref (market);
-  assert_error_prefix (&error, code, prefix, label);
+  sm_test_assert_error_prefix (&error, code, prefix, label);
 }
 
 /* As assert_text_fails() on a string literal, which may hold NUL bytes. */
 #define ASSERT_LITERAL_FAILS(literal, code, line)                      \
   assert_text_fails ((literal), sizeof (literal) - 1, (code), (line),  \
                      (literal))
-
-/* A fresh temporary folder (transfer full). */
-static char *
-make_temp_dir (void)
-{
-  GError *error = NULL;
-  char *dir = g_dir_make_tmp ("staffmatch-test-XXXXXX", &error);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (dir);
-  return dir;
-}
 
 /* The names in @dir, sorted and joined by spaces (transfer full). */
 static char *
@@ -299,7 +270,7 @@ static void
 test_write_file_round_trip (void)
 {
   GError *error = NULL;
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = sm_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "market.txt", NULL);
   g_autoptr (SmMarket) market = random_market (5, 120, 30);
   g_autofree char *text = write_to_string (market);
@@ -464,11 +435,7 @@ test_numbers_at_their_limits (void)
 }
 
 /* Every file of data/instance/bad/, the error it gives and its line. */
-static const struct {
-  const char *file;
-  SmError code;
-  int line;
-} bad_files[] = {
+static const SmTestBadFile bad_files[] = {
   { "empty.txt", SM_ERROR_PARSE, 1 },
   { "only-comments.txt", SM_ERROR_PARSE, 2 },
   { "wrong-magic.txt", SM_ERROR_PARSE, 1 },
@@ -539,7 +506,7 @@ test_bad_files (void)
       SmMarket *market = sm_instance_read_file (path, &error);
       CU_ASSERT_PTR_NULL (market);
       sm_market_unref (market);
-      assert_error_prefix (&error, bad_files[k].code, prefix, path);
+      sm_test_assert_error_prefix (&error, bad_files[k].code, prefix, path);
     }
 }
 
@@ -547,22 +514,7 @@ test_bad_files (void)
 static void
 test_bad_files_all_listed (void)
 {
-  g_autoptr (GDir) dir = g_dir_open (BAD_DIR, 0, NULL);
-  const char *name;
-  guint n_files = 0;
-
-  CU_ASSERT_PTR_NOT_NULL_FATAL (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      gboolean listed = FALSE;
-      for (guint k = 0; k < G_N_ELEMENTS (bad_files); k++)
-        listed = listed || strcmp (bad_files[k].file, name) == 0;
-      if (!listed)
-        fprintf (stderr, "%s/%s is not in the table\n", BAD_DIR, name);
-      CU_ASSERT_TRUE (listed);
-      n_files++;
-    }
-  CU_ASSERT_EQUAL (n_files, G_N_ELEMENTS (bad_files));
+  sm_test_assert_all_listed (BAD_DIR, bad_files, G_N_ELEMENTS (bad_files));
 }
 
 static void
@@ -606,7 +558,7 @@ static void
 test_read_pipe (void)
 {
   GError *error = NULL;
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = sm_test_make_temp_dir ();
   FifoJob job = { g_build_filename (dir, "fifo", NULL), sample_text };
   g_autoptr (SmMarket) expected = sample_market ();
 
@@ -624,7 +576,7 @@ static void
 test_write_file_missing_folder (void)
 {
   GError *error = NULL;
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = sm_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "missing", "market.txt",
                                             NULL);
   g_autoptr (SmMarket) market = sample_market ();
@@ -645,7 +597,7 @@ static void
 test_write_file_failed_rename (void)
 {
   GError *error = NULL;
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = sm_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "target", NULL);
   g_autoptr (SmMarket) market = sample_market ();
 

@@ -101,33 +101,6 @@ write_to_string (const SmMatching *matching)
   return text;
 }
 
-/* Asserts @error is SM_ERROR/@code with a message starting "@prefix";
- * @label names the case when it is not. */
-static void
-assert_error_prefix (GError **error,
-                     SmError code,
-                     const char *prefix,
-                     const char *label)
-{
-  if (*error == NULL)
-    fprintf (stderr, "%s: no error\n", label);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (*error);
-  gboolean ok = g_str_has_prefix ((*error)->message, prefix);
-  if (!ok || (*error)->code != (int) code)
-    fprintf (stderr, "%s: expected code %d and prefix '%s', got %d: %s\n",
-             label, code, prefix, (*error)->code, (*error)->message);
-  CU_ASSERT_TRUE (ok);
-  SM_ASSERT_ERROR (*error, code);
-}
-
-static char *
-make_temp_dir (void)
-{
-  char *dir = g_dir_make_tmp ("staffmatch-test-XXXXXX", NULL);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (dir);
-  return dir;
-}
-
 static void
 test_write_exact_text (void)
 {
@@ -170,7 +143,7 @@ static void
 test_file_round_trip (void)
 {
   GError *error = NULL;
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = sm_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "solution.txt", NULL);
   g_autoptr (SmMarket) market = random_market (9, 300, 50);
   g_autoptr (SmMatching) matching = sm_market_solve (market,
@@ -254,15 +227,11 @@ test_empty_market (void)
                                            &error);
   CU_ASSERT_PTR_NULL (bad);
   sm_matching_free (bad);
-  assert_error_prefix (&error, SM_ERROR_PARSE, "line 2: ", "extra line");
+  sm_test_assert_error_prefix (&error, SM_ERROR_PARSE, "line 2: ", "extra line");
 }
 
 /* Every file of data/solution/bad/, the error it gives and its line. */
-static const struct {
-  const char *file;
-  SmError code;
-  int line;
-} bad_files[] = {
+static const SmTestBadFile bad_files[] = {
   { "empty.txt", SM_ERROR_PARSE, 1 },
   { "only-comments.txt", SM_ERROR_PARSE, 1 },
   { "wrong-magic.txt", SM_ERROR_PARSE, 1 },
@@ -302,14 +271,14 @@ test_bad_files (void)
       SmMatching *m = sm_solution_read_data (market, text, length, &error);
       CU_ASSERT_PTR_NULL (m);
       sm_matching_free (m);
-      assert_error_prefix (&error, bad_files[k].code, line, path);
+      sm_test_assert_error_prefix (&error, bad_files[k].code, line, path);
 
       g_autofree char *prefix = g_strdup_printf ("%s:%d: ", path,
                                                  bad_files[k].line);
       m = sm_solution_read_file (market, path, &error);
       CU_ASSERT_PTR_NULL (m);
       sm_matching_free (m);
-      assert_error_prefix (&error, bad_files[k].code, prefix, path);
+      sm_test_assert_error_prefix (&error, bad_files[k].code, prefix, path);
     }
 }
 
@@ -317,22 +286,7 @@ test_bad_files (void)
 static void
 test_bad_files_all_listed (void)
 {
-  g_autoptr (GDir) dir = g_dir_open (BAD_DIR, 0, NULL);
-  const char *name;
-  guint n_files = 0;
-
-  CU_ASSERT_PTR_NOT_NULL_FATAL (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      gboolean listed = FALSE;
-      for (guint k = 0; k < G_N_ELEMENTS (bad_files); k++)
-        listed = listed || strcmp (bad_files[k].file, name) == 0;
-      if (!listed)
-        fprintf (stderr, "%s/%s is not in the table\n", BAD_DIR, name);
-      CU_ASSERT_TRUE (listed);
-      n_files++;
-    }
-  CU_ASSERT_EQUAL (n_files, G_N_ELEMENTS (bad_files));
+  sm_test_assert_all_listed (BAD_DIR, bad_files, G_N_ELEMENTS (bad_files));
 }
 
 static void
@@ -349,15 +303,15 @@ test_file_errors (void)
                                                "data/solution/no-such.txt",
                                                &error);
   CU_ASSERT_PTR_NULL (missing);
-  assert_error_prefix (&error, SM_ERROR_IO, "data/solution/no-such.txt: ",
+  sm_test_assert_error_prefix (&error, SM_ERROR_IO, "data/solution/no-such.txt: ",
                        "missing file");
 
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = sm_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "no", "solution.txt", NULL);
   CU_ASSERT_FALSE (sm_solution_write_file (matching, path, &error));
   CU_ASSERT_PTR_NOT_NULL_FATAL (error);
   CU_ASSERT_PTR_NOT_NULL (strstr (error->message, g_strerror (ENOENT)));
-  assert_error_prefix (&error, SM_ERROR_IO, path, "missing folder");
+  sm_test_assert_error_prefix (&error, SM_ERROR_IO, path, "missing folder");
   CU_ASSERT_EQUAL (g_rmdir (dir), 0);  /* nothing was left in it */
 
   FILE *full = fopen ("/dev/full", "w");

@@ -3,6 +3,7 @@
 
 #include <CUnit/Basic.h>
 #include <stdio.h>
+#include <string.h>
 
 int
 sm_test_run_suite (const char *suite_name, const SmTestCase *cases)
@@ -47,4 +48,49 @@ sm_test_market_new (int32_t n, int32_t m, const int32_t *seats,
   SmMarket *market = sm_market_builder_build (b, &error);
   SM_ASSERT_NO_ERROR (error);
   return market;
+}
+
+void
+sm_test_assert_error_prefix (GError **error, SmError code, const char *prefix,
+                             const char *label)
+{
+  if (*error == NULL)
+    fprintf (stderr, "%s: no error\n", label);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (*error);
+  gboolean ok = g_str_has_prefix ((*error)->message, prefix);
+  if (!ok || (*error)->code != (int) code)
+    fprintf (stderr, "%s: expected code %d and prefix '%s', got %d: %s\n",
+             label, code, prefix, (*error)->code, (*error)->message);
+  CU_ASSERT_TRUE (ok);
+  SM_ASSERT_ERROR (*error, code);
+}
+
+void
+sm_test_assert_all_listed (const char *dir, const SmTestBadFile *table,
+                           size_t n_rows)
+{
+  g_autoptr (GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+  size_t n_files = 0;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (folder);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    {
+      gboolean listed = FALSE;
+      for (size_t k = 0; k < n_rows; k++)
+        listed = listed || strcmp (table[k].file, name) == 0;
+      if (!listed)
+        fprintf (stderr, "%s/%s is not in the table\n", dir, name);
+      CU_ASSERT_TRUE (listed);
+      n_files++;
+    }
+  CU_ASSERT_EQUAL (n_files, n_rows);
+}
+
+char *
+sm_test_make_temp_dir (void)
+{
+  char *dir = g_dir_make_tmp ("staffmatch-test-XXXXXX", NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (dir);
+  return dir;
 }

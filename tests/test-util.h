@@ -35,6 +35,27 @@ int sm_test_run_suite (const char *suite_name, const SmTestCase *cases);
     CU_ASSERT_PTR_NULL_FATAL (err);                                  \
   } while (0)
 
+/* A file of a folder of broken inputs, the error it must give and the
+ * line that error must name. */
+typedef struct {
+  const char *file;
+  SmError code;
+  int line;
+} SmTestBadFile;
+
+/* Asserts that @error is set with @code and a message starting with
+ * @prefix, then clears it; @label says which input, in the report. */
+void sm_test_assert_error_prefix (GError **error, SmError code,
+                                  const char *prefix, const char *label);
+
+/* Asserts that every file in @dir has its row in @table, so that no broken
+ * input goes untested. */
+void sm_test_assert_all_listed (const char *dir, const SmTestBadFile *table,
+                                size_t n_rows);
+
+/* A fresh temporary folder (transfer full). */
+char *sm_test_make_temp_dir (void);
+
 /* Builds a market from dense C arrays: @prefs[i] is employee i's list of
  * @pref_len[i] positions; @prios[j] is position j's order of @prio_len[j]
  * employees. Aborts the test on error. */
