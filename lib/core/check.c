@@ -88,21 +88,6 @@ locate_outcomes (const SmMarket *mk, const int32_t *assignment,
       }
 }
 
-/* The group's order of extra seats: the k-th extra seat of a position
- * comes before its (k+1)-th, and among equal k the order of the group
- * decides. Whether position j's next extra seat comes before position h's
- * last one, with j holding count_j and h holding count_h. */
-static gboolean
-next_extra_before (const SmMarket *mk, int32_t j, int32_t count_j, int32_t h,
-                   int32_t count_h)
-{
-  int32_t next_j = count_j - mk->target[j] + 1;
-  int32_t last_h = count_h - mk->target[h];
-  if (next_j != last_h)
-    return next_j < last_h;
-  return mk->group_rank[j] < mk->group_rank[h];
-}
-
 /* The position of each capped group holding the group's last extra seat
  * (the most extra seats, latest in the group's order), or -1. */
 static void
@@ -140,14 +125,14 @@ cap_excuses (const SmMarket *mk, const CheckState *st, int32_t i, int32_t j)
       /* Taking i means giving j an extra seat in place of the group's
        * last one. */
       int32_t h = st->last_extra[g];
-      return h < 0 || !next_extra_before (mk, j, st->count[j], h,
-                                          st->count[h]);
+      return h < 0 || !sm_market__next_extra_before (mk, j, st->count[j],
+                                                     h, st->count[h]);
     }
   /* Moving i from a to j: the group wants it only when a keeps its
    * target and j's next extra seat comes before a's last. */
   if (st->count[a] <= mk->target[a])
     return TRUE;
-  return !next_extra_before (mk, j, st->count[j], a, st->count[a]);
+  return !sm_market__next_extra_before (mk, j, st->count[j], a, st->count[a]);
 }
 
 /* Pass 2. */

@@ -258,19 +258,6 @@ last_extra_position (const EmployeeDA *da, int32_t g)
   return best;
 }
 
-/* Whether the next extra seat of position j comes before the last extra
- * seat now held in its group (by position h). */
-static gboolean
-token_before (const EmployeeDA *da, int32_t j, int32_t h)
-{
-  const SmMarket *mk = da->mk;
-  int32_t extra_j = da->pos[j].count - mk->target[j] + 1;
-  int32_t extra_h = da->pos[h].count - mk->target[h];
-  if (extra_j != extra_h)
-    return extra_j < extra_h;
-  return mk->group_rank[j] < mk->group_rank[h];
-}
-
 /* Position j, with a free seat but in a group at its cap, gets a
  * proposal of rank r: it grows at the expense of the group's last extra
  * seat, or it can only swap within its own seats. Returns whether the
@@ -281,7 +268,8 @@ offer_under_cap (EmployeeDA *da, int32_t j, int32_t r)
   const SmMarket *mk = da->mk;
   int32_t h = last_extra_position (da, mk->group_of[j]);
   gboolean grows = da->pos[j].count < mk->target[j]
-    || (h >= 0 && token_before (da, j, h));
+    || (h >= 0 && sm_market__next_extra_before (mk, j, da->pos[j].count, h,
+                                                da->pos[h].count));
   if (grows)
     {
       /* Below target, some other position must hold an extra seat: the

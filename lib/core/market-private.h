@@ -63,3 +63,12 @@ void sm_market__set_no_memory (GError **error, const char *doing);
 /* Whether group g's cap is below the seats of its positions, so that the
  * cap can decide who is placed. */
 gboolean sm_market__group_binds (const SmMarket *market, int32_t group);
+
+/* The order in which a capped group hands out extra seats: the k-th extra
+ * seat of a position comes before its (k+1)-th, and among equal k the
+ * group's order of positions decides. Whether position j's next extra
+ * seat comes before position h's last one, j holding count_j employees
+ * and h holding count_h. The solver and the checker both follow it. */
+gboolean sm_market__next_extra_before (const SmMarket *market, int32_t j,
+                                       int32_t count_j, int32_t h,
+                                       int32_t count_h);

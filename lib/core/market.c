@@ -423,6 +423,17 @@ sm_market__group_binds (const SmMarket *market, int32_t group)
 }
 
 gboolean
+sm_market__next_extra_before (const SmMarket *market, int32_t j,
+                              int32_t count_j, int32_t h, int32_t count_h)
+{
+  int32_t next_j = count_j - market->target[j] + 1;
+  int32_t last_h = count_h - market->target[h];
+  if (next_j != last_h)
+    return next_j < last_h;
+  return market->group_rank[j] < market->group_rank[h];
+}
+
+gboolean
 sm_market_caps_bind (const SmMarket *market)
 {
   g_return_val_if_fail (market != NULL, FALSE);
