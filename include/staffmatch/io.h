@@ -128,17 +128,60 @@ SM_API gboolean sm_placement_save_csv (const SmPlacement *placement,
                                        GError **error);
 
 /**
+ * SM_SCENARIO_JSON_MAX_SIZE: the largest scenario document the JSON
+ * loaders read, 256 MiB (far more than the scenario of any real
+ * reorganisation needs). The limit is what bounds the memory a load may
+ * take: json-glib's tree needs about ten times the size of the text, so
+ * a document at the limit may need 2.5 to 3.5 GB while it is read.
+ */
+#define SM_SCENARIO_JSON_MAX_SIZE ((gsize) 256 * 1024 * 1024)
+
+/**
  * sm_scenario_load_json:
  * @path: a JSON file in the scenario format
+ * @problems: (nullable): when given, collects every problem found
+ * @error: return location for an error
  *
- * As sm_scenario_load_csv(), for one JSON document; lines and columns are
- * those of the JSON text.
+ * As sm_scenario_load_csv(), for one JSON document (RFC 8259, UTF-8 with
+ * or without a byte order mark; block comments are allowed); lines and
+ * columns are those of the JSON text, counted in characters, and the
+ * field of a problem is the JSON path of the value, such as
+ * "employees[3].birth_date".
+ *
+ * Before the document is parsed, the text is checked, and its first
+ * problem of the kinds below is the only one reported: nothing the
+ * parser would change or drop is let through. Refused are: text that is
+ * not UTF-8 or holds a NUL byte, any syntax error, anything but blanks
+ * after the document, single-quoted texts, escapes JSON does not know,
+ * the escape of the NUL character, half of a surrogate pair and raw
+ * control characters in texts (SM_ERROR_PARSE); numbers in another form than JSON's (SM_ERROR_PARSE);
+ * a whole number beyond 64 bits, a number beyond a double's range or so
+ * small that it would read as 0 (SM_ERROR_INVALID_VALUE); a member name
+ * given twice in one object (SM_ERROR_DUPLICATE); lists and objects
+ * nested more than 64 levels deep (SM_ERROR_TOO_LARGE). A file larger
+ * than SM_SCENARIO_JSON_MAX_SIZE is refused with SM_ERROR_TOO_LARGE
+ * before it is read (a pipe or device is read no further than the
+ * limit).
+ *
+ * Messages name the place and the member, never the value of a text (a
+ * name or a date may be personal data); identifiers may be quoted.
+ *
+ * Returns: (transfer full): the scenario, or NULL on any problem.
  */
 SM_API SmScenario *sm_scenario_load_json (const char *path,
                                           SmProblemList *problems,
                                           GError **error);
-/** sm_scenario_load_json_data: as sm_scenario_load_json() on text;
- * @name stands for the file in messages. */
+/**
+ * sm_scenario_load_json_data:
+ * @data: the text, or NULL when @length is 0
+ * @length: its length in bytes, or (gsize) -1 when @data ends with a NUL
+ *   byte (as in GLib)
+ * @name: (nullable): stands for the file in messages ("JSON text" when
+ *   NULL)
+ *
+ * As sm_scenario_load_json() on text in memory. Text longer than
+ * SM_SCENARIO_JSON_MAX_SIZE is refused with SM_ERROR_TOO_LARGE.
+ */
 SM_API SmScenario *sm_scenario_load_json_data (const char *data,
                                                gsize length,
                                                const char *name,

@@ -38,14 +38,19 @@
  * digits, '-', '_'), never another text member's value or a date; and
  * json-glib's syntax messages lose the tokens and strings they quote.
  */
+#include "json-check-private.h"
 #include "json-private.h"
 #include "problems-private.h"
 #include "text-scanner.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <staffmatch/error.h>
 #include <staffmatch/version.h>
@@ -128,29 +133,6 @@ report_hidden (Loader *ld, const char *where, const char *field, int code,
   va_start (args, format);
   report_valist (ld, where, field, code, format, args);
   va_end (args);
-}
-
-/* Whether @text looks like the name of a member or of a value (lowercase
- * ASCII letters, digits, '-' and '_'; at most 40): only such text is
- * repeated in messages, since anything else may be personal data written
- * in the wrong place. */
-static gboolean
-is_plain_word (const char *text)
-{
-  size_t n = strlen (text);
-  gboolean plain = n > 0 && n <= 40;
-  for (size_t k = 0; plain && k < n; k++)
-    plain = g_ascii_islower (text[k]) || g_ascii_isdigit (text[k])
-            || text[k] == '-' || text[k] == '_';
-  return plain;
-}
-
-/* (transfer full): " 'TEXT'" when @text is a plain word, else "". */
-static char *
-quote_if_plain (const char *text)
-{
-  return is_plain_word (text) ? g_strdup_printf (" '%s'", text)
-                              : g_strdup ("");
 }
 
 /* (transfer full): "PATH.MEMBER", or "MEMBER" at the top. */
@@ -324,11 +306,10 @@ get_choice (Item *it, const char *member, Need need,
         *out = k;
         return TRUE;
       }
-  g_autofree char *shown = quote_if_plain (text);
   g_autofree char *known = g_strjoinv ("\", \"", (char **) names);
   g_autofree char *path = member_path (it, member);
-  report (it->ld, path, SM_ERROR_INVALID_VALUE, "The value%s is not a known "
-          "%s; use one of \"%s\".", shown, what, known);
+  report (it->ld, path, SM_ERROR_INVALID_VALUE, "The value of '%s' is not "
+          "a known %s; use one of \"%s\".", member, what, known);
   it->ok = FALSE;
   return FALSE;
 }
@@ -405,12 +386,13 @@ check_members (Item *it, const char *const *known)
       const char *member = m->data;
       if (g_strv_contains (known, member))
         continue;
-      g_autofree char *shown = quote_if_plain (member);
+      gboolean shown = sm_json__is_member_name (member);
       g_autofree char *list = g_strjoinv (", ", (char **) known);
       g_autofree char *path = member_path (it, member);
-      report_hidden (it->ld, path, is_plain_word (member) ? path : it->path,
-                     SM_ERROR_PARSE, "Unknown member%s; correct its name or "
-                     "leave it out (the members of %s: %s).", shown,
+      report_hidden (it->ld, path, shown ? path : it->path,
+                     SM_ERROR_PARSE, "Unknown member%s%s%s; correct its name "
+                     "or leave it out (the members of %s: %s).",
+                     shown ? " '" : "", shown ? member : "", shown ? "'" : "",
                      it->what, list);
     }
 }
@@ -851,10 +833,9 @@ check_header (Loader *ld, JsonObject *root)
     return FALSE;
   if (!g_str_equal (format, SM_JSON__SCENARIO_FORMAT))
     {
-      g_autofree char *shown = quote_if_plain (format);
       report (ld, "format", SM_ERROR_PARSE, "This is not a staffmatch "
-              "scenario: its format%s is not '" SM_JSON__SCENARIO_FORMAT "'%s.",
-              shown, g_str_equal (format, SM_JSON__PLACEMENT_FORMAT)
+              "scenario: its format is not '" SM_JSON__SCENARIO_FORMAT "'%s.",
+              g_str_equal (format, SM_JSON__PLACEMENT_FORMAT)
               ? " (it is a placement, which is an output)" : "");
       return FALSE;
     }
@@ -982,20 +963,14 @@ parse_and_load (Loader *ld)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   GError *error = NULL;
-  if (!check_utf8 (ld))
+  if (!check_utf8 (ld)
+      || !sm_json__check_text (ld->text, ld->length, ld->name, ld->problems))
     return;
   if (!json_parser_load_from_data (parser, ld->text, (gssize) ld->length,
                                    &error))
     {
       report_syntax (ld, error);
       g_error_free (error);
-      return;
-    }
-  if (json_parser_has_assignment (parser, NULL))
-    {
-      report (ld, NULL, SM_ERROR_PARSE, "The document is a JavaScript "
-              "assignment ('var x = ...'); a scenario is plain JSON: "
-              "remove the assignment.");
       return;
     }
   load_root (ld, json_parser_get_root (parser));
@@ -1045,6 +1020,24 @@ finish_load (SmScenario *scenario, const SmProblemList *found,
   return NULL;
 }
 
+/* Adds the problem of a document larger than the limit; @size is its
+ * size in bytes, or 0 when only "more than the limit" is known. */
+static void
+report_too_large (SmProblemList *problems, const char *name, gsize size)
+{
+  g_autofree char *measured = size > 0
+      ? g_strdup_printf ("%" G_GSIZE_FORMAT " bytes", size)
+      : g_strdup ("more than that");
+  sm_problem_list__add (problems, name, 0, 0, NULL, SM_ERROR_TOO_LARGE,
+                        "A scenario document may be at most %d MiB (%"
+                        G_GSIZE_FORMAT " bytes), and this one is %s; check "
+                        "that this is the right file (the scenario of a "
+                        "reorganisation of 100,000 people takes about 50 "
+                        "MiB).",
+                        (int) (SM_SCENARIO_JSON_MAX_SIZE >> 20),
+                        (gsize) SM_SCENARIO_JSON_MAX_SIZE, measured);
+}
+
 SmScenario *
 sm_scenario_load_json_data (const char *data, gsize length, const char *name,
                             SmProblemList *problems, GError **error)
@@ -1052,10 +1045,82 @@ sm_scenario_load_json_data (const char *data, gsize length, const char *name,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   g_autoptr (SmProblemList) found = sm_problem_list_new ();
-  SmScenario *scenario = load_text (data != NULL ? data : "", length,
-                                    name != NULL ? name : "JSON text",
+  if (length == (gsize) -1)
+    length = strlen (data);
+  name = name != NULL ? name : "JSON text";
+  if (length > SM_SCENARIO_JSON_MAX_SIZE)
+    {
+      report_too_large (found, name, length);
+      return finish_load (NULL, found, problems, error);
+    }
+  SmScenario *scenario = load_text (data != NULL ? data : "", length, name,
                                     found);
   return finish_load (scenario, found, problems, error);
+}
+
+/* Sets @error to SM_ERROR_IO for @name, with the reason @errsv. */
+static void
+set_io_error (GError **error, const char *name, const char *what, int errsv)
+{
+  g_set_error (error, SM_ERROR, SM_ERROR_IO, "Cannot %s %s: %s.", what,
+               name, g_strerror (errsv));
+}
+
+/* (transfer full): the bytes of the file @path that is not a regular
+ * file (a pipe, a device), which may have no end: reading stops past the
+ * limit (then NULL with *@too_large set). NULL on error. */
+static GBytes *
+read_bounded (const char *path, const char *name, gboolean *too_large,
+              GError **error)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      set_io_error (error, name, "open", errno);
+      return NULL;
+    }
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  guint8 chunk[65536];
+  while (bytes->len <= SM_SCENARIO_JSON_MAX_SIZE)
+    {
+      gssize n = read (fd, chunk, sizeof chunk);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          set_io_error (error, name, "read", errno);
+          close (fd);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      g_byte_array_append (bytes, chunk, (guint) n);
+    }
+  close (fd);
+  *too_large = bytes->len > SM_SCENARIO_JSON_MAX_SIZE;
+  if (*too_large)
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/* (transfer full): the bytes of the file @path; a regular file larger
+ * than the limit is refused before it is mapped, any other (a pipe, a
+ * device such as /dev/zero) is read no further than just past the limit.
+ * NULL with @error set (SM_ERROR_IO) or, when too large, with
+ * *@too_large set. */
+static GBytes *
+load_file (const char *path, const char *name, gboolean *too_large,
+           GError **error)
+{
+  GStatBuf st;
+  gboolean known = g_stat (path, &st) == 0;
+  *too_large = known && S_ISREG (st.st_mode)
+               && (guint64) st.st_size > SM_SCENARIO_JSON_MAX_SIZE;
+  if (*too_large)
+    return NULL;
+  if (known && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
+    return read_bounded (path, name, too_large, error);
+  return sm_text_file__load (path, error);
 }
 
 SmScenario *
@@ -1066,16 +1131,23 @@ sm_scenario_load_json (const char *path, SmProblemList *problems,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   g_autofree char *name = g_filename_display_name (path);
   GError *io_error = NULL;
-  g_autoptr (GBytes) bytes = sm_text_file__load (path, &io_error);
+  gboolean too_large;
+  g_autoptr (GBytes) bytes = load_file (path, name, &too_large, &io_error);
   if (bytes == NULL)
     {
       g_autoptr (SmProblemList) found = sm_problem_list_new ();
-      sm_problem_list__add (found, name, 0, 0, NULL, io_error->code, "%s",
-                            io_error->message);
-      g_error_free (io_error);
+      if (too_large)
+        report_too_large (found, name, 0);
+      else
+        {
+          sm_problem_list__add (found, name, 0, 0, NULL, io_error->code,
+                                "%s", io_error->message);
+          g_error_free (io_error);
+        }
       return finish_load (NULL, found, problems, error);
     }
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
-  return sm_scenario_load_json_data (data, length, name, problems, error);
+  return sm_scenario_load_json_data (data != NULL ? data : "", length, name,
+                                     problems, error);
 }
