@@ -1031,9 +1031,8 @@ report_too_large (SmProblemList *problems, const char *name, gsize size)
   sm_problem_list__add (problems, name, 0, 0, NULL, SM_ERROR_TOO_LARGE,
                         "A scenario document may be at most %d MiB (%"
                         G_GSIZE_FORMAT " bytes), and this one is %s; check "
-                        "that this is the right file (the scenario of a "
-                        "reorganisation of 100,000 people takes about 50 "
-                        "MiB).",
+                        "that this is the right file (a scenario of 100,000 "
+                        "employees takes some 30 to 60 MiB).",
                         (int) (SM_SCENARIO_JSON_MAX_SIZE >> 20),
                         (gsize) SM_SCENARIO_JSON_MAX_SIZE, measured);
 }
@@ -1066,6 +1065,44 @@ set_io_error (GError **error, const char *name, const char *what, int errsv)
                name, g_strerror (errsv));
 }
 
+/* Reads from @fd to its end, or until more than the limit has come (then
+ * *@too_large is set and the bytes are dropped). The buffer grows by
+ * doubling but never past the limit and one byte. Returns: (transfer
+ * full): the bytes, NULL with *@errsv set on a read error or when too
+ * large. */
+static GBytes *
+read_fd_bounded (int fd, gboolean *too_large, int *errsv)
+{
+  const gsize most = SM_SCENARIO_JSON_MAX_SIZE + 1;
+  gsize length = 0, capacity = 65536;
+  g_autofree char *buffer = g_malloc (capacity);
+  for (;;)
+    {
+      if (length == capacity && capacity < most)
+        {
+          capacity = MIN (capacity * 2, most);
+          buffer = g_realloc (buffer, capacity);
+        }
+      if (length == capacity)
+        break;
+      gssize n = read (fd, buffer + length, capacity - length);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          *errsv = errno;
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      length += (gsize) n;
+    }
+  *too_large = length > SM_SCENARIO_JSON_MAX_SIZE;
+  if (*too_large)
+    return NULL;
+  return g_bytes_new_take (g_steal_pointer (&buffer), length);
+}
+
 /* (transfer full): the bytes of the file @path that is not a regular
  * file (a pipe, a device), which may have no end: reading stops past the
  * limit (then NULL with *@too_large set). NULL on error. */
@@ -1073,51 +1110,40 @@ static GBytes *
 read_bounded (const char *path, const char *name, gboolean *too_large,
               GError **error)
 {
+  int errsv = 0;
   int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
     {
       set_io_error (error, name, "open", errno);
       return NULL;
     }
-  g_autoptr (GByteArray) bytes = g_byte_array_new ();
-  guint8 chunk[65536];
-  while (bytes->len <= SM_SCENARIO_JSON_MAX_SIZE)
-    {
-      gssize n = read (fd, chunk, sizeof chunk);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          set_io_error (error, name, "read", errno);
-          close (fd);
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      g_byte_array_append (bytes, chunk, (guint) n);
-    }
+  GBytes *bytes = read_fd_bounded (fd, too_large, &errsv);
   close (fd);
-  *too_large = bytes->len > SM_SCENARIO_JSON_MAX_SIZE;
-  if (*too_large)
-    return NULL;
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  if (bytes == NULL && !*too_large)
+    set_io_error (error, name, "read", errsv);
+  return bytes;
 }
 
 /* (transfer full): the bytes of the file @path; a regular file larger
  * than the limit is refused before it is mapped, any other (a pipe, a
  * device such as /dev/zero) is read no further than just past the limit.
- * NULL with @error set (SM_ERROR_IO) or, when too large, with
- * *@too_large set. */
+ * NULL with @error set (SM_ERROR_IO) or, when too large, with *@too_large
+ * set and *@size the file's size (0 when not known). */
 static GBytes *
 load_file (const char *path, const char *name, gboolean *too_large,
-           GError **error)
+           gsize *size, GError **error)
 {
   GStatBuf st;
   gboolean known = g_stat (path, &st) == 0;
+  *size = 0;
   *too_large = known && S_ISREG (st.st_mode)
                && (guint64) st.st_size > SM_SCENARIO_JSON_MAX_SIZE;
   if (*too_large)
-    return NULL;
+    {
+      *size = (guint64) st.st_size > G_MAXSIZE ? G_MAXSIZE
+                                               : (gsize) st.st_size;
+      return NULL;
+    }
   if (known && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
     return read_bounded (path, name, too_large, error);
   return sm_text_file__load (path, error);
@@ -1132,12 +1158,14 @@ sm_scenario_load_json (const char *path, SmProblemList *problems,
   g_autofree char *name = g_filename_display_name (path);
   GError *io_error = NULL;
   gboolean too_large;
-  g_autoptr (GBytes) bytes = load_file (path, name, &too_large, &io_error);
+  gsize size;
+  g_autoptr (GBytes) bytes = load_file (path, name, &too_large, &size,
+                                        &io_error);
   if (bytes == NULL)
     {
       g_autoptr (SmProblemList) found = sm_problem_list_new ();
       if (too_large)
-        report_too_large (found, name, 0);
+        report_too_large (found, name, size);
       else
         {
           sm_problem_list__add (found, name, 0, 0, NULL, io_error->code,
