@@ -12,6 +12,8 @@
 
 #include <math.h>
 #include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -402,6 +404,59 @@ static const BadCase bad_cases[] = {
   { "version-string.json", SM_ERROR_PARSE },
 };
 
+/* Documents that json-glib would read with something changed or lost,
+ * or not at all: refused before parsing, with the exact place (line and
+ * column in characters) and path of the first problem. */
+typedef struct {
+  const char *file;
+  SmError code;
+  int32_t line;
+  int32_t column;
+  const char *field;        /* NULL: the problem has none */
+  gboolean field_is_prefix; /* the path goes on below @field */
+} TextCase;
+
+static const TextCase text_cases[] = {
+  { "text-duplicate-list.json", SM_ERROR_DUPLICATE,
+    131, 3, "employees", FALSE },
+  { "text-duplicate-name.json", SM_ERROR_DUPLICATE,
+    92, 7, "employees[0].name", FALSE },
+  { "text-duplicate-escaped.json", SM_ERROR_DUPLICATE,
+    98, 7, "employees[0].birth_date", FALSE },
+  { "text-second-document.json", SM_ERROR_PARSE, 132, 1, NULL, FALSE },
+  { "text-integer-too-large.json", SM_ERROR_INVALID_VALUE,
+    94, 16, "employees[0].grade", FALSE },
+  { "text-integer-too-small.json", SM_ERROR_INVALID_VALUE,
+    70, 16, "positions[0].seats", FALSE },
+  { "text-number-too-large.json", SM_ERROR_INVALID_VALUE,
+    95, 14, "employees[0].fte", FALSE },
+  { "text-number-underflow.json", SM_ERROR_INVALID_VALUE,
+    120, 20, "applications[0].travel_km", FALSE },
+  { "text-number-octal.json", SM_ERROR_PARSE,
+    107, 16, "employees[1].grade", FALSE },
+  { "text-number-hex.json", SM_ERROR_PARSE,
+    94, 16, "employees[0].grade", FALSE },
+  { "text-escape-unknown.json", SM_ERROR_PARSE,
+    91, 33, "employees[0].name", FALSE },
+  { "text-escape-nul.json", SM_ERROR_PARSE,
+    91, 26, "employees[0].name", FALSE },
+  { "text-escape-short.json", SM_ERROR_PARSE,
+    91, 33, "employees[0].name", FALSE },
+  { "text-surrogate-high.json", SM_ERROR_PARSE,
+    91, 27, "employees[0].name", FALSE },
+  { "text-surrogate-low.json", SM_ERROR_PARSE,
+    91, 27, "employees[0].name", FALSE },
+  { "text-control-character.json", SM_ERROR_PARSE,
+    91, 26, "employees[0].name", FALSE },
+  { "text-single-quotes.json", SM_ERROR_PARSE,
+    91, 15, "employees[0].name", FALSE },
+  { "text-word.json", SM_ERROR_PARSE,
+    97, 21, "employees[0].birth_date", FALSE },
+  { "text-nesting-deep.json", SM_ERROR_TOO_LARGE, 111, 86,
+    "employees[1].qualifications[0]", TRUE },
+  { "text-comment-unclosed.json", SM_ERROR_PARSE, 132, 1, NULL, FALSE },
+};
+
 /* Whether any text the user sees shows the test person. */
 static gboolean
 shows_person (const char *text)
@@ -463,12 +518,355 @@ test_bad_files_listed (void)
       gboolean listed = FALSE;
       for (size_t k = 0; k < G_N_ELEMENTS (bad_cases); k++)
         listed = listed || g_str_equal (name, bad_cases[k].file);
+      for (size_t k = 0; k < G_N_ELEMENTS (text_cases); k++)
+        listed = listed || g_str_equal (name, text_cases[k].file);
       if (!listed)
         fprintf (stderr, "%s/%s has no entry in bad_cases\n", BAD_DIR, name);
       CU_ASSERT_TRUE (listed);
       n++;
     }
-  CU_ASSERT_EQUAL (n, (int) G_N_ELEMENTS (bad_cases));
+  CU_ASSERT_EQUAL (n, (int) (G_N_ELEMENTS (bad_cases)
+                             + G_N_ELEMENTS (text_cases)));
+}
+
+/* Each document of text_cases fails before parsing with exactly one
+ * problem: its code, line, column and path. */
+static void
+test_text_files (void)
+{
+  for (size_t k = 0; k < G_N_ELEMENTS (text_cases); k++)
+    {
+      const TextCase *t = &text_cases[k];
+      g_autofree char *path = g_build_filename (BAD_DIR, t->file, NULL);
+      GError *error = NULL;
+      g_autoptr (SmProblemList) problems = sm_problem_list_new ();
+      g_autoptr (SmScenario) s = sm_scenario_load_json (path, problems,
+                                                        &error);
+      CU_ASSERT_PTR_NULL (s);
+      SM_ASSERT_ERROR (error, t->code);
+      CU_ASSERT_EQUAL_FATAL (sm_problem_list_get_n (problems), 1);
+      SmProblem p;
+      sm_problem_list_get (problems, 0, &p);
+      if (p.line != t->line || p.column != t->column)
+        fprintf (stderr, "%s: problem at %d:%d, expected %d:%d\n", path,
+                 (int) p.line, (int) p.column, (int) t->line,
+                 (int) t->column);
+      CU_ASSERT_EQUAL (p.code, (int) t->code);
+      CU_ASSERT_EQUAL (p.line, t->line);
+      CU_ASSERT_EQUAL (p.column, t->column);
+      if (t->field == NULL)
+        {
+          CU_ASSERT_PTR_NULL (p.field);
+        }
+      else
+        {
+          CU_ASSERT_PTR_NOT_NULL_FATAL (p.field);
+          CU_ASSERT_TRUE (t->field_is_prefix
+                              ? g_str_has_prefix (p.field, t->field)
+                              : g_str_equal (p.field, t->field));
+        }
+      check_bad_file (path, t->code);
+    }
+}
+
+/* (transfer full): the code of the first problem of @text (0 when it
+ * loads), and its column in *@column. */
+static int
+first_problem (const char *text, int32_t *column)
+{
+  GError *error = NULL;
+  g_autoptr (SmProblemList) problems = sm_problem_list_new ();
+  g_autoptr (SmScenario) s = sm_scenario_load_json_data (
+      text, strlen (text), "inline.json", problems, &error);
+  *column = 0;
+  if (s != NULL)
+    return 0;
+  int code = error->code;
+  SmProblem p;
+  sm_problem_list_get (problems, 0, &p);
+  *column = p.column;
+  g_error_free (error);
+  return code;
+}
+
+/* Numbers at the edges of what is stored as written: those inside pass
+ * the check (and the reader then finds the member 'x' unknown, a parse
+ * problem), those just outside are refused as values. */
+static void
+test_number_edges (void)
+{
+  static const struct {
+    const char *number;
+    int code;
+  } cases[] = {
+    { "9223372036854775807", SM_ERROR_PARSE },
+    { "9223372036854775808", SM_ERROR_INVALID_VALUE },
+    { "-9223372036854775808", SM_ERROR_PARSE },
+    { "-9223372036854775809", SM_ERROR_INVALID_VALUE },
+    { "100000000000000000000", SM_ERROR_INVALID_VALUE },
+    { "1.7e308", SM_ERROR_PARSE },
+    { "1.8e308", SM_ERROR_INVALID_VALUE },
+    { "-1e999", SM_ERROR_INVALID_VALUE },
+    { "4.9e-324", SM_ERROR_PARSE },
+    { "1e-400", SM_ERROR_INVALID_VALUE },
+    { "0e-400", SM_ERROR_PARSE },
+    { "-0.0", SM_ERROR_PARSE },
+    { "1.", SM_ERROR_PARSE },
+    { "+1", SM_ERROR_PARSE },
+    { "00", SM_ERROR_PARSE },
+  };
+  for (size_t k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autofree char *text = g_strdup_printf (
+          "{\"format\": \"staffmatch-scenario\", \"version\": 1, "
+          "\"x\": %s}", cases[k].number);
+      int32_t column;
+      int code = first_problem (text, &column);
+      if (code != cases[k].code)
+        fprintf (stderr, "number %s: code %d\n", cases[k].number, code);
+      CU_ASSERT_EQUAL (code, cases[k].code);
+      if (code == SM_ERROR_INVALID_VALUE)
+        CU_ASSERT_EQUAL (column, (int32_t) (strstr (text, cases[k].number)
+                                            - text) + 1);
+    }
+}
+
+/* A member given twice is found in an object of any size (small ones are
+ * searched one by one, large ones through a table), and only there: the
+ * same name in two objects is fine. */
+static void
+test_duplicate_sizes (void)
+{
+  static const int sizes[] = { 1, 15, 16, 17, 40, 1000 };
+  for (size_t k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      GString *text = g_string_new ("{\"format\": \"staffmatch-scenario\", "
+                                    "\"version\": 1, \"x\": [{");
+      for (int m = 0; m < sizes[k]; m++)
+        g_string_append_printf (text, "\"m%d\": 0, ", m);
+      g_string_append (text, "\"m0\": 1}, {\"m0\": 0}]}");
+      g_autofree char *again = g_strdup (text->str);
+      int32_t column;
+      int code = first_problem (text->str, &column);
+      CU_ASSERT_EQUAL (code, SM_ERROR_DUPLICATE);
+      CU_ASSERT_EQUAL (column, (int32_t) (strstr (text->str, "\"m0\": 1")
+                                          - text->str) + 1);
+      /* Without the repeat, the check passes (the reader then finds the
+       * member 'x' unknown). */
+      char *repeat = strstr (again, "\"m0\": 1}, ");
+      memmove (repeat, repeat + 9, strlen (repeat + 9) + 1);
+      CU_ASSERT_EQUAL (first_problem (again, &column), SM_ERROR_PARSE);
+      g_string_free (text, TRUE);
+    }
+}
+
+/* ---- personal data ------------------------------------------------------ */
+
+/* Adds to @words the value @value and its words of four or more letters
+ * or digits, lowercased; escapes are dropped first. */
+static void
+add_personal_words (GPtrArray *words, const char *value)
+{
+  g_autoptr (GRegex) escapes = g_regex_new ("\\\\(u[0-9A-Fa-f]{0,4}|.)", 0,
+                                            0, NULL);
+  g_autofree char *plain = g_regex_replace_literal (escapes, value, -1, 0,
+                                                    " ", 0, NULL);
+  g_autofree char *lower = g_utf8_strdown (plain, -1);
+  g_auto (GStrv) parts = g_regex_split_simple ("[^[:alnum:]]+", lower, 0,
+                                               0);
+  if (g_utf8_strlen (g_strstrip (lower), -1) >= 4)
+    g_ptr_array_add (words, g_strdup (lower));
+  for (int k = 0; parts[k] != NULL; k++)
+    if (g_utf8_strlen (parts[k], -1) >= 4)
+      g_ptr_array_add (words, g_strdup (parts[k]));
+}
+
+/* (transfer full): the names and birth dates written in @text, whole and
+ * word by word (so surnames alone too), lowercased; read from the raw
+ * text, so that broken documents give theirs as well. */
+static GPtrArray *
+personal_words (const char *text)
+{
+  static const char *const json_words[] = { "true", "false", "null", NULL };
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GRegex) member = g_regex_new (
+      "[\"'](name|birth_date)[\"']\\s*:\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|"
+      "'([^']*)'|([[:alnum:]-]+))", 0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  g_regex_match (member, text, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    for (int group = 3; group <= 5; group++)
+      {
+        g_autofree char *value = g_match_info_fetch (match, group);
+        if (value != NULL && value[0] != '\0' && group < 5)
+          add_personal_words (words, value);
+        else if (value != NULL && value[0] != '\0'
+                 && !g_strv_contains (json_words, value))
+          add_personal_words (words, value);
+      }
+  return words;
+}
+
+/* Whether @text holds @word as a word of its own (not inside another
+ * one, as "ommen" is in "comment"). */
+static gboolean
+holds_word (const char *text, const char *word)
+{
+  size_t n = strlen (word);
+  for (const char *at = strstr (text, word); at != NULL;
+       at = strstr (at + 1, word))
+    if ((at == text || !g_ascii_isalnum (at[-1]))
+        && !g_ascii_isalnum (at[n]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Which of @words (lowercased) @message shows, or NULL. */
+static const char *
+shown_word (const char *message, const GPtrArray *words)
+{
+  g_autofree char *lower = g_utf8_strdown (message, -1);
+  for (guint k = 0; k < words->len; k++)
+    if (holds_word (lower, g_ptr_array_index (words, k)))
+      return g_ptr_array_index (words, k);
+  return NULL;
+}
+
+/* Loads @path with and without a problem list and checks that no message
+ * shows a name or birth date written in it; returns how many words were
+ * looked for. */
+static guint
+check_no_personal_data (const char *path)
+{
+  gsize length;
+  g_autofree char *text = read_text (path, &length);
+  g_autoptr (GPtrArray) words = personal_words (text);
+  GError *error = NULL;
+  g_autoptr (SmProblemList) problems = sm_problem_list_new ();
+  g_autoptr (SmScenario) s = sm_scenario_load_json (path, problems, &error);
+  CU_ASSERT_PTR_NULL (s);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+  g_autofree char *all = sm_problem_list_format (problems);
+  const char *shown = shown_word (all, words);
+  if (shown == NULL)
+    shown = shown_word (error->message, words);
+  if (shown != NULL)
+    fprintf (stderr, "%s: a message shows \"%s\":\n%s\n", path, shown, all);
+  CU_ASSERT_PTR_NULL (shown);
+  g_error_free (error);
+  return words->len;
+}
+
+/* No message about any broken document shows a name or a birth date
+ * written in it. */
+static void
+test_no_personal_data (void)
+{
+  GError *error = NULL;
+  g_autoptr (GDir) dir = g_dir_open (BAD_DIR, 0, &error);
+  SM_ASSERT_NO_ERROR (error);
+  guint files = 0, words = 0;
+  const char *name;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (BAD_DIR, name, NULL);
+      words += check_no_personal_data (path);
+      files++;
+    }
+  words += check_no_personal_data ("data/json/many-problems.json");
+  /* The words are really found: the fixtures are full of them. */
+  CU_ASSERT_TRUE (files > 50);
+  CU_ASSERT_TRUE (words > 4 * files);
+  g_autoptr (GPtrArray) found = personal_words (
+      "\"name\": \"Wilhelmina Jansen-Bakker\", 'birth_date': '1961-04-23',"
+      " \"name\": \"A\\u00e9\\\"b Vries\", \"birth_date\": Jansen");
+  static const char *const expected[] = {
+    "wilhelmina jansen-bakker", "wilhelmina", "jansen", "bakker",
+    "1961-04-23", "1961", "a  b vries", "vries", "jansen", "jansen",
+  };
+  CU_ASSERT_EQUAL_FATAL (found->len, G_N_ELEMENTS (expected));
+  for (size_t k = 0; k < G_N_ELEMENTS (expected); k++)
+    CU_ASSERT_STRING_EQUAL (g_ptr_array_index (found, k), expected[k]);
+}
+
+/* ---- size ---------------------------------------------------------------- */
+
+static void
+check_too_large (SmScenario *s, SmProblemList *problems, GError *error)
+{
+  CU_ASSERT_PTR_NULL (s);
+  SM_ASSERT_ERROR (error, SM_ERROR_TOO_LARGE);
+  CU_ASSERT_EQUAL_FATAL (sm_problem_list_get_n (problems), 1);
+  SmProblem p;
+  sm_problem_list_get (problems, 0, &p);
+  CU_ASSERT_EQUAL (p.code, SM_ERROR_TOO_LARGE);
+  CU_ASSERT_EQUAL (p.line, 0);
+  CU_ASSERT_PTR_NOT_NULL (strstr (p.message, "256 MiB"));
+}
+
+/* Text longer than the limit is refused before it is read (the data
+ * here is shorter than the length given, and is never touched); so is
+ * a file, before it is mapped, and a device without end. */
+static void
+test_size_limit (void)
+{
+  static const char text[] = "{}";
+  GError *error = NULL;
+  g_autoptr (SmProblemList) problems = sm_problem_list_new ();
+  g_autoptr (SmScenario) s = sm_scenario_load_json_data (
+      text, SM_SCENARIO_JSON_MAX_SIZE + 1, "big.json", problems, &error);
+  check_too_large (s, problems, error);
+  g_clear_error (&error);
+
+  g_autofree char *path = tmp_path ("sparse.json");
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  CU_ASSERT_TRUE_FATAL (fd >= 0);
+  CU_ASSERT_EQUAL (ftruncate (fd, (off_t) SM_SCENARIO_JSON_MAX_SIZE + 1), 0);
+  close (fd);
+  g_autoptr (SmProblemList) file_problems = sm_problem_list_new ();
+  g_autoptr (SmScenario) from_file = sm_scenario_load_json (
+      path, file_problems, &error);
+  check_too_large (from_file, file_problems, error);
+  g_clear_error (&error);
+
+  if (!g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    return;
+  g_autoptr (SmProblemList) zero_problems = sm_problem_list_new ();
+  g_autoptr (SmScenario) zero = sm_scenario_load_json ("/dev/zero",
+                                                       zero_problems,
+                                                       &error);
+  check_too_large (zero, zero_problems, error);
+  g_clear_error (&error);
+}
+
+/* A length of (gsize) -1 means text that ends with a NUL byte. */
+static void
+test_nul_terminated (void)
+{
+  static const char good[] =
+      "{\"format\": \"staffmatch-scenario\", \"version\": 1,"
+      " \"organisations\": [{\"id\": \"HB\", \"name\": \"Hardenberg\","
+      " \"kind\": \"default\"}], \"units\": [], \"positions\": [],"
+      " \"employees\": []}";
+  static const char bad[] = "{\"format\": \"staffmatch-scenario\",\n"
+                            " \"version\": 1, \"version\": 2}";
+  GError *error = NULL;
+  g_autoptr (SmScenario) s = sm_scenario_load_json_data (good, (gsize) -1,
+                                                         NULL, NULL, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (s);
+  CU_ASSERT_EQUAL (sm_scenario_get_n_organisations (s), 1);
+  g_autoptr (SmProblemList) problems = sm_problem_list_new ();
+  g_autoptr (SmScenario) t = sm_scenario_load_json_data (bad, (gsize) -1,
+                                                         NULL, problems,
+                                                         &error);
+  CU_ASSERT_PTR_NULL (t);
+  SM_ASSERT_ERROR (error, SM_ERROR_DUPLICATE);
+  SmProblem p;
+  sm_problem_list_get (problems, 0, &p);
+  CU_ASSERT_STRING_EQUAL (p.file, "JSON text");
+  CU_ASSERT_EQUAL (p.line, 2);
+  CU_ASSERT_EQUAL (p.column, 16);
 }
 
 /* ---- several problems ------------------------------------------------- */
@@ -793,6 +1191,12 @@ main (void)
     { "64-bit seeds survive", test_seed_extremes },
     { "broken documents: exact first error", test_bad_files },
     { "every broken document is in the table", test_bad_files_listed },
+    { "changed or lost by json-glib: refused, placed", test_text_files },
+    { "numbers at the edges of 64 bits and doubles", test_number_edges },
+    { "a member twice, in objects small and large", test_duplicate_sizes },
+    { "no name or birth date in any message", test_no_personal_data },
+    { "documents larger than the limit", test_size_limit },
+    { "length -1: text ending with NUL", test_nul_terminated },
     { "several problems, all reported, placed", test_many_problems },
     { "syntax error keeps its place", test_syntax_error_place },
     { "places survive comments",
