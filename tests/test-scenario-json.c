@@ -361,10 +361,12 @@ static const BadCase bad_cases[] = {
   { "fit-unknown.json", SM_ERROR_INVALID_VALUE },
   { "format-missing.json", SM_ERROR_PARSE },
   { "format-placement.json", SM_ERROR_PARSE },
+  { "format-surname.json", SM_ERROR_PARSE },
   { "format-wrong.json", SM_ERROR_PARSE },
   { "fte-zero.json", SM_ERROR_INVALID_VALUE },
   { "grade-negative.json", SM_ERROR_INVALID_VALUE },
   { "grade-too-large.json", SM_ERROR_INVALID_VALUE },
+  { "kind-birth-date.json", SM_ERROR_INVALID_VALUE },
   { "kind-name.json", SM_ERROR_INVALID_VALUE },
   { "kind-unknown.json", SM_ERROR_INVALID_VALUE },
   { "manual-no-reason.json", SM_ERROR_INVALID_VALUE },
@@ -393,6 +395,7 @@ static const BadCase bad_cases[] = {
   { "syntax-trailing-comma.json", SM_ERROR_PARSE },
   { "syntax-truncated.json", SM_ERROR_PARSE },
   { "syntax-unquoted-name.json", SM_ERROR_PARSE },
+  { "tie-breaking-surname.json", SM_ERROR_INVALID_VALUE },
   { "tie-breaking-unknown.json", SM_ERROR_INVALID_VALUE },
   { "travel-negative.json", SM_ERROR_INVALID_VALUE },
   { "unknown-default-rule.json", SM_ERROR_UNKNOWN_ID },
@@ -662,6 +665,59 @@ test_duplicate_sizes (void)
 
 /* ---- personal data ------------------------------------------------------ */
 
+/* An unknown member is named (in the message and the path) only when it
+ * is a near miss of a known one; any other name might be a person's, and
+ * the problem names the item instead, at the member's place. A member
+ * twice is named only when it is one of the format's. */
+static void
+test_unknown_member_names (void)
+{
+  static const struct {
+    const char *member;
+    const char *field;
+    SmError code;
+  } cases[] = {
+    { "birthdate", "employees[0].birthdate", SM_ERROR_PARSE },
+    { "Grade", "employees[0].Grade", SM_ERROR_PARSE },
+    { "jansen", "employees[0]", SM_ERROR_PARSE },
+    { "Wilhelmina Jansen", "employees[0]", SM_ERROR_PARSE },
+    { "name", "employees[0].name", SM_ERROR_DUPLICATE },
+  };
+  for (size_t k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autofree char *text = g_strdup_printf (
+          "{\"format\": \"staffmatch-scenario\", \"version\": 1,\n"
+          " \"organisations\": [{\"id\": \"HB\", \"name\": \"H\","
+          " \"kind\": \"default\"}],\n"
+          " \"units\": [{\"id\": \"U\", \"name\": \"U\","
+          " \"organisation\": \"HB\"}], \"positions\": [],\n"
+          " \"employees\": [{\"id\": \"E1\", \"name\": \"W\","
+          " \"function\": \"A\", \"unit\": \"U\", \"grade\": 8,"
+          " \"%s\": 1}]}", cases[k].member);
+      GError *error = NULL;
+      g_autoptr (SmProblemList) problems = sm_problem_list_new ();
+      g_autoptr (SmScenario) s = sm_scenario_load_json_data (
+          text, strlen (text), "inline.json", problems, &error);
+      CU_ASSERT_PTR_NULL (s);
+      SM_ASSERT_ERROR (error, cases[k].code);
+      CU_ASSERT_EQUAL_FATAL (sm_problem_list_get_n (problems), 1);
+      SmProblem p;
+      sm_problem_list_get (problems, 0, &p);
+      CU_ASSERT_STRING_EQUAL (p.field, cases[k].field);
+      g_autofree char *needle = g_strdup_printf ("\"%s\": 1",
+                                                 cases[k].member);
+      /* An unknown member is placed at its value, a repeated one at its
+       * name. */
+      const char *at = strstr (text, needle);
+      if (cases[k].code == SM_ERROR_PARSE)
+        at += strlen (needle) - 1;
+      CU_ASSERT_EQUAL (p.line, 4);
+      CU_ASSERT_EQUAL (p.column, (int32_t) (at - strrchr (text, '\n')));
+      gboolean shown = g_str_has_suffix (cases[k].field, cases[k].member);
+      CU_ASSERT_EQUAL (strstr (p.message, cases[k].member) != NULL, shown);
+    }
+}
+
 /* Adds to @words the value @value and its words of four or more letters
  * or digits, lowercased; escapes are dropped first. */
 static void
@@ -901,7 +957,7 @@ test_many_problems (void)
    * P-X (whose FTE is text) are not reported again. */
   static const Expected expected[] = {
     { SM_ERROR_INVALID_VALUE, "settings.tie_breaking" },
-    { SM_ERROR_PARSE, "organisations[0].colour" },
+    { SM_ERROR_PARSE, "organisations[0]" },     /* "colour": not shown */
     { SM_ERROR_PARSE, "positions[2].fte" },
     { SM_ERROR_PARSE, "employees[1].grade" },
     { SM_ERROR_UNKNOWN_ID, "employees[2]" },
@@ -1194,6 +1250,8 @@ main (void)
     { "changed or lost by json-glib: refused, placed", test_text_files },
     { "numbers at the edges of 64 bits and doubles", test_number_edges },
     { "a member twice, in objects small and large", test_duplicate_sizes },
+    { "unknown members named only when near misses",
+      test_unknown_member_names },
     { "no name or birth date in any message", test_no_personal_data },
     { "documents larger than the limit", test_size_limit },
     { "length -1: text ending with NUL", test_nul_terminated },

@@ -9,17 +9,14 @@
  * a scenario needs 5 levels. */
 #define SM_JSON__MAX_DEPTH 64
 
-/* Whether @name may be shown in a message or a path: a member name as the
- * formats write them (a lowercase ASCII letter, then lowercase letters,
- * digits and '_'; at most 40 bytes). Anything else may be personal data
- * written in the wrong place. */
-gboolean sm_json__is_member_name (const char *name);
-
 /* Checks that @length bytes of UTF-8 @text (without a NUL byte) are one
  * JSON document that json-glib reads without changing or losing anything:
  * see json-check.c for the rules. Returns TRUE when they hold; else adds
  * the first problem found, with its line, column and path, for @file to
- * @problems and returns FALSE. A text of nothing but blanks and comments
- * passes (the reader reports it as empty). */
+ * @problems and returns FALSE. Only the member names in @shown
+ * (NULL-terminated: those of the format) appear in paths and messages,
+ * since any other may be personal data. A text of nothing but blanks and
+ * comments passes (the reader reports it as empty). */
 gboolean sm_json__check_text (const char *text, gsize length,
-                              const char *file, SmProblemList *problems);
+                              const char *const *shown, const char *file,
+                              SmProblemList *problems);

@@ -33,9 +33,10 @@
  *     double that is not rounded to 0.
  *
  * The first problem stops the scan and is reported with its line, column
- * (in characters) and path ("employees[3].birth_date"); member names
- * that might be personal data are left out of the path, and no message
- * quotes the text of a value. Lines are counted only where blanks and
+ * (in characters) and path ("employees[3].birth_date"); a member name
+ * that is not one of the format's might be personal data and is left out
+ * of the path (with what lies below it), and no message quotes the text
+ * of a value. Lines are counted only where blanks and
  * comments are (a text cannot hold a raw line break), and a column is
  * counted only for the problem, so the scan costs one pass over the bytes
  * and memory for the member names of the open objects.
@@ -89,21 +90,11 @@ typedef struct {
   int depth;
   Frame frames[SM_JSON__MAX_DEPTH];
   GString *scratch;       /* a name being decoded, a number being read */
+  const char *const *shown;  /* the member names that may be shown */
   const char *file;
   SmProblemList *problems;
   gboolean failed;
 } Checker;
-
-gboolean
-sm_json__is_member_name (const char *name)
-{
-  size_t n = strlen (name);
-  gboolean plain = n > 0 && n <= 40 && g_ascii_islower (name[0]);
-  for (size_t k = 1; plain && k < n; k++)
-    plain = g_ascii_islower (name[k]) || g_ascii_isdigit (name[k])
-            || name[k] == '_';
-  return plain;
-}
 
 static Mark
 mark_here (const Checker *c)
@@ -126,7 +117,7 @@ current_path (const Checker *c)
           continue;
         }
       const char *name = f->names->str + f->current;
-      if (!sm_json__is_member_name (name))
+      if (!g_strv_contains (c->shown, name))
         break;
       if (path->len > 0)
         g_string_append_c (path, '.');
@@ -538,7 +529,7 @@ add_name (Checker *c, Frame *f, const char *name, const Mark *m)
   if (before >= 0)
     {
       const Mark *first = &g_array_index (f->marks, Mark, before);
-      g_autofree char *shown = sm_json__is_member_name (name)
+      g_autofree char *shown = g_strv_contains (c->shown, name)
           ? g_strdup_printf (" '%s'", name) : g_strdup ("");
       return fail (c, m, SM_ERROR_DUPLICATE, "The member%s is given twice "
                    "in this object (first at line %d, column %d); JSON "
@@ -729,7 +720,8 @@ scan (Checker *c)
 }
 
 gboolean
-sm_json__check_text (const char *text, gsize length, const char *file,
+sm_json__check_text (const char *text, gsize length,
+                     const char *const *shown, const char *file,
                      SmProblemList *problems)
 {
   Checker c = { 0 };
@@ -739,6 +731,7 @@ sm_json__check_text (const char *text, gsize length, const char *file,
   c.line_start = text;
   c.state = WANT_VALUE;
   c.scratch = g_string_new (NULL);
+  c.shown = shown;
   c.file = file;
   c.problems = problems;
   gboolean ok = scan (&c);

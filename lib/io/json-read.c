@@ -374,6 +374,45 @@ get_string_list (Item *it, const char *member, Need need, GPtrArray **out)
   return TRUE;
 }
 
+/* The edit distance between @a and @b (insertions, deletions and
+ * changes of bytes), counted up to 3. */
+static int
+edit_distance (const char *a, const char *b)
+{
+  enum { MOST = 3, LONGEST = 40 };
+  size_t na = strlen (a), nb = strlen (b);
+  int row[LONGEST + 1];
+  if (na > LONGEST || nb > LONGEST || (na > nb ? na - nb : nb - na) > MOST)
+    return MOST;
+  for (size_t j = 0; j <= nb; j++)
+    row[j] = (int) j;
+  for (size_t i = 1; i <= na; i++)
+    {
+      int diagonal = row[0];
+      row[0] = (int) i;
+      for (size_t j = 1; j <= nb; j++)
+        {
+          int above = row[j];
+          int change = diagonal + (a[i - 1] != b[j - 1]);
+          row[j] = MIN (MIN (above, row[j - 1]) + 1, change);
+          diagonal = above;
+        }
+    }
+  return MIN (row[nb], (int) MOST);
+}
+
+/* Whether the unknown member @member may be named in a message: only
+ * when it is a near miss of one of @known (a typing error), since a
+ * member name can be anything, a person's name included. */
+static gboolean
+is_near_miss (const char *member, const char *const *known)
+{
+  for (size_t k = 0; known[k] != NULL; k++)
+    if (edit_distance (member, known[k]) <= 2)
+      return TRUE;
+  return FALSE;
+}
+
 /* Reports every member not in @known (NULL-terminated). The item stays
  * usable: an unknown member is a problem, but not a reason to report
  * everything that refers to the item. */
@@ -386,7 +425,7 @@ check_members (Item *it, const char *const *known)
       const char *member = m->data;
       if (g_strv_contains (known, member))
         continue;
-      gboolean shown = sm_json__is_member_name (member);
+      gboolean shown = is_near_miss (member, known);
       g_autofree char *list = g_strjoinv (", ", (char **) known);
       g_autofree char *path = member_path (it, member);
       report_hidden (it->ld, path, shown ? path : it->path,
@@ -958,13 +997,30 @@ check_utf8 (Loader *ld)
   return FALSE;
 }
 
+/* Every member name of the scenario format: the names that the text
+ * check may show. */
+static const char *const member_names[] = {
+  "format", "version", "settings", "organisations", "units", "rules",
+  "positions", "employees", "applications", "function_relations",
+  "manual_placements", "seed", "tie_breaking", "reference_date",
+  "reduction", "age_band_years", "default_rule", "id", "name", "kind",
+  "min_headcount", "max_headcount", "organisation", "contract_client",
+  "contract_end_year", "criteria", "criterion", "prefer",
+  "max_grade_distance", "min_fit", "require_qualifications", "title",
+  "unit", "function", "grade", "fte", "seats", "target_seats",
+  "qualifications", "rule", "service_start", "birth_date", "employee",
+  "position", "preference", "committee_score", "travel_km", "from", "to",
+  "fit", "reason", NULL
+};
+
 static void
 parse_and_load (Loader *ld)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   GError *error = NULL;
   if (!check_utf8 (ld)
-      || !sm_json__check_text (ld->text, ld->length, ld->name, ld->problems))
+      || !sm_json__check_text (ld->text, ld->length, member_names, ld->name,
+                               ld->problems))
     return;
   if (!json_parser_load_from_data (parser, ld->text, (gssize) ld->length,
                                    &error))
