@@ -9,6 +9,7 @@
  * and scenario checksum and read back with json-glib; and no problem ever
  * shows the test person's name or birth date. */
 #include "test-util.h"
+#include "fuzz/json-count.h"
 
 #include <math.h>
 #include <string.h>
@@ -845,6 +846,93 @@ test_no_personal_data (void)
     CU_ASSERT_STRING_EQUAL (g_ptr_array_index (found, k), expected[k]);
 }
 
+/* ---- nothing lost ------------------------------------------------------- */
+
+#define CORPUS_DIR "fuzz/corpus/scenario-json"
+
+/* Whether @text, when it loads, holds as many employees and applications
+ * as the document lists (counted by json-count.h, without the loader);
+ * *@loaded tells whether it loaded. */
+static gboolean
+counts_match (const char *text, gsize length, gboolean *loaded)
+{
+  g_autoptr (SmScenario) s = sm_scenario_load_json_data (text, length, NULL,
+                                                         NULL, NULL);
+  *loaded = s != NULL;
+  if (s == NULL)
+    return TRUE;
+  return sm_json_count_elements (text, length, "employees")
+             == sm_scenario_get_n_employees (s)
+         && sm_json_count_elements (text, length, "applications")
+                == sm_scenario_get_n_applications (s);
+}
+
+/* The fuzz target's property on the seed corpus and the valid documents:
+ * a document that loads loses no employee and no application. */
+static void
+test_nothing_lost (void)
+{
+  GError *error = NULL;
+  g_autoptr (GDir) dir = g_dir_open (CORPUS_DIR, 0, &error);
+  SM_ASSERT_NO_ERROR (error);
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (paths, g_build_filename (CORPUS_DIR, name, NULL));
+  g_ptr_array_add (paths, g_strdup ("data/json/valid.json"));
+  int n_loaded = 0;
+  for (guint k = 0; k < paths->len; k++)
+    {
+      gsize length;
+      g_autofree char *text = read_text (g_ptr_array_index (paths, k),
+                                         &length);
+      gboolean loaded;
+      gboolean match = counts_match (text, length, &loaded);
+      if (!match)
+        fprintf (stderr, "%s loses items\n",
+                 (char *) g_ptr_array_index (paths, k));
+      CU_ASSERT_TRUE (match);
+      n_loaded += loaded;
+    }
+  CU_ASSERT_TRUE (n_loaded >= 4);
+}
+
+/* The count itself: every list under the name counts (a name given twice
+ * counts twice), escapes in names and comments are understood, nested
+ * lists and texts holding brackets are not counted. */
+static void
+test_count_elements (void)
+{
+  static const struct {
+    const char *text;
+    int64_t employees;
+  } cases[] = {
+    { "{\"employees\": []}", 0 },
+    { "\xEF\xBB\xBF{\"employees\": [{}, {\"q\": [1, 2]}, \"a,]\"]}", 3 },
+    { "{\"employees\": [{}, {}], \"x\": [1], \"employees\": []}", 2 },
+    { "{/* \"employees\": [1] */ \"employe\\u0065s\": [[1, 2], {}]}", 2 },
+    { "{\"x\": {\"employees\": [1, 2]}, \"employees\\\"\": [1]}", 0 },
+  };
+  for (size_t k = 0; k < G_N_ELEMENTS (cases); k++)
+    CU_ASSERT_EQUAL (sm_json_count_elements (cases[k].text,
+                                             strlen (cases[k].text),
+                                             "employees"),
+                     cases[k].employees);
+  /* A document whose second "employees" would empty the scenario: the
+   * count and the loader must agree, so it may not load. */
+  static const char twice[] =
+      "{\"format\": \"staffmatch-scenario\", \"version\": 1,"
+      " \"organisations\": [{\"id\": \"HB\", \"name\": \"H\","
+      " \"kind\": \"default\"}],"
+      " \"units\": [{\"id\": \"U\", \"name\": \"U\", \"organisation\": \"HB\"}],"
+      " \"positions\": [], \"employees\": [{\"id\": \"E1\", \"name\": \"W\","
+      " \"function\": \"A\", \"unit\": \"U\", \"grade\": 8}],"
+      " \"employees\": []}";
+  gboolean loaded;
+  CU_ASSERT_TRUE (counts_match (twice, strlen (twice), &loaded));
+  CU_ASSERT_FALSE (loaded);
+}
+
 /* ---- size ---------------------------------------------------------------- */
 
 static void
@@ -1254,6 +1342,8 @@ main (void)
       test_unknown_member_names },
     { "no name or birth date in any message", test_no_personal_data },
     { "documents larger than the limit", test_size_limit },
+    { "nothing lost: items counted without the loader", test_nothing_lost },
+    { "the independent count of items", test_count_elements },
     { "length -1: text ending with NUL", test_nul_terminated },
     { "several problems, all reported, placed", test_many_problems },
     { "syntax error keeps its place", test_syntax_error_place },
