@@ -287,8 +287,9 @@ test_round_trip (void)
   CU_ASSERT_STRING_EQUAL (sum1, of_file);
   CU_ASSERT_EQUAL (strlen (sum1), 64);
   /* Every member is written, in the documented order. */
-  const char *order[] = { "\"format\"", "\"settings\"", "\"default_rule\": "
-                          "\"R2\"", "\"organisations\"", "\"units\"",
+  const char *order[] = { "\"format\"", "\"settings\"",
+                          "\"default_rule\": \"R2\"", "\"organisations\"",
+                          "\"units\"",
                           "\"rules\"", "\"positions\"", "\"employees\"",
                           "\"applications\"", "\"function_relations\"",
                           "\"manual_placements\"" };
@@ -489,12 +490,12 @@ check_bad_file (const char *path, SmError code)
   CU_ASSERT_TRUE (g_str_has_prefix (error->message, path));
   if (error->code != (int) code)
     fprintf (stderr, "%s: expected code %d\n", path, (int) code);
-  SM_ASSERT_ERROR (error, code);
+  SM_ASSERT_ERROR (error, (int) code);
 
   /* Without a problem list: the same error. */
   g_autoptr (SmScenario) again = sm_scenario_load_json (path, NULL, &error);
   CU_ASSERT_PTR_NULL (again);
-  SM_ASSERT_ERROR (error, code);
+  SM_ASSERT_ERROR (error, (int) code);
 }
 
 static void
@@ -547,7 +548,7 @@ test_text_files (void)
       g_autoptr (SmScenario) s = sm_scenario_load_json (path, problems,
                                                         &error);
       CU_ASSERT_PTR_NULL (s);
-      SM_ASSERT_ERROR (error, t->code);
+      SM_ASSERT_ERROR (error, (int) t->code);
       CU_ASSERT_EQUAL_FATAL (sm_problem_list_get_n (problems), 1);
       SmProblem p;
       sm_problem_list_get (problems, 0, &p);
@@ -700,7 +701,7 @@ test_unknown_member_names (void)
       g_autoptr (SmScenario) s = sm_scenario_load_json_data (
           text, strlen (text), "inline.json", problems, &error);
       CU_ASSERT_PTR_NULL (s);
-      SM_ASSERT_ERROR (error, cases[k].code);
+      SM_ASSERT_ERROR (error, (int) cases[k].code);
       CU_ASSERT_EQUAL_FATAL (sm_problem_list_get_n (problems), 1);
       SmProblem p;
       sm_problem_list_get (problems, 0, &p);
