@@ -16,9 +16,11 @@
 
 #include <string.h>
 
-/* Scans JSON text that json-glib accepted (so it is well formed, but may
- * hold block comments and single-quoted strings, which json-glib allows) and
- * records where each value down to LOCATE_DEPTH starts, under its path. */
+/* Scans JSON text that the check of json-check.c and json-glib accepted
+ * (so it is well formed, may hold block comments, and nests at most
+ * SM_JSON__MAX_DEPTH deep, which bounds the recursion below) and records
+ * where each value down to LOCATE_DEPTH starts, under its path. Single
+ * quotes are still stepped over, though the check refuses them. */
 typedef struct {
   const char *p;
   const char *end;

@@ -24,19 +24,35 @@
  * problems. Loading collects every problem and returns the scenario only
  * when there is none.
  *
+ * Before json-glib: a document larger than SM_SCENARIO_JSON_MAX_SIZE is
+ * refused unread (a file by its size, a pipe or device once that much has
+ * come), since json-glib's tree takes about ten times the text. Then the
+ * text must be UTF-8 and pass the check of json-check.c, which refuses in
+ * one pass, without recursion, everything json-glib would read as
+ * something else or not at all (a member twice, a second document, a
+ * number it would wrap or round, an escape it would drop, nesting deep
+ * enough to overflow its recursion), and reports that first problem
+ * alone, placed. json-glib still builds the tree: on checked text it only
+ * does what the check vouches for, and writing a second parser of the
+ * tree would bring nothing but a second place for bugs.
+ *
  * Positions in problems: json-glib 1.6 keeps no positions in its nodes, so
  * when the first problem is found the text is scanned once more by a small
  * locator (json-locate.c) that records the line and column (in characters)
  * where each value starts, under its path, such as "employees[17].grade";
- * the path is the problem's field. A syntax error carries json-glib's own line
- * and column. An item that could not be added is remembered, so that items
- * referring to it do not each report it again as an unknown identifier.
+ * the path is the problem's field. A syntax error that json-glib would
+ * still find carries its own line and column. An item that could not be
+ * added is remembered, so that items referring to it do not each report
+ * it again as an unknown identifier.
  *
  * Personal data: names and birth dates are written to the files but never
- * to a problem. Messages quote identifiers, and member names and values
- * of choices only when they look like one (lowercase ASCII letters,
- * digits, '-', '_'), never another text member's value or a date; and
- * json-glib's syntax messages lose the tokens and strings they quote.
+ * to a problem. Messages quote identifiers (through the sm_scenario_add_*
+ * errors) and the format's member names, but never the value of a text
+ * member, a choice or a date: a value in the wrong place may be a name or
+ * a birth date. An unknown member is named only when it is a near miss of
+ * a known one (a typing error); any other name might be a person's, so the
+ * problem names the item and is placed at the member. json-glib's syntax
+ * messages lose the tokens and strings they quote.
  */
 #include "json-check-private.h"
 #include "json-private.h"
