@@ -665,7 +665,7 @@ test_duplicate_sizes (void)
     }
 }
 
-/* ---- personal data ------------------------------------------------------ */
+/* ---- personal data --------------------------------------------------- */
 
 /* An unknown member is named (in the message and the path) only when it
  * is a near miss of a known one; any other name might be a person's, and
@@ -847,7 +847,7 @@ test_no_personal_data (void)
     CU_ASSERT_STRING_EQUAL (g_ptr_array_index (found, k), expected[k]);
 }
 
-/* ---- nothing lost ------------------------------------------------------- */
+/* ---- nothing lost ---------------------------------------------------- */
 
 #define CORPUS_DIR "fuzz/corpus/scenario-json"
 
@@ -925,7 +925,8 @@ test_count_elements (void)
       "{\"format\": \"staffmatch-scenario\", \"version\": 1,"
       " \"organisations\": [{\"id\": \"HB\", \"name\": \"H\","
       " \"kind\": \"default\"}],"
-      " \"units\": [{\"id\": \"U\", \"name\": \"U\", \"organisation\": \"HB\"}],"
+      " \"units\": [{\"id\": \"U\", \"name\": \"U\","
+      " \"organisation\": \"HB\"}],"
       " \"positions\": [], \"employees\": [{\"id\": \"E1\", \"name\": \"W\","
       " \"function\": \"A\", \"unit\": \"U\", \"grade\": 8}],"
       " \"employees\": []}";
@@ -934,7 +935,7 @@ test_count_elements (void)
   CU_ASSERT_FALSE (loaded);
 }
 
-/* ---- size ---------------------------------------------------------------- */
+/* ---- size ------------------------------------------------------------ */
 
 static void
 check_too_large (SmScenario *s, SmProblemList *problems, GError *error)

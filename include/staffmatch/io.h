@@ -154,17 +154,18 @@ SM_API gboolean sm_placement_save_csv (const SmPlacement *placement,
  * not UTF-8 or holds a NUL byte, any syntax error, anything but blanks
  * after the document, single-quoted texts, escapes JSON does not know,
  * the escape of the NUL character, half of a surrogate pair and raw
- * control characters in texts (SM_ERROR_PARSE); numbers in another form than JSON's (SM_ERROR_PARSE);
- * a whole number beyond 64 bits, a number beyond a double's range or so
- * small that it would read as 0 (SM_ERROR_INVALID_VALUE); a member name
- * given twice in one object (SM_ERROR_DUPLICATE); lists and objects
- * nested more than 64 levels deep (SM_ERROR_TOO_LARGE). A file larger
- * than SM_SCENARIO_JSON_MAX_SIZE is refused with SM_ERROR_TOO_LARGE
- * before it is read (a pipe or device is read no further than the
- * limit).
+ * control characters in texts, numbers in another form than JSON's
+ * (SM_ERROR_PARSE); a whole number beyond 64 bits, a number beyond a
+ * double's range or so small that it would read as 0
+ * (SM_ERROR_INVALID_VALUE); a member name given twice in one object
+ * (SM_ERROR_DUPLICATE); lists and objects nested more than 64 levels
+ * deep (SM_ERROR_TOO_LARGE). A file larger than
+ * SM_SCENARIO_JSON_MAX_SIZE is refused with SM_ERROR_TOO_LARGE before it
+ * is read (a pipe or device is read no further than the limit).
  *
  * Messages name the place and the member, never the value of a text (a
- * name or a date may be personal data); identifiers may be quoted.
+ * name or a date may be personal data); identifiers may be quoted, and
+ * an unknown member is named only when it is a near miss of a known one.
  *
  * Returns: (transfer full): the scenario, or NULL on any problem.
  */
