@@ -221,21 +221,27 @@ sm_scenario__check_cap (const SmScenario *scenario, int32_t organisation,
                  "seats) or raise the maximum.", o->spec.id, own, (int) max,
                  excess);
   else
-    /* The manual placements alone fit (adding them checks that), so
-     * lowering target seats where they exceed the manual placements is
-     * always enough. */
-    g_set_error (error, SM_ERROR, SM_ERROR_INFEASIBLE,
-                 "Organisation '%s' may hold at most %d people, but %"
-                 G_GINT64_FORMAT " seats are sure to be filled: the target "
-                 "seats of its positions add up to %" G_GINT64_FORMAT ", and "
-                 "manual placements beyond the target seats of %d of them "
-                 "(such as position '%s') add %" G_GINT64_FORMAT ", since a "
-                 "person placed by hand always holds a target seat. Lower by "
-                 "%" G_GINT64_FORMAT " in all the target seats of positions "
-                 "that have more of them than manual placements, raise the "
-                 "maximum headcount, or place fewer people by hand.",
-                 o->spec.id, (int) max, own + raised, own, (int) n_raised,
-                 raised_id, raised, excess);
+    {
+      /* The manual placements alone fit (adding them checks that), so
+       * lowering target seats where they exceed the manual placements is
+       * always enough. */
+      g_autofree char *which = n_raised == 1
+        ? g_strdup_printf ("position '%s'", raised_id)
+        : g_strdup_printf ("%d positions (such as '%s')", (int) n_raised,
+                           raised_id);
+      g_set_error (error, SM_ERROR, SM_ERROR_INFEASIBLE,
+                   "Organisation '%s' may hold at most %d people, but %"
+                   G_GINT64_FORMAT " seats are sure to be filled: the target "
+                   "seats of its positions add up to %" G_GINT64_FORMAT
+                   ", and manual placements beyond the target seats of %s "
+                   "add %" G_GINT64_FORMAT ", since a person placed by hand "
+                   "always holds a target seat. Lower by %" G_GINT64_FORMAT
+                   " in all the target seats of positions that have more of "
+                   "them than manual placements, raise the maximum "
+                   "headcount, or place fewer people by hand.",
+                   o->spec.id, (int) max, own + raised, own, which, raised,
+                   excess);
+    }
   return FALSE;
 }
 
