@@ -1257,6 +1257,7 @@ test_references (void)
   CU_ASSERT_EQUAL (s->n_placements, 0);
   {
     g_autoptr (SmScenario) extra = sm_scenario_ref (s);
+    CU_ASSERT_PTR_EQUAL (extra, s);
     CU_ASSERT_EQUAL (s->ref_count, 2);
   }
   CU_ASSERT_EQUAL (s->ref_count, 1);
