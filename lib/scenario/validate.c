@@ -321,6 +321,7 @@ find_binding_caps (const SmScenario *s, const SmMarket *market,
 {
   if (!sm_market_caps_bind (market))
     return;
+  guint before = list->items->len;
   for (int32_t o = 0; o < (int32_t) s->organisations->len; o++)
     {
       int64_t seats = capped_seats (s, o);
@@ -336,6 +337,12 @@ find_binding_caps (const SmScenario *s, const SmMarket *market,
                    sm_scenario__organisation (s, o)->spec.id, seats,
                    (int) max, seats);
     }
+  /* Every capped group of the market is an organisation's, so this is a
+   * safety net that keeps the promise should that ever change. */
+  if (list->items->len == before)
+    add_issue (list, SM_SEVERITY_ERROR, SM_ERROR_INFEASIBLE, SCENARIO_WIDE,
+               "Positions cannot propose while a headcount cap binds; let "
+               "employees propose.");
 }
 
 /* Compiles the scenario as placing does, to find what the market builder
@@ -351,7 +358,7 @@ find_market_refusals (const SmScenario *s, SmSide side, SmIssueList *list)
     find_binding_caps (s, market, list);
 }
 
-/* ---- implausible data ----------------------------------------------------- */
+/* ---- implausible data -------------------------------------------------- */
 
 static Where
 employee_where (const SmScenario *s, int32_t i, const char *field)
@@ -498,7 +505,7 @@ check_manual_placements (const SmScenario *s, SmIssueList *list)
     }
 }
 
-/* ---- the whole ----------------------------------------------------------- */
+/* ---- the whole --------------------------------------------------------- */
 
 /* Sets @error from the first error among the list's issues from @start
  * on, saying how many more there are. */
