@@ -584,7 +584,9 @@ test_employee_errors (void)
 }
 
 /* Employees need the default organisation's units, so it comes first; the
- * error says so. */
+ * error says so. Without any default organisation the unit cannot be
+ * checked, so employees are taken (placing refuses the scenario once, not
+ * every employee), and a default organisation can no longer come. */
 static void
 test_employee_before_default (void)
 {
@@ -599,9 +601,29 @@ test_employee_before_default (void)
   CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "'E1'"));
   CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "'HB-PUB'"));
   SM_ASSERT_ERROR (error, SM_ERROR_UNKNOWN_ID);
-  e.unit_id = "OM-REG";
-  ASSERT_FAILS (s, try_employee (s, &e, &error_), SM_ERROR_INVALID_VALUE);
   CU_ASSERT_EQUAL (sm_scenario_get_n_employees (s), 0);
+  e.unit_id = "OM-REG";
+  add_employee (s, &e);
+  CU_ASSERT_EQUAL (sm_scenario_get_n_employees (s), 1);
+  ASSERT_FAILS (s, try_org (s, "HB", "x", SM_ORGANISATION_DEFAULT, -1, -1,
+                            &error_),
+                SM_ERROR_INFEASIBLE);
+  g_autoptr (SmPlacement) placement = sm_scenario_place (s, &error);
+  CU_ASSERT_PTR_NULL (placement);
+  SM_ASSERT_ERROR (error, SM_ERROR_INFEASIBLE);
+}
+
+/* With a default organisation, an employee's unit must be one of its. */
+static void
+test_employee_unit_of_default (void)
+{
+  g_autoptr (SmScenario) s = fixture ();
+  SmEmployeeSpec e = employee_spec ("E9", "ADV", "OM-REG");
+  GError *error = NULL;
+  CU_ASSERT_FALSE (sm_scenario_add_employee (s, &e, &error));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "'OM'"));
+  SM_ASSERT_ERROR (error, SM_ERROR_INVALID_VALUE);
 }
 
 /* Errors name employees by identifier and never quote a date. */
@@ -1040,6 +1062,266 @@ test_public_read_back (void)
   CU_ASSERT_EQUAL (band, 5);
 }
 
+/* ---- identifiers that become file names ---------------------------------- */
+
+/* Employee identifiers name the decision letters (letters/ID.txt), so an
+ * identifier that is not a safe file name is refused when the employee is
+ * added, with the rule it breaks and never the person's name. */
+static void
+test_file_name_ids (void)
+{
+  static const struct {
+    const char *id;
+    const char *rule;
+  } bad[] = {
+    { "../etc/passwd", "separate folders" },
+    { "a/b", "separate folders" },
+    { "a\\b", "separate folders" },
+    { ".", "name folders" },
+    { "..", "name folders" },
+    { "E\t1", "control character" },
+    { "E\n1", "control character" },
+    { "E\x7f", "control character" },
+    { "E:1", "Windows does not allow" },
+    { "E*", "Windows does not allow" },
+    { "E1.", "ends in a dot or a space" },
+    { "E1 ", "ends in a dot or a space" },
+    { "CON", "reserves for a device" },
+    { "con.txt", "reserves for a device" },
+    { "Nul", "reserves for a device" },
+    { "PRN.tar.gz", "reserves for a device" },
+    { "aux", "reserves for a device" },
+    { "COM1", "reserves for a device" },
+    { "lpt9.doc", "reserves for a device" },
+    { "COM7 .txt", "reserves for a device" },
+    { "E\xff\xfe", "not valid UTF-8" },
+  };
+  g_autoptr (SmScenario) s = fixture ();
+  for (guint k = 0; k < G_N_ELEMENTS (bad); k++)
+    {
+      SmEmployeeSpec e = employee_spec (bad[k].id, "ADV", "HB-PUB");
+      GError *error = NULL;
+      Snapshot before = snapshot (s);
+      CU_ASSERT_FALSE (sm_scenario_add_employee (s, &e, &error));
+      CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+      if (strstr (error->message, bad[k].rule) == NULL)
+        fprintf (stderr, "id %u: %s\n", k, error->message);
+      CU_ASSERT_PTR_NOT_NULL (strstr (error->message, bad[k].rule));
+      CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "file name"));
+      CU_ASSERT_PTR_NULL (strstr (error->message, NAME_E1));
+      CU_ASSERT_TRUE (g_utf8_validate (error->message, -1, NULL));
+      SM_ASSERT_ERROR (error, SM_ERROR_INVALID_VALUE);
+      assert_unchanged (s, &before);
+    }
+  /* 200 bytes is the most; the message quotes only the beginning. */
+  char long_id[202];
+  memset (long_id, 'x', 201);
+  long_id[201] = '\0';
+  SmEmployeeSpec e = employee_spec (long_id, "ADV", "HB-PUB");
+  GError *error = NULL;
+  CU_ASSERT_FALSE (sm_scenario_add_employee (s, &e, &error));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "longer than 200 bytes"));
+  CU_ASSERT_PTR_NULL (strstr (error->message, long_id + 100));
+  SM_ASSERT_ERROR (error, SM_ERROR_INVALID_VALUE);
+  long_id[200] = '\0';
+  add_employee (s, &e);
+  static const char *const good[] = {
+    "E-1_x", "P10234", "CONSOLE", "COM0", "com10", "LPT", "e.1", "M\xc3\xbcller-7",
+    "NULL", "a b", ".hidden",
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (good); k++)
+    {
+      e = employee_spec (good[k], "ADV", "HB-PUB");
+      add_employee (s, &e);
+    }
+  CU_ASSERT_EQUAL (sm_scenario_get_n_employees (s), 3 + 1 + (int) G_N_ELEMENTS (good));
+}
+
+/* ---- getters: NULL outputs, indices out of range ------------------------- */
+
+static SmScenario *
+fixture_with_extras (void)
+{
+  GError *error = NULL;
+  SmScenario *s = fixture ();
+  CU_ASSERT_TRUE (sm_scenario_add_function_relation (s, "DIR", "ADV", SM_FIT_SUITABLE, &error));
+  CU_ASSERT_TRUE (sm_scenario_add_manual_placement (s, "E2", "OM-DIR", "medical reasons", &error));
+  SmApplicationSpec a = application_spec ("E1", "OM-ADV", 1);
+  CU_ASSERT_TRUE (sm_scenario_add_application (s, &a, &error));
+  SM_ASSERT_NO_ERROR (error);
+  return s;
+}
+
+/* Every output of every getter may be NULL. */
+static void
+test_getters_accept_null (void)
+{
+  g_autoptr (SmScenario) s = fixture_with_extras ();
+  CU_ASSERT_TRUE (sm_scenario_get_function_relation (s, 0, NULL, NULL, NULL));
+  CU_ASSERT_TRUE (sm_scenario_get_manual_placement (s, 0, NULL, NULL, NULL));
+  const char *to = NULL, *reason = NULL;
+  CU_ASSERT_TRUE (sm_scenario_get_function_relation (s, 0, NULL, &to, NULL));
+  CU_ASSERT_STRING_EQUAL (to, "ADV");
+  CU_ASSERT_TRUE (sm_scenario_get_manual_placement (s, 0, NULL, NULL, &reason));
+  CU_ASSERT_STRING_EQUAL (reason, "medical reasons");
+  CU_ASSERT_TRUE (sm_scenario_get_organisation (s, 0, NULL));
+  CU_ASSERT_TRUE (sm_scenario_get_unit (s, 0, NULL));
+  CU_ASSERT_TRUE (sm_scenario_get_position (s, 0, NULL));
+  CU_ASSERT_TRUE (sm_scenario_get_employee (s, 0, NULL));
+  CU_ASSERT_TRUE (sm_scenario_get_application (s, 0, NULL));
+  sm_scenario_get_reduction (s, NULL, NULL);
+}
+
+/* Out of range, a getter returns FALSE (or NULL) and leaves its outputs
+ * as they were, so nothing zeroed reads as an item. */
+static void
+test_getters_out_of_range (void)
+{
+  g_autoptr (SmScenario) s = fixture_with_extras ();
+  const int32_t bad[] = { -1, 1000, INT32_MIN };
+  for (guint k = 0; k < G_N_ELEMENTS (bad); k++)
+    {
+      int32_t i = bad[k];
+      union {
+        SmOrganisationSpec o;
+        SmUnitSpec u;
+        SmPositionSpec p;
+        SmEmployeeSpec e;
+        SmApplicationSpec a;
+      } out, mark;
+      memset (&mark, 0xa5, sizeof mark);
+      out = mark;
+      CU_ASSERT_FALSE (sm_scenario_get_organisation (s, i, &out.o));
+      CU_ASSERT_FALSE (sm_scenario_get_unit (s, i, &out.u));
+      CU_ASSERT_FALSE (sm_scenario_get_position (s, i, &out.p));
+      CU_ASSERT_FALSE (sm_scenario_get_employee (s, i, &out.e));
+      CU_ASSERT_FALSE (sm_scenario_get_application (s, i, &out.a));
+      CU_ASSERT_EQUAL (memcmp (&out, &mark, sizeof out), 0);
+      const char *a = "untouched", *b = "untouched", *c = "untouched";
+      SmFit fit = SM_FIT_NONE;
+      CU_ASSERT_FALSE (sm_scenario_get_function_relation (s, i, &a, &b, &fit));
+      CU_ASSERT_FALSE (sm_scenario_get_manual_placement (s, i, &a, &b, &c));
+      CU_ASSERT_STRING_EQUAL (a, "untouched");
+      CU_ASSERT_STRING_EQUAL (b, "untouched");
+      CU_ASSERT_STRING_EQUAL (c, "untouched");
+      CU_ASSERT_EQUAL (fit, SM_FIT_NONE);
+      CU_ASSERT_PTR_NULL (sm_scenario_get_rule (s, i));
+    }
+  /* the first index past the end, for every kind */
+  CU_ASSERT_FALSE (sm_scenario_get_organisation (s, sm_scenario_get_n_organisations (s), NULL));
+  CU_ASSERT_FALSE (sm_scenario_get_unit (s, sm_scenario_get_n_units (s), NULL));
+  CU_ASSERT_FALSE (sm_scenario_get_position (s, sm_scenario_get_n_positions (s), NULL));
+  CU_ASSERT_FALSE (sm_scenario_get_employee (s, sm_scenario_get_n_employees (s), NULL));
+  CU_ASSERT_FALSE (sm_scenario_get_application (s, sm_scenario_get_n_applications (s), NULL));
+  CU_ASSERT_FALSE (sm_scenario_get_function_relation (s, sm_scenario_get_n_function_relations (s), NULL, NULL, NULL));
+  CU_ASSERT_FALSE (sm_scenario_get_manual_placement (s, sm_scenario_get_n_manual_placements (s), NULL, NULL, NULL));
+}
+
+/* ---- lifetime: references and placements --------------------------------- */
+
+/* The placement keeps the scenario alive: the caller may drop theirs
+ * first (under AddressSanitizer, a use after free otherwise). */
+static void
+test_free_scenario_first (void)
+{
+  GError *error = NULL;
+  SmScenario *s = fixture_with_extras ();
+  SmPlacement *placement = sm_scenario_place (s, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (placement);
+  sm_scenario_free (s);
+  const SmScenario *held = sm_placement_get_scenario (placement);
+  CU_ASSERT_EQUAL (sm_scenario_get_n_employees (held), 3);
+  const char *employee = NULL;
+  CU_ASSERT_TRUE (sm_scenario_get_manual_placement (held, 0, &employee, NULL, NULL));
+  CU_ASSERT_STRING_EQUAL (employee, "E2");
+  SmEmployeeOutcome outcome;
+  sm_placement_get_outcome (placement, 1, &outcome);
+  CU_ASSERT_EQUAL (outcome.status, SM_STATUS_MANUAL);
+  sm_placement_free (placement);
+}
+
+/* The other order, and references taken by the caller. */
+static void
+test_references (void)
+{
+  GError *error = NULL;
+  SmScenario *s = fixture ();
+  CU_ASSERT_PTR_EQUAL (sm_scenario_ref (s), s);
+  sm_scenario_unref (s);
+  SmPlacement *placement = sm_scenario_place (s, &error);
+  SM_ASSERT_NO_ERROR (error);
+  sm_placement_free (placement);
+  CU_ASSERT_EQUAL (s->ref_count, 1);
+  CU_ASSERT_EQUAL (s->n_placements, 0);
+  {
+    g_autoptr (SmScenario) extra = sm_scenario_ref (s);
+    CU_ASSERT_PTR_EQUAL (extra, s);
+    CU_ASSERT_EQUAL (s->ref_count, 2);
+  }
+  CU_ASSERT_EQUAL (s->ref_count, 1);
+  sm_scenario_unref (s);
+  sm_scenario_unref (NULL);
+  sm_scenario_free (NULL);
+}
+
+/* While a placement lives, nothing can be added (the placement's arrays
+ * have the scenario's sizes of when it was made: adding an employee used
+ * to make its getters read past them); freeing it allows adding again.
+ * A failed placement holds nothing. */
+static void
+test_frozen_while_placed (void)
+{
+  GError *error = NULL;
+  g_autoptr (SmScenario) s = fixture_with_extras ();
+  SmPlacement *placement = sm_scenario_place (s, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (placement);
+
+  SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
+  o.id = o.name = "NEW";
+  ASSERT_FAILS (s, sm_scenario_add_organisation (s, &o, &error_), SM_ERROR_IN_USE);
+  SmUnitSpec u = SM_UNIT_SPEC_INIT;
+  u.id = u.name = "NEW-U";
+  u.organisation_id = "HB";
+  ASSERT_FAILS (s, sm_scenario_add_unit (s, &u, &error_), SM_ERROR_IN_USE);
+  SmPositionSpec p = position_spec ("NEW-P", "HB-PUB", "ADV", 10, 1, -1);
+  ASSERT_FAILS (s, sm_scenario_add_position (s, &p, &error_), SM_ERROR_IN_USE);
+  SmEmployeeSpec e = employee_spec ("E9", "ADV", "HB-PUB");
+  ASSERT_FAILS (s, sm_scenario_add_employee (s, &e, &error_), SM_ERROR_IN_USE);
+  SmApplicationSpec a = application_spec ("E3", "OM-ADV", 1);
+  ASSERT_FAILS (s, sm_scenario_add_application (s, &a, &error_), SM_ERROR_IN_USE);
+  ASSERT_FAILS (s, sm_scenario_add_function_relation (s, "ADV", "DIR", SM_FIT_SUITABLE, &error_), SM_ERROR_IN_USE);
+  ASSERT_FAILS (s, sm_scenario_add_manual_placement (s, "E3", "OM-ADV", "why", &error_), SM_ERROR_IN_USE);
+  g_autoptr (SmPriorityRule) rule = sm_priority_rule_new ("R");
+  ASSERT_FAILS (s, sm_scenario_add_rule (s, rule, &error_), SM_ERROR_IN_USE);
+  ASSERT_FAILS (s, sm_scenario_set_default_rule (s, "R", &error_), SM_ERROR_IN_USE);
+
+  /* the placement still reads the scenario as it was */
+  SmEmployeeOutcome outcome;
+  sm_placement_get_outcome (placement, 2, &outcome);
+  CU_ASSERT_EQUAL (sm_scenario_get_n_employees (sm_placement_get_scenario (placement)), 3);
+  /* a second placement holds it too */
+  SmPlacement *second = sm_scenario_place (s, &error);
+  SM_ASSERT_NO_ERROR (error);
+  sm_placement_free (placement);
+  ASSERT_FAILS (s, sm_scenario_add_employee (s, &e, &error_), SM_ERROR_IN_USE);
+  sm_placement_free (second);
+  add_employee (s, &e);
+
+  /* a placement that fails leaves the scenario free to change */
+  SmPlaceOptions options = SM_PLACE_OPTIONS_INIT;
+  options.proposing = SM_SIDE_POSITIONS;
+  sm_scenario_set_reduction (s, SM_REDUCTION_REFLECTION, 10);
+  CU_ASSERT_PTR_NULL (sm_scenario_place_with (s, &options, &error));
+  SM_ASSERT_ERROR (error, SM_ERROR_INFEASIBLE);
+  e = employee_spec ("E10", "ADV", "HB-PUB");
+  add_employee (s, &e);
+  CU_ASSERT_EQUAL (s->n_placements, 0);
+  CU_ASSERT_EQUAL (s->ref_count, 1);
+}
+
 int
 main (void)
 {
@@ -1055,6 +1337,7 @@ main (void)
     { "position cap", test_position_cap },
     { "employee errors", test_employee_errors },
     { "employee before default", test_employee_before_default },
+    { "employee unit of the default", test_employee_unit_of_default },
     { "employee error privacy", test_employee_error_privacy },
     { "application errors", test_application_errors },
     { "application read back", test_application_read_back },
@@ -1067,6 +1350,12 @@ main (void)
     { "resolved indices", test_resolved_indices },
     { "settings", test_settings },
     { "public read back", test_public_read_back },
+    { "file name ids", test_file_name_ids },
+    { "getters accept NULL", test_getters_accept_null },
+    { "getters out of range", test_getters_out_of_range },
+    { "free the scenario first", test_free_scenario_first },
+    { "references", test_references },
+    { "frozen while placed", test_frozen_while_placed },
     { NULL, NULL },
   };
   return sm_test_run_suite ("scenario", cases);

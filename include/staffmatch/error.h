@@ -36,6 +36,8 @@ G_BEGIN_DECLS
  * @SM_ERROR_INFEASIBLE: the request cannot be met as a whole (a second
  *   default organisation, target seats above a headcount cap, more manual
  *   placements than seats).
+ * @SM_ERROR_IN_USE: the scenario cannot change while a placement made from
+ *   it lives; free the placement first.
  */
 typedef enum {
   SM_ERROR_INVALID_SIZE = 1,
@@ -51,6 +53,7 @@ typedef enum {
   SM_ERROR_UNKNOWN_ID,
   SM_ERROR_INVALID_VALUE,
   SM_ERROR_INFEASIBLE,
+  SM_ERROR_IN_USE,
 } SmError;
 
 /** sm_error_quark: the quark of SM_ERROR. */

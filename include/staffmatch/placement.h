@@ -101,7 +101,8 @@ SM_API SmPlacement *sm_scenario_place_with (const SmScenario *scenario,
                                             const SmPlaceOptions *options,
                                             GError **error);
 
-/** sm_placement_free: frees a placement (not its scenario); NULL is
+/** sm_placement_free: frees a placement and drops its reference to the
+ * scenario, which it kept alive and unchanged (scenario.h); NULL is
  * allowed. */
 SM_API void sm_placement_free (SmPlacement *placement);
 

@@ -17,6 +17,30 @@
  *
  * Personal data (names, birth dates) is stored but never written to error
  * messages: errors name employees by their identifier.
+ *
+ * Employee identifiers become file names (each employee's decision letter
+ * is letters/ID.txt), so they must be safe as one on every system: not
+ * "." or "..", no '/' or '\\', no control characters and none of
+ * < > : " | ? *, at most 200 bytes of UTF-8, no trailing dot or space, and
+ * not a name Windows reserves for a device (CON, PRN, AUX, NUL, COM1 to
+ * COM9, LPT1 to LPT9, in any case, with or without an extension).
+ *
+ * Lifetime: a scenario is reference counted. sm_scenario_new() returns
+ * one reference; sm_scenario_ref() takes another, sm_scenario_unref()
+ * (or its synonym sm_scenario_free()) drops one, and the last one frees
+ * the scenario. A placement (placement.h) holds a reference of its own
+ * and reads the scenario for as long as it lives, so the caller may drop
+ * theirs first. While a placement lives, the scenario's items are
+ * frozen: every add function and sm_scenario_set_default_rule() fails
+ * with SM_ERROR_IN_USE and changes nothing; free the placements to add
+ * again. The run's settings (seed, tie-breaking, reference date,
+ * reduction) may still change, to place again with other settings, but
+ * explanations (explain.h) of a placement made before read the settings
+ * as they are now: explain a placement before changing them.
+ *
+ * Threads: a scenario that is no longer changed may be read, validated
+ * and placed by several threads at once; references may be taken and
+ * dropped from any thread.
  */
 #pragma once
 
@@ -170,8 +194,32 @@ typedef struct {
 
 #define SM_APPLICATION_SPEC_INIT { NULL, NULL, 0, NAN, -1.0 }
 
-/** sm_scenario_new: (transfer full): an empty scenario. */
+/** sm_scenario_new: (transfer full): an empty scenario, with one
+ * reference, the caller's. */
 SM_API SmScenario *sm_scenario_new (void);
+
+/**
+ * sm_scenario_ref:
+ * @scenario: a scenario
+ *
+ * Takes a reference to the scenario.
+ *
+ * Returns: (transfer full): @scenario.
+ */
+SM_API SmScenario *sm_scenario_ref (SmScenario *scenario);
+
+/**
+ * sm_scenario_unref:
+ * @scenario: (nullable) (transfer full): a scenario, or NULL
+ *
+ * Drops the caller's reference; the last reference frees the scenario.
+ * Placements keep their own, so this is safe while they live.
+ */
+SM_API void sm_scenario_unref (SmScenario *scenario);
+
+/** sm_scenario_free: the same as sm_scenario_unref(): drops the caller's
+ * reference, which frees the scenario only when nothing else (no
+ * placement, no other sm_scenario_ref()) holds one. NULL is allowed. */
 SM_API void sm_scenario_free (SmScenario *scenario);
 
 /*
@@ -187,7 +235,16 @@ SM_API void sm_scenario_free (SmScenario *scenario);
  * below 1 or used twice, an application to the default organisation, an
  * employee's unit outside the default organisation), and
  * SM_ERROR_INFEASIBLE for what cannot be as a whole (a second default
- * organisation, target seats above the organisation's headcount maximum).
+ * organisation, target seats above the organisation's headcount maximum,
+ * the default organisation added after employees), and SM_ERROR_IN_USE
+ * while a placement of the scenario lives.
+ *
+ * An employee's identifier must be usable as a file name (see the top of
+ * this header), else SM_ERROR_INVALID_VALUE. An employee's unit must
+ * belong to the default organisation; while the scenario has none, that
+ * cannot be checked and employees are taken as they come, but then the
+ * scenario cannot be placed until it has one, which can no longer be
+ * added (sm_scenario_validate() and sm_scenario_place() report it once).
  */
 SM_API gboolean sm_scenario_add_organisation (SmScenario *scenario,
                                               const SmOrganisationSpec *spec,
@@ -269,24 +326,28 @@ SM_API int32_t sm_scenario_get_n_employees (const SmScenario *scenario);
 SM_API int32_t sm_scenario_get_n_applications (const SmScenario *scenario);
 
 /**
- * sm_scenario_get_organisation:
- * @spec_out: (out caller-allocates): filled with borrowed strings that
- *   live as long as the scenario
+ * sm_scenario_get_organisation, _unit, _position, _employee, _application:
+ * @index: 0 .. n-1 in the order added
+ * @spec_out: (out caller-allocates) (nullable): filled with borrowed
+ *   strings that live as long as the scenario
+ *
+ * Returns: TRUE; FALSE, leaving @spec_out untouched, when @index is out of
+ *   range (which is not an error: a loop may stop on it).
  */
-SM_API void sm_scenario_get_organisation (const SmScenario *scenario,
+SM_API gboolean sm_scenario_get_organisation (const SmScenario *scenario,
+                                              int32_t index,
+                                              SmOrganisationSpec *spec_out);
+SM_API gboolean sm_scenario_get_unit (const SmScenario *scenario,
+                                      int32_t index, SmUnitSpec *spec_out);
+SM_API gboolean sm_scenario_get_position (const SmScenario *scenario,
                                           int32_t index,
-                                          SmOrganisationSpec *spec_out);
-SM_API void sm_scenario_get_unit (const SmScenario *scenario, int32_t index,
-                                  SmUnitSpec *spec_out);
-SM_API void sm_scenario_get_position (const SmScenario *scenario,
-                                      int32_t index,
-                                      SmPositionSpec *spec_out);
-SM_API void sm_scenario_get_employee (const SmScenario *scenario,
-                                      int32_t index,
-                                      SmEmployeeSpec *spec_out);
-SM_API void sm_scenario_get_application (const SmScenario *scenario,
-                                         int32_t index,
-                                         SmApplicationSpec *spec_out);
+                                          SmPositionSpec *spec_out);
+SM_API gboolean sm_scenario_get_employee (const SmScenario *scenario,
+                                          int32_t index,
+                                          SmEmployeeSpec *spec_out);
+SM_API gboolean sm_scenario_get_application (const SmScenario *scenario,
+                                             int32_t index,
+                                             SmApplicationSpec *spec_out);
 
 /** Index of the item with that identifier, or -1. */
 SM_API int32_t sm_scenario_find_organisation (const SmScenario *scenario,
@@ -308,29 +369,34 @@ SM_API void sm_scenario_get_reduction (const SmScenario *scenario,
                                        SmReduction *reduction_out,
                                        int32_t *age_band_years_out);
 
-/** The rules added, in order: (transfer none). */
+/** The rules added, in order: (transfer none); NULL when @index is out
+ * of range. */
 SM_API int32_t sm_scenario_get_n_rules (const SmScenario *scenario);
 SM_API const SmPriorityRule *sm_scenario_get_rule (const SmScenario *scenario,
                                                    int32_t index);
 /** The rule of positions without their own: (transfer none). */
 SM_API const SmPriorityRule *sm_scenario_get_default_rule (const SmScenario *scenario);
 
-/** The function relations, in the order added; strings are borrowed. */
+/** The function relations, in the order added; strings are borrowed.
+ * Every out-parameter may be NULL. The getter returns FALSE, leaving the
+ * outputs untouched, when @index is out of range. */
 SM_API int32_t sm_scenario_get_n_function_relations (const SmScenario *scenario);
-SM_API void sm_scenario_get_function_relation (const SmScenario *scenario,
-                                               int32_t index,
-                                               const char **from_code_out,
-                                               const char **to_code_out,
-                                               SmFit *fit_out);
+SM_API gboolean sm_scenario_get_function_relation (const SmScenario *scenario,
+                                                   int32_t index,
+                                                   const char **from_code_out,
+                                                   const char **to_code_out,
+                                                   SmFit *fit_out);
 
-/** The manual placements, in the order added; strings are borrowed. */
+/** The manual placements, in the order added; strings are borrowed.
+ * Every out-parameter may be NULL. The getter returns FALSE, leaving the
+ * outputs untouched, when @index is out of range. */
 SM_API int32_t sm_scenario_get_n_manual_placements (const SmScenario *scenario);
-SM_API void sm_scenario_get_manual_placement (const SmScenario *scenario,
-                                              int32_t index,
-                                              const char **employee_id_out,
-                                              const char **position_id_out,
-                                              const char **reason_out);
+SM_API gboolean sm_scenario_get_manual_placement (const SmScenario *scenario,
+                                                  int32_t index,
+                                                  const char **employee_id_out,
+                                                  const char **position_id_out,
+                                                  const char **reason_out);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmScenario, sm_scenario_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmScenario, sm_scenario_unref)
 
 G_END_DECLS

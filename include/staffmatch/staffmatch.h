@@ -14,6 +14,7 @@
 #include <staffmatch/priority.h>
 #include <staffmatch/scenario.h>
 #include <staffmatch/placement.h>
+#include <staffmatch/validate.h>
 #include <staffmatch/explain.h>
 #include <staffmatch/io.h>
 #include <staffmatch/report.h>

@@ -223,9 +223,7 @@ set_position_order (const SmScenario *scenario, SmMarketBuilder *builder,
 static int32_t
 position_target (const SmPositionRecord *p)
 {
-  int32_t target = p->spec.target_seats < 0 ? p->spec.seats
-                                            : p->spec.target_seats;
-  return MAX (target, p->n_manual);
+  return sm_scenario__position_target (p);
 }
 
 /* Makes the organisation's positions a capped group if it has a maximum. */
@@ -238,29 +236,18 @@ add_cap (const SmScenario *scenario, SmMarketBuilder *builder,
   if (o->spec.kind != SM_ORGANISATION_RECEIVING || o->spec.max_headcount < 0)
     return TRUE;
   g_autoptr (GArray) group = g_array_new (FALSE, FALSE, sizeof (int32_t));
-  int64_t targets = 0;
   for (int32_t j = 0; j < (int32_t) scenario->positions->len; j++)
     {
       const SmPositionRecord *p = sm_scenario__position (scenario, j);
       if (p->organisation != organisation)
         continue;
       g_array_append_val (group, j);
-      targets += position_target (p);
       if (!sm_market_builder_set_target_seats (builder, j,
                                                position_target (p), error))
         return FALSE;
     }
-  if (targets > o->spec.max_headcount)
-    {
-      g_set_error (error, SM_ERROR, SM_ERROR_INFEASIBLE,
-                   "Organisation '%s' is sure of %" G_GINT64_FORMAT
-                   " target seats (manual placements included) but may hold "
-                   "at most %d people; set target seats on its positions "
-                   "so that they add up to %d or less.",
-                   o->spec.id, targets, o->spec.max_headcount,
-                   o->spec.max_headcount);
-      return FALSE;
-    }
+  if (!sm_scenario__check_cap (scenario, organisation, error))
+    return FALSE;
   if (group->len == 0)
     return TRUE;
   return sm_market_builder_add_group (builder, (const int32_t *) group->data,
@@ -310,14 +297,8 @@ sm_scenario__compile_with (const SmScenario *scenario,
   g_return_val_if_fail (scenario != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (scenario->default_organisation < 0)
-    {
-      g_set_error_literal (error, SM_ERROR, SM_ERROR_INFEASIBLE,
-                           "The scenario has no default organisation to take "
-                           "everyone not placed elsewhere; add one of kind "
-                           "default.");
-      return NULL;
-    }
+  if (!sm_scenario__check_default_organisation (scenario, error))
+    return NULL;
   int32_t n = (int32_t) scenario->employees->len;
   int32_t m = (int32_t) scenario->positions->len;
   g_autoptr (SmMarketBuilder) builder = sm_market_builder_new (n, m, error);

@@ -5,7 +5,7 @@
 #include <staffmatch/placement.h>
 
 struct _SmPlacement {
-  const SmScenario *scenario;   /* borrowed */
+  const SmScenario *scenario;   /* held (sm_scenario__hold) */
   SmMarket *market;             /* the final market */
   SmMatching *matching;         /* its employee-optimal stable matching */
   gboolean *reflected;          /* per position: reflection chose */

@@ -24,7 +24,8 @@
  * answered by the reflection principle, which the scenario chose, instead
  * of by the rule.
  *
- * The placement borrows the scenario, which must outlive it, and owns the
+ * The placement holds a reference to the scenario, which stays frozen
+ * (no adds) while the placement lives (sm_scenario__hold), and owns the
  * market and the matching.
  */
 #include <staffmatch/placement.h>
@@ -43,6 +44,7 @@ sm_placement_free (SmPlacement *placement)
 {
   if (placement == NULL)
     return;
+  sm_scenario__release (placement->scenario);
   sm_market_unref (placement->market);
   sm_matching_free (placement->matching);
   g_free (placement->outcomes);
@@ -223,14 +225,8 @@ solve_scenario (SmPlacement *pl, SmSide side, GError **error)
 {
   const SmScenario *s = pl->scenario;
   pl->reflected = g_new0 (gboolean, MAX (s->positions->len, 1));
-  if (side == SM_SIDE_POSITIONS && s->reduction == SM_REDUCTION_REFLECTION)
-    {
-      g_set_error_literal (error, SM_ERROR, SM_ERROR_INFEASIBLE,
-                           "Positions cannot propose when the reflection "
-                           "principle chooses the supernumeraries: its "
-                           "final stage is defined for employees proposing.");
-      return FALSE;
-    }
+  if (!sm_scenario__check_side (s, side, error))
+    return FALSE;
   pl->market = sm_scenario__compile (s, error);
   pl->matching = pl->market != NULL
     ? sm_market_solve (pl->market, side, error) : NULL;
@@ -267,6 +263,7 @@ sm_scenario_place_with (const SmScenario *scenario,
 
   g_autoptr (SmPlacement) placement = g_new0 (SmPlacement, 1);
   placement->scenario = scenario;
+  sm_scenario__hold (scenario);
   if (!solve_scenario (placement, options->proposing, error))
     return NULL;
   read_back (placement);

@@ -12,6 +12,7 @@
  */
 #pragma once
 
+#include <staffmatch/matching.h>
 #include <staffmatch/scenario.h>
 
 typedef struct {
@@ -69,6 +70,9 @@ typedef struct {
 } SmFunctionRelation;
 
 struct _SmScenario {
+  gint ref_count;               /* atomic; the last unref frees */
+  gint n_placements;            /* atomic; live placements, which freeze
+                                   the scenario (see sm_scenario__hold) */
   GStringChunk *strings;        /* every string of the scenario, once */
 
   GArray *organisations;        /* SmOrganisationRecord */
@@ -157,3 +161,43 @@ const SmPriorityRule *sm_scenario__rule_of (const SmScenario *scenario,
 const SmPriorityRule *sm_scenario__default_rule (const SmScenario *scenario);
 
 /* The fit lookup is the public sm_scenario_get_fit(): two hash lookups. */
+
+/* ---- placements hold the scenario ---------------------------------------
+ *
+ * A placement reads its scenario for as long as it lives (its outcomes
+ * are indexed by the scenario's employees, explanations recompute the
+ * scenario's rules and lots), so it takes a reference and freezes the
+ * scenario: while any placement holds it, the add functions fail with
+ * SM_ERROR_IN_USE. Both counts are atomic, so placements of one scenario
+ * may be made and freed on several threads. The const is cast away: the
+ * counts are bookkeeping, not content. */
+void sm_scenario__hold (const SmScenario *scenario);
+/* Undoes sm_scenario__hold(); may free the scenario. NULL is allowed. */
+void sm_scenario__release (const SmScenario *scenario);
+
+/* ---- the checks that placing makes, shared with sm_scenario_validate ---- */
+
+/* A position's target seats under a cap: its own (all seats for -1),
+ * raised to its manual placements, which always hold target seats. */
+static inline int32_t
+sm_scenario__position_target (const SmPositionRecord *p)
+{
+  int32_t target = p->spec.target_seats < 0 ? p->spec.seats
+                                            : p->spec.target_seats;
+  return MAX (target, p->n_manual);
+}
+
+/* SM_ERROR_INFEASIBLE when the scenario has no default organisation. */
+gboolean sm_scenario__check_default_organisation (const SmScenario *scenario,
+                                                  GError **error);
+
+/* SM_ERROR_INFEASIBLE when the target seats of the organisation's
+ * positions (sm_scenario__position_target) add up to more than its
+ * maximum headcount; TRUE for organisations without a maximum. */
+gboolean sm_scenario__check_cap (const SmScenario *scenario,
+                                 int32_t organisation, GError **error);
+
+/* SM_ERROR_INFEASIBLE when @side cannot propose in this scenario (the
+ * reflection principle's final stage is defined for employees only). */
+gboolean sm_scenario__check_side (const SmScenario *scenario, SmSide side,
+                                  GError **error);

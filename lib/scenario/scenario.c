@@ -25,6 +25,11 @@
  * Error messages name items by identifier (an employee by personnel
  * number), never by name, and never quote a date, which may be a birth
  * date.
+ *
+ * Lifetime: reference counted (atomically). A placement holds a reference
+ * and, while it lives, freezes the scenario (n_placements > 0): it reads
+ * the scenario's arrays with the sizes they had when it was made, so every
+ * add is refused with SM_ERROR_IN_USE before it could grow them.
  */
 #include "scenario-private.h"
 
@@ -35,6 +40,11 @@
 
 #define SM_SCENARIO_MAX_ITEMS (INT32_MAX - 1)
 
+/* The longest employee identifier, in bytes: it becomes a file name, and
+ * file systems allow 255 bytes for one, with room left for ".txt" and a
+ * temporary suffix. */
+#define SM_SCENARIO_MAX_FILE_ID 200
+
 static void position_record_clear (gpointer data);
 static void employee_record_clear (gpointer data);
 
@@ -42,6 +52,7 @@ SmScenario *
 sm_scenario_new (void)
 {
   SmScenario *s = g_new0 (SmScenario, 1);
+  s->ref_count = 1;
   s->strings = g_string_chunk_new (4096);
   s->organisations = g_array_new (FALSE, TRUE, sizeof (SmOrganisationRecord));
   s->units = g_array_new (FALSE, TRUE, sizeof (SmUnitRecord));
@@ -87,10 +98,56 @@ employee_record_clear (gpointer data)
   g_free (e->apps);
 }
 
+SmScenario *
+sm_scenario_ref (SmScenario *scenario)
+{
+  g_return_val_if_fail (scenario != NULL, NULL);
+  g_atomic_int_inc (&scenario->ref_count);
+  return scenario;
+}
+
 void
 sm_scenario_free (SmScenario *scenario)
 {
-  if (scenario == NULL)
+  sm_scenario_unref (scenario);
+}
+
+void
+sm_scenario__hold (const SmScenario *scenario)
+{
+  SmScenario *s = (SmScenario *) scenario;
+  g_return_if_fail (s != NULL);
+  sm_scenario_ref (s);
+  g_atomic_int_inc (&s->n_placements);
+}
+
+void
+sm_scenario__release (const SmScenario *scenario)
+{
+  SmScenario *s = (SmScenario *) scenario;
+  if (s == NULL)
+    return;
+  g_atomic_int_add (&s->n_placements, -1);
+  sm_scenario_unref (s);
+}
+
+/* Refuses a change while a placement reads the scenario. */
+static gboolean
+check_not_in_use (const SmScenario *s, GError **error)
+{
+  if (g_atomic_int_get (&s->n_placements) == 0)
+    return TRUE;
+  g_set_error_literal (error, SM_ERROR, SM_ERROR_IN_USE,
+                       "The scenario cannot change while a placement made "
+                       "from it exists; free the placement first.");
+  return FALSE;
+}
+
+void
+sm_scenario_unref (SmScenario *scenario)
+{
+  if (scenario == NULL
+      || !g_atomic_int_dec_and_test (&scenario->ref_count))
     return;
   g_array_unref (scenario->organisations);
   g_array_unref (scenario->units);
@@ -320,6 +377,15 @@ check_organisation (const SmScenario *s, const SmOrganisationSpec *spec,
                                TRUE, error)
       || !check_headcount (spec, error))
     return FALSE;
+  if (spec->kind == SM_ORGANISATION_DEFAULT && s->employees->len > 0)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INFEASIBLE,
+                   "Organisation '%s' would be the default organisation, but "
+                   "employees are already added, and their units cannot be "
+                   "its units; add the default organisation and its units "
+                   "before the employees.", spec->id);
+      return FALSE;
+    }
   if (spec->kind == SM_ORGANISATION_DEFAULT && s->default_organisation >= 0)
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INFEASIBLE,
@@ -341,6 +407,8 @@ sm_scenario_add_organisation (SmScenario *scenario,
   g_return_val_if_fail (spec->kind == SM_ORGANISATION_RECEIVING
                         || spec->kind == SM_ORGANISATION_DEFAULT, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  if (!check_not_in_use (scenario, error))
+    return FALSE;
   if (!check_organisation (scenario, spec, error))
     return FALSE;
   guint index;
@@ -386,6 +454,8 @@ sm_scenario_add_unit (SmScenario *scenario, const SmUnitSpec *spec,
 {
   g_return_val_if_fail (scenario != NULL && spec != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  if (!check_not_in_use (scenario, error))
+    return FALSE;
   SmScenario *s = scenario;
   int32_t organisation, client;
   if (!check_new_id (s->unit_index, "unit", spec->id, error)
@@ -483,6 +553,8 @@ sm_scenario_add_position (SmScenario *scenario, const SmPositionSpec *spec,
 {
   g_return_val_if_fail (scenario != NULL && spec != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  if (!check_not_in_use (scenario, error))
+    return FALSE;
   SmScenario *s = scenario;
   int32_t unit, rule;
   if (!check_position (s, spec, &unit, &rule, error))
@@ -518,7 +590,10 @@ check_employee_unit (const SmScenario *s, const SmEmployeeSpec *spec,
                 "employees", unit, error))
     return FALSE;
   int32_t organisation = sm_scenario__unit (s, *unit)->organisation;
-  if (organisation == s->default_organisation)
+  /* Without a default organisation there is nothing to check against;
+   * placing refuses such a scenario once, instead of once per employee
+   * here, and the default can no longer be added after employees. */
+  if (organisation == s->default_organisation || s->default_organisation < 0)
     return TRUE;
   return invalid (error, "employee", spec->id, "names unit '%s' of "
                   "receiving organisation '%s'; an employee's unit is the "
@@ -539,12 +614,102 @@ check_date (const char *id, const char *field, SmDate date, GError **error)
                   field);
 }
 
+/* Whether @name, up to the first dot and without trailing spaces, is a
+ * device name that Windows reserves in every folder. */
+static gboolean
+is_reserved_device_name (const char *name)
+{
+  static const char *const devices[] = { "CON", "PRN", "AUX", "NUL" };
+  size_t n = strcspn (name, ".");
+  while (n > 0 && name[n - 1] == ' ')
+    n--;
+  for (guint k = 0; k < G_N_ELEMENTS (devices); k++)
+    if (n == 3 && g_ascii_strncasecmp (name, devices[k], 3) == 0)
+      return TRUE;
+  return n == 4
+         && (g_ascii_strncasecmp (name, "COM", 3) == 0
+             || g_ascii_strncasecmp (name, "LPT", 3) == 0)
+         && name[3] >= '1' && name[3] <= '9';
+}
+
+/* Why @id cannot be used as a file name, or NULL when it can. */
+static const char *
+file_name_rule_broken (const char *id)
+{
+  size_t n = strlen (id);
+  if (n > SM_SCENARIO_MAX_FILE_ID)
+    return "it is longer than 200 bytes";
+  if (!g_utf8_validate (id, (gssize) n, NULL))
+    return "it is not valid UTF-8 text";
+  if (strcmp (id, ".") == 0 || strcmp (id, "..") == 0)
+    return "'.' and '..' name folders";
+  for (const char *p = id; *p != '\0'; p++)
+    {
+      if ((unsigned char) *p < 0x20 || *p == 0x7f)
+        return "it holds a control character (such as a tab or a line "
+               "break)";
+      if (*p == '/' || *p == '\\')
+        return "it holds a '/' or a '\\', which separate folders";
+      if (strchr ("<>:\"|?*", *p) != NULL)
+        return "it holds one of < > : \" | ? *, which Windows does not "
+               "allow in file names";
+    }
+  if (id[n - 1] == '.' || id[n - 1] == ' ')
+    return "it ends in a dot or a space, which Windows drops from file "
+           "names";
+  if (is_reserved_device_name (id))
+    return "it is a name that Windows reserves for a device (CON, PRN, "
+           "AUX, NUL, COM1 to COM9, LPT1 to LPT9, with or without an "
+           "extension)";
+  return NULL;
+}
+
+/* The identifier as a message may quote it: control characters and bytes
+ * that are not UTF-8 escaped, a long one cut short. */
+static char *
+quotable_id (const char *id)
+{
+  gboolean plain = g_utf8_validate (id, -1, NULL);
+  for (const char *p = id; plain && *p != '\0'; p++)
+    plain = (unsigned char) *p >= 0x20 && *p != 0x7f;
+  if (!plain)
+    {
+      g_autofree char *head = g_strndup (id, 40);
+      return g_strescape (head, NULL);
+    }
+  if (g_utf8_strlen (id, -1) <= 40)
+    return g_strdup (id);
+  g_autofree char *head = g_utf8_substring (id, 0, 40);
+  return g_strconcat (head, "...", NULL);
+}
+
+/* An employee's identifier names their decision letter (letters/ID.txt),
+ * so it must be a safe file name on every system the outputs may be
+ * copied to; the check is made here, when the employee is added, so that
+ * every loader reports it on the employee's row, before anything is
+ * written. */
+static gboolean
+check_file_name_id (const char *id, GError **error)
+{
+  const char *broken = file_name_rule_broken (id);
+  if (broken == NULL)
+    return TRUE;
+  g_autofree char *shown = quotable_id (id);
+  g_set_error (error, SM_ERROR, SM_ERROR_INVALID_VALUE,
+               "Employee identifier '%s' cannot be used as a file name "
+               "(each decision letter is written to letters/ID.txt): %s; "
+               "give the employee an identifier of letters, digits, '-' "
+               "and '_'.", shown, broken);
+  return FALSE;
+}
+
 static gboolean
 check_employee (const SmScenario *s, const SmEmployeeSpec *spec,
                 int32_t *unit, GError **error)
 {
   const char *kind = "employee";
   return check_new_id (s->employee_index, kind, spec->id, error)
+         && check_file_name_id (spec->id, error)
          && check_employee_unit (s, spec, unit, error)
          && check_required_text (kind, spec->id, "name", spec->name, TRUE,
                                  error)
@@ -565,6 +730,8 @@ sm_scenario_add_employee (SmScenario *scenario, const SmEmployeeSpec *spec,
 {
   g_return_val_if_fail (scenario != NULL && spec != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  if (!check_not_in_use (scenario, error))
+    return FALSE;
   SmScenario *s = scenario;
   int32_t unit;
   if (!check_employee (s, spec, &unit, error))
@@ -689,6 +856,8 @@ sm_scenario_add_application (SmScenario *scenario,
 {
   g_return_val_if_fail (scenario != NULL && spec != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  if (!check_not_in_use (scenario, error))
+    return FALSE;
   SmScenario *s = scenario;
   int32_t employee, position;
   if (!check_application (s, spec, &employee, &position, error))
@@ -759,6 +928,8 @@ sm_scenario_add_function_relation (SmScenario *scenario,
   g_return_val_if_fail ((int) fit >= SM_FIT_SAME && fit <= SM_FIT_NONE,
                         FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  if (!check_not_in_use (scenario, error))
+    return FALSE;
   if (!check_relation (scenario, from_code, to_code, error))
     return FALSE;
   const char *from = intern (scenario, from_code);
@@ -798,6 +969,8 @@ sm_scenario_add_rule (SmScenario *scenario, const SmPriorityRule *rule,
 {
   g_return_val_if_fail (scenario != NULL && rule != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  if (!check_not_in_use (scenario, error))
+    return FALSE;
   const char *id = sm_priority_rule_get_id (rule);
   if (!check_new_id (scenario->rule_index, "rule", id, error))
     return FALSE;
@@ -814,6 +987,8 @@ sm_scenario_set_default_rule (SmScenario *scenario, const char *rule_id,
 {
   g_return_val_if_fail (scenario != NULL && rule_id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  if (!check_not_in_use (scenario, error))
+    return FALSE;
   int32_t index = lookup (scenario->rule_index, rule_id);
   if (index < 0)
     {
@@ -904,6 +1079,8 @@ sm_scenario_add_manual_placement (SmScenario *scenario,
 {
   g_return_val_if_fail (scenario != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  if (!check_not_in_use (scenario, error))
+    return FALSE;
   SmScenario *s = scenario;
   int32_t employee, position;
   if (!check_manual (s, employee_id, position_id, reason, &employee,
@@ -1022,52 +1199,72 @@ sm_scenario_get_n_applications (const SmScenario *scenario)
   return (int32_t) scenario->applications->len;
 }
 
-#define CHECK_INDEX(array, index) \
-  g_return_if_fail ((index) >= 0 && (guint) (index) < (array)->len)
+/* Whether @index is one of @array's; out of range is no error for the
+ * getters, which then return FALSE and leave their outputs untouched. */
+static gboolean
+in_range (const GArray *array, int32_t index)
+{
+  return index >= 0 && (guint) index < array->len;
+}
 
-void
+gboolean
 sm_scenario_get_organisation (const SmScenario *scenario, int32_t index,
                               SmOrganisationSpec *spec_out)
 {
-  g_return_if_fail (scenario != NULL && spec_out != NULL);
-  CHECK_INDEX (scenario->organisations, index);
-  *spec_out = sm_scenario__organisation (scenario, index)->spec;
+  g_return_val_if_fail (scenario != NULL, FALSE);
+  if (!in_range (scenario->organisations, index))
+    return FALSE;
+  if (spec_out != NULL)
+    *spec_out = sm_scenario__organisation (scenario, index)->spec;
+  return TRUE;
 }
 
-void
+gboolean
 sm_scenario_get_unit (const SmScenario *scenario, int32_t index,
                       SmUnitSpec *spec_out)
 {
-  g_return_if_fail (scenario != NULL && spec_out != NULL);
-  CHECK_INDEX (scenario->units, index);
-  *spec_out = sm_scenario__unit (scenario, index)->spec;
+  g_return_val_if_fail (scenario != NULL, FALSE);
+  if (!in_range (scenario->units, index))
+    return FALSE;
+  if (spec_out != NULL)
+    *spec_out = sm_scenario__unit (scenario, index)->spec;
+  return TRUE;
 }
 
-void
+gboolean
 sm_scenario_get_position (const SmScenario *scenario, int32_t index,
                           SmPositionSpec *spec_out)
 {
-  g_return_if_fail (scenario != NULL && spec_out != NULL);
-  CHECK_INDEX (scenario->positions, index);
-  *spec_out = sm_scenario__position (scenario, index)->spec;
+  g_return_val_if_fail (scenario != NULL, FALSE);
+  if (!in_range (scenario->positions, index))
+    return FALSE;
+  if (spec_out != NULL)
+    *spec_out = sm_scenario__position (scenario, index)->spec;
+  return TRUE;
 }
 
-void
+gboolean
 sm_scenario_get_employee (const SmScenario *scenario, int32_t index,
                           SmEmployeeSpec *spec_out)
 {
-  g_return_if_fail (scenario != NULL && spec_out != NULL);
-  CHECK_INDEX (scenario->employees, index);
-  *spec_out = sm_scenario__employee (scenario, index)->spec;
+  g_return_val_if_fail (scenario != NULL, FALSE);
+  if (!in_range (scenario->employees, index))
+    return FALSE;
+  if (spec_out != NULL)
+    *spec_out = sm_scenario__employee (scenario, index)->spec;
+  return TRUE;
 }
 
-void
+gboolean
 sm_scenario_get_application (const SmScenario *scenario, int32_t index,
                              SmApplicationSpec *spec_out)
 {
-  g_return_if_fail (scenario != NULL && spec_out != NULL);
-  CHECK_INDEX (scenario->applications, index);
-  *spec_out = sm_scenario__application (scenario, index)->spec;
+  g_return_val_if_fail (scenario != NULL, FALSE);
+  if (!in_range (scenario->applications, index))
+    return FALSE;
+  if (spec_out != NULL)
+    *spec_out = sm_scenario__application (scenario, index)->spec;
+  return TRUE;
 }
 
 int32_t
@@ -1123,8 +1320,8 @@ const SmPriorityRule *
 sm_scenario_get_rule (const SmScenario *scenario, int32_t index)
 {
   g_return_val_if_fail (scenario != NULL, NULL);
-  g_return_val_if_fail (index >= 0 && index < (int32_t) scenario->rules->len,
-                        NULL);
+  if (index < 0 || index >= (int32_t) scenario->rules->len)
+    return NULL;
   return g_ptr_array_index (scenario->rules, index);
 }
 
@@ -1142,18 +1339,23 @@ sm_scenario_get_n_function_relations (const SmScenario *scenario)
   return (int32_t) scenario->relations->len;
 }
 
-void
+gboolean
 sm_scenario_get_function_relation (const SmScenario *scenario, int32_t index,
                                    const char **from_code_out,
                                    const char **to_code_out, SmFit *fit_out)
 {
-  g_return_if_fail (scenario != NULL);
-  g_return_if_fail (index >= 0 && index < (int32_t) scenario->relations->len);
+  g_return_val_if_fail (scenario != NULL, FALSE);
+  if (!in_range (scenario->relations, index))
+    return FALSE;
   const SmFunctionRelation *r = &g_array_index (scenario->relations,
                                                 SmFunctionRelation, index);
-  *from_code_out = r->from_code;
-  *to_code_out = r->to_code;
-  *fit_out = r->fit;
+  if (from_code_out != NULL)
+    *from_code_out = r->from_code;
+  if (to_code_out != NULL)
+    *to_code_out = r->to_code;
+  if (fit_out != NULL)
+    *fit_out = r->fit;
+  return TRUE;
 }
 
 int32_t
@@ -1163,17 +1365,22 @@ sm_scenario_get_n_manual_placements (const SmScenario *scenario)
   return (int32_t) scenario->manual->len;
 }
 
-void
+gboolean
 sm_scenario_get_manual_placement (const SmScenario *scenario, int32_t index,
                                   const char **employee_id_out,
                                   const char **position_id_out,
                                   const char **reason_out)
 {
-  g_return_if_fail (scenario != NULL);
-  g_return_if_fail (index >= 0 && index < (int32_t) scenario->manual->len);
+  g_return_val_if_fail (scenario != NULL, FALSE);
+  if (!in_range (scenario->manual, index))
+    return FALSE;
   const SmManualPlacement *mp = sm_scenario__manual_placement (scenario,
                                                                index);
-  *employee_id_out = sm_scenario__employee (scenario, mp->employee)->spec.id;
-  *position_id_out = sm_scenario__position (scenario, mp->position)->spec.id;
-  *reason_out = mp->reason;
+  if (employee_id_out != NULL)
+    *employee_id_out = sm_scenario__employee (scenario, mp->employee)->spec.id;
+  if (position_id_out != NULL)
+    *position_id_out = sm_scenario__position (scenario, mp->position)->spec.id;
+  if (reason_out != NULL)
+    *reason_out = mp->reason;
+  return TRUE;
 }
