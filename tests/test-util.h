@@ -20,7 +20,7 @@ int sm_test_run_suite (const char *suite_name, const SmTestCase *cases);
   do {                                                               \
     CU_ASSERT_PTR_NOT_NULL_FATAL (err);                              \
     CU_ASSERT_EQUAL ((err)->domain, SM_ERROR);                       \
-    CU_ASSERT_EQUAL ((err)->code, (expected_code));                           \
+    CU_ASSERT_EQUAL ((err)->code, (int) (expected_code));                         \
     if ((err)->domain != SM_ERROR || (err)->code != (int) (expected_code))    \
       fprintf (stderr, "unexpected error %d: %s\n", (err)->code,     \
                (err)->message);                                      \
