@@ -51,11 +51,16 @@ typedef struct {
   const char *full;             /* rank, cutoff */
   const char *full_criterion;   /* criterion, own value */
   const char *full_lot;         /* seed */
-  const char *full_manual;
+  const char *full_some_manual; /* manual, rank, cutoff */
   const char *full_no_cutoff;   /* rank */
   const char *cap;              /* organisation, maximum */
+  const char *cap_ranks;        /* rank, cutoff */
+  const char *cap_nobody;       /* rank */
+  const char *cap_manual;       /* organisation, manual */
   const char *manual;
   const char *reflection;       /* age, service */
+  const char *manual_seat;      /* placed, manual, rank, cutoff */
+  const char *manual_seat_reflection; /* placed, manual */
   const char *filter_grade;     /* distance */
   const char *filter_grade_same;
   const char *filter_fit;       /* minimum fit */
@@ -98,12 +103,20 @@ static const LetterTexts texts_nl = {
   " Volgens de voorrangsregel stond u gelijk met de laatst geplaatste "
   "kandidaat; de loting (lotingsgetal %s) heeft die kandidaat voor u "
   "geplaatst.",
-  " De laatste plaats is ingenomen door een plaatsing op grond van de "
-  "hardheidsclausule.",
+  "Niet toegekend: alle plaatsen zijn bezet. Plaatsen bezet door een "
+  "plaatsing op grond van de hardheidsclausule: %d; ook zonder die "
+  "plaatsingen waren kandidaten met een hogere voorrang u voorgegaan. Uw "
+  "plaats in de voorrangsvolgorde was %d; de laatste plaats ging naar "
+  "nummer %d.",
   "Niet toegekend: er was geen plaats meer voor kandidaten uit de "
   "voorrangsvolgorde (uw plaats daarin was %d).",
   "Niet toegekend: er was nog een plaats open, maar %s had het maximale "
   "aantal van %d medewerkers bereikt.",
+  " Uw plaats in de voorrangsvolgorde was %d; de laatst toegelaten "
+  "kandidaat had nummer %d.",
+  " Uw plaats in de voorrangsvolgorde was %d; in deze functie is niemand "
+  "toegelaten.",
+  " Medewerkers bij %s geplaatst op grond van de hardheidsclausule: %d.",
   "Niet meegenomen: u wordt geplaatst op grond van de hardheidsclausule, "
   "en daarom zijn uw sollicitaties niet in behandeling genomen.",
   "Niet toegekend: in deze functie waren minder plaatsen dan kandidaten. "
@@ -111,6 +124,16 @@ static const LetterTexts texts_nl = {
   "de kandidaten zijn ingedeeld in leeftijdsgroepen, de vermindering is "
   "evenredig over die groepen verdeeld, en binnen een groep gaat wie het "
   "kortst in dienst is het eerst. Uw leeftijd: %s; uw diensttijd: %s.",
+  "Niet toegekend: een plaats die u anders had gekregen, is gegaan naar "
+  "een plaatsing op grond van de hardheidsclausule. Geplaatst in deze "
+  "functie: %d medewerkers, van wie op grond van de hardheidsclausule: %d. "
+  "Uw plaats in de voorrangsvolgorde was %d; de laatste plaats ging naar "
+  "nummer %d.",
+  "Niet toegekend: een plaats die u anders had gekregen, is gegaan naar "
+  "een plaatsing op grond van de hardheidsclausule. Geplaatst in deze "
+  "functie: %d medewerkers, van wie op grond van de hardheidsclausule: %d. "
+  "Waren die plaatsen vrij geweest, dan had u volgens het "
+  "afspiegelingsbeginsel een plaats behouden.",
   "een salarisschaal die ten hoogste %d verschilt van die van de functie",
   "dezelfde salarisschaal als de functie",
   "een aansluiting op de huidige functie van ten minste “%s”",
@@ -142,11 +165,17 @@ static const LetterTexts texts_en = {
   " What decided: %s. Your own value for it: %s.",
   " Under the rule you were tied with the last person admitted; the "
   "lottery (seed %s) put that person ahead of you.",
-  " The last place was taken by a manual placement (hardship clause).",
+  "Not obtained: every place was filled. Places filled by manual "
+  "placements (hardship clause): %d; even without those, candidates with "
+  "a higher priority would have come before you. Your priority rank was "
+  "%d; the last place went to rank %d.",
   "Not obtained: no place was left for candidates in the priority order "
   "(your priority rank was %d).",
   "Not obtained: a place was still open, but %s had reached its maximum "
   "headcount of %d people.",
+  " Your priority rank was %d; the last person admitted had rank %d.",
+  " Your priority rank was %d; nobody was admitted to this position.",
+  " People placed at %s manually (hardship clause): %d.",
   "Not considered: you are placed by a manual decision (hardship clause), "
   "so your applications did not take part.",
   "Not obtained: this function had fewer places than candidates. Who "
@@ -155,6 +184,14 @@ static const LetterTexts texts_en = {
   "reduction is spread over the bands in proportion to their size, and "
   "within a band the shortest service goes first. Your age: %s; your "
   "years of service: %s.",
+  "Not obtained: a place you would otherwise have had went to a manual "
+  "placement (hardship clause). People placed in this position: %d, of "
+  "whom placed manually: %d. Your priority rank was %d; the last place "
+  "went to rank %d.",
+  "Not obtained: a place you would otherwise have had went to a manual "
+  "placement (hardship clause). People placed in this position: %d, of "
+  "whom placed manually: %d. Had those places been free, the reflection "
+  "principle (afspiegelingsbeginsel) would have let you keep a place.",
   "a salary grade at most %d from the position's",
   "the same salary grade as the position",
   "a fit to the current function of at least “%s”",
@@ -351,6 +388,15 @@ reason_not_eligible (const LetterJob *job, int32_t employee,
   return g_strdup_printf (job->tx->qualifications, missing);
 }
 
+/* How many people the position holds by manual placements. */
+static int32_t
+manual_at (const LetterJob *job, int32_t position)
+{
+  SmPositionResult res;
+  sm_placement_get_position_result (job->placement, position, &res);
+  return res.manual;
+}
+
 /* The reason for a full position; also fills decided_by and own_value. */
 static char *
 reason_full (const LetterJob *job, int32_t employee, const SmRefusal *r,
@@ -360,7 +406,12 @@ reason_full (const LetterJob *job, int32_t employee, const SmRefusal *r,
   if (r->cutoff <= 0)
     return g_strdup_printf (tx->full_no_cutoff, (int) r->rank);
   GString *out = g_string_new (NULL);
-  g_string_printf (out, tx->full, (int) r->rank, (int) r->cutoff);
+  int32_t manual = manual_at (job, r->position);
+  if (manual > 0)
+    g_string_printf (out, tx->full_some_manual, (int) manual, (int) r->rank,
+                     (int) r->cutoff);
+  else
+    g_string_printf (out, tx->full, (int) r->rank, (int) r->cutoff);
   if (r->criterion == SM_DECIDED_BY_LOT)
     {
       g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT,
@@ -370,10 +421,7 @@ reason_full (const LetterJob *job, int32_t employee, const SmRefusal *r,
       g_string_append_printf (out, tx->full_lot, seed);
     }
   else if (r->criterion == SM_DECIDED_BY_MANUAL)
-    {
-      sm_template_record__set_string (item, "decided_by", tx->manual_cutoff);
-      g_string_append (out, tx->full_manual);
-    }
+    sm_template_record__set_string (item, "decided_by", tx->manual_cutoff);
   else if (r->criterion >= 0)
     {
       const SmPriorityRule *rule = sm_scenario__rule_of (job->scenario,
@@ -394,14 +442,49 @@ reason_full (const LetterJob *job, int32_t employee, const SmRefusal *r,
   return g_string_free (out, FALSE);
 }
 
+/* The cap, the employee's rank and the last person admitted, and how
+ * many people the organisation holds by manual placements (they count
+ * towards its maximum). */
 static char *
 reason_cap (const LetterJob *job, const SmRefusal *r)
 {
   const SmScenario *s = job->scenario;
-  const SmOrganisationRecord *o = sm_scenario__organisation (
-      s, sm_scenario__position (s, r->position)->organisation);
-  return g_strdup_printf (job->tx->cap, o->spec.name,
-                          (int) o->spec.max_headcount);
+  int32_t org = sm_scenario__position (s, r->position)->organisation;
+  const SmOrganisationRecord *o = sm_scenario__organisation (s, org);
+  GString *out = g_string_new (NULL);
+  g_string_printf (out, job->tx->cap, o->spec.name,
+                   (int) o->spec.max_headcount);
+  if (r->cutoff > 0)
+    g_string_append_printf (out, job->tx->cap_ranks, (int) r->rank,
+                            (int) r->cutoff);
+  else
+    g_string_append_printf (out, job->tx->cap_nobody, (int) r->rank);
+  int32_t manual = 0;
+  for (int32_t i = 0; i < sm_scenario_get_n_employees (s); i++)
+    {
+      SmEmployeeOutcome out_i;
+      sm_placement_get_outcome (job->placement, i, &out_i);
+      manual += out_i.status == SM_STATUS_MANUAL && out_i.organisation == org;
+    }
+  if (manual > 0)
+    g_string_append_printf (out, job->tx->cap_manual, o->spec.name,
+                            (int) manual);
+  return g_string_free (out, FALSE);
+}
+
+/* A seat the employee would have had went to a manual placement. */
+static char *
+reason_manual_seat (const LetterJob *job, const SmRefusal *r,
+                    SmTemplateRecord *item)
+{
+  SmPositionResult res;
+  sm_placement_get_position_result (job->placement, r->position, &res);
+  sm_template_record__set_string (item, "decided_by", job->tx->manual_cutoff);
+  if (res.reflection)
+    return g_strdup_printf (job->tx->manual_seat_reflection,
+                            (int) res.filled, (int) res.manual);
+  return g_strdup_printf (job->tx->manual_seat, (int) res.filled,
+                          (int) res.manual, (int) r->rank, (int) r->cutoff);
 }
 
 static char *
@@ -440,6 +523,9 @@ fill_refusal (const LetterJob *job, int32_t employee, const SmRefusal *r,
       break;
     case SM_REASON_REFLECTION:
       reason = reason_reflection (job, employee, r);
+      break;
+    case SM_REASON_MANUAL_SEAT:
+      reason = reason_manual_seat (job, r, item);
       break;
     }
   sm_template_record__set_boolean (item, "refused", TRUE);
