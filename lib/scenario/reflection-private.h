@@ -19,7 +19,10 @@ typedef struct {
  * reductions are spread over the bands in proportion to their sizes
  * (largest remainders; a tie goes to the larger band, then the younger),
  * and within a band those with the shortest service go first (then the
- * youngest, then the higher lot). Sets keep_out[k] for each candidate. */
+ * youngest, then the higher lot; a missing date counts as the shortest
+ * service or the youngest age). The result does not depend on the order
+ * of @candidates unless two lots are equal. Sets keep_out[k] for each
+ * candidate. */
 void sm_reflection__choose (const SmReflectionCandidate *candidates,
                             int32_t n, int32_t n_keep, SmDate reference,
                             int32_t band_years, gboolean *keep_out);
