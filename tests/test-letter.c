@@ -894,10 +894,18 @@ test_manual_seat_reflection_letters (void)
                           "behouden.");
   assert_contains (p3_en, "Who keeps a place was decided by the "
                           "reflection principle");
+  /* born 1 January 1970: 49 on 1 January 2019, band (49 - 15) / 10 */
+  assert_contains (p3_en, "then the youngest, then the lottery");
+  assert_contains (p3_en, "Your age: 49 years, in the age band 45 to 54 "
+                          "years; your years of service: 9 years.");
+  g_autofree char *p3_nl = letter_of (p, "P3", SM_LANGUAGE_DUTCH);
+  assert_contains (p3_nl, "Uw leeftijd: 49 jaar, in de leeftijdsgroep 45 "
+                          "tot en met 54 jaar; uw diensttijd: 9 jaar.");
   assert_lacks (p3_en, "manual placement (hardship clause). People");
   assert_private (p, p2_en, "P2");
   assert_private (p, p2_nl, "P2");
   assert_private (p, p3_en, "P3");
+  assert_private (p, p3_nl, "P3");
 }
 
 static void

@@ -31,6 +31,7 @@
 
 #include "compile-private.h"
 #include "date-private.h"
+#include "reflection-private.h"
 #include "scenario-private.h"
 #include "template-private.h"
 #include "text-scanner.h"
@@ -58,7 +59,9 @@ typedef struct {
   const char *cap_nobody;       /* rank */
   const char *cap_manual;       /* organisation, manual */
   const char *manual;
-  const char *reflection;       /* age, service */
+  const char *reflection;       /* age, band, service */
+  const char *band_first;       /* last age of the first band */
+  const char *band;             /* first and last age of a band */
   const char *manual_seat;      /* placed, manual, rank, cutoff */
   const char *manual_seat_reflection; /* placed, manual */
   const char *filter_grade;     /* distance */
@@ -123,7 +126,12 @@ static const LetterTexts texts_nl = {
   "Wie een plaats behoudt, is bepaald volgens het afspiegelingsbeginsel: "
   "de kandidaten zijn ingedeeld in leeftijdsgroepen, de vermindering is "
   "evenredig over die groepen verdeeld, en binnen een groep gaat wie het "
-  "kortst in dienst is het eerst. Uw leeftijd: %s; uw diensttijd: %s.",
+  "kortst in dienst is het eerst (daarna de jongste, daarna de loting; "
+  "een onbekende datum telt als de kortste diensttijd of de jongste "
+  "leeftijd). Uw leeftijd: %s, in de leeftijdsgroep %s; uw diensttijd: "
+  "%s.",
+  "tot en met %d jaar",
+  "%d tot en met %d jaar",
   "Niet toegekend: een plaats die u anders had gekregen, is gegaan naar "
   "een plaatsing op grond van de hardheidsclausule. Geplaatst in deze "
   "functie: %d medewerkers, van wie op grond van de hardheidsclausule: %d. "
@@ -182,8 +190,12 @@ static const LetterTexts texts_en = {
   "keeps a place was decided by the reflection principle "
   "(afspiegelingsbeginsel): the candidates are grouped in age bands, the "
   "reduction is spread over the bands in proportion to their size, and "
-  "within a band the shortest service goes first. Your age: %s; your "
-  "years of service: %s.",
+  "within a band the shortest service goes first (then the youngest, then "
+  "the lottery; a missing date counts as the shortest service or the "
+  "youngest age). Your age: %s, in the age band %s; your years of "
+  "service: %s.",
+  "up to %d years",
+  "%d to %d years",
   "Not obtained: a place you would otherwise have had went to a manual "
   "placement (hardship clause). People placed in this position: %d, of "
   "whom placed manually: %d. Your priority rank was %d; the last place "
@@ -498,7 +510,17 @@ reason_reflection (const LetterJob *job, int32_t employee,
                                                   reference);
   g_autofree char *service = job->tx->describe_value (SM_CRITERION_SERVICE,
                                                       &c, reference);
-  return g_strdup_printf (job->tx->reflection, age, service);
+  SmReduction reduction;
+  int32_t years;
+  sm_scenario_get_reduction (job->scenario, &reduction, &years);
+  int32_t band = sm_reflection__band (c.birth_date, reference, years);
+  int32_t first = SM_REFLECTION_FIRST_BAND_AGE + band * years;
+  g_autofree char *band_text =
+      band == 0 ? g_strdup_printf (job->tx->band_first, (int) (first + years
+                                                               - 1))
+                : g_strdup_printf (job->tx->band, (int) first,
+                                   (int) (first + years - 1));
+  return g_strdup_printf (job->tx->reflection, age, band_text, service);
 }
 
 /* Fills a refused choice: reason, rank, cutoff, decided_by, own_value. */

@@ -27,7 +27,8 @@
  *     the larger band, then to the younger band;
  *   - within a band, those with the latest service start go first (the
  *     dates compared to the day), then the latest birth date (the
- *     youngest), then the higher lottery number of the position's draw.
+ *     youngest), then the higher lottery number (the scenario's draw,
+ *     per position when the tie-breaking is per position).
  *     A missing service start or birth date counts as the shortest
  *     service or the youngest age, so nobody keeps a place by a date
  *     nobody recorded (the priority rules likewise put a missing value
@@ -37,15 +38,21 @@
 
 #include <stdlib.h>
 
-#define FIRST_BAND_AGE 15
+int32_t
+sm_reflection__band (SmDate birth_date, SmDate reference, int32_t band_years)
+{
+  g_return_val_if_fail (band_years >= 1, 0);
+  if (!sm_date_is_valid (birth_date))
+    return 0;
+  int32_t age = sm_date_full_years (birth_date, reference);
+  return age < SM_REFLECTION_FIRST_BAND_AGE
+           ? 0 : (age - SM_REFLECTION_FIRST_BAND_AGE) / band_years;
+}
 
 static int32_t
 band_of (const SmReflectionCandidate *c, SmDate reference, int32_t years)
 {
-  if (!sm_date_is_valid (c->birth_date))
-    return 0;
-  int32_t age = sm_date_full_years (c->birth_date, reference);
-  return age < FIRST_BAND_AGE ? 0 : (age - FIRST_BAND_AGE) / years;
+  return sm_reflection__band (c->birth_date, reference, years);
 }
 
 /* <0 when date a is later than date b; a missing date is the latest of
