@@ -908,6 +908,73 @@ test_manual_seat_reflection_letters (void)
   assert_private (p, p3_nl, "P3");
 }
 
+/* hb-adm (grade 10) has a rule that admits only its own grade, and is
+ * the own function of P (grade 10, service 1990) and Q (grade 8, 2000).
+ * Both are its candidates ("mens volgt werk" holds whatever the filters
+ * say): Q is told the place went to a candidate of higher priority, not
+ * that Q was not eligible, and the rules section says the filters are
+ * for applications. */
+static void
+test_own_function_filters (void)
+{
+  GError *error = NULL;
+  g_autoptr (SmScenario) s = sm_scenario_new ();
+  SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
+  o.id = o.name = "hb";
+  o.kind = SM_ORGANISATION_DEFAULT;
+  ok_or_fail (sm_scenario_add_organisation (s, &o, &error), error);
+  SmUnitSpec u = SM_UNIT_SPEC_INIT;
+  u.id = u.name = "hb-u";
+  u.organisation_id = "hb";
+  ok_or_fail (sm_scenario_add_unit (s, &u, &error), error);
+  g_autoptr (SmPriorityRule) strict = sm_priority_rule_new ("strict");
+  ok_or_fail (sm_priority_rule_add_criterion (strict, SM_CRITERION_SERVICE,
+                                              SM_PREFER_HIGH, &error), error);
+  sm_priority_rule_set_max_grade_distance (strict, 0);
+  ok_or_fail (sm_scenario_add_rule (s, strict, &error), error);
+  SmPositionSpec pos = SM_POSITION_SPEC_INIT;
+  pos.id = pos.title = "hb-adm";
+  pos.unit_id = "hb-u";
+  pos.function_code = "ADM";
+  pos.grade = 10;
+  pos.rule_id = "strict";
+  ok_or_fail (sm_scenario_add_position (s, &pos, &error), error);
+  const struct { const char *id, *name; int32_t grade, service; }
+  people[] = { { "P", "Petra Placed", 10, 1990 },
+               { "Q", "Quinten Refused", 8, 2000 } };
+  for (size_t k = 0; k < G_N_ELEMENTS (people); k++)
+    {
+      SmEmployeeSpec e = SM_EMPLOYEE_SPEC_INIT;
+      e.id = people[k].id;
+      e.name = people[k].name;
+      e.function_code = "ADM";
+      e.unit_id = "hb-u";
+      e.grade = people[k].grade;
+      e.birth_date = (SmDate){ 1970, 1, 1 };
+      e.service_start = (SmDate){ people[k].service, 1, 1 };
+      ok_or_fail (sm_scenario_add_employee (s, &e, &error), error);
+    }
+  g_autoptr (SmPlacement) p = sm_scenario_place (s, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (p);
+  g_autofree char *en = letter_of (p, "Q", SM_LANGUAGE_ENGLISH);
+  g_autofree char *nl = letter_of (p, "Q", SM_LANGUAGE_DUTCH);
+  assert_contains (en, "Not obtained: every place went to a candidate with "
+                       "a higher priority. Your priority rank was 2; the "
+                       "last place went to rank 1.");
+  assert_lacks (en, "not eligible");
+  assert_contains (en, "To be eligible: the same salary grade as the "
+                       "position (these apply to applications; they do not "
+                       "close the position of your own function to you).");
+  assert_contains (nl, "Uw plaats in de voorrangsvolgorde was 2; de laatste "
+                       "plaats ging naar nummer 1.");
+  assert_lacks (nl, "niet in aanmerking:");
+  assert_contains (nl, "de functie die bij uw eigen werk hoort, sluiten zij "
+                       "niet voor u af");
+  assert_lacks (en, "Petra Placed");
+  assert_lacks (nl, "Petra Placed");
+}
+
 static void
 test_setup (void)
 {
@@ -930,6 +997,7 @@ static const SmTestCase cases[] = {
   { "write_all", test_write_all },
   { "manual_seat_letters", test_manual_seat_letters },
   { "manual_seat_reflection_letters", test_manual_seat_reflection_letters },
+  { "own_function_filters", test_own_function_filters },
   { NULL, NULL },
 };
 

@@ -68,6 +68,7 @@ typedef struct {
   const char *filter_grade_same;
   const char *filter_fit;       /* minimum fit */
   const char *filter_qualifications;
+  const char *filters_not_own;  /* after the filters of the own function */
   const char *(*describe_criterion) (const SmPriorityRule *rule,
                                      int32_t index);
   char *(*describe_value) (SmCriterion criterion,
@@ -146,6 +147,8 @@ static const LetterTexts texts_nl = {
   "dezelfde salarisschaal als de functie",
   "een aansluiting op de huidige functie van ten minste “%s”",
   "alle vereiste diploma's en bevoegdheden",
+  " (deze voorwaarden gelden voor sollicitaties; de functie die bij uw "
+  "eigen werk hoort, sluiten zij niet voor u af)",
   describe_criterion_nl,
   describe_value_nl,
 };
@@ -208,6 +211,8 @@ static const LetterTexts texts_en = {
   "the same salary grade as the position",
   "a fit to the current function of at least “%s”",
   "all required qualifications",
+  " (these apply to applications; they do not close the position of your "
+  "own function to you)",
   sm_priority__describe_criterion,
   sm_priority__describe_value,
 };
@@ -692,6 +697,19 @@ add_own_function (const LetterJob *job, int32_t employee,
 
 /* ---- the rules ----------------------------------------------------------- */
 
+/* The position of the employee's own function that the letter speaks
+ * of (followed or lost), or -1. */
+static int32_t
+own_function_position (const LetterJob *job, int32_t employee)
+{
+  SmEmployeeOutcome out;
+  SmRefusal r;
+  sm_placement_get_outcome (job->placement, employee, &out);
+  if (out.status == SM_STATUS_FOLLOWS_WORK)
+    return out.position;
+  return find_refusal (job, employee, 0, &r) ? r.position : -1;
+}
+
 /* The positions whose rules the letter explains: those applied to, the
  * own-function position followed or lost. */
 static GArray *
@@ -700,23 +718,23 @@ positions_ruled (const LetterJob *job, int32_t employee)
   GArray *positions = g_array_new (FALSE, FALSE, sizeof (int32_t));
   const int32_t *apps;
   int32_t n_apps;
-  SmEmployeeOutcome out;
-  SmRefusal r;
   sm_scenario__applications_of (job->scenario, employee, &apps, &n_apps);
   for (int32_t k = 0; k < n_apps; k++)
     g_array_append_val (positions,
                         sm_scenario__application (job->scenario, apps[k])
                             ->position);
-  sm_placement_get_outcome (job->placement, employee, &out);
-  if (out.status == SM_STATUS_FOLLOWS_WORK)
-    g_array_append_val (positions, out.position);
-  else if (find_refusal (job, employee, 0, &r))
-    g_array_append_val (positions, r.position);
+  int32_t own = own_function_position (job, employee);
+  if (own >= 0)
+    g_array_append_val (positions, own);
   return positions;
 }
 
+/* The rule's filters, one phrase each; with @own_function, that they do
+ * not apply to the position of the employee's own function (compile.c
+ * lists it whatever they say). */
 static char *
-describe_filters (const LetterJob *job, const SmPriorityRule *rule)
+describe_filters (const LetterJob *job, const SmPriorityRule *rule,
+                  gboolean own_function)
 {
   GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
   int32_t distance = sm_priority_rule_get_max_grade_distance (rule);
@@ -733,22 +751,30 @@ describe_filters (const LetterJob *job, const SmPriorityRule *rule)
     }
   if (sm_priority_rule_get_require_qualifications (rule))
     g_ptr_array_add (parts, g_strdup (job->tx->filter_qualifications));
+  gboolean any = parts->len > 0;
   g_ptr_array_add (parts, NULL);
   char *text = g_strjoinv ("; ", (char **) parts->pdata);
   g_ptr_array_unref (parts);
+  if (any && own_function)
+    {
+      char *noted = g_strconcat (text, job->tx->filters_not_own, NULL);
+      g_free (text);
+      return noted;
+    }
   return text;
 }
 
 static void
 add_rule (const LetterJob *job, const SmPriorityRule *rule,
-          const char *titles, SmTemplateRecord *rec)
+          const char *titles, gboolean own_function, SmTemplateRecord *rec)
 {
   SmTemplateRecord *item = sm_template_record__append (rec, "rules");
   sm_template_record__set_string (item, "rule_id",
                                   sm_priority_rule_get_id (rule));
   sm_template_record__set_string (item, "rule_positions", titles);
   sm_template_record__take_string (item, "filters",
-                                   describe_filters (job, rule));
+                                   describe_filters (job, rule,
+                                                     own_function));
   sm_template_record__set_list (item, "criteria");
   int32_t n = sm_priority_rule_get_n_criteria (rule);
   for (int32_t k = 0; k < n; k++)
@@ -765,6 +791,9 @@ static void
 add_rules (const LetterJob *job, int32_t employee, SmTemplateRecord *rec)
 {
   g_autoptr (GArray) positions = positions_ruled (job, employee);
+  int32_t own = own_function_position (job, employee);
+  const SmPriorityRule *own_rule =
+      own >= 0 ? sm_scenario__rule_of (job->scenario, own) : NULL;
   g_autoptr (GPtrArray) rules = g_ptr_array_new ();
   g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (
       (GDestroyNotify) g_ptr_array_unref);
@@ -791,7 +820,8 @@ add_rules (const LetterJob *job, int32_t employee, SmTemplateRecord *rec)
       GPtrArray *list = g_ptr_array_index (titles, k);
       g_ptr_array_add (list, NULL);
       g_autofree char *joined = g_strjoinv (", ", (char **) list->pdata);
-      add_rule (job, g_ptr_array_index (rules, k), joined, rec);
+      const SmPriorityRule *rule = g_ptr_array_index (rules, k);
+      add_rule (job, rule, joined, rule == own_rule, rec);
     }
 }
 
