@@ -50,7 +50,9 @@
  * missing date, score or distance comes last whichever way the criterion
  * points; the reference date (1 January 2019 unless the scenario sets
  * one) is used only to state ages and service in letters and to put
- * people in the reflection principle's age bands.
+ * people in the reflection principle's age bands. How the reflection
+ * principle chooses, per position of the default organisation, is told
+ * exactly in placement.h.
  *
  * Ranks and cutoffs here count from 1 (1 = first in priority), unlike
  * the 0-based ranks of the market.
@@ -101,7 +103,9 @@ typedef enum {
 
 /** The criterion index of a decision made by the lottery. */
 #define SM_DECIDED_BY_LOT (-1)
-/** The criterion index when the last seat went to a manual placement. */
+/** The criterion index when a manual placement decided: it held the
+ * seat the employee would otherwise have had (SM_REASON_MANUAL_SEAT), or
+ * it is the last person admitted (SM_REASON_FULL, every seat manual). */
 #define SM_DECIDED_BY_MANUAL (-2)
 /** The criterion index when there is nothing to decide (nobody refused,
  * or the reason is not about priority). */
