@@ -477,12 +477,9 @@ reason_cap (const LetterJob *job, const SmRefusal *r)
   else
     g_string_append_printf (out, job->tx->cap_nobody, (int) r->rank);
   int32_t manual = 0;
-  for (int32_t i = 0; i < sm_scenario_get_n_employees (s); i++)
-    {
-      SmEmployeeOutcome out_i;
-      sm_placement_get_outcome (job->placement, i, &out_i);
-      manual += out_i.status == SM_STATUS_MANUAL && out_i.organisation == org;
-    }
+  for (int32_t j = 0; j < sm_scenario_get_n_positions (s); j++)
+    if (sm_scenario__position (s, j)->organisation == org)
+      manual += manual_at (job, j);
   if (manual > 0)
     g_string_append_printf (out, job->tx->cap_manual, o->spec.name,
                             (int) manual);
