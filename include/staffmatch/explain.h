@@ -121,7 +121,9 @@ typedef enum {
  * @rank: the employee's place in the position's priority order (1 =
  *   first), or 0 when not ranked
  * @cutoff: the place of the last person admitted (whatever the reason,
- *   also when a cap left a seat open), or 0 when nobody was admitted
+ *   also when a cap left a seat open), or 0 when nobody was admitted;
+ *   always 0 (as is @rank) for SM_REASON_NOT_ELIGIBLE and
+ *   SM_REASON_MANUAL, where the employee was not in the running
  * @criterion: for SM_REASON_FULL, the index, in the position's rule, of
  *   the criterion that put the last person admitted ahead of the
  *   employee, SM_DECIDED_BY_LOT, or SM_DECIDED_BY_MANUAL when that person
