@@ -501,6 +501,7 @@ check_against_market (const SmPlacement *p, int32_t i, const SmRefusal *r)
   if (out.status == SM_STATUS_MANUAL)
     {
       CU_ASSERT_EQUAL (r->reason, SM_REASON_MANUAL);
+      CU_ASSERT (r->rank == 0 && r->cutoff == 0);
       return;
     }
   int32_t place = market_place (p, i, r->position);
@@ -508,6 +509,7 @@ check_against_market (const SmPlacement *p, int32_t i, const SmRefusal *r)
   if (r->reason == SM_REASON_NOT_ELIGIBLE)
     {
       CU_ASSERT (r->filter != SM_FILTER_NONE && r->preference > 0);
+      CU_ASSERT (r->rank == 0 && r->cutoff == 0);
       return;
     }
   CU_ASSERT_EQUAL (r->filter, SM_FILTER_NONE);
