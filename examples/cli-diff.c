@@ -387,7 +387,7 @@ cli_diff (int argc, char **argv)
     return CLI_EXIT_USAGE;
   if (argc != 3)
     return cli_usage_error ("diff", "give two placements");
-  Placement a = { NULL }, b = { NULL };
+  Placement a = { 0 }, b = { 0 };
   g_autoptr (GError) error = NULL;
   int status = CLI_EXIT_OK;
   if (!placement_load (&a, argv[1], &error)

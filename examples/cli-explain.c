@@ -45,7 +45,7 @@ explain_employee (const char *source, const char *id,
 int
 cli_explain (int argc, char **argv)
 {
-  CliRunArgs args = { NULL };
+  CliRunArgs args = { 0 };
   g_autoptr (GOptionContext) context = cli_context_new (
       "explain", "DIR|FILE EMPLOYEE-ID",
       "Explains one employee's outcome: the position obtained and, for\n"

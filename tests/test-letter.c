@@ -607,6 +607,7 @@ test_placeholders_listed (void)
   o.template_text = all->str;
   g_autofree char *text = sm_letter_render (fx.placement, 0, &o, &error);
   SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL (text);
   g_string_free (all, TRUE);
 }
 
