@@ -117,7 +117,9 @@ typedef enum {
  * @preference: the employee's preference number for it (1 = first), or 0
  *   for the position of their own function at the default organisation
  * @reason: why
- * @filter: for SM_REASON_NOT_ELIGIBLE, which filter; else SM_FILTER_NONE
+ * @filter: for SM_REASON_NOT_ELIGIBLE, which filter: the first that
+ *   refuses, in the order grade distance, minimum fit, qualifications;
+ *   else SM_FILTER_NONE
  * @rank: the employee's place in the position's priority order (1 =
  *   first), or 0 when not ranked
  * @cutoff: the place of the last person admitted (whatever the reason,
