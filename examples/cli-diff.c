@@ -188,12 +188,13 @@ describe_outcome (JsonObject *e)
   return g_strdup_printf ("%s at %s", wish, where);
 }
 
-/* " (rank 3, cutoff 2, decided by service)", or "" when nothing known. */
+/* " (rank 3, cutoff 2, decided by service)", or "" when nothing known;
+ * without the criterion unless @with_criterion. */
 static char *
-describe_ranking (JsonObject *r)
+describe_ranking (JsonObject *r, gboolean with_criterion)
 {
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  const char *criterion = get_string (r, "criterion");
+  const char *criterion = with_criterion ? get_string (r, "criterion") : NULL;
   if (get_int (r, "rank") > 0)
     g_ptr_array_add (
         parts, g_strdup_printf ("rank %" G_GINT64_FORMAT, get_int (r, "rank")));
@@ -218,14 +219,21 @@ describe_reason (JsonObject *r)
 {
   const char *reason = get_string (r, "reason");
   const char *filter = get_string (r, "filter");
-  g_autofree char *ranking = describe_ranking (r);
+  g_autofree char *ranking = describe_ranking (r, TRUE);
+  g_autofree char *places = describe_ranking (r, FALSE);
   if (g_strcmp0 (reason, "not-eligible") == 0)
     return g_strdup_printf ("not eligible%s%s%s", filter ? " (" : "",
                             filter ? filter : "", filter ? " filter)" : "");
   if (g_strcmp0 (reason, "full") == 0)
     return g_strdup_printf ("the position was full%s", ranking);
   if (g_strcmp0 (reason, "cap") == 0)
-    return g_strdup ("the organisation's headcount maximum was reached");
+    return g_strdup_printf ("a seat was open, but the organisation's "
+                            "headcount maximum was reached%s",
+                            places);
+  if (g_strcmp0 (reason, "manual-seat") == 0)
+    return g_strdup_printf ("a seat the employee would otherwise have had "
+                            "went to a manual placement%s",
+                            places);
   if (g_strcmp0 (reason, "manual") == 0)
     return g_strdup ("the employee was placed by a manual decision");
   if (g_strcmp0 (reason, "reflection") == 0)
@@ -379,7 +387,7 @@ cli_diff (int argc, char **argv)
     return CLI_EXIT_USAGE;
   if (argc != 3)
     return cli_usage_error ("diff", "give two placements");
-  Placement a = { NULL }, b = { NULL };
+  Placement a = { 0 }, b = { 0 };
   g_autoptr (GError) error = NULL;
   int status = CLI_EXIT_OK;
   if (!placement_load (&a, argv[1], &error)

@@ -7,9 +7,10 @@
  * Places the scenario as `solve` would with the same options and prints
  * the decision letter of one employee (sm_letter_render() with the
  * built-in template of the language and regime): their outcome, each
- * preference with the reason it was or was not obtained (rank, cutoff
- * and the deciding criterion, never the colleagues who got the places),
- * the rules and the lottery seed. The letter goes to stdout only; an
+ * preference with the reason it was or was not obtained (not eligible;
+ * full, with rank, cutoff and the deciding criterion; a seat that went to
+ * a manual placement; the headcount cap; the reflection principle; never
+ * the colleagues who got the places), the rules and the lottery seed. The letter goes to stdout only; an
  * unknown identifier is an error naming the identifier.
  */
 #include "cli-common.h"
@@ -44,7 +45,7 @@ explain_employee (const char *source, const char *id,
 int
 cli_explain (int argc, char **argv)
 {
-  CliRunArgs args = { NULL };
+  CliRunArgs args = { 0 };
   g_autoptr (GOptionContext) context = cli_context_new (
       "explain", "DIR|FILE EMPLOYEE-ID",
       "Explains one employee's outcome: the position obtained and, for\n"

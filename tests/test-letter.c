@@ -607,6 +607,7 @@ test_placeholders_listed (void)
   o.template_text = all->str;
   g_autofree char *text = sm_letter_render (fx.placement, 0, &o, &error);
   SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL (text);
   g_string_free (all, TRUE);
 }
 
@@ -711,6 +712,270 @@ test_write_all (void)
   CU_ASSERT_EQUAL (g_rmdir (tmp), 0);
 }
 
+/* ---- letters for manual seats, caps and reflection --------------------------- */
+
+/* Hardenberg (default; hb-adm, 2 seats) and Ommen (at most 2 people;
+ * om-a 2 seats, 1 of them a target; om-b 1 seat, 1 target). M is placed
+ * manually at hb-adm, M2 at om-b. P1, P2 (services 1990, 2000) follow
+ * their work to hb-adm, and P2 loses the seat to M. X1 and X2 (1990,
+ * 2000) apply to om-a, Y to om-b: X1 is admitted, X2 is refused by the
+ * cap (Ommen holds X1 and M2), Y loses om-b to M2. With @reflection the
+ * reflection principle chooses at hb-adm, where P3 (2010) also works. */
+static SmScenario *
+manual_scenario (gboolean reflection)
+{
+  GError *error = NULL;
+  SmScenario *s = sm_scenario_new ();
+  SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
+  o.id = o.name = "hb";
+  o.kind = SM_ORGANISATION_DEFAULT;
+  ok_or_fail (sm_scenario_add_organisation (s, &o, &error), error);
+  o.id = o.name = "om";
+  o.kind = SM_ORGANISATION_RECEIVING;
+  o.max_headcount = 2;
+  ok_or_fail (sm_scenario_add_organisation (s, &o, &error), error);
+  const char *units[][2] = { { "hb-u", "hb" }, { "om-u", "om" } };
+  for (int k = 0; k < 2; k++)
+    {
+      SmUnitSpec u = SM_UNIT_SPEC_INIT;
+      u.id = u.name = units[k][0];
+      u.organisation_id = units[k][1];
+      ok_or_fail (sm_scenario_add_unit (s, &u, &error), error);
+    }
+  const struct { const char *id, *unit, *code; int32_t seats, target; }
+  positions[] = { { "hb-adm", "hb-u", "ADM", 2, -1 },
+                  { "om-a", "om-u", "ADV", 2, 1 },
+                  { "om-b", "om-u", "ADV", 1, 1 } };
+  for (size_t k = 0; k < G_N_ELEMENTS (positions); k++)
+    {
+      SmPositionSpec p = SM_POSITION_SPEC_INIT;
+      p.id = p.title = positions[k].id;
+      p.unit_id = positions[k].unit;
+      p.function_code = positions[k].code;
+      p.grade = 10;
+      p.seats = positions[k].seats;
+      p.target_seats = positions[k].target;
+      ok_or_fail (sm_scenario_add_position (s, &p, &error), error);
+    }
+  const struct { const char *id, *name, *code; int32_t service; }
+  people[] = { { "M", "Marit Manual", "ADM", 2015 },
+               { "P1", "Pieter First", "ADM", 1990 },
+               { "P2", "Paula Second", "ADM", 2000 },
+               { "P3", "Pim Third", "ADM", 2010 },
+               { "M2", "Mohammed Manual", "POL", 2012 },
+               { "X1", "Xandra First", "POL", 1990 },
+               { "X2", "Xavier Second", "POL", 2000 },
+               { "Y", "Yara Other", "POL", 2005 } };
+  for (size_t k = 0; k < G_N_ELEMENTS (people); k++)
+    {
+      SmEmployeeSpec e = SM_EMPLOYEE_SPEC_INIT;
+      e.id = people[k].id;
+      e.name = people[k].name;
+      e.function_code = people[k].code;
+      e.unit_id = "hb-u";
+      e.grade = 10;
+      e.birth_date = (SmDate){ 1970, 1, 1 };
+      e.service_start = (SmDate){ people[k].service, 1, 1 };
+      if (reflection || strcmp (e.id, "P3") != 0)
+        ok_or_fail (sm_scenario_add_employee (s, &e, &error), error);
+    }
+  apply (s, "X1", "om-a", 1);
+  apply (s, "X2", "om-a", 1);
+  apply (s, "Y", "om-b", 1);
+  ok_or_fail (sm_scenario_add_manual_placement (s, "M", "hb-adm",
+                                                "burn-out QQX-17", &error),
+              error);
+  ok_or_fail (sm_scenario_add_manual_placement (s, "M2", "om-b",
+                                                "mantelzorg QQY-42", &error),
+              error);
+  if (reflection)
+    sm_scenario_set_reduction (s, SM_REDUCTION_REFLECTION, 10);
+  return s;
+}
+
+static char *
+letter_of (const SmPlacement *p, const char *id, SmLanguage language)
+{
+  GError *error = NULL;
+  SmLetterOptions o = SM_LETTER_OPTIONS_INIT;
+  o.language = language;
+  const SmScenario *s = sm_placement_get_scenario (p);
+  char *text = sm_letter_render (p, sm_scenario_find_employee (s, id), &o,
+                                 &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (text);
+  return text;
+}
+
+/* Nobody else's name, nor a manual placement's reason, unless @id is
+ * the person placed for it. */
+static void
+assert_private (const SmPlacement *p, const char *text, const char *id)
+{
+  const SmScenario *s = sm_placement_get_scenario (p);
+  for (int32_t i = 0; i < sm_scenario_get_n_employees (s); i++)
+    {
+      SmEmployeeSpec e;
+      sm_scenario_get_employee (s, i, &e);
+      if (strcmp (e.id, id) != 0)
+        assert_lacks (text, e.name);
+    }
+  if (strcmp (id, "M") != 0)
+    assert_lacks (text, "QQX-17");
+  if (strcmp (id, "M2") != 0)
+    assert_lacks (text, "QQY-42");
+}
+
+static void
+test_manual_seat_letters (void)
+{
+  GError *error = NULL;
+  g_autoptr (SmScenario) s = manual_scenario (FALSE);
+  g_autoptr (SmPlacement) p = sm_scenario_place (s, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (p);
+  g_autofree char *p2_en = letter_of (p, "P2", SM_LANGUAGE_ENGLISH);
+  g_autofree char *p2_nl = letter_of (p, "P2", SM_LANGUAGE_DUTCH);
+  assert_contains (p2_en, "Not obtained: a place you would otherwise have "
+                          "had went to a manual placement (hardship "
+                          "clause). People placed in this position: 2, of "
+                          "whom placed manually: 1. Your priority rank was "
+                          "3; the last place went to rank 2.");
+  assert_lacks (p2_en, "higher priority");
+  assert_contains (p2_nl, "Niet toegekend: een plaats die u anders had "
+                          "gekregen, is gegaan naar een plaatsing op grond "
+                          "van de hardheidsclausule. Geplaatst in deze "
+                          "functie: 2 medewerkers, van wie op grond van de "
+                          "hardheidsclausule: 1.");
+  assert_lacks (p2_nl, "hogere voorrang");
+  g_autofree char *x2_en = letter_of (p, "X2", SM_LANGUAGE_ENGLISH);
+  g_autofree char *x2_nl = letter_of (p, "X2", SM_LANGUAGE_DUTCH);
+  assert_contains (x2_en, "but om had reached its maximum headcount of 2 "
+                          "people. Your priority rank was 2; the last "
+                          "person admitted had rank 1. People placed at om "
+                          "manually (hardship clause): 1.");
+  assert_contains (x2_nl, "maar om had het maximale aantal van 2 "
+                          "medewerkers bereikt. Uw plaats in de "
+                          "voorrangsvolgorde was 2; de laatst toegelaten "
+                          "kandidaat had nummer 1. Medewerkers bij om "
+                          "geplaatst op grond van de hardheidsclausule: 1.");
+  g_autofree char *y_en = letter_of (p, "Y", SM_LANGUAGE_ENGLISH);
+  assert_contains (y_en, "went to a manual placement (hardship clause). "
+                         "People placed in this position: 1, of whom "
+                         "placed manually: 1.");
+  g_autofree char *m_en = letter_of (p, "M", SM_LANGUAGE_ENGLISH);
+  assert_contains (m_en, "burn-out QQX-17");
+  const char *texts[][2] = { { "P2", p2_en }, { "P2", p2_nl },
+                             { "X2", x2_en }, { "X2", x2_nl },
+                             { "Y", y_en }, { "M", m_en } };
+  for (size_t k = 0; k < G_N_ELEMENTS (texts); k++)
+    assert_private (p, texts[k][1], texts[k][0]);
+}
+
+/* With the reflection principle at hb-adm, one place beside M for P1,
+ * P2 and P3: P1 keeps it. With both seats free P2 would have kept one:
+ * P2 lost it to M; P3 to the reflection principle. */
+static void
+test_manual_seat_reflection_letters (void)
+{
+  GError *error = NULL;
+  g_autoptr (SmScenario) s = manual_scenario (TRUE);
+  g_autoptr (SmPlacement) p = sm_scenario_place (s, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (p);
+  g_autofree char *p2_en = letter_of (p, "P2", SM_LANGUAGE_ENGLISH);
+  g_autofree char *p2_nl = letter_of (p, "P2", SM_LANGUAGE_DUTCH);
+  g_autofree char *p3_en = letter_of (p, "P3", SM_LANGUAGE_ENGLISH);
+  assert_contains (p2_en, "People placed in this position: 2, of whom "
+                          "placed manually: 1. Had those places been free, "
+                          "the reflection principle (afspiegelingsbeginsel) "
+                          "would have let you keep a place.");
+  assert_contains (p2_nl, "Waren die plaatsen vrij geweest, dan had u "
+                          "volgens het afspiegelingsbeginsel een plaats "
+                          "behouden.");
+  assert_contains (p3_en, "Who keeps a place was decided by the "
+                          "reflection principle");
+  /* born 1 January 1970: 49 on 1 January 2019, band (49 - 15) / 10 */
+  assert_contains (p3_en, "then the youngest, then the lottery");
+  assert_contains (p3_en, "Your age: 49 years, in the age band 45 to 54 "
+                          "years; your years of service: 9 years.");
+  g_autofree char *p3_nl = letter_of (p, "P3", SM_LANGUAGE_DUTCH);
+  assert_contains (p3_nl, "Uw leeftijd: 49 jaar, in de leeftijdsgroep 45 "
+                          "tot en met 54 jaar; uw diensttijd: 9 jaar.");
+  assert_lacks (p3_en, "manual placement (hardship clause). People");
+  assert_private (p, p2_en, "P2");
+  assert_private (p, p2_nl, "P2");
+  assert_private (p, p3_en, "P3");
+  assert_private (p, p3_nl, "P3");
+}
+
+/* hb-adm (grade 10) has a rule that admits only its own grade, and is
+ * the own function of P (grade 10, service 1990) and Q (grade 8, 2000).
+ * Both are its candidates ("mens volgt werk" holds whatever the filters
+ * say): Q is told the place went to a candidate of higher priority, not
+ * that Q was not eligible, and the rules section says the filters are
+ * for applications. */
+static void
+test_own_function_filters (void)
+{
+  GError *error = NULL;
+  g_autoptr (SmScenario) s = sm_scenario_new ();
+  SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
+  o.id = o.name = "hb";
+  o.kind = SM_ORGANISATION_DEFAULT;
+  ok_or_fail (sm_scenario_add_organisation (s, &o, &error), error);
+  SmUnitSpec u = SM_UNIT_SPEC_INIT;
+  u.id = u.name = "hb-u";
+  u.organisation_id = "hb";
+  ok_or_fail (sm_scenario_add_unit (s, &u, &error), error);
+  g_autoptr (SmPriorityRule) strict = sm_priority_rule_new ("strict");
+  ok_or_fail (sm_priority_rule_add_criterion (strict, SM_CRITERION_SERVICE,
+                                              SM_PREFER_HIGH, &error), error);
+  sm_priority_rule_set_max_grade_distance (strict, 0);
+  ok_or_fail (sm_scenario_add_rule (s, strict, &error), error);
+  SmPositionSpec pos = SM_POSITION_SPEC_INIT;
+  pos.id = pos.title = "hb-adm";
+  pos.unit_id = "hb-u";
+  pos.function_code = "ADM";
+  pos.grade = 10;
+  pos.rule_id = "strict";
+  ok_or_fail (sm_scenario_add_position (s, &pos, &error), error);
+  const struct { const char *id, *name; int32_t grade, service; }
+  people[] = { { "P", "Petra Placed", 10, 1990 },
+               { "Q", "Quinten Refused", 8, 2000 } };
+  for (size_t k = 0; k < G_N_ELEMENTS (people); k++)
+    {
+      SmEmployeeSpec e = SM_EMPLOYEE_SPEC_INIT;
+      e.id = people[k].id;
+      e.name = people[k].name;
+      e.function_code = "ADM";
+      e.unit_id = "hb-u";
+      e.grade = people[k].grade;
+      e.birth_date = (SmDate){ 1970, 1, 1 };
+      e.service_start = (SmDate){ people[k].service, 1, 1 };
+      ok_or_fail (sm_scenario_add_employee (s, &e, &error), error);
+    }
+  g_autoptr (SmPlacement) p = sm_scenario_place (s, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (p);
+  g_autofree char *en = letter_of (p, "Q", SM_LANGUAGE_ENGLISH);
+  g_autofree char *nl = letter_of (p, "Q", SM_LANGUAGE_DUTCH);
+  assert_contains (en, "Not obtained: every place went to a candidate with "
+                       "a higher priority. Your priority rank was 2; the "
+                       "last place went to rank 1.");
+  assert_lacks (en, "not eligible");
+  assert_contains (en, "To be eligible: the same salary grade as the "
+                       "position (these apply to applications; they do not "
+                       "close the position of your own function to you).");
+  assert_contains (nl, "Uw plaats in de voorrangsvolgorde was 2; de laatste "
+                       "plaats ging naar nummer 1.");
+  assert_lacks (nl, "niet in aanmerking:");
+  assert_contains (nl, "de functie die bij uw eigen werk hoort, sluiten zij "
+                       "niet voor u af");
+  assert_lacks (en, "Petra Placed");
+  assert_lacks (nl, "Petra Placed");
+}
+
 static void
 test_setup (void)
 {
@@ -731,6 +996,9 @@ static const SmTestCase cases[] = {
   { "placeholders_listed", test_placeholders_listed },
   { "engine", test_engine },
   { "write_all", test_write_all },
+  { "manual_seat_letters", test_manual_seat_letters },
+  { "manual_seat_reflection_letters", test_manual_seat_reflection_letters },
+  { "own_function_filters", test_own_function_filters },
   { NULL, NULL },
 };
 

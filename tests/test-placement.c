@@ -569,6 +569,63 @@ test_nobody_lost (void)
                    MAX (0, 5 - sm_placement_get_headcount (p, 0)));
 }
 
+/* ---- the reflection principle and missing dates ----------------------------- */
+
+/* One function place at the default organisation for two people of the
+ * same age band (@band_years wide) chosen by the reflection principle: @a
+ * and @b with the given service start and birth dates (a zero date is
+ * missing). */
+static SmScenario *
+reflection_pair (int32_t band_years, SmDate a_service, SmDate a_birth,
+                 SmDate b_service, SmDate b_birth)
+{
+  GError *error = NULL;
+  SmScenario *s = sm_scenario_new ();
+  add_org (s, "hb", SM_ORGANISATION_DEFAULT, -1, -1);
+  add_unit (s, "hb-u", "hb");
+  add_position (s, "hb-adm", "hb-u", "ADM", 1, -1, NULL);
+  sm_scenario_set_reduction (s, SM_REDUCTION_REFLECTION, band_years);
+  const char *ids[2] = { "A", "B" };
+  SmDate service[2] = { a_service, b_service }, birth[2] = { a_birth, b_birth };
+  for (int k = 0; k < 2; k++)
+    {
+      SmEmployeeSpec spec = SM_EMPLOYEE_SPEC_INIT;
+      spec.id = spec.name = ids[k];
+      spec.function_code = "ADM";
+      spec.unit_id = "hb-u";
+      spec.grade = 10;
+      spec.service_start = service[k];
+      spec.birth_date = birth[k];
+      CU_ASSERT_TRUE (sm_scenario_add_employee (s, &spec, &error));
+      SM_ASSERT_NO_ERROR (error);
+    }
+  return s;
+}
+
+/* Within a band the reflection principle lets the shortest service go
+ * first, then the youngest. A missing service start counts as the
+ * shortest service, a missing birth date as the youngest: nobody keeps a
+ * place by a date nobody recorded, as in the priority rules. */
+static void
+test_reflection_missing_dates (void)
+{
+  static const SmDate none = { 0, 0, 0 }, y1970 = { 1970, 1, 1 },
+                      y2000 = { 2000, 1, 1 };
+  g_autoptr (SmScenario) s1 = reflection_pair (10, y2000, y1970, none, y1970);
+  g_autoptr (SmPlacement) p1 = place (s1);
+  assert_outcome (p1, "A", SM_STATUS_FOLLOWS_WORK, "hb", "hb-u", "hb-adm", 0);
+  assert_outcome (p1, "B", SM_STATUS_SUPERNUMERARY, "hb", "hb-u", NULL, 0);
+  /* one band of 100 years holds both, whatever the birth dates */
+  g_autoptr (SmScenario) s2 = reflection_pair (100, y2000, none, y2000,
+                                               y1970);
+  g_autoptr (SmPlacement) p2 = place (s2);
+  assert_outcome (p2, "A", SM_STATUS_SUPERNUMERARY, "hb", "hb-u", NULL, 0);
+  assert_outcome (p2, "B", SM_STATUS_FOLLOWS_WORK, "hb", "hb-u", "hb-adm", 0);
+  SmPositionResult pr;
+  sm_placement_get_position_result (p2, 0, &pr);
+  CU_ASSERT_TRUE (pr.reflection);
+}
+
 int
 main (void)
 {
@@ -583,6 +640,8 @@ main (void)
     { "same seed, same placement", test_determinism },
     { "the lottery settles ties", test_lottery },
     { "nobody is lost", test_nobody_lost },
+    { "reflection: a missing date keeps no place",
+      test_reflection_missing_dates },
     { NULL, NULL },
   };
   return sm_test_run_suite ("placement", cases);

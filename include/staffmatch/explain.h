@@ -3,16 +3,59 @@
  * Every employee gets an explanation for each position they preferred to
  * the one they got: the applications ranked above their outcome (all of
  * them when they stay at the default organisation), and, for someone left
- * supernumerary, the position of their own function. A placement is
- * stable, so each such position was refused for one of the reasons below;
- * the explanation gives the rank the employee had there, the position's
- * cutoff, and which criterion of the position's rule put the last person
- * admitted ahead of them, without naming that person.
+ * supernumerary, the position of their own function. Explanations are
+ * read from the compiled market and its matching (sm_placement_get_market(),
+ * sm_placement_get_matching()), never from the rules alone, so they say
+ * what the market and the solver actually did:
  *
- * Per position, the result gives seats, people placed, the cutoff and the
- * criterion that separated the last person admitted from the first one
- * refused. Ranks and cutoffs here count from 1 (1 = first in priority),
- * unlike the 0-based ranks of the market.
+ *   - an employee was a candidate at a position exactly when the market
+ *     lists the pair. An application the market does not list was refused
+ *     by a filter of the position's rule (SM_REASON_NOT_ELIGIBLE). The
+ *     position of one's own function at the default organisation is
+ *     always listed ("mens volgt werk" holds whatever that position's
+ *     filters say), so it is never explained as not eligible;
+ *   - rank and cutoff are places in the position's priority order of the
+ *     final market (manual placements first, then the rule's order, or
+ *     the reflection principle's keepers first where it chose).
+ *
+ * A refused candidate at position P gets the first reason that holds:
+ *
+ *   1. P belongs to the default organisation and the reflection principle
+ *      chose its keepers: SM_REASON_MANUAL_SEAT when P holds manual
+ *      placements and the principle, choosing among the same contenders
+ *      with all of P's seats as places, would have kept the employee;
+ *      else SM_REASON_REFLECTION.
+ *   2. P holds manual placements, and fewer than F of the candidates
+ *      ranked above the employee wanted P at least as much as what they
+ *      got (held by P, or refused it for something worse; manual
+ *      placements not counted), F being the people P holds:
+ *      SM_REASON_MANUAL_SEAT. Had the manual placements not held seats,
+ *      those seats would have gone down P's order to the employee, with
+ *      everyone else's outcome as it is.
+ *   3. P has a seat left open (its organisation's headcount maximum was
+ *      reached): SM_REASON_CAP.
+ *   4. Otherwise P is full with people ranked above the employee:
+ *      SM_REASON_FULL. P may still hold manual placements; then even
+ *      without them candidates of higher priority would have come first.
+ *
+ * A placement is stable, so there is no other case. No explanation names
+ * another person: it gives the employee's own rank, the place of the last
+ * person admitted (the cutoff) and which criterion of the position's rule
+ * put that person ahead, and per position how many seats were placed
+ * manually.
+ *
+ * What the rules compare, exactly (see also priority.h): years of service
+ * and age are compared as dates, to the day (an earlier service start is
+ * longer service, an earlier birth date is older), not in whole years; a
+ * missing date, score or distance comes last whichever way the criterion
+ * points; the reference date (1 January 2019 unless the scenario sets
+ * one) is used only to state ages and service in letters and to put
+ * people in the reflection principle's age bands. How the reflection
+ * principle chooses, per position of the default organisation, is told
+ * exactly in placement.h.
+ *
+ * Ranks and cutoffs here count from 1 (1 = first in priority), unlike
+ * the 0-based ranks of the market.
  */
 #pragma once
 
@@ -24,10 +67,13 @@
 G_BEGIN_DECLS
 
 /**
- * SmReason: why a preferred position was not obtained.
- * @SM_REASON_NOT_ELIGIBLE: the position's rule does not rank the employee
- *   (see SmFilter for which filter)
- * @SM_REASON_FULL: all seats went to candidates of higher priority
+ * SmReason: why a preferred position was not obtained (the rule that
+ * chooses among them opens this header).
+ * @SM_REASON_NOT_ELIGIBLE: the market does not list the pair: the
+ *   position's rule filters the employee out (see SmFilter for which
+ *   filter); never for the position of one's own function
+ * @SM_REASON_FULL: all seats went to candidates of higher priority (some
+ *   may be manual placements, which then did not change the outcome)
  * @SM_REASON_CAP: a seat was free, but the organisation's headcount
  *   maximum was reached and the organisation kept its extra seats where
  *   they were (see check.h)
@@ -35,6 +81,8 @@ G_BEGIN_DECLS
  *   their applications were not considered
  * @SM_REASON_REFLECTION: the places of the employee's function at the
  *   default organisation went to others by the reflection principle
+ * @SM_REASON_MANUAL_SEAT: a seat the employee would otherwise have had
+ *   went to a manual placement (hardship clause)
  */
 typedef enum {
   SM_REASON_NOT_ELIGIBLE,
@@ -42,6 +90,7 @@ typedef enum {
   SM_REASON_CAP,
   SM_REASON_MANUAL,
   SM_REASON_REFLECTION,
+  SM_REASON_MANUAL_SEAT,
 } SmReason;
 
 /** SmFilter: the eligibility filter that refused an employee. */
@@ -54,7 +103,9 @@ typedef enum {
 
 /** The criterion index of a decision made by the lottery. */
 #define SM_DECIDED_BY_LOT (-1)
-/** The criterion index when the last seat went to a manual placement. */
+/** The criterion index when a manual placement decided: it held the
+ * seat the employee would otherwise have had (SM_REASON_MANUAL_SEAT), or
+ * it is the last person admitted (SM_REASON_FULL, every seat manual). */
 #define SM_DECIDED_BY_MANUAL (-2)
 /** The criterion index when there is nothing to decide (nobody refused,
  * or the reason is not about priority). */
@@ -66,13 +117,21 @@ typedef enum {
  * @preference: the employee's preference number for it (1 = first), or 0
  *   for the position of their own function at the default organisation
  * @reason: why
- * @filter: for SM_REASON_NOT_ELIGIBLE, which filter; else SM_FILTER_NONE
+ * @filter: for SM_REASON_NOT_ELIGIBLE, which filter: the first that
+ *   refuses, in the order grade distance, minimum fit, qualifications;
+ *   else SM_FILTER_NONE
  * @rank: the employee's place in the position's priority order (1 =
  *   first), or 0 when not ranked
- * @cutoff: the place of the last person admitted, or 0 when none was
- * @criterion: the index, in the position's rule, of the criterion that put
- *   the last person admitted ahead of the employee, or one of the
- *   SM_DECIDED_BY_ values
+ * @cutoff: the place of the last person admitted (whatever the reason,
+ *   also when a cap left a seat open), or 0 when nobody was admitted;
+ *   always 0 (as is @rank) for SM_REASON_NOT_ELIGIBLE and
+ *   SM_REASON_MANUAL, where the employee was not in the running
+ * @criterion: for SM_REASON_FULL, the index, in the position's rule, of
+ *   the criterion that put the last person admitted ahead of the
+ *   employee, SM_DECIDED_BY_LOT, or SM_DECIDED_BY_MANUAL when that person
+ *   was placed manually (then every seat is a manual placement); for
+ *   SM_REASON_MANUAL_SEAT at a position the rule orders,
+ *   SM_DECIDED_BY_MANUAL; else SM_DECIDED_BY_NOTHING
  */
 typedef struct {
   int32_t position;
@@ -107,6 +166,8 @@ SM_API void sm_placement_get_refusal (const SmPlacement *placement,
  * @criterion: the criterion index that separated the last person
  *   admitted from the first one refused, or an SM_DECIDED_BY_ value
  * @reflection: whether the reflection principle chose who keeps the places
+ * @manual: how many of the people placed there were placed manually
+ *   (hardship clause); a count only, for reports that others read
  */
 typedef struct {
   int32_t seats;
@@ -116,6 +177,7 @@ typedef struct {
   int32_t cutoff;
   int32_t criterion;
   gboolean reflection;
+  int32_t manual;
 } SmPositionResult;
 
 /** sm_placement_get_position_result: fills @result_out for the

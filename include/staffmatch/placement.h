@@ -13,8 +13,10 @@
  *   - an employee's list is their applications in preference order
  *     (dropping positions whose rule finds them ineligible), then the
  *     default organisation's position with their own function code (the
- *     one in their own unit if there are several, else the first), then
- *     the default itself, which never refuses anyone;
+ *     one in their own unit if there are several, else the first; listed
+ *     whatever that position's eligibility filters say, since the person
+ *     follows their work), then the default itself, which never refuses
+ *     anyone;
  *   - a position ranks its candidates by its priority rule, ties by the
  *     scenario's lottery;
  *   - an employee with a manual placement lists only that position and
@@ -22,6 +24,30 @@
  *     displace them and everyone else is placed around them;
  *   - a receiving organisation with a headcount maximum becomes a capped
  *     group of its positions, in the order they were added.
+ *
+ * Ranking compares service start and birth dates to the day (not whole
+ * years of service or age); a missing date, score or distance comes
+ * last whichever way the criterion points. The scenario's reference date
+ * (1 January 2019 unless set) does not change any ranking: it only puts
+ * people in the reflection principle's age bands and states ages and
+ * service in letters.
+ *
+ * With the reflection principle (sm_scenario_set_reduction()) each
+ * position of the default organisation is chosen for on its own: its
+ * contenders are the people it ranks (those whose own function it is, by
+ * the rule above) who were not placed elsewhere, manual placements aside;
+ * its places are its seats less its manual placements. When a function
+ * has positions in several units, each of them reduces separately, over
+ * the people it ranks, not over the function as a whole. Who keeps a
+ * place: age bands of the band width from age 15 (age in whole years on
+ * the reference date; younger people and unknown birth dates in the first
+ * band), the reduction divided over the bands in proportion to their
+ * sizes by largest remainders (a tie to the larger band, then the
+ * younger), and within a band the latest service start goes first, then
+ * the latest birth date, then the higher lottery number (the scenario's
+ * draw, as for ties in the rules); a missing date counts as the shortest service or the
+ * youngest age. Explanations (explain.h) say when that, a manual
+ * placement or a headcount cap decided.
  */
 #pragma once
 

@@ -45,8 +45,10 @@ typedef enum {
  *   grade (SM_PREFER_HIGH: same grade before promotion)
  * @SM_CRITERION_COMMITTEE_SCORE: the placement committee's score on the
  *   application (missing scores come last either way)
- * @SM_CRITERION_SERVICE: years of service on the reference date
- * @SM_CRITERION_AGE: age on the reference date
+ * @SM_CRITERION_SERVICE: length of service: service start dates compared
+ *   to the day, an earlier start being longer (missing dates come last)
+ * @SM_CRITERION_AGE: age: birth dates compared to the day, an earlier
+ *   date being older (missing dates come last)
  * @SM_CRITERION_TRAVEL: travel distance (missing distances come last)
  */
 typedef enum {

@@ -71,8 +71,8 @@
  *
  * An employee's "refusals" are sm_placement_get_refusal()'s, best
  * preference first, each on one line: "preference" 0 for the position of
- * their own function; "reason" "not-eligible", "full", "cap", "manual" or
- * "reflection"; "filter" "grade", "fit", "qualifications" or null; "rank"
+ * their own function; "reason" "not-eligible", "full", "cap", "manual",
+ * "reflection" or "manual-seat"; "filter" "grade", "fit", "qualifications" or null; "rank"
  * and "cutoff" from 1, 0 when none; "criterion" the name of the position's
  * rule's criterion that decided, "lot", "manual", or null.
  *
@@ -525,7 +525,7 @@ status_name (SmStatus status)
 }
 
 static const char *const reason_names[] = {
-  "not-eligible", "full", "cap", "manual", "reflection"
+  "not-eligible", "full", "cap", "manual", "reflection", "manual-seat"
 };
 static const char *const filter_names[] = {
   NULL, "grade", "fit", "qualifications"

@@ -31,6 +31,7 @@
 
 #include "compile-private.h"
 #include "date-private.h"
+#include "reflection-private.h"
 #include "scenario-private.h"
 #include "template-private.h"
 #include "text-scanner.h"
@@ -51,15 +52,23 @@ typedef struct {
   const char *full;             /* rank, cutoff */
   const char *full_criterion;   /* criterion, own value */
   const char *full_lot;         /* seed */
-  const char *full_manual;
+  const char *full_some_manual; /* manual, rank, cutoff */
   const char *full_no_cutoff;   /* rank */
   const char *cap;              /* organisation, maximum */
+  const char *cap_ranks;        /* rank, cutoff */
+  const char *cap_nobody;       /* rank */
+  const char *cap_manual;       /* organisation, manual */
   const char *manual;
-  const char *reflection;       /* age, service */
+  const char *reflection;       /* age, band, service */
+  const char *band_first;       /* last age of the first band */
+  const char *band;             /* first and last age of a band */
+  const char *manual_seat;      /* placed, manual, rank, cutoff */
+  const char *manual_seat_reflection; /* placed, manual */
   const char *filter_grade;     /* distance */
   const char *filter_grade_same;
   const char *filter_fit;       /* minimum fit */
   const char *filter_qualifications;
+  const char *filters_not_own;  /* after the filters of the own function */
   const char *(*describe_criterion) (const SmPriorityRule *rule,
                                      int32_t index);
   char *(*describe_value) (SmCriterion criterion,
@@ -98,23 +107,48 @@ static const LetterTexts texts_nl = {
   " Volgens de voorrangsregel stond u gelijk met de laatst geplaatste "
   "kandidaat; de loting (lotingsgetal %s) heeft die kandidaat voor u "
   "geplaatst.",
-  " De laatste plaats is ingenomen door een plaatsing op grond van de "
-  "hardheidsclausule.",
+  "Niet toegekend: alle plaatsen zijn bezet. Plaatsen bezet door een "
+  "plaatsing op grond van de hardheidsclausule: %d; ook zonder die "
+  "plaatsingen waren kandidaten met een hogere voorrang u voorgegaan. Uw "
+  "plaats in de voorrangsvolgorde was %d; de laatste plaats ging naar "
+  "nummer %d.",
   "Niet toegekend: er was geen plaats meer voor kandidaten uit de "
   "voorrangsvolgorde (uw plaats daarin was %d).",
   "Niet toegekend: er was nog een plaats open, maar %s had het maximale "
   "aantal van %d medewerkers bereikt.",
+  " Uw plaats in de voorrangsvolgorde was %d; de laatst toegelaten "
+  "kandidaat had nummer %d.",
+  " Uw plaats in de voorrangsvolgorde was %d; in deze functie is niemand "
+  "toegelaten.",
+  " Medewerkers bij %s geplaatst op grond van de hardheidsclausule: %d.",
   "Niet meegenomen: u wordt geplaatst op grond van de hardheidsclausule, "
   "en daarom zijn uw sollicitaties niet in behandeling genomen.",
   "Niet toegekend: in deze functie waren minder plaatsen dan kandidaten. "
   "Wie een plaats behoudt, is bepaald volgens het afspiegelingsbeginsel: "
   "de kandidaten zijn ingedeeld in leeftijdsgroepen, de vermindering is "
   "evenredig over die groepen verdeeld, en binnen een groep gaat wie het "
-  "kortst in dienst is het eerst. Uw leeftijd: %s; uw diensttijd: %s.",
+  "kortst in dienst is het eerst (daarna de jongste, daarna de loting; "
+  "een onbekende datum telt als de kortste diensttijd of de jongste "
+  "leeftijd). Uw leeftijd: %s, in de leeftijdsgroep %s; uw diensttijd: "
+  "%s.",
+  "tot en met %d jaar",
+  "%d tot en met %d jaar",
+  "Niet toegekend: een plaats die u anders had gekregen, is gegaan naar "
+  "een plaatsing op grond van de hardheidsclausule. Geplaatst in deze "
+  "functie: %d medewerkers, van wie op grond van de hardheidsclausule: %d. "
+  "Uw plaats in de voorrangsvolgorde was %d; de laatste plaats ging naar "
+  "nummer %d.",
+  "Niet toegekend: een plaats die u anders had gekregen, is gegaan naar "
+  "een plaatsing op grond van de hardheidsclausule. Geplaatst in deze "
+  "functie: %d medewerkers, van wie op grond van de hardheidsclausule: %d. "
+  "Waren die plaatsen vrij geweest, dan had u volgens het "
+  "afspiegelingsbeginsel een plaats behouden.",
   "een salarisschaal die ten hoogste %d verschilt van die van de functie",
   "dezelfde salarisschaal als de functie",
   "een aansluiting op de huidige functie van ten minste “%s”",
   "alle vereiste diploma's en bevoegdheden",
+  " (deze voorwaarden gelden voor sollicitaties; de functie die bij uw "
+  "eigen werk hoort, sluiten zij niet voor u af)",
   describe_criterion_nl,
   describe_value_nl,
 };
@@ -142,23 +176,43 @@ static const LetterTexts texts_en = {
   " What decided: %s. Your own value for it: %s.",
   " Under the rule you were tied with the last person admitted; the "
   "lottery (seed %s) put that person ahead of you.",
-  " The last place was taken by a manual placement (hardship clause).",
+  "Not obtained: every place was filled. Places filled by manual "
+  "placements (hardship clause): %d; even without those, candidates with "
+  "a higher priority would have come before you. Your priority rank was "
+  "%d; the last place went to rank %d.",
   "Not obtained: no place was left for candidates in the priority order "
   "(your priority rank was %d).",
   "Not obtained: a place was still open, but %s had reached its maximum "
   "headcount of %d people.",
+  " Your priority rank was %d; the last person admitted had rank %d.",
+  " Your priority rank was %d; nobody was admitted to this position.",
+  " People placed at %s manually (hardship clause): %d.",
   "Not considered: you are placed by a manual decision (hardship clause), "
   "so your applications did not take part.",
   "Not obtained: this function had fewer places than candidates. Who "
   "keeps a place was decided by the reflection principle "
   "(afspiegelingsbeginsel): the candidates are grouped in age bands, the "
   "reduction is spread over the bands in proportion to their size, and "
-  "within a band the shortest service goes first. Your age: %s; your "
-  "years of service: %s.",
+  "within a band the shortest service goes first (then the youngest, then "
+  "the lottery; a missing date counts as the shortest service or the "
+  "youngest age). Your age: %s, in the age band %s; your years of "
+  "service: %s.",
+  "up to %d years",
+  "%d to %d years",
+  "Not obtained: a place you would otherwise have had went to a manual "
+  "placement (hardship clause). People placed in this position: %d, of "
+  "whom placed manually: %d. Your priority rank was %d; the last place "
+  "went to rank %d.",
+  "Not obtained: a place you would otherwise have had went to a manual "
+  "placement (hardship clause). People placed in this position: %d, of "
+  "whom placed manually: %d. Had those places been free, the reflection "
+  "principle (afspiegelingsbeginsel) would have let you keep a place.",
   "a salary grade at most %d from the position's",
   "the same salary grade as the position",
   "a fit to the current function of at least “%s”",
   "all required qualifications",
+  " (these apply to applications; they do not close the position of your "
+  "own function to you)",
   sm_priority__describe_criterion,
   sm_priority__describe_value,
 };
@@ -351,6 +405,15 @@ reason_not_eligible (const LetterJob *job, int32_t employee,
   return g_strdup_printf (job->tx->qualifications, missing);
 }
 
+/* How many people the position holds by manual placements. */
+static int32_t
+manual_at (const LetterJob *job, int32_t position)
+{
+  SmPositionResult res;
+  sm_placement_get_position_result (job->placement, position, &res);
+  return res.manual;
+}
+
 /* The reason for a full position; also fills decided_by and own_value. */
 static char *
 reason_full (const LetterJob *job, int32_t employee, const SmRefusal *r,
@@ -360,7 +423,12 @@ reason_full (const LetterJob *job, int32_t employee, const SmRefusal *r,
   if (r->cutoff <= 0)
     return g_strdup_printf (tx->full_no_cutoff, (int) r->rank);
   GString *out = g_string_new (NULL);
-  g_string_printf (out, tx->full, (int) r->rank, (int) r->cutoff);
+  int32_t manual = manual_at (job, r->position);
+  if (manual > 0)
+    g_string_printf (out, tx->full_some_manual, (int) manual, (int) r->rank,
+                     (int) r->cutoff);
+  else
+    g_string_printf (out, tx->full, (int) r->rank, (int) r->cutoff);
   if (r->criterion == SM_DECIDED_BY_LOT)
     {
       g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT,
@@ -370,10 +438,7 @@ reason_full (const LetterJob *job, int32_t employee, const SmRefusal *r,
       g_string_append_printf (out, tx->full_lot, seed);
     }
   else if (r->criterion == SM_DECIDED_BY_MANUAL)
-    {
-      sm_template_record__set_string (item, "decided_by", tx->manual_cutoff);
-      g_string_append (out, tx->full_manual);
-    }
+    sm_template_record__set_string (item, "decided_by", tx->manual_cutoff);
   else if (r->criterion >= 0)
     {
       const SmPriorityRule *rule = sm_scenario__rule_of (job->scenario,
@@ -394,14 +459,46 @@ reason_full (const LetterJob *job, int32_t employee, const SmRefusal *r,
   return g_string_free (out, FALSE);
 }
 
+/* The cap, the employee's rank and the last person admitted, and how
+ * many people the organisation holds by manual placements (they count
+ * towards its maximum). */
 static char *
 reason_cap (const LetterJob *job, const SmRefusal *r)
 {
   const SmScenario *s = job->scenario;
-  const SmOrganisationRecord *o = sm_scenario__organisation (
-      s, sm_scenario__position (s, r->position)->organisation);
-  return g_strdup_printf (job->tx->cap, o->spec.name,
-                          (int) o->spec.max_headcount);
+  int32_t org = sm_scenario__position (s, r->position)->organisation;
+  const SmOrganisationRecord *o = sm_scenario__organisation (s, org);
+  GString *out = g_string_new (NULL);
+  g_string_printf (out, job->tx->cap, o->spec.name,
+                   (int) o->spec.max_headcount);
+  if (r->cutoff > 0)
+    g_string_append_printf (out, job->tx->cap_ranks, (int) r->rank,
+                            (int) r->cutoff);
+  else
+    g_string_append_printf (out, job->tx->cap_nobody, (int) r->rank);
+  int32_t manual = 0;
+  for (int32_t j = 0; j < sm_scenario_get_n_positions (s); j++)
+    if (sm_scenario__position (s, j)->organisation == org)
+      manual += manual_at (job, j);
+  if (manual > 0)
+    g_string_append_printf (out, job->tx->cap_manual, o->spec.name,
+                            (int) manual);
+  return g_string_free (out, FALSE);
+}
+
+/* A seat the employee would have had went to a manual placement. */
+static char *
+reason_manual_seat (const LetterJob *job, const SmRefusal *r,
+                    SmTemplateRecord *item)
+{
+  SmPositionResult res;
+  sm_placement_get_position_result (job->placement, r->position, &res);
+  sm_template_record__set_string (item, "decided_by", job->tx->manual_cutoff);
+  if (res.reflection)
+    return g_strdup_printf (job->tx->manual_seat_reflection,
+                            (int) res.filled, (int) res.manual);
+  return g_strdup_printf (job->tx->manual_seat, (int) res.filled,
+                          (int) res.manual, (int) r->rank, (int) r->cutoff);
 }
 
 static char *
@@ -415,7 +512,17 @@ reason_reflection (const LetterJob *job, int32_t employee,
                                                   reference);
   g_autofree char *service = job->tx->describe_value (SM_CRITERION_SERVICE,
                                                       &c, reference);
-  return g_strdup_printf (job->tx->reflection, age, service);
+  SmReduction reduction;
+  int32_t years;
+  sm_scenario_get_reduction (job->scenario, &reduction, &years);
+  int32_t band = sm_reflection__band (c.birth_date, reference, years);
+  int32_t first = SM_REFLECTION_FIRST_BAND_AGE + band * years;
+  g_autofree char *band_text =
+      band == 0 ? g_strdup_printf (job->tx->band_first, (int) (first + years
+                                                               - 1))
+                : g_strdup_printf (job->tx->band, (int) first,
+                                   (int) (first + years - 1));
+  return g_strdup_printf (job->tx->reflection, age, band_text, service);
 }
 
 /* Fills a refused choice: reason, rank, cutoff, decided_by, own_value. */
@@ -440,6 +547,9 @@ fill_refusal (const LetterJob *job, int32_t employee, const SmRefusal *r,
       break;
     case SM_REASON_REFLECTION:
       reason = reason_reflection (job, employee, r);
+      break;
+    case SM_REASON_MANUAL_SEAT:
+      reason = reason_manual_seat (job, r, item);
       break;
     }
   sm_template_record__set_boolean (item, "refused", TRUE);
@@ -584,6 +694,19 @@ add_own_function (const LetterJob *job, int32_t employee,
 
 /* ---- the rules ----------------------------------------------------------- */
 
+/* The position of the employee's own function that the letter speaks
+ * of (followed or lost), or -1. */
+static int32_t
+own_function_position (const LetterJob *job, int32_t employee)
+{
+  SmEmployeeOutcome out;
+  SmRefusal r;
+  sm_placement_get_outcome (job->placement, employee, &out);
+  if (out.status == SM_STATUS_FOLLOWS_WORK)
+    return out.position;
+  return find_refusal (job, employee, 0, &r) ? r.position : -1;
+}
+
 /* The positions whose rules the letter explains: those applied to, the
  * own-function position followed or lost. */
 static GArray *
@@ -592,23 +715,23 @@ positions_ruled (const LetterJob *job, int32_t employee)
   GArray *positions = g_array_new (FALSE, FALSE, sizeof (int32_t));
   const int32_t *apps;
   int32_t n_apps;
-  SmEmployeeOutcome out;
-  SmRefusal r;
   sm_scenario__applications_of (job->scenario, employee, &apps, &n_apps);
   for (int32_t k = 0; k < n_apps; k++)
     g_array_append_val (positions,
                         sm_scenario__application (job->scenario, apps[k])
                             ->position);
-  sm_placement_get_outcome (job->placement, employee, &out);
-  if (out.status == SM_STATUS_FOLLOWS_WORK)
-    g_array_append_val (positions, out.position);
-  else if (find_refusal (job, employee, 0, &r))
-    g_array_append_val (positions, r.position);
+  int32_t own = own_function_position (job, employee);
+  if (own >= 0)
+    g_array_append_val (positions, own);
   return positions;
 }
 
+/* The rule's filters, one phrase each; with @own_function, that they do
+ * not apply to the position of the employee's own function (compile.c
+ * lists it whatever they say). */
 static char *
-describe_filters (const LetterJob *job, const SmPriorityRule *rule)
+describe_filters (const LetterJob *job, const SmPriorityRule *rule,
+                  gboolean own_function)
 {
   GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
   int32_t distance = sm_priority_rule_get_max_grade_distance (rule);
@@ -625,22 +748,30 @@ describe_filters (const LetterJob *job, const SmPriorityRule *rule)
     }
   if (sm_priority_rule_get_require_qualifications (rule))
     g_ptr_array_add (parts, g_strdup (job->tx->filter_qualifications));
+  gboolean any = parts->len > 0;
   g_ptr_array_add (parts, NULL);
   char *text = g_strjoinv ("; ", (char **) parts->pdata);
   g_ptr_array_unref (parts);
+  if (any && own_function)
+    {
+      char *noted = g_strconcat (text, job->tx->filters_not_own, NULL);
+      g_free (text);
+      return noted;
+    }
   return text;
 }
 
 static void
 add_rule (const LetterJob *job, const SmPriorityRule *rule,
-          const char *titles, SmTemplateRecord *rec)
+          const char *titles, gboolean own_function, SmTemplateRecord *rec)
 {
   SmTemplateRecord *item = sm_template_record__append (rec, "rules");
   sm_template_record__set_string (item, "rule_id",
                                   sm_priority_rule_get_id (rule));
   sm_template_record__set_string (item, "rule_positions", titles);
   sm_template_record__take_string (item, "filters",
-                                   describe_filters (job, rule));
+                                   describe_filters (job, rule,
+                                                     own_function));
   sm_template_record__set_list (item, "criteria");
   int32_t n = sm_priority_rule_get_n_criteria (rule);
   for (int32_t k = 0; k < n; k++)
@@ -657,6 +788,9 @@ static void
 add_rules (const LetterJob *job, int32_t employee, SmTemplateRecord *rec)
 {
   g_autoptr (GArray) positions = positions_ruled (job, employee);
+  int32_t own = own_function_position (job, employee);
+  const SmPriorityRule *own_rule =
+      own >= 0 ? sm_scenario__rule_of (job->scenario, own) : NULL;
   g_autoptr (GPtrArray) rules = g_ptr_array_new ();
   g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (
       (GDestroyNotify) g_ptr_array_unref);
@@ -683,7 +817,8 @@ add_rules (const LetterJob *job, int32_t employee, SmTemplateRecord *rec)
       GPtrArray *list = g_ptr_array_index (titles, k);
       g_ptr_array_add (list, NULL);
       g_autofree char *joined = g_strjoinv (", ", (char **) list->pdata);
-      add_rule (job, g_ptr_array_index (rules, k), joined, rec);
+      const SmPriorityRule *rule = g_ptr_array_index (rules, k);
+      add_rule (job, rule, joined, rule == own_rule, rec);
     }
 }
 

@@ -7,14 +7,20 @@
  * their former units; the preference ranks obtained; per receiving
  * organisation its choices, open positions and per position the cutoff
  * and the criterion that decided it; per default organisation its units'
- * formation, placed and supernumerary; the contract table; the manual
- * placements with the employer's reasons; and where the reflection
+ * formation, placed and supernumerary; the contract table; how many
+ * seats of each position were placed manually; and where the reflection
  * principle chose the supernumeraries. The same placement always gives
  * the same blocks, in scenario order.
  *
  * The text form aligns columns by display width (so "Financiën" pads like
- * "Financien"), the Markdown form writes pipe tables. Employees appear by
- * identifier only: names are personal data and belong in letters.
+ * "Financien"), the Markdown form writes pipe tables.
+ *
+ * These reports go to people other than those placed (a works council,
+ * managers), so they hold counts, not people: no names, and nothing
+ * about a manual placement beyond its position. Who was placed by the
+ * hardship clause, and why (often a medical or family reason), is told
+ * only to that person, in their letter, and kept by HR in the placement
+ * file.
  */
 #include "summary-private.h"
 
@@ -502,8 +508,9 @@ static void
 add_positions (SmReport *r, const SmPlacement *p, int32_t org)
 {
   const SmScenario *sc = sm_placement_get_scenario (p);
-  SmReportTable *t = table_new (0x3C, "Id", "Title", "Seats", "Candidates",
-                                "Filled", "Cutoff", "Decided by", NULL);
+  SmReportTable *t = table_new (0x7C, "Id", "Title", "Seats", "Candidates",
+                                "Filled", "Manual", "Cutoff", "Decided by",
+                                NULL);
   for (int32_t j = 0; j < sm_scenario_get_n_positions (sc); j++)
     {
       SmPositionSpec pos;
@@ -517,6 +524,7 @@ add_positions (SmReport *r, const SmPlacement *p, int32_t org)
       table_int (t, res.seats);
       table_int (t, res.candidates);
       table_int (t, res.filled);
+      table_int (t, res.manual);
       if (res.cutoff > 0)
         table_int (t, res.cutoff);
       else
@@ -524,10 +532,11 @@ add_positions (SmReport *r, const SmPlacement *p, int32_t org)
       table_text (t, criterion_name (sc, j, res.criterion));
     }
   heading (r, 3, "Positions");
-  paragraph (r, "Cutoff: the place in the position's priority order of "
-             "the last person admitted when every seat is filled. Decided "
-             "by: the criterion of the position's rule that put that "
-             "person ahead of the first one refused.");
+  paragraph (r, "Manual: seats filled by a manual placement (hardship "
+             "clause). Cutoff: the place in the position's priority order "
+             "of the last person admitted when every seat is filled. "
+             "Decided by: the criterion of the position's rule that put "
+             "that person ahead of the first one refused.");
   add_block (r, SM_BLOCK_TABLE, NULL, t);
 }
 
@@ -654,6 +663,8 @@ add_contracts (SmReport *r, const SmPlacement *p)
   chart (r, SM_CHART_CONTRACTS, t, TRUE);
 }
 
+/* Per position, how many seats went to manual placements: never who,
+ * never why. */
 static void
 add_manual (SmReport *r, const SmPlacement *p)
 {
@@ -665,21 +676,26 @@ add_manual (SmReport *r, const SmPlacement *p)
       paragraph (r, "None: every placement follows the rules.");
       return;
     }
-  paragraph (r, "Placements the employer made by the hardship clause, "
-             "with the reasons recorded:");
-  SmReportTable *t = table_new (0, "Employee", "Position", "Title",
-                                "Reason", NULL);
-  for (int32_t k = 0; k < n; k++)
+  paragraph (r, "The employer placed %d %s by the hardship clause, at "
+             "these positions. Who was placed, and why, is told only to "
+             "the people concerned, in their decisions.", n,
+             n == 1 ? "person" : "people");
+  SmReportTable *t = table_new (0x8, "Position", "Title", "Organisation",
+                                "Manual seats", NULL);
+  for (int32_t j = 0; j < sm_scenario_get_n_positions (sc); j++)
     {
-      const char *employee, *position, *reason;
       SmPositionSpec pos;
-      sm_scenario_get_manual_placement (sc, k, &employee, &position, &reason);
-      sm_scenario_get_position (sc, sm_scenario_find_position (sc, position),
-                                &pos);
-      table_text (t, employee);
-      table_text (t, position);
+      SmPositionResult res;
+      SmOrganisationSpec org;
+      sm_placement_get_position_result (p, j, &res);
+      if (res.manual == 0)
+        continue;
+      sm_scenario_get_position (sc, j, &pos);
+      sm_scenario_get_organisation (sc, position_organisation (sc, j), &org);
+      table_text (t, pos.id);
       table_text (t, pos.title);
-      table_text (t, reason);
+      table_text (t, org.name);
+      table_int (t, res.manual);
     }
   add_block (r, SM_BLOCK_TABLE, NULL, t);
 }

@@ -4,7 +4,10 @@
  * list is, best first: their applications by preference, less those the
  * position's rule finds them ineligible for; then the default
  * organisation's position of their own function ("mens volgt werk"),
- * preferring the one in their own unit. The default organisation itself
+ * preferring the one in their own unit, whatever that position's filters
+ * say (the person follows their work; its rule only ranks them there, and
+ * explanations read eligibility from these lists, not from the filters).
+ * The default organisation itself
  * is the market's outside option and is never listed. A manual placement
  * replaces the whole list by its one position.
  *

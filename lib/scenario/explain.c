@@ -1,14 +1,29 @@
 /* staffmatch: explaining a placement.
  *
  * Everything is recomputed from the final market and its matching, on
- * demand: the employee's rank at a position is beside the employee's edge,
- * the cutoff is the matching's, and the deciding criterion comes from
- * comparing the facts of the last person admitted with the employee's
- * under the position's rule (the same comparison that ranked them). Since
- * the matching is stable, a position the employee preferred either was
- * full with people ranked above them, or had a seat that the
- * organisation's cap kept closed; anything else would be a blocking pair,
- * which the tests rule out.
+ * demand, and never from the scenario's rules alone: whether an employee
+ * was a candidate at a position is whether the compiled market lists the
+ * pair (compile.c adds the "mens volgt werk" position whatever its rule's
+ * filters say, and a manual placement replaces the whole list), the
+ * employee's rank is beside their edge, and the cutoff is the matching's.
+ * The rule is consulted only to say which filter refused an application
+ * the market dropped, and which criterion put the last person admitted
+ * ahead of the employee (the same comparison that ranked them).
+ *
+ * A refused candidate is told the first of these that holds (explain.h
+ * has the exact rule): the reflection principle chose the keepers; a
+ * seat held by a manual placement would have been theirs, counting only
+ * the candidates ranked above them who wanted the position at least as
+ * much as what they got; the organisation's cap kept a seat closed; the
+ * position was full with candidates of higher priority. Since the
+ * matching is stable there is no other case: anything else would be a
+ * blocking pair, which the tests rule out.
+ *
+ * Cost of one refusal: O(d) to find the edge (d the employee's list)
+ * plus O(p) for the candidates ranked above and the people held, p the
+ * length of the position's order; at a reflected position holding manual
+ * placements, one more run of the reflection principle over its
+ * contenders.
  */
 #include <staffmatch/explain.h>
 
@@ -16,6 +31,7 @@
 
 #include "compile-private.h"
 #include "placement-private.h"
+#include "reflection-private.h"
 #include "scenario-private.h"
 
 static SmFilter
@@ -35,6 +51,8 @@ filter_of (SmEligibility eligibility)
   return SM_FILTER_NONE;
 }
 
+/* The filter of the position's rule that refuses the employee; only
+ * asked about pairs the market does not list. */
 static SmFilter
 eligibility_filter (const SmScenario *s, int32_t employee, int32_t position)
 {
@@ -46,12 +64,18 @@ eligibility_filter (const SmScenario *s, int32_t employee, int32_t position)
       sm_scenario__employee (s, employee)->spec.qualifications));
 }
 
+static gboolean
+is_manual (const SmScenario *s, int32_t employee)
+{
+  return sm_scenario__employee (s, employee)->manual >= 0;
+}
+
 /* Which criterion put @ahead before @behind at the position. */
 static int32_t
 deciding_criterion (const SmScenario *s, int32_t position, int32_t ahead,
                     int32_t behind)
 {
-  if (sm_scenario__employee (s, ahead)->manual >= 0)
+  if (is_manual (s, ahead))
     return SM_DECIDED_BY_MANUAL;
   SmCandidate a, b;
   sm_scenario__candidate (s, ahead, position, &a);
@@ -63,7 +87,7 @@ deciding_criterion (const SmScenario *s, int32_t position, int32_t ahead,
 }
 
 /* The employee's 0-based rank at the position in the final market, or -1
- * when the position does not rank them. */
+ * when the market does not list the pair. */
 static int32_t
 market_rank (const SmMarket *mk, int32_t employee, int32_t position)
 {
@@ -73,19 +97,83 @@ market_rank (const SmMarket *mk, int32_t employee, int32_t position)
   return sm_market_get_employee_edges (mk, employee, &len)[c].rank;
 }
 
-/* Explains why a ranked employee did not get the position. */
+/* The 1-based place of the last person admitted to the position, or 0
+ * when nobody was: the cutoff when it is full, and also when a cap kept
+ * a seat closed. */
+static int32_t
+last_admitted_place (const SmPlacement *pl, int32_t position)
+{
+  int32_t n;
+  const int32_t *held = sm_matching_get_held (pl->matching, position, &n);
+  if (n == 0)
+    return 0;
+  return market_rank (pl->market, held[n - 1], position) + 1;
+}
+
+/* How many of the people held by the position were placed manually. */
+static int32_t
+manual_held (const SmPlacement *pl, int32_t position)
+{
+  int32_t n, manual = 0;
+  const int32_t *held = sm_matching_get_held (pl->matching, position, &n);
+  for (int32_t k = 0; k < n; k++)
+    manual += is_manual (pl->scenario, held[k]);
+  return manual;
+}
+
+/* The candidates ranked above @rank at the position, not placed
+ * manually, who wanted it at least as much as what they got: held there,
+ * or refused it for something worse. Those ranked above who got
+ * something better never competed for its seats. */
+static int32_t
+contenders_ahead (const SmPlacement *pl, int32_t position, int32_t rank)
+{
+  int32_t len, n = 0;
+  const SmEdge *edges = sm_market_get_position_edges (pl->market, position,
+                                                      &len);
+  for (int32_t k = 0; k < rank && k < len; k++)
+    {
+      int32_t i = edges[k].target;
+      int32_t got = sm_matching_get_choice (pl->matching, i);
+      if (!is_manual (pl->scenario, i) && (got < 0 || got >= edges[k].rank))
+        n++;
+    }
+  return n;
+}
+
+/* At a position where the reflection principle chose: whether the
+ * employee would have kept a place had the manual placements not held
+ * any of its seats. */
+static gboolean
+reflection_keeps_without_manual (const SmPlacement *pl, int32_t employee,
+                                 int32_t position)
+{
+  const SmPositionRecord *p = sm_scenario__position (pl->scenario, position);
+  return p->n_manual > 0
+         && sm_placement__reflection_keeps (pl, position, employee,
+                                            p->spec.seats);
+}
+
+/* Explains why a candidate the market ranked did not get the position. */
 static void
 explain_ranked (const SmPlacement *pl, int32_t employee, int32_t position,
-                SmRefusal *r)
+                int32_t rank, SmRefusal *r)
 {
   const SmMatching *mt = pl->matching;
-  int32_t rank = market_rank (pl->market, employee, position);
-  int32_t cutoff = sm_matching_get_cutoff (mt, position);
+  int32_t cutoff = sm_matching_get_cutoff (mt, position), filled;
+  sm_matching_get_held (mt, position, &filled);
   r->rank = rank + 1;
-  r->cutoff = cutoff == SM_CUTOFF_OPEN ? 0 : cutoff + 1;
+  r->cutoff = last_admitted_place (pl, position);
   r->criterion = SM_DECIDED_BY_NOTHING;
   if (pl->reflected[position])
-    r->reason = SM_REASON_REFLECTION;
+    r->reason = reflection_keeps_without_manual (pl, employee, position)
+                  ? SM_REASON_MANUAL_SEAT : SM_REASON_REFLECTION;
+  else if (manual_held (pl, position) > 0
+           && contenders_ahead (pl, position, rank) < filled)
+    {
+      r->reason = SM_REASON_MANUAL_SEAT;
+      r->criterion = SM_DECIDED_BY_MANUAL;
+    }
   else if (cutoff == SM_CUTOFF_OPEN)
     r->reason = SM_REASON_CAP;
   else
@@ -106,13 +194,17 @@ explain_one (const SmPlacement *pl, int32_t employee, int32_t position,
   const SmScenario *s = pl->scenario;
   *r = (SmRefusal) { position, preference, SM_REASON_FULL, SM_FILTER_NONE,
                      0, 0, SM_DECIDED_BY_NOTHING };
-  if (sm_scenario__employee (s, employee)->manual >= 0)
+  int32_t rank = market_rank (pl->market, employee, position);
+  if (is_manual (s, employee))
     r->reason = SM_REASON_MANUAL;
-  else if ((r->filter = eligibility_filter (s, employee, position))
-           != SM_FILTER_NONE)
-    r->reason = SM_REASON_NOT_ELIGIBLE;
+  else if (rank < 0)
+    {
+      /* Compile drops exactly the applications a filter refuses. */
+      r->reason = SM_REASON_NOT_ELIGIBLE;
+      r->filter = eligibility_filter (s, employee, position);
+    }
   else
-    explain_ranked (pl, employee, position, r);
+    explain_ranked (pl, employee, position, rank, r);
 }
 
 /* The applications to explain: all with a preference better than the one
@@ -220,7 +312,7 @@ sm_placement_get_position_result (const SmPlacement *placement,
   *result_out = (SmPositionResult) {
     seats, filled, MAX (0, seats - filled), len,
     cutoff == SM_CUTOFF_OPEN ? 0 : cutoff + 1, SM_DECIDED_BY_NOTHING,
-    placement->reflected[position]
+    placement->reflected[position], manual_held (placement, position)
   };
   int32_t refused = cutoff == SM_CUTOFF_OPEN
                       ? -1 : first_refused (placement, position, cutoff);

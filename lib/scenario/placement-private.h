@@ -12,3 +12,10 @@ struct _SmPlacement {
   SmEmployeeOutcome *outcomes;  /* per employee */
   int32_t *headcount;           /* per organisation */
 };
+
+/* Whether the reflection principle, choosing among the contenders of a
+ * reflected default-organisation position as the placement did but with
+ * @places places, keeps @employee (FALSE when they are not a contender). */
+gboolean sm_placement__reflection_keeps (const SmPlacement *placement,
+                                         int32_t position, int32_t employee,
+                                         int32_t places);

@@ -157,6 +157,27 @@ contenders_of (const SmScenario *s, const SmMarket *mk, const SmMatching *mt,
   return out;
 }
 
+/* The reflection principle's candidates, in the order of @contenders,
+ * with the lot of position j. (transfer full) */
+static SmReflectionCandidate *
+reflection_candidates (const SmScenario *s, int32_t j,
+                       const GArray *contenders)
+{
+  const SmPositionRecord *p = sm_scenario__position (s, j);
+  int32_t n = (int32_t) contenders->len;
+  SmReflectionCandidate *c = g_new (SmReflectionCandidate, MAX (n, 1));
+  for (int32_t k = 0; k < n; k++)
+    {
+      const SmEmployeeRecord *e =
+          sm_scenario__employee (s, g_array_index (contenders, int32_t, k));
+      c[k].birth_date = e->spec.birth_date;
+      c[k].service_start = e->spec.service_start;
+      c[k].lot = sm_priority__lot (s->seed, s->tie_breaking, p->spec.id,
+                                   e->spec.id);
+    }
+  return c;
+}
+
 /* Chooses the keepers among the contenders of position j; returns its new
  * priority order, or NULL when there are places for all. */
 static GArray *
@@ -168,23 +189,42 @@ reflect_position (const SmScenario *s, const SmMarket *mk,
   int32_t places = p->spec.seats - p->n_manual, n = (int32_t) contenders->len;
   if (n <= places)
     return NULL;
-  g_autofree SmReflectionCandidate *c = g_new (SmReflectionCandidate, n);
+  g_autofree SmReflectionCandidate *c = reflection_candidates (s, j,
+                                                               contenders);
   g_autofree gboolean *keep = g_new (gboolean, n);
   g_autofree gboolean *keeper = g_new0 (gboolean, s->employees->len);
-  for (int32_t k = 0; k < n; k++)
-    {
-      const SmEmployeeRecord *e =
-          sm_scenario__employee (s, g_array_index (contenders, int32_t, k));
-      c[k].birth_date = e->spec.birth_date;
-      c[k].service_start = e->spec.service_start;
-      c[k].lot = sm_priority__lot (s->seed, s->tie_breaking, p->spec.id,
-                                   e->spec.id);
-    }
   sm_reflection__choose (c, n, places, s->reference_date, s->age_band_years,
                          keep);
   for (int32_t k = 0; k < n; k++)
     keeper[g_array_index (contenders, int32_t, k)] = keep[k];
   return order_keepers_first (s, mk, j, contenders, keeper);
+}
+
+/* The contenders of a reflected position are the same in the final
+ * matching as after the first solve: the keepers are held by it, the
+ * others are at the default, and everyone else kept what they had. So an
+ * explanation can run the choice again with another number of places. */
+gboolean
+sm_placement__reflection_keeps (const SmPlacement *placement,
+                                int32_t position, int32_t employee,
+                                int32_t places)
+{
+  const SmScenario *s = placement->scenario;
+  g_autoptr (GArray) contenders = contenders_of (s, placement->market,
+                                                 placement->matching,
+                                                 position);
+  int32_t n = (int32_t) contenders->len, at = -1;
+  for (int32_t k = 0; k < n; k++)
+    if (g_array_index (contenders, int32_t, k) == employee)
+      at = k;
+  if (at < 0 || n <= places)
+    return at >= 0;
+  g_autofree SmReflectionCandidate *c = reflection_candidates (s, position,
+                                                               contenders);
+  g_autofree gboolean *keep = g_new (gboolean, n);
+  sm_reflection__choose (c, n, MAX (places, 0), s->reference_date,
+                         s->age_band_years, keep);
+  return keep[at];
 }
 
 /* Runs the reflection stage on every position of the default

@@ -15,20 +15,55 @@
  * whole part of its share, and the reductions left over go to the bands
  * with the largest fractional parts. Everything is integer arithmetic, so
  * the result is the same on every machine.
+ *
+ * Exactly, with B the band width in years (10 by default):
+ *   - a candidate's band is (age - 15) / B, the age in whole years on the
+ *     scenario's reference date; under 15, and an unknown birth date,
+ *     count as the first (youngest) band;
+ *   - band b gives up floor(R * size_b / n) of the R reductions; each
+ *     reduction left goes to the band with the largest remainder
+ *     (R * size_b mod n) that still has someone to give, a band that
+ *     already got one of these counting as the smallest; a tie goes to
+ *     the larger band, then to the younger band;
+ *   - within a band, those with the latest service start go first (the
+ *     dates compared to the day), then the latest birth date (the
+ *     youngest), then the higher lottery number (the scenario's draw,
+ *     per position when the tie-breaking is per position).
+ *     A missing service start or birth date counts as the shortest
+ *     service or the youngest age, so nobody keeps a place by a date
+ *     nobody recorded (the priority rules likewise put a missing value
+ *     last).
  */
 #include "reflection-private.h"
 
 #include <stdlib.h>
 
-#define FIRST_BAND_AGE 15
+int32_t
+sm_reflection__band (SmDate birth_date, SmDate reference, int32_t band_years)
+{
+  g_return_val_if_fail (band_years >= 1, 0);
+  if (!sm_date_is_valid (birth_date))
+    return 0;
+  int32_t age = sm_date_full_years (birth_date, reference);
+  return age < SM_REFLECTION_FIRST_BAND_AGE
+           ? 0 : (age - SM_REFLECTION_FIRST_BAND_AGE) / band_years;
+}
 
 static int32_t
 band_of (const SmReflectionCandidate *c, SmDate reference, int32_t years)
 {
-  if (!sm_date_is_valid (c->birth_date))
-    return 0;
-  int32_t age = sm_date_full_years (c->birth_date, reference);
-  return age < FIRST_BAND_AGE ? 0 : (age - FIRST_BAND_AGE) / years;
+  return sm_reflection__band (c->birth_date, reference, years);
+}
+
+/* <0 when date a is later than date b; a missing date is the latest of
+ * all (the shortest service, the youngest age). */
+static int
+compare_latest_first (SmDate a, SmDate b)
+{
+  gboolean a_known = sm_date_is_valid (a), b_known = sm_date_is_valid (b);
+  if (!a_known || !b_known)
+    return (int) a_known - (int) b_known;
+  return sm_date_compare (b, a);
 }
 
 /* Whether a goes before b when a band gives up places: shortest service
@@ -37,10 +72,10 @@ static int
 compare_for_reduction (const SmReflectionCandidate *a,
                        const SmReflectionCandidate *b)
 {
-  int c = sm_date_compare (b->service_start, a->service_start);
+  int c = compare_latest_first (a->service_start, b->service_start);
   if (c != 0)
     return c;
-  c = sm_date_compare (b->birth_date, a->birth_date);
+  c = compare_latest_first (a->birth_date, b->birth_date);
   if (c != 0)
     return c;
   return (a->lot < b->lot) - (a->lot > b->lot);
