@@ -1141,9 +1141,14 @@ compare_refusal (Oracle *o, int32_t i, const SmRefusal *got)
   if (got->reason != want.reason)
     {
       report (o, SM_ORACLE_REASON, i, j,
-              " (preference %d): says %s; the scenario gives %s",
+              " (preference %d): says %s (filter %d, rank %d, cutoff %d, "
+              "criterion %d); the scenario gives %s (rank %d, cutoff %d, "
+              "decided by %s)",
               (int) want.preference, reason_text (got->reason),
-              reason_text (want.reason));
+              (int) got->filter, (int) got->rank, (int) got->cutoff,
+              (int) got->criterion, reason_text (want.reason),
+              (int) want.rank, (int) want.cutoff,
+              criterion_text (o, j, want.criterion));
       return;
     }
   if (want.reason == SM_REASON_NOT_ELIGIBLE

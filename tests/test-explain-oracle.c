@@ -421,6 +421,11 @@ typedef struct {
   int32_t infeasible;
   int32_t broken;         /* the generator or sm_scenario_place failed */
   KindSummary kind[SM_ORACLE_N_CHECKS];
+  /* what the placements exercised */
+  int32_t reasons[SM_REASON_REFLECTION + 1];
+  int32_t binding_caps;   /* scenarios whose cap decides who is placed */
+  int32_t reflections;    /* positions where the reflection principle chose */
+  int32_t manual;         /* scenarios with a manual placement */
 } Summary;
 
 static Summary summary;
@@ -472,6 +477,24 @@ note_findings (const SmScenario *s, guint32 seed, const char *about,
 }
 
 static void
+note_coverage (const SmPlacement *placement, const SmOracleObserved *ob)
+{
+  for (int32_t i = 0; i < ob->n_employees; i++)
+    for (guint k = 0; k < ob->refusals[i]->len; k++)
+      {
+        SmReason reason = g_array_index (ob->refusals[i], SmRefusal, k).reason;
+        if ((int) reason >= 0 && reason <= SM_REASON_REFLECTION)
+          summary.reasons[reason]++;
+      }
+  for (int32_t j = 0; j < ob->n_positions; j++)
+    summary.reflections += ob->results[j].reflection != FALSE;
+  summary.binding_caps += sm_market_caps_bind (
+      sm_placement_get_market (placement));
+  summary.manual += sm_scenario_get_n_manual_placements (
+                        sm_placement_get_scenario (placement)) > 0;
+}
+
+static void
 run_seed (guint32 seed)
 {
   g_autoptr (GString) about = g_string_new ("");
@@ -499,6 +522,7 @@ run_seed (guint32 seed)
     }
   summary.run++;
   g_autoptr (SmOracleObserved) observed = sm_oracle_observe (placement);
+  note_coverage (placement, observed);
   g_autoptr (GPtrArray) findings = sm_oracle_check (s, observed);
   note_findings (s, seed, about->str, findings);
 }
@@ -526,6 +550,14 @@ ensure_run (void)
   printf ("\n  oracle: %d scenarios placed, %d refused as infeasible, "
           "%d broken (seeds %u to %u)\n", summary.run, summary.infeasible,
           summary.broken, first, last);
+  printf ("  refusals: %d not eligible, %d full, %d cap, %d manual, %d "
+          "reflection; %d scenarios with a binding cap, %d with manual "
+          "placements; %d reflected positions\n",
+          summary.reasons[SM_REASON_NOT_ELIGIBLE],
+          summary.reasons[SM_REASON_FULL], summary.reasons[SM_REASON_CAP],
+          summary.reasons[SM_REASON_MANUAL],
+          summary.reasons[SM_REASON_REFLECTION], summary.binding_caps,
+          summary.manual, summary.reflections);
   for (int k = 0; k < SM_ORACLE_N_CHECKS; k++)
     if (summary.kind[k].count > 0)
       printf ("  %-15s %4d findings in %3d scenarios; smallest: seed %u "
@@ -550,6 +582,13 @@ test_generated_scenarios (void)
    * placed, so the checks below see a few hundred placements. */
   CU_ASSERT_EQUAL (summary.broken, 0);
   CU_ASSERT (summary.run >= 9 * (summary.run + summary.infeasible) / 10);
+  /* ... and every kind of refusal, binding caps, manual placements and
+   * the reflection principle many times over. */
+  for (int r = 0; r <= SM_REASON_REFLECTION; r++)
+    CU_ASSERT (summary.reasons[r] >= 20);
+  CU_ASSERT (summary.binding_caps >= 100);
+  CU_ASSERT (summary.manual >= 100);
+  CU_ASSERT (summary.reflections >= 50);
 }
 
 static void test_lists (void) { assert_no_findings (SM_ORACLE_LIST); }
@@ -567,6 +606,166 @@ static void test_criteria (void) { assert_no_findings (SM_ORACLE_CRITERION); }
 static void test_position_results (void)
 {
   assert_no_findings (SM_ORACLE_POSITION_RESULT);
+}
+
+/* ---- hand-made scenarios --------------------------------------------------
+ * The smallest scenarios that show each kind of untrue explanation the
+ * generated ones found, run through the same oracle: nothing here states
+ * a result, the oracle works it out. */
+
+static void
+ok (gboolean done, GError **error)
+{
+  SM_ASSERT_NO_ERROR (*error);
+  CU_ASSERT_TRUE (done);
+}
+
+/* Default organisation D with unit U-D; receiving organisation R (with
+ * headcount maximum @max, -1 for none) with unit U-R. */
+static SmScenario *
+hand_scenario (int32_t max)
+{
+  GError *error = NULL;
+  SmScenario *s = sm_scenario_new ();
+  SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
+  o.id = o.name = "D";
+  o.kind = SM_ORGANISATION_DEFAULT;
+  ok (sm_scenario_add_organisation (s, &o, &error), &error);
+  o.id = o.name = "R";
+  o.kind = SM_ORGANISATION_RECEIVING;
+  o.max_headcount = max;
+  ok (sm_scenario_add_organisation (s, &o, &error), &error);
+  SmUnitSpec u = SM_UNIT_SPEC_INIT;
+  u.id = u.name = "U-D";
+  u.organisation_id = "D";
+  ok (sm_scenario_add_unit (s, &u, &error), &error);
+  u.id = u.name = "U-R";
+  u.organisation_id = "R";
+  ok (sm_scenario_add_unit (s, &u, &error), &error);
+  sm_scenario_set_reference_date (s, (SmDate){ 2018, 10, 1 });
+  return s;
+}
+
+static void
+hand_position (SmScenario *s, const char *id, const char *unit,
+               int32_t grade, int32_t seats, int32_t target,
+               const char *rule)
+{
+  GError *error = NULL;
+  SmPositionSpec p = SM_POSITION_SPEC_INIT;
+  p.id = p.title = id;
+  p.unit_id = unit;
+  p.function_code = "ADM";
+  p.grade = grade;
+  p.seats = seats;
+  p.target_seats = target;
+  p.rule_id = rule;
+  ok (sm_scenario_add_position (s, &p, &error), &error);
+}
+
+static void
+hand_employee (SmScenario *s, const char *id, int32_t grade,
+               int32_t service_year)
+{
+  GError *error = NULL;
+  SmEmployeeSpec e = SM_EMPLOYEE_SPEC_INIT;
+  e.id = e.name = id;
+  e.function_code = "ADM";
+  e.unit_id = "U-D";
+  e.grade = grade;
+  e.service_start = (SmDate){ service_year, 1, 1 };
+  e.birth_date = (SmDate){ 1970, 1, 1 };
+  ok (sm_scenario_add_employee (s, &e, &error), &error);
+}
+
+static void
+hand_apply (SmScenario *s, const char *employee, const char *position)
+{
+  GError *error = NULL;
+  SmApplicationSpec a = SM_APPLICATION_SPEC_INIT;
+  a.employee_id = employee;
+  a.position_id = position;
+  a.preference = 1;
+  ok (sm_scenario_add_application (s, &a, &error), &error);
+}
+
+/* Places @s and asserts that the oracle finds everything true, printing
+ * what it does not. */
+static void
+assert_oracle_agrees (const SmScenario *s)
+{
+  GError *error = NULL;
+  g_autoptr (SmPlacement) placement = sm_scenario_place (s, &error);
+  SM_ASSERT_NO_ERROR (error);
+  g_autoptr (SmOracleObserved) ob = sm_oracle_observe (placement);
+  g_autoptr (GPtrArray) findings = sm_oracle_check (s, ob);
+  for (guint k = 0; k < findings->len; k++)
+    {
+      const SmOracleFinding *f = g_ptr_array_index (findings, k);
+      printf ("\n    %s: %s", sm_oracle_check_name (f->check), f->message);
+    }
+  if (findings->len > 0)
+    printf ("\n");
+  CU_ASSERT_EQUAL (findings->len, 0);
+}
+
+/* D-ADM (1 seat, grade 10) ranks by a rule that also admits nobody more
+ * than 0 grades away: the filter does not apply to the own-function
+ * position, so X (grade 8) is ranked there, second behind Y by service.
+ * X is supernumerary because the seat is full, not because X is not
+ * eligible. */
+static void
+test_hand_own_function_filter (void)
+{
+  GError *error = NULL;
+  g_autoptr (SmScenario) s = hand_scenario (-1);
+  g_autoptr (SmPriorityRule) rule = sm_priority_rule_new ("strict");
+  ok (sm_priority_rule_add_criterion (rule, SM_CRITERION_SERVICE,
+                                      SM_PREFER_HIGH, &error), &error);
+  sm_priority_rule_set_max_grade_distance (rule, 0);
+  ok (sm_scenario_add_rule (s, rule, &error), &error);
+  hand_position (s, "D-ADM", "U-D", 10, 1, -1, "strict");
+  hand_employee (s, "X", 8, 2000);
+  hand_employee (s, "Y", 10, 1990);
+  assert_oracle_agrees (s);
+}
+
+/* R may hold 1 person; P has 2 seats of which 1 is a target seat. X and
+ * Y apply; X (longer service) takes the target seat and the cap keeps
+ * the second seat closed to Y. Y's refusal is the cap, with the cutoff
+ * at X's place 1: someone was admitted. */
+static void
+test_hand_cap_cutoff (void)
+{
+  g_autoptr (SmScenario) s = hand_scenario (1);
+  hand_position (s, "P", "U-R", 10, 2, 1, NULL);
+  hand_employee (s, "X", 10, 1990);
+  hand_employee (s, "Y", 10, 2000);
+  hand_apply (s, "X", "P");
+  hand_apply (s, "Y", "P");
+  assert_oracle_agrees (s);
+}
+
+/* The reflection principle chooses who keeps the places of a function,
+ * but D-ADM's one seat is taken by M's manual placement: nothing is left
+ * to choose. X is supernumerary because a manual placement took the
+ * seat; and Z, placed at P, keeps the place the rule gives Z in D-ADM's
+ * order (ahead of X by service). */
+static void
+test_hand_reflection_manual (void)
+{
+  GError *error = NULL;
+  g_autoptr (SmScenario) s = hand_scenario (-1);
+  sm_scenario_set_reduction (s, SM_REDUCTION_REFLECTION, 10);
+  hand_position (s, "D-ADM", "U-D", 10, 1, -1, NULL);
+  hand_position (s, "P", "U-R", 10, 1, -1, NULL);
+  hand_employee (s, "M", 10, 2010);
+  hand_employee (s, "X", 10, 2000);
+  hand_employee (s, "Z", 10, 1990);
+  hand_apply (s, "Z", "P");
+  ok (sm_scenario_add_manual_placement (s, "M", "D-ADM", "hardship",
+                                        &error), &error);
+  assert_oracle_agrees (s);
 }
 
 /* ---- every check can fail ---------------------------------------------------
@@ -916,6 +1115,11 @@ main (void)
     { "the cutoff is the last person admitted", test_cutoffs },
     { "the deciding criterion is the true one", test_criteria },
     { "position results are true", test_position_results },
+    { "hand-made: a filter and the own-function position",
+      test_hand_own_function_filter },
+    { "hand-made: the cutoff of a cap refusal", test_hand_cap_cutoff },
+    { "hand-made: reflection with every seat placed by hand",
+      test_hand_reflection_manual },
     { "a wrong list is caught", test_catches_list },
     { "a wrong order is caught", test_catches_order },
     { "a tie broken two ways is caught", test_catches_lottery },
