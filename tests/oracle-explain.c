@@ -133,7 +133,7 @@ sm_oracle_findings_have (const GPtrArray *findings, SmOracleCheck check)
   return FALSE;
 }
 
-/* ---- the scenario, read through its getters -------------------------------- */
+/* ---- the scenario, read through its getters ------------------------------ */
 
 static gboolean
 same (const char *a, const char *b)
@@ -208,7 +208,7 @@ sm_oracle_failing_filters (const SmScenario *s, int32_t employee,
   return failing;
 }
 
-/* ---- the oracle's state ---------------------------------------------------- */
+/* ---- the oracle's state -------------------------------------------------- */
 
 typedef struct {
   const SmScenario *s;
@@ -408,7 +408,7 @@ read_positions (Oracle *o)
     }
 }
 
-/* ---- the priority criteria ------------------------------------------------- */
+/* ---- the priority criteria ----------------------------------------------- */
 
 /* A criterion's value (larger = more of what it measures) or missing. */
 typedef struct {
@@ -527,7 +527,8 @@ static gboolean
 arrays_equal (const GArray *a, const GArray *b)
 {
   return a->len == b->len
-         && memcmp (a->data, b->data, a->len * sizeof (int32_t)) == 0;
+         && (a->len == 0
+             || memcmp (a->data, b->data, a->len * sizeof (int32_t)) == 0);
 }
 
 /* ---- check LIST -------------------------------------------------------------
@@ -1152,7 +1153,8 @@ compare_refusal (Oracle *o, int32_t i, const SmRefusal *got)
       return;
     }
   if (want.reason == SM_REASON_NOT_ELIGIBLE
-        ? got->filter <= SM_FILTER_NONE || got->filter > SM_FILTER_QUALIFICATIONS
+        ? got->filter <= SM_FILTER_NONE
+            || got->filter > SM_FILTER_QUALIFICATIONS
             || !(filters & (1u << got->filter))
         : got->filter != SM_FILTER_NONE)
     report (o, SM_ORACLE_FILTER, i, j,
@@ -1279,7 +1281,7 @@ check_position_results (Oracle *o)
     }
 }
 
-/* ---- running every check --------------------------------------------------- */
+/* ---- running every check ------------------------------------------------- */
 
 static void
 oracle_clear (Oracle *o)

@@ -31,7 +31,7 @@
 #define FIRST_SEED 1
 #define N_SEEDS 1000
 
-/* ---- generating scenarios -------------------------------------------------- */
+/* ---- generating scenarios ------------------------------------------------ */
 
 typedef struct {
   GRand *rand;
@@ -402,7 +402,7 @@ generate (guint32 seed, GString *about)
   return g.s;
 }
 
-/* ---- running the oracle on the generated scenarios -------------------------- */
+/* ---- running the oracle on the generated scenarios ----------------------- */
 
 /* The findings of one kind over all scenarios, and the smallest
  * scenario that shows one. */
@@ -591,19 +591,68 @@ test_generated_scenarios (void)
   CU_ASSERT (summary.reflections >= 50);
 }
 
-static void test_lists (void) { assert_no_findings (SM_ORACLE_LIST); }
-static void test_orders (void) { assert_no_findings (SM_ORACLE_ORDER); }
-static void test_lottery (void) { assert_no_findings (SM_ORACLE_LOTTERY); }
-static void test_outcomes (void) { assert_no_findings (SM_ORACLE_OUTCOME); }
-static void test_stability (void) { assert_no_findings (SM_ORACLE_STABILITY); }
-static void test_reflection (void) { assert_no_findings (SM_ORACLE_REFLECTION); }
-static void test_refusals (void) { assert_no_findings (SM_ORACLE_REFUSALS); }
-static void test_reasons (void) { assert_no_findings (SM_ORACLE_REASON); }
-static void test_filters (void) { assert_no_findings (SM_ORACLE_FILTER); }
-static void test_ranks (void) { assert_no_findings (SM_ORACLE_RANK); }
-static void test_cutoffs (void) { assert_no_findings (SM_ORACLE_CUTOFF); }
-static void test_criteria (void) { assert_no_findings (SM_ORACLE_CRITERION); }
-static void test_position_results (void)
+static void
+test_lists (void)
+{
+  assert_no_findings (SM_ORACLE_LIST);
+}
+static void
+test_orders (void)
+{
+  assert_no_findings (SM_ORACLE_ORDER);
+}
+static void
+test_lottery (void)
+{
+  assert_no_findings (SM_ORACLE_LOTTERY);
+}
+static void
+test_outcomes (void)
+{
+  assert_no_findings (SM_ORACLE_OUTCOME);
+}
+static void
+test_stability (void)
+{
+  assert_no_findings (SM_ORACLE_STABILITY);
+}
+static void
+test_reflection (void)
+{
+  assert_no_findings (SM_ORACLE_REFLECTION);
+}
+static void
+test_refusals (void)
+{
+  assert_no_findings (SM_ORACLE_REFUSALS);
+}
+static void
+test_reasons (void)
+{
+  assert_no_findings (SM_ORACLE_REASON);
+}
+static void
+test_filters (void)
+{
+  assert_no_findings (SM_ORACLE_FILTER);
+}
+static void
+test_ranks (void)
+{
+  assert_no_findings (SM_ORACLE_RANK);
+}
+static void
+test_cutoffs (void)
+{
+  assert_no_findings (SM_ORACLE_CUTOFF);
+}
+static void
+test_criteria (void)
+{
+  assert_no_findings (SM_ORACLE_CRITERION);
+}
+static void
+test_position_results (void)
 {
   assert_no_findings (SM_ORACLE_POSITION_RESULT);
 }
@@ -1044,55 +1093,68 @@ overfill_result (const SmScenario *s, SmOracleObserved *ob)
   return TRUE;
 }
 
-static void test_catches_list (void)
+static void
+test_catches_list (void)
 {
   assert_caught (drop_list_entry, SM_ORACLE_LIST);
 }
-static void test_catches_order (void)
+static void
+test_catches_order (void)
 {
   assert_caught (swap_ordered_pair, SM_ORACLE_ORDER);
 }
-static void test_catches_lottery (void)
+static void
+test_catches_lottery (void)
 {
   assert_caught (reverse_a_tie, SM_ORACLE_LOTTERY);
 }
-static void test_catches_outcome (void)
+static void
+test_catches_outcome (void)
 {
   assert_caught (relabel_status, SM_ORACLE_OUTCOME);
 }
-static void test_catches_stability (void)
+static void
+test_catches_stability (void)
 {
   assert_caught (unplace_applicant, SM_ORACLE_STABILITY);
 }
-static void test_catches_reflection (void)
+static void
+test_catches_reflection (void)
 {
   assert_caught (unplace_keeper, SM_ORACLE_REFLECTION);
 }
-static void test_catches_refusals (void)
+static void
+test_catches_refusals (void)
 {
   assert_caught (drop_refusal, SM_ORACLE_REFUSALS);
 }
-static void test_catches_reason (void)
+static void
+test_catches_reason (void)
 {
   assert_caught (full_to_cap, SM_ORACLE_REASON);
 }
-static void test_catches_filter (void)
+static void
+test_catches_filter (void)
 {
   assert_caught (blank_filter, SM_ORACLE_FILTER);
 }
-static void test_catches_rank (void)
+static void
+test_catches_rank (void)
 {
   assert_caught (shift_rank, SM_ORACLE_RANK);
 }
-static void test_catches_cutoff (void)
+static void
+test_catches_cutoff (void)
 {
   assert_caught (shift_cutoff, SM_ORACLE_CUTOFF);
 }
-static void test_catches_criterion (void)
+static void
+test_catches_criterion (void)
 {
   assert_caught (change_criterion, SM_ORACLE_CRITERION);
 }
-static void test_catches_position_result (void)
+static void
+test_catches_position_result (void)
 {
   assert_caught (overfill_result, SM_ORACLE_POSITION_RESULT);
 }
