@@ -650,6 +650,18 @@ check_outcomes (Oracle *o)
               (int) o->org_count[o->pos_org[j]], (int) o->cap[j]);
 }
 
+/* explain.h may have the reason "a seat went to a manual placement"
+ * (SM_REASON_MANUAL_SEAT, with the rule that chooses it written out
+ * there); the build says so by defining SM_ORACLE_MANUAL_SEAT, and the
+ * oracle then holds the library to that rule. */
+#ifdef SM_ORACLE_MANUAL_SEAT
+#define ORACLE_MANUAL_SEAT TRUE
+#define ORACLE_REASON_MANUAL_SEAT SM_REASON_MANUAL_SEAT
+#else
+#define ORACLE_MANUAL_SEAT FALSE
+#define ORACLE_REASON_MANUAL_SEAT ((SmReason) (SM_REASON_REFLECTION + 1))
+#endif
+
 /* ---- who the reflection principle decides for ------------------------------
  * Rule enforced (README, "The reflection principle"): with the reflection
  * principle chosen, the contenders for the places of a function at the
@@ -658,8 +670,10 @@ check_outcomes (Oracle *o)
  * aside); where they outnumber the places left by manual placements, the
  * principle chooses the keepers. Where manual placements take every seat
  * there is nothing left to choose: the seats went to the manual
- * placements, and that is the reason to give (see the report of the
- * suite for this reading). */
+ * placements, and that is the reason to give. With SM_REASON_MANUAL_SEAT,
+ * explain.h and placement.h count the places as the seats less the manual
+ * placements, none included, and say the principle chose there too; the
+ * oracle then follows them. */
 static void
 find_reflected (Oracle *o)
 {
@@ -680,7 +694,8 @@ find_reflected (Oracle *o)
   for (int32_t j = 0; j < o->m; j++)
     {
       int32_t places = o->pos[j].seats - o->n_manual[j];
-      o->reflected[j] = o->pos_org[j] == o->default_org && places > 0
+      o->reflected[j] = o->pos_org[j] == o->default_org
+                        && (places > 0 || ORACLE_MANUAL_SEAT)
                         && o->n_contenders[j] > places;
     }
 }
@@ -1070,6 +1085,104 @@ check_reflection (Oracle *o)
       check_reflection_at (o, j);
 }
 
+/* ---- the reflection principle, counterfactually ----------------------------
+ * Rule enforced (placement.h and explain.h with SM_REASON_MANUAL_SEAT,
+ * rule 1): at a position where the reflection principle chose and that
+ * holds manual placements, a contender is told SM_REASON_MANUAL_SEAT when
+ * the principle, choosing among the same contenders with all the seats
+ * as places, would have kept them, else SM_REASON_REFLECTION. The choice
+ * as placement.h writes it: age bands of the band width from age 15
+ * (younger people and unknown birth dates in the first band), the
+ * reduction divided by largest remainders (a tie to the larger band, then
+ * the younger), and within a band the latest service start goes first,
+ * then the latest birth date (a missing date counting as the latest),
+ * then the lot, which the oracle cannot draw: where it would decide, both
+ * reasons are accepted. */
+
+/* The first band for unknown birth dates, as placement.h says there. */
+static int32_t
+band_or_first (const Oracle *o, int32_t i)
+{
+  return MAX (band_of (o, i), 0);
+}
+
+/* A date as a number that grows with lateness; missing is the latest. */
+static double
+lateness (SmDate d)
+{
+  return date_given (d) ? d.year * 10000.0 + d.month * 100.0 + d.day
+                        : G_MAXDOUBLE;
+}
+
+/* <0 when x gives up a place before y within a band, 0 when the lot
+ * decides. */
+static int
+reduction_compare (const Oracle *o, int32_t x, int32_t y)
+{
+  double a = lateness (o->emp[x].service_start);
+  double b = lateness (o->emp[y].service_start);
+  if (a == b)
+    {
+      a = lateness (o->emp[x].birth_date);
+      b = lateness (o->emp[y].birth_date);
+    }
+  return a > b ? -1 : a < b ? 1 : 0;
+}
+
+/* How many of the band's contenders give up a place when @places are
+ * kept at position j. */
+static int32_t
+band_cut (const Oracle *o, int32_t j, int32_t places, int32_t band)
+{
+  enum { MAX_BANDS = 64 };
+  int32_t size[MAX_BANDS] = { 0 }, cut[MAX_BANDS], n = o->n_contenders[j];
+  int64_t rem[MAX_BANDS];
+  for (int32_t i = 0; i < o->n; i++)
+    if (o->contender[i] && o->own[i] == j)
+      size[MIN (band_or_first (o, i), MAX_BANDS - 1)]++;
+  int32_t reduction = MAX (0, n - places), given = 0;
+  for (int32_t b = 0; b < MAX_BANDS; b++)
+    {
+      cut[b] = (int32_t) ((int64_t) reduction * size[b] / n);
+      rem[b] = (int64_t) reduction * size[b] % n;
+      given += cut[b];
+    }
+  for (; given < reduction; given++)
+    {
+      int32_t best = -1;
+      for (int32_t b = 0; b < MAX_BANDS; b++)
+        if (cut[b] < size[b]
+            && (best < 0 || rem[b] > rem[best]
+                || (rem[b] == rem[best] && size[b] > size[best])))
+          best = b;
+      cut[best]++;
+      rem[best] = -1;
+    }
+  return cut[MIN (band, MAX_BANDS - 1)];
+}
+
+static SmReason
+reflection_reason (const Oracle *o, int32_t i, int32_t j, int *also_out)
+{
+  if (!ORACLE_MANUAL_SEAT || o->n_manual[j] == 0)
+    return SM_REASON_REFLECTION;
+  int32_t band = band_or_first (o, i), before = 0, tied = 0;
+  int32_t cut = band_cut (o, j, o->pos[j].seats, band);
+  for (int32_t x = 0; x < o->n; x++)
+    if (x != i && o->contender[x] && o->own[x] == j
+        && band_or_first (o, x) == band)
+      {
+        int cmp = reduction_compare (o, x, i);
+        before += cmp < 0;
+        tied += cmp == 0;
+      }
+  if (before >= cut)
+    return ORACLE_REASON_MANUAL_SEAT;       /* kept without them */
+  if (before + tied >= cut)
+    *also_out = ORACLE_REASON_MANUAL_SEAT;  /* the lot would decide */
+  return SM_REASON_REFLECTION;
+}
+
 /* ---- checks REFUSALS, REASON, FILTER, RANK, CUTOFF, CRITERION ---------------
  * Rules enforced (explain.h): an employee gets a refusal for each
  * application with a better preference than the one obtained (all of
@@ -1097,20 +1210,55 @@ static const char *
 reason_text (SmReason reason)
 {
   static const char *const text[] = {
-    "not eligible", "full", "cap", "manual", "reflection",
+    "not eligible", "full", "cap", "manual", "reflection", "manual seat",
   };
-  return (int) reason >= 0 && reason <= SM_REASON_REFLECTION
+  return (int) reason >= 0 && reason <= ORACLE_REASON_MANUAL_SEAT
            ? text[reason] : "?";
 }
 
-/* The refusal the rules give for the employee's claim on the position. */
+/* Whether someone listed position j at or above their outcome: held by
+ * j, or refused it for something worse. */
+static gboolean
+wanted_at_least (const Oracle *o, int32_t x, int32_t j)
+{
+  if (o->ob->outcomes[x].position == j)
+    return TRUE;
+  int32_t limit = outcome_index (o, x);
+  for (int32_t c = 0; c < limit; c++)
+    if (g_array_index (o->list[x], int32_t, c) == j)
+      return TRUE;
+  return FALSE;
+}
+
+/* Rule enforced (explain.h with SM_REASON_MANUAL_SEAT, its rule 2): the
+ * position holds manual placements, and fewer than the people it holds
+ * were ranked above the employee, not placed manually, and wanted it at
+ * least as much as what they got. */
+static gboolean
+manual_took_seat (const Oracle *o, int32_t i, int32_t j)
+{
+  if (o->n_manual[j] == 0)
+    return FALSE;
+  int32_t ahead = 0, r = o->place[i * o->m + j];
+  for (int32_t x = 0; x < o->n; x++)
+    {
+      int32_t p = o->place[x * o->m + j];
+      ahead += o->manual[x] < 0 && p > 0 && p < r && wanted_at_least (o, x, j);
+    }
+  return ahead < o->held[j];
+}
+
+/* The refusal the rules give for the employee's claim on the position;
+ * *also_out gets a second reason the documentation allows as well (where
+ * only the lottery could tell them apart), or -1. */
 static SmRefusal
 true_refusal (const Oracle *o, int32_t i, int32_t j, int32_t preference,
-              guint *filters_out)
+              guint *filters_out, int *also_out)
 {
   SmRefusal r = { j, preference, SM_REASON_FULL, SM_FILTER_NONE, 0,
                   o->worst[j], SM_DECIDED_BY_NOTHING };
   *filters_out = preference > 0 ? sm_oracle_failing_filters (o->s, i, j) : 0;
+  *also_out = -1;
   if (o->manual[i] >= 0)
     r.reason = SM_REASON_MANUAL;
   else if (*filters_out != 0)
@@ -1119,7 +1267,12 @@ true_refusal (const Oracle *o, int32_t i, int32_t j, int32_t preference,
     {
       r.rank = o->place[i * o->m + j];
       if (o->reflected[j])
-        r.reason = SM_REASON_REFLECTION;
+        r.reason = reflection_reason (o, i, j, also_out);
+      else if (ORACLE_MANUAL_SEAT && manual_took_seat (o, i, j))
+        {
+          r.reason = ORACLE_REASON_MANUAL_SEAT;
+          r.criterion = SM_DECIDED_BY_MANUAL;
+        }
       else if (o->held[j] < o->pos[j].seats)
         r.reason = SM_REASON_CAP;
       else if (o->last[j] >= 0 && o->manual[o->last[j]] >= 0)
@@ -1134,8 +1287,11 @@ static void
 compare_refusal (Oracle *o, int32_t i, const SmRefusal *got)
 {
   guint filters;
+  int also;
   SmRefusal want = true_refusal (o, i, got->position, got->preference,
-                                 &filters);
+                                 &filters, &also);
+  if ((int) got->reason == also)
+    want.reason = got->reason;
   int32_t j = want.position;
   gboolean unranked = want.reason == SM_REASON_MANUAL
                       || want.reason == SM_REASON_NOT_ELIGIBLE;
@@ -1258,14 +1414,27 @@ check_position_results (Oracle *o)
       const SmPositionResult *got = &o->ob->results[j];
       int32_t seats = o->pos[j].seats;
       gboolean full = o->held[j] >= seats;
-      SmPositionResult want = { seats, o->held[j], MAX (0, seats - o->held[j]),
-                                o->n_candidates[j], full ? o->worst[j] : 0,
-                                SM_DECIDED_BY_NOTHING, o->reflected[j] };
+      SmPositionResult want = { 0 };
+      want.seats = seats;
+      want.filled = o->held[j];
+      want.open = MAX (0, seats - o->held[j]);
+      want.candidates = o->n_candidates[j];
+      want.cutoff = full ? o->worst[j] : 0;
+      want.criterion = SM_DECIDED_BY_NOTHING;
+      want.reflection = o->reflected[j];
       int32_t refused = full && !o->reflected[j] ? first_refused (o, j) : -1;
       if (refused >= 0 && o->manual[o->last[j]] >= 0)
         want.criterion = SM_DECIDED_BY_MANUAL;
       else if (refused >= 0)
         rule_compare (o, j, o->last[j], refused, &want.criterion);
+#ifdef SM_ORACLE_MANUAL_SEAT
+      /* explain.h with SM_REASON_MANUAL_SEAT: the people placed there
+       * manually. */
+      if (got->manual != o->n_manual[j])
+        report (o, SM_ORACLE_POSITION_RESULT, -1, j,
+                ": says %d placed manually; %d were", (int) got->manual,
+                (int) o->n_manual[j]);
+#endif
       if (got->seats != want.seats || got->filled != want.filled
           || got->open != want.open || got->candidates != want.candidates
           || got->cutoff != want.cutoff || got->criterion != want.criterion

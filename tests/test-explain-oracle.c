@@ -422,7 +422,7 @@ typedef struct {
   int32_t broken;         /* the generator or sm_scenario_place failed */
   KindSummary kind[SM_ORACLE_N_CHECKS];
   /* what the placements exercised */
-  int32_t reasons[SM_REASON_REFLECTION + 1];
+  int32_t reasons[SM_REASON_REFLECTION + 2];   /* and a manual seat */
   int32_t binding_caps;   /* scenarios whose cap decides who is placed */
   int32_t reflections;    /* positions where the reflection principle chose */
   int32_t manual;         /* scenarios with a manual placement */
@@ -483,7 +483,7 @@ note_coverage (const SmPlacement *placement, const SmOracleObserved *ob)
     for (guint k = 0; k < ob->refusals[i]->len; k++)
       {
         SmReason reason = g_array_index (ob->refusals[i], SmRefusal, k).reason;
-        if ((int) reason >= 0 && reason <= SM_REASON_REFLECTION)
+        if ((int) reason >= 0 && (int) reason <= SM_REASON_REFLECTION + 1)
           summary.reasons[reason]++;
       }
   for (int32_t j = 0; j < ob->n_positions; j++)
@@ -551,12 +551,13 @@ ensure_run (void)
           "%d broken (seeds %u to %u)\n", summary.run, summary.infeasible,
           summary.broken, first, last);
   printf ("  refusals: %d not eligible, %d full, %d cap, %d manual, %d "
-          "reflection; %d scenarios with a binding cap, %d with manual "
-          "placements; %d reflected positions\n",
+          "reflection, %d manual seat; %d scenarios with a binding cap, %d "
+          "with manual placements; %d reflected positions\n",
           summary.reasons[SM_REASON_NOT_ELIGIBLE],
           summary.reasons[SM_REASON_FULL], summary.reasons[SM_REASON_CAP],
           summary.reasons[SM_REASON_MANUAL],
-          summary.reasons[SM_REASON_REFLECTION], summary.binding_caps,
+          summary.reasons[SM_REASON_REFLECTION],
+          summary.reasons[SM_REASON_REFLECTION + 1], summary.binding_caps,
           summary.manual, summary.reflections);
   for (int k = 0; k < SM_ORACLE_N_CHECKS; k++)
     if (summary.kind[k].count > 0)
@@ -1042,6 +1043,24 @@ full_to_cap (const SmScenario *s, SmOracleObserved *ob)
   return r != NULL;
 }
 
+#ifdef SM_ORACLE_MANUAL_SEAT
+static gboolean
+manual_seat_to_full (const SmScenario *s, SmOracleObserved *ob)
+{
+  (void) s;
+  SmRefusal *r = find_refusal (ob, SM_REASON_MANUAL_SEAT);
+  if (r != NULL)
+    r->reason = SM_REASON_FULL;
+  return r != NULL;
+}
+
+static void
+test_catches_manual_seat (void)
+{
+  assert_caught (manual_seat_to_full, SM_ORACLE_REASON);
+}
+#endif
+
 static gboolean
 blank_filter (const SmScenario *s, SmOracleObserved *ob)
 {
@@ -1190,6 +1209,10 @@ main (void)
     { "a wrong reflection choice is caught", test_catches_reflection },
     { "a missing refusal is caught", test_catches_refusals },
     { "a wrong reason is caught", test_catches_reason },
+#ifdef SM_ORACLE_MANUAL_SEAT
+    { "a seat lost to a manual placement told otherwise is caught",
+      test_catches_manual_seat },
+#endif
     { "a wrong filter is caught", test_catches_filter },
     { "a wrong rank is caught", test_catches_rank },
     { "a wrong cutoff is caught", test_catches_cutoff },
