@@ -27,7 +27,10 @@
  *
  * Each check names, in its comment, the documented rule it enforces.
  * Where the documentation leaves a choice open, the check accepts every
- * reading and says so; the suite's report lists those places.
+ * reading and says so. When explain.h has the reason "a seat went to a
+ * manual placement" (SM_REASON_MANUAL_SEAT), the build defines
+ * SM_ORACLE_MANUAL_SEAT and the oracle holds the library to the rule
+ * explain.h gives for it.
  *
  * Cost per scenario: O(n^3) for the lottery's transitive closure and
  * O(m * n^2) for the pairwise order checks, n employees and m positions:
