@@ -818,6 +818,27 @@ test_hand_reflection_manual (void)
   assert_oracle_agrees (s);
 }
 
+/* P has 2 seats; M is placed there by hand, X and Y apply and X has the
+ * longer service. Y is refused, but only X was ahead of Y: the seat Y
+ * would otherwise have had went to M. With SM_REASON_MANUAL_SEAT in
+ * explain.h that is what Y must be told; without it, the position is
+ * full and X's service put X ahead. */
+static void
+test_hand_manual_seat (void)
+{
+  GError *error = NULL;
+  g_autoptr (SmScenario) s = hand_scenario (-1);
+  hand_position (s, "P", "U-R", 10, 2, -1, NULL);
+  hand_employee (s, "M", 10, 2010);
+  hand_employee (s, "X", 10, 1990);
+  hand_employee (s, "Y", 10, 2000);
+  hand_apply (s, "X", "P");
+  hand_apply (s, "Y", "P");
+  ok (sm_scenario_add_manual_placement (s, "M", "P", "hardship", &error),
+      &error);
+  assert_oracle_agrees (s);
+}
+
 /* ---- every check can fail ---------------------------------------------------
  * Each test below takes the first generated placement that the oracle
  * finds entirely true and to which the falsification applies, changes
@@ -1201,6 +1222,8 @@ main (void)
     { "hand-made: the cutoff of a cap refusal", test_hand_cap_cutoff },
     { "hand-made: reflection with every seat placed by hand",
       test_hand_reflection_manual },
+    { "hand-made: a seat that went to a manual placement",
+      test_hand_manual_seat },
     { "a wrong list is caught", test_catches_list },
     { "a wrong order is caught", test_catches_order },
     { "a tie broken two ways is caught", test_catches_lottery },
