@@ -1,0 +1,90 @@
+/* staffmatch tests: an independent oracle for placements and their
+ * explanations.
+ *
+ * It recomputes, from the scenario alone and through the public getters
+ * only, what the documented rules say the placement must be and what
+ * each explanation must say, and compares that with what the library
+ * reports. It shares no code with lib/scenario: eligibility, fit, the
+ * criteria and their directions, the market lists, the capped groups and
+ * the reflection principle are worked out again here from the headers
+ * and the README. The one thing it cannot recompute is the lottery; it
+ * takes the final priority orders from the compiled market and checks
+ * that they agree with the rules wherever the rules decide, and, under
+ * single tie-breaking, that every tie is broken the same way at every
+ * position.
+ *
+ * What the library says is first copied into an SmOracleObserved, so the
+ * suite can falsify one fact on purpose and see the right check fail.
+ */
+#pragma once
+
+#include <glib.h>
+#include <staffmatch/staffmatch.h>
+
+/* The checks, each enforcing one documented rule (see oracle-explain.c). */
+typedef enum {
+  SM_ORACLE_LIST,            /* each market list as placement.h compiles it */
+  SM_ORACLE_ORDER,           /* each priority order follows its rule */
+  SM_ORACLE_LOTTERY,         /* single tie-breaking: one draw per person */
+  SM_ORACLE_OUTCOME,         /* statuses, units and preferences */
+  SM_ORACLE_STABILITY,       /* no blocking pair from the scenario's view */
+  SM_ORACLE_REFLECTION,      /* the reflection principle's choice */
+  SM_ORACLE_REFUSALS,        /* which positions get explained, in order */
+  SM_ORACLE_REASON,          /* the reason of each refusal */
+  SM_ORACLE_FILTER,          /* the filter of a not-eligible refusal */
+  SM_ORACLE_RANK,            /* the employee's place at the position */
+  SM_ORACLE_CUTOFF,          /* the place of the last person admitted */
+  SM_ORACLE_CRITERION,       /* the criterion that decided */
+  SM_ORACLE_POSITION_RESULT, /* per-position seats, cutoff, criterion */
+  SM_ORACLE_N_CHECKS,
+} SmOracleCheck;
+
+/* What the library reports about one placement, copied out. */
+typedef struct {
+  int32_t n_employees;
+  int32_t n_positions;
+  GArray **lists;               /* per employee: market list (int32_t) */
+  GArray **orders;              /* per position: priority order (int32_t) */
+  SmEmployeeOutcome *outcomes;  /* per employee */
+  GArray **refusals;            /* per employee: SmRefusal, in order */
+  SmPositionResult *results;    /* per position */
+} SmOracleObserved;
+
+/* One disagreement between the library and the recomputed truth. */
+typedef struct {
+  SmOracleCheck check;
+  int32_t employee;   /* scenario index, or -1 */
+  int32_t position;   /* scenario index, or -1 */
+  char *message;      /* what the library says and what is true */
+} SmOracleFinding;
+
+/* (transfer full): everything the placement reports, copied. */
+SmOracleObserved *sm_oracle_observe (const SmPlacement *placement);
+void sm_oracle_observed_free (SmOracleObserved *observed);
+
+/* Runs every check of @observed against @scenario. Returns (transfer
+ * full) a GPtrArray of SmOracleFinding, empty when all is true. */
+GPtrArray *sm_oracle_check (const SmScenario *scenario,
+                            const SmOracleObserved *observed);
+
+/* A short name of the check, for reports ("reason", "cutoff", ...). */
+const char *sm_oracle_check_name (SmOracleCheck check);
+
+/* Whether @findings holds one of @check. */
+gboolean sm_oracle_findings_have (const GPtrArray *findings,
+                                  SmOracleCheck check);
+
+/* The filters that refuse the employee's application to the position,
+ * as a bit set of (1 << SmFilter); 0 when eligible. Exposed so that the
+ * suite can pick a refusal to falsify. */
+guint sm_oracle_failing_filters (const SmScenario *scenario,
+                                 int32_t employee, int32_t position);
+
+/* How the position's rule orders two of its candidates by its criteria
+ * alone: <0 when @a comes first, >0 when @b does, 0 when only the lot can
+ * decide; *deciding_out (nullable) gets the criterion's index or
+ * SM_DECIDED_BY_LOT. */
+int sm_oracle_rule_compare (const SmScenario *scenario, int32_t position,
+                            int32_t a, int32_t b, int32_t *deciding_out);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmOracleObserved, sm_oracle_observed_free)
