@@ -46,8 +46,8 @@
  * letters, '_' and '-', no digits, no blanks. A message of the scenario
  * layer, which quotes identifiers, is passed on only when it quotes none
  * of the row's values that may not be quoted (a name or date in an
- * identifier column, say); otherwise a message without quotes takes its
- * place.
+ * identifier column, say, or a whole row read as one cell); otherwise a
+ * message without quotes takes its place.
  *
  * The tables, their columns and the words of choices are those of
  * csv-tables.c; saving is csv-save.c's. sm_scenario_load(), at the end,
@@ -230,10 +230,9 @@ describe (const Loader *l, int k, const char *text)
   return g_strdup ("The value");
 }
 
-/* Whether a value of column @k must never appear in a message of a table
- * about people: one that messages may not quote, if it could be a name
- * or a date (short numbers are left alone: they show up inside
- * identifiers). */
+/* Whether a value of column @k must never appear in a message: one that
+ * messages may not quote, if it could be a name or a date (short numbers
+ * are left alone: they show up inside identifiers). */
 static gboolean
 is_secret (const Loader *l, int k, const char *text)
 {
@@ -252,8 +251,6 @@ is_secret (const Loader *l, int k, const char *text)
 static gboolean
 is_safe_message (const Loader *l, const char *message)
 {
-  if (!l->spec->personal)
-    return TRUE;
   for (int32_t index = 0; index < l->row->n_fields; index++)
     {
       const char *text = l->row->fields[index];

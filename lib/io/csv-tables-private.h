@@ -30,7 +30,6 @@ typedef struct {
   int n_required;                  /* the first columns must be present */
   const char *columns[SM_CSV_MAX_COLUMNS + 1];  /* save order,
                                                    NULL-terminated */
-  gboolean personal;               /* its rows are about people */
   unsigned multiline;              /* columns whose text may hold line
                                       breaks (free text) */
   unsigned quotable;               /* columns whose values messages may

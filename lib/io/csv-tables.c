@@ -31,28 +31,28 @@
 const SmCsvTableSpec sm_csv_tables__organisations = {
   "organisations.csv", SM_CSV_REF_ORGANISATION, FALSE, 3,
   { "id", "name", "kind", "min_headcount", "max_headcount", NULL },
-  FALSE, SM_CSV_COLUMN (SM_CSV_ORG_NAME), ~0u, 0
+  SM_CSV_COLUMN (SM_CSV_ORG_NAME), ~0u, 0
 };
 
 const SmCsvTableSpec sm_csv_tables__units = {
   "units.csv", SM_CSV_REF_UNIT, FALSE, 3,
   { "id", "name", "organisation", "contract_client", "contract_end_year",
     NULL },
-  FALSE, SM_CSV_COLUMN (SM_CSV_UNIT_NAME), ~0u, 0
+  SM_CSV_COLUMN (SM_CSV_UNIT_NAME), ~0u, 0
 };
 
 const SmCsvTableSpec sm_csv_tables__positions = {
   "positions.csv", SM_CSV_REF_POSITION, FALSE, 5,
   { "id", "title", "unit", "function", "grade", "fte", "seats",
     "target_seats", "qualifications", "rule", NULL },
-  FALSE, SM_CSV_COLUMN (SM_CSV_POS_TITLE), ~0u, SM_CSV_COLUMN (SM_CSV_POS_FTE)
+  SM_CSV_COLUMN (SM_CSV_POS_TITLE), ~0u, SM_CSV_COLUMN (SM_CSV_POS_FTE)
 };
 
 const SmCsvTableSpec sm_csv_tables__employees = {
   "employees.csv", SM_CSV_REF_EMPLOYEE, FALSE, 5,
   { "id", "name", "function", "unit", "grade", "fte", "service_start",
     "birth_date", "qualifications", NULL },
-  TRUE, 0,
+  0,
   SM_CSV_COLUMN (SM_CSV_EMP_ID) | SM_CSV_COLUMN (SM_CSV_EMP_FUNCTION)
     | SM_CSV_COLUMN (SM_CSV_EMP_UNIT),
   SM_CSV_COLUMN (SM_CSV_EMP_FTE)
@@ -62,33 +62,33 @@ const SmCsvTableSpec sm_csv_tables__applications = {
   "applications.csv", SM_CSV_REF_NONE, FALSE, 3,
   { "employee", "position", "preference", "committee_score", "travel_km",
     NULL },
-  TRUE, 0,
+  0,
   SM_CSV_COLUMN (SM_CSV_APP_EMPLOYEE) | SM_CSV_COLUMN (SM_CSV_APP_POSITION),
   SM_CSV_COLUMN (SM_CSV_APP_SCORE) | SM_CSV_COLUMN (SM_CSV_APP_TRAVEL)
 };
 
 const SmCsvTableSpec sm_csv_tables__relations = {
   "function-relations.csv", SM_CSV_REF_NONE, FALSE, 3,
-  { "from", "to", "fit", NULL }, FALSE, 0, ~0u, 0
+  { "from", "to", "fit", NULL }, 0, ~0u, 0
 };
 
 const SmCsvTableSpec sm_csv_tables__rules = {
   "rules.csv", SM_CSV_REF_RULE, TRUE, 2,
   { "id", "criteria", "max_grade_distance", "min_fit",
     "require_qualifications", NULL },
-  FALSE, 0, ~0u, 0
+  0, ~0u, 0
 };
 
 const SmCsvTableSpec sm_csv_tables__manual = {
   "manual-placements.csv", SM_CSV_REF_NONE, TRUE, 3,
   { "employee", "position", "reason", NULL },
-  TRUE, SM_CSV_COLUMN (SM_CSV_MAN_REASON),
+  SM_CSV_COLUMN (SM_CSV_MAN_REASON),
   SM_CSV_COLUMN (SM_CSV_MAN_EMPLOYEE) | SM_CSV_COLUMN (SM_CSV_MAN_POSITION), 0
 };
 
 const SmCsvTableSpec sm_csv_tables__settings = {
   "settings.csv", SM_CSV_REF_NONE, TRUE, 2, { "key", "value", NULL },
-  FALSE, 0, ~0u, 0
+  0, ~0u, 0
 };
 
 const char *const sm_csv_tables__setting_names[SM_CSV_N_SETTINGS + 1] = {
