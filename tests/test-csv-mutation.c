@@ -245,8 +245,12 @@ cells_of (const char *text, char delimiter)
   for (int p = 0;; p++)
     {
       char c = text[p];
-      if (c == '"' && (p == start || quoted))
-        quoted = p == start ? TRUE : text[p + 1] == '"' ? (p++, TRUE) : FALSE;
+      if (c == '"' && !quoted && p == start)
+        quoted = TRUE;
+      else if (c == '"' && quoted && text[p + 1] == '"')
+        p++;   /* a doubled quote */
+      else if (c == '"' && quoted)
+        quoted = FALSE;
       else if (c == '\0' || (!quoted && c == delimiter))
         {
           int cell[2] = { start, p };
@@ -391,7 +395,8 @@ encode (Mutant *m, GRand *rand)
       gboolean raw = one && t == 0;
       int at = vowel - line (m, i);
       set_line (m, i, spliced (line (m, i), at, 1, raw ? "\xE9" : "\xC3\xA9"));
-      g_autofree char *name = g_strndup (line (m, i) + s, e - s + (raw ? 0 : 1));
+      g_autofree char *name = g_strndup (line (m, i) + s,
+                                         e - s + (raw ? 0 : 1));
       if (!raw && g_str_equal (m->file, "employees.csv"))
         add_name (m->secrets, name);
       touch (m, i);
@@ -822,8 +827,10 @@ test_strict_reading (void)
   assert_strict ("a;b\n1;\"x\"y\n", "(no CSV)");
   assert_strict ("a;b\n1;\"x\n", "(no CSV)");
   assert_strict ("\n\n", "");
-  CU_ASSERT_EQUAL (sm_strict_csv_count_rows ("a\n1\n\n;\n\"\"\n2", 13), 2);
-  CU_ASSERT_EQUAL (sm_strict_csv_count_rows ("a\n\"", 3), -1);
+  const char rows[] = "a\n1\n\n;\n\"\"\n2";
+  CU_ASSERT_EQUAL (sm_strict_csv_count_rows (rows, sizeof rows - 1), 2);
+  const char open[] = "a\n\"";
+  CU_ASSERT_EQUAL (sm_strict_csv_count_rows (open, sizeof open - 1), -1);
 }
 
 /* The fuzz target's property, on its seed corpus and every regression. */

@@ -56,7 +56,7 @@ end_record (Reader *r)
   end_field (r, '\0');
   g_ptr_array_add (r->record, NULL);
   g_ptr_array_add (r->records, g_ptr_array_free (r->record, FALSE));
-  r->record = g_ptr_array_new ();
+  r->record = g_ptr_array_new_with_free_func (g_free);
   r->touched = FALSE;
 }
 
@@ -152,6 +152,19 @@ scan (Reader *r, const char *s, size_t n)
 }
 
 static void
+reader_init (Reader *r, const char *delimiters, gboolean first_only)
+{
+  *r = (Reader){ 0 };
+  r->delimiters = delimiters;
+  r->first_only = first_only;
+  r->records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  r->record = g_ptr_array_new_with_free_func (g_free);
+  r->field = g_string_new (NULL);
+  r->state = AT_START;
+}
+
+/* Frees what the reader holds but its records. */
+static void
 reader_clear (Reader *r)
 {
   g_ptr_array_free (r->record, TRUE);
@@ -161,10 +174,8 @@ reader_clear (Reader *r)
 static char
 find_delimiter (const char *s, size_t n)
 {
-  Reader r = { ";,", TRUE, { FALSE, FALSE },
-               g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev),
-               g_ptr_array_new (), g_string_new (NULL), FALSE, FALSE,
-               AT_START };
+  Reader r;
+  reader_init (&r, ";,", TRUE);
   scan (&r, s, n);
   char delimiter = r.seen[1] && !r.seen[0] ? ',' : ';';
   g_ptr_array_unref (r.records);
@@ -176,12 +187,13 @@ GPtrArray *
 sm_strict_csv_read (const char *data, size_t length, char *delimiter_out)
 {
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    data += 3, length -= 3;
+    {
+      data += 3;   /* a byte-order mark */
+      length -= 3;
+    }
   char delimiters[2] = { find_delimiter (data, length), '\0' };
-  Reader r = { delimiters, FALSE, { FALSE, FALSE },
-               g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev),
-               g_ptr_array_new (), g_string_new (NULL), FALSE, FALSE,
-               AT_START };
+  Reader r;
+  reader_init (&r, delimiters, FALSE);
   gboolean ok = scan (&r, data, length);
   reader_clear (&r);
   if (delimiter_out != NULL)
