@@ -447,7 +447,7 @@ check_bad_case (size_t k)
   CU_ASSERT_TRUE (g_str_has_prefix (error->message, prefix));
   CU_ASSERT_EQUAL (sm_problem_list_get_n (problems), want);
   CU_ASSERT_TRUE (says == NULL || strstr (error->message, says) != NULL);
-  SM_ASSERT_ERROR (error, bad_cases[k].code);
+  SM_ASSERT_ERROR (error, (int) bad_cases[k].code);
 }
 
 static void
