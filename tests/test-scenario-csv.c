@@ -6,10 +6,19 @@
  * byte for byte with either delimiter; the same scenario as a spreadsheet
  * exports it (columns reordered, header case, decimal commas, dd-mm-jjjj
  * dates, CRLF, byte-order marks, Windows-1252, blank rows) must load to
- * the same scenario, compared by saving both. Every folder of
- * data/csv/bad/ has one thing wrong and must fail with the exact code and
- * location; data/csv/several/ has several problems, which must all be
- * listed. Files are written only into fresh temporary folders. */
+ * the same scenario, compared by saving both; data/csv/small/ must load
+ * the same with its lines ended by CR alone or by CR, CRLF and LF mixed.
+ * Every
+ * folder of data/csv/bad/ has one thing wrong (among them a stray quote
+ * that swallows rows, a decimal comma that shifts cells, one
+ * Windows-1252 name in a UTF-8 file, a missing header row) and must fail
+ * with the exact code and location, and no message of any of them may
+ * hold a name, first name, surname or date found in its employees.csv;
+ * data/csv/several/ has several problems, which must all be listed.
+ * Identifiers and names that a spreadsheet would run as formulas are
+ * guarded when saved and read back as they were; a line break where
+ * loading would refuse it makes saving fail. Files are written only into
+ * fresh temporary folders. */
 #include "test-util.h"
 
 #include <math.h>
