@@ -3,10 +3,14 @@
  * The reader must take what spreadsheet programs export: either
  * delimiter, a byte-order mark, Windows-1252, quoted fields with
  * delimiters, doubled quotes and line breaks (with the line numbers of
- * later records still right), CRLF, blank lines; it must refuse an
- * unterminated quote, NUL bytes and broken UTF-8 after a byte-order mark,
- * naming the line. The writer must quote exactly what needs it and write
- * numbers that read back to the same double. */
+ * later records still right, and the line where each field starts),
+ * CRLF, CR alone, blank lines; it must refuse an unterminated quote, NUL
+ * bytes, broken UTF-8 after a byte-order mark and UTF-8 mixed with other
+ * bytes, naming the line and the cell, without converting a file that is
+ * only partly Windows-1252. The writer must quote exactly what needs it,
+ * guard text that a spreadsheet would run as a formula so that it reads
+ * back as written, and write numbers that read back to the same
+ * double. */
 #include "test-util.h"
 
 #include <math.h>
@@ -21,7 +25,8 @@ read_ok (const char *text, gsize length)
 {
   GError *error = NULL;
   int32_t line = -1;
-  SmCsvTable *table = sm_csv__read (text, length, &line, &error);
+  int32_t column = -1;
+  SmCsvTable *table = sm_csv__read (text, length, &line, &column, &error);
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (table);
   return table;
@@ -54,13 +59,19 @@ assert_record (const SmCsvTable *table, guint index, int32_t line, ...)
 }
 
 static void
-assert_read_error (const char *text, gsize length, int32_t want_line)
+assert_read_error (const char *text, gsize length, int32_t want_line,
+                   int32_t want_column)
 {
   GError *error = NULL;
   int32_t line = -1;
-  SmCsvTable *table = sm_csv__read (text, length, &line, &error);
+  int32_t column = -1;
+  SmCsvTable *table = sm_csv__read (text, length, &line, &column, &error);
   CU_ASSERT_PTR_NULL (table);
   CU_ASSERT_EQUAL (line, want_line);
+  CU_ASSERT_EQUAL (column, want_column);
+  if (line != want_line || column != want_column)
+    fprintf (stderr, "want %d:%d, got %d:%d\n", (int) want_line,
+             (int) want_column, (int) line, (int) column);
   SM_ASSERT_ERROR (error, SM_ERROR_PARSE);
 }
 
@@ -78,6 +89,14 @@ test_delimiter (void)
   g_autoptr (SmCsvTable) neither = read_ok ("a\n1,5\n", 6);
   CU_ASSERT_EQUAL (neither->delimiter, ';');
   assert_record (neither, 1, 2, "1,5", NULL);
+  /* The header row is the first non-empty line, whatever its line end. */
+  g_autoptr (SmCsvTable) late = read_ok ("\r\n\ra,b\n1,2\n", 11);
+  CU_ASSERT_EQUAL (late->delimiter, ',');
+  assert_record (late, 0, 3, "a", "b", NULL);
+  /* A quote inside an unquoted cell opens nothing. */
+  g_autoptr (SmCsvTable) inch = read_ok ("24\" screen;b,c\n", 15);
+  CU_ASSERT_EQUAL (inch->delimiter, ';');
+  assert_record (inch, 0, 1, "24\" screen", "b,c", NULL);
 }
 
 static void
@@ -96,9 +115,31 @@ test_bom_and_encoding (void)
   assert_record (converted, 2, 3, "2", "\xE2\x82\xAC 5", NULL);
 
   const char broken[] = "\xEF\xBB\xBFid;name\n1;x\n2;Ren\xE9\n";
-  assert_read_error (broken, sizeof broken - 1, 3);
+  assert_read_error (broken, sizeof broken - 1, 3, 2);
   const char nul[] = "id;name\n1;x\0y\n";
-  assert_read_error (nul, sizeof nul - 1, 2);
+  assert_read_error (nul, sizeof nul - 1, 2, 2);
+}
+
+/* One Windows-1252 byte in a UTF-8 file: refused at its line and cell,
+ * never converted (which would turn every "ü" into "Ã¼"). */
+static void
+test_mixed_encoding (void)
+{
+  const char mixed[] = "id,name,unit\n1,M\xC3\xBCller,a\n"
+                       "2,\"x,\ny\",b\n3,c,Ren\xE9\n";
+  assert_read_error (mixed, sizeof mixed - 1, 5, 3);
+  /* a Windows-1252 byte before the first UTF-8 character: still mixed */
+  const char early[] = "id;name\r\n1;Ren\xE9\r\n2;M\xC3\xBCller\r\n";
+  assert_read_error (early, sizeof early - 1, 2, 2);
+  /* 0x81 is no Windows-1252 character */
+  const char undefined[] = "id;name\n1;\xE9\n2;a\x81\n";
+  assert_read_error (undefined, sizeof undefined - 1, 3, 2);
+  /* consistently Windows-1252, with a byte that UTF-8 would take as a
+   * lead byte: converted */
+  const char cp1252[] = "id;name\n1;M\xFCller \xC3\n";
+  g_autoptr (SmCsvTable) t = read_ok (cp1252, sizeof cp1252 - 1);
+  CU_ASSERT_TRUE (t->from_windows_1252);
+  assert_record (t, 1, 2, "1", "M\xC3\xBCller \xC3\x83", NULL);
 }
 
 static void
@@ -132,9 +173,19 @@ test_line_ends (void)
   CU_ASSERT_FALSE (sm_csv__record_is_blank (record (t, 2)));
   assert_record (t, 4, 7, "3", "y", NULL);
 
+  /* A lone CR ends a line, as old Mac spreadsheets write them; inside
+   * quotes it is kept, and counted as a line. */
   const char lone_cr[] = "a;b\n1;x\ry\n";
   g_autoptr (SmCsvTable) cr = read_ok (lone_cr, sizeof lone_cr - 1);
-  assert_record (cr, 1, 2, "1", "x\ry", NULL);
+  CU_ASSERT_EQUAL (cr->records->len, 3);
+  assert_record (cr, 1, 2, "1", "x", NULL);
+  assert_record (cr, 2, 3, "y", NULL);
+  const char mac[] = "id;name\r1;\"a\rb\"\r\r2;c\r";
+  g_autoptr (SmCsvTable) m = read_ok (mac, sizeof mac - 1);
+  CU_ASSERT_EQUAL (m->records->len, 3);
+  assert_record (m, 0, 1, "id", "name", NULL);
+  assert_record (m, 1, 2, "1", "a\rb", NULL);
+  assert_record (m, 2, 5, "2", "c", NULL);
 
   g_autoptr (SmCsvTable) empty = read_ok ("", 0);
   CU_ASSERT_EQUAL (empty->records->len, 0);
@@ -142,15 +193,129 @@ test_line_ends (void)
   CU_ASSERT_EQUAL (none->records->len, 0);
 }
 
+/* Each field knows the line where it starts, so that the loader can name
+ * where a quote opened and where it closed. */
+static void
+test_field_lines (void)
+{
+  const char text[] = "id;name;n\r\n1;\"Jan\r\n2;Piet;7\r\n3;Kees\";8\r\n"
+                      "4;x;9\r\n";
+  g_autoptr (SmCsvTable) t = read_ok (text, sizeof text - 1);
+  CU_ASSERT_EQUAL (t->records->len, 3);
+  assert_record (t, 1, 2, "1", "Jan\n2;Piet;7\n3;Kees", "8", NULL);
+  const SmCsvRecord *r = record (t, 1);
+  CU_ASSERT_EQUAL (r->lines[0], 2);
+  CU_ASSERT_EQUAL (r->lines[1], 2);
+  CU_ASSERT_EQUAL (r->lines[2], 4);
+  assert_record (t, 2, 5, "4", "x", "9", NULL);
+  CU_ASSERT_EQUAL (record (t, 2)->lines[2], 5);
+}
+
 static void
 test_read_errors (void)
 {
   const char open_quote[] = "a;b\n1;x\n2;\"never\nclosed;\n3;z\n";
-  assert_read_error (open_quote, sizeof open_quote - 1, 3);
+  assert_read_error (open_quote, sizeof open_quote - 1, 3, 2);
   const char after[] = "a;b\n1;\"x\"\n2;\"x\"y\n";
-  assert_read_error (after, sizeof after - 1, 3);
-  const char after_break[] = "a;b\n1;\"x\ny\"z\n";
-  assert_read_error (after_break, sizeof after_break - 1, 3);
+  assert_read_error (after, sizeof after - 1, 3, 2);
+  /* across lines: located where the quote opened; the message names the
+   * line where it closed */
+  const char after_break[] = "a;b;c\n1;2;\"x\ny\n\"z\n";
+  assert_read_error (after_break, sizeof after_break - 1, 2, 3);
+  GError *error = NULL;
+  int32_t line = -1, column = -1;
+  CU_ASSERT_PTR_NULL (sm_csv__read (after_break, sizeof after_break - 1,
+                                    &line, &column, &error));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "closes on line 4"));
+  g_clear_error (&error);
+}
+
+/* Text that a spreadsheet would run as a formula is written after a
+ * single quote, which the reader takes off: every text reads back as
+ * written; numbers are left alone. */
+static void
+test_formula_guard (void)
+{
+  static const char *const texts[] = {
+    "=HYPERLINK(\"http://x\")", "+31 6", "-x", "@SUM(A1)", "\tx", "\rx",
+    "'=x", "''-x", "'x", "'", "x=1", "=", "-",
+  };
+  static const char *const written[] = {
+    "\"'=HYPERLINK(\"\"http://x\"\")\"", "'+31 6", "'-x", "'@SUM(A1)",
+    "'\tx", "\"'\rx\"", "''=x", "'''-x", "'x", "'", "x=1", "'=", "'-",
+  };
+  for (size_t k = 0; k < G_N_ELEMENTS (texts); k++)
+    {
+      SmCsvWriter w;
+      sm_csv__writer_init (&w, ';');
+      sm_csv__put_text (&w, texts[k]);
+      CU_ASSERT_STRING_EQUAL (w.out->str, written[k]);
+      sm_csv__put_int (&w, -7);
+      sm_csv__put_double (&w, -0.5);
+      sm_csv__end_row (&w);
+      g_autofree char *want = g_strconcat (written[k], ";-7;-0.5\n", NULL);
+      CU_ASSERT_STRING_EQUAL (w.out->str, want);
+      g_autoptr (SmCsvTable) t = read_ok (w.out->str, w.out->len);
+      CU_ASSERT_EQUAL_FATAL (t->records->len, 1);
+      CU_ASSERT_STRING_EQUAL (record (t, 0)->fields[0], texts[k]);
+      CU_ASSERT_STRING_EQUAL (record (t, 0)->fields[1], "-7");
+      CU_ASSERT_STRING_EQUAL (record (t, 0)->fields[2], "-0.5");
+      sm_csv__writer_clear (&w);
+    }
+
+  /* Random texts over the characters that matter read back unchanged
+   * (but for CRLF, which a quoted field reads as LF, as spreadsheets
+   * mean it). */
+  static const char alphabet[] = "'=+-@\t\r\n\";, ax";
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+  for (int round = 0; round < 3000; round++)
+    {
+      char text[8];
+      int n = g_rand_int_range (rand, 1, (int) sizeof text);
+      for (int i = 0; i < n - 1; i++)
+        text[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      text[n - 1] = '\0';
+      if (strstr (text, "\r\n") != NULL)
+        continue;
+      SmCsvWriter one;
+      sm_csv__writer_init (&one, round % 2 ? ',' : ';');
+      sm_csv__put_text (&one, "k");
+      sm_csv__put_text (&one, "v");
+      sm_csv__end_row (&one);
+      sm_csv__put_text (&one, "k");
+      sm_csv__put_text (&one, text);
+      sm_csv__end_row (&one);
+      g_autoptr (SmCsvTable) t = read_ok (one.out->str, one.out->len);
+      CU_ASSERT_EQUAL_FATAL (t->records->len, 2);
+      CU_ASSERT_STRING_EQUAL (record (t, 1)->fields[1], text);
+      sm_csv__writer_clear (&one);
+    }
+}
+
+/* A line break in a column that may not hold one is written, and its
+ * place kept, so that the saver can refuse the table. */
+static void
+test_writer_line_breaks (void)
+{
+  SmCsvWriter w;
+  sm_csv__writer_init (&w, ';');
+  w.multiline = 1u << 1;
+  sm_csv__put_text (&w, "id");
+  sm_csv__put_text (&w, "text");
+  sm_csv__end_row (&w);
+  sm_csv__put_text (&w, "a");
+  sm_csv__put_text (&w, "two\nlines");
+  sm_csv__end_row (&w);
+  CU_ASSERT_EQUAL (w.broken_row, 0);
+  sm_csv__put_text (&w, "b\rc");
+  sm_csv__put_text (&w, "x");
+  sm_csv__end_row (&w);
+  sm_csv__put_text (&w, "d\ne");
+  sm_csv__end_row (&w);
+  CU_ASSERT_EQUAL (w.broken_row, 3);
+  CU_ASSERT_EQUAL (w.broken_column, 1);
+  sm_csv__writer_clear (&w);
 }
 
 static void
@@ -305,7 +470,11 @@ main (void)
     { "byte-order mark, UTF-8 and Windows-1252", test_bom_and_encoding },
     { "quoted fields and blanks", test_quotes },
     { "line ends, empty lines and line numbers", test_line_ends },
+    { "UTF-8 mixed with other bytes", test_mixed_encoding },
+    { "the line where each field starts", test_field_lines },
     { "unterminated quote and text after a quote", test_read_errors },
+    { "formulas guarded on write, unguarded on read", test_formula_guard },
+    { "a line break where a column holds none", test_writer_line_breaks },
     { "numbers and booleans", test_parse_values },
     { "shortest round-tripping decimals", test_format_double },
     { "writer quoting, read back with both delimiters", test_writer },

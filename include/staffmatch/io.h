@@ -108,7 +108,11 @@ SM_API SmScenario *sm_scenario_load_csv (const char *dir,
  * sm_scenario_save_csv:
  *
  * Writes every table of the scenario into @dir (created if missing), each
- * file atomically. Errors: SM_ERROR_IO.
+ * file atomically; text that a spreadsheet would run as a formula gets a
+ * single quote before it, which loading takes off. Errors: SM_ERROR_IO;
+ * SM_ERROR_INVALID_VALUE, before any table is written, for a line break
+ * in a column other than free text (names of organisations and units,
+ * titles, reasons), which loading would refuse.
  */
 SM_API gboolean sm_scenario_save_csv (const SmScenario *scenario,
                                       const char *dir,
@@ -120,7 +124,8 @@ SM_API gboolean sm_scenario_save_csv (const SmScenario *scenario,
  *
  * Writes one row per employee, in scenario order: employee, organisation,
  * unit, position, preference (obtained, empty if none), status (placed,
- * follows-work, supernumerary, manual). Errors: SM_ERROR_IO.
+ * follows-work, supernumerary, manual); identifiers that a spreadsheet
+ * would run as formulas start with a single quote. Errors: SM_ERROR_IO.
  */
 SM_API gboolean sm_placement_save_csv (const SmPlacement *placement,
                                        const char *path,

@@ -22,9 +22,32 @@
  * manual placements; the default rule named in the settings is set once
  * the rules are in. Header names are matched after trimming, in any case
  * and order; an unknown column is reported (its values are ignored), a
- * missing required column makes the table's rows unreadable. Blank rows
- * are skipped. Messages never quote a name or a date: rows are named by
- * their line and identifier.
+ * missing required column makes the table's rows unreadable; a first row
+ * that names no column at all is taken for a missing header row. Blank
+ * rows are skipped.
+ *
+ * Nothing is lost or changed silently. A row with more cells than the
+ * header row is refused whatever the extra cells hold (empty ones
+ * included: its values may have shifted one column to the right), and in
+ * a comma-separated file a split decimal in a number column is named as
+ * the likely cause. A quoted field that holds line breaks is refused in a
+ * column that cannot hold them (csv-tables.c says which can), and in one
+ * that can when it holds a row's worth of delimiters after a line break
+ * that starts like a row: both are the marks of a stray quote that has
+ * swallowed the rows up to the next quote. Either problem names the line
+ * where the quote opened and the line where it closed.
+ *
+ * Messages never quote personal data. Rows are named by file, line,
+ * column and field. A value is quoted only when its column may be quoted
+ * (csv-tables.c: identifiers and references in the tables about people,
+ * anything in the others) and it looks like a code: at most 40
+ * characters of printable ASCII without blanks, and no date. An unknown
+ * column is quoted only when it looks like a column name: at most 32
+ * letters, '_' and '-', no digits, no blanks. A message of the scenario
+ * layer, which quotes identifiers, is passed on only when it quotes none
+ * of the row's values that may not be quoted (a name or date in an
+ * identifier column, say, or a whole row read as one cell); otherwise a
+ * message without quotes takes its place.
  *
  * The tables, their columns and the words of choices are those of
  * csv-tables.c; saving is csv-save.c's. sm_scenario_load(), at the end,
@@ -49,6 +72,7 @@ typedef struct {
   const char *dir;
   const SmCsvTableSpec *spec;     /* the table being read */
   char *path;                     /* its path, for messages */
+  char delimiter;                 /* the table's */
   const SmCsvRecord *header;
   int32_t where[SM_CSV_MAX_COLUMNS];  /* header index of each column, or
                                          -1 */
@@ -132,6 +156,130 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* The column (an index of l->spec->columns) of header cell @index, or -1
+ * when the cell names none. */
+static int
+column_at (const Loader *l, int32_t index)
+{
+  for (int k = 0; l->spec->columns[k] != NULL; k++)
+    if (l->where[k] == index)
+      return k;
+  return -1;
+}
+
+/* ---- what messages may quote (see top) ---------------------------------- */
+
+/* Whether @text holds a date: three groups of digits joined by '-', '/'
+ * or '.'. */
+static gboolean
+holds_date (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      const char *q = p;
+      int groups = 0;
+      while (g_ascii_isdigit (*q))
+        {
+          while (g_ascii_isdigit (*q))
+            q++;
+          if (++groups == 3)
+            return TRUE;
+          if ((*q != '-' && *q != '/' && *q != '.') || !g_ascii_isdigit (q[1]))
+            break;
+          q++;
+        }
+    }
+  return FALSE;
+}
+
+/* Whether @text looks like a code, which a message may quote: 1 to 40
+ * printable ASCII characters without blanks, and no date. */
+static gboolean
+looks_like_code (const char *text)
+{
+  size_t n = strlen (text);
+  if (n == 0 || n > 40)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p < '!' || *p > '~')
+      return FALSE;
+  return !holds_date (text);
+}
+
+/* Whether an unknown header cell may be quoted: it looks like a column
+ * name (1 to 32 letters, '_' and '-'), not like data. */
+static gboolean
+looks_like_column_name (const char *text)
+{
+  size_t n = strlen (text);
+  if (n == 0 || n > 32)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isalpha (*p) && *p != '_' && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+/* How a message names the value of column @k (transfer full): quoted when
+ * it may be, else as "the value". */
+static char *
+describe (const Loader *l, int k, const char *text)
+{
+  if ((l->spec->quotable & SM_CSV_COLUMN (k)) && looks_like_code (text))
+    return g_strdup_printf ("'%s'", text);
+  return g_strdup ("The value");
+}
+
+/* Whether a value of column @k must never appear in a message: one that
+ * messages may not quote, if it could be a name or a date (short numbers
+ * are left alone: they show up inside identifiers). */
+static gboolean
+is_secret (const Loader *l, int k, const char *text)
+{
+  if (strlen (text) < 2)
+    return FALSE;
+  if (k >= 0 && (l->spec->quotable & SM_CSV_COLUMN (k)))
+    return !looks_like_code (text);
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isalpha (*p) || (guchar) *p >= 0x80)
+      return TRUE;
+  return strlen (text) > 40 || holds_date (text);
+}
+
+/* Whether @message, from the scenario layer, quotes none of the current
+ * row's secret values. */
+static gboolean
+is_safe_message (const Loader *l, const char *message)
+{
+  for (int32_t index = 0; index < l->row->n_fields; index++)
+    {
+      const char *text = l->row->fields[index];
+      if (is_secret (l, column_at (l, index), text)
+          && strstr (message, text) != NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* What takes the place of a scenario message that is not safe. */
+static const char *
+unquoted_message (int code)
+{
+  switch (code)
+    {
+    case SM_ERROR_DUPLICATE_ID:
+      return "The identifier is already taken by an earlier row; give each "
+             "row its own (the value is not quoted, as it may be personal "
+             "data).";
+    case SM_ERROR_UNKNOWN_ID:
+      return "The value names an item that does not exist; correct it (it "
+             "is not quoted, as it may be personal data).";
+    default:
+      return "The row cannot be added as it stands; check its values "
+             "(they are not quoted, as they may be personal data).";
+    }
+}
+
 /* A required column left empty: reported; an optional one: not given. */
 static gboolean
 check_given (Loader *l, int k, const char *what)
@@ -155,15 +303,18 @@ get_int (Loader *l, int k, int64_t min, int64_t max, int32_t empty_value,
   if (!check_given (l, k, "a whole number"))
     return;
   if (sm_csv__parse_int (field (l, k), min, max, &value))
-    *out = (int32_t) value;
-  else if (max == INT32_MAX)
-    report (l, k, SM_ERROR_INVALID_VALUE, "'%s' is not a whole number of "
-            "at least %" G_GINT64_FORMAT "; correct it.", field (l, k),
-            (gint64) min);
+    {
+      *out = (int32_t) value;
+      return;
+    }
+  g_autofree char *what = describe (l, k, field (l, k));
+  if (max == INT32_MAX)
+    report (l, k, SM_ERROR_INVALID_VALUE, "%s is not a whole number of "
+            "at least %" G_GINT64_FORMAT "; correct it.", what, (gint64) min);
   else
-    report (l, k, SM_ERROR_INVALID_VALUE, "'%s' is not a whole number from "
+    report (l, k, SM_ERROR_INVALID_VALUE, "%s is not a whole number from "
             "%" G_GINT64_FORMAT " to %" G_GINT64_FORMAT "; correct it.",
-            field (l, k), (gint64) min, (gint64) max);
+            what, (gint64) min, (gint64) max);
 }
 
 static void
@@ -172,8 +323,11 @@ get_double (Loader *l, int k, double empty_value, double *out)
   *out = empty_value;
   if (check_given (l, k, "a number")
       && !sm_csv__parse_double (field (l, k), out))
-    report (l, k, SM_ERROR_INVALID_VALUE, "'%s' is not a number; write it "
-            "like 0,8 or 0.8.", field (l, k));
+    {
+      g_autofree char *what = describe (l, k, field (l, k));
+      report (l, k, SM_ERROR_INVALID_VALUE, "%s is not a number; write it "
+              "like 0,8 or 0.8.", what);
+    }
 }
 
 /* An FTE: more than 0, at most 2; 1 when not given. */
@@ -184,8 +338,11 @@ get_fte (Loader *l, int k, double *out)
   get_double (l, k, 1.0, out);
   if (sm_problem_list_get_n (l->problems) == before
       && !(*out > 0.0 && *out <= 2.0))
-    report (l, k, SM_ERROR_INVALID_VALUE, "An FTE of %s is out of range; "
-            "give more than 0 and at most 2.", field (l, k));
+    {
+      g_autofree char *what = describe (l, k, field (l, k));
+      report (l, k, SM_ERROR_INVALID_VALUE, "%s is out of range for an "
+              "FTE; give more than 0 and at most 2.", what);
+    }
 }
 
 /* The message of sm_date_parse() does not quote the text (personal data). */
@@ -230,8 +387,9 @@ get_word (Loader *l, int k, const char *const *names, int n, int empty_value,
   g_autoptr (GString) all = g_string_new (NULL);
   for (int w = 0; w < n; w++)
     g_string_append_printf (all, "%s%s", w > 0 ? ", " : "", names[w]);
-  report (l, k, SM_ERROR_INVALID_VALUE, "'%s' is not one of: %s.",
-          field (l, k), all->str);
+  g_autofree char *what = describe (l, k, field (l, k));
+  report (l, k, SM_ERROR_INVALID_VALUE, "%s is not one of: %s.", what,
+          all->str);
 }
 
 static void
@@ -251,8 +409,11 @@ get_bool (Loader *l, int k, gboolean *out)
   *out = FALSE;
   if (check_given (l, k, "yes or no")
       && !sm_csv__parse_bool (field (l, k), out))
-    report (l, k, SM_ERROR_INVALID_VALUE, "'%s' is neither yes nor no.",
-            field (l, k));
+    {
+      g_autofree char *what = describe (l, k, field (l, k));
+      report (l, k, SM_ERROR_INVALID_VALUE, "%s is neither yes nor no.",
+              what);
+    }
 }
 
 /* A '|'-separated list without empty items (transfer full), or NULL. */
@@ -352,7 +513,9 @@ add_failed (Loader *l, GError *error, int id_k, const Ref *refs, int n_refs)
   int ref;
   int k = blame (l, error, id_k, refs, n_refs, &ref);
   if (!is_follow_on (l, error, ref >= 0 ? &refs[ref] : NULL))
-    report (l, k, error->code, "%s", error->message);
+    report (l, k, error->code, "%s", is_safe_message (l, error->message)
+                                       ? error->message
+                                       : unquoted_message (error->code));
   else
     l->row_dropped = TRUE;
   g_error_free (error);
@@ -493,7 +656,9 @@ load_manual (Loader *l)
       && is_blank (field (l, SM_CSV_MAN_REASON))
       && blame (l, error, -1, refs, G_N_ELEMENTS (refs), &(int){ 0 }) < 0)
     {
-      report (l, SM_CSV_MAN_REASON, error->code, "%s", error->message);
+      report (l, SM_CSV_MAN_REASON, error->code, "%s",
+              is_safe_message (l, error->message)
+                ? error->message : unquoted_message (error->code));
       g_error_free (error);
       return;
     }
@@ -512,18 +677,21 @@ add_criterion (Loader *l, SmPriorityRule *rule, const char *item)
   GError *error = NULL;
   if (!sm_criterion_from_string (name, &criterion))
     {
-      report (l, SM_CSV_RULE_CRITERIA, SM_ERROR_INVALID_VALUE, "'%s' is not "
+      g_autofree char *what = describe (l, SM_CSV_RULE_CRITERIA, name);
+      report (l, SM_CSV_RULE_CRITERIA, SM_ERROR_INVALID_VALUE, "%s is not "
               "a criterion; use fit, same-grade, committee-score, service, "
-              "age or travel, each with :high or :low.", name);
+              "age or travel, each with :high or :low.", what);
       return;
     }
   if (parts[1] != NULL
       && (direction = find_word (parts[1], sm_csv_tables__direction_names,
                                  2)) < 0)
     {
+      g_autofree char *way = g_strstrip (g_strdup (parts[1]));
+      g_autofree char *what = describe (l, SM_CSV_RULE_CRITERIA, way);
       report (l, SM_CSV_RULE_CRITERIA, SM_ERROR_INVALID_VALUE, "The "
-              "criterion '%s' has direction '%s'; use high or low.", name,
-              parts[1]);
+              "criterion '%s' has a direction that is neither high nor low "
+              "(%s); use high or low.", name, what);
       return;
     }
   if (!sm_priority_rule_add_criterion (rule, criterion,
@@ -567,11 +735,14 @@ get_seed (Loader *l)
   g_autofree char *text = g_strstrip (g_strdup (field (l, SM_CSV_SET_VALUE)));
   guint64 seed;
   if (g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, &seed, NULL))
-    sm_scenario_set_seed (l->scenario, seed);
-  else
-    report (l, SM_CSV_SET_VALUE, SM_ERROR_INVALID_VALUE, "'%s' is not a "
-            "whole number from 0 to %" G_GUINT64_FORMAT "; correct it.", text,
-            (guint64) G_MAXUINT64);
+    {
+      sm_scenario_set_seed (l->scenario, seed);
+      return;
+    }
+  g_autofree char *what = describe (l, SM_CSV_SET_VALUE, text);
+  report (l, SM_CSV_SET_VALUE, SM_ERROR_INVALID_VALUE, "%s is not a "
+          "whole number from 0 to %" G_GUINT64_FORMAT "; correct it.", what,
+          (guint64) G_MAXUINT64);
 }
 
 static void
@@ -625,9 +796,10 @@ load_setting (Loader *l)
     {
       const char *const *names = sm_csv_tables__setting_names;
       g_autofree char *all = g_strjoinv (", ", (char **) names);
-      report (l, SM_CSV_SET_KEY, SM_ERROR_INVALID_VALUE, "'%s' is not a "
-              "setting; the settings are %s.", field (l, SM_CSV_SET_KEY),
-              all);
+      g_autofree char *what = describe (l, SM_CSV_SET_KEY,
+                                        field (l, SM_CSV_SET_KEY));
+      report (l, SM_CSV_SET_KEY, SM_ERROR_INVALID_VALUE, "%s is not a "
+              "setting; the settings are %s.", what, all);
       return;
     }
   if (l->settings_seen & (1u << key))
@@ -651,7 +823,7 @@ static SmCsvTable *
 read_table (Loader *l, const char *path)
 {
   GError *error = NULL;
-  int32_t line = 0;
+  int32_t line = 0, column = 0;
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       if (!l->spec->optional)
@@ -669,9 +841,9 @@ read_table (Loader *l, const char *path)
     {
       gsize n;
       const char *data = g_bytes_get_data (bytes, &n);
-      table = sm_csv__read (data, n, &line, &error);
+      table = sm_csv__read (data, n, &line, &column, &error);
       if (table == NULL)
-        problem (l, line, 0, NULL, error->code, "%s", error->message);
+        problem (l, line, column, NULL, error->code, "%s", error->message);
     }
   g_clear_error (&error);
   if (table != NULL && table->records->len == 0)
@@ -705,9 +877,16 @@ map_column (Loader *l, int32_t index)
   if (k < 0)
     {
       g_autofree char *all = g_strjoinv (", ", (char **) l->spec->columns);
-      problem (l, l->header->line, index + 1, text, SM_ERROR_INVALID_VALUE,
-               "Unknown column '%s'; the columns of %s are %s.", text,
-               l->spec->file, all);
+      g_autofree char *shown = g_strstrip (g_strdup (text));
+      if (looks_like_column_name (shown))
+        problem (l, l->header->line, index + 1, shown, SM_ERROR_INVALID_VALUE,
+                 "Unknown column '%s'; the columns of %s are %s.", shown,
+                 l->spec->file, all);
+      else
+        problem (l, l->header->line, index + 1, NULL, SM_ERROR_INVALID_VALUE,
+                 "Unknown column (its name is not quoted: it does not look "
+                 "like one and may be data); the columns of %s are %s.",
+                 l->spec->file, all);
     }
   else if (l->where[k] >= 0)
     problem (l, l->header->line, index + 1, text, SM_ERROR_PARSE, "The "
@@ -717,7 +896,128 @@ map_column (Loader *l, int32_t index)
     l->where[k] = index;
 }
 
-/* Maps the header; FALSE when a required column is missing. */
+/* Whether some cell of the header names a column, or every cell is
+ * empty; otherwise the first row is data and the header row is missing,
+ * which is one problem rather than one per cell. */
+static gboolean
+check_header_names (Loader *l)
+{
+  gboolean empty = TRUE;
+  for (int32_t index = 0; index < l->header->n_fields; index++)
+    {
+      g_autofree char *name =
+        g_strstrip (g_ascii_strdown (l->header->fields[index], -1));
+      if (find_column (l->spec, name) >= 0)
+        return TRUE;
+      empty = empty && name[0] == '\0';
+    }
+  if (empty)
+    return TRUE;
+  g_autofree char *all = g_strjoinv (", ", (char **) l->spec->columns);
+  problem (l, l->header->line, 0, NULL, SM_ERROR_PARSE, "The first row "
+           "names none of the columns of %s, so the header row seems to be "
+           "missing; add a first row that names the columns (%s).",
+           l->spec->file, all);
+  return FALSE;
+}
+
+/* Number of line breaks in @text (LF and CR each count once, as the
+ * reader turns a CRLF into one LF). */
+static int32_t
+count_breaks (const char *text)
+{
+  int32_t n = 0;
+  for (; *text != '\0'; text++)
+    n += *text == '\n' || *text == '\r';
+  return n;
+}
+
+/* Whether a multi-line field looks like whole rows swallowed by a stray
+ * quote: it holds a row's worth of delimiters (every swallowed row
+ * boundary brings as many: the rest of one row and the start of the next
+ * when the quote closes in the column where it opened, or further to the
+ * right; closing further to the left makes the row too long), and some
+ * line break in it is followed by a first cell, a text without blanks
+ * that ends at a delimiter, as a row starts. Free text rarely has
+ * both. */
+static gboolean
+swallows_rows (const char *text, char delimiter, int32_t n_columns)
+{
+  int32_t delimiters = 0;
+  gboolean row_start = FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      delimiters += *p == delimiter;
+      if (row_start || (*p != '\n' && *p != '\r'))
+        continue;
+      const char *q = p + 1;
+      while (*q != '\0' && *q != delimiter && strchr (" \t\r\n", *q) == NULL)
+        q++;
+      row_start = *q == delimiter;
+    }
+  return row_start && delimiters >= MAX (n_columns - 1, 1);
+}
+
+/* The rows that a stray quote swallowed into @text were not added
+ * either: their identifiers (the first cell after each line break) are
+ * rejected like the row's own, so that their mentions elsewhere count as
+ * follow-on problems. */
+static void
+reject_swallowed (Loader *l, const char *text)
+{
+  if (l->spec->defines == SM_CSV_REF_NONE)
+    return;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p != '\n' && *p != '\r')
+        continue;
+      const char *q = p + 1;
+      while (*q != '\0' && *q != l->delimiter && *q != '\n' && *q != '\r')
+        q++;
+      g_autofree char *id = g_strstrip (g_strndup (p + 1, q - (p + 1)));
+      if (id[0] != '\0')
+        g_hash_table_add (l->rejected[l->spec->defines],
+                          g_steal_pointer (&id));
+    }
+}
+
+/* Checks the line breaks of @record (the header when @header): a field
+ * that holds some is refused in a column that cannot hold them, and
+ * where it swallows rows. Returns FALSE after reporting the first. */
+static gboolean
+check_line_breaks (Loader *l, const SmCsvRecord *record, gboolean header)
+{
+  for (int32_t index = 0; index < record->n_fields; index++)
+    {
+      const char *text = record->fields[index];
+      int32_t breaks = count_breaks (text);
+      if (breaks == 0)
+        continue;
+      int k = header ? -1 : column_at (l, index);
+      gboolean multiline = k >= 0 && (l->spec->multiline & SM_CSV_COLUMN (k));
+      if (multiline
+          && !swallows_rows (text, l->delimiter, l->header->n_fields))
+        continue;
+      int32_t opened = record->lines[index];
+      problem (l, opened, index + 1, k >= 0 ? l->spec->columns[k] : NULL,
+               SM_ERROR_PARSE, "A quoted field runs from line %d to line "
+               "%d, but %s: the quote on line %d probably lacks its closing "
+               "quote, or the one on line %d is stray, and the lines in "
+               "between were read as part of this cell; correct the "
+               "quotes.", (int) opened, (int) (opened + breaks),
+               multiline ? "it holds what look like whole rows"
+               : header ? "a column name is one line"
+                        : "this column holds no line breaks",
+               (int) opened, (int) (opened + breaks));
+      if (!header)
+        reject_swallowed (l, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Maps the header; FALSE when a required column is missing or the
+ * header row is not one. */
 static gboolean
 map_header (Loader *l, const SmCsvTable *table)
 {
@@ -725,6 +1025,8 @@ map_header (Loader *l, const SmCsvTable *table)
   l->header = &g_array_index (table->records, SmCsvRecord, 0);
   for (int k = 0; k < SM_CSV_MAX_COLUMNS; k++)
     l->where[k] = -1;
+  if (!check_line_breaks (l, l->header, TRUE) || !check_header_names (l))
+    return FALSE;
   for (int32_t index = 0; index < l->header->n_fields; index++)
     map_column (l, index);
   for (int k = 0; k < l->spec->n_required; k++)
@@ -739,28 +1041,82 @@ map_header (Loader *l, const SmCsvTable *table)
   return ok;
 }
 
-/* A value beyond the header, or under a header cell without a name, is
- * refused: the row's fields may be shifted. */
+static gboolean
+is_whole_number (const char *text, gboolean sign)
+{
+  if (sign && (*text == '-' || *text == '+'))
+    text++;
+  if (*text == '\0')
+    return FALSE;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isdigit (*text))
+      return FALSE;
+  return TRUE;
+}
+
+/* The header index of a decimal column whose value, with the next cell,
+ * looks like one number split at a decimal comma, or -1. */
+static int32_t
+find_split_decimal (const Loader *l)
+{
+  if (l->delimiter != ',')
+    return -1;
+  for (int32_t index = 0; index + 1 < l->row->n_fields; index++)
+    {
+      int k = column_at (l, index);
+      if (k >= 0 && (l->spec->decimals & SM_CSV_COLUMN (k))
+          && is_whole_number (l->row->fields[index], TRUE)
+          && is_whole_number (l->row->fields[index + 1], FALSE))
+        return index;
+    }
+  return -1;
+}
+
+/* A row with more cells than the header: whatever they hold, its values
+ * may have shifted to the right. */
+static void
+report_extra_cells (Loader *l)
+{
+  int32_t n = l->header->n_fields;
+  int32_t split = find_split_decimal (l);
+  if (split >= 0)
+    {
+      int k = column_at (l, split);
+      problem (l, l->row->line, split + 1, l->spec->columns[k],
+               SM_ERROR_PARSE, "The row has %d cells, but the header has %d: "
+               "this value looks like a number with a decimal comma, which "
+               "splits it into two cells in a file separated by commas; "
+               "write it with a decimal point, put it in quotes, or save "
+               "the table with ';' as delimiter.", (int) l->row->n_fields,
+               (int) n);
+      return;
+    }
+  problem (l, l->row->line, n + 1, NULL, SM_ERROR_PARSE, "The row has %d "
+           "cells, but the header has %d, so its values may have shifted "
+           "to the right (a delimiter too many, or one inside a value that "
+           "is not quoted); remove the extra cells or name their columns.",
+           (int) l->row->n_fields, (int) n);
+}
+
+/* A row with more cells than the header, or a value under a header cell
+ * without a name, is refused: the row's fields may be shifted. */
 static gboolean
 check_row_width (Loader *l)
 {
-  for (int32_t index = 0; index < l->row->n_fields; index++)
+  if (l->row->n_fields > l->header->n_fields)
     {
-      if (l->row->fields[index][0] == '\0')
-        continue;
-      if (index >= l->header->n_fields)
-        problem (l, l->row->line, index + 1, NULL, SM_ERROR_PARSE, "The row "
-                 "has a value in column %d, but the header has %d columns; "
-                 "remove it or name its column.", (int) index + 1,
-                 (int) l->header->n_fields);
-      else if (is_blank (l->header->fields[index]))
+      report_extra_cells (l);
+      return FALSE;
+    }
+  for (int32_t index = 0; index < l->row->n_fields; index++)
+    if (l->row->fields[index][0] != '\0'
+        && is_blank (l->header->fields[index]))
+      {
         problem (l, l->row->line, index + 1, NULL, SM_ERROR_PARSE, "The row "
                  "has a value in column %d, which has no name in the "
                  "header; remove it or name its column.", (int) index + 1);
-      else
-        continue;
-      return FALSE;
-    }
+        return FALSE;
+      }
   return TRUE;
 }
 
@@ -783,6 +1139,7 @@ load_table (Loader *l, const SmCsvTableSpec *spec, void (*load_row) (Loader *))
   g_free (l->path);
   l->path = g_filename_display_name (path);
   g_autoptr (SmCsvTable) table = read_table (l, path);
+  l->delimiter = table != NULL ? table->delimiter : ';';
   if (table == NULL || !map_header (l, table))
     {
       if (spec->defines != SM_CSV_REF_NONE)
@@ -796,7 +1153,7 @@ load_table (Loader *l, const SmCsvTableSpec *spec, void (*load_row) (Loader *))
       l->row_dropped = FALSE;
       if (sm_csv__record_is_blank (l->row))
         continue;
-      if (check_row_width (l))
+      if (check_line_breaks (l, l->row, FALSE) && check_row_width (l))
         load_row (l);
       note_row (l);
     }

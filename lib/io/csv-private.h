@@ -3,11 +3,13 @@
  *
  * The reader takes a whole file in memory (as spreadsheet programs export
  * it: ';' or ',' as delimiter, UTF-8 with or without a byte-order mark or
- * Windows-1252, quoted fields that may hold delimiters, doubled quotes and
- * line breaks, CRLF or LF) and returns its records, each with the
- * physical line where it starts, so that every problem can name a line
- * and a column. The writer produces the canonical form that the reader
- * reads back to the same fields. See csv.c for the exact rules.
+ * consistently Windows-1252, quoted fields that may hold delimiters,
+ * doubled quotes and line breaks, LF, CRLF or CR) and returns its
+ * records, each field with the physical line where it starts, so that
+ * every problem can name a line and a column. The writer produces the
+ * canonical form that the reader reads back to the same fields, with
+ * text that a spreadsheet would run as a formula guarded by a single
+ * quote. See csv.c for the exact rules.
  */
 #pragma once
 
@@ -20,6 +22,8 @@ typedef struct {
   int32_t line;        /* physical line where the record starts, from 1 */
   int32_t n_fields;    /* at least 1 */
   char **fields;       /* n_fields UTF-8 strings, then NULL */
+  int32_t *lines;      /* n_fields: the line where field k starts; it ends
+                          as many lines further as it holds '\n' and '\r' */
 } SmCsvRecord;
 
 typedef struct {
@@ -31,11 +35,13 @@ typedef struct {
 
 /* Reads @length bytes at @data (need not end in NUL). Errors:
  * SM_ERROR_PARSE (an unterminated quote, text after a closing quote, NUL
- * bytes, bytes that are neither UTF-8 nor Windows-1252) with *@line_out
- * set to the line at fault; the message has no location. Returns:
- * (transfer full): the table, or NULL on error. */
+ * bytes, bytes that are neither UTF-8 nor Windows-1252, UTF-8 mixed with
+ * other bytes) with *@line_out and *@column_out set to the line and cell
+ * at fault (where a quote opened, for the quote errors); the message has
+ * no location and quotes nothing of the file. Returns: (transfer full):
+ * the table, or NULL on error. */
 SmCsvTable *sm_csv__read (const char *data, gsize length, int32_t *line_out,
-                          GError **error);
+                          int32_t *column_out, GError **error);
 void sm_csv__table_free (SmCsvTable *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmCsvTable, sm_csv__table_free)
@@ -61,12 +67,23 @@ typedef struct {
   GString *out;
   char delimiter;
   gboolean row_started;
+  unsigned multiline;     /* bit k: column k may hold line breaks; all by
+                             default, the caller narrows it */
+  int32_t row;            /* the row being written, from 1 (the header) */
+  int32_t column;         /* fields written in it */
+  int32_t broken_row;     /* the first text with a line break in a column
+                             that may not hold one, or 0 */
+  int32_t broken_column;
 } SmCsvWriter;
 
 void sm_csv__writer_init (SmCsvWriter *w, char delimiter);
 void sm_csv__writer_clear (SmCsvWriter *w);
-/* Appends a field, quoted when it holds the delimiter, a quote, CR or LF,
- * or starts or ends with a blank. NULL writes an empty field. */
+/* Appends a text field, quoted when it holds the delimiter, a quote, CR
+ * or LF, or starts or ends with a blank, and after a single quote when a
+ * spreadsheet would run it as a formula (see csv.c). NULL writes an empty
+ * field. A line break in a column outside w->multiline is written, and
+ * its place kept in broken_row and broken_column. Numbers and dates are
+ * written as they are. */
 void sm_csv__put_text (SmCsvWriter *w, const char *text);
 void sm_csv__put_int (SmCsvWriter *w, int64_t value);
 void sm_csv__put_double (SmCsvWriter *w, double value);

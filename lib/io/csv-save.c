@@ -4,7 +4,12 @@
  * Saving writes every table, the optional ones included, with the columns
  * in the order of io.h and the rows in scenario order, each file
  * atomically; "not given" values are written as empty fields, so that
- * save, load, save gives the same bytes.
+ * save, load, save gives the same bytes. Text that a spreadsheet would
+ * run as a formula gets a single quote before it, which the loader takes
+ * off again (csv.c). What the loader would refuse is not written: a line
+ * break in a column that holds none (only free text may, csv-tables.c)
+ * makes saving fail, naming the table, the row and the column, before
+ * that table's file is touched.
  *
  * The tables and their columns are those of csv-tables.c, which the
  * loader (csv-load.c) reads back.
@@ -259,19 +264,52 @@ delimiter_char (SmCsvDelimiter delimiter)
   return delimiter == SM_CSV_COMMA ? ',' : ';';
 }
 
+/* Writes table @t of @s into @w (initialised by the caller); FALSE, with
+ * the place in @error, when it holds a line break that its column cannot
+ * hold. */
 static gboolean
-save_table (const SmScenario *s, const SavedTable *t, const char *dir,
-            char delimiter, GError **error)
+write_table (const SmScenario *s, const SavedTable *t, SmCsvWriter *w,
+             GError **error)
 {
-  g_autofree char *path = g_build_filename (dir, t->table->file, NULL);
-  SmCsvWriter w;
-  sm_csv__writer_init (&w, delimiter);
+  w->multiline = t->table->multiline;
   for (int k = 0; t->table->columns[k] != NULL; k++)
-    sm_csv__put_text (&w, t->table->columns[k]);
-  sm_csv__end_row (&w);
-  t->save_rows (s, &w);
-  gboolean ok = sm_csv__writer_save (&w, path, error);
-  sm_csv__writer_clear (&w);
+    sm_csv__put_text (w, t->table->columns[k]);
+  sm_csv__end_row (w);
+  t->save_rows (s, w);
+  if (w->broken_row == 0)
+    return TRUE;
+  g_set_error (error, SM_ERROR, SM_ERROR_INVALID_VALUE, "Cannot save %s: "
+               "the %s of row %d holds a line break, which that column "
+               "cannot hold (only the names of organisations and units, the "
+               "titles of positions and the reasons of manual placements "
+               "can); remove the line break.", t->table->file,
+               t->table->columns[w->broken_column - 1],
+               (int) w->broken_row - 1);
+  return FALSE;
+}
+
+/* Every table is written in memory and checked before any file is
+ * touched, so a scenario that cannot be saved leaves the tables already
+ * in the folder as they were. */
+static gboolean
+save_tables (const SmScenario *s, const char *dir, char delimiter,
+             GError **error)
+{
+  enum { N = G_N_ELEMENTS (saved_tables) };
+  SmCsvWriter w[N];
+  gboolean ok = TRUE;
+  for (size_t k = 0; k < N; k++)
+    {
+      sm_csv__writer_init (&w[k], delimiter);
+      ok = ok && write_table (s, &saved_tables[k], &w[k], error);
+    }
+  for (size_t k = 0; k < N; k++)
+    {
+      g_autofree char *path =
+        g_build_filename (dir, saved_tables[k].table->file, NULL);
+      ok = ok && sm_csv__writer_save (&w[k], path, error);
+      sm_csv__writer_clear (&w[k]);
+    }
   return ok;
 }
 
@@ -291,11 +329,7 @@ sm_scenario_save_csv (const SmScenario *scenario, const char *dir,
                    "'%s': %s.", name, g_strerror (saved_errno));
       return FALSE;
     }
-  for (size_t k = 0; k < G_N_ELEMENTS (saved_tables); k++)
-    if (!save_table (scenario, &saved_tables[k], dir,
-                     delimiter_char (delimiter), error))
-      return FALSE;
-  return TRUE;
+  return save_tables (scenario, dir, delimiter_char (delimiter), error);
 }
 
 static void

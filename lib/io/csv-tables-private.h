@@ -19,6 +19,9 @@ typedef enum {
   SM_CSV_REF_NONE = -1,
 } SmCsvRefKind;
 
+/* Bit k of a column set stands for column k of the table. */
+#define SM_CSV_COLUMN(k) (1u << (k))
+
 typedef struct {
   const char *file;
   SmCsvRefKind defines;            /* the kind of item of its rows, whose
@@ -27,6 +30,12 @@ typedef struct {
   int n_required;                  /* the first columns must be present */
   const char *columns[SM_CSV_MAX_COLUMNS + 1];  /* save order,
                                                    NULL-terminated */
+  unsigned multiline;              /* columns whose text may hold line
+                                      breaks (free text) */
+  unsigned quotable;               /* columns whose values messages may
+                                      quote, when they look like codes */
+  unsigned decimals;               /* columns of decimal numbers, where a
+                                      decimal comma can split a cell */
 } SmCsvTableSpec;
 
 enum { SM_CSV_ORG_ID, SM_CSV_ORG_NAME, SM_CSV_ORG_KIND, SM_CSV_ORG_MIN,

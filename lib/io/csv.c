@@ -2,27 +2,49 @@
  *
  * HR teams keep their tables in spreadsheets and export them, so the
  * reader takes what Dutch spreadsheet programs write rather than one
- * strict form:
+ * strict form; but where a file can be read in more than one way it
+ * refuses it, naming the place, rather than guess, since a wrong guess
+ * silently loses or changes a person.
  *
  *   - Encoding: a UTF-8 byte-order mark means UTF-8 (and the rest must be
- *     valid); without one, text that is valid UTF-8 is taken as UTF-8 and
- *     anything else is converted from Windows-1252, the code page of
- *     older Excel exports ("é" as the single byte 0xE9). NUL bytes are
- *     refused: they mean UTF-16 or a workbook saved under a .csv name.
+ *     valid). Without one, text that is valid UTF-8 is taken as UTF-8,
+ *     and text that is consistently Windows-1252 (the code page of older
+ *     Excel exports, "é" as the single byte 0xE9) is converted: that is,
+ *     text without a single valid multi-byte UTF-8 sequence. Text with
+ *     both, UTF-8 characters and bytes that are not UTF-8 (one name
+ *     pasted in from another program), is refused at the line and cell
+ *     of the first offending byte: converting it all would garble every
+ *     accented name ("MÃ¼ller"). NUL bytes are refused: they mean UTF-16
+ *     or a workbook saved under a .csv name.
  *   - Delimiter: ';' (what Excel writes under a Dutch locale, where ',' is
- *     the decimal comma) or ','; whichever occurs outside quotes in the
- *     header row, ';' when both or neither do.
- *   - Records end at LF or CRLF; a lone CR is an ordinary character. An
- *     empty line is skipped, and so is a final line end. Line numbers
- *     count physical lines, and a record is numbered by the line where it
+ *     the decimal comma) or ','; whichever occurs outside quoted fields in
+ *     the first non-empty line (the header row), ';' when both or neither
+ *     do.
+ *   - Records end at LF, CRLF or a lone CR (old Mac Excel ends lines with
+ *     CR alone). An empty line is skipped, and so is a final line end.
+ *     Line numbers count physical lines, each of these three line ends
+ *     counting once, and a record is numbered by the line where it
  *     starts, so a line break inside a quoted field shifts the numbers of
  *     the records after it just as an editor shows them.
  *   - A field that starts with '"' (after blanks) is quoted: it runs to
- *     the next lone '"', may hold delimiters, line breaks (read as '\n')
- *     and doubled quotes (read as one); only blanks may follow the
- *     closing quote. An unquoted field is taken as it stands with its
- *     surrounding blanks (space, tab) removed, a quote inside it being an
- *     ordinary character ("24\" screen" stays as written).
+ *     the next lone '"', may hold delimiters, line breaks (LF and CRLF
+ *     read as '\n', a lone CR as itself) and doubled quotes (read as
+ *     one); only blanks may follow the closing quote. An unquoted field
+ *     is taken as it stands with its surrounding blanks (space, tab)
+ *     removed, a quote inside it being an ordinary character ("24\"
+ *     screen" stays as written). Each field records the line where it
+ *     starts, so that the loader can tell where a quote opened and where
+ *     it closed (which columns may hold line breaks is the loader's
+ *     business: csv-tables.c).
+ *   - Formulas: a spreadsheet runs a cell that starts with '=', '+', '-',
+ *     '@', a tab or a CR as a formula, so the writer puts a single quote
+ *     before any text that starts with one of them (after any single
+ *     quotes it already starts with); the reader takes one single quote
+ *     off a field that starts with single quotes followed by one of them.
+ *     The two are exact inverses, so every text reads back as written,
+ *     including one that itself starts with a single quote; numbers and
+ *     dates are written as they are (a negative number is no formula to
+ *     guard against, and must stay a number).
  *
  * The writer quotes exactly the fields that would not read back
  * otherwise (delimiter, quote, CR, LF, a blank at either end), ends rows
@@ -39,31 +61,149 @@
 
 #include "text-scanner.h"
 
-/* ---- encoding ----------------------------------------------------------- */
+/* ---- lines and cells ---------------------------------------------------- */
 
-static int32_t
-line_of (const char *data, const char *at)
+static gboolean
+is_blank (char c)
 {
-  int32_t line = 1;
-  for (const char *p = data; p < at; p++)
-    if (*p == '\n')
-      line++;
-  return line;
+  return c == ' ' || c == '\t';
 }
 
+/* Length of the line end at @p (1 for LF or a lone CR, 2 for CRLF), or 0
+ * when there is none. */
+static int
+line_end_at (const char *p, const char *end)
+{
+  if (p >= end)
+    return 0;
+  if (*p == '\n')
+    return 1;
+  if (*p != '\r')
+    return 0;
+  return end - p >= 2 && p[1] == '\n' ? 2 : 1;
+}
+
+/* The line and the cell (both from 1) of the byte at @at, reading the
+ * quotes and delimiters before it as the reader does. */
 static void
-set_parse_error (GError **error, int32_t *line_out, int32_t line,
-                 const char *message)
+locate (const char *data, const char *end, const char *at, char delimiter,
+        int32_t *line_out, int32_t *column_out)
+{
+  int32_t line = 1, column = 1;
+  gboolean quoted = FALSE, field_start = TRUE;
+  const char *p = data;
+  while (p < at && p < end)
+    {
+      int eol = line_end_at (p, end);
+      if (eol > 0)
+        {
+          line++;
+          if (!quoted)
+            column = 1;
+          field_start = !quoted;
+          p += eol;
+          continue;
+        }
+      if (quoted && *p == '"')
+        {
+          gboolean doubled = end - p >= 2 && p[1] == '"';
+          quoted = doubled;
+          p += doubled ? 2 : 1;
+          continue;
+        }
+      if (!quoted && *p == delimiter)
+        column++;
+      else if (!quoted && field_start && *p == '"')
+        quoted = TRUE;
+      field_start = !quoted && (*p == delimiter
+                                || (field_start && is_blank (*p)));
+      p++;
+    }
+  *line_out = line;
+  *column_out = column;
+}
+
+/* ';' or ',': the one outside quoted fields in the first non-empty line
+ * (see top). Either ends a field here, since the delimiter is not known
+ * yet. */
+static char
+detect_delimiter (const char *p, const char *end)
+{
+  gboolean quoted = FALSE, field_start = TRUE;
+  gboolean semicolon = FALSE, comma = FALSE;
+  while (p < end && line_end_at (p, end) > 0)
+    p++;
+  for (; p < end && (quoted || line_end_at (p, end) == 0); p++)
+    {
+      if (quoted)
+        {
+          if (*p == '"' && end - p >= 2 && p[1] == '"')
+            p++;
+          else if (*p == '"')
+            quoted = FALSE;
+          continue;
+        }
+      if (*p == ';' || *p == ',')
+        {
+          semicolon |= *p == ';';
+          comma |= *p == ',';
+          field_start = TRUE;
+          continue;
+        }
+      if (field_start && *p == '"')
+        quoted = TRUE;
+      field_start = field_start && is_blank (*p);
+    }
+  return comma && !semicolon ? ',' : ';';
+}
+
+/* ---- encoding ----------------------------------------------------------- */
+
+static void
+set_parse_error (GError **error, int32_t *line_out, int32_t *column_out,
+                 int32_t line, int32_t column, const char *message)
 {
   *line_out = line;
+  *column_out = column;
   g_set_error_literal (error, SM_ERROR, SM_ERROR_PARSE, message);
 }
 
+/* Whether @text holds at least one valid multi-byte UTF-8 sequence. */
+static gboolean
+has_utf8_sequence (const char *text, gsize n)
+{
+  const char *end = text + n;
+  for (const char *p = text; p < end; p++)
+    {
+      if ((guchar) *p < 0xC2 || (guchar) *p > 0xF4)
+        continue;
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+      if (c != (gunichar) -1 && c != (gunichar) -2)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The error for the byte at @bad, which is not UTF-8, located at its line
+ * and cell. */
+static void
+set_encoding_error (const char *text, gsize n, const char *bad,
+                    const char *message, int32_t *line_out,
+                    int32_t *column_out, GError **error)
+{
+  int32_t line, column;
+  char delimiter = detect_delimiter (text, text + n);
+  locate (text, text + n, bad, delimiter, &line, &column);
+  set_parse_error (error, line_out, column_out, line, column, message);
+}
+
 /* The text as UTF-8 (transfer full, NUL-terminated, length in
- * *@length_out), converted from Windows-1252 when it is not UTF-8. */
+ * *@length_out), converted from Windows-1252 when it is consistently
+ * that. */
 static char *
 to_utf8 (const char *data, gsize length, gsize *length_out,
-         gboolean *converted, int32_t *line_out, GError **error)
+         gboolean *converted, int32_t *line_out, int32_t *column_out,
+         GError **error)
 {
   gboolean bom = length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0;
   const char *text = bom ? data + 3 : data;
@@ -74,9 +214,9 @@ to_utf8 (const char *data, gsize length, gsize *length_out,
   *converted = FALSE;
   if (nul != NULL)
     {
-      set_parse_error (error, line_out, line_of (text, nul),
-                       "The file holds NUL bytes, so it is no CSV text (it "
-                       "may be UTF-16 or a workbook); save it as CSV.");
+      set_encoding_error (text, n, nul, "The file holds NUL bytes, so it "
+                          "is no CSV text (it may be UTF-16 or a workbook); "
+                          "save it as CSV.", line_out, column_out, error);
       return NULL;
     }
   if (g_utf8_validate_len (text, n, &bad))
@@ -84,20 +224,28 @@ to_utf8 (const char *data, gsize length, gsize *length_out,
       *length_out = n;
       return g_strndup (text, n);
     }
-  if (bom)
+  if (bom || has_utf8_sequence (text, n))
     {
-      set_parse_error (error, line_out, line_of (text, bad),
-                       "The file starts with a UTF-8 byte-order mark but is "
-                       "not valid UTF-8; save it again as CSV UTF-8.");
+      set_encoding_error (text, n, bad, bom
+        ? "The file starts with a UTF-8 byte-order mark, but this cell "
+          "holds a byte that is not UTF-8; save the file again as CSV "
+          "UTF-8, or retype the cell's special characters."
+        : "The file is UTF-8 text, but this cell holds a byte that is not "
+          "UTF-8 (probably a character in Windows-1252, pasted in from "
+          "another program); retype the cell's special characters, or "
+          "save the file again as CSV UTF-8.", line_out, column_out, error);
       return NULL;
     }
-  char *utf8 = g_convert (text, (gssize) n, "UTF-8", "WINDOWS-1252", NULL,
+  gsize read = 0;
+  char *utf8 = g_convert (text, (gssize) n, "UTF-8", "WINDOWS-1252", &read,
                           length_out, NULL);
   if (utf8 == NULL)
     {
-      set_parse_error (error, line_out, line_of (text, bad),
-                       "The file is neither UTF-8 nor Windows-1252 text; "
-                       "save it as CSV UTF-8.");
+      /* @read: the bytes converted before the one Windows-1252 lacks */
+      set_encoding_error (text, n, text + MIN (read, n), "The file is "
+                          "neither UTF-8 nor "
+                          "Windows-1252 text; save it as CSV UTF-8.",
+                          line_out, column_out, error);
       return NULL;
     }
   *converted = TRUE;
@@ -111,23 +259,13 @@ typedef struct {
   const char *end;
   char delimiter;
   int32_t line;
+  int32_t column;     /* of the field being read, from 1 */
 } Cursor;
 
-static gboolean
-is_blank (char c)
-{
-  return c == ' ' || c == '\t';
-}
-
-/* Length of the line end at p (1 for LF, 2 for CRLF), or 0. */
 static int
 line_end_length (const Cursor *c)
 {
-  if (c->p < c->end && *c->p == '\n')
-    return 1;
-  if (c->end - c->p >= 2 && c->p[0] == '\r' && c->p[1] == '\n')
-    return 2;
-  return 0;
+  return line_end_at (c->p, c->end);
 }
 
 static gboolean
@@ -136,27 +274,23 @@ at_field_end (const Cursor *c)
   return c->p == c->end || *c->p == c->delimiter || line_end_length (c) > 0;
 }
 
-/* ';' or ',': the one outside quotes in the first record (see top). */
-static char
-detect_delimiter (const char *p, const char *end)
+/* Whether a field starting with @text is a formula guarded by the writer:
+ * single quotes, then a character that starts a formula. */
+static gboolean
+starts_formula (const char *text, gboolean after_quotes)
 {
-  gboolean quoted = FALSE;
-  gboolean semicolon = FALSE, comma = FALSE;
-  for (; p < end && (quoted || *p != '\n'); p++)
-    {
-      if (*p == '"')
-        quoted = !quoted;
-      else if (!quoted && *p == ';')
-        semicolon = TRUE;
-      else if (!quoted && *p == ',')
-        comma = TRUE;
-    }
-  return comma && !semicolon ? ',' : ';';
+  const char *p = text;
+  while (*p == '\'')
+    p++;
+  if (after_quotes && p == text)
+    return FALSE;
+  return *p != '\0' && strchr ("=+-@\t\r", *p) != NULL;
 }
 
 /* Reads a quoted field; c->p is on the opening quote. */
 static gboolean
-read_quoted (Cursor *c, GString *field, int32_t *line_out, GError **error)
+read_quoted (Cursor *c, GString *field, int32_t *line_out,
+             int32_t *column_out, GError **error)
 {
   int32_t start = c->line;
   c->p++;
@@ -164,15 +298,17 @@ read_quoted (Cursor *c, GString *field, int32_t *line_out, GError **error)
     {
       if (c->p == c->end)
         {
-          set_parse_error (error, line_out, start,
+          set_parse_error (error, line_out, column_out, start, c->column,
                            "A quoted field has no closing quote; add the "
-                           "'\"' that ends it.");
+                           "'\"' that ends it, or remove the one that "
+                           "opens it.");
           return FALSE;
         }
       int eol = line_end_length (c);
       if (*c->p == '"' && (c->end - c->p < 2 || c->p[1] != '"'))
         break;
-      g_string_append_c (field, eol > 0 ? '\n' : *c->p);
+      g_string_append_c (field, eol == 1 && *c->p == '\r' ? '\r'
+                                : eol > 0 ? '\n' : *c->p);
       c->p += *c->p == '"' ? 2 : MAX (eol, 1);
       c->line += eol > 0;
     }
@@ -180,9 +316,18 @@ read_quoted (Cursor *c, GString *field, int32_t *line_out, GError **error)
     ;   /* over the closing quote and blanks */
   if (at_field_end (c))
     return TRUE;
-  set_parse_error (error, line_out, c->line,
-                   "A quoted field is followed by more text before the "
-                   "next delimiter; quote the whole field.");
+  if (c->line == start)
+    {
+      set_parse_error (error, line_out, column_out, start, c->column,
+                       "A quoted field is followed by more text before the "
+                       "next delimiter; quote the whole field.");
+      return FALSE;
+    }
+  g_autofree char *message = g_strdup_printf (
+      "A quote opened here closes on line %d, where more text follows it "
+      "before the next delimiter; a quote is probably missing or stray on "
+      "one of the two lines.", (int) c->line);
+  set_parse_error (error, line_out, column_out, start, c->column, message);
   return FALSE;
 }
 
@@ -199,29 +344,38 @@ read_unquoted (Cursor *c, GString *field)
 }
 
 static gboolean
-read_field (Cursor *c, GString *field, int32_t *line_out, GError **error)
+read_field (Cursor *c, GString *field, int32_t *line_out,
+            int32_t *column_out, GError **error)
 {
   g_string_truncate (field, 0);
   while (c->p < c->end && is_blank (*c->p))
     c->p++;
   if (c->p < c->end && *c->p == '"')
-    return read_quoted (c, field, line_out, error);
-  read_unquoted (c, field);
+    {
+      if (!read_quoted (c, field, line_out, column_out, error))
+        return FALSE;
+    }
+  else
+    read_unquoted (c, field);
+  if (starts_formula (field->str, TRUE))
+    g_string_erase (field, 0, 1);   /* the writer's guard */
   return TRUE;
 }
 
 /* Reads one record, up to and over its line end. */
 static gboolean
 read_record (Cursor *c, SmCsvRecord *record, int32_t *line_out,
-             GError **error)
+             int32_t *column_out, GError **error)
 {
   g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (int32_t));
   g_autoptr (GString) field = g_string_new (NULL);
 
   record->line = c->line;
-  for (;;)
+  for (c->column = 1;; c->column++)
     {
-      if (!read_field (c, field, line_out, error))
+      g_array_append_val (lines, c->line);
+      if (!read_field (c, field, line_out, column_out, error))
         return FALSE;
       g_ptr_array_add (fields, g_strdup (field->str));
       if (c->p == c->end)
@@ -240,6 +394,8 @@ read_record (Cursor *c, SmCsvRecord *record, int32_t *line_out,
   g_ptr_array_set_free_func (fields, NULL);
   record->fields = (char **) g_ptr_array_free (g_steal_pointer (&fields),
                                                FALSE);
+  record->lines = (int32_t *) (void *) g_array_free (g_steal_pointer (&lines),
+                                                     FALSE);
   return TRUE;
 }
 
@@ -248,10 +404,12 @@ record_clear (gpointer data)
 {
   SmCsvRecord *record = data;
   g_strfreev (record->fields);
+  g_free (record->lines);
 }
 
 static gboolean
-read_records (Cursor *c, GArray *records, int32_t *line_out, GError **error)
+read_records (Cursor *c, GArray *records, int32_t *line_out,
+              int32_t *column_out, GError **error)
 {
   while (c->p < c->end)
     {
@@ -262,8 +420,8 @@ read_records (Cursor *c, GArray *records, int32_t *line_out, GError **error)
           c->line++;
           continue;
         }
-      SmCsvRecord record = { 0, 0, NULL };
-      if (!read_record (c, &record, line_out, error))
+      SmCsvRecord record = { 0, 0, NULL, NULL };
+      if (!read_record (c, &record, line_out, column_out, error))
         return FALSE;
       g_array_append_val (records, record);
     }
@@ -272,16 +430,16 @@ read_records (Cursor *c, GArray *records, int32_t *line_out, GError **error)
 
 SmCsvTable *
 sm_csv__read (const char *data, gsize length, int32_t *line_out,
-              GError **error)
+              int32_t *column_out, GError **error)
 {
   g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (line_out != NULL, NULL);
+  g_return_val_if_fail (line_out != NULL && column_out != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   gsize n = 0;
   gboolean converted;
   g_autofree char *text = to_utf8 (data != NULL ? data : "", length, &n,
-                                   &converted, line_out, error);
+                                   &converted, line_out, column_out, error);
   if (text == NULL)
     return NULL;
   g_autoptr (SmCsvTable) table = g_new0 (SmCsvTable, 1);
@@ -289,8 +447,8 @@ sm_csv__read (const char *data, gsize length, int32_t *line_out,
   g_array_set_clear_func (table->records, record_clear);
   table->from_windows_1252 = converted;
   table->delimiter = detect_delimiter (text, text + n);
-  Cursor c = { text, text + n, table->delimiter, 1 };
-  if (!read_records (&c, table->records, line_out, error))
+  Cursor c = { text, text + n, table->delimiter, 1, 1 };
+  if (!read_records (&c, table->records, line_out, column_out, error))
     return NULL;
   return g_steal_pointer (&table);
 }
@@ -403,6 +561,11 @@ sm_csv__writer_init (SmCsvWriter *w, char delimiter)
   w->out = g_string_new (NULL);
   w->delimiter = delimiter;
   w->row_started = FALSE;
+  w->multiline = ~0u;
+  w->row = 1;
+  w->column = 0;
+  w->broken_row = 0;
+  w->broken_column = 0;
 }
 
 void
@@ -426,13 +589,15 @@ needs_quotes (const char *text, char delimiter)
   return FALSE;
 }
 
-void
-sm_csv__put_text (SmCsvWriter *w, const char *text)
+/* Appends @text as one field, quoted when needed, as it stands. */
+static void
+put_field (SmCsvWriter *w, const char *text)
 {
   g_return_if_fail (w != NULL && w->out != NULL);
   if (w->row_started)
     g_string_append_c (w->out, w->delimiter);
   w->row_started = TRUE;
+  w->column++;
   if (text == NULL)
     return;
   if (!needs_quotes (text, w->delimiter))
@@ -451,18 +616,37 @@ sm_csv__put_text (SmCsvWriter *w, const char *text)
 }
 
 void
+sm_csv__put_text (SmCsvWriter *w, const char *text)
+{
+  g_return_if_fail (w != NULL && w->out != NULL);
+  if (text != NULL && w->broken_row == 0 && w->column < 32
+      && !(w->multiline & (1u << w->column)) && strpbrk (text, "\r\n"))
+    {
+      w->broken_row = w->row;
+      w->broken_column = w->column + 1;
+    }
+  if (text == NULL || !starts_formula (text, FALSE))
+    {
+      put_field (w, text);
+      return;
+    }
+  g_autofree char *guarded = g_strconcat ("'", text, NULL);
+  put_field (w, guarded);
+}
+
+void
 sm_csv__put_int (SmCsvWriter *w, int64_t value)
 {
   char buffer[32];
   g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT, (gint64) value);
-  sm_csv__put_text (w, buffer);
+  put_field (w, buffer);
 }
 
 void
 sm_csv__put_double (SmCsvWriter *w, double value)
 {
   g_autofree char *text = sm_csv__format_double (value);
-  sm_csv__put_text (w, text);
+  put_field (w, text);
 }
 
 void
@@ -470,7 +654,7 @@ sm_csv__put_date (SmCsvWriter *w, SmDate date)
 {
   g_autofree char *text = sm_date_is_set (date) ? sm_date_to_iso (date)
                                                 : NULL;
-  sm_csv__put_text (w, text);
+  put_field (w, text);
 }
 
 void
@@ -479,6 +663,8 @@ sm_csv__end_row (SmCsvWriter *w)
   g_return_if_fail (w != NULL && w->out != NULL);
   g_string_append_c (w->out, '\n');
   w->row_started = FALSE;
+  w->row++;
+  w->column = 0;
 }
 
 static gboolean
