@@ -27,10 +27,8 @@
  *
  * Each check names, in its comment, the documented rule it enforces.
  * Where the documentation leaves a choice open, the check accepts every
- * reading and says so. When explain.h has the reason "a seat went to a
- * manual placement" (SM_REASON_MANUAL_SEAT), the build defines
- * SM_ORACLE_MANUAL_SEAT and the oracle holds the library to the rule
- * explain.h gives for it.
+ * reading and says so. The reason "a seat went to a manual placement"
+ * (SM_REASON_MANUAL_SEAT) is held to the rule explain.h writes out.
  *
  * Cost per scenario: O(n^3) for the lottery's transitive closure and
  * O(m * n^2) for the pairwise order checks, n employees and m positions:
@@ -653,17 +651,6 @@ check_outcomes (Oracle *o)
               (int) o->org_count[o->pos_org[j]], (int) o->cap[j]);
 }
 
-/* explain.h may have the reason "a seat went to a manual placement"
- * (SM_REASON_MANUAL_SEAT, with the rule that chooses it written out
- * there); the build says so by defining SM_ORACLE_MANUAL_SEAT, and the
- * oracle then holds the library to that rule. */
-#ifdef SM_ORACLE_MANUAL_SEAT
-#define ORACLE_MANUAL_SEAT TRUE
-#define ORACLE_REASON_MANUAL_SEAT SM_REASON_MANUAL_SEAT
-#else
-#define ORACLE_MANUAL_SEAT FALSE
-#define ORACLE_REASON_MANUAL_SEAT ((SmReason) (SM_REASON_REFLECTION + 1))
-#endif
 
 /* ---- who the reflection principle decides for ------------------------------
  * Rule enforced (README, "The reflection principle"): with the reflection
@@ -697,8 +684,9 @@ find_reflected (Oracle *o)
   for (int32_t j = 0; j < o->m; j++)
     {
       int32_t places = o->pos[j].seats - o->n_manual[j];
+      /* Even with no places left (manual placements hold every seat) the
+       * principle is said to have chosen: it kept nobody. */
       o->reflected[j] = o->pos_org[j] == o->default_org
-                        && (places > 0 || ORACLE_MANUAL_SEAT)
                         && o->n_contenders[j] > places;
     }
 }
@@ -1167,7 +1155,7 @@ band_cut (const Oracle *o, int32_t j, int32_t places, int32_t band)
 static SmReason
 reflection_reason (const Oracle *o, int32_t i, int32_t j, int *also_out)
 {
-  if (!ORACLE_MANUAL_SEAT || o->n_manual[j] == 0)
+  if (o->n_manual[j] == 0)
     return SM_REASON_REFLECTION;
   int32_t band = band_or_first (o, i), before = 0, tied = 0;
   int32_t cut = band_cut (o, j, o->pos[j].seats, band);
@@ -1180,9 +1168,9 @@ reflection_reason (const Oracle *o, int32_t i, int32_t j, int *also_out)
         tied += cmp == 0;
       }
   if (before >= cut)
-    return ORACLE_REASON_MANUAL_SEAT;       /* kept without them */
+    return SM_REASON_MANUAL_SEAT;       /* kept without them */
   if (before + tied >= cut)
-    *also_out = ORACLE_REASON_MANUAL_SEAT;  /* the lot would decide */
+    *also_out = SM_REASON_MANUAL_SEAT;  /* the lot would decide */
   return SM_REASON_REFLECTION;
 }
 
@@ -1215,7 +1203,7 @@ reason_text (SmReason reason)
   static const char *const text[] = {
     "not eligible", "full", "cap", "manual", "reflection", "manual seat",
   };
-  return (int) reason >= 0 && reason <= ORACLE_REASON_MANUAL_SEAT
+  return (int) reason >= 0 && reason <= SM_REASON_MANUAL_SEAT
            ? text[reason] : "?";
 }
 
@@ -1271,9 +1259,9 @@ true_refusal (const Oracle *o, int32_t i, int32_t j, int32_t preference,
       r.rank = o->place[i * o->m + j];
       if (o->reflected[j])
         r.reason = reflection_reason (o, i, j, also_out);
-      else if (ORACLE_MANUAL_SEAT && manual_took_seat (o, i, j))
+      else if (manual_took_seat (o, i, j))
         {
-          r.reason = ORACLE_REASON_MANUAL_SEAT;
+          r.reason = SM_REASON_MANUAL_SEAT;
           r.criterion = SM_DECIDED_BY_MANUAL;
         }
       else if (o->held[j] < o->pos[j].seats)
@@ -1430,14 +1418,12 @@ check_position_results (Oracle *o)
         want.criterion = SM_DECIDED_BY_MANUAL;
       else if (refused >= 0)
         rule_compare (o, j, o->last[j], refused, &want.criterion);
-#ifdef SM_ORACLE_MANUAL_SEAT
       /* explain.h with SM_REASON_MANUAL_SEAT: the people placed there
        * manually. */
       if (got->manual != o->n_manual[j])
         report (o, SM_ORACLE_POSITION_RESULT, -1, j,
                 ": says %d placed manually; %d were", (int) got->manual,
                 (int) o->n_manual[j]);
-#endif
       if (got->seats != want.seats || got->filled != want.filled
           || got->open != want.open || got->candidates != want.candidates
           || got->cutoff != want.cutoff || got->criterion != want.criterion

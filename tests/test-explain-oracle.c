@@ -1064,7 +1064,6 @@ full_to_cap (const SmScenario *s, SmOracleObserved *ob)
   return r != NULL;
 }
 
-#ifdef SM_ORACLE_MANUAL_SEAT
 static gboolean
 manual_seat_to_full (const SmScenario *s, SmOracleObserved *ob)
 {
@@ -1080,7 +1079,6 @@ test_catches_manual_seat (void)
 {
   assert_caught (manual_seat_to_full, SM_ORACLE_REASON);
 }
-#endif
 
 static gboolean
 blank_filter (const SmScenario *s, SmOracleObserved *ob)
@@ -1232,10 +1230,8 @@ main (void)
     { "a wrong reflection choice is caught", test_catches_reflection },
     { "a missing refusal is caught", test_catches_refusals },
     { "a wrong reason is caught", test_catches_reason },
-#ifdef SM_ORACLE_MANUAL_SEAT
     { "a seat lost to a manual placement told otherwise is caught",
       test_catches_manual_seat },
-#endif
     { "a wrong filter is caught", test_catches_filter },
     { "a wrong rank is caught", test_catches_rank },
     { "a wrong cutoff is caught", test_catches_cutoff },
