@@ -308,10 +308,16 @@ ln -s scenario.json json-link
 expect 1 export-link "$sm" export d1/scenario --to json --out json-link
 check "export over a link: refused" grep -q "symbolic link" export-link.err
 check "export over a link: the link stays" test -L json-link
-if [ -c /dev/null ]; then
-  expect 1 export-device "$sm" export d1/scenario --to json --out /dev/null
-  check "export over /dev/null: refused" grep -q "device" export-device.err
-  check "export over /dev/null: still a device" test -c /dev/null
+# A pipe, and (as root, who could replace one) a device node of our own:
+# never a system device, which a broken build would replace.
+mkfifo json-pipe
+expect 1 export-pipe "$sm" export d1/scenario --to json --out json-pipe
+check "export over a pipe: refused" grep -q "pipe" export-pipe.err
+check "export over a pipe: still a pipe" test -p json-pipe
+if [ "$(id -u)" -eq 0 ] && mknod json-device c 1 3 2> /dev/null; then
+  expect 1 export-device "$sm" export d1/scenario --to json --out json-device
+  check "export over a device: refused" grep -q "device" export-device.err
+  check "export over a device: still a device" test -c json-device
 fi
 cp -r back back-old
 echo "old" > back/extra.csv
