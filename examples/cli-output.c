@@ -269,6 +269,7 @@ struct _CliStage
   char *lock;     /* parent/.NAME.staffmatch-lock */
   int lock_fd;
   gboolean has_old; /* the target exists and will be replaced */
+  gboolean swapped; /* the staging folder has taken the target's place */
   mode_t mode;      /* permissions for the new folder */
 };
 
@@ -578,14 +579,15 @@ cli_stage_commit (CliStage *stage, GError **error)
     }
   else if (!stage_swap (stage, &old, error))
     return FALSE;
-  if (!sync_folder (stage->parent, error))
-    return FALSE;
+  /* The new output is in place: from here on nothing is rolled back. */
+  stage->swapped = TRUE;
+  gboolean synced = sync_folder (stage->parent, error);
   g_autoptr (GError) local = NULL;
   if (old != NULL && !remove_tree (old, &local))
     cli_note (stage->command, "%s (the next run into %s removes it)",
               local->message, stage->target);
   stage_unlock (stage);
-  return TRUE;
+  return synced;
 }
 
 void
@@ -593,8 +595,9 @@ cli_stage_free (CliStage *stage)
 {
   if (stage == NULL)
     return;
-  /* Not committed: the staging folder goes (after a commit it is gone). */
-  if (stage->lock_fd >= 0)
+  /* Not swapped in: the staging folder goes. Without the lock it may be
+   * another run's, and stays. */
+  if (stage->lock_fd >= 0 && !stage->swapped)
     {
       g_autoptr (GError) local = NULL;
       if (!remove_tree (stage->staging, &local))
@@ -890,11 +893,10 @@ write_letter (int32_t employee, const char *text, size_t length,
   sm_scenario_get_employee (s, employee, &e);
   if (!id_is_file_name (e.id))
     {
-      g_autofree char *shown = cli_escape (e.id, FALSE);
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID_VALUE,
                    "employee '%s': the identifier cannot be used as a file "
                    "name (it is '.' or '..' or holds a slash); rename the "
-                   "employee", shown);
+                   "employee", e.id);
       return FALSE;
     }
   g_autofree char *name = g_strconcat (e.id, ".txt", NULL);

@@ -11,6 +11,7 @@
 #include "test-util.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -136,19 +137,9 @@ load_pipe (const char *dir, size_t length, uint64_t limit, GError **error)
   CU_ASSERT_FATAL (mkfifo (path, 0600) == 0);
   PipeJob job = { path, length };
   GThread *thread = g_thread_new ("feed", feed_pipe, &job);
+  /* A reader that stops early makes the writer's next write fail with
+   * EPIPE (SIGPIPE is ignored), which ends the thread. */
   GBytes *bytes = sm_text_file__load_with_limit (path, limit, error);
-  /* A reader that stopped early leaves the writer blocked or failing;
-   * drain it so that the thread ends. */
-  if (bytes == NULL)
-    {
-      FILE *rest = fopen (path, "rb");
-      if (rest != NULL)
-        {
-          while (fgetc (rest) != EOF)
-            ;
-          fclose (rest);
-        }
-    }
   g_thread_join (thread);
   return bytes;
 }
@@ -271,6 +262,7 @@ test_replace_refuses_special (void)
 int
 main (void)
 {
+  signal (SIGPIPE, SIG_IGN);
   static const SmTestCase cases[] = {
     { "load a regular file", test_load_regular },
     { "load up to a size limit", test_load_limit },
