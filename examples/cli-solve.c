@@ -54,7 +54,7 @@ cli_solve (int argc, char **argv)
 {
   g_autofree char *out = NULL;
   gboolean force = FALSE;
-  CliRunArgs args = { NULL };
+  CliRunArgs args = { 0 };
   const GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
       "Folder for the outputs (required; created, or replaced when it holds "
@@ -98,7 +98,7 @@ cli_demo (int argc, char **argv)
 {
   g_autofree char *out = NULL;
   gboolean force = FALSE;
-  CliRunArgs args = { NULL };
+  CliRunArgs args = { 0 };
   const GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
       "Folder for the outputs (default " DEMO_OUT "; replaced when it "
