@@ -2,7 +2,7 @@
  *
  *     staffmatch check DIR|FILE [--side employees|positions]
  *     staffmatch export DIR|FILE --to csv|json --out PATH
- *                       [--delimiter ';'|',']
+ *                       [--delimiter ';'|','] [--force]
  *
  * `check` loads a scenario with a problem list; when it does not load, it
  * prints every problem, one per line ("FILE:LINE:COLUMN: FIELD:
@@ -19,6 +19,9 @@
  * exit 1. --side checks for the side that `solve --side` would use.
  * `export` converts a scenario: to a folder of CSV tables (';' by
  * default, as Dutch spreadsheet programs write them) or to one JSON file.
+ * A folder is written as one transaction (cli_stage_begin()), replacing
+ * a folder of CSV tables, or any folder with --force; a file replaces
+ * only a regular file.
  */
 #include "cli-common.h"
 
@@ -169,16 +172,29 @@ parse_export_options (const char *to, const char *delimiter, gboolean *csv_out,
   return FALSE;
 }
 
+/* The tables into a staging folder that then takes the place of @out. */
+static gboolean
+export_csv (const SmScenario *scenario, SmCsvDelimiter delimiter,
+            const char *out, gboolean force, GError **error)
+{
+  g_autoptr (CliStage) stage
+      = cli_stage_begin ("export", out, CLI_FOLDER_TABLES, force, error);
+  return stage != NULL
+         && sm_scenario_save_csv (scenario, cli_stage_get_path (stage),
+                                  delimiter, error)
+         && cli_stage_commit (stage, error);
+}
+
 static int
 export_scenario (const char *source, gboolean csv, SmCsvDelimiter delimiter,
-                 const char *out)
+                 const char *out, gboolean force)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (SmScenario) scenario = cli_load ("export", source);
   if (scenario == NULL)
     return CLI_EXIT_FAILURE;
   cli_progress ("writing %s…", out);
-  gboolean ok = csv ? sm_scenario_save_csv (scenario, out, delimiter, &error)
+  gboolean ok = csv ? export_csv (scenario, delimiter, out, force, &error)
                     : sm_scenario_save_json (scenario, out, &error);
   if (!ok)
     return cli_fail ("export", "%s", error->message);
@@ -189,6 +205,7 @@ int
 cli_export (int argc, char **argv)
 {
   g_autofree char *to = NULL, *out = NULL, *delimiter = NULL;
+  gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "to", 0, 0, G_OPTION_ARG_STRING, &to,
       "Format to write: csv (a folder of tables) or json (one file)",
@@ -197,6 +214,9 @@ cli_export (int argc, char **argv)
       "Folder (csv) or file (json) to write", "PATH" },
     { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter,
       "Delimiter of the CSV files: ';' (default) or ','", "CHAR" },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      "With --to csv, replace PATH even when it holds other files than "
+      "CSV tables (they are removed)", NULL },
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
   g_autoptr (GOptionContext) context = cli_context_new (
@@ -217,5 +237,5 @@ cli_export (int argc, char **argv)
     return cli_usage_error ("export", "%s", error->message);
   if (!csv && delimiter != NULL)
     return cli_usage_error ("export", "--delimiter applies to --to csv");
-  return export_scenario (argv[1], csv, delim, out);
+  return export_scenario (argv[1], csv, delim, out, force);
 }

@@ -3,26 +3,142 @@
  *
  * Messages go to stderr as "staffmatch COMMAND: MESSAGE" and name files,
  * fields and identifiers only; the problems of an input go to stdout,
- * since listing them is what `check` is for. Own files are written with
- * g_file_set_contents_full(), which writes a temporary file beside the
- * target and renames it into place, removing it on failure.
+ * since listing them is what `check` is for. Whatever reaches a terminal
+ * passes through cli_escape(): an identifier in a scenario is data from
+ * a spreadsheet, and must not be able to send the terminal control
+ * sequences or reorder the text of a line.
  */
 #include "cli-common.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 
 /* ---- messages ------------------------------------------------------------ */
 
+/* Whether @c is an invisible mark that reorders or hides text. */
+static gboolean
+is_format_mark (gunichar c)
+{
+  return c == 0x061C || c == 0x200E || c == 0x200F
+         || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+         || c == 0x2028 || c == 0x2029;
+}
+
+/* Appends @length bytes at @p to @out, escaped. With @partial, an
+ * incomplete UTF-8 sequence at the end is left for the next call.
+ * Returns the number of bytes consumed. */
+static size_t
+escape_append (GString *out, const char *p, size_t length,
+               gboolean keep_newlines, gboolean partial)
+{
+  size_t k = 0;
+  while (k < length)
+    {
+      unsigned char b = (unsigned char)p[k];
+      if (b < 0x80)
+        {
+          if ((b < 0x20 && b != '\t' && !(keep_newlines && b == '\n'))
+              || b == 0x7f)
+            g_string_append_printf (out, "\\x%02x", b);
+          else
+            g_string_append_c (out, (char)b);
+          k++;
+          continue;
+        }
+      gunichar c = g_utf8_get_char_validated (p + k, (gssize)(length - k));
+      if (c == (gunichar)-2 && partial)
+        break;
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        {
+          g_string_append_printf (out, "\\x%02x", b);
+          k++;
+          continue;
+        }
+      size_t n = (size_t)g_unichar_to_utf8 (c, NULL);
+      if ((c >= 0x80 && c < 0xa0) || is_format_mark (c))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p + k, (gssize)n);
+      k += n;
+    }
+  return k;
+}
+
+char *
+cli_escape (const char *text, gboolean keep_newlines)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  escape_append (out, text, strlen (text), keep_newlines, FALSE);
+  return g_string_free (out, FALSE);
+}
+
+/* stdout on a terminal: the bytes of an incomplete character wait for
+ * the next write. */
+typedef struct
+{
+  char pending[8];
+  size_t n_pending;
+} TerminalFilter;
+
+static ssize_t
+filter_write (void *cookie, const char *data, size_t length)
+{
+  TerminalFilter *f = cookie;
+  g_autoptr (GString) in = g_string_new_len (f->pending, (gssize)f->n_pending);
+  g_string_append_len (in, data, (gssize)length);
+  g_autoptr (GString) out = g_string_sized_new (in->len);
+  size_t used = escape_append (out, in->str, in->len, TRUE, TRUE);
+  f->n_pending = in->len - used; /* at most 3 bytes */
+  memcpy (f->pending, in->str + used, f->n_pending);
+  for (size_t k = 0; k < out->len;)
+    {
+      ssize_t n = write (STDOUT_FILENO, out->str + k, out->len - k);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return -1;
+      k += (size_t)n;
+    }
+  return (ssize_t)length;
+}
+
+static int
+filter_close (void *cookie)
+{
+  TerminalFilter *f = cookie;
+  g_autoptr (GString) out = g_string_new (NULL);
+  escape_append (out, f->pending, f->n_pending, TRUE, FALSE);
+  if (out->len > 0 && write (STDOUT_FILENO, out->str, out->len) < 0)
+    return EOF;
+  return 0;
+}
+
+void
+cli_filter_stdout (void)
+{
+  static TerminalFilter filter;
+  if (!isatty (STDOUT_FILENO))
+    return;
+  cookie_io_functions_t io = { NULL, filter_write, NULL, filter_close };
+  FILE *stream = fopencookie (&filter, "w", io);
+  if (stream == NULL)
+    return;
+  setvbuf (stream, NULL, _IOLBF, BUFSIZ);
+  stdout = stream;
+}
+
 static void
 vmessage (const char *command, const char *format, va_list args)
 {
   g_autofree char *text = g_strdup_vprintf (format, args);
-  fprintf (stderr, "staffmatch %s: %s\n", command, text);
+  g_autofree char *shown = cli_escape (text, FALSE);
+  fprintf (stderr, "staffmatch %s: %s\n", command, shown);
 }
 
 int
@@ -33,6 +149,15 @@ cli_fail (const char *command, const char *format, ...)
   vmessage (command, format, args);
   va_end (args);
   return CLI_EXIT_FAILURE;
+}
+
+void
+cli_note (const char *command, const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  vmessage (command, format, args);
+  va_end (args);
 }
 
 int
@@ -55,7 +180,8 @@ cli_progress (const char *format, ...)
   va_start (args, format);
   g_autofree char *text = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "%s\n", text);
+  g_autofree char *shown = cli_escape (text, FALSE);
+  fprintf (stderr, "%s\n", shown);
 }
 
 /* ---- options ------------------------------------------------------------- */
@@ -288,23 +414,37 @@ cli_list_inputs (const char *path, GError **error)
 char *
 cli_sha256_file (const char *path, GError **error)
 {
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  if (!g_file_get_contents (path, &data, &length, error))
-    return NULL;
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)data,
-                                      length);
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY, 0);
+  struct stat st;
+  int saved = 0;
+  if (fd < 0 || fstat (fd, &st) != 0)
+    saved = errno;
+  else if (!S_ISREG (st.st_mode))
+    saved = EINVAL;
+  g_autoptr (GChecksum) sha = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guchar *buffer = g_malloc (1 << 20);
+  ssize_t n = 0;
+  while (saved == 0
+         && ((n = read (fd, buffer, 1 << 20)) > 0 || (n < 0 && errno == EINTR)))
+    if (n > 0)
+      g_checksum_update (sha, buffer, n);
+  if (saved == 0 && n < 0)
+    saved = errno;
+  if (fd >= 0)
+    close (fd);
+  if (saved != 0)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "%s: cannot read the file to record its checksum: %s",
+                   display,
+                   saved == EINVAL ? "not a regular file" : g_strerror (saved));
+      return NULL;
+    }
+  return g_strdup (g_checksum_get_string (sha));
 }
 
 /* ---- outputs ------------------------------------------------------------- */
-
-gboolean
-cli_write_file (const char *path, const char *text, gssize length,
-                GError **error)
-{
-  return g_file_set_contents_full (path, text, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
-}
 
 gboolean
 cli_make_folder (const char *path, GError **error)

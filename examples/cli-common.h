@@ -47,8 +47,28 @@ int cli_fail (const char *command, const char *format, ...)
 /* The same and a hint at --help; returns CLI_EXIT_USAGE. */
 int cli_usage_error (const char *command, const char *format, ...)
     G_GNUC_PRINTF (2, 3);
+/* "staffmatch COMMAND: MESSAGE" on stderr, for a note that is not an
+ * error (what was cleaned up after an interrupted run). */
+void cli_note (const char *command, const char *format, ...)
+    G_GNUC_PRINTF (2, 3);
 /* A progress line on stderr, only when stderr is a terminal. */
 void cli_progress (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+/* (transfer full): @text made safe to show on a terminal: control
+ * characters (but tabs, and newlines when @keep_newlines), DEL, C1
+ * controls and bytes that are not UTF-8 become \xHH, and the invisible
+ * marks that reorder or hide text (bidirectional overrides, embeddings,
+ * isolates and marks U+200E, U+200F, U+202A..U+202E, U+2066..U+2069,
+ * U+061C; line and paragraph separators U+2028, U+2029) become \uHHHH.
+ * Every message on stderr passes through it, and so does stdout when it
+ * is a terminal (cli_filter_stdout()): an identifier cannot move the
+ * cursor, recolour the terminal or make a line read differently. */
+char *cli_escape (const char *text, gboolean keep_newlines);
+
+/* When stdout is a terminal, routes it through cli_escape() (keeping
+ * newlines) for the rest of the run; else leaves it alone, so that files
+ * and pipes get the bytes as they are. */
+void cli_filter_stdout (void);
 
 /* ---- options ------------------------------------------------------------- */
 
@@ -113,13 +133,39 @@ GPtrArray *cli_list_inputs (const char *path, GError **error);
 /* (transfer full): the SHA-256 of a file's bytes, in hex. */
 char *cli_sha256_file (const char *path, GError **error);
 
-/* Writes @text to @path atomically (a temporary file beside it, renamed
- * into place; removed on failure). */
-gboolean cli_write_file (const char *path, const char *text, gssize length,
-                         GError **error);
-
 /* Creates a folder and its parents, with an error naming it. */
 gboolean cli_make_folder (const char *path, GError **error);
+
+/* ---- output folders (cli-output.c) -------------------------------------- */
+
+/* What an existing folder must hold to be replaced without --force. */
+typedef enum
+{
+  CLI_FOLDER_RUN,    /* an earlier run: a staffmatch manifest.json */
+  CLI_FOLDER_TABLES, /* an earlier export: only *.csv files */
+} CliFolderKind;
+
+/* A folder being written as one transaction (the guarantee is told at
+ * the top of cli-output.c). */
+typedef struct _CliStage CliStage;
+
+/* Locks @target, cleans up after an interrupted run, checks that
+ * @target may be replaced (an empty folder or one of @kind; any folder
+ * with @force; never a symbolic link or a file) and makes a fresh
+ * staging folder beside it. Fails at once when another run holds the
+ * lock. Returns: (transfer full): the transaction, or NULL with @error. */
+CliStage *cli_stage_begin (const char *command, const char *target,
+                           CliFolderKind kind, gboolean force,
+                           GError **error);
+/* (transfer none): the staging folder to write into. */
+const char *cli_stage_get_path (const CliStage *stage);
+/* Syncs the staging folder and puts it in place of the target; removes
+ * the earlier folder and the lock. */
+gboolean cli_stage_commit (CliStage *stage, GError **error);
+/* Ends the transaction; when not committed, removes the staging folder
+ * (the target stays as it was). Accepts NULL. */
+void cli_stage_free (CliStage *stage);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliStage, cli_stage_free)
 
 /* ---- the output set (cli-output.c) ------------------------------------- */
 
@@ -129,6 +175,8 @@ gboolean cli_make_folder (const char *path, GError **error);
  * @source: the scenario's path as given, or NULL for built-in data
  * @settings: the run's options
  * @save_scenario: also write the scenario as CSV into scenario/
+ * @force: replace @dir even when it holds something else than an earlier
+ *   run's outputs
  */
 typedef struct
 {
@@ -136,11 +184,12 @@ typedef struct
   const char *source;
   const CliRunSettings *settings;
   gboolean save_scenario;
+  gboolean force;
 } CliRun;
 
-/* Writes the whole output set into @dir (created), manifest.json last;
- * an old manifest.json is removed first, so that a folder whose manifest
- * is missing is known to be incomplete. */
+/* Writes the whole output set as one transaction (cli_stage_begin()):
+ * @dir then holds this run's outputs and nothing else, or, on failure,
+ * what it held before. */
 gboolean cli_write_output_set (const SmPlacement *placement, const char *dir,
                                const CliRun *run, GError **error);
 

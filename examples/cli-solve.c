@@ -1,9 +1,9 @@
 /* staffmatch command-line tool: `solve` and `demo`.
  *
- *     staffmatch solve DIR|FILE --out DIR [--seed S] [--side SIDE]
- *                      [--language LANG] [--regime REGIME]
+ *     staffmatch solve DIR|FILE --out DIR [--force] [--seed S]
+ *                      [--side SIDE] [--language LANG] [--regime REGIME]
  *                      [--effective-date DATE]
- *     staffmatch demo [--out DIR] [--seed S] [the same options]
+ *     staffmatch demo [--out DIR] [--force] [--seed S] [the same options]
  *
  * `solve` loads a scenario (a folder of CSV tables or a JSON file; its
  * problems are listed as `check` lists them), places everyone, writes the
@@ -11,6 +11,11 @@
  * same on the built-in Ommen-Hardenberg case (examples/boh-case.c), whose
  * seed also draws the case, and saves the scenario it used as CSV into
  * DIR/scenario/, so that `solve DIR/scenario` reproduces it.
+ *
+ * DIR is written as one transaction (cli-output.c): it ends up holding
+ * this run's outputs and nothing else, or, when the run fails, what it
+ * held before. A DIR that holds anything but an earlier run's outputs is
+ * refused unless --force.
  */
 #include "cli-common.h"
 
@@ -24,7 +29,7 @@
 static int
 place_and_write (const char *command, SmScenario *scenario,
                  const CliRunSettings *settings, const char *source,
-                 const char *out)
+                 const char *out, gboolean force)
 {
   g_autoptr (GError) error = NULL;
   if (settings->has_seed)
@@ -35,7 +40,7 @@ place_and_write (const char *command, SmScenario *scenario,
       = sm_scenario_place_with (scenario, &settings->place, &error);
   if (placement == NULL)
     return cli_fail (command, "cannot place: %s", error->message);
-  CliRun run = { command, source, settings, source == NULL };
+  CliRun run = { command, source, settings, source == NULL, force };
   if (!cli_write_output_set (placement, out, &run, &error))
     return cli_fail (command, "%s", error->message);
   g_autofree char *summary = sm_report_summary_text (placement);
@@ -48,10 +53,15 @@ int
 cli_solve (int argc, char **argv)
 {
   g_autofree char *out = NULL;
-  CliRunArgs args = { NULL };
+  gboolean force = FALSE;
+  CliRunArgs args = { 0 };
   const GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
-      "Folder for the outputs (required; created)", "DIR" },
+      "Folder for the outputs (required; created, or replaced when it holds "
+      "an earlier run's outputs)", "DIR" },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      "Replace DIR even when it holds other files (they are removed)",
+      NULL },
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
   g_autoptr (GOptionContext) context = cli_context_new (
@@ -77,7 +87,7 @@ cli_solve (int argc, char **argv)
       g_autoptr (SmScenario) scenario = cli_load ("solve", argv[1]);
       status = scenario == NULL ? CLI_EXIT_FAILURE
                                 : place_and_write ("solve", scenario, &settings,
-                                                   argv[1], out);
+                                                   argv[1], out, force);
     }
   cli_run_args_clear (&args);
   return status;
@@ -87,10 +97,15 @@ int
 cli_demo (int argc, char **argv)
 {
   g_autofree char *out = NULL;
-  CliRunArgs args = { NULL };
+  gboolean force = FALSE;
+  CliRunArgs args = { 0 };
   const GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
-      "Folder for the outputs (default " DEMO_OUT ")", "DIR" },
+      "Folder for the outputs (default " DEMO_OUT "; replaced when it "
+      "holds an earlier run's outputs)", "DIR" },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      "Replace DIR even when it holds other files (they are removed)",
+      NULL },
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
   g_autoptr (GOptionContext) context = cli_context_new (
@@ -116,7 +131,7 @@ cli_demo (int argc, char **argv)
       status = scenario == NULL
                    ? cli_fail ("demo", "%s", error->message)
                    : place_and_write ("demo", scenario, &settings, NULL,
-                                      out != NULL ? out : DEMO_OUT);
+                                      out != NULL ? out : DEMO_OUT, force);
     }
   cli_run_args_clear (&args);
   return status;

@@ -6,7 +6,8 @@
  * Dispatches to one subcommand per task (check, solve, explain, diff,
  * export, demo; see docs/staffmatch.1), each in its own file and with its
  * own --help. Exit status: 0 done, 1 bad input or a failure (the message
- * on stderr names the file and the reason), 2 a bad command line.
+ * on stderr names the file and the reason), 2 a bad command line. On a
+ * terminal, stdout passes through cli_escape() (cli-common.h).
  */
 #include <locale.h>
 #include <stdio.h>
@@ -62,6 +63,7 @@ main (int argc, char **argv)
 {
   /* Only the character set: numbers and dates stay in the C locale. */
   setlocale (LC_CTYPE, "");
+  cli_filter_stdout ();
   if (argc < 2)
     {
       fprintf (stderr, "staffmatch: no command given\n");
@@ -90,5 +92,9 @@ main (int argc, char **argv)
     }
   g_autofree char *prgname = g_strdup_printf ("staffmatch %s", command->name);
   g_set_prgname (prgname);
-  return command->run (argc - 1, argv + 1);
+  int status = command->run (argc - 1, argv + 1);
+  /* stdout may be a filter (cli_filter_stdout()) that must be flushed. */
+  if (fflush (stdout) != 0 && status == CLI_EXIT_OK)
+    status = CLI_EXIT_FAILURE;
+  return status;
 }

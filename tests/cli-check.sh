@@ -199,17 +199,168 @@ check "unwritable: the message names the folder" \
   grep -q "plain/sub" solve-unwritable.err
 check "unwritable: no output files" test "$(ls | grep -c '^plain')" -eq 1
 
-# letters/ blocked by a file: the run fails midway, leaves no temporary
-# file, and removes the old manifest so the set is known incomplete.
+# ---- output folders: one run each, complete ------------------------------------
+
+# letters/ replaced by a file in an earlier output: the new run writes a
+# fresh folder, so nothing of the old one is in the way or stays.
 cp -r d1 blocked
 rm -rf blocked/letters
 echo "in the way" > blocked/letters
-expect 1 solve-blocked "$sm" solve d1/scenario --out blocked
-check "blocked: no manifest left" test ! -e blocked/manifest.json
-check "blocked: no temporary files" \
-  test -z "$(find blocked -name '*.??????' -print)"
-check "blocked: the message names the letters" \
-  grep -q "letters" solve-blocked.err
+expect 0 solve-blocked "$sm" solve d1/scenario --out blocked
+check "blocked: the letters are a folder again" test -d blocked/letters
+check "blocked: the same files as a fresh run" diff -r s1 blocked
+
+# A run into the folder of an earlier, larger run: nothing of the earlier
+# run stays (its letters of people not in the new run are gone).
+cp -r d1/scenario smaller
+head -n 101 d1/scenario/employees.csv > smaller/employees.csv
+awk -F';' 'NR == FNR { keep[$1] = 1; next } FNR == 1 || ($1 in keep)' \
+  smaller/employees.csv d1/scenario/applications.csv > smaller/applications.csv
+awk -F';' 'NR == FNR { keep[$1] = 1; next } FNR == 1 || ($1 in keep)' \
+  smaller/employees.csv d1/scenario/manual-placements.csv \
+  > smaller/manual-placements.csv
+cp -r d1 rerun
+expect 0 solve-smaller "$sm" solve smaller --out rerun
+check "rerun: one letter per employee of the new run" \
+  test "$(ls rerun/letters | wc -l)" -eq 100
+manifest_outputs rerun/manifest.json > rerun.sha256
+(cd rerun && find . -type f ! -name manifest.json | sed 's|^\./||' | sort) \
+  > rerun-files.txt
+cut -c 67- rerun.sha256 | sort > rerun-listed.txt
+check "rerun: the folder holds exactly what the manifest lists" \
+  cmp -s rerun-files.txt rerun-listed.txt
+check "rerun: no scenario/ of the earlier demo" test ! -e rerun/scenario
+check "rerun: nothing left beside the folder" \
+  test -z "$(ls -A | grep 'staffmatch-')"
+
+# A folder that holds something else is refused, and kept, unless --force.
+mkdir foreign
+echo "my notes" > foreign/notes.txt
+expect 1 solve-foreign "$sm" solve d1/scenario --out foreign
+check "foreign: the message says what to do" \
+  grep -q "foreign: .*--force" solve-foreign.err
+check "foreign: the folder is untouched" \
+  sh -c 'test "$(ls -A foreign)" = notes.txt'
+expect 0 solve-forced "$sm" solve d1/scenario --out foreign --force
+check "foreign --force: replaced by the run's outputs" diff -r s1 foreign
+mkdir empty
+expect 0 solve-empty "$sm" solve d1/scenario --out empty
+check "an empty folder takes the outputs" test -s empty/manifest.json
+
+# A symbolic link as the target is refused, with or without --force, and
+# what it points to is untouched; so is a file.
+mkdir elsewhere
+ln -s elsewhere linked
+expect 1 solve-link "$sm" solve d1/scenario --out linked --force
+check "link: refused by name" grep -q "linked: is a symbolic link" solve-link.err
+check "link: nothing written where it points" test -z "$(ls -A elsewhere)"
+check "link: the link stays" test -L linked
+expect 1 solve-file "$sm" solve d1/scenario --out plain
+check "file: refused" grep -q "plain: exists and is not a folder" \
+  solve-file.err
+
+# A second run on the same folder while one holds the lock fails at once.
+cp -r s1 locked
+: > .locked.staffmatch-lock
+flock .locked.staffmatch-lock sh -c '
+  "$1" solve "$2" --out locked > solve-locked.out 2> solve-locked.err
+  echo $? > solve-locked.status' sh "$sm" d1/scenario
+check "locked: the second run fails" test "$(cat solve-locked.status)" -eq 1
+check "locked: it says another run is writing" \
+  grep -q "another staffmatch run is writing" solve-locked.err
+check "locked: the earlier output is untouched" diff -r s1 locked
+expect 0 solve-unlocked "$sm" solve d1/scenario --out locked
+check "unlocked: the lock file is removed at the end" \
+  test ! -e .locked.staffmatch-lock
+
+# A run killed while writing left its staging folder (made here by hand):
+# the earlier output is intact, and the next run removes the remains.
+cp -r s1 killed
+mkdir .killed.staffmatch-staging
+echo "half a letter" > .killed.staffmatch-staging/P1.txt.tmp
+check "killed: the earlier output is intact" diff -r s1 killed
+expect 0 solve-after-kill "$sm" solve d1/scenario --out killed
+check "killed: the staging folder is removed" \
+  test ! -e .killed.staffmatch-staging
+check "killed: the next run says so" grep -q "did not finish" \
+  solve-after-kill.err
+check "killed: the new output is complete" diff -r s1 killed
+
+# Killed between the two renames of a swap: the earlier output is put back.
+cp -r s1 .moved.staffmatch-previous
+expect 0 solve-after-move "$sm" solve d1/scenario --out moved
+check "moved: the earlier output put back, then replaced" diff -r s1 moved
+check "moved: nothing left beside it" \
+  test ! -e .moved.staffmatch-previous -a ! -e .moved.staffmatch-staging
+
+# The manifest lists what was written: a file changed afterwards fails
+# the check (so a mixed folder cannot pass as one run).
+cp -r s1 changed
+echo "changed" >> changed/letters/$(ls changed/letters | head -n 1)
+manifest_outputs changed/manifest.json > changed.sha256
+check "changed: the manifest no longer matches" \
+  sh -c '! (cd changed && sha256sum -c --quiet ../changed.sha256) \
+         > /dev/null 2>&1'
+
+# ---- export: files and folders ------------------------------------------------
+
+ln -s scenario.json json-link
+expect 1 export-link "$sm" export d1/scenario --to json --out json-link
+check "export over a link: refused" grep -q "symbolic link" export-link.err
+check "export over a link: the link stays" test -L json-link
+# A pipe, and (as root, who could replace one) a device node of our own:
+# never a system device, which a broken build would replace.
+mkfifo json-pipe
+expect 1 export-pipe "$sm" export d1/scenario --to json --out json-pipe
+check "export over a pipe: refused" grep -q "pipe" export-pipe.err
+check "export over a pipe: still a pipe" test -p json-pipe
+if [ "$(id -u)" -eq 0 ] && mknod json-device c 1 3 2> /dev/null; then
+  expect 1 export-device "$sm" export d1/scenario --to json --out json-device
+  check "export over a device: refused" grep -q "device" export-device.err
+  check "export over a device: still a device" test -c json-device
+fi
+cp -r back back-old
+echo "old" > back/extra.csv
+expect 0 export-again "$sm" export scenario.json --to csv --out back
+check "export csv: the old table that is not written again is gone" \
+  test ! -e back/extra.csv
+echo "notes" > back/notes.txt
+expect 1 export-foreign "$sm" export scenario.json --to csv --out back
+check "export csv: a folder with other files is refused" \
+  grep -q "back: .*--force" export-foreign.err
+check "export csv: and kept" test -e back/notes.txt
+expect 0 export-forced "$sm" export scenario.json --to csv --out back --force
+check "export csv --force: replaced" test ! -e back/notes.txt
+mkdir .back.staffmatch-staging
+echo "employees of a killed export" > .back.staffmatch-staging/employees.csv
+expect 0 check-back-killed "$sm" check back
+expect 0 export-after-kill "$sm" export scenario.json --to csv --out back
+check "export csv: a killed export's staging folder is removed" \
+  test ! -e .back.staffmatch-staging
+
+# ---- terminal output: identifiers cannot send control sequences --------------
+
+esc=$(printf '\033')
+rlo=$(printf '\342\200\256')
+expect 1 explain-control "$sm" explain d1/scenario "P1${esc}[31m${rlo}x"
+check "stderr: ESC escaped" grep -qF 'P1\x1b[31m\u202ex' explain-control.err
+check "stderr: no raw ESC" sh -c "! grep -q \"\$(printf '\\033')\" explain-control.err"
+if script -qc true /dev/null > /dev/null 2>&1; then
+  cp -r d1/scenario evil
+  awk -F';' -v OFS=';' -v bad="P1${esc}[2J${rlo}" \
+    'NR == 2 { $1 = bad } 1' d1/scenario/employees.csv > evil/employees.csv
+  old=$(awk -F';' 'NR == 2 { print $1 }' d1/scenario/employees.csv)
+  awk -F';' -v OFS=';' -v old="$old" -v bad="P1${esc}[2J${rlo}" \
+    '$1 == old { $1 = bad } 1' d1/scenario/applications.csv \
+    > evil/applications.csv
+  awk -F';' -v OFS=';' -v old="$old" -v bad="P1${esc}[2J${rlo}" \
+    '$1 == old { $1 = bad } 1' d1/scenario/manual-placements.csv \
+    > evil/manual-placements.csv
+  SM="$sm" script -qc '"$SM" explain evil "$(printf "P1\033[2J\342\200\256")" --language en' \
+    /dev/null > tty.out 2>&1
+  check "terminal: the id is escaped" grep -qF 'P1\x1b[2J\u202e' tty.out
+  check "terminal: no raw ESC" sh -c "! grep -q \"\$(printf '\\033')\" tty.out"
+fi
 
 # ---- help --------------------------------------------------------------------
 

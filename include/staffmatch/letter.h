@@ -117,4 +117,38 @@ SM_API gboolean sm_letter_write_all (const SmPlacement *placement,
                                      const SmLetterOptions *options,
                                      GError **error);
 
+/**
+ * SmLetterFunc:
+ * @employee: the employee's index in the scenario
+ * @text: the letter (transfer none: valid during the call only)
+ * @length: the letter's length in bytes
+ * @user_data: as given to sm_letter_render_each()
+ * @error: where to say why the caller stops
+ *
+ * Receives one rendered letter. Returns: TRUE to go on, FALSE (with
+ * @error set) to stop.
+ */
+typedef gboolean (*SmLetterFunc) (int32_t employee,
+                                  const char *text,
+                                  size_t length,
+                                  void *user_data,
+                                  GError **error);
+
+/**
+ * sm_letter_render_each:
+ *
+ * Renders every employee's letter, in the order of the scenario, and
+ * hands each to @func: for callers that store or send letters their own
+ * way. The template and the scenario's checksum are prepared once, so
+ * this takes time in proportion to the letters' total length, where
+ * calling sm_letter_render() for each employee would not. Errors: those
+ * of sm_letter_render(), and any that @func sets (returned as it set
+ * it); no letter is rendered after @func returns FALSE.
+ */
+SM_API gboolean sm_letter_render_each (const SmPlacement *placement,
+                                       const SmLetterOptions *options,
+                                       SmLetterFunc func,
+                                       void *user_data,
+                                       GError **error);
+
 G_END_DECLS

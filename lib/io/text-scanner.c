@@ -1,4 +1,4 @@
-/* staffmatch: the tokenizer, writer and file helpers of the plain formats.
+/* staffmatch: the tokenizer and writer of the plain formats.
  *
  * The readers of FORMAT.md are line oriented: every record is one line and
  * every error names its line. The scanner therefore never lets a token
@@ -12,19 +12,14 @@
  * buffer that the caller reuses for every line. Nothing is allocated per
  * token; text is only copied to build an error message.
  *
- * Files are loaded by mapping them (GMappedFile), and written through a
- * large buffer into a temporary file that replaces the target only once it
- * is complete and synced, so a crash never leaves half a file behind. */
+ * Files are written through a large buffer (loading them and replacing
+ * them atomically is file.c's job). */
 #include "text-scanner.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <glib/gstdio.h>
 
 /* How many bytes of a token an error message shows. */
 #define SM_TOKEN_SHOWN 24
@@ -590,147 +585,4 @@ sm_text_writer__finish (SmTextWriter *w, const char *what, GError **error)
       return FALSE;
     }
   return TRUE;
-}
-
-static void
-set_file_error (GError **error,
-                const char *path,
-                const char *action,
-                int saved_errno)
-{
-  g_autofree char *name = g_filename_display_name (path);
-  g_set_error (error, SM_ERROR, SM_ERROR_IO, "%s: cannot %s: %s", name,
-               action, g_strerror (saved_errno));
-}
-
-/* Reads a file that cannot be mapped (a pipe, a terminal) to its end. */
-static GBytes *
-read_to_end (int fd, const char *path, GError **error)
-{
-  g_autoptr (GByteArray) bytes = g_byte_array_new ();
-  guint8 chunk[64 * 1024];
-
-  for (;;)
-    {
-      ssize_t got = read (fd, chunk, sizeof chunk);
-      if (got == 0)
-        break;
-      if (got < 0 && errno == EINTR)
-        continue;
-      if (got < 0)
-        {
-          set_file_error (error, path, "read the file", errno);
-          return NULL;
-        }
-      g_byte_array_append (bytes, chunk, (guint) got);
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
-}
-
-static GBytes *
-map_regular (int fd, const char *path, GError **error)
-{
-  g_autoptr (GError) local = NULL;
-  g_autoptr (GMappedFile) mapped = g_mapped_file_new_from_fd (fd, FALSE,
-                                                             &local);
-  if (mapped == NULL)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-      g_set_error (error, SM_ERROR, SM_ERROR_IO,
-                   "%s: cannot read the file: %s", name, local->message);
-      return NULL;
-    }
-  return g_mapped_file_get_bytes (mapped);
-}
-
-GBytes *
-sm_text_file__load (const char *path, GError **error)
-{
-  struct stat st;
-  GBytes *bytes = NULL;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      set_file_error (error, path, "open the file", errno);
-      return NULL;
-    }
-  if (fstat (fd, &st) != 0)
-    set_file_error (error, path, "read the file", errno);
-  else if (S_ISDIR (st.st_mode))
-    set_file_error (error, path, "read the file", EISDIR);
-  else if (S_ISREG (st.st_mode))
-    bytes = map_regular (fd, path, error);
-  else
-    bytes = read_to_end (fd, path, error);
-  close (fd);
-  return bytes;
-}
-
-/* Writes @object to @stream, then flushes, syncs and closes the stream,
- * which is closed in every case. */
-static gboolean
-write_and_close (FILE *stream,
-                 SmTextWriteFunc write_func,
-                 gconstpointer object,
-                 const char *path,
-                 GError **error)
-{
-  GError *local = NULL;
-  int saved_errno = 0;
-  gboolean written = write_func (object, stream, &local);
-
-  if (written && (fflush (stream) != 0 || fsync (fileno (stream)) != 0))
-    saved_errno = errno;
-  if (fclose (stream) != 0 && written && saved_errno == 0)
-    saved_errno = errno;
-  if (!written)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-      g_propagate_prefixed_error (error, local, "%s: ", name);
-      return FALSE;
-    }
-  if (saved_errno != 0)
-    {
-      set_file_error (error, path, "write the file", saved_errno);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-sm_text_file__replace (const char *path,
-                       SmTextWriteFunc write_func,
-                       gconstpointer object,
-                       GError **error)
-{
-  g_autofree char *temp = g_strconcat (path, ".XXXXXX", NULL);
-  gboolean ok;
-
-  int fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0)
-    {
-      set_file_error (error, path, "create a temporary file beside it",
-                      errno);
-      return FALSE;
-    }
-  FILE *stream = fdopen (fd, "wb");
-  if (stream == NULL)
-    {
-      set_file_error (error, path, "write the file", errno);
-      close (fd);
-      g_unlink (temp);
-      return FALSE;
-    }
-  ok = write_and_close (stream, write_func, object, path, error);
-  if (ok && g_rename (temp, path) != 0)
-    {
-      set_file_error (error, path, "replace the file", errno);
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (temp);
-  return ok;
 }

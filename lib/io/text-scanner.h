@@ -7,9 +7,10 @@
  * every error can name it. Numbers are parsed by hand (no strtol, no
  * allocation per token) because benchmark files reach hundreds of MB.
  *
- * SmTextWriter is the matching buffered writer, and sm_text_file__load()
- * and sm_text_file__replace() load a file and replace one atomically. Shared
- * by instance.c and solution.c; not installed. */
+ * SmTextWriter is the matching buffered writer. The readers and writers
+ * of the plain formats (instance.c, solution.c) use both; the file
+ * helpers they load and replace files with are in file-private.h, which
+ * this header includes. Not installed. */
 #pragma once
 
 #include <stddef.h>
@@ -17,6 +18,8 @@
 #include <stdio.h>
 #include <glib.h>
 #include <staffmatch/error.h>
+
+#include "file-private.h"
 
 typedef struct {
   const char *p;        /* next byte to read */
@@ -137,24 +140,3 @@ void sm_text_writer__put_int (SmTextWriter *w, int64_t value);
 gboolean sm_text_writer__finish (SmTextWriter *w,
                                  const char *what,
                                  GError **error);
-
-/* Loads the file at @path: a regular file is mapped (GMappedFile), any
- * other readable file (a pipe, /dev/stdin) is read to its end. Errors:
- * SM_ERROR_IO naming the path. Returns: (transfer full): the bytes (data
- * NULL when empty), or NULL on error. */
-GBytes *sm_text_file__load (const char *path, GError **error);
-
-/* Writes a file: the function of sm_instance_write() and sm_solution_write()
- * (called with @object). */
-typedef gboolean (*SmTextWriteFunc) (gconstpointer object,
-                                     FILE *stream,
-                                     GError **error);
-
-/* Replaces the file at @path atomically: @write_func writes a temporary
- * file in the same folder, which is flushed, synced and renamed over @path;
- * on any failure the temporary file is removed and @path is untouched.
- * Errors: SM_ERROR_IO naming the path. */
-gboolean sm_text_file__replace (const char *path,
-                                SmTextWriteFunc write_func,
-                                gconstpointer object,
-                                GError **error);

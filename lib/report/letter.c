@@ -1350,3 +1350,27 @@ sm_letter_write_all (const SmPlacement *placement, const char *dir,
       return FALSE;
   return TRUE;
 }
+
+gboolean
+sm_letter_render_each (const SmPlacement *placement,
+                       const SmLetterOptions *options, SmLetterFunc func,
+                       void *user_data, GError **error)
+{
+  g_return_val_if_fail (placement != NULL && options != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_autoptr (SmTemplate) tmpl = prepare (options, error);
+  if (tmpl == NULL)
+    return FALSE;
+  const SmScenario *s = sm_placement_get_scenario (placement);
+  g_autofree char *checksum = sm_scenario_checksum (s);
+  LetterJob job;
+  job_init (&job, placement, options, checksum);
+  for (int32_t i = 0; i < sm_scenario_get_n_employees (s); i++)
+    {
+      g_autofree char *text = render_letter (&job, tmpl, i);
+      if (!func (i, text, strlen (text), user_data, error))
+        return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,56 @@
+/* staffmatch: private helpers that load a file whole and replace one
+ * atomically (file.c). Every reader of the library loads its input with
+ * sm_text_file__load() (the plain formats of instance.c and solution.c,
+ * the CSV tables, the JSON scenario), and every writer replaces its
+ * output with sm_text_file__replace() (the plain formats, CSV, JSON,
+ * HTML, letters). Not installed. */
+#pragma once
+
+#include <stdint.h>
+#include <stdio.h>
+#include <glib.h>
+#include <staffmatch/error.h>
+
+/* The most bytes sm_text_file__load() reads from one file: 4 GiB, more
+ * than the largest benchmark instance (10 million employees with lists of
+ * ten take about 2 GiB), and a stop for endless streams such as a pipe
+ * from /dev/zero. */
+#define SM_TEXT_FILE_MAX_SIZE ((uint64_t) 4 << 30)
+
+/* Loads the file at @path into memory with read(2) (never mapped, so a
+ * file truncated by another process while it is read gives an error, not
+ * a signal). A regular file is read in one allocation of its size; if it
+ * is shorter or longer when read than its size said, another process is
+ * writing to it. A pipe or a socket is read to its end. Anything else (a
+ * folder, a device such as /dev/zero) is refused without reading.
+ *
+ * Errors: SM_ERROR_IO naming the path (cannot open or read, not a regular
+ * file or a pipe, changed size while read); SM_ERROR_TOO_LARGE when the
+ * file holds more than @max_size bytes; SM_ERROR_NO_MEMORY when its size
+ * cannot be allocated.
+ *
+ * Returns: (transfer full): the bytes (data NULL when empty), or NULL on
+ * error. */
+GBytes *sm_text_file__load_with_limit (const char *path,
+                                       uint64_t max_size,
+                                       GError **error);
+
+/* sm_text_file__load_with_limit() with SM_TEXT_FILE_MAX_SIZE. */
+GBytes *sm_text_file__load (const char *path, GError **error);
+
+/* Writes a file: the function of sm_instance_write() and sm_solution_write()
+ * (called with @object). */
+typedef gboolean (*SmTextWriteFunc) (gconstpointer object,
+                                     FILE *stream,
+                                     GError **error);
+
+/* Replaces the file at @path atomically: @write_func writes a temporary
+ * file in the same folder, which is flushed, synced and renamed over @path;
+ * on any failure the temporary file is removed and @path is untouched.
+ * Only a regular file is replaced, or a new one made: when @path is a
+ * symbolic link, a device, a pipe or a folder, nothing is written.
+ * Errors: SM_ERROR_IO naming the path. */
+gboolean sm_text_file__replace (const char *path,
+                                SmTextWriteFunc write_func,
+                                gconstpointer object,
+                                GError **error);
