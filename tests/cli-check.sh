@@ -346,20 +346,28 @@ expect 1 explain-control "$sm" explain d1/scenario "P1${esc}[31m${rlo}x"
 check "stderr: ESC escaped" grep -qF 'P1\x1b[31m\u202ex' explain-control.err
 check "stderr: no raw ESC" sh -c "! grep -q \"\$(printf '\\033')\" explain-control.err"
 if script -qc true /dev/null > /dev/null 2>&1; then
-  cp -r d1/scenario evil
-  awk -F';' -v OFS=';' -v bad="P1${esc}[2J${rlo}" \
-    'NR == 2 { $1 = bad } 1' d1/scenario/employees.csv > evil/employees.csv
-  old=$(awk -F';' 'NR == 2 { print $1 }' d1/scenario/employees.csv)
-  awk -F';' -v OFS=';' -v old="$old" -v bad="P1${esc}[2J${rlo}" \
-    '$1 == old { $1 = bad } 1' d1/scenario/applications.csv \
-    > evil/applications.csv
-  awk -F';' -v OFS=';' -v old="$old" -v bad="P1${esc}[2J${rlo}" \
-    '$1 == old { $1 = bad } 1' d1/scenario/manual-placements.csv \
-    > evil/manual-placements.csv
-  SM="$sm" script -qc '"$SM" explain evil "$(printf "P1\033[2J\342\200\256")" --language en' \
-    /dev/null > tty.out 2>&1
-  check "terminal: the id is escaped" grep -qF 'P1\x1b[2J\u202e' tty.out
+  # An id with a control character cannot be loaded (it names a letter
+  # file); the problem shows it escaped, never raw.
+  evil_id () {
+    cp -r d1/scenario "$1"
+    old=$(awk -F';' 'NR == 2 { print $1 }' d1/scenario/employees.csv)
+    for t in employees applications manual-placements; do
+      awk -F';' -v OFS=';' -v old="$old" -v bad="$2" \
+        '$1 == old { $1 = bad } 1' "d1/scenario/$t.csv" > "$1/$t.csv"
+    done
+  }
+  evil_id evil "P1${esc}[2J${rlo}"
+  SM="$sm" script -qc '"$SM" check evil' /dev/null > tty.out 2>&1
+  check "terminal: a control character in an id is refused" \
+    grep -q "cannot be used as a file name" tty.out
   check "terminal: no raw ESC" sh -c "! grep -q \"\$(printf '\\033')\" tty.out"
+  # A text-reordering mark is a legal file name, so the id loads; the
+  # terminal shows the mark escaped.
+  evil_id evil2 "P1${rlo}x"
+  SM="$sm" script -qc '"$SM" explain evil2 "$(printf "P1\342\200\256x")" --language en' \
+    /dev/null > tty2.out 2>&1
+  check "terminal: the id is escaped" grep -qF 'P1\u202ex' tty2.out
+  check "terminal: no raw reordering mark" sh -c "! grep -qF \"${rlo}\" tty2.out"
 fi
 
 # ---- help --------------------------------------------------------------------
