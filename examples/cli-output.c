@@ -1081,8 +1081,9 @@ add_run (JsonBuilder *b, const Job *job)
 {
   const SmScenario *s = sm_placement_get_scenario (job->placement);
   g_autofree char *seed
-      = g_strdup_printf ("%" G_GUINT64_FORMAT, sm_scenario_get_seed (s));
-  g_autofree char *checksum = sm_scenario_checksum (s);
+      = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                         sm_placement_get_seed (job->placement));
+  g_autofree char *checksum = sm_placement_checksum (job->placement);
   const char *source = job->run->source;
   add_string (b, "format", MANIFEST_FORMAT);
   json_builder_set_member_name (b, "version");
@@ -1091,7 +1092,8 @@ add_run (JsonBuilder *b, const Job *job)
   add_string (b, "command", job->run->command);
   add_string (b, "seed", seed);
   add_string (b, "tie_breaking",
-              cli_tie_breaking_name (sm_scenario_get_tie_breaking (s)));
+              cli_tie_breaking_name (
+                  sm_placement_get_tie_breaking (job->placement)));
   add_string (b, "side", cli_side_name (job->run->settings->place.proposing));
   add_letters (b, &job->run->settings->letter);
   add_string (b, "scenario_sha256", checksum);

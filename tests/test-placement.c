@@ -626,6 +626,59 @@ test_reflection_missing_dates (void)
   CU_ASSERT_TRUE (pr.reflection);
 }
 
+/* A placement states the settings it was made with, whatever the scenario
+ * says later: its seed, reference date, reduction, checksum, placement
+ * file and letters do not follow a change made after placing. */
+static void
+test_settings_kept (void)
+{
+  g_autoptr (SmScenario) s = scenario_one ();
+  sm_scenario_set_seed (s, 11);
+  g_autofree char *before = sm_scenario_checksum (s);
+  g_autoptr (SmPlacement) p = place (s);
+  SmLetterOptions options = SM_LETTER_OPTIONS_INIT;
+  g_autofree char *letter_before = sm_letter_render (p, 0, &options, NULL);
+
+  sm_scenario_set_seed (s, 99);
+  sm_scenario_set_reference_date (s, (SmDate) { 2030, 6, 1 });
+  sm_scenario_set_reduction (s, SM_REDUCTION_REFLECTION, 7);
+  g_autofree char *after = sm_scenario_checksum (s);
+  CU_ASSERT_STRING_NOT_EQUAL (before, after);
+
+  CU_ASSERT_EQUAL (sm_placement_get_seed (p), 11);
+  SmDate ref = sm_placement_get_reference_date (p);
+  CU_ASSERT_TRUE (ref.year == 2019 && ref.month == 1 && ref.day == 1);
+  SmReduction reduction;
+  int32_t band;
+  sm_placement_get_reduction (p, &reduction, &band);
+  CU_ASSERT_EQUAL (reduction, SM_REDUCTION_PRIORITY);
+  CU_ASSERT_EQUAL (band, 10);
+  g_autofree char *kept = sm_placement_checksum (p);
+  CU_ASSERT_STRING_EQUAL (kept, before);
+  g_autofree char *letter_after = sm_letter_render (p, 0, &options, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (letter_after);
+  CU_ASSERT_STRING_EQUAL (letter_after, letter_before);
+  g_autofree char *summary = sm_report_summary_text (p);
+  CU_ASSERT_PTR_NOT_NULL (strstr (summary, before));
+  CU_ASSERT_PTR_NULL (strstr (summary, after));
+}
+
+/* An employee out of range is an answer, not a critical: FALSE, and the
+ * output untouched. */
+static void
+test_outcome_out_of_range (void)
+{
+  g_autoptr (SmScenario) s = scenario_one ();
+  g_autoptr (SmPlacement) p = place (s);
+  SmEmployeeOutcome o = { .position = 1234 };
+  CU_ASSERT_FALSE (sm_placement_get_outcome (p, -1, &o));
+  CU_ASSERT_FALSE (sm_placement_get_outcome (
+      p, sm_scenario_get_n_employees (s), &o));
+  CU_ASSERT_EQUAL (o.position, 1234);
+  CU_ASSERT_TRUE (sm_placement_get_outcome (p, 0, &o));
+  CU_ASSERT_TRUE (sm_placement_get_outcome (p, 0, NULL));
+}
+
 int
 main (void)
 {
@@ -642,6 +695,9 @@ main (void)
     { "nobody is lost", test_nobody_lost },
     { "reflection: a missing date keeps no place",
       test_reflection_missing_dates },
+    { "a placement keeps the settings it was made with",
+      test_settings_kept },
+    { "an outcome out of range is FALSE", test_outcome_out_of_range },
     { NULL, NULL },
   };
   return sm_test_run_suite ("placement", cases);

@@ -215,6 +215,18 @@ SM_API gboolean sm_placement_save_json (const SmPlacement *placement,
 SM_API char *sm_scenario_checksum (const SmScenario *scenario);
 
 /**
+ * sm_placement_checksum:
+ *
+ * The checksum of the scenario as it was placed: its JSON form with the
+ * settings the placement was made with (placement.h), which the
+ * scenario's own may no longer be. Every output of a placement records
+ * this one.
+ *
+ * Returns: (transfer full): the SHA-256, in hex; free with g_free().
+ */
+SM_API char *sm_placement_checksum (const SmPlacement *placement);
+
+/**
  * sm_scenario_load:
  *
  * Loads @path as a CSV folder when it is a folder, else as JSON.

@@ -139,10 +139,34 @@ SM_API const SmMarket *sm_placement_get_market (const SmPlacement *placement);
 /** sm_placement_get_matching: (transfer none): the market's matching. */
 SM_API const SmMatching *sm_placement_get_matching (const SmPlacement *placement);
 
-/** sm_placement_get_outcome: fills @outcome_out for the employee. */
-SM_API void sm_placement_get_outcome (const SmPlacement *placement,
-                                      int32_t employee,
-                                      SmEmployeeOutcome *outcome_out);
+/** sm_placement_get_outcome: fills @outcome_out (which may be NULL) with
+ * the employee's outcome.
+ *
+ * Returns: TRUE, or FALSE when @employee is not an employee of the
+ *   scenario (then @outcome_out is left untouched).
+ */
+SM_API gboolean sm_placement_get_outcome (const SmPlacement *placement,
+                                          int32_t employee,
+                                          SmEmployeeOutcome *outcome_out);
+
+/* The run's settings as they were when the placement was made. The
+ * scenario's settings may change while a placement lives (scenario.h);
+ * everything that explains or reports a placement (letters, reports,
+ * placement files) states these. */
+
+/** sm_placement_get_seed: the lottery seed the placement was drawn with. */
+SM_API uint64_t sm_placement_get_seed (const SmPlacement *placement);
+/** sm_placement_get_tie_breaking: the tie-breaking it used. */
+SM_API SmTieBreaking sm_placement_get_tie_breaking (const SmPlacement *placement);
+/** sm_placement_get_reference_date: the date its ages and years of service
+ * were counted on. */
+SM_API SmDate sm_placement_get_reference_date (const SmPlacement *placement);
+/** sm_placement_get_reduction: how its supernumeraries were chosen and the
+ * width of the reflection principle's age bands; either output may be
+ * NULL. */
+SM_API void sm_placement_get_reduction (const SmPlacement *placement,
+                                        SmReduction *reduction_out,
+                                        int32_t *age_band_years_out);
 
 /** sm_placement_get_n_placed_at: people placed at the position. */
 SM_API int32_t sm_placement_get_n_placed_at (const SmPlacement *placement,

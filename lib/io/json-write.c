@@ -268,15 +268,41 @@ const char *const sm_json__organisation_kind_names[] = {
 };
 const char *const sm_json__direction_names[] = { "high", "low", NULL };
 
-static void
-write_settings (JsonOut *o, const SmScenario *s)
-{
+/* The run's settings: the scenario's own, or those a placement was made
+ * with (they may have changed since; placement.h). */
+typedef struct {
+  uint64_t seed;
+  SmTieBreaking tie_breaking;
+  SmDate reference_date;
   SmReduction reduction;
   int32_t age_band_years;
-  sm_scenario_get_reduction (s, &reduction, &age_band_years);
-  g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT,
-                                           sm_scenario_get_seed (s));
-  g_autofree char *date = sm_date_to_iso (sm_scenario_get_reference_date (s));
+} RunSettings;
+
+static RunSettings
+settings_of_scenario (const SmScenario *s)
+{
+  RunSettings r = { sm_scenario_get_seed (s),
+                    sm_scenario_get_tie_breaking (s),
+                    sm_scenario_get_reference_date (s), 0, 0 };
+  sm_scenario_get_reduction (s, &r.reduction, &r.age_band_years);
+  return r;
+}
+
+static RunSettings
+settings_of_placement (const SmPlacement *p)
+{
+  RunSettings r = { sm_placement_get_seed (p),
+                    sm_placement_get_tie_breaking (p),
+                    sm_placement_get_reference_date (p), 0, 0 };
+  sm_placement_get_reduction (p, &r.reduction, &r.age_band_years);
+  return r;
+}
+
+static void
+write_settings (JsonOut *o, const SmScenario *s, const RunSettings *run)
+{
+  g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, run->seed);
+  g_autofree char *date = sm_date_to_iso (run->reference_date);
   const char *default_rule = NULL;
   if (sm_scenario_get_n_rules (s) > 0)
     default_rule = sm_priority_rule_get_id (sm_scenario_get_default_rule (s));
@@ -284,10 +310,10 @@ write_settings (JsonOut *o, const SmScenario *s)
   out_open (o, "settings", '{');
   out_string (o, "seed", seed);
   out_string (o, "tie_breaking",
-              sm_json__tie_breaking_names[sm_scenario_get_tie_breaking (s)]);
+              sm_json__tie_breaking_names[run->tie_breaking]);
   out_string (o, "reference_date", date);
-  out_string (o, "reduction", sm_json__reduction_names[reduction]);
-  out_int (o, "age_band_years", age_band_years);
+  out_string (o, "reduction", sm_json__reduction_names[run->reduction]);
+  out_int (o, "age_band_years", run->age_band_years);
   out_string (o, "default_rule", default_rule);
   out_close (o, '}');
 }
@@ -483,15 +509,16 @@ write_relations_and_manual (JsonOut *o, const SmScenario *s)
   out_close (o, ']');
 }
 
-/* (transfer full): the scenario's JSON text, ending in a line break. */
+/* (transfer full): the scenario's JSON text with the given settings,
+ * ending in a line break. */
 static GString *
-scenario_to_json (const SmScenario *s)
+scenario_to_json (const SmScenario *s, const RunSettings *run)
 {
   JsonOut o = { g_string_sized_new (4096), 0, 0 };
   out_open (&o, NULL, '{');
   out_string (&o, "format", SM_JSON__SCENARIO_FORMAT);
   out_int (&o, "version", SM_JSON__FORMAT_VERSION);
-  write_settings (&o, s);
+  write_settings (&o, s, run);
   write_organisations (&o, s);
   write_units (&o, s);
   write_rules (&o, s);
@@ -657,10 +684,9 @@ write_fill (JsonOut *o, const SmPlacement *placement)
 static GString *
 placement_to_json (const SmPlacement *placement)
 {
-  const SmScenario *s = sm_placement_get_scenario (placement);
   g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT,
-                                           sm_scenario_get_seed (s));
-  g_autofree char *checksum = sm_scenario_checksum (s);
+                                           sm_placement_get_seed (placement));
+  g_autofree char *checksum = sm_placement_checksum (placement);
   JsonOut o = { g_string_sized_new (4096), 0, 0 };
   out_open (&o, NULL, '{');
   out_string (&o, "format", SM_JSON__PLACEMENT_FORMAT);
@@ -695,7 +721,8 @@ sm_scenario_save_json (const SmScenario *scenario, const char *path,
 {
   g_return_val_if_fail (scenario != NULL && path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  g_autoptr (GString) text = scenario_to_json (scenario);
+  RunSettings run = settings_of_scenario (scenario);
+  g_autoptr (GString) text = scenario_to_json (scenario, &run);
   return sm_text_file__replace (path, write_text, text, error);
 }
 
@@ -709,11 +736,26 @@ sm_placement_save_json (const SmPlacement *placement, const char *path,
   return sm_text_file__replace (path, write_text, text, error);
 }
 
+static char *
+checksum_of (const SmScenario *s, const RunSettings *run)
+{
+  g_autoptr (GString) text = scenario_to_json (s, run);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                      (const guchar *) text->str, text->len);
+}
+
 char *
 sm_scenario_checksum (const SmScenario *scenario)
 {
   g_return_val_if_fail (scenario != NULL, NULL);
-  g_autoptr (GString) text = scenario_to_json (scenario);
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                      (const guchar *) text->str, text->len);
+  RunSettings run = settings_of_scenario (scenario);
+  return checksum_of (scenario, &run);
+}
+
+char *
+sm_placement_checksum (const SmPlacement *placement)
+{
+  g_return_val_if_fail (placement != NULL, NULL);
+  RunSettings run = settings_of_placement (placement);
+  return checksum_of (sm_placement_get_scenario (placement), &run);
 }

@@ -374,8 +374,8 @@ fit_name (const LetterJob *job, SmFit fit)
   SmCandidate c = { 0 };
   c.fit = fit;
   return job->tx->describe_value (SM_CRITERION_FIT, &c,
-                                  sm_scenario_get_reference_date (
-                                      job->scenario));
+                                  sm_placement_get_reference_date (
+                                      job->placement));
 }
 
 static char *
@@ -432,8 +432,8 @@ reason_full (const LetterJob *job, int32_t employee, const SmRefusal *r,
   if (r->criterion == SM_DECIDED_BY_LOT)
     {
       g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT,
-                                               sm_scenario_get_seed (
-                                                   job->scenario));
+                                               sm_placement_get_seed (
+                                                   job->placement));
       sm_template_record__set_string (item, "decided_by", tx->lot);
       g_string_append_printf (out, tx->full_lot, seed);
     }
@@ -451,7 +451,7 @@ reason_full (const LetterJob *job, int32_t employee, const SmRefusal *r,
       sm_scenario__candidate (job->scenario, employee, r->position, &c);
       const char *what = tx->describe_criterion (rule, r->criterion);
       char *value = tx->describe_value (
-          criterion, &c, sm_scenario_get_reference_date (job->scenario));
+          criterion, &c, sm_placement_get_reference_date (job->placement));
       g_string_append_printf (out, tx->full_criterion, what, value);
       sm_template_record__set_string (item, "decided_by", what);
       sm_template_record__take_string (item, "own_value", value);
@@ -506,7 +506,7 @@ reason_reflection (const LetterJob *job, int32_t employee,
                    const SmRefusal *r)
 {
   SmCandidate c;
-  SmDate reference = sm_scenario_get_reference_date (job->scenario);
+  SmDate reference = sm_placement_get_reference_date (job->placement);
   sm_scenario__candidate (job->scenario, employee, r->position, &c);
   g_autofree char *age = job->tx->describe_value (SM_CRITERION_AGE, &c,
                                                   reference);
@@ -514,7 +514,7 @@ reason_reflection (const LetterJob *job, int32_t employee,
                                                       &c, reference);
   SmReduction reduction;
   int32_t years;
-  sm_scenario_get_reduction (job->scenario, &reduction, &years);
+  sm_placement_get_reduction (job->placement, &reduction, &years);
   int32_t band = sm_reflection__band (c.birth_date, reference, years);
   int32_t first = SM_REFLECTION_FIRST_BAND_AGE + band * years;
   g_autofree char *band_text =
@@ -565,20 +565,21 @@ fill_refusal (const LetterJob *job, int32_t employee, const SmRefusal *r,
 static void
 add_general (const LetterJob *job, SmTemplateRecord *rec)
 {
-  const SmScenario *s = job->scenario;
   sm_template_record__set_string (rec, "sender", sender_of (job));
   sm_template_record__take_string (rec, "effective_date",
                                    format_date (job, job->options
                                                          ->effective_date));
   sm_template_record__take_string (rec, "reference_date",
                                    format_date (job,
-                                                sm_scenario_get_reference_date (
-                                                    s)));
+                                                sm_placement_get_reference_date (
+                                                    job->placement)));
   sm_template_record__take_string (rec, "seed",
                                    g_strdup_printf ("%" G_GUINT64_FORMAT,
-                                                    sm_scenario_get_seed (s)));
+                                                    sm_placement_get_seed (
+                                                        job->placement)));
   sm_template_record__set_string (rec, "tie_breaking",
-                                  sm_scenario_get_tie_breaking (s)
+                                  sm_placement_get_tie_breaking (
+                                      job->placement)
                                           == SM_TIE_BREAK_PER_POSITION
                                       ? job->tx->tie_per_position
                                       : job->tx->tie_single);
@@ -1276,8 +1277,7 @@ sm_letter_render (const SmPlacement *placement, int32_t employee,
   g_autoptr (SmTemplate) tmpl = prepare (options, error);
   if (tmpl == NULL)
     return NULL;
-  g_autofree char *checksum = sm_scenario_checksum (
-      sm_placement_get_scenario (placement));
+  g_autofree char *checksum = sm_placement_checksum (placement);
   LetterJob job;
   job_init (&job, placement, options, checksum);
   return render_letter (&job, tmpl, employee);
@@ -1341,7 +1341,7 @@ sm_letter_write_all (const SmPlacement *placement, const char *dir,
       return FALSE;
     }
   const SmScenario *s = sm_placement_get_scenario (placement);
-  g_autofree char *checksum = sm_scenario_checksum (s);
+  g_autofree char *checksum = sm_placement_checksum (placement);
   LetterJob job;
   job_init (&job, placement, options, checksum);
   int32_t n = sm_scenario_get_n_employees (s);
@@ -1363,7 +1363,7 @@ sm_letter_render_each (const SmPlacement *placement,
   if (tmpl == NULL)
     return FALSE;
   const SmScenario *s = sm_placement_get_scenario (placement);
-  g_autofree char *checksum = sm_scenario_checksum (s);
+  g_autofree char *checksum = sm_placement_checksum (placement);
   LetterJob job;
   job_init (&job, placement, options, checksum);
   for (int32_t i = 0; i < sm_scenario_get_n_employees (s); i++)

@@ -375,7 +375,7 @@ static void
 add_overview (SmReport *r, const SmPlacement *p)
 {
   const SmScenario *sc = sm_placement_get_scenario (p);
-  g_autofree char *checksum = sm_scenario_checksum (sc);
+  g_autofree char *checksum = sm_placement_checksum (p);
   int32_t by_status[4] = { 0 };
   for (int32_t i = 0; i < sm_scenario_get_n_employees (sc); i++)
     {
@@ -386,7 +386,7 @@ add_overview (SmReport *r, const SmPlacement *p)
   heading (r, 1, "Placement summary");
   SmReportTable *t = facts (r);
   fact (t, "Library", "staffmatch %s", sm_version ());
-  fact (t, "Seed", "%" G_GUINT64_FORMAT, sm_scenario_get_seed (sc));
+  fact (t, "Seed", "%" G_GUINT64_FORMAT, sm_placement_get_seed (p));
   fact (t, "Scenario checksum", "%s",
         checksum != NULL ? checksum : "unavailable");
   fact (t, "Employees", "%d", sm_scenario_get_n_employees (sc));
@@ -731,7 +731,7 @@ add_reflection (SmReport *r, const SmPlacement *p)
 {
   SmReduction reduction;
   int32_t band_years;
-  sm_scenario_get_reduction (sm_placement_get_scenario (p), &reduction,
+  sm_placement_get_reduction (p, &reduction,
                              &band_years);
   SmReportTable *t = reflected_positions (p);
   gboolean used = sm_report_table__get_n_rows (t) > 1;

@@ -4,8 +4,20 @@
 
 #include <staffmatch/placement.h>
 
+/* The run's settings as they were when the placement was made: the
+ * scenario's settings may change afterwards (scenario.h), and whatever
+ * explains or reports this placement must say what was used. */
+typedef struct {
+  uint64_t seed;
+  SmTieBreaking tie_breaking;
+  SmDate reference_date;
+  SmReduction reduction;
+  int32_t age_band_years;
+} SmPlacementSettings;
+
 struct _SmPlacement {
   const SmScenario *scenario;   /* held (sm_scenario__hold) */
+  SmPlacementSettings settings; /* copied when placed */
   SmMarket *market;             /* the final market */
   SmMatching *matching;         /* its employee-optimal stable matching */
   gboolean *reflected;          /* per position: reflection chose */

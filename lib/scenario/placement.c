@@ -160,8 +160,8 @@ contenders_of (const SmScenario *s, const SmMarket *mk, const SmMatching *mt,
 /* The reflection principle's candidates, in the order of @contenders,
  * with the lot of position j. (transfer full) */
 static SmReflectionCandidate *
-reflection_candidates (const SmScenario *s, int32_t j,
-                       const GArray *contenders)
+reflection_candidates (const SmScenario *s, const SmPlacementSettings *set,
+                       int32_t j, const GArray *contenders)
 {
   const SmPositionRecord *p = sm_scenario__position (s, j);
   int32_t n = (int32_t) contenders->len;
@@ -172,7 +172,7 @@ reflection_candidates (const SmScenario *s, int32_t j,
           sm_scenario__employee (s, g_array_index (contenders, int32_t, k));
       c[k].birth_date = e->spec.birth_date;
       c[k].service_start = e->spec.service_start;
-      c[k].lot = sm_priority__lot (s->seed, s->tie_breaking, p->spec.id,
+      c[k].lot = sm_priority__lot (set->seed, set->tie_breaking, p->spec.id,
                                    e->spec.id);
     }
   return c;
@@ -181,20 +181,20 @@ reflection_candidates (const SmScenario *s, int32_t j,
 /* Chooses the keepers among the contenders of position j; returns its new
  * priority order, or NULL when there are places for all. */
 static GArray *
-reflect_position (const SmScenario *s, const SmMarket *mk,
-                  const SmMatching *mt, int32_t j)
+reflect_position (const SmScenario *s, const SmPlacementSettings *set,
+                  const SmMarket *mk, const SmMatching *mt, int32_t j)
 {
   const SmPositionRecord *p = sm_scenario__position (s, j);
   g_autoptr (GArray) contenders = contenders_of (s, mk, mt, j);
   int32_t places = p->spec.seats - p->n_manual, n = (int32_t) contenders->len;
   if (n <= places)
     return NULL;
-  g_autofree SmReflectionCandidate *c = reflection_candidates (s, j,
+  g_autofree SmReflectionCandidate *c = reflection_candidates (s, set, j,
                                                                contenders);
   g_autofree gboolean *keep = g_new (gboolean, n);
   g_autofree gboolean *keeper = g_new0 (gboolean, s->employees->len);
-  sm_reflection__choose (c, n, places, s->reference_date, s->age_band_years,
-                         keep);
+  sm_reflection__choose (c, n, places, set->reference_date,
+                         set->age_band_years, keep);
   for (int32_t k = 0; k < n; k++)
     keeper[g_array_index (contenders, int32_t, k)] = keep[k];
   return order_keepers_first (s, mk, j, contenders, keeper);
@@ -219,11 +219,13 @@ sm_placement__reflection_keeps (const SmPlacement *placement,
       at = k;
   if (at < 0 || n <= places)
     return at >= 0;
-  g_autofree SmReflectionCandidate *c = reflection_candidates (s, position,
+  const SmPlacementSettings *set = &placement->settings;
+  g_autofree SmReflectionCandidate *c = reflection_candidates (s, set,
+                                                               position,
                                                                contenders);
   g_autofree gboolean *keep = g_new (gboolean, n);
-  sm_reflection__choose (c, n, MAX (places, 0), s->reference_date,
-                         s->age_band_years, keep);
+  sm_reflection__choose (c, n, MAX (places, 0), set->reference_date,
+                         set->age_band_years, keep);
   return keep[at];
 }
 
@@ -231,8 +233,9 @@ sm_placement__reflection_keeps (const SmPlacement *placement,
  * organisation; returns the new orders (NULL where unchanged) and sets
  * reflected[j], or returns NULL when nothing changes. */
 static GArray **
-reflection_orders (const SmScenario *s, const SmMarket *mk,
-                   const SmMatching *mt, gboolean *reflected)
+reflection_orders (const SmScenario *s, const SmPlacementSettings *set,
+                   const SmMarket *mk, const SmMatching *mt,
+                   gboolean *reflected)
 {
   int32_t m = (int32_t) s->positions->len;
   GArray **orders = g_new0 (GArray *, MAX (m, 1));
@@ -240,7 +243,7 @@ reflection_orders (const SmScenario *s, const SmMarket *mk,
   for (int32_t j = 0; j < m; j++)
     if (sm_scenario__position (s, j)->organisation == s->default_organisation)
       {
-        orders[j] = reflect_position (s, mk, mt, j);
+        orders[j] = reflect_position (s, set, mk, mt, j);
         reflected[j] = orders[j] != NULL;
         any = any || reflected[j];
       }
@@ -270,10 +273,11 @@ solve_scenario (SmPlacement *pl, SmSide side, GError **error)
   pl->market = sm_scenario__compile (s, error);
   pl->matching = pl->market != NULL
     ? sm_market_solve (pl->market, side, error) : NULL;
-  if (pl->matching == NULL || s->reduction != SM_REDUCTION_REFLECTION)
+  if (pl->matching == NULL
+      || pl->settings.reduction != SM_REDUCTION_REFLECTION)
     return pl->matching != NULL;
-  GArray **orders = reflection_orders (s, pl->market, pl->matching,
-                                       pl->reflected);
+  GArray **orders = reflection_orders (s, &pl->settings, pl->market,
+                                       pl->matching, pl->reflected);
   if (orders == NULL)
     return TRUE;
   g_clear_pointer (&pl->matching, sm_matching_free);
@@ -304,6 +308,13 @@ sm_scenario_place_with (const SmScenario *scenario,
   g_autoptr (SmPlacement) placement = g_new0 (SmPlacement, 1);
   placement->scenario = scenario;
   sm_scenario__hold (scenario);
+  placement->settings = (SmPlacementSettings) {
+    .seed = scenario->seed,
+    .tie_breaking = scenario->tie_breaking,
+    .reference_date = scenario->reference_date,
+    .reduction = scenario->reduction,
+    .age_band_years = scenario->age_band_years,
+  };
   if (!solve_scenario (placement, options->proposing, error))
     return NULL;
   read_back (placement);
@@ -331,15 +342,50 @@ sm_placement_get_matching (const SmPlacement *placement)
   return placement->matching;
 }
 
-void
+gboolean
 sm_placement_get_outcome (const SmPlacement *placement, int32_t employee,
                           SmEmployeeOutcome *outcome_out)
 {
-  g_return_if_fail (placement != NULL && outcome_out != NULL);
-  g_return_if_fail (employee >= 0
-                    && (guint) employee
-                           < placement->scenario->employees->len);
-  *outcome_out = placement->outcomes[employee];
+  g_return_val_if_fail (placement != NULL, FALSE);
+  if (employee < 0
+      || (guint) employee >= placement->scenario->employees->len)
+    return FALSE;
+  if (outcome_out != NULL)
+    *outcome_out = placement->outcomes[employee];
+  return TRUE;
+}
+
+uint64_t
+sm_placement_get_seed (const SmPlacement *placement)
+{
+  g_return_val_if_fail (placement != NULL, 0);
+  return placement->settings.seed;
+}
+
+SmTieBreaking
+sm_placement_get_tie_breaking (const SmPlacement *placement)
+{
+  g_return_val_if_fail (placement != NULL, SM_TIE_BREAK_SINGLE);
+  return placement->settings.tie_breaking;
+}
+
+SmDate
+sm_placement_get_reference_date (const SmPlacement *placement)
+{
+  g_return_val_if_fail (placement != NULL, (SmDate) { 0 });
+  return placement->settings.reference_date;
+}
+
+void
+sm_placement_get_reduction (const SmPlacement *placement,
+                            SmReduction *reduction_out,
+                            int32_t *age_band_years_out)
+{
+  g_return_if_fail (placement != NULL);
+  if (reduction_out != NULL)
+    *reduction_out = placement->settings.reduction;
+  if (age_band_years_out != NULL)
+    *age_band_years_out = placement->settings.age_band_years;
 }
 
 int32_t
