@@ -64,7 +64,8 @@ missing=$(for h in "$1"/*.h "$1"/*.h.in; do
       said = index (part, "(transfer full)") > 0 \
              || index (part, "(transfer none)") > 0
       if (!said && !((file ":" name) in waiting))
-        print file ": " name ": returns a pointer; say (transfer full) or (transfer none)"
+        print file ": " name ": returns a pointer; say (transfer full) " \
+              "or (transfer none)"
       if (said && (file ":" name) in waiting)
         print file ": " name ": documented now; take it off pending_transfer"
       delete waiting[file ":" name]
@@ -72,15 +73,18 @@ missing=$(for h in "$1"/*.h "$1"/*.h.in; do
     END {
       for (entry in waiting)
         if (index (entry, file ":") == 1)
-          print entry ": on pending_transfer, but no such undocumented function"
+          print entry ": on pending_transfer, but no such undocumented " \
+                "function"
     }
   ' "$h"
 done
 for entry in $pending_transfer; do
-  [ -f "$1/${entry%%:*}" ] || echo "$entry: on pending_transfer, but no such header"
+  [ -f "$1/${entry%%:*}" ] \
+    || echo "$entry: on pending_transfer, but no such header"
 done)
 if [ -n "$missing" ]; then
-  echo "public functions documented short of the rule (see the top of this script):" >&2
+  echo "public functions documented short of the rule" \
+       "(see the top of doc-coverage.sh):" >&2
   echo "$missing" >&2
   echo "0 passed, 1 failed"
   exit 1

@@ -274,9 +274,10 @@ SM_API gboolean sm_scenario_add_organisation (SmScenario *scenario,
  * Adds a unit to an organisation added before. Errors (see above):
  * SM_ERROR_DUPLICATE_ID; SM_ERROR_UNKNOWN_ID for the organisation or the
  * contract client; SM_ERROR_INVALID_VALUE for an empty identifier,
- * organisation or contract client (NULL for none), a NULL name, a contract end year without a client or
- * outside 1900 to 2200; SM_ERROR_INFEASIBLE for a contract with the
- * unit's own organisation; SM_ERROR_TOO_LARGE; SM_ERROR_IN_USE.
+ * organisation or contract client (NULL for none), a NULL name, a contract
+ * end year without a client or outside 1900 to 2200; SM_ERROR_INFEASIBLE for
+ * a contract with the unit's own organisation; SM_ERROR_TOO_LARGE;
+ * SM_ERROR_IN_USE.
  */
 SM_API gboolean sm_scenario_add_unit (SmScenario *scenario,
                                       const SmUnitSpec *spec,
@@ -287,11 +288,11 @@ SM_API gboolean sm_scenario_add_unit (SmScenario *scenario,
  *
  * Adds a position to a unit added before. Errors (see above):
  * SM_ERROR_DUPLICATE_ID; SM_ERROR_UNKNOWN_ID for the unit or the rule;
- * SM_ERROR_INVALID_VALUE for an empty identifier, unit, rule (NULL for
- * the default rule) or function code, a NULL title, a negative grade, an FTE of 0 or less or above 2, seats
- * below 1, target seats below -1 or above the seats, an empty
- * qualification; SM_ERROR_INFEASIBLE when the target seats of the
- * organisation's positions would pass its headcount maximum;
+ * SM_ERROR_INVALID_VALUE for an empty identifier, unit, rule (NULL for the
+ * default rule) or function code, a NULL title, a negative grade, an FTE of 0
+ * or less or above 2, seats below 1, target seats below -1 or above the
+ * seats, an empty qualification; SM_ERROR_INFEASIBLE when the target seats of
+ * the organisation's positions would pass its headcount maximum;
  * SM_ERROR_TOO_LARGE; SM_ERROR_IN_USE.
  */
 SM_API gboolean sm_scenario_add_position (SmScenario *scenario,
@@ -304,11 +305,11 @@ SM_API gboolean sm_scenario_add_position (SmScenario *scenario,
  * Adds an employee, whose unit (added before) is one of the default
  * organisation's. Errors (see above): SM_ERROR_DUPLICATE_ID;
  * SM_ERROR_UNKNOWN_ID for the unit; SM_ERROR_INVALID_VALUE for an empty
- * identifier or one that cannot be a file name (see the top of this
- * header), an empty unit or function code, a unit of a receiving organisation, a NULL
- * name, a negative grade, an FTE of 0 or less or above 2, a service start
- * or birth date that is set but not a real day from 1900 to 2200, an
- * empty qualification; SM_ERROR_TOO_LARGE; SM_ERROR_IN_USE.
+ * identifier or one that cannot be a file name (see the top of this header),
+ * an empty unit or function code, a unit of a receiving organisation, a NULL
+ * name, a negative grade, an FTE of 0 or less or above 2, a service start or
+ * birth date that is set but not a real day from 1900 to 2200, an empty
+ * qualification; SM_ERROR_TOO_LARGE; SM_ERROR_IN_USE.
  */
 SM_API gboolean sm_scenario_add_employee (SmScenario *scenario,
                                           const SmEmployeeSpec *spec,
