@@ -42,7 +42,8 @@ typedef enum {
  * SmCriterion:
  * @SM_CRITERION_FIT: fit category (SM_PREFER_HIGH: better fit first)
  * @SM_CRITERION_SAME_GRADE: whether the position is at the employee's own
- *   grade (SM_PREFER_HIGH: same grade before promotion)
+ *   grade (SM_PREFER_HIGH: the same grade before any other, such as a
+ *   promotion)
  * @SM_CRITERION_COMMITTEE_SCORE: the placement committee's score on the
  *   application (missing scores come last either way)
  * @SM_CRITERION_SERVICE: years of service on the reference date
