@@ -77,7 +77,8 @@ typedef struct _SmCheckReport SmCheckReport;
  * Errors: SM_ERROR_INVALID_SIZE when the matching is of another size than
  * the market, SM_ERROR_NO_MEMORY.
  *
- * Returns: (transfer full): the report, or NULL on error.
+ * Returns: (transfer full): the report, or NULL on error; free with
+ *   sm_check_report_free().
  */
 SM_API SmCheckReport *sm_matching_check (const SmMarket *market,
                                          const SmMatching *matching,
@@ -91,19 +92,38 @@ SM_API gboolean sm_check_report_is_valid (const SmCheckReport *report);
 /** sm_check_report_is_stable: valid and no blocking pairs. */
 SM_API gboolean sm_check_report_is_stable (const SmCheckReport *report);
 
-/** Returns: (transfer none): the violations; *n_out gets their number.
- * Never NULL, even when there are none (also for the pair getters). */
+/**
+ * sm_check_report_get_violations:
+ * @report: a report
+ * @n_out: (out): gets the number of violations
+ *
+ * Returns: (transfer none): the violations, borrowed from @report: valid
+ *   until the report is freed. Never NULL, even when there are none, so
+ *   the pointer may always be passed to memcpy() (the same holds for the
+ *   pair getters below).
+ */
 SM_API const SmViolation *sm_check_report_get_violations (const SmCheckReport *report,
                                                           size_t *n_out);
-/** Returns: (transfer none): the blocking pairs; *n_out gets their number. */
+/**
+ * sm_check_report_get_blocking_pairs:
+ * @report: a report
+ * @n_out: (out): gets the number of blocking pairs
+ *
+ * Returns: (transfer none): the blocking pairs, by employee and then in
+ *   the employee's order of preference, borrowed from @report: valid until
+ *   the report is freed.
+ */
 SM_API const SmBlockingPair *sm_check_report_get_blocking_pairs (const SmCheckReport *report,
                                                                  size_t *n_out);
 
 /**
  * sm_check_report_get_cap_excused_pairs:
+ * @report: a report
+ * @n_out: (out): gets the number of pairs
  *
  * Returns: (transfer none): the pairs that would block but for a
- *   headcount cap, in the same order as blocking pairs.
+ *   headcount cap, in the same order as blocking pairs, borrowed from
+ *   @report: valid until the report is freed.
  */
 SM_API const SmBlockingPair *sm_check_report_get_cap_excused_pairs (const SmCheckReport *report,
                                                                     size_t *n_out);

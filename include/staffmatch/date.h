@@ -32,7 +32,12 @@ SM_API gboolean sm_date_is_set (SmDate date);
 SM_API gboolean sm_date_parse (const char *text, SmDate *date_out,
                                GError **error);
 
-/** sm_date_to_iso: (transfer full): "yyyy-mm-dd". */
+/**
+ * sm_date_to_iso:
+ *
+ * Returns: (transfer full): the date as "yyyy-mm-dd" (any date, even one
+ *   that is not valid, such as the unset 0000-00-00); free with g_free().
+ */
 SM_API char *sm_date_to_iso (SmDate date);
 
 /** sm_date_compare: <0, 0, >0 as a is before, on, after b. */
@@ -42,11 +47,14 @@ SM_API int sm_date_compare (SmDate a, SmDate b);
  * sm_date_full_years:
  *
  * Returns: the whole years from @from to @to (an age on a day), negative
- *   when @to is before @from.
+ *   when @to is before @from; both must be valid (else a critical, and
+ *   0). Someone born on 29 February has their birthday on 1 March in
+ *   other years.
  */
 SM_API int32_t sm_date_full_years (SmDate from, SmDate to);
 
-/** sm_date_days_between: @to minus @from in days. */
+/** sm_date_days_between: @to minus @from in days; both must be valid
+ * (else a critical, and 0). */
 SM_API int64_t sm_date_days_between (SmDate from, SmDate to);
 
 G_END_DECLS

@@ -17,12 +17,16 @@ G_BEGIN_DECLS
  * SmError:
  * @SM_ERROR_INVALID_SIZE: a count is negative or a size does not match
  *   the market it is used with.
- * @SM_ERROR_TOO_LARGE: a size would overflow the 32-bit indices of the core.
+ * @SM_ERROR_TOO_LARGE: a size would overflow the 32-bit indices of the core,
+ *   or passes a set limit (a market's memory budget, the size or nesting
+ *   depth of a JSON document).
  * @SM_ERROR_INDEX_OUT_OF_RANGE: an employee or position index is outside
  *   the market.
  * @SM_ERROR_DUPLICATE: the same item is named twice where once is allowed
  *   (a position twice in one preference list, a list given twice).
- * @SM_ERROR_INVALID_SEATS: a position has fewer than one seat.
+ * @SM_ERROR_INVALID_SEATS: a position of the market has fewer than one
+ *   seat, or target seats below 0 or above its seats, or a group has a
+ *   negative cap.
  * @SM_ERROR_PRIORITY_MISMATCH: a position's priority order names an
  *   employee who did not apply to it, or misses one who did.
  * @SM_ERROR_PARSE: a file is not in the expected format.

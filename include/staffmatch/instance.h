@@ -41,7 +41,8 @@ G_BEGIN_DECLS
  * "line N: ". Also SM_ERROR_NO_MEMORY. @data may be NULL when @length is
  * 0.
  *
- * Returns: (transfer full): the market, or NULL on error.
+ * Returns: (transfer full): the market, with one reference, the
+ *   caller's, or NULL on error; drop it with sm_market_unref().
  */
 SM_API SmMarket *sm_instance_read_data (const char *data,
                                         size_t length,
@@ -53,13 +54,17 @@ SM_API SmMarket *sm_instance_read_data (const char *data,
  * As sm_instance_read_data() on the file's contents (a regular file is
  * mapped, a pipe read to its end); messages start with "PATH:N: ".
  * Errors also SM_ERROR_IO when the file cannot be read.
+ *
+ * Returns: (transfer full): the market, with one reference, the
+ *   caller's, or NULL on error; drop it with sm_market_unref().
  */
 SM_API SmMarket *sm_instance_read_file (const char *path, GError **error);
 
 /**
  * sm_instance_write:
  *
- * Writes the market to @stream in the instance format.
+ * Writes the market to @stream in the instance format. The format has no
+ * headcount caps: a market's groups and target seats are not written.
  *
  * Errors: SM_ERROR_IO when writing fails.
  */
@@ -71,7 +76,8 @@ SM_API gboolean sm_instance_write (const SmMarket *market,
  * sm_instance_write_file:
  *
  * Writes the market to @path atomically: to a temporary file beside it,
- * renamed into place only when complete.
+ * renamed into place only when complete. As sm_instance_write(), without
+ * groups and target seats.
  *
  * Errors: SM_ERROR_IO.
  */

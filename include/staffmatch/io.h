@@ -69,16 +69,37 @@ typedef struct {
 
 typedef struct _SmProblemList SmProblemList;
 
-/** sm_problem_list_new: (transfer full): an empty list. */
+/**
+ * sm_problem_list_new:
+ *
+ * Makes an empty list, to pass to a loader that fills it.
+ *
+ * Returns: (transfer full): the list; free with sm_problem_list_free().
+ */
 SM_API SmProblemList *sm_problem_list_new (void);
+/** sm_problem_list_free: frees the list and its problems' strings; NULL
+ * is allowed. */
 SM_API void sm_problem_list_free (SmProblemList *list);
+/** sm_problem_list_get_n: the number of problems in the list. */
 SM_API int32_t sm_problem_list_get_n (const SmProblemList *list);
-/** sm_problem_list_get: fills @problem_out with strings borrowed from the
- * list. */
+/**
+ * sm_problem_list_get:
+ * @index: 0 .. n-1, in the order found
+ * @problem_out: (out caller-allocates): filled with strings borrowed from
+ *   the list, valid until it is freed
+ *
+ * An @index out of range is a programmer error: it logs a critical and
+ * leaves @problem_out untouched.
+ */
 SM_API void sm_problem_list_get (const SmProblemList *list, int32_t index,
                                  SmProblem *problem_out);
-/** sm_problem_list_format: (transfer full): "FILE:LINE:COLUMN: FIELD:
- * MESSAGE", one problem per line. */
+/**
+ * sm_problem_list_format:
+ *
+ * Returns: (transfer full): the problems as text, one a line, each as
+ *   "FILE:LINE:COLUMN: FIELD: MESSAGE" (leaving out the line, column or
+ *   field when not known), or "" for an empty list; free with g_free().
+ */
 SM_API char *sm_problem_list_format (const SmProblemList *list);
 
 /** SmCsvDelimiter: the delimiter to write. */
@@ -95,10 +116,13 @@ typedef enum {
  *
  * Errors: the code of the first problem (SM_ERROR_IO, SM_ERROR_PARSE,
  * SM_ERROR_INVALID_VALUE, SM_ERROR_UNKNOWN_ID, SM_ERROR_DUPLICATE_ID,
- * SM_ERROR_INFEASIBLE), its message prefixed with "FILE:LINE:COLUMN:
- * FIELD: ", followed by how many more problems there are.
+ * SM_ERROR_DUPLICATE for a setting given twice or a criterion twice in
+ * a rule, SM_ERROR_INFEASIBLE), its message prefixed with
+ * "FILE:LINE:COLUMN: FIELD: ", followed by how many more problems there
+ * are.
  *
- * Returns: (transfer full): the scenario, or NULL on any problem.
+ * Returns: (transfer full): the scenario, or NULL on any problem; free
+ *   with sm_scenario_unref().
  */
 SM_API SmScenario *sm_scenario_load_csv (const char *dir,
                                          SmProblemList *problems,
@@ -172,7 +196,8 @@ SM_API gboolean sm_placement_save_csv (const SmPlacement *placement,
  * name or a date may be personal data); identifiers may be quoted, and
  * an unknown member is named only when it is a near miss of a known one.
  *
- * Returns: (transfer full): the scenario, or NULL on any problem.
+ * Returns: (transfer full): the scenario, or NULL on any problem; free
+ *   with sm_scenario_unref().
  */
 SM_API SmScenario *sm_scenario_load_json (const char *path,
                                           SmProblemList *problems,
@@ -187,19 +212,24 @@ SM_API SmScenario *sm_scenario_load_json (const char *path,
  *
  * As sm_scenario_load_json() on text in memory. Text longer than
  * SM_SCENARIO_JSON_MAX_SIZE is refused with SM_ERROR_TOO_LARGE.
+ *
+ * Returns: (transfer full): the scenario, or NULL on any problem; free
+ *   with sm_scenario_unref().
  */
 SM_API SmScenario *sm_scenario_load_json_data (const char *data,
                                                gsize length,
                                                const char *name,
                                                SmProblemList *problems,
                                                GError **error);
-/** sm_scenario_save_json: writes the whole scenario atomically. */
+/** sm_scenario_save_json: writes the whole scenario to @path
+ * atomically. Errors: SM_ERROR_IO. */
 SM_API gboolean sm_scenario_save_json (const SmScenario *scenario,
                                        const char *path,
                                        GError **error);
 /** sm_placement_save_json: writes the placement (every employee's
  * outcome, positions, organisations; with the library version, the seed
- * and the scenario's checksum) atomically. */
+ * and the scenario's checksum) to @path atomically. Errors:
+ * SM_ERROR_IO. */
 SM_API gboolean sm_placement_save_json (const SmPlacement *placement,
                                         const char *path,
                                         GError **error);
@@ -210,7 +240,7 @@ SM_API gboolean sm_placement_save_json (const SmPlacement *placement,
  * Returns: (transfer full): the SHA-256, in hex, of the scenario's JSON
  *   form (sm_scenario_save_json()'s bytes): the same scenario, however it
  *   was loaded, has the same checksum, which outputs record so that a
- *   placement can be reproduced.
+ *   placement can be reproduced. Free with g_free().
  */
 SM_API char *sm_scenario_checksum (const SmScenario *scenario);
 
@@ -229,7 +259,12 @@ SM_API char *sm_placement_checksum (const SmPlacement *placement);
 /**
  * sm_scenario_load:
  *
- * Loads @path as a CSV folder when it is a folder, else as JSON.
+ * Loads @path as a CSV folder (sm_scenario_load_csv()) when it is a
+ * folder, else as a JSON file (sm_scenario_load_json()), with that
+ * loader's errors.
+ *
+ * Returns: (transfer full): the scenario, or NULL on any problem; free
+ *   with sm_scenario_unref().
  */
 SM_API SmScenario *sm_scenario_load (const char *path,
                                      SmProblemList *problems,

@@ -51,7 +51,8 @@ typedef struct _SmMarket SmMarket;
  * Errors: SM_ERROR_INVALID_SIZE for a negative count, SM_ERROR_TOO_LARGE
  * for a count above INT32_MAX - 1, SM_ERROR_NO_MEMORY.
  *
- * Returns: (transfer full): a new builder, or NULL on error.
+ * Returns: (transfer full): a new builder, or NULL on error; free with
+ *   sm_market_builder_free().
  */
 SM_API SmMarketBuilder *sm_market_builder_new (int64_t n_employees,
                                                int64_t n_positions,
@@ -66,6 +67,9 @@ SM_API SmMarketBuilder *sm_market_builder_new (int64_t n_employees,
  * need more than the budget (the sizes here, sm_market_builder_reserve(),
  * a list that adds entries) is refused up front with SM_ERROR_TOO_LARGE,
  * before any memory is taken, and leaves the builder unchanged.
+ *
+ * Returns: (transfer full): a new builder, or NULL on error; free with
+ *   sm_market_builder_free().
  */
 SM_API SmMarketBuilder *sm_market_builder_new_with_budget (int64_t n_employees,
                                                            int64_t n_positions,
@@ -216,8 +220,8 @@ SM_API gboolean sm_market_builder_set_target_seats (SmMarketBuilder *builder,
  * SM_ERROR_INFEASIBLE for a group whose target seats add up to more than
  * its cap, SM_ERROR_NO_MEMORY.
  *
- * Returns: (transfer full): the market (free with sm_market_unref()), or
- *   NULL on error.
+ * Returns: (transfer full): the market, with one reference, the
+ *   caller's, or NULL on error; drop it with sm_market_unref().
  */
 SM_API SmMarket *sm_market_builder_build (SmMarketBuilder *builder,
                                           GError **error);
@@ -225,16 +229,30 @@ SM_API SmMarket *sm_market_builder_build (SmMarketBuilder *builder,
 /** sm_market_builder_free: frees a builder; NULL is allowed. */
 SM_API void sm_market_builder_free (SmMarketBuilder *builder);
 
-/** sm_market_ref: (transfer full): takes a reference. */
+/**
+ * sm_market_ref:
+ * @market: a market
+ *
+ * Takes a reference; references may be taken and dropped from any thread.
+ *
+ * Returns: (transfer full): @market, with one more reference, the
+ *   caller's; drop it with sm_market_unref().
+ */
 SM_API SmMarket *sm_market_ref (SmMarket *market);
 /** sm_market_unref: drops a reference, freeing at the last; NULL allowed. */
 SM_API void sm_market_unref (SmMarket *market);
 
-/* Sizes and seats of a frozen market; positions are 0 .. n_positions-1. */
+/* Sizes and seats of a frozen market; positions are 0 .. n_positions-1.
+ * An index out of range is a programmer error: the getters below log a
+ * critical and return 0 (-1 for sm_market_get_position_group(), NULL for
+ * the lists). */
+/** sm_market_get_n_employees: the number of employees. */
 SM_API int32_t sm_market_get_n_employees (const SmMarket *market);
+/** sm_market_get_n_positions: the number of positions. */
 SM_API int32_t sm_market_get_n_positions (const SmMarket *market);
 /** sm_market_get_n_entries: the total length of all preference lists. */
 SM_API int64_t sm_market_get_n_entries (const SmMarket *market);
+/** sm_market_get_seats: the position's seats. */
 SM_API int32_t sm_market_get_seats (const SmMarket *market, int32_t position);
 /** sm_market_get_total_seats: the sum of all positions' seats. */
 SM_API int64_t sm_market_get_total_seats (const SmMarket *market);
@@ -244,7 +262,10 @@ SM_API int64_t sm_market_get_total_seats (const SmMarket *market);
  * @n_out: (out): length of the list
  *
  * Returns: (transfer none): the employee's acceptable positions, best
- *   first, each with the employee's rank at that position.
+ *   first, each with the employee's rank at that position; borrowed from
+ *   the market, valid as long as it is (the caller's reference, or one
+ *   taken with sm_market_ref()). Not NULL for an employee in range, even
+ *   for an empty list (then *n_out is 0).
  */
 SM_API const SmEdge *sm_market_get_employee_edges (const SmMarket *market,
                                                    int32_t employee,
@@ -255,7 +276,8 @@ SM_API const SmEdge *sm_market_get_employee_edges (const SmMarket *market,
  * @n_out: (out): length of the list
  *
  * Returns: (transfer none): the position's applicants in priority order,
- *   each with the place of the position in that employee's list.
+ *   each with the place of the position in that employee's list;
+ *   borrowed from the market, valid as long as it is.
  */
 SM_API const SmEdge *sm_market_get_position_edges (const SmMarket *market,
                                                    int32_t position,
@@ -272,7 +294,8 @@ SM_API int32_t sm_market_get_group_cap (const SmMarket *market, int32_t group);
  * sm_market_get_group_positions:
  *
  * Returns: (transfer none): the group's positions in the order of extra
- *   seats; *n_out gets their number.
+ *   seats, borrowed from the market, valid as long as it is; *n_out gets
+ *   their number.
  */
 SM_API const int32_t *sm_market_get_group_positions (const SmMarket *market,
                                                      int32_t group,

@@ -42,12 +42,16 @@ typedef struct _SmMatching SmMatching;
  *
  * Makes a matching from an assignment as given. Pairs that are not
  * acceptable and positions over their seats are kept as they are, so that
- * sm_matching_check() can report them. O(n + m + placed log seats).
+ * sm_matching_check() can report them. O(n + m + entries + placed log
+ * placed): each placed employee's list is searched for the position.
+ * The matching keeps no reference to @market: it holds its own arrays.
  *
  * Errors: SM_ERROR_INVALID_SIZE when @n_employees is not the market's,
- * SM_ERROR_INDEX_OUT_OF_RANGE for a position outside the market.
+ * SM_ERROR_INDEX_OUT_OF_RANGE for a position outside the market,
+ * SM_ERROR_NO_MEMORY.
  *
- * Returns: (transfer full): the matching, or NULL on error.
+ * Returns: (transfer full): the matching, or NULL on error; free with
+ *   sm_matching_free().
  */
 SM_API SmMatching *sm_matching_new_from_assignment (const SmMarket *market,
                                                     const int32_t *assignment,
@@ -57,11 +61,19 @@ SM_API SmMatching *sm_matching_new_from_assignment (const SmMarket *market,
 /** sm_matching_free: frees a matching; NULL is allowed. */
 SM_API void sm_matching_free (SmMatching *matching);
 
-/** sm_matching_copy: (transfer full): an independent copy. */
+/**
+ * sm_matching_copy:
+ * @matching: a matching
+ *
+ * Returns: (transfer full): an independent copy; free with
+ *   sm_matching_free().
+ */
 SM_API SmMatching *sm_matching_copy (const SmMatching *matching);
 
-/* The sizes of the market the matching belongs to. */
+/** sm_matching_get_n_employees: the number of employees of the market
+ * the matching belongs to. */
 SM_API int32_t sm_matching_get_n_employees (const SmMatching *matching);
+/** sm_matching_get_n_positions: the number of positions of that market. */
 SM_API int32_t sm_matching_get_n_positions (const SmMatching *matching);
 
 /** sm_matching_get_position: the employee's position, or SM_DEFAULT. */
@@ -81,7 +93,8 @@ SM_API int32_t sm_matching_get_choice (const SmMatching *matching,
  * sm_matching_get_assignment:
  *
  * Returns: (transfer none) (array length=n_employees): every employee's
- *   position or SM_DEFAULT.
+ *   position or SM_DEFAULT, borrowed from the matching: valid until it is
+ *   freed.
  */
 SM_API const int32_t *sm_matching_get_assignment (const SmMatching *matching);
 
@@ -90,7 +103,9 @@ SM_API const int32_t *sm_matching_get_assignment (const SmMatching *matching);
  * @n_out: (out): how many employees the position holds
  *
  * Returns: (transfer none): the employees placed at the position, best
- *   priority first (employees the position does not rank come last).
+ *   priority first (employees the position does not rank come last),
+ *   borrowed from the matching: valid until it is freed. NULL (with a
+ *   critical) for a position out of range.
  */
 SM_API const int32_t *sm_matching_get_held (const SmMatching *matching,
                                             int32_t position,

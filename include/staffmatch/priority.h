@@ -42,7 +42,8 @@ typedef enum {
  * SmCriterion:
  * @SM_CRITERION_FIT: fit category (SM_PREFER_HIGH: better fit first)
  * @SM_CRITERION_SAME_GRADE: whether the position is at the employee's own
- *   grade (SM_PREFER_HIGH: same grade before promotion)
+ *   grade (SM_PREFER_HIGH: the same grade before any other, such as a
+ *   promotion)
  * @SM_CRITERION_COMMITTEE_SCORE: the placement committee's score on the
  *   application (missing scores come last either way)
  * @SM_CRITERION_SERVICE: length of service: service start dates compared
@@ -81,13 +82,36 @@ typedef enum {
 
 typedef struct _SmPriorityRule SmPriorityRule;
 
-/** sm_priority_rule_new: (transfer full): a rule with no criteria (ties
- * all decided by lot) and no filters. */
+/**
+ * sm_priority_rule_new:
+ * @id: the rule's identifier (copied)
+ *
+ * Makes a rule with no criteria (all ties decided by lot) and no filters.
+ *
+ * Returns: (transfer full): the rule; free with sm_priority_rule_free().
+ */
 SM_API SmPriorityRule *sm_priority_rule_new (const char *id);
-/** sm_priority_rule_new_default: (transfer full): the default rule, with
- * identifier "default". */
+
+/**
+ * sm_priority_rule_new_default:
+ *
+ * Makes the default rule of the top of this header, with the identifier
+ * "default": fit, same grade, service and age, each SM_PREFER_HIGH.
+ *
+ * Returns: (transfer full): the rule; free with sm_priority_rule_free().
+ */
 SM_API SmPriorityRule *sm_priority_rule_new_default (void);
+
+/**
+ * sm_priority_rule_copy:
+ * @rule: (nullable): a rule, or NULL
+ *
+ * Returns: (transfer full) (nullable): an independent copy of @rule, or
+ *   NULL when @rule is NULL; free with sm_priority_rule_free().
+ */
 SM_API SmPriorityRule *sm_priority_rule_copy (const SmPriorityRule *rule);
+
+/** sm_priority_rule_free: frees a rule; NULL is allowed. */
 SM_API void sm_priority_rule_free (SmPriorityRule *rule);
 
 /**
@@ -100,35 +124,74 @@ SM_API gboolean sm_priority_rule_add_criterion (SmPriorityRule *rule,
                                                 SmCriterion criterion,
                                                 SmDirection direction,
                                                 GError **error);
-/** Eligibility: at most this grade difference either way (-1: any). */
+/** sm_priority_rule_set_max_grade_distance: eligibility: at most this
+ * grade difference either way (-1: any; below -1 is a programmer error). */
 SM_API void sm_priority_rule_set_max_grade_distance (SmPriorityRule *rule,
                                                      int32_t distance);
-/** Eligibility: at least this fit (SM_FIT_NONE: any). */
+/** sm_priority_rule_set_min_fit: eligibility: at least this fit
+ * (SM_FIT_NONE: any). */
 SM_API void sm_priority_rule_set_min_fit (SmPriorityRule *rule, SmFit fit);
-/** Eligibility: the position's required qualifications are all held. */
+/** sm_priority_rule_set_require_qualifications: eligibility: whether the
+ * candidate must hold all of the position's required qualifications. */
 SM_API void sm_priority_rule_set_require_qualifications (SmPriorityRule *rule,
                                                          gboolean require);
 
-/* Reading a rule back: its identifier (transfer none), its criteria in
- * order (index 0 .. n_criteria-1) and its filters. */
+/**
+ * sm_priority_rule_get_id:
+ *
+ * Returns: (transfer none): the rule's identifier, borrowed from the rule:
+ *   valid until the rule is freed.
+ */
 SM_API const char *sm_priority_rule_get_id (const SmPriorityRule *rule);
+/** sm_priority_rule_get_n_criteria: the number of criteria, 0 to
+ * SM_N_CRITERIA. */
 SM_API int32_t sm_priority_rule_get_n_criteria (const SmPriorityRule *rule);
+/**
+ * sm_priority_rule_get_criterion:
+ * @index: 0 .. n_criteria-1, in the order the criteria decide
+ * @criterion_out: (out) (nullable): the criterion
+ * @direction_out: (out) (nullable): its direction
+ *
+ * Reads the @index-th criterion. An @index out of range is a programmer
+ * error: it logs a critical and leaves both outputs untouched.
+ */
 SM_API void sm_priority_rule_get_criterion (const SmPriorityRule *rule,
                                             int32_t index,
                                             SmCriterion *criterion_out,
                                             SmDirection *direction_out);
+/** sm_priority_rule_get_max_grade_distance: the grade filter, -1 for any. */
 SM_API int32_t sm_priority_rule_get_max_grade_distance (const SmPriorityRule *rule);
+/** sm_priority_rule_get_min_fit: the fit filter, SM_FIT_NONE for any. */
 SM_API SmFit sm_priority_rule_get_min_fit (const SmPriorityRule *rule);
+/** sm_priority_rule_get_require_qualifications: the qualifications
+ * filter. */
 SM_API gboolean sm_priority_rule_get_require_qualifications (const SmPriorityRule *rule);
 
-/** Stable names ("fit", "same-grade", "committee-score", "service",
- * "age", "travel"; "same", "interchangeable", "suitable", "reasonable",
- * "none") for files and reports, and back. The parsers return FALSE for
- * an unknown name. */
+/**
+ * sm_criterion_to_string:
+ *
+ * Returns: (transfer none): the criterion's stable name for files and
+ *   reports ("fit", "same-grade", "committee-score", "service", "age",
+ *   "travel"), a static string; NULL (with a critical) for a value
+ *   outside SmCriterion.
+ */
 SM_API const char *sm_criterion_to_string (SmCriterion criterion);
+/** sm_criterion_from_string: reads a name of sm_criterion_to_string()
+ * back into @criterion_out (which may be NULL); FALSE, leaving it
+ * untouched, for an unknown name. */
 SM_API gboolean sm_criterion_from_string (const char *text,
                                           SmCriterion *criterion_out);
+/**
+ * sm_fit_to_string:
+ *
+ * Returns: (transfer none): the fit's stable name ("same",
+ *   "interchangeable", "suitable", "reasonable", "none"), a static string;
+ *   NULL (with a critical) for a value outside SmFit.
+ */
 SM_API const char *sm_fit_to_string (SmFit fit);
+/** sm_fit_from_string: reads a name of sm_fit_to_string() back into
+ * @fit_out (which may be NULL); FALSE, leaving it untouched, for an
+ * unknown name. */
 SM_API gboolean sm_fit_from_string (const char *text, SmFit *fit_out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmPriorityRule, sm_priority_rule_free)

@@ -20,13 +20,16 @@
 
 G_BEGIN_DECLS
 
-/** sm_report_summary_text: (transfer full): the summary as plain text. */
+/** sm_report_summary_text: the summary as plain text.
+ * Returns: (transfer full): the text; free with g_free(). */
 SM_API char *sm_report_summary_text (const SmPlacement *placement);
 
-/** sm_report_summary_markdown: (transfer full): the summary in Markdown. */
+/** sm_report_summary_markdown: the summary in Markdown.
+ * Returns: (transfer full): the text; free with g_free(). */
 SM_API char *sm_report_summary_markdown (const SmPlacement *placement);
 
-/** sm_report_html: (transfer full): the whole HTML report as one page. */
+/** sm_report_html: the whole HTML report as one page.
+ * Returns: (transfer full): the page; free with g_free(). */
 SM_API char *sm_report_html (const SmPlacement *placement);
 
 /**

@@ -195,8 +195,16 @@ typedef struct {
 
 #define SM_APPLICATION_SPEC_INIT { NULL, NULL, 0, NAN, -1.0 }
 
-/** sm_scenario_new: (transfer full): an empty scenario, with one
- * reference, the caller's. */
+/**
+ * sm_scenario_new:
+ *
+ * Makes an empty scenario with the default settings: seed 0,
+ * SM_TIE_BREAK_SINGLE, reference date 2019-01-01, SM_REDUCTION_PRIORITY
+ * with age bands of 10 years.
+ *
+ * Returns: (transfer full): the scenario, with one reference, the
+ *   caller's; drop it with sm_scenario_unref().
+ */
 SM_API SmScenario *sm_scenario_new (void);
 
 /**
@@ -205,7 +213,8 @@ SM_API SmScenario *sm_scenario_new (void);
  *
  * Takes a reference to the scenario.
  *
- * Returns: (transfer full): @scenario.
+ * Returns: (transfer full): @scenario, with one more reference, the
+ *   caller's; drop it with sm_scenario_unref().
  */
 SM_API SmScenario *sm_scenario_ref (SmScenario *scenario);
 
@@ -224,41 +233,100 @@ SM_API void sm_scenario_unref (SmScenario *scenario);
 SM_API void sm_scenario_free (SmScenario *scenario);
 
 /*
- * sm_scenario_add_organisation, _unit, _position, _employee, _application:
- *
- * Add one item, copying every string of the spec (the caller keeps its
- * own). They fail, leaving the scenario unchanged, with
- * SM_ERROR_DUPLICATE_ID for an identifier already taken,
+ * Adding items: sm_scenario_add_organisation(), _unit(), _position(),
+ * _employee() and _application() each add one item, copying every string
+ * of the spec (the caller keeps its own). They fail, leaving the scenario
+ * unchanged, with SM_ERROR_DUPLICATE_ID for an identifier already taken,
  * SM_ERROR_UNKNOWN_ID for a reference to one that does not exist (both
  * named in the message), SM_ERROR_INVALID_VALUE for a field outside what
- * it allows (an empty identifier, seats below 1, target seats above the
- * seats, an FTE of 0 or above 2, a date that does not exist, a preference
- * below 1 or used twice, an application to the default organisation, an
- * employee's unit outside the default organisation), and
- * SM_ERROR_INFEASIBLE for what cannot be as a whole (a second default
- * organisation, target seats above the organisation's headcount maximum,
- * the default organisation added after employees), and SM_ERROR_IN_USE
- * while a placement of the scenario lives.
+ * it allows (each function lists its own), SM_ERROR_INFEASIBLE for what
+ * cannot be as a whole, SM_ERROR_TOO_LARGE when the items of the kind
+ * would pass INT32_MAX - 1, and SM_ERROR_IN_USE while a placement of the
+ * scenario lives.
  *
- * An employee's identifier must be usable as a file name (see the top of
- * this header), else SM_ERROR_INVALID_VALUE. An employee's unit must
- * belong to the default organisation; while the scenario has none, that
- * cannot be checked and employees are taken as they come, but then the
- * scenario cannot be placed until it has one, which can no longer be
- * added (sm_scenario_validate() and sm_scenario_place() report it once).
+ * An employee's unit must belong to the default organisation; while the
+ * scenario has none, that cannot be checked and employees are taken as
+ * they come, but then the scenario cannot be placed until it has one,
+ * which can no longer be added (sm_scenario_validate() and
+ * sm_scenario_place() report it once).
+ */
+
+/**
+ * sm_scenario_add_organisation:
+ * @scenario: the scenario
+ * @spec: the organisation; its strings are copied
+ * @error: return location for an error
+ *
+ * Adds an organisation. Errors (see above): SM_ERROR_DUPLICATE_ID;
+ * SM_ERROR_INVALID_VALUE for an empty identifier, a NULL name, a
+ * headcount bound below -1, a band whose lower end is above its upper
+ * end, or a maximum headcount on the default organisation;
+ * SM_ERROR_INFEASIBLE for a second default organisation, or the default
+ * organisation added after employees; SM_ERROR_TOO_LARGE;
+ * SM_ERROR_IN_USE.
  */
 SM_API gboolean sm_scenario_add_organisation (SmScenario *scenario,
                                               const SmOrganisationSpec *spec,
                                               GError **error);
+/**
+ * sm_scenario_add_unit:
+ * @spec: the unit; its strings are copied
+ *
+ * Adds a unit to an organisation added before. Errors (see above):
+ * SM_ERROR_DUPLICATE_ID; SM_ERROR_UNKNOWN_ID for the organisation or the
+ * contract client; SM_ERROR_INVALID_VALUE for an empty identifier,
+ * organisation or contract client (NULL for none), a NULL name, a contract
+ * end year without a client or outside 1900 to 2200; SM_ERROR_INFEASIBLE for
+ * a contract with the unit's own organisation; SM_ERROR_TOO_LARGE;
+ * SM_ERROR_IN_USE.
+ */
 SM_API gboolean sm_scenario_add_unit (SmScenario *scenario,
                                       const SmUnitSpec *spec,
                                       GError **error);
+/**
+ * sm_scenario_add_position:
+ * @spec: the position; its strings and qualifications are copied
+ *
+ * Adds a position to a unit added before. Errors (see above):
+ * SM_ERROR_DUPLICATE_ID; SM_ERROR_UNKNOWN_ID for the unit or the rule;
+ * SM_ERROR_INVALID_VALUE for an empty identifier, unit, rule (NULL for the
+ * default rule) or function code, a NULL title, a negative grade, an FTE of 0
+ * or less or above 2, seats below 1, target seats below -1 or above the
+ * seats, an empty qualification; SM_ERROR_INFEASIBLE when the target seats of
+ * the organisation's positions would pass its headcount maximum;
+ * SM_ERROR_TOO_LARGE; SM_ERROR_IN_USE.
+ */
 SM_API gboolean sm_scenario_add_position (SmScenario *scenario,
                                           const SmPositionSpec *spec,
                                           GError **error);
+/**
+ * sm_scenario_add_employee:
+ * @spec: the employee; their strings and qualifications are copied
+ *
+ * Adds an employee, whose unit (added before) is one of the default
+ * organisation's. Errors (see above): SM_ERROR_DUPLICATE_ID;
+ * SM_ERROR_UNKNOWN_ID for the unit; SM_ERROR_INVALID_VALUE for an empty
+ * identifier or one that cannot be a file name (see the top of this header),
+ * an empty unit or function code, a unit of a receiving organisation, a NULL
+ * name, a negative grade, an FTE of 0 or less or above 2, a service start or
+ * birth date that is set but not a real day from 1900 to 2200, an empty
+ * qualification; SM_ERROR_TOO_LARGE; SM_ERROR_IN_USE.
+ */
 SM_API gboolean sm_scenario_add_employee (SmScenario *scenario,
                                           const SmEmployeeSpec *spec,
                                           GError **error);
+/**
+ * sm_scenario_add_application:
+ * @spec: the application
+ *
+ * Adds an employee's application to a position, both added before.
+ * Errors (see above): SM_ERROR_UNKNOWN_ID for the employee or the
+ * position; SM_ERROR_INVALID_VALUE for an empty employee or position, a
+ * position of the default organisation, a preference below 1 or one the
+ * employee already gave, a second application to the same position, an
+ * infinite committee score, a travel distance that is not a number;
+ * SM_ERROR_TOO_LARGE; SM_ERROR_IN_USE.
+ */
 SM_API gboolean sm_scenario_add_application (SmScenario *scenario,
                                              const SmApplicationSpec *spec,
                                              GError **error);
@@ -267,8 +335,14 @@ SM_API gboolean sm_scenario_add_application (SmScenario *scenario,
  * sm_scenario_add_function_relation:
  *
  * Says that an employee whose function is @from_code fits a position with
- * function @to_code at level @fit. A function always fits itself as
- * SM_FIT_SAME; pairs not in the table do not fit (SM_FIT_NONE).
+ * function @to_code at level @fit (both codes are copied). A function
+ * always fits itself as SM_FIT_SAME; pairs not in the table do not fit
+ * (SM_FIT_NONE). The table is directed: a relation from A to B says
+ * nothing of B to A.
+ *
+ * Errors: SM_ERROR_INVALID_VALUE for a missing or empty code or a code
+ * related to itself, SM_ERROR_DUPLICATE_ID for a pair given twice,
+ * SM_ERROR_IN_USE.
  */
 SM_API gboolean sm_scenario_add_function_relation (SmScenario *scenario,
                                                    const char *from_code,
@@ -279,13 +353,27 @@ SM_API gboolean sm_scenario_add_function_relation (SmScenario *scenario,
 /**
  * sm_scenario_add_rule:
  *
- * Adds a priority rule (copied) under its identifier. The first rule added
- * is the default rule unless sm_scenario_set_default_rule() says
- * otherwise; with no rule at all, sm_priority_rule_new_default() applies.
+ * Adds a priority rule (copied: the caller keeps @rule) under its
+ * identifier. The first rule added is the default rule unless
+ * sm_scenario_set_default_rule() says otherwise; with no rule at all,
+ * sm_priority_rule_new_default() applies.
+ *
+ * Errors: SM_ERROR_INVALID_VALUE for an empty identifier,
+ * SM_ERROR_DUPLICATE_ID for one already taken, SM_ERROR_TOO_LARGE,
+ * SM_ERROR_IN_USE.
  */
 SM_API gboolean sm_scenario_add_rule (SmScenario *scenario,
                                       const SmPriorityRule *rule,
                                       GError **error);
+/**
+ * sm_scenario_set_default_rule:
+ * @rule_id: the identifier of a rule added before
+ *
+ * Makes that rule the rule of every position without its own.
+ *
+ * Errors: SM_ERROR_UNKNOWN_ID when no rule has that identifier,
+ * SM_ERROR_IN_USE.
+ */
 SM_API gboolean sm_scenario_set_default_rule (SmScenario *scenario,
                                               const char *rule_id,
                                               GError **error);
@@ -296,7 +384,13 @@ SM_API gboolean sm_scenario_set_default_rule (SmScenario *scenario,
  * The employer's hardship clause: fixes the employee to the position with
  * a written reason (not empty). The allocation places everyone else around
  * it. An employee can have one manual placement; a position cannot take
- * more manual placements than it has seats.
+ * more manual placements than it has seats, nor an organisation more than
+ * its headcount maximum. The strings are copied.
+ *
+ * Errors: SM_ERROR_UNKNOWN_ID for the employee or the position,
+ * SM_ERROR_INVALID_VALUE for an empty identifier or a missing or blank
+ * reason, SM_ERROR_INFEASIBLE when a limit above would be passed,
+ * SM_ERROR_IN_USE.
  */
 SM_API gboolean sm_scenario_add_manual_placement (SmScenario *scenario,
                                                   const char *employee_id,
@@ -304,94 +398,191 @@ SM_API gboolean sm_scenario_add_manual_placement (SmScenario *scenario,
                                                   const char *reason,
                                                   GError **error);
 
-/** The seed of the lottery that breaks the ties left by the rules. */
+/*
+ * The run's settings. They may change while placements of the scenario
+ * live (see the top of this header). A value a setter does not allow is a
+ * programmer error: it logs a critical and changes nothing.
+ */
+
+/** sm_scenario_set_seed: sets the seed of the lottery that breaks the
+ * ties left by the rules (0 in a new scenario). */
 SM_API void sm_scenario_set_seed (SmScenario *scenario, uint64_t seed);
+/** sm_scenario_get_seed: the seed of the lottery. */
 SM_API uint64_t sm_scenario_get_seed (const SmScenario *scenario);
+/** sm_scenario_set_tie_breaking: one lottery draw per employee for all
+ * positions, or one per position (SM_TIE_BREAK_SINGLE in a new
+ * scenario). */
 SM_API void sm_scenario_set_tie_breaking (SmScenario *scenario,
                                           SmTieBreaking tie_breaking);
+/** sm_scenario_get_tie_breaking: how ties are broken. */
 SM_API SmTieBreaking sm_scenario_get_tie_breaking (const SmScenario *scenario);
-/** The date on which ages and years of service are counted. */
+/** sm_scenario_set_reference_date: sets the date on which ages and years
+ * of service are counted, a valid date (2019-01-01 in a new scenario). */
 SM_API void sm_scenario_set_reference_date (SmScenario *scenario,
                                             SmDate date);
+/** sm_scenario_get_reference_date: the date on which ages and years of
+ * service are counted. */
 SM_API SmDate sm_scenario_get_reference_date (const SmScenario *scenario);
+/** sm_scenario_set_reduction: how supernumeraries are chosen where a
+ * function at the default organisation has fewer seats than candidates,
+ * and the width of the age bands of the reflection principle, 1 year or
+ * more (SM_REDUCTION_PRIORITY and 10 in a new scenario). */
 SM_API void sm_scenario_set_reduction (SmScenario *scenario,
                                        SmReduction reduction,
                                        int32_t age_band_years);
 
 /* ---- reading the scenario back (all indices follow the order added) ---- */
 
+/** sm_scenario_get_n_organisations: the number of organisations. */
 SM_API int32_t sm_scenario_get_n_organisations (const SmScenario *scenario);
+/** sm_scenario_get_n_units: the number of units. */
 SM_API int32_t sm_scenario_get_n_units (const SmScenario *scenario);
+/** sm_scenario_get_n_positions: the number of positions. */
 SM_API int32_t sm_scenario_get_n_positions (const SmScenario *scenario);
+/** sm_scenario_get_n_employees: the number of employees. */
 SM_API int32_t sm_scenario_get_n_employees (const SmScenario *scenario);
+/** sm_scenario_get_n_applications: the number of applications. */
 SM_API int32_t sm_scenario_get_n_applications (const SmScenario *scenario);
 
+/*
+ * The getters of one item by index (sm_scenario_get_organisation(),
+ * _unit(), _position(), _employee(), _application()) fill @spec_out with
+ * the item as added, with strings (and the qualifications list) borrowed
+ * from the scenario: valid as long as the scenario lives, which a
+ * placement's reference also ensures. They return FALSE, leaving
+ * @spec_out untouched, when @index is out of range (which is not an
+ * error: a loop may stop on it); @spec_out may be NULL to test an index.
+ */
+
 /**
- * sm_scenario_get_organisation, _unit, _position, _employee, _application:
+ * sm_scenario_get_organisation:
  * @index: 0 .. n-1 in the order added
  * @spec_out: (out caller-allocates) (nullable): filled with borrowed
- *   strings that live as long as the scenario
+ *   strings (see above)
  *
  * Returns: TRUE; FALSE, leaving @spec_out untouched, when @index is out of
- *   range (which is not an error: a loop may stop on it).
+ *   range.
  */
 SM_API gboolean sm_scenario_get_organisation (const SmScenario *scenario,
                                               int32_t index,
                                               SmOrganisationSpec *spec_out);
+/** sm_scenario_get_unit: as sm_scenario_get_organisation(), for the
+ * @index-th unit. */
 SM_API gboolean sm_scenario_get_unit (const SmScenario *scenario,
                                       int32_t index, SmUnitSpec *spec_out);
+/** sm_scenario_get_position: as sm_scenario_get_organisation(), for the
+ * @index-th position. */
 SM_API gboolean sm_scenario_get_position (const SmScenario *scenario,
                                           int32_t index,
                                           SmPositionSpec *spec_out);
+/** sm_scenario_get_employee: as sm_scenario_get_organisation(), for the
+ * @index-th employee. */
 SM_API gboolean sm_scenario_get_employee (const SmScenario *scenario,
                                           int32_t index,
                                           SmEmployeeSpec *spec_out);
+/** sm_scenario_get_application: as sm_scenario_get_organisation(), for
+ * the @index-th application (in the order added, not by preference). */
 SM_API gboolean sm_scenario_get_application (const SmScenario *scenario,
                                              int32_t index,
                                              SmApplicationSpec *spec_out);
 
-/** Index of the item with that identifier, or -1. */
+/** sm_scenario_find_organisation: the index of the organisation with
+ * that identifier, or -1. */
 SM_API int32_t sm_scenario_find_organisation (const SmScenario *scenario,
                                               const char *id);
+/** sm_scenario_find_unit: the index of the unit with that identifier, or
+ * -1. */
 SM_API int32_t sm_scenario_find_unit (const SmScenario *scenario,
                                       const char *id);
+/** sm_scenario_find_position: the index of the position with that
+ * identifier, or -1. */
 SM_API int32_t sm_scenario_find_position (const SmScenario *scenario,
                                           const char *id);
+/** sm_scenario_find_employee: the index of the employee with that
+ * identifier, or -1. */
 SM_API int32_t sm_scenario_find_employee (const SmScenario *scenario,
                                           const char *id);
 
-/** The fit of an employee's function to a position's function. */
+/** sm_scenario_get_fit: the fit of an employee's function @from_code to a
+ * position's function @to_code: SM_FIT_SAME for equal codes, else the
+ * relation added, else SM_FIT_NONE. */
 SM_API SmFit sm_scenario_get_fit (const SmScenario *scenario,
                                   const char *from_code,
                                   const char *to_code);
 
-/** How supernumeraries are chosen, and the width of the age bands. */
+/** sm_scenario_get_reduction: how supernumeraries are chosen, and the
+ * width of the age bands; either output may be NULL. */
 SM_API void sm_scenario_get_reduction (const SmScenario *scenario,
                                        SmReduction *reduction_out,
                                        int32_t *age_band_years_out);
 
-/** The rules added, in order: (transfer none); NULL when @index is out
- * of range. */
+/** sm_scenario_get_n_rules: the number of rules added (the built-in
+ * default rule, used when none is added, is not counted). */
 SM_API int32_t sm_scenario_get_n_rules (const SmScenario *scenario);
+/**
+ * sm_scenario_get_rule:
+ * @index: 0 .. n_rules-1, in the order added
+ *
+ * Returns: (transfer none) (nullable): the @index-th rule, borrowed from
+ *   the scenario: valid as long as the scenario lives. NULL when @index
+ *   is out of range.
+ */
 SM_API const SmPriorityRule *sm_scenario_get_rule (const SmScenario *scenario,
                                                    int32_t index);
-/** The rule of positions without their own: (transfer none). */
+/**
+ * sm_scenario_get_default_rule:
+ *
+ * Returns: (transfer none): the rule of positions without their own: the
+ *   rule named by sm_scenario_set_default_rule(), else the first rule
+ *   added, else the built-in sm_priority_rule_new_default(); borrowed
+ *   from the scenario, valid as long as it lives. Never NULL.
+ */
 SM_API const SmPriorityRule *sm_scenario_get_default_rule (const SmScenario *scenario);
 
-/** The function relations, in the order added; strings are borrowed.
- * Every out-parameter may be NULL. The getter returns FALSE, leaving the
- * outputs untouched, when @index is out of range. */
+/**
+ * sm_scenario_get_n_function_relations:
+ *
+ * Returns: the number of function relations added.
+ */
 SM_API int32_t sm_scenario_get_n_function_relations (const SmScenario *scenario);
+/**
+ * sm_scenario_get_function_relation:
+ * @index: 0 .. n-1, in the order added
+ * @from_code_out: (out) (optional) (transfer none): the employee's function
+ * @to_code_out: (out) (optional) (transfer none): the position's function
+ * @fit_out: (out) (optional): the fit
+ *
+ * Reads a relation back; the strings are borrowed from the scenario,
+ * valid as long as it lives. Every output may be NULL.
+ *
+ * Returns: TRUE; FALSE, leaving the outputs untouched, when @index is out
+ *   of range.
+ */
 SM_API gboolean sm_scenario_get_function_relation (const SmScenario *scenario,
                                                    int32_t index,
                                                    const char **from_code_out,
                                                    const char **to_code_out,
                                                    SmFit *fit_out);
 
-/** The manual placements, in the order added; strings are borrowed.
- * Every out-parameter may be NULL. The getter returns FALSE, leaving the
- * outputs untouched, when @index is out of range. */
+/**
+ * sm_scenario_get_n_manual_placements:
+ *
+ * Returns: the number of manual placements added.
+ */
 SM_API int32_t sm_scenario_get_n_manual_placements (const SmScenario *scenario);
+/**
+ * sm_scenario_get_manual_placement:
+ * @index: 0 .. n-1, in the order added
+ * @employee_id_out: (out) (optional) (transfer none): the employee
+ * @position_id_out: (out) (optional) (transfer none): the position
+ * @reason_out: (out) (optional) (transfer none): the reason given
+ *
+ * Reads a manual placement back; the strings are borrowed from the
+ * scenario, valid as long as it lives. Every output may be NULL.
+ *
+ * Returns: TRUE; FALSE, leaving the outputs untouched, when @index is out
+ *   of range.
+ */
 SM_API gboolean sm_scenario_get_manual_placement (const SmScenario *scenario,
                                                   int32_t index,
                                                   const char **employee_id_out,

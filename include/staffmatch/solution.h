@@ -31,16 +31,26 @@ G_BEGIN_DECLS
  * sm_matching_check().
  *
  * Errors: SM_ERROR_PARSE and SM_ERROR_INDEX_OUT_OF_RANGE, messages starting
- * with "line N: ".
+ * with "line N: "; SM_ERROR_NO_MEMORY.
  *
- * Returns: (transfer full): the matching, or NULL on error.
+ * Returns: (transfer full): the matching, or NULL on error; free with
+ *   sm_matching_free(). It keeps no reference to @market.
  */
 SM_API SmMatching *sm_solution_read_data (const SmMarket *market,
                                           const char *data,
                                           size_t length,
                                           GError **error);
 
-/** sm_solution_read_file: as sm_solution_read_data(), also SM_ERROR_IO. */
+/**
+ * sm_solution_read_file:
+ *
+ * As sm_solution_read_data() on the file's contents, with messages
+ * starting "PATH:N: "; errors also SM_ERROR_IO when the file cannot be
+ * read.
+ *
+ * Returns: (transfer full): the matching, or NULL on error; free with
+ *   sm_matching_free().
+ */
 SM_API SmMatching *sm_solution_read_file (const SmMarket *market,
                                           const char *path,
                                           GError **error);

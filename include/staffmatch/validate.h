@@ -67,7 +67,13 @@ typedef struct {
 
 typedef struct _SmIssueList SmIssueList;
 
-/** sm_issue_list_new: (transfer full): an empty list of issues. */
+/**
+ * sm_issue_list_new:
+ *
+ * Makes an empty list of issues, for sm_scenario_validate() to fill.
+ *
+ * Returns: (transfer full): the list; free with sm_issue_list_free().
+ */
 SM_API SmIssueList *sm_issue_list_new (void);
 /** sm_issue_list_free: frees the list; NULL is allowed. */
 SM_API void sm_issue_list_free (SmIssueList *list);
@@ -77,7 +83,7 @@ SM_API int32_t sm_issue_list_get_n (const SmIssueList *list);
 /**
  * sm_issue_list_get:
  * @issue_out: (out caller-allocates) (nullable): filled with strings
- *   borrowed from the list
+ *   borrowed from the list, valid until it is freed
  *
  * Returns: TRUE; FALSE, leaving @issue_out untouched, when @index is out
  *   of range.
