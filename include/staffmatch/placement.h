@@ -91,14 +91,16 @@ typedef struct {
 
 /**
  * sm_scenario_place:
- * @scenario: the scenario (not changed)
+ * @scenario: the scenario (not changed; the placement takes a reference
+ *   to it, and its items stay frozen until the placement is freed)
  * @error: return location for an error
  *
  * Errors: SM_ERROR_INFEASIBLE (no default organisation; target seats of an
  * organisation above its headcount maximum), SM_ERROR_NO_MEMORY, and the
  * market's size errors.
  *
- * Returns: (transfer full): the placement, or NULL on error.
+ * Returns: (transfer full): the placement, or NULL on error; free it
+ *   with sm_placement_free().
  */
 SM_API SmPlacement *sm_scenario_place (const SmScenario *scenario,
                                        GError **error);
@@ -118,10 +120,16 @@ typedef struct {
 
 /**
  * sm_scenario_place_with:
+ * @scenario: as for sm_scenario_place()
+ * @options: the options (not NULL; start from SM_PLACE_OPTIONS_INIT)
+ * @error: return location for an error
  *
  * As sm_scenario_place(), with options. Errors also SM_ERROR_INFEASIBLE
  * for positions proposing under a binding cap or with the reflection
  * principle.
+ *
+ * Returns: (transfer full): the placement, or NULL on error; free it with
+ *   sm_placement_free().
  */
 SM_API SmPlacement *sm_scenario_place_with (const SmScenario *scenario,
                                             const SmPlaceOptions *options,
@@ -131,6 +139,10 @@ SM_API SmPlacement *sm_scenario_place_with (const SmScenario *scenario,
  * scenario, which it kept alive and unchanged (scenario.h); NULL is
  * allowed. */
 SM_API void sm_placement_free (SmPlacement *placement);
+
+/* The placement's parts, borrowed: each is valid as long as the placement
+ * lives (take a reference with sm_scenario_ref() or sm_market_ref() to
+ * keep one longer). */
 
 /** sm_placement_get_scenario: (transfer none): the scenario placed. */
 SM_API const SmScenario *sm_placement_get_scenario (const SmPlacement *placement);
