@@ -589,15 +589,62 @@ test_bad_templates (void)
   assert_parse_error ("{{! a\ncomment }}\n{{#nope}}{{/nope}}\n", "line 3:");
 }
 
+/* The names a template really uses as tags ({{name}}, {{#name}},
+ * {{^name}}, {{/name}}), comments ({{! ...}}) left out, so that a name
+ * found only in a comment or inside a longer name does not count.
+ * (transfer full) */
+static GHashTable *
+tags_used (const char *text)
+{
+  GHashTable *used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            NULL);
+  const char *p = text;
+  while ((p = strstr (p, "{{")) != NULL)
+    {
+      const char *end = strstr (p + 2, "}}");
+      CU_ASSERT_PTR_NOT_NULL_FATAL (end);
+      const char *name = p + 2;
+      if (*name != '!')
+        {
+          if (*name == '#' || *name == '^' || *name == '/')
+            name++;
+          while (*name == ' ')
+            name++;
+          const char *stop = name;
+          while (stop < end && (g_ascii_isalnum (*stop) || *stop == '_'))
+            stop++;
+          g_hash_table_add (used, g_strndup (name, (gsize) (stop - name)));
+        }
+      p = end + 2;
+    }
+  return used;
+}
+
 static void
 test_placeholders_listed (void)
 {
+  /* Every documented placeholder is used, as a tag, by every built-in
+   * template, so that no template quietly leaves out a person's outcome
+   * or reason; but for these, which a built-in template has no need of:
+   * it is written for one regime, and its {{reason}} sentence already
+   * states the rank, the cutoff, what decided and the person's value. */
+  static const char *const for_own_templates[] = {
+    "public_law", "employment_law", "rank", "cutoff", "decided_by",
+    "own_value", NULL
+  };
   for (int lang = 0; lang < 2; lang++)
     for (int regime = 0; regime < 2; regime++)
       {
         const char *t = sm_letter_get_default_template (lang, regime);
+        g_autoptr (GHashTable) used = tags_used (t);
         for (const char *const *n = placeholders; *n != NULL; n++)
-          assert_contains (t, *n);
+          if (!g_strv_contains (for_own_templates, *n)
+              && !g_hash_table_contains (used, *n))
+            {
+              fprintf (stderr, "template %d/%d does not use {{%s}}\n",
+                       lang, regime, *n);
+              CU_FAIL ("a documented placeholder is not used");
+            }
       }
   GString *all = g_string_new (NULL);
   for (const char *const *n = placeholders; *n != NULL; n++)
