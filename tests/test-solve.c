@@ -492,7 +492,10 @@ test_determinism (void)
       CU_ASSERT_TRUE (sm_matching_get_n_proposals (first) > 0);
       for (int round = 0; round < 4; round++)
         {
+          /* a solve of the other side between two of this side's must
+           * leave nothing behind in the shared market */
           g_autoptr (SmMatching) other = solve (market, sides[1 - s]);
+          CU_ASSERT_PTR_NOT_NULL (other);
           g_autoptr (SmMatching) next = solve (market, sides[s]);
           assert_identical (first, next);
           CU_ASSERT_EQUAL (sm_matching_get_n_proposals (first),
