@@ -2,6 +2,24 @@
 #include "test-util.h"
 
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#endif
+#endif
+#ifndef RUNNING_ON_VALGRIND
+#define RUNNING_ON_VALGRIND 0
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define SM_TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SM_TEST_ASAN 1
+#endif
+#endif
 
 /* Two employees, two positions:
  *   employee 0: 1, 0      position 0 (2 seats): 1, 0
@@ -273,6 +291,58 @@ test_memory_budget (void)
   CU_ASSERT_EQUAL (sm_market_get_n_entries (mk), 3);
 }
 
+/* Running out of memory is an error, SM_ERROR_NO_MEMORY, not an abort: in
+ * a child whose address space is capped, reserving room for 1.5 billion
+ * list entries (12 GB) must fail with that code and leave the builder
+ * usable. The cap cannot be used under AddressSanitizer (its shadow memory
+ * needs terabytes of address space) or valgrind (which runs the child in
+ * its own address space): there the test says so and passes. */
+static void
+test_out_of_memory (void)
+{
+#ifdef SM_TEST_ASAN
+  fprintf (stderr, "(skipped under AddressSanitizer) ");
+  return;
+#else
+  if (RUNNING_ON_VALGRIND)
+    {
+      fprintf (stderr, "(skipped under valgrind) ");
+      return;
+    }
+  fflush (NULL);
+  pid_t child = fork ();
+  CU_ASSERT_FATAL (child >= 0);
+  if (child == 0)
+    {
+      struct rlimit cap = { 1024L * 1024 * 1024, 1024L * 1024 * 1024 };
+      if (setrlimit (RLIMIT_AS, &cap) != 0)
+        _exit (3);
+      GError *error = NULL;
+      SmMarketBuilder *b = sm_market_builder_new (1000, 10, &error);
+      if (b == NULL)
+        _exit (4);
+      gboolean ok = sm_market_builder_reserve (b, 1500000000, &error);
+      int status = !ok && error != NULL && error->domain == SM_ERROR
+                           && error->code == SM_ERROR_NO_MEMORY
+                       ? 0 : 5;
+      g_clear_error (&error);
+      /* the builder is still usable after the failure */
+      if (status == 0
+          && !sm_market_builder_set_preferences (b, 0, (int32_t[]){ 1 }, 1,
+                                                 &error))
+        status = 6;
+      sm_market_builder_free (b);
+      _exit (status);
+    }
+  int status = 0;
+  CU_ASSERT_EQUAL_FATAL (waitpid (child, &status, 0), child);
+  CU_ASSERT_TRUE (WIFEXITED (status));
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    fprintf (stderr, "child ended with status %d\n", status);
+  CU_ASSERT_EQUAL (WEXITSTATUS (status), 0);
+#endif
+}
+
 int
 main (void)
 {
@@ -287,6 +357,7 @@ main (void)
     { "priority mismatch", test_priority_mismatch },
     { "priority for a position nobody wants", test_position_nobody_wants },
     { "memory budget", test_memory_budget },
+    { "out of memory", test_out_of_memory },
     { NULL, NULL },
   };
   return sm_test_run_suite ("market", cases);
