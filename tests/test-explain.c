@@ -10,9 +10,11 @@
 /* ---- a small scenario ------------------------------------------------------ */
 
 static void
-add (gboolean ok, GError *error)
+add (gboolean ok, GError **error)
 {
-  SM_ASSERT_NO_ERROR (error);
+  /* @error is passed by address: the call that sets it is an argument of
+   * this one, and C does not say in which order arguments are evaluated */
+  SM_ASSERT_NO_ERROR (*error);
   CU_ASSERT_TRUE (ok);
 }
 
@@ -30,7 +32,7 @@ add_seats_position (SmScenario *s, const char *id, const char *unit,
   p.seats = seats;
   p.target_seats = target;
   p.rule_id = rule;
-  add (sm_scenario_add_position (s, &p, &error), error);
+  add (sm_scenario_add_position (s, &p, &error), &error);
 }
 
 static void
@@ -53,7 +55,7 @@ add_employee_of (SmScenario *s, const char *id, const char *function,
   e.grade = grade;
   e.birth_date = (SmDate){ 1970, 1, 1 };
   e.service_start = (SmDate){ service_year, 1, 1 };
-  add (sm_scenario_add_employee (s, &e, &error), error);
+  add (sm_scenario_add_employee (s, &e, &error), &error);
 }
 
 static void
@@ -71,7 +73,7 @@ apply (SmScenario *s, const char *employee, const char *position, int32_t pref)
   a.employee_id = employee;
   a.position_id = position;
   a.preference = pref;
-  add (sm_scenario_add_application (s, &a, &error), error);
+  add (sm_scenario_add_application (s, &a, &error), &error);
 }
 
 /* Hardenberg (default) has unit hb-u with one ADM seat; Ommen (cap 1)
@@ -100,28 +102,28 @@ small_scenario (void)
   SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
   o.id = o.name = "hb";
   o.kind = SM_ORGANISATION_DEFAULT;
-  add (sm_scenario_add_organisation (s, &o, &error), error);
+  add (sm_scenario_add_organisation (s, &o, &error), &error);
   o.id = o.name = "om";
   o.kind = SM_ORGANISATION_RECEIVING;
   o.max_headcount = 1;
-  add (sm_scenario_add_organisation (s, &o, &error), error);
+  add (sm_scenario_add_organisation (s, &o, &error), &error);
   SmUnitSpec u = SM_UNIT_SPEC_INIT;
   u.id = u.name = "hb-u";
   u.organisation_id = "hb";
   u.contract_client_id = "om";
   u.contract_end_year = 2020;
-  add (sm_scenario_add_unit (s, &u, &error), error);
+  add (sm_scenario_add_unit (s, &u, &error), &error);
   u = (SmUnitSpec) SM_UNIT_SPEC_INIT;
   u.id = u.name = "om-u";
   u.organisation_id = "om";
-  add (sm_scenario_add_unit (s, &u, &error), error);
+  add (sm_scenario_add_unit (s, &u, &error), &error);
   g_autoptr (SmPriorityRule) def = sm_priority_rule_new_default ();
-  add (sm_scenario_add_rule (s, def, &error), error);
+  add (sm_scenario_add_rule (s, def, &error), &error);
   g_autoptr (SmPriorityRule) strict = sm_priority_rule_new ("strict");
   sm_priority_rule_add_criterion (strict, SM_CRITERION_SERVICE,
                                   SM_PREFER_HIGH, &error);
   sm_priority_rule_set_max_grade_distance (strict, 1);
-  add (sm_scenario_add_rule (s, strict, &error), error);
+  add (sm_scenario_add_rule (s, strict, &error), &error);
   add_position (s, "hb-adm", "hb-u", "ADM", 10, -1, NULL);
   add_position (s, "om-a", "om-u", "ADV", 10, 0, NULL);
   add_position (s, "om-b", "om-u", "ADV", 10, 0, "strict");
@@ -137,7 +139,7 @@ small_scenario (void)
   apply (s, "Z", "om-a", 2);
   apply (s, "W", "om-a", 1);
   add (sm_scenario_add_manual_placement (s, "W", "hb-adm", "hardship clause",
-                                         &error), error);
+                                         &error), &error);
   return s;
 }
 
@@ -260,25 +262,25 @@ two_organisations (int32_t om_max)
   SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
   o.id = o.name = "hb";
   o.kind = SM_ORGANISATION_DEFAULT;
-  add (sm_scenario_add_organisation (s, &o, &error), error);
+  add (sm_scenario_add_organisation (s, &o, &error), &error);
   o.id = o.name = "om";
   o.kind = SM_ORGANISATION_RECEIVING;
   o.max_headcount = om_max;
-  add (sm_scenario_add_organisation (s, &o, &error), error);
+  add (sm_scenario_add_organisation (s, &o, &error), &error);
   SmUnitSpec u = SM_UNIT_SPEC_INIT;
   u.id = u.name = "hb-u";
   u.organisation_id = "hb";
-  add (sm_scenario_add_unit (s, &u, &error), error);
+  add (sm_scenario_add_unit (s, &u, &error), &error);
   u.id = u.name = "om-u";
   u.organisation_id = "om";
-  add (sm_scenario_add_unit (s, &u, &error), error);
+  add (sm_scenario_add_unit (s, &u, &error), &error);
   g_autoptr (SmPriorityRule) def = sm_priority_rule_new_default ();
-  add (sm_scenario_add_rule (s, def, &error), error);
+  add (sm_scenario_add_rule (s, def, &error), &error);
   g_autoptr (SmPriorityRule) strict = sm_priority_rule_new ("strict");
   sm_priority_rule_add_criterion (strict, SM_CRITERION_SERVICE,
                                   SM_PREFER_HIGH, &error);
   sm_priority_rule_set_max_grade_distance (strict, 0);
-  add (sm_scenario_add_rule (s, strict, &error), error);
+  add (sm_scenario_add_rule (s, strict, &error), &error);
   return s;
 }
 
@@ -406,9 +408,9 @@ test_manual_seat (void)
   apply (s, "R0", "om-a", 2);
   apply (s, "R1", "om-a", 1);
   add (sm_scenario_add_manual_placement (s, "M", "hb-adm", "reason one",
-                                         &error), error);
+                                         &error), &error);
   add (sm_scenario_add_manual_placement (s, "M2", "om-a", "reason two",
-                                         &error), error);
+                                         &error), &error);
   g_autoptr (SmPlacement) p = place (s);
   SmRefusal r;
   refusal_at (p, "P2", "hb-adm", &r);
@@ -450,7 +452,7 @@ test_manual_seat_reflection (void)
   add_employee (s, "P2", 10, 2000);
   add_employee (s, "P3", 10, 2010);
   add (sm_scenario_add_manual_placement (s, "M", "hb-adm", "reason",
-                                         &error), error);
+                                         &error), &error);
   g_autoptr (SmPlacement) p = place (s);
   SmEmployeeOutcome out;
   sm_placement_get_outcome (p, employee (p, "P1"), &out);
@@ -596,7 +598,7 @@ add_manual_placements (SmScenario *s, uint64_t seed)
       sm_scenario_get_employee (s, (int32_t) ((seed * 131 + 97 * k) % n), &e);
       sm_scenario_get_position (s, (int32_t) ((seed * 17 + 29 * k) % m), &pos);
       add (sm_scenario_add_manual_placement (s, e.id, pos.id, "test", &error),
-           error);
+           &error);
     }
 }
 

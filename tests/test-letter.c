@@ -45,9 +45,11 @@ typedef struct {
 static Fixture fx;
 
 static void
-ok_or_fail (gboolean ok, GError *error)
+ok_or_fail (gboolean ok, GError **error)
 {
-  SM_ASSERT_NO_ERROR (error);
+  /* @error is passed by address: the call that sets it is an argument of
+   * this one, and C does not say in which order arguments are evaluated */
+  SM_ASSERT_NO_ERROR (*error);
   CU_ASSERT_TRUE_FATAL (ok);
 }
 
@@ -77,7 +79,7 @@ add_regio_position (SmScenario *s, const char *id, const char *title,
   p.function_code = code;
   p.grade = grade;
   p.rule_id = rule;
-  ok_or_fail (sm_scenario_add_position (s, &p, &error), error);
+  ok_or_fail (sm_scenario_add_position (s, &p, &error), &error);
 }
 
 static void
@@ -88,7 +90,7 @@ apply (SmScenario *s, const char *employee, const char *position, int32_t pref)
   a.employee_id = employee;
   a.position_id = position;
   a.preference = pref;
-  ok_or_fail (sm_scenario_add_application (s, &a, &error), error);
+  ok_or_fail (sm_scenario_add_application (s, &a, &error), &error);
 }
 
 /* Regio Vechtdal, without a cap: E (who had not applied) is not eligible
@@ -101,17 +103,17 @@ add_regio (SmScenario *s, const SmEmployeeSpec *e, const SmEmployeeSpec *f)
   SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
   o.id = "regio";
   o.name = "Regio Vechtdal";
-  ok_or_fail (sm_scenario_add_organisation (s, &o, &error), error);
+  ok_or_fail (sm_scenario_add_organisation (s, &o, &error), &error);
   SmUnitSpec u = SM_UNIT_SPEC_INIT;
   u.id = "regio-u";
   u.name = "Samenwerking";
   u.organisation_id = "regio";
-  ok_or_fail (sm_scenario_add_unit (s, &u, &error), error);
+  ok_or_fail (sm_scenario_add_unit (s, &u, &error), &error);
   g_autoptr (SmPriorityRule) strict = sm_priority_rule_new ("strict");
   ok_or_fail (sm_priority_rule_add_criterion (strict, SM_CRITERION_SERVICE,
-                                              SM_PREFER_HIGH, &error), error);
+                                              SM_PREFER_HIGH, &error), &error);
   sm_priority_rule_set_max_grade_distance (strict, 0);
-  ok_or_fail (sm_scenario_add_rule (s, strict, &error), error);
+  ok_or_fail (sm_scenario_add_rule (s, strict, &error), &error);
   add_regio_position (s, "regio-strict", "Adviseur strategie", "RG-STR",
                       e->grade + 3, "strict");
   add_regio_position (s, "regio-full", "Coordinator samenwerking",
@@ -178,7 +180,7 @@ extend_case (SmScenario *s)
   GError *error = NULL;
   ok_or_fail (sm_scenario_add_manual_placement (s, m.id, target,
                                                 MANUAL_REASON, &error),
-              error);
+              &error);
 }
 
 /* The number of different reasons among the employee's refusals. */
@@ -776,18 +778,18 @@ manual_scenario (gboolean reflection)
   SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
   o.id = o.name = "hb";
   o.kind = SM_ORGANISATION_DEFAULT;
-  ok_or_fail (sm_scenario_add_organisation (s, &o, &error), error);
+  ok_or_fail (sm_scenario_add_organisation (s, &o, &error), &error);
   o.id = o.name = "om";
   o.kind = SM_ORGANISATION_RECEIVING;
   o.max_headcount = 2;
-  ok_or_fail (sm_scenario_add_organisation (s, &o, &error), error);
+  ok_or_fail (sm_scenario_add_organisation (s, &o, &error), &error);
   const char *units[][2] = { { "hb-u", "hb" }, { "om-u", "om" } };
   for (int k = 0; k < 2; k++)
     {
       SmUnitSpec u = SM_UNIT_SPEC_INIT;
       u.id = u.name = units[k][0];
       u.organisation_id = units[k][1];
-      ok_or_fail (sm_scenario_add_unit (s, &u, &error), error);
+      ok_or_fail (sm_scenario_add_unit (s, &u, &error), &error);
     }
   const struct { const char *id, *unit, *code; int32_t seats, target; }
   positions[] = { { "hb-adm", "hb-u", "ADM", 2, -1 },
@@ -802,7 +804,7 @@ manual_scenario (gboolean reflection)
       p.grade = 10;
       p.seats = positions[k].seats;
       p.target_seats = positions[k].target;
-      ok_or_fail (sm_scenario_add_position (s, &p, &error), error);
+      ok_or_fail (sm_scenario_add_position (s, &p, &error), &error);
     }
   const struct { const char *id, *name, *code; int32_t service; }
   people[] = { { "M", "Marit Manual", "ADM", 2015 },
@@ -824,17 +826,17 @@ manual_scenario (gboolean reflection)
       e.birth_date = (SmDate){ 1970, 1, 1 };
       e.service_start = (SmDate){ people[k].service, 1, 1 };
       if (reflection || strcmp (e.id, "P3") != 0)
-        ok_or_fail (sm_scenario_add_employee (s, &e, &error), error);
+        ok_or_fail (sm_scenario_add_employee (s, &e, &error), &error);
     }
   apply (s, "X1", "om-a", 1);
   apply (s, "X2", "om-a", 1);
   apply (s, "Y", "om-b", 1);
   ok_or_fail (sm_scenario_add_manual_placement (s, "M", "hb-adm",
                                                 "burn-out QQX-17", &error),
-              error);
+              &error);
   ok_or_fail (sm_scenario_add_manual_placement (s, "M2", "om-b",
                                                 "mantelzorg QQY-42", &error),
-              error);
+              &error);
   if (reflection)
     sm_scenario_set_reduction (s, SM_REDUCTION_REFLECTION, 10);
   return s;
@@ -970,23 +972,23 @@ test_own_function_filters (void)
   SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
   o.id = o.name = "hb";
   o.kind = SM_ORGANISATION_DEFAULT;
-  ok_or_fail (sm_scenario_add_organisation (s, &o, &error), error);
+  ok_or_fail (sm_scenario_add_organisation (s, &o, &error), &error);
   SmUnitSpec u = SM_UNIT_SPEC_INIT;
   u.id = u.name = "hb-u";
   u.organisation_id = "hb";
-  ok_or_fail (sm_scenario_add_unit (s, &u, &error), error);
+  ok_or_fail (sm_scenario_add_unit (s, &u, &error), &error);
   g_autoptr (SmPriorityRule) strict = sm_priority_rule_new ("strict");
   ok_or_fail (sm_priority_rule_add_criterion (strict, SM_CRITERION_SERVICE,
-                                              SM_PREFER_HIGH, &error), error);
+                                              SM_PREFER_HIGH, &error), &error);
   sm_priority_rule_set_max_grade_distance (strict, 0);
-  ok_or_fail (sm_scenario_add_rule (s, strict, &error), error);
+  ok_or_fail (sm_scenario_add_rule (s, strict, &error), &error);
   SmPositionSpec pos = SM_POSITION_SPEC_INIT;
   pos.id = pos.title = "hb-adm";
   pos.unit_id = "hb-u";
   pos.function_code = "ADM";
   pos.grade = 10;
   pos.rule_id = "strict";
-  ok_or_fail (sm_scenario_add_position (s, &pos, &error), error);
+  ok_or_fail (sm_scenario_add_position (s, &pos, &error), &error);
   const struct { const char *id, *name; int32_t grade, service; }
   people[] = { { "P", "Petra Placed", 10, 1990 },
                { "Q", "Quinten Refused", 8, 2000 } };
@@ -1000,7 +1002,7 @@ test_own_function_filters (void)
       e.grade = people[k].grade;
       e.birth_date = (SmDate){ 1970, 1, 1 };
       e.service_start = (SmDate){ people[k].service, 1, 1 };
-      ok_or_fail (sm_scenario_add_employee (s, &e, &error), error);
+      ok_or_fail (sm_scenario_add_employee (s, &e, &error), &error);
     }
   g_autoptr (SmPlacement) p = sm_scenario_place (s, &error);
   SM_ASSERT_NO_ERROR (error);

@@ -433,9 +433,11 @@ test_reflection (void)
 /* ---- a tiny scenario -------------------------------------------------------- */
 
 static void
-add (gboolean ok, GError *error)
+add (gboolean ok, GError **error)
 {
-  SM_ASSERT_NO_ERROR (error);
+  /* @error is passed by address: the call that sets it is an argument of
+   * this one, and C does not say in which order arguments are evaluated */
+  SM_ASSERT_NO_ERROR (*error);
   CU_ASSERT_TRUE (ok);
 }
 
@@ -451,7 +453,7 @@ add_employee (SmScenario *s, const char *id, const char *name)
   e.grade = 8;
   e.birth_date = (SmDate){ 1970, 1, 1 };
   e.service_start = (SmDate){ 2000, 1, 1 };
-  add (sm_scenario_add_employee (s, &e, &error), error);
+  add (sm_scenario_add_employee (s, &e, &error), &error);
 }
 
 /* The reason of the tiny scenario's manual placement: personal, and
@@ -470,26 +472,26 @@ tiny_scenario (void)
   o.id = "hb";
   o.name = "Default <org> & co";
   o.kind = SM_ORGANISATION_DEFAULT;
-  add (sm_scenario_add_organisation (s, &o, &error), error);
+  add (sm_scenario_add_organisation (s, &o, &error), &error);
   o.id = o.name = "om";
   o.kind = SM_ORGANISATION_RECEIVING;
-  add (sm_scenario_add_organisation (s, &o, &error), error);
+  add (sm_scenario_add_organisation (s, &o, &error), &error);
   SmUnitSpec u = SM_UNIT_SPEC_INIT;
   u.id = "hb-u";
   u.name = "Financi\xc3\xabn | \"Zaken\"";
   u.organisation_id = "hb";
-  add (sm_scenario_add_unit (s, &u, &error), error);
+  add (sm_scenario_add_unit (s, &u, &error), &error);
   SmPositionSpec pos = SM_POSITION_SPEC_INIT;
   pos.id = "hb-adm";
   pos.title = "Administrateur";
   pos.unit_id = "hb-u";
   pos.function_code = "ADM";
   pos.grade = 8;
-  add (sm_scenario_add_position (s, &pos, &error), error);
+  add (sm_scenario_add_position (s, &pos, &error), &error);
   add_employee (s, "E1", "Ann Example");
   add_employee (s, "E2", "Bob Example");
   add (sm_scenario_add_manual_placement (s, "E2", "hb-adm", MANUAL_REASON,
-                                         &error), error);
+                                         &error), &error);
   return s;
 }
 
