@@ -8,7 +8,7 @@
  * `solve` loads a scenario (a folder of CSV tables or a JSON file; its
  * problems are listed as `check` lists them), places everyone, writes the
  * output set (cli-output.c) and prints the text summary. `demo` does the
- * same on the built-in Ommen-Hardenberg case (examples/boh-case.c), whose
+ * same on the built-in Ommen-Hardenberg case (examples/case/boh-case.c), whose
  * seed also draws the case, and saves the scenario it used as CSV into
  * DIR/scenario/, so that `solve DIR/scenario` reproduces it.
  *
