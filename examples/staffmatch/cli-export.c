@@ -10,6 +10,7 @@
  * only a regular file.
  */
 #include "cli-common.h"
+#include "cli-folder.h"
 
 #include <string.h>
 
