@@ -12,7 +12,7 @@
  * seed also draws the case, and saves the scenario it used as CSV into
  * DIR/scenario/, so that `solve DIR/scenario` reproduces it.
  *
- * DIR is written as one transaction (cli-output.c): it ends up holding
+ * DIR is written as one transaction (cli-folder.c): it ends up holding
  * this run's outputs and nothing else, or, when the run fails, what it
  * held before. A DIR that holds anything but an earlier run's outputs is
  * refused unless --force.
