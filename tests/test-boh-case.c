@@ -1,4 +1,5 @@
-/* staffmatch tests: the generated Ommen-Hardenberg case (examples/boh-case.c).
+/* staffmatch tests: the generated Ommen-Hardenberg case
+ * (examples/case/boh-case.c).
  *
  * The example programs and the command-line tool use the generator as
  * their built-in data, so it must hold for every seed what DOMAIN.md says

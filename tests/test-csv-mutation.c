@@ -1,7 +1,7 @@
 /* staffmatch tests: CSV tables of the generated Ommen-Hardenberg case,
  * mutated the way spreadsheets and people break them.
  *
- * The built-in case (examples/boh-case.c, about 470 employees) is saved
+ * The built-in case (examples/case/boh-case.c, about 470 employees) is saved
  * as CSV with either delimiter; then, for a few hundred seeded mutants,
  * one table (employees.csv mostly) gets one to three mutations: quotes
  * inserted, or opened in one row and closed a few rows further, or

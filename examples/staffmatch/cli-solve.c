@@ -8,11 +8,11 @@
  * `solve` loads a scenario (a folder of CSV tables or a JSON file; its
  * problems are listed as `check` lists them), places everyone, writes the
  * output set (cli-output.c) and prints the text summary. `demo` does the
- * same on the built-in Ommen-Hardenberg case (examples/boh-case.c), whose
+ * same on the built-in Ommen-Hardenberg case (examples/case/boh-case.c), whose
  * seed also draws the case, and saves the scenario it used as CSV into
  * DIR/scenario/, so that `solve DIR/scenario` reproduces it.
  *
- * DIR is written as one transaction (cli-output.c): it ends up holding
+ * DIR is written as one transaction (cli-folder.c): it ends up holding
  * this run's outputs and nothing else, or, when the run fails, what it
  * held before. A DIR that holds anything but an earlier run's outputs is
  * refused unless --force.

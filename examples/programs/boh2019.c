@@ -1,6 +1,6 @@
 /* staffmatch example: the split of the Bestuursdienst Ommen-Hardenberg.
  *
- * Builds the Ommen-Hardenberg case on its built-in data (boh-case.c),
+ * Builds the Ommen-Hardenberg case on its built-in data (../case/),
  * places everyone, prints the library's summary (Ommen's headcount
  * against its band, the choices obtained, open positions, Hardenberg's
  * units with formation and supernumeraries, the contract table), and

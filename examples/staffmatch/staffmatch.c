@@ -4,7 +4,7 @@
  *     staffmatch --help | --version
  *
  * Dispatches to one subcommand per task (check, solve, explain, diff,
- * export, demo; see docs/staffmatch.1), each in its own file and with its
+ * export, demo; see staffmatch.1), each in its own file and with its
  * own --help. Exit status: 0 done, 1 bad input or a failure (the message
  * on stderr names the file and the reason), 2 a bad command line. On a
  * terminal, stdout passes through cli_escape() (cli-common.h).

@@ -136,37 +136,6 @@ char *cli_sha256_file (const char *path, GError **error);
 /* Creates a folder and its parents, with an error naming it. */
 gboolean cli_make_folder (const char *path, GError **error);
 
-/* ---- output folders (cli-output.c) -------------------------------------- */
-
-/* What an existing folder must hold to be replaced without --force. */
-typedef enum
-{
-  CLI_FOLDER_RUN,    /* an earlier run: a staffmatch manifest.json */
-  CLI_FOLDER_TABLES, /* an earlier export: only *.csv files */
-} CliFolderKind;
-
-/* A folder being written as one transaction (the guarantee is told at
- * the top of cli-output.c). */
-typedef struct _CliStage CliStage;
-
-/* Locks @target, cleans up after an interrupted run, checks that
- * @target may be replaced (an empty folder or one of @kind; any folder
- * with @force; never a symbolic link or a file) and makes a fresh
- * staging folder beside it. Fails at once when another run holds the
- * lock. Returns: (transfer full): the transaction, or NULL with @error. */
-CliStage *cli_stage_begin (const char *command, const char *target,
-                           CliFolderKind kind, gboolean force,
-                           GError **error);
-/* (transfer none): the staging folder to write into. */
-const char *cli_stage_get_path (const CliStage *stage);
-/* Syncs the staging folder and puts it in place of the target; removes
- * the earlier folder and the lock. */
-gboolean cli_stage_commit (CliStage *stage, GError **error);
-/* Ends the transaction; when not committed, removes the staging folder
- * (the target stays as it was). Accepts NULL. */
-void cli_stage_free (CliStage *stage);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliStage, cli_stage_free)
-
 /* ---- the output set (cli-output.c) ------------------------------------- */
 
 /**
