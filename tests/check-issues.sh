@@ -9,51 +9,16 @@
 #
 # usage: check-issues.sh STAFFMATCH SMALL-SCENARIO-DIR WORK-DIR
 set -u
+. "$(dirname "$0")/script-util.sh"
 sm=$1
 small=$2
 dir=$3
-case $sm in
-  */*) sm=$(cd "$(dirname "$sm")" && pwd)/$(basename "$sm") ;;
-esac
+sm=$(absolute "$sm")
 case $small in
   /*) ;;
   *) small=$(pwd)/$small ;;
 esac
-rm -rf "$dir"
-mkdir -p "$dir"
-cd "$dir" || exit 1
-
-passed=0
-failed=0
-
-# expect STATUS NAME COMMAND...: runs COMMAND (stdout to NAME.out, stderr
-# to NAME.err) and checks its exit status.
-expect () {
-  want=$1
-  name=$2
-  shift 2
-  status=0
-  "$@" > "$name.out" 2> "$name.err" || status=$?
-  if [ "$status" -eq "$want" ]; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $name: exit status $status, expected $want" >&2
-    sed 's/^/    /' "$name.out" "$name.err" >&2
-  fi
-}
-
-# check NAME CONDITION...: a test of its own.
-check () {
-  name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $name" >&2
-  fi
-}
+enter "$dir"
 
 # variant NAME SED-SCRIPT FILE: a copy of the small scenario with FILE
 # edited.
@@ -122,5 +87,4 @@ check "unsafe: no name" sh -c "! grep -q Anna unsafe.out unsafe.err"
 expect 1 unsafe-solve "$sm" solve unsafe --out unsafe-run
 check "unsafe: solve wrote nothing" test ! -e unsafe-run
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

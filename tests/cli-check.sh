@@ -7,49 +7,11 @@
 #
 # usage: cli-check.sh STAFFMATCH WORK-DIR
 set -u
+. "$(dirname "$0")/script-util.sh"
 sm=$1
 dir=$2
-case $sm in
-  */*) sm=$(cd "$(dirname "$sm")" && pwd)/$(basename "$sm") ;;
-esac
-rm -rf "$dir"
-mkdir -p "$dir"
-cd "$dir" || exit 1
-
-passed=0
-failed=0
-
-ok () {
-  passed=$((passed + 1))
-}
-
-fail () {
-  failed=$((failed + 1))
-  echo "FAIL: $*" >&2
-}
-
-# expect STATUS NAME COMMAND...: runs COMMAND (stdout to NAME.out, stderr
-# to NAME.err) and checks its exit status.
-expect () {
-  want=$1
-  name=$2
-  shift 2
-  status=0
-  "$@" > "$name.out" 2> "$name.err" || status=$?
-  if [ "$status" -eq "$want" ]; then
-    ok
-  else
-    fail "$name: exit status $status, expected $want"
-    sed 's/^/    /' "$name.err" >&2
-  fi
-}
-
-# check NAME CONDITION...: a test of its own.
-check () {
-  name=$1
-  shift
-  if "$@"; then ok; else fail "$name"; fi
-}
+sm=$(absolute "$sm")
+enter "$dir"
 
 # The "outputs" of a manifest as "SHA256  PATH" lines for sha256sum -c.
 manifest_outputs () {
@@ -380,5 +342,4 @@ for c in check solve explain diff export demo; do
 done
 expect 0 version "$sm" --version
 
-echo "$passed passed, $failed failed"
-test "$failed" -eq 0
+finish

@@ -14,53 +14,11 @@
 #
 # usage: cli-explain-check.sh STAFFMATCH WORK-DIR
 set -u
+. "$(dirname "$0")/script-util.sh"
 sm=$1
 dir=$2
-case $sm in
-  */*) sm=$(cd "$(dirname "$sm")" && pwd)/$(basename "$sm") ;;
-esac
-rm -rf "$dir"
-mkdir -p "$dir"
-cd "$dir" || exit 1
-
-passed=0
-failed=0
-
-# expect STATUS NAME COMMAND...: runs COMMAND (stdout to NAME.out, stderr
-# to NAME.err) and checks its exit status.
-expect () {
-  want=$1
-  name=$2
-  shift 2
-  status=0
-  "$@" > "$name.out" 2> "$name.err" || status=$?
-  if [ "$status" -eq "$want" ]; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $name: exit status $status, expected $want" >&2
-    sed 's/^/    /' "$name.err" >&2
-  fi
-}
-
-# has NAME FILE TEXT / lacks NAME FILE TEXT: FILE holds TEXT, or not.
-has () {
-  if grep -qF -- "$3" "$2"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $1: $2 lacks \"$3\"" >&2
-  fi
-}
-
-lacks () {
-  if grep -qF -- "$3" "$2"; then
-    failed=$((failed + 1))
-    echo "FAIL: $1: $2 holds \"$3\"" >&2
-  else
-    passed=$((passed + 1))
-  fi
-}
+sm=$(absolute "$sm")
+enter "$dir"
 
 # ---- the scenario ------------------------------------------------------------
 
@@ -158,5 +116,4 @@ has "letter of M: own reason" rb/letters/M.txt "burn-out QQX-17"
 has "letter of M2: own reason" rb/letters/M2.txt "mantelzorg QQY-42"
 lacks "letter of P2: no reason of others" rb/letters/P2.txt "QQX-17"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
