@@ -27,8 +27,8 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include "market-private.h"
-#include "text-scanner.h"
+#include "core/market-private.h"
+#include "io/text-scanner.h"
 
 typedef struct {
   SmTextScanner s;

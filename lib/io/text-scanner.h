@@ -19,7 +19,7 @@
 #include <glib.h>
 #include <staffmatch/error.h>
 
-#include "file-private.h"
+#include "io/file-private.h"
 
 typedef struct {
   const char *p;        /* next byte to read */

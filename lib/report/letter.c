@@ -15,7 +15,7 @@
  *
  * The sentences made here (reasons, criteria, values, dates) follow the
  * letter's language; the English ones for criteria and values come from
- * the rules themselves (priority-private.h), the Dutch ones are below.
+ * the rules themselves (scenario/report-private.h), the Dutch ones are below.
  * The output depends only on the placement and the options: no clock, no
  * locale, so the same input gives the same bytes.
  */
@@ -29,12 +29,9 @@
 #include <staffmatch/io.h>
 #include <staffmatch/version.h>
 
-#include "compile-private.h"
-#include "date-private.h"
-#include "reflection-private.h"
-#include "scenario-private.h"
-#include "template-private.h"
-#include "text-scanner.h"
+#include "io/file-private.h"
+#include "report/template-private.h"
+#include "scenario/report-private.h"
 
 /* ---- the words of each language ----------------------------------------- */
 
@@ -336,15 +333,40 @@ sender_of (const LetterJob *job)
   return sender != NULL && sender[0] != '\0' ? sender : job->tx->college;
 }
 
+/* The items of the scenario, by index: the letters ask only for items
+ * the placement names, which are in range. */
+static SmPositionSpec
+position_of (const SmScenario *s, int32_t position)
+{
+  SmPositionSpec spec = { 0 };
+  sm_scenario_get_position (s, position, &spec);
+  return spec;
+}
+
+static SmOrganisationSpec
+organisation_of (const SmScenario *s, int32_t organisation)
+{
+  SmOrganisationSpec spec = { 0 };
+  sm_scenario_get_organisation (s, organisation, &spec);
+  return spec;
+}
+
+static const char *
+unit_name (const SmScenario *s, int32_t unit)
+{
+  SmUnitSpec spec = { 0 };
+  sm_scenario_get_unit (s, unit, &spec);
+  return spec.name;
+}
+
 /* "organisation, unit" of a position. */
 static char *
 place_of (const SmScenario *s, int32_t position)
 {
-  const SmPositionRecord *p = sm_scenario__position (s, position);
-  return g_strdup_printf ("%s, %s",
-                          sm_scenario__organisation (s, p->organisation)
-                              ->spec.name,
-                          sm_scenario__unit (s, p->unit)->spec.name);
+  int32_t org = sm_scenario__position_organisation (s, position);
+  int32_t unit = sm_scenario__position_unit (s, position);
+  return g_strdup_printf ("%s, %s", organisation_of (s, org).name,
+                          unit_name (s, unit));
 }
 
 /* The required qualifications of the position the employee lacks. */
@@ -352,10 +374,10 @@ static char *
 missing_qualifications (const SmScenario *s, int32_t employee,
                         int32_t position)
 {
-  const char *const *required = sm_scenario__position (s, position)
-                                    ->spec.qualifications;
-  const char *const *held = sm_scenario__employee (s, employee)
-                                ->spec.qualifications;
+  SmEmployeeSpec e = { 0 };
+  sm_scenario_get_employee (s, employee, &e);
+  const char *const *required = position_of (s, position).qualifications;
+  const char *const *held = e.qualifications;
   GString *out = g_string_new (NULL);
   for (; required != NULL && *required != NULL; required++)
     {
@@ -466,11 +488,10 @@ static char *
 reason_cap (const LetterJob *job, const SmRefusal *r)
 {
   const SmScenario *s = job->scenario;
-  int32_t org = sm_scenario__position (s, r->position)->organisation;
-  const SmOrganisationRecord *o = sm_scenario__organisation (s, org);
+  int32_t org = sm_scenario__position_organisation (s, r->position);
+  SmOrganisationSpec o = organisation_of (s, org);
   GString *out = g_string_new (NULL);
-  g_string_printf (out, job->tx->cap, o->spec.name,
-                   (int) o->spec.max_headcount);
+  g_string_printf (out, job->tx->cap, o.name, (int) o.max_headcount);
   if (r->cutoff > 0)
     g_string_append_printf (out, job->tx->cap_ranks, (int) r->rank,
                             (int) r->cutoff);
@@ -478,11 +499,10 @@ reason_cap (const LetterJob *job, const SmRefusal *r)
     g_string_append_printf (out, job->tx->cap_nobody, (int) r->rank);
   int32_t manual = 0;
   for (int32_t j = 0; j < sm_scenario_get_n_positions (s); j++)
-    if (sm_scenario__position (s, j)->organisation == org)
+    if (sm_scenario__position_organisation (s, j) == org)
       manual += manual_at (job, j);
   if (manual > 0)
-    g_string_append_printf (out, job->tx->cap_manual, o->spec.name,
-                            (int) manual);
+    g_string_append_printf (out, job->tx->cap_manual, o.name, (int) manual);
   return g_string_free (out, FALSE);
 }
 
@@ -594,11 +614,12 @@ static void
 add_decision (const LetterJob *job, int32_t employee, SmTemplateRecord *rec)
 {
   const SmScenario *s = job->scenario;
-  const SmEmployeeRecord *e = sm_scenario__employee (s, employee);
+  SmEmployeeSpec e = { 0 };
+  sm_scenario_get_employee (s, employee, &e);
   SmEmployeeOutcome out;
   sm_placement_get_outcome (job->placement, employee, &out);
-  sm_template_record__set_string (rec, "employee_name", e->spec.name);
-  sm_template_record__set_string (rec, "employee_id", e->spec.id);
+  sm_template_record__set_string (rec, "employee_name", e.name);
+  sm_template_record__set_string (rec, "employee_id", e.id);
   sm_template_record__set_boolean (rec, "applied",
                                    out.status == SM_STATUS_APPLIED);
   sm_template_record__set_boolean (rec, "follows_work",
@@ -608,22 +629,19 @@ add_decision (const LetterJob *job, int32_t employee, SmTemplateRecord *rec)
   sm_template_record__set_boolean (rec, "manual",
                                    out.status == SM_STATUS_MANUAL);
   sm_template_record__set_string (rec, "organisation",
-                                  sm_scenario__organisation (
-                                      s, out.organisation)->spec.name);
-  sm_template_record__set_string (rec, "unit",
-                                  sm_scenario__unit (s, out.unit)->spec.name);
+                                  organisation_of (s, out.organisation).name);
+  sm_template_record__set_string (rec, "unit", unit_name (s, out.unit));
   if (out.position >= 0)
     {
-      const SmPositionRecord *p = sm_scenario__position (s, out.position);
-      sm_template_record__set_string (rec, "position", p->spec.title);
-      sm_template_record__set_int (rec, "grade", p->spec.grade);
+      SmPositionSpec p = position_of (s, out.position);
+      sm_template_record__set_string (rec, "position", p.title);
+      sm_template_record__set_int (rec, "grade", p.grade);
     }
   if (out.preference > 0)
     sm_template_record__set_int (rec, "preference_obtained", out.preference);
-  if (e->manual >= 0)
-    sm_template_record__set_string (rec, "manual_reason",
-                                    sm_scenario__manual_placement (
-                                        s, e->manual)->reason);
+  const char *manual_reason = sm_scenario__manual_reason (s, employee);
+  if (manual_reason != NULL)
+    sm_template_record__set_string (rec, "manual_reason", manual_reason);
 }
 
 /* The refusal of the employee's preference @preference, if any. */
@@ -654,19 +672,19 @@ add_preferences (const LetterJob *job, int32_t employee,
   sm_template_record__set_list (rec, "preferences");
   for (int32_t k = 0; k < n_apps; k++)
     {
-      const SmApplicationRecord *a = sm_scenario__application (s, apps[k]);
+      SmApplicationSpec a = { 0 };
+      sm_scenario_get_application (s, apps[k], &a);
+      int32_t position = sm_scenario__application_position (s, apps[k]);
       SmTemplateRecord *item = sm_template_record__append (rec,
                                                            "preferences");
       SmRefusal r;
-      sm_template_record__set_int (item, "number", a->spec.preference);
+      sm_template_record__set_int (item, "number", a.preference);
       sm_template_record__set_string (item, "title",
-                                      sm_scenario__position (s, a->position)
-                                          ->spec.title);
-      sm_template_record__take_string (item, "place",
-                                       place_of (s, a->position));
-      if (out.status == SM_STATUS_APPLIED && out.position == a->position)
+                                      position_of (s, position).title);
+      sm_template_record__take_string (item, "place", place_of (s, position));
+      if (out.status == SM_STATUS_APPLIED && out.position == position)
         sm_template_record__set_boolean (item, "obtained", TRUE);
-      else if (find_refusal (job, employee, a->spec.preference, &r))
+      else if (find_refusal (job, employee, a.preference, &r))
         fill_refusal (job, employee, &r, item);
       else
         sm_template_record__set_boolean (item, "not_needed", TRUE);
@@ -685,9 +703,8 @@ add_own_function (const LetterJob *job, int32_t employee,
     return;
   SmTemplateRecord *item = sm_template_record__append (rec, "own_function");
   sm_template_record__set_string (item, "title",
-                                  sm_scenario__position (job->scenario,
-                                                         r.position)
-                                      ->spec.title);
+                                  position_of (job->scenario, r.position)
+                                      .title);
   sm_template_record__take_string (item, "place",
                                    place_of (job->scenario, r.position));
   fill_refusal (job, employee, &r, item);
@@ -718,9 +735,11 @@ positions_ruled (const LetterJob *job, int32_t employee)
   int32_t n_apps;
   sm_scenario__applications_of (job->scenario, employee, &apps, &n_apps);
   for (int32_t k = 0; k < n_apps; k++)
-    g_array_append_val (positions,
-                        sm_scenario__application (job->scenario, apps[k])
-                            ->position);
+    {
+      int32_t position = sm_scenario__application_position (job->scenario,
+                                                            apps[k]);
+      g_array_append_val (positions, position);
+    }
   int32_t own = own_function_position (job, employee);
   if (own >= 0)
     g_array_append_val (positions, own);
@@ -799,8 +818,7 @@ add_rules (const LetterJob *job, int32_t employee, SmTemplateRecord *rec)
     {
       int32_t j = g_array_index (positions, int32_t, k);
       const SmPriorityRule *rule = sm_scenario__rule_of (job->scenario, j);
-      const char *title = sm_scenario__position (job->scenario, j)
-                              ->spec.title;
+      const char *title = position_of (job->scenario, j).title;
       guint at;
       if (!g_ptr_array_find (rules, rule, &at))
         {
@@ -1306,7 +1324,9 @@ static gboolean
 write_one (const LetterJob *job, const SmTemplate *tmpl, const char *dir,
            int32_t employee, GError **error)
 {
-  const char *id = sm_scenario__employee (job->scenario, employee)->spec.id;
+  SmEmployeeSpec e = { 0 };
+  sm_scenario_get_employee (job->scenario, employee, &e);
+  const char *id = e.id;
   if (!id_is_file_name (id))
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID_VALUE,

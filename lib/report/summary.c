@@ -22,7 +22,7 @@
  * only to that person, in their letter, and kept by HR in the placement
  * file.
  */
-#include "summary-private.h"
+#include "report/summary-private.h"
 
 #include <stdarg.h>
 #include <string.h>
