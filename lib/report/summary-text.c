@@ -11,6 +11,39 @@
 #include <string.h>
 #include <staffmatch/report.h>
 
+/* ---- the table walk of both forms ---------------------------------------- */
+
+static gboolean
+table_right (const SmReportTable *t, guint column)
+{
+  return column < 32 && (t->right >> column & 1);
+}
+
+/* Writes one cell, or the cell of the line under the header when @cell is
+ * NULL; @width is the renderer's own (the text form's column widths). */
+typedef void (*TableCellFunc) (GString *out, const SmReportTable *t,
+                               guint column, const char *cell,
+                               const gsize *width);
+
+/* Both forms write a table as its header line, a line under it, then the
+ * body, each line opened by @start and ended by a newline. */
+static void
+table_walk (GString *out, const SmReportTable *t, const char *start,
+            TableCellFunc cell_func, const gsize *width)
+{
+  guint n_rows = sm_report_table__get_n_rows (t);
+  for (guint line = 0; line <= n_rows; line++)
+    {
+      g_string_append (out, start);
+      for (guint c = 0; c < t->n_columns; c++)
+        cell_func (out, t, c,
+                   line == 1 ? NULL
+                             : sm_report_table__get (t, line - (line > 1), c),
+                   width);
+      g_string_append_c (out, '\n');
+    }
+}
+
 /* ---- plain text ----------------------------------------------------------- */
 
 static void
@@ -35,18 +68,20 @@ text_cell (GString *out, const char *cell, gsize width, gboolean right,
     pad (out, fill);
 }
 
+/* One cell of a table line, or of the rule under the header when @cell
+ * is NULL, in its column of @width. */
 static void
-text_row (GString *out, const SmReportTable *t, guint row, const gsize *width)
+text_table_cell (GString *out, const SmReportTable *t, guint column,
+                 const char *cell, const gsize *width)
 {
-  g_string_append (out, "  ");
-  for (guint c = 0; c < t->n_columns; c++)
-    {
-      if (c > 0)
-        g_string_append (out, "  ");
-      text_cell (out, sm_report_table__get (t, row, c), width[c],
-                 c < 32 && (t->right >> c & 1), c + 1 == t->n_columns);
-    }
-  g_string_append_c (out, '\n');
+  if (column > 0)
+    g_string_append (out, "  ");
+  if (cell == NULL)
+    for (gsize k = 0; k < width[column]; k++)
+      g_string_append_c (out, '-');
+  else
+    text_cell (out, cell, width[column], table_right (t, column),
+               column + 1 == t->n_columns);
 }
 
 static void
@@ -58,18 +93,7 @@ text_table (GString *out, const SmReportTable *t)
     for (guint c = 0; c < t->n_columns; c++)
       width[c] = MAX (width[c],
                       sm_report__text_width (sm_report_table__get (t, row, c)));
-  text_row (out, t, 0, width);
-  g_string_append (out, "  ");
-  for (guint c = 0; c < t->n_columns; c++)
-    {
-      if (c > 0)
-        g_string_append (out, "  ");
-      for (gsize k = 0; k < width[c]; k++)
-        g_string_append_c (out, '-');
-    }
-  g_string_append_c (out, '\n');
-  for (guint row = 1; row < n_rows; row++)
-    text_row (out, t, row, width);
+  table_walk (out, t, "  ", text_table_cell, width);
 }
 
 static void
@@ -164,30 +188,26 @@ md_escape (GString *out, const char *text)
     }
 }
 
+/* One cell of a pipe table line, or of its alignment line when @cell is
+ * NULL. */
 static void
-md_row (GString *out, const SmReportTable *t, guint row)
+md_table_cell (GString *out, const SmReportTable *t, guint column,
+               const char *cell, const gsize *width)
 {
-  g_string_append (out, "|");
-  for (guint c = 0; c < t->n_columns; c++)
+  if (cell == NULL)
     {
-      g_string_append_c (out, ' ');
-      md_escape (out, sm_report_table__get (t, row, c));
-      g_string_append (out, " |");
+      g_string_append (out, table_right (t, column) ? " ---: |" : " --- |");
+      return;
     }
-  g_string_append_c (out, '\n');
+  g_string_append_c (out, ' ');
+  md_escape (out, cell);
+  g_string_append (out, " |");
 }
 
 static void
 md_table (GString *out, const SmReportTable *t)
 {
-  md_row (out, t, 0);
-  g_string_append (out, "|");
-  for (guint c = 0; c < t->n_columns; c++)
-    g_string_append (out, c < 32 && (t->right >> c & 1) ? " ---: |"
-                                                        : " --- |");
-  g_string_append_c (out, '\n');
-  for (guint row = 1; row < sm_report_table__get_n_rows (t); row++)
-    md_row (out, t, row);
+  table_walk (out, t, "|", md_table_cell, NULL);
 }
 
 static void
