@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "core/market-private.h"
+#include "io/file-private.h"
 #include "io/text-scanner.h"
 
 typedef struct {

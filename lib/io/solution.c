@@ -13,6 +13,7 @@
 
 #include <inttypes.h>
 
+#include "io/file-private.h"
 #include "io/text-scanner.h"
 
 /* Reads the N lines "i j" into @assignment and checks that nothing but
