@@ -17,7 +17,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "csv-private.h"
+#include "io/csv-private.h"
 
 /* Reads @text, which must succeed. */
 static SmCsvTable *

@@ -18,7 +18,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
-#include "file-private.h"
+#include "io/file-private.h"
 
 static const char sample[] = "hr-instance 1\n3 2\n";
 

@@ -12,8 +12,8 @@
 #include <glib/gstdio.h>
 
 #include "boh-case.h"
-#include "priority-private.h"
-#include "template-private.h"
+#include "report/template-private.h"
+#include "scenario/report-private.h"
 
 /* The placeholders letter.h documents. */
 static const char *const placeholders[] = {

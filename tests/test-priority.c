@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "priority-private.h"
+#include "scenario/priority-private.h"
 
 /* A candidate on which every criterion has a value; tests vary one field
  * at a time. */

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "reflection-private.h"
+#include "scenario/reflection-private.h"
 
 static const SmDate reference = { 2019, 1, 1 };
 

@@ -7,8 +7,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "priority-private.h"
-#include "scenario-private.h"
+#include "scenario/priority-private.h"
+#include "scenario/scenario-private.h"
 
 /* ---- fixture -------------------------------------------------------------
  *

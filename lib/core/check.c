@@ -18,7 +18,7 @@
 #include <staffmatch/check.h>
 #include <staffmatch/error.h>
 
-#include "market-private.h"
+#include "core/market-private.h"
 
 /* What the getters return for an empty list, so callers may always
  * memcpy or index from the pointer they get. */

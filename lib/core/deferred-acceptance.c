@@ -7,15 +7,15 @@
  * order in which free proposers are served does not change the result nor
  * the number of proposals.
  *
- * Employees proposing. Invariants: an employee is either free, held by the
- * position of edge next[i], or exhausted (next[i] == end of list, at the
- * default); a position holds at most its seats; once a position is full,
- * the rank of the worst held employee (worst[j]) never increases. A
- * position's held set is a bitmap over its priority order (one bit per
- * list entry), so admitting is setting a bit, the displaced employee is
- * read off the position's list at rank worst[j], and the next worst is
- * found by scanning the bitmap downward from there. Because worst[j] only
- * falls, that scan costs O(len_j / 64 + proposals) over the whole run: the
+ * Employees proposing. Invariants: an employee i is either free, held by
+ * the position of edge emp[i].next, or exhausted (emp[i].next ==
+ * emp[i].end, at the default); a position holds at most its seats; once a
+ * position j is full, the rank of its worst held employee (pos[j].worst)
+ * never increases. A position's held set is a bitmap over its priority
+ * order (one bit per list entry), so admitting is setting a bit, the
+ * displaced employee is read off the position's list at rank
+ * pos[j].worst, and the next worst is found by scanning the bitmap
+ * downward from there. Because pos[j].worst only falls, that scan costs O(len_j / 64 + proposals) over the whole run: the
  * solver is O(n + m + entries) with no search and no allocation per
  * proposal, where a heap per position would pay O(log seats) each time.
  *
@@ -52,8 +52,8 @@
 #include <staffmatch/error.h>
 #include <staffmatch/solve.h>
 
-#include "market-private.h"
-#include "matching-private.h"
+#include "core/market-private.h"
+#include "core/matching-private.h"
 
 /* ---- a bitmap over the positions' priority lists ----------------------- */
 

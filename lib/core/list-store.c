@@ -5,7 +5,7 @@
  * by half each time (realloc of a large block is an mremap, not a copy),
  * duplicates are found with one stamp per target instead of a hash set,
  * and the finished array is widened in place into (entry, rank) pairs. */
-#include "list-store.h"
+#include "core/list-store.h"
 
 #include <string.h>
 

@@ -15,7 +15,7 @@
  * budget, when given, refuses a market that would take more memory to
  * build and solve than sm_market_estimate_bytes() says it may.
  */
-#include "market-private.h"
+#include "core/market-private.h"
 
 #include <string.h>
 #include <staffmatch/error.h>

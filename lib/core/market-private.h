@@ -4,7 +4,7 @@
 
 #include <staffmatch/market.h>
 
-#include "list-store.h"
+#include "core/list-store.h"
 
 /* The builder (market-builder.c), which build() (market.c) empties into a
  * market: it takes the arrays and lists, then marks the builder spent. */

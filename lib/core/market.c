@@ -17,7 +17,7 @@
  * per entry each, made in place from the builder's lists) plus the
  * transpose (4 bytes per entry) plus O(n + m).
  */
-#include "market-private.h"
+#include "core/market-private.h"
 
 #include <string.h>
 #include <staffmatch/error.h>

@@ -5,13 +5,13 @@
  * holds, best priority first, as CSR, with its cutoff. The solvers fill
  * these arrays directly; a matching from an arbitrary assignment derives
  * them here, tolerating what is invalid so that the checker can say so. */
-#include "matching-private.h"
+#include "core/matching-private.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <staffmatch/error.h>
 
-#include "market-private.h"
+#include "core/market-private.h"
 
 SmMatching *
 sm_matching__alloc (int32_t n_employees, int32_t n_positions)

@@ -59,10 +59,10 @@
 #include <staffmatch/error.h>
 #include <staffmatch/io.h>
 
-#include "csv-private.h"
-#include "csv-tables-private.h"
-#include "problems-private.h"
-#include "text-scanner.h"
+#include "io/csv-private.h"
+#include "io/csv-tables-private.h"
+#include "io/file-private.h"
+#include "io/problems-private.h"
 
 /* ---- the loader and its problems ---------------------------------------- */
 

@@ -20,8 +20,8 @@
 #include <staffmatch/error.h>
 #include <staffmatch/io.h>
 
-#include "csv-private.h"
-#include "csv-tables-private.h"
+#include "io/csv-private.h"
+#include "io/csv-tables-private.h"
 
 static const char *const status_names[] = {
   "placed", "follows-work", "supernumerary", "manual",

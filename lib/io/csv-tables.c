@@ -26,7 +26,7 @@
  *   - Which hold decimal numbers, where an unquoted decimal comma in a
  *     comma-separated file splits one cell in two.
  */
-#include "csv-tables-private.h"
+#include "io/csv-tables-private.h"
 
 const SmCsvTableSpec sm_csv_tables__organisations = {
   "organisations.csv", SM_CSV_REF_ORGANISATION, FALSE, 3,

@@ -51,7 +51,7 @@
  * with '\n', writes decimals with '.' in their shortest exact form and
  * dates in ISO form, so that writing what was read gives the same bytes.
  */
-#include "csv-private.h"
+#include "io/csv-private.h"
 
 #include <errno.h>
 #include <math.h>
@@ -59,7 +59,7 @@
 #include <string.h>
 #include <staffmatch/error.h>
 
-#include "text-scanner.h"
+#include "io/file-private.h"
 
 /* ---- lines and cells ---------------------------------------------------- */
 

@@ -28,7 +28,7 @@
  * before anything is written. The check and the rename are two steps;
  * only someone who may write in the target's folder can change the
  * target between them. */
-#include "file-private.h"
+#include "io/file-private.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -27,8 +27,9 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include "market-private.h"
-#include "text-scanner.h"
+#include "core/market-private.h"
+#include "io/file-private.h"
+#include "io/text-scanner.h"
 
 typedef struct {
   SmTextScanner s;

@@ -2,8 +2,8 @@
  * Not installed. */
 #pragma once
 
-#include "json-private.h"
-#include "problems-private.h"
+#include "io/json-private.h"
+#include "io/problems-private.h"
 
 /* How deep lists and objects may nest (the document itself is level 1);
  * a scenario needs 5 levels. */

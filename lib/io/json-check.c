@@ -41,7 +41,7 @@
  * counted only for the problem, so the scan costs one pass over the bytes
  * and memory for the member names of the open objects.
  */
-#include "json-check-private.h"
+#include "io/json-check-private.h"
 
 #include <math.h>
 #include <stdarg.h>

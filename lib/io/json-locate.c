@@ -12,7 +12,7 @@
  * document's lists, and their elements). sm_json__where_at() counts the
  * same lines and columns up to a given byte, for text that is not UTF-8.
  */
-#include "json-private.h"
+#include "io/json-private.h"
 
 #include <string.h>
 

@@ -54,10 +54,10 @@
  * problem names the item and is placed at the member. json-glib's syntax
  * messages lose the tokens and strings they quote.
  */
-#include "json-check-private.h"
-#include "json-private.h"
-#include "problems-private.h"
-#include "text-scanner.h"
+#include "io/file-private.h"
+#include "io/json-check-private.h"
+#include "io/json-private.h"
+#include "io/problems-private.h"
 
 #include <errno.h>
 #include <fcntl.h>

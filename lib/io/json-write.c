@@ -79,8 +79,8 @@
  * Reading a scenario back, with its rules and problems, is json-read.c's;
  * it takes the names of values defined here (json-private.h).
  */
-#include "json-private.h"
-#include "text-scanner.h"
+#include "io/file-private.h"
+#include "io/json-private.h"
 
 #include <math.h>
 #include <stdio.h>

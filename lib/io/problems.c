@@ -3,7 +3,7 @@
  * Readers report into a list instead of stopping at the first problem, so
  * that a person fixing a spreadsheet sees everything wrong in one go. The
  * GError a loader returns is made from the first problem. */
-#include "problems-private.h"
+#include "io/problems-private.h"
 
 #include <staffmatch/error.h>
 

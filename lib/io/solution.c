@@ -13,7 +13,8 @@
 
 #include <inttypes.h>
 
-#include "text-scanner.h"
+#include "io/file-private.h"
+#include "io/text-scanner.h"
 
 /* Reads the N lines "i j" into @assignment and checks that nothing but
  * comments follows them. */

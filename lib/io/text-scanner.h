@@ -8,9 +8,9 @@
  * allocation per token) because benchmark files reach hundreds of MB.
  *
  * SmTextWriter is the matching buffered writer. The readers and writers
- * of the plain formats (instance.c, solution.c) use both; the file
- * helpers they load and replace files with are in file-private.h, which
- * this header includes. Not installed. */
+ * of the plain formats (instance.c, solution.c) use both; they load and
+ * replace their files with the helpers of file-private.h, like every
+ * other reader and writer. Not installed. */
 #pragma once
 
 #include <stddef.h>
@@ -18,8 +18,6 @@
 #include <stdio.h>
 #include <glib.h>
 #include <staffmatch/error.h>
-
-#include "file-private.h"
 
 typedef struct {
   const char *p;        /* next byte to read */

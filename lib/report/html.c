@@ -27,9 +27,9 @@
 #include <staffmatch/report.h>
 #include <staffmatch/version.h>
 
-#include "summary-private.h"
-#include "svg-private.h"
-#include "text-scanner.h"
+#include "io/file-private.h"
+#include "report/summary-private.h"
+#include "report/svg-private.h"
 
 static const char page_css[] =
   "body { font-family: sans-serif; color: #1a1a1a; background: #fff;"

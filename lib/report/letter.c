@@ -6,7 +6,7 @@
  * those facts for one employee into a small tree of values (a record of
  * strings, booleans and lists, template-private.h) and fills in a
  * template: one of four built-in ones (Dutch or English, public law or
- * employment law) or the caller's own.
+ * employment law, letter-templates.c) or the caller's own.
  *
  * What a letter may say about other people: nothing by name. A refusal
  * gives the employee's own rank, the rank of the last person admitted
@@ -14,301 +14,25 @@
  * value for it, never the other person's value (explain.h).
  *
  * The sentences made here (reasons, criteria, values, dates) follow the
- * letter's language; the English ones for criteria and values come from
- * the rules themselves (priority-private.h), the Dutch ones are below.
+ * letter's language, in the words of letter-words.c (letter-private.h).
+ * What the letters know of the scenario beyond the public API is listed
+ * in scenario/report-private.h.
  * The output depends only on the placement and the options: no clock, no
  * locale, so the same input gives the same bytes.
  */
 #include <staffmatch/letter.h>
 
 #include <errno.h>
-#include <math.h>
 #include <string.h>
 #include <staffmatch/error.h>
 #include <staffmatch/explain.h>
 #include <staffmatch/io.h>
 #include <staffmatch/version.h>
 
-#include "compile-private.h"
-#include "date-private.h"
-#include "reflection-private.h"
-#include "scenario-private.h"
-#include "template-private.h"
-#include "text-scanner.h"
-
-/* ---- the words of each language ----------------------------------------- */
-
-typedef struct {
-  const char *months[12];
-  const char *college;          /* the sender when none is given */
-  const char *tie_single;
-  const char *tie_per_position;
-  const char *lot;              /* decided_by: the lottery */
-  const char *manual_cutoff;    /* decided_by: a manual placement */
-  const char *grade;            /* own grade, position grade, distance */
-  const char *grade_same;       /* own grade, position grade */
-  const char *fit;              /* minimum fit, own fit */
-  const char *qualifications;   /* the missing ones */
-  const char *full;             /* rank, cutoff */
-  const char *full_criterion;   /* criterion, own value */
-  const char *full_lot;         /* seed */
-  const char *full_some_manual; /* manual, rank, cutoff */
-  const char *full_no_cutoff;   /* rank */
-  const char *cap;              /* organisation, maximum */
-  const char *cap_ranks;        /* rank, cutoff */
-  const char *cap_nobody;       /* rank */
-  const char *cap_manual;       /* organisation, manual */
-  const char *manual;
-  const char *reflection;       /* age, band, service */
-  const char *band_first;       /* last age of the first band */
-  const char *band;             /* first and last age of a band */
-  const char *manual_seat;      /* placed, manual, rank, cutoff */
-  const char *manual_seat_reflection; /* placed, manual */
-  const char *filter_grade;     /* distance */
-  const char *filter_grade_same;
-  const char *filter_fit;       /* minimum fit */
-  const char *filter_qualifications;
-  const char *filters_not_own;  /* after the filters of the own function */
-  const char *(*describe_criterion) (const SmPriorityRule *rule,
-                                     int32_t index);
-  char *(*describe_value) (SmCriterion criterion,
-                           const SmCandidate *candidate, SmDate reference);
-} LetterTexts;
-
-static const char *describe_criterion_nl (const SmPriorityRule *rule,
-                                          int32_t index);
-static char *describe_value_nl (SmCriterion criterion,
-                                const SmCandidate *candidate,
-                                SmDate reference);
-
-static const LetterTexts texts_nl = {
-  { "januari", "februari", "maart", "april", "mei", "juni", "juli",
-    "augustus", "september", "oktober", "november", "december" },
-  "het college van burgemeester en wethouders",
-  "één lotnummer per medewerker, dat bij alle functies hetzelfde is",
-  "een apart lotnummer per functie en medewerker",
-  "de loting",
-  "een plaatsing op grond van de hardheidsclausule",
-  "U kwam voor deze functie niet in aanmerking: uw salarisschaal (%d) en "
-  "de schaal van de functie (%d) liggen meer dan %d uit elkaar, en dat "
-  "staat de voorrangsregel van deze functie niet toe.",
-  "U kwam voor deze functie niet in aanmerking: uw salarisschaal (%d) is "
-  "een andere dan die van de functie (%d), en de voorrangsregel van deze "
-  "functie vraagt dezelfde schaal.",
-  "U kwam voor deze functie niet in aanmerking: de voorrangsregel vraagt "
-  "dat de functie ten minste als “%s” aansluit op uw huidige functie; bij "
-  "u is dat “%s”.",
-  "U kwam voor deze functie niet in aanmerking: u heeft niet alle vereiste "
-  "diploma's en bevoegdheden (u mist: %s).",
-  "Niet toegekend: alle plaatsen zijn gegaan naar kandidaten met een "
-  "hogere voorrang. Uw plaats in de voorrangsvolgorde was %d; de laatste "
-  "plaats ging naar nummer %d.",
-  " Doorslaggevend was: %s. Uw eigen gegeven daarvoor: %s.",
-  " Volgens de voorrangsregel stond u gelijk met de laatst geplaatste "
-  "kandidaat; de loting (lotingsgetal %s) heeft die kandidaat voor u "
-  "geplaatst.",
-  "Niet toegekend: alle plaatsen zijn bezet. Plaatsen bezet door een "
-  "plaatsing op grond van de hardheidsclausule: %d; ook zonder die "
-  "plaatsingen waren kandidaten met een hogere voorrang u voorgegaan. Uw "
-  "plaats in de voorrangsvolgorde was %d; de laatste plaats ging naar "
-  "nummer %d.",
-  "Niet toegekend: er was geen plaats meer voor kandidaten uit de "
-  "voorrangsvolgorde (uw plaats daarin was %d).",
-  "Niet toegekend: er was nog een plaats open, maar %s had het maximale "
-  "aantal van %d medewerkers bereikt.",
-  " Uw plaats in de voorrangsvolgorde was %d; de laatst toegelaten "
-  "kandidaat had nummer %d.",
-  " Uw plaats in de voorrangsvolgorde was %d; in deze functie is niemand "
-  "toegelaten.",
-  " Medewerkers bij %s geplaatst op grond van de hardheidsclausule: %d.",
-  "Niet meegenomen: u wordt geplaatst op grond van de hardheidsclausule, "
-  "en daarom zijn uw sollicitaties niet in behandeling genomen.",
-  "Niet toegekend: in deze functie waren minder plaatsen dan kandidaten. "
-  "Wie een plaats behoudt, is bepaald volgens het afspiegelingsbeginsel: "
-  "de kandidaten zijn ingedeeld in leeftijdsgroepen, de vermindering is "
-  "evenredig over die groepen verdeeld, en binnen een groep gaat wie het "
-  "kortst in dienst is het eerst (daarna de jongste, daarna de loting; "
-  "een onbekende datum telt als de kortste diensttijd of de jongste "
-  "leeftijd). Uw leeftijd: %s, in de leeftijdsgroep %s; uw diensttijd: "
-  "%s.",
-  "tot en met %d jaar",
-  "%d tot en met %d jaar",
-  "Niet toegekend: een plaats die u anders had gekregen, is gegaan naar "
-  "een plaatsing op grond van de hardheidsclausule. Geplaatst in deze "
-  "functie: %d medewerkers, van wie op grond van de hardheidsclausule: %d. "
-  "Uw plaats in de voorrangsvolgorde was %d; de laatste plaats ging naar "
-  "nummer %d.",
-  "Niet toegekend: een plaats die u anders had gekregen, is gegaan naar "
-  "een plaatsing op grond van de hardheidsclausule. Geplaatst in deze "
-  "functie: %d medewerkers, van wie op grond van de hardheidsclausule: %d. "
-  "Waren die plaatsen vrij geweest, dan had u volgens het "
-  "afspiegelingsbeginsel een plaats behouden.",
-  "een salarisschaal die ten hoogste %d verschilt van die van de functie",
-  "dezelfde salarisschaal als de functie",
-  "een aansluiting op de huidige functie van ten minste “%s”",
-  "alle vereiste diploma's en bevoegdheden",
-  " (deze voorwaarden gelden voor sollicitaties; de functie die bij uw "
-  "eigen werk hoort, sluiten zij niet voor u af)",
-  describe_criterion_nl,
-  describe_value_nl,
-};
-
-static const LetterTexts texts_en = {
-  { "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December" },
-  "the college of burgemeester en wethouders",
-  "one lottery number per employee, the same at every position",
-  "a separate lottery number per position and employee",
-  "the lottery",
-  "a manual placement (hardship clause)",
-  "You were not eligible for this position: your salary grade (%d) and "
-  "the position's grade (%d) are more than %d apart, which the position's "
-  "rule does not allow.",
-  "You were not eligible for this position: your salary grade (%d) is "
-  "not the position's grade (%d), and the position's rule asks for the "
-  "same grade.",
-  "You were not eligible for this position: its rule asks for a fit to "
-  "your current function of at least “%s”, and yours is “%s”.",
-  "You were not eligible for this position: you do not hold all the "
-  "qualifications it requires (missing: %s).",
-  "Not obtained: every place went to a candidate with a higher priority. "
-  "Your priority rank was %d; the last place went to rank %d.",
-  " What decided: %s. Your own value for it: %s.",
-  " Under the rule you were tied with the last person admitted; the "
-  "lottery (seed %s) put that person ahead of you.",
-  "Not obtained: every place was filled. Places filled by manual "
-  "placements (hardship clause): %d; even without those, candidates with "
-  "a higher priority would have come before you. Your priority rank was "
-  "%d; the last place went to rank %d.",
-  "Not obtained: no place was left for candidates in the priority order "
-  "(your priority rank was %d).",
-  "Not obtained: a place was still open, but %s had reached its maximum "
-  "headcount of %d people.",
-  " Your priority rank was %d; the last person admitted had rank %d.",
-  " Your priority rank was %d; nobody was admitted to this position.",
-  " People placed at %s manually (hardship clause): %d.",
-  "Not considered: you are placed by a manual decision (hardship clause), "
-  "so your applications did not take part.",
-  "Not obtained: this function had fewer places than candidates. Who "
-  "keeps a place was decided by the reflection principle "
-  "(afspiegelingsbeginsel): the candidates are grouped in age bands, the "
-  "reduction is spread over the bands in proportion to their size, and "
-  "within a band the shortest service goes first (then the youngest, then "
-  "the lottery; a missing date counts as the shortest service or the "
-  "youngest age). Your age: %s, in the age band %s; your years of "
-  "service: %s.",
-  "up to %d years",
-  "%d to %d years",
-  "Not obtained: a place you would otherwise have had went to a manual "
-  "placement (hardship clause). People placed in this position: %d, of "
-  "whom placed manually: %d. Your priority rank was %d; the last place "
-  "went to rank %d.",
-  "Not obtained: a place you would otherwise have had went to a manual "
-  "placement (hardship clause). People placed in this position: %d, of "
-  "whom placed manually: %d. Had those places been free, the reflection "
-  "principle (afspiegelingsbeginsel) would have let you keep a place.",
-  "a salary grade at most %d from the position's",
-  "the same salary grade as the position",
-  "a fit to the current function of at least “%s”",
-  "all required qualifications",
-  " (these apply to applications; they do not close the position of your "
-  "own function to you)",
-  sm_priority__describe_criterion,
-  sm_priority__describe_value,
-};
-
-static const LetterTexts *
-texts_for (SmLanguage language)
-{
-  return language == SM_LANGUAGE_ENGLISH ? &texts_en : &texts_nl;
-}
-
-/* ---- Dutch descriptions of criteria and values ------------------------- */
-
-static const char *
-describe_criterion_nl (const SmPriorityRule *rule, int32_t index)
-{
-  static const char *const text[SM_N_CRITERIA][2] = {
-    { "de aansluiting van de functie op de huidige functie (beste "
-      "aansluiting eerst)",
-      "de aansluiting van de functie op de huidige functie (zwakste "
-      "aansluiting eerst)" },
-    { "plaatsing in dezelfde salarisschaal (vóór een andere schaal)",
-      "plaatsing in een andere salarisschaal (vóór dezelfde schaal)" },
-    { "de score van de plaatsingscommissie (hoogste eerst)",
-      "de score van de plaatsingscommissie (laagste eerst)" },
-    { "diensttijd (langste eerst)", "diensttijd (kortste eerst)" },
-    { "leeftijd (oudste eerst)", "leeftijd (jongste eerst)" },
-    { "reisafstand (langste eerst)", "reisafstand (kortste eerst)" },
-  };
-  SmCriterion criterion;
-  SmDirection direction;
-  sm_priority_rule_get_criterion (rule, index, &criterion, &direction);
-  return text[criterion][direction];
-}
-
-/* A number as Dutch writes it: a decimal comma. */
-static char *
-format_number_nl (const char *prefix, double value, const char *suffix)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  g_ascii_formatd (buffer, sizeof buffer, "%g", value);
-  g_strdelimit (buffer, ".", ',');
-  return g_strconcat (prefix, buffer, suffix, NULL);
-}
-
-/* "12 jaar", "1 jaar en 1 dag", "0 jaar en 40 dagen". */
-static char *
-describe_duration_nl (SmDate since, SmDate reference)
-{
-  if (!sm_date_is_valid (since) || !sm_date_is_valid (reference))
-    return g_strdup ("geen datum bekend");
-  if (sm_date_compare (since, reference) > 0)
-    return g_strdup ("geen (de datum ligt na de peildatum)");
-  int32_t years = sm_date_full_years (since, reference);
-  SmDate last = sm_date__anniversary (since, since.year + years);
-  int64_t days = sm_date_days_between (last, reference);
-  if (days == 0)
-    return g_strdup_printf ("%d jaar", (int) years);
-  return g_strdup_printf ("%d jaar en %" G_GINT64_FORMAT " %s", (int) years,
-                          days, days == 1 ? "dag" : "dagen");
-}
-
-static char *
-describe_value_nl (SmCriterion criterion, const SmCandidate *c,
-                   SmDate reference)
-{
-  static const char *const fits[] = {
-    "dezelfde functie", "uitwisselbare functie", "passende functie",
-    "geschikte functie", "geen aansluiting",
-  };
-  switch (criterion)
-    {
-    case SM_CRITERION_FIT:
-      return g_strdup (c->fit >= 0 && c->fit < (int) G_N_ELEMENTS (fits)
-                       ? fits[c->fit] : "onbekend");
-    case SM_CRITERION_SAME_GRADE:
-      if (c->employee_grade == c->position_grade)
-        return g_strdup_printf ("dezelfde schaal (%d)",
-                                (int) c->employee_grade);
-      return g_strdup_printf ("van schaal %d naar %d",
-                              (int) c->employee_grade,
-                              (int) c->position_grade);
-    case SM_CRITERION_COMMITTEE_SCORE:
-      if (isnan (c->committee_score))
-        return g_strdup ("geen score");
-      return format_number_nl ("score ", c->committee_score, "");
-    case SM_CRITERION_SERVICE:
-      return describe_duration_nl (c->service_start, reference);
-    case SM_CRITERION_AGE:
-      return describe_duration_nl (c->birth_date, reference);
-    case SM_CRITERION_TRAVEL:
-      if (!(c->travel_km >= 0))
-        return g_strdup ("geen afstand bekend");
-      return format_number_nl ("", c->travel_km, " km");
-    }
-  return g_strdup ("onbekend");
-}
+#include "io/file-private.h"
+#include "report/letter-private.h"
+#include "report/template-private.h"
+#include "scenario/report-private.h"
 
 /* ---- the facts of one letter --------------------------------------------- */
 
@@ -316,7 +40,7 @@ typedef struct {
   const SmPlacement *placement;
   const SmScenario *scenario;
   const SmLetterOptions *options;
-  const LetterTexts *tx;
+  const SmLetterWords *tx;
   const char *checksum;
 } LetterJob;
 
@@ -336,15 +60,40 @@ sender_of (const LetterJob *job)
   return sender != NULL && sender[0] != '\0' ? sender : job->tx->college;
 }
 
+/* The items of the scenario, by index: the letters ask only for items
+ * the placement names, which are in range. */
+static SmPositionSpec
+position_of (const SmScenario *s, int32_t position)
+{
+  SmPositionSpec spec = { 0 };
+  sm_scenario_get_position (s, position, &spec);
+  return spec;
+}
+
+static SmOrganisationSpec
+organisation_of (const SmScenario *s, int32_t organisation)
+{
+  SmOrganisationSpec spec = { 0 };
+  sm_scenario_get_organisation (s, organisation, &spec);
+  return spec;
+}
+
+static const char *
+unit_name (const SmScenario *s, int32_t unit)
+{
+  SmUnitSpec spec = { 0 };
+  sm_scenario_get_unit (s, unit, &spec);
+  return spec.name;
+}
+
 /* "organisation, unit" of a position. */
 static char *
 place_of (const SmScenario *s, int32_t position)
 {
-  const SmPositionRecord *p = sm_scenario__position (s, position);
-  return g_strdup_printf ("%s, %s",
-                          sm_scenario__organisation (s, p->organisation)
-                              ->spec.name,
-                          sm_scenario__unit (s, p->unit)->spec.name);
+  int32_t org = sm_scenario__position_organisation (s, position);
+  int32_t unit = sm_scenario__position_unit (s, position);
+  return g_strdup_printf ("%s, %s", organisation_of (s, org).name,
+                          unit_name (s, unit));
 }
 
 /* The required qualifications of the position the employee lacks. */
@@ -352,10 +101,10 @@ static char *
 missing_qualifications (const SmScenario *s, int32_t employee,
                         int32_t position)
 {
-  const char *const *required = sm_scenario__position (s, position)
-                                    ->spec.qualifications;
-  const char *const *held = sm_scenario__employee (s, employee)
-                                ->spec.qualifications;
+  SmEmployeeSpec e = { 0 };
+  sm_scenario_get_employee (s, employee, &e);
+  const char *const *required = position_of (s, position).qualifications;
+  const char *const *held = e.qualifications;
   GString *out = g_string_new (NULL);
   for (; required != NULL && *required != NULL; required++)
     {
@@ -419,7 +168,7 @@ static char *
 reason_full (const LetterJob *job, int32_t employee, const SmRefusal *r,
              SmTemplateRecord *item)
 {
-  const LetterTexts *tx = job->tx;
+  const SmLetterWords *tx = job->tx;
   if (r->cutoff <= 0)
     return g_strdup_printf (tx->full_no_cutoff, (int) r->rank);
   GString *out = g_string_new (NULL);
@@ -466,11 +215,10 @@ static char *
 reason_cap (const LetterJob *job, const SmRefusal *r)
 {
   const SmScenario *s = job->scenario;
-  int32_t org = sm_scenario__position (s, r->position)->organisation;
-  const SmOrganisationRecord *o = sm_scenario__organisation (s, org);
+  int32_t org = sm_scenario__position_organisation (s, r->position);
+  SmOrganisationSpec o = organisation_of (s, org);
   GString *out = g_string_new (NULL);
-  g_string_printf (out, job->tx->cap, o->spec.name,
-                   (int) o->spec.max_headcount);
+  g_string_printf (out, job->tx->cap, o.name, (int) o.max_headcount);
   if (r->cutoff > 0)
     g_string_append_printf (out, job->tx->cap_ranks, (int) r->rank,
                             (int) r->cutoff);
@@ -478,11 +226,10 @@ reason_cap (const LetterJob *job, const SmRefusal *r)
     g_string_append_printf (out, job->tx->cap_nobody, (int) r->rank);
   int32_t manual = 0;
   for (int32_t j = 0; j < sm_scenario_get_n_positions (s); j++)
-    if (sm_scenario__position (s, j)->organisation == org)
+    if (sm_scenario__position_organisation (s, j) == org)
       manual += manual_at (job, j);
   if (manual > 0)
-    g_string_append_printf (out, job->tx->cap_manual, o->spec.name,
-                            (int) manual);
+    g_string_append_printf (out, job->tx->cap_manual, o.name, (int) manual);
   return g_string_free (out, FALSE);
 }
 
@@ -594,11 +341,12 @@ static void
 add_decision (const LetterJob *job, int32_t employee, SmTemplateRecord *rec)
 {
   const SmScenario *s = job->scenario;
-  const SmEmployeeRecord *e = sm_scenario__employee (s, employee);
+  SmEmployeeSpec e = { 0 };
+  sm_scenario_get_employee (s, employee, &e);
   SmEmployeeOutcome out;
   sm_placement_get_outcome (job->placement, employee, &out);
-  sm_template_record__set_string (rec, "employee_name", e->spec.name);
-  sm_template_record__set_string (rec, "employee_id", e->spec.id);
+  sm_template_record__set_string (rec, "employee_name", e.name);
+  sm_template_record__set_string (rec, "employee_id", e.id);
   sm_template_record__set_boolean (rec, "applied",
                                    out.status == SM_STATUS_APPLIED);
   sm_template_record__set_boolean (rec, "follows_work",
@@ -608,22 +356,19 @@ add_decision (const LetterJob *job, int32_t employee, SmTemplateRecord *rec)
   sm_template_record__set_boolean (rec, "manual",
                                    out.status == SM_STATUS_MANUAL);
   sm_template_record__set_string (rec, "organisation",
-                                  sm_scenario__organisation (
-                                      s, out.organisation)->spec.name);
-  sm_template_record__set_string (rec, "unit",
-                                  sm_scenario__unit (s, out.unit)->spec.name);
+                                  organisation_of (s, out.organisation).name);
+  sm_template_record__set_string (rec, "unit", unit_name (s, out.unit));
   if (out.position >= 0)
     {
-      const SmPositionRecord *p = sm_scenario__position (s, out.position);
-      sm_template_record__set_string (rec, "position", p->spec.title);
-      sm_template_record__set_int (rec, "grade", p->spec.grade);
+      SmPositionSpec p = position_of (s, out.position);
+      sm_template_record__set_string (rec, "position", p.title);
+      sm_template_record__set_int (rec, "grade", p.grade);
     }
   if (out.preference > 0)
     sm_template_record__set_int (rec, "preference_obtained", out.preference);
-  if (e->manual >= 0)
-    sm_template_record__set_string (rec, "manual_reason",
-                                    sm_scenario__manual_placement (
-                                        s, e->manual)->reason);
+  const char *manual_reason = sm_scenario__manual_reason (s, employee);
+  if (manual_reason != NULL)
+    sm_template_record__set_string (rec, "manual_reason", manual_reason);
 }
 
 /* The refusal of the employee's preference @preference, if any. */
@@ -654,19 +399,19 @@ add_preferences (const LetterJob *job, int32_t employee,
   sm_template_record__set_list (rec, "preferences");
   for (int32_t k = 0; k < n_apps; k++)
     {
-      const SmApplicationRecord *a = sm_scenario__application (s, apps[k]);
+      SmApplicationSpec a = { 0 };
+      sm_scenario_get_application (s, apps[k], &a);
+      int32_t position = sm_scenario__application_position (s, apps[k]);
       SmTemplateRecord *item = sm_template_record__append (rec,
                                                            "preferences");
       SmRefusal r;
-      sm_template_record__set_int (item, "number", a->spec.preference);
+      sm_template_record__set_int (item, "number", a.preference);
       sm_template_record__set_string (item, "title",
-                                      sm_scenario__position (s, a->position)
-                                          ->spec.title);
-      sm_template_record__take_string (item, "place",
-                                       place_of (s, a->position));
-      if (out.status == SM_STATUS_APPLIED && out.position == a->position)
+                                      position_of (s, position).title);
+      sm_template_record__take_string (item, "place", place_of (s, position));
+      if (out.status == SM_STATUS_APPLIED && out.position == position)
         sm_template_record__set_boolean (item, "obtained", TRUE);
-      else if (find_refusal (job, employee, a->spec.preference, &r))
+      else if (find_refusal (job, employee, a.preference, &r))
         fill_refusal (job, employee, &r, item);
       else
         sm_template_record__set_boolean (item, "not_needed", TRUE);
@@ -685,9 +430,8 @@ add_own_function (const LetterJob *job, int32_t employee,
     return;
   SmTemplateRecord *item = sm_template_record__append (rec, "own_function");
   sm_template_record__set_string (item, "title",
-                                  sm_scenario__position (job->scenario,
-                                                         r.position)
-                                      ->spec.title);
+                                  position_of (job->scenario, r.position)
+                                      .title);
   sm_template_record__take_string (item, "place",
                                    place_of (job->scenario, r.position));
   fill_refusal (job, employee, &r, item);
@@ -718,9 +462,11 @@ positions_ruled (const LetterJob *job, int32_t employee)
   int32_t n_apps;
   sm_scenario__applications_of (job->scenario, employee, &apps, &n_apps);
   for (int32_t k = 0; k < n_apps; k++)
-    g_array_append_val (positions,
-                        sm_scenario__application (job->scenario, apps[k])
-                            ->position);
+    {
+      int32_t position = sm_scenario__application_position (job->scenario,
+                                                            apps[k]);
+      g_array_append_val (positions, position);
+    }
   int32_t own = own_function_position (job, employee);
   if (own >= 0)
     g_array_append_val (positions, own);
@@ -799,8 +545,7 @@ add_rules (const LetterJob *job, int32_t employee, SmTemplateRecord *rec)
     {
       int32_t j = g_array_index (positions, int32_t, k);
       const SmPriorityRule *rule = sm_scenario__rule_of (job->scenario, j);
-      const char *title = sm_scenario__position (job->scenario, j)
-                              ->spec.title;
+      const char *title = position_of (job->scenario, j).title;
       guint at;
       if (!g_ptr_array_find (rules, rule, &at))
         {
@@ -836,7 +581,7 @@ render_letter (const LetterJob *job, const SmTemplate *tmpl,
   return sm_template__render (tmpl, rec);
 }
 
-/* ---- the built-in templates --------------------------------------------- */
+/* ---- the names a template may use ------------------------------------- */
 
 /* Every name a template may use. */
 static const char *const letter_names[] = {
@@ -853,386 +598,6 @@ static const char *const letter_names[] = {
   "criterion_number", "criterion",
   NULL
 };
-
-/* The templates are plain text kept as C strings: one paragraph a line
- * (a word processor wraps it), sections on lines of their own. They are
- * composed of parts shared by the two regimes of a language. */
-
-#define NL_FIELDS \
-  "{{! Standaardsjabloon van staffmatch voor een plaatsingsbrief.\n" \
-  "    Kopieer dit sjabloon om er een eigen brief van te maken. Een naam\n" \
-  "    tussen dubbele accolades wordt ingevuld; een regel met alleen een\n" \
-  "    sectie (hekje: tonen als waar of per item, dakje: tonen als onwaar\n" \
-  "    of leeg, schuine streep: einde) verdwijnt uit de brief. Alinea's\n" \
-  "    staan op één regel, zodat een tekstverwerker ze zelf afbreekt.\n" \
-  "\n" \
-  "    Velden van de brief:\n" \
-  "      sender              afzender, bij wie ook bezwaar wordt gemaakt\n" \
-  "                          (standaard het college van burgemeester en\n" \
-  "                          wethouders)\n" \
-  "      effective_date      datum waarop de plaatsing ingaat\n" \
-  "      reference_date      peildatum van leeftijd en diensttijd\n" \
-  "      seed, tie_breaking  lotingsgetal en manier van loten\n" \
-  "      version, checksum   versie van staffmatch en controlegetal van\n" \
-  "                          het scenario, om de plaatsing te herhalen\n" \
-  "      public_law, employment_law   waar onder dat rechtsregime\n" \
-  "      employee_name, employee_id   naam en personeelsnummer\n" \
-  "    Het besluit; precies een van applied (gesolliciteerd en geplaatst),\n" \
-  "    follows_work (mens volgt werk), supernumerary (boventallig) en\n" \
-  "    manual (hardheidsclausule) is waar:\n" \
-  "      organisation, unit, position, grade (schaal van de functie),\n" \
-  "      preference_obtained (nummer van de toegekende voorkeur),\n" \
-  "      manual_reason (reden van de plaatsing met hardheidsclausule)\n" \
-  "    Lijst preferences, de voorkeuren in volgorde, per voorkeur:\n" \
-  "      number, title, place (organisatie en afdeling), obtained,\n" \
-  "      refused, not_needed (een hogere voorkeur is toegekend), reason,\n" \
-  "      rank (eigen plaats in de voorrangsvolgorde), cutoff (plaats van\n" \
-  "      de laatst geplaatste), decided_by (wat de doorslag gaf),\n" \
-  "      own_value (het eigen gegeven daarvoor)\n" \
-  "    Lijst own_function, de eigen functie als die niet behouden is:\n" \
-  "      title, place, refused, reason, rank, cutoff, decided_by,\n" \
-  "      own_value\n" \
-  "    Lijst rules, de voorrangsregels van de functies, per regel:\n" \
-  "      rule_id, rule_positions, filters (voorwaarden), en de lijst\n" \
-  "      criteria met criterion_number en criterion\n" \
-  "}}\n"
-
-#define EN_FIELDS \
-  "{{! staffmatch's built-in template of a placement letter.\n" \
-  "    Copy it to make your own letter. A name between double braces is\n" \
-  "    filled in; a line holding only a section tag (hash: shown when\n" \
-  "    true or once per item, caret: shown when false or empty, slash:\n" \
-  "    end) is left out of the letter. Each paragraph is one line, so\n" \
-  "    that a word processor wraps it.\n" \
-  "\n" \
-  "    Fields of the letter:\n" \
-  "      sender              who signs, and to whom objections go\n" \
-  "                          (by default the college of burgemeester en\n" \
-  "                          wethouders)\n" \
-  "      effective_date      the date the placement takes effect\n" \
-  "      reference_date      the date of ages and years of service\n" \
-  "      seed, tie_breaking  the lottery seed and how ties are drawn\n" \
-  "      version, checksum   staffmatch's version and the scenario's\n" \
-  "                          checksum, to reproduce the placement\n" \
-  "      public_law, employment_law   true under that legal regime\n" \
-  "      employee_name, employee_id   name and personnel number\n" \
-  "    The decision; exactly one of applied (placed where they applied),\n" \
-  "    follows_work (the person follows the work), supernumerary and\n" \
-  "    manual (hardship clause) is true:\n" \
-  "      organisation, unit, position, grade (the position's grade),\n" \
-  "      preference_obtained (the number of the preference obtained),\n" \
-  "      manual_reason (the reason recorded for a manual placement)\n" \
-  "    List preferences, in order, each with:\n" \
-  "      number, title, place (organisation and unit), obtained,\n" \
-  "      refused, not_needed (a higher preference was obtained), reason,\n" \
-  "      rank (own place in the priority order), cutoff (the place of the\n" \
-  "      last person admitted), decided_by (what decided), own_value\n" \
-  "      (the employee's own value for it)\n" \
-  "    List own_function, the own function when it was not kept:\n" \
-  "      title, place, refused, reason, rank, cutoff, decided_by,\n" \
-  "      own_value\n" \
-  "    List rules, the priority rules of the positions, each with:\n" \
-  "      rule_id, rule_positions, filters (eligibility), and the list\n" \
-  "      criteria with criterion_number and criterion\n" \
-  "}}\n"
-
-#define NL_HEAD(subject) \
-  "Van: {{sender}}\n" \
-  "\n" \
-  "Aan: {{employee_name}}\n" \
-  "Personeelsnummer: {{employee_id}}\n" \
-  "Onderwerp: " subject " over uw plaatsing per {{effective_date}}\n" \
-  "\n" \
-  "Beste {{employee_name}},\n" \
-  "\n"
-
-#define NL_DECISION \
-  "{{#applied}}\n" \
-  "U wordt met ingang van {{effective_date}} geplaatst in de functie " \
-  "{{position}} (schaal {{grade}}) bij {{organisation}}, afdeling " \
-  "{{unit}}. Dit is uw {{preference_obtained}}e voorkeur.\n" \
-  "{{/applied}}\n" \
-  "{{#follows_work}}\n" \
-  "U wordt met ingang van {{effective_date}} geplaatst in de functie " \
-  "{{position}} (schaal {{grade}}) bij {{organisation}}, afdeling " \
-  "{{unit}}. Dit is de functie die bij uw huidige werk hoort: volgens " \
-  "het uitgangspunt \"mens volgt werk\" gaat u mee met uw werk.\n" \
-  "{{/follows_work}}\n" \
-  "{{#supernumerary}}\n" \
-  "U komt met ingang van {{effective_date}} in dienst van " \
-  "{{organisation}} en wordt boventallig binnen de afdeling {{unit}}. " \
-  "Boventallig betekent dat u in dienst bent, maar dat er voor u (nog) " \
-  "geen formatieplaats is. Welke begeleiding naar ander werk u krijgt en " \
-  "welke rechten u heeft, staat in het sociaal statuut.\n" \
-  "{{/supernumerary}}\n" \
-  "{{#manual}}\n" \
-  "U wordt met ingang van {{effective_date}} geplaatst in de functie " \
-  "{{position}} (schaal {{grade}}) bij {{organisation}}, afdeling " \
-  "{{unit}}. Daarbij is op grond van de hardheidsclausule afgeweken van " \
-  "de gewone plaatsingsregels, om deze reden: {{manual_reason}}\n" \
-  "{{/manual}}\n"
-
-#define NL_PREFERENCES \
-  "\n" \
-  "Uw voorkeuren\n" \
-  "{{#preferences}}\n" \
-  "{{number}}. {{title}} ({{place}})\n" \
-  "{{#obtained}}\n" \
-  "   Toegekend: in deze functie wordt u geplaatst.\n" \
-  "{{/obtained}}\n" \
-  "{{#refused}}\n" \
-  "   {{reason}}\n" \
-  "{{/refused}}\n" \
-  "{{#not_needed}}\n" \
-  "   Niet meer aan de orde: u wordt geplaatst in een functie die u " \
-  "hoger op uw lijst had staan.\n" \
-  "{{/not_needed}}\n" \
-  "{{/preferences}}\n" \
-  "{{^preferences}}\n" \
-  "U heeft niet gesolliciteerd op een functie bij een andere " \
-  "organisatie.\n" \
-  "{{/preferences}}\n" \
-  "{{#own_function}}\n" \
-  "\n" \
-  "Uw eigen functie\n" \
-  "{{title}} ({{place}})\n" \
-  "   {{reason}}\n" \
-  "{{/own_function}}\n"
-
-#define NL_RULES \
-  "\n" \
-  "Hoe de plaatsing is bepaald\n" \
-  "De kandidaten voor een functie zijn in een voorrangsvolgorde gezet " \
-  "volgens de voorrangsregel van die functie uit het sociaal statuut. De " \
-  "criteria gelden in de volgorde hieronder: het eerste criterium waarin " \
-  "twee kandidaten verschillen, beslist. Wie daarna nog gelijk staan, " \
-  "zijn door loting gerangschikt. Iedereen is geplaatst op de hoogste " \
-  "voorkeur waarvoor hij of zij binnen de beschikbare plaatsen viel. " \
-  "Namen van collega's noemen wij niet: de plaats in de " \
-  "voorrangsvolgorde van de laatst geplaatste kandidaat zegt genoeg.\n" \
-  "{{#rules}}\n" \
-  "\n" \
-  "Voorrangsregel \"{{rule_id}}\", voor: {{rule_positions}}\n" \
-  "{{#criteria}}\n" \
-  "   {{criterion_number}}. {{criterion}}\n" \
-  "{{/criteria}}\n" \
-  "{{^criteria}}\n" \
-  "   geen criteria: de volgorde is geheel door loting bepaald\n" \
-  "{{/criteria}}\n" \
-  "{{#filters}}\n" \
-  "   Voorwaarden om in aanmerking te komen: {{filters}}.\n" \
-  "{{/filters}}\n" \
-  "{{/rules}}\n" \
-  "\n" \
-  "Loting: {{tie_breaking}}, met lotingsgetal (seed) {{seed}}. Leeftijd " \
-  "en diensttijd zijn berekend op {{reference_date}}.\n"
-
-#define NL_SIGNATURE \
-  "\n" \
-  "Met vriendelijke groet,\n" \
-  "\n" \
-  "namens {{sender}}\n" \
-  "\n" \
-  "Kenmerk: staffmatch {{version}}, scenario {{checksum}}, lotingsgetal " \
-  "{{seed}}\n"
-
-static const char template_nl_public[] =
-  NL_FIELDS
-  NL_HEAD ("ontwerpbesluit")
-  "Door de reorganisatie verandert uw plaats in de organisatie. Met deze "
-  "brief ontvangt u het ontwerpbesluit over "
-  "uw plaatsing: waar u komt te werken, waarom, en wat u kunt doen als u "
-  "het er niet mee eens bent.\n"
-  "\n"
-  "Ontwerpbesluit\n"
-  NL_DECISION
-  NL_PREFERENCES
-  NL_RULES
-  "\n"
-  "Zienswijze en bezwaar\n"
-  "Dit is een ontwerpbesluit. Bent u het er niet mee eens, dan kunt u "
-  "binnen twee weken na de datum van deze brief schriftelijk uw "
-  "zienswijze geven. Daarna neemt {{sender}} een besluit over uw "
-  "plaatsing. Tegen dat besluit kunt u bezwaar maken bij {{sender}}, "
-  "binnen zes weken te rekenen vanaf de dag na de verzending van het "
-  "besluit. Vermeld in uw bezwaarschrift uw naam en adres, de datum, "
-  "het besluit waartegen u bezwaar maakt en de redenen van uw bezwaar, "
-  "en onderteken het.\n"
-  NL_SIGNATURE;
-
-static const char template_nl_employment[] =
-  NL_FIELDS
-  NL_HEAD ("besluit")
-  "Door de reorganisatie verandert uw plaats in de organisatie. In deze "
-  "brief leest u het besluit over uw "
-  "plaatsing: waar u komt te werken, waarom, en wat u kunt doen als u "
-  "het er niet mee eens bent.\n"
-  "\n"
-  "Besluit\n"
-  NL_DECISION
-  NL_PREFERENCES
-  NL_RULES
-  "\n"
-  "Vragen of niet mee eens?\n"
-  "Heeft u vragen over dit besluit of bent u het er niet mee eens, "
-  "bespreek dit dan binnen twee weken na de datum van deze brief met uw "
-  "leidinggevende of met de afdeling HR. Komt u er samen niet uit, dan "
-  "kunt u de kantonrechter vragen het besluit te toetsen. Laat u zich "
-  "daarover zo nodig eerst adviseren, bijvoorbeeld door uw vakbond.\n"
-  NL_SIGNATURE;
-
-#define EN_HEAD(subject) \
-  "From: {{sender}}\n" \
-  "\n" \
-  "To: {{employee_name}}\n" \
-  "Personnel number: {{employee_id}}\n" \
-  "Subject: " subject " on your placement from {{effective_date}}\n" \
-  "\n" \
-  "Dear {{employee_name}},\n" \
-  "\n"
-
-#define EN_DECISION \
-  "{{#applied}}\n" \
-  "With effect from {{effective_date}} you are placed in the position " \
-  "of {{position}} (salary grade {{grade}}) at {{organisation}}, unit " \
-  "{{unit}}. This was preference {{preference_obtained}} on your list.\n" \
-  "{{/applied}}\n" \
-  "{{#follows_work}}\n" \
-  "With effect from {{effective_date}} you are placed in the position " \
-  "of {{position}} (salary grade {{grade}}) at {{organisation}}, unit " \
-  "{{unit}}. This is the position of your own function: under the rule " \
-  "that the person follows the work (\"mens volgt werk\"), you move with " \
-  "your work.\n" \
-  "{{/follows_work}}\n" \
-  "{{#supernumerary}}\n" \
-  "With effect from {{effective_date}} you are employed by " \
-  "{{organisation}} and supernumerary (boventallig) in the unit {{unit}}. " \
-  "Supernumerary means that you remain employed, but without a position " \
-  "in the formation for now. The social plan (sociaal statuut) sets out " \
-  "the support towards other work you will receive and your rights.\n" \
-  "{{/supernumerary}}\n" \
-  "{{#manual}}\n" \
-  "With effect from {{effective_date}} you are placed in the position " \
-  "of {{position}} (salary grade {{grade}}) at {{organisation}}, unit " \
-  "{{unit}}. This placement departs from the usual rules under the " \
-  "hardship clause (hardheidsclausule), for this reason: " \
-  "{{manual_reason}}\n" \
-  "{{/manual}}\n"
-
-#define EN_PREFERENCES \
-  "\n" \
-  "Your preferences\n" \
-  "{{#preferences}}\n" \
-  "{{number}}. {{title}} ({{place}})\n" \
-  "{{#obtained}}\n" \
-  "   Obtained: you are placed in this position.\n" \
-  "{{/obtained}}\n" \
-  "{{#refused}}\n" \
-  "   {{reason}}\n" \
-  "{{/refused}}\n" \
-  "{{#not_needed}}\n" \
-  "   No longer relevant: you are placed in a position higher on your " \
-  "list.\n" \
-  "{{/not_needed}}\n" \
-  "{{/preferences}}\n" \
-  "{{^preferences}}\n" \
-  "You did not apply for a position at another organisation.\n" \
-  "{{/preferences}}\n" \
-  "{{#own_function}}\n" \
-  "\n" \
-  "Your own function\n" \
-  "{{title}} ({{place}})\n" \
-  "   {{reason}}\n" \
-  "{{/own_function}}\n"
-
-#define EN_RULES \
-  "\n" \
-  "How the placement was decided\n" \
-  "The candidates for a position were put in a priority order by the " \
-  "position's priority rule from the social plan. The criteria apply in " \
-  "the order below: the first criterion on which two candidates differ " \
-  "decides. Candidates still tied were ordered by lottery. Everybody was " \
-  "placed at the highest preference for which they came within the " \
-  "places available. We do not name colleagues: the place in the " \
-  "priority order of the last person admitted says enough.\n" \
-  "{{#rules}}\n" \
-  "\n" \
-  "Priority rule \"{{rule_id}}\", for: {{rule_positions}}\n" \
-  "{{#criteria}}\n" \
-  "   {{criterion_number}}. {{criterion}}\n" \
-  "{{/criteria}}\n" \
-  "{{^criteria}}\n" \
-  "   no criteria: the order was drawn entirely by lottery\n" \
-  "{{/criteria}}\n" \
-  "{{#filters}}\n" \
-  "   To be eligible: {{filters}}.\n" \
-  "{{/filters}}\n" \
-  "{{/rules}}\n" \
-  "\n" \
-  "Lottery: {{tie_breaking}}, with seed {{seed}}. Ages and years of " \
-  "service were counted on {{reference_date}}.\n"
-
-#define EN_SIGNATURE \
-  "\n" \
-  "Yours sincerely,\n" \
-  "\n" \
-  "on behalf of {{sender}}\n" \
-  "\n" \
-  "Reference: staffmatch {{version}}, scenario {{checksum}}, seed " \
-  "{{seed}}\n"
-
-static const char template_en_public[] =
-  EN_FIELDS
-  EN_HEAD ("Draft decision")
-  "Because of the reorganisation, your place in the organisation "
-  "changes. This letter gives you the draft decision on "
-  "your placement: where you will work, why, and what you can do if you "
-  "disagree.\n"
-  "\n"
-  "Draft decision\n"
-  EN_DECISION
-  EN_PREFERENCES
-  EN_RULES
-  "\n"
-  "Response and objection\n"
-  "This is a draft decision. If you disagree, you may respond in writing "
-  "within two weeks of the date of this letter. Then {{sender}} takes a "
-  "decision on your placement. Against that decision you may lodge an "
-  "objection (bezwaar) with {{sender}} within six weeks, counted from "
-  "the day after the decision was sent. Your notice of objection must "
-  "give your name and address, the date, the decision you object to and "
-  "your reasons, and be signed.\n"
-  EN_SIGNATURE;
-
-static const char template_en_employment[] =
-  EN_FIELDS
-  EN_HEAD ("Decision")
-  "Because of the reorganisation, your place in the organisation "
-  "changes. This letter gives you the decision on your "
-  "placement: where you will work, why, and what you can do if you "
-  "disagree.\n"
-  "\n"
-  "Decision\n"
-  EN_DECISION
-  EN_PREFERENCES
-  EN_RULES
-  "\n"
-  "Questions or disagreement\n"
-  "If you have questions about this decision or do not agree with it, "
-  "you may discuss it with your manager or with HR within two weeks of "
-  "the date of this letter. If you still disagree, you can ask the court "
-  "(the kantonrechter) to review the decision. You may wish to seek "
-  "advice first, for example from your trade union.\n"
-  EN_SIGNATURE;
-
-const char *
-sm_letter_get_default_template (SmLanguage language, SmRegime regime)
-{
-  gboolean public_law = regime != SM_REGIME_EMPLOYMENT_LAW;
-  if (language == SM_LANGUAGE_ENGLISH)
-    return public_law ? template_en_public : template_en_employment;
-  return public_law ? template_nl_public : template_nl_employment;
-}
 
 /* ---- rendering and writing ---------------------------------------------- */
 
@@ -1260,7 +625,7 @@ job_init (LetterJob *job, const SmPlacement *placement,
   job->placement = placement;
   job->scenario = sm_placement_get_scenario (placement);
   job->options = options;
-  job->tx = texts_for (options->language);
+  job->tx = sm_letter__words (options->language);
   job->checksum = checksum;
 }
 
@@ -1306,7 +671,9 @@ static gboolean
 write_one (const LetterJob *job, const SmTemplate *tmpl, const char *dir,
            int32_t employee, GError **error)
 {
-  const char *id = sm_scenario__employee (job->scenario, employee)->spec.id;
+  SmEmployeeSpec e = { 0 };
+  sm_scenario_get_employee (job->scenario, employee, &e);
+  const char *id = e.id;
   if (!id_is_file_name (id))
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID_VALUE,

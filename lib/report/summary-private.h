@@ -2,8 +2,8 @@
  *
  * summary.c turns a placement into a report: a list of blocks (headings,
  * paragraphs, key-value facts, tables, and charts with the table that
- * carries their data), and renders it as plain text or Markdown. html.c
- * renders the same blocks as XHTML and draws the charts. So every form
+ * carries their data); summary-text.c renders it as plain text or
+ * Markdown, html.c as XHTML with the charts drawn. So every form
  * says the same thing in the same order, and a chart's data is always
  * also given as a table, for screen readers and for print.
  *
@@ -56,6 +56,21 @@ SmReport *sm_report__new (const SmPlacement *placement);
 void sm_report__free (SmReport *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmReport, sm_report__free)
+
+/* One text form of the report: how each kind of block is written. A
+ * chart is written as its table. */
+typedef struct {
+  void (*heading) (GString *out, const SmReportBlock *block);
+  void (*paragraph) (GString *out, const char *text);
+  void (*facts) (GString *out, const SmReportTable *facts);
+  void (*table) (GString *out, const SmReportTable *table);
+} SmReportForm;
+
+/* The blocks of the placement's report meant for the text forms
+ * (in_text), in order, each written by @form and separated by a blank
+ * line. (transfer full): free with g_free(). */
+char *sm_report__render (const SmPlacement *placement,
+                         const SmReportForm *form);
 
 /* Cells by row (0 = header) and column: (transfer none). */
 guint sm_report_table__get_n_rows (const SmReportTable *table);

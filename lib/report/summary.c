@@ -1,4 +1,4 @@
-/* staffmatch: the report's content, and its text and Markdown forms.
+/* staffmatch: the report's content: the tables and facts of a placement.
  *
  * sm_report__new() reads a placement through the public getters and
  * lays the report out as blocks (summary-private.h): an overview with the
@@ -12,8 +12,9 @@
  * principle chose the supernumeraries. The same placement always gives
  * the same blocks, in scenario order.
  *
- * The text form aligns columns by display width (so "Financiën" pads like
- * "Financien"), the Markdown form writes pipe tables.
+ * The text and Markdown forms (summary-text.c) are written by one walk
+ * over the blocks, sm_report__render(); html.c walks them itself, as it
+ * also draws the charts and shows what the text forms leave out.
  *
  * These reports go to people other than those placed (a works council,
  * managers), so they hold counts, not people: no names, and nothing
@@ -22,7 +23,7 @@
  * only to that person, in their letter, and kept by HR in the placement
  * file.
  */
-#include "summary-private.h"
+#include "report/summary-private.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -777,131 +778,11 @@ sm_report__new (const SmPlacement *placement)
   return r;
 }
 
-/* ---- plain text ----------------------------------------------------------- */
-
-static void
-pad (GString *out, gsize n)
-{
-  for (gsize k = 0; k < n; k++)
-    g_string_append_c (out, ' ');
-}
-
-/* Appends @cell in a column of @width, aligned right or left; the last
- * column is not padded on the right, so lines end without blanks. */
-static void
-text_cell (GString *out, const char *cell, gsize width, gboolean right,
-           gboolean last)
-{
-  gsize w = sm_report__text_width (cell);
-  gsize fill = width > w ? width - w : 0;
-  if (right)
-    pad (out, fill);
-  g_string_append (out, cell);
-  if (!right && !last)
-    pad (out, fill);
-}
-
-static void
-text_row (GString *out, const SmReportTable *t, guint row, const gsize *width)
-{
-  g_string_append (out, "  ");
-  for (guint c = 0; c < t->n_columns; c++)
-    {
-      if (c > 0)
-        g_string_append (out, "  ");
-      text_cell (out, sm_report_table__get (t, row, c), width[c],
-                 c < 32 && (t->right >> c & 1), c + 1 == t->n_columns);
-    }
-  g_string_append_c (out, '\n');
-}
-
-static void
-text_table (GString *out, const SmReportTable *t)
-{
-  guint n_rows = sm_report_table__get_n_rows (t);
-  g_autofree gsize *width = g_new0 (gsize, t->n_columns);
-  for (guint row = 0; row < n_rows; row++)
-    for (guint c = 0; c < t->n_columns; c++)
-      width[c] = MAX (width[c],
-                      sm_report__text_width (sm_report_table__get (t, row, c)));
-  text_row (out, t, 0, width);
-  g_string_append (out, "  ");
-  for (guint c = 0; c < t->n_columns; c++)
-    {
-      if (c > 0)
-        g_string_append (out, "  ");
-      for (gsize k = 0; k < width[c]; k++)
-        g_string_append_c (out, '-');
-    }
-  g_string_append_c (out, '\n');
-  for (guint row = 1; row < n_rows; row++)
-    text_row (out, t, row, width);
-}
-
-static void
-text_facts (GString *out, const SmReportTable *t)
-{
-  gsize width = 0;
-  guint n_rows = sm_report_table__get_n_rows (t);
-  for (guint row = 1; row < n_rows; row++)
-    width = MAX (width, sm_report__text_width (sm_report_table__get (t, row,
-                                                                     0)));
-  for (guint row = 1; row < n_rows; row++)
-    {
-      const char *key = sm_report_table__get (t, row, 0);
-      g_string_append_printf (out, "%s:", key);
-      pad (out, width - sm_report__text_width (key) + 1);
-      g_string_append_printf (out, "%s\n", sm_report_table__get (t, row, 1));
-    }
-}
-
-/* Appends @text as lines of at most @width columns, broken at spaces (a
- * word longer than a line gets a line of its own). */
-static void
-text_wrap (GString *out, const char *text, gsize width)
-{
-  g_auto (GStrv) words = g_strsplit (text, " ", -1);
-  gsize column = 0;
-  for (char **w = words; *w != NULL; w++)
-    {
-      gsize len = sm_report__text_width (*w);
-      if (**w == '\0')
-        continue;
-      if (column > 0 && column + 1 + len > width)
-        {
-          g_string_append_c (out, '\n');
-          column = 0;
-        }
-      else if (column > 0)
-        {
-          g_string_append_c (out, ' ');
-          column++;
-        }
-      g_string_append (out, *w);
-      column += len;
-    }
-  g_string_append_c (out, '\n');
-}
-
-static void
-text_heading (GString *out, const SmReportBlock *b)
-{
-  if (b->level >= 3)
-    {
-      g_string_append_printf (out, "%s:\n", b->text);
-      return;
-    }
-  g_string_append_printf (out, "%s\n", b->text);
-  gsize width = sm_report__text_width (b->text);
-  for (gsize k = 0; k < width; k++)
-    g_string_append_c (out, b->level == 1 ? '=' : '-');
-  g_string_append_c (out, '\n');
-}
+/* ---- the walk shared by the text forms ---------------------------------- */
 
 char *
-sm_report_summary_text (const SmPlacement *placement)
+sm_report__render (const SmPlacement *placement, const SmReportForm *form)
 {
-  g_return_val_if_fail (placement != NULL, NULL);
   g_autoptr (SmReport) r = sm_report__new (placement);
   GString *out = g_string_new (NULL);
   for (guint k = 0; k < r->blocks->len; k++)
@@ -912,104 +793,13 @@ sm_report_summary_text (const SmPlacement *placement)
       if (out->len > 0)
         g_string_append_c (out, '\n');
       if (b->kind == SM_BLOCK_HEADING)
-        text_heading (out, b);
+        form->heading (out, b);
       else if (b->kind == SM_BLOCK_PARAGRAPH)
-        text_wrap (out, b->text, 76);
+        form->paragraph (out, b->text);
       else if (b->kind == SM_BLOCK_FACTS)
-        text_facts (out, b->table);
+        form->facts (out, b->table);
       else
-        text_table (out, b->table);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* ---- Markdown ------------------------------------------------------------- */
-
-/* Appends @text with Markdown's special characters escaped, so that a
- * name or a reason cannot open emphasis, a link or a table cell. */
-static void
-md_escape (GString *out, const char *text)
-{
-  for (const char *c = text; *c != '\0'; c++)
-    {
-      if (strchr ("\\`*_[]<>|#~&", *c) != NULL)
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *c);
-    }
-}
-
-static void
-md_row (GString *out, const SmReportTable *t, guint row)
-{
-  g_string_append (out, "|");
-  for (guint c = 0; c < t->n_columns; c++)
-    {
-      g_string_append_c (out, ' ');
-      md_escape (out, sm_report_table__get (t, row, c));
-      g_string_append (out, " |");
-    }
-  g_string_append_c (out, '\n');
-}
-
-static void
-md_table (GString *out, const SmReportTable *t)
-{
-  md_row (out, t, 0);
-  g_string_append (out, "|");
-  for (guint c = 0; c < t->n_columns; c++)
-    g_string_append (out, c < 32 && (t->right >> c & 1) ? " ---: |"
-                                                        : " --- |");
-  g_string_append_c (out, '\n');
-  for (guint row = 1; row < sm_report_table__get_n_rows (t); row++)
-    md_row (out, t, row);
-}
-
-static void
-md_block (GString *out, const SmReportBlock *b)
-{
-  const SmReportTable *t = b->table;
-  switch (b->kind)
-    {
-    case SM_BLOCK_HEADING:
-      for (int k = 0; k < b->level; k++)
-        g_string_append_c (out, '#');
-      g_string_append_c (out, ' ');
-      /* fall through */
-    case SM_BLOCK_PARAGRAPH:
-      md_escape (out, b->text);
-      g_string_append_c (out, '\n');
-      break;
-    case SM_BLOCK_FACTS:
-      for (guint row = 1; row < sm_report_table__get_n_rows (t); row++)
-        {
-          g_string_append (out, "- **");
-          md_escape (out, sm_report_table__get (t, row, 0));
-          g_string_append (out, ":** ");
-          md_escape (out, sm_report_table__get (t, row, 1));
-          g_string_append_c (out, '\n');
-        }
-      break;
-    case SM_BLOCK_TABLE:
-    case SM_BLOCK_CHART:
-      md_table (out, t);
-      break;
-    }
-}
-
-char *
-sm_report_summary_markdown (const SmPlacement *placement)
-{
-  g_return_val_if_fail (placement != NULL, NULL);
-  g_autoptr (SmReport) r = sm_report__new (placement);
-  GString *out = g_string_new (NULL);
-  for (guint k = 0; k < r->blocks->len; k++)
-    {
-      const SmReportBlock *b = g_ptr_array_index (r->blocks, k);
-      if (!b->in_text)
-        continue;
-      if (out->len > 0)
-        g_string_append_c (out, '\n');
-      md_block (out, b);
+        form->table (out, b->table);
     }
   return g_string_free (out, FALSE);
 }

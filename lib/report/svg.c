@@ -5,7 +5,7 @@
  * also drops the control characters XML 1.0 forbids, and numbers through
  * g_ascii_formatd(), which ignores the locale's decimal separator.
  */
-#include "svg-private.h"
+#include "report/svg-private.h"
 
 #include <math.h>
 #include <string.h>

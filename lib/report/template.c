@@ -11,7 +11,7 @@
  * looking names up from the innermost record out. The syntax is told in
  * template-private.h.
  */
-#include "template-private.h"
+#include "report/template-private.h"
 
 #include <string.h>
 #include <staffmatch/error.h>

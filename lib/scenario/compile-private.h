@@ -1,5 +1,6 @@
 /* staffmatch: compiling a scenario into a market, for the placement
- * (placement.c) and, later, the explanations. Not installed.
+ * (placement.c), its explanations (explain.c) and the checks of
+ * validate.c. Not installed.
  *
  * The market's positions are the scenario's positions and its employees
  * the scenario's employees, with the same indices, so a matching on the
@@ -11,7 +12,7 @@
 #include <staffmatch/market.h>
 #include <staffmatch/scenario.h>
 
-#include "priority-private.h"
+#include "scenario/priority-private.h"
 
 /* The scenario's market. Errors: SM_ERROR_INFEASIBLE when there is no
  * default organisation or the target seats of an organisation add up to
@@ -27,13 +28,8 @@ SmMarket *sm_scenario__compile_with (const SmScenario *scenario,
                                      GArray *const *overrides,
                                      GError **error);
 
-/* The facts the position's rule ranks the employee on (the application's
- * score and distance if the employee applied to the position, else none),
- * with the lot drawn from the scenario's seed. Strings are borrowed from
- * the scenario. Recomputes what compile ranked, so explanations can say
- * which criterion decided. */
-void sm_scenario__candidate (const SmScenario *scenario, int32_t employee,
-                             int32_t position, SmCandidate *candidate_out);
+/* sm_scenario__candidate(), which the reports use too, is in
+ * report-private.h. */
 
 /* The employee's application to the position, as an index in the
  * scenario's applications, or -1 when they did not apply to it. */

@@ -21,13 +21,13 @@
  * Cost: O(entries log entries) for the sorts plus O(n * d) to find the
  * own-function positions, d the default organisation's positions.
  */
-#include "compile-private.h"
+#include "scenario/compile-private.h"
 
 #include <math.h>
 #include <string.h>
 #include <staffmatch/error.h>
 
-#include "scenario-private.h"
+#include "scenario/scenario-private.h"
 
 /* A candidate being ranked: the manual ones carry their order. */
 typedef struct {

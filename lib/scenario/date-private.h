@@ -4,6 +4,6 @@
 
 #include <staffmatch/date.h>
 
-/* The day of @year on which an anniversary of @date falls: the same month
- * and day, except that 29 February falls on 1 March in a common year. */
-SmDate sm_date__anniversary (SmDate date, int32_t year);
+/* sm_date__anniversary(), which the letters use too, is in
+ * report-private.h. */
+#include "scenario/report-private.h"

@@ -25,7 +25,7 @@
  * message does not quote the text: a date may be a birth date, which is
  * personal data; the caller names the file, line and field.
  */
-#include "date-private.h"
+#include "scenario/date-private.h"
 
 #include <string.h>
 #include <staffmatch/error.h>

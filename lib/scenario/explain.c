@@ -29,10 +29,10 @@
 
 #include <staffmatch/matching.h>
 
-#include "compile-private.h"
-#include "placement-private.h"
-#include "reflection-private.h"
-#include "scenario-private.h"
+#include "scenario/compile-private.h"
+#include "scenario/placement-private.h"
+#include "scenario/reflection-private.h"
+#include "scenario/scenario-private.h"
 
 static SmFilter
 filter_of (SmEligibility eligibility)

@@ -33,10 +33,10 @@
 #include <staffmatch/error.h>
 #include <staffmatch/solve.h>
 
-#include "compile-private.h"
-#include "placement-private.h"
-#include "reflection-private.h"
-#include "scenario-private.h"
+#include "scenario/compile-private.h"
+#include "scenario/placement-private.h"
+#include "scenario/reflection-private.h"
+#include "scenario/scenario-private.h"
 
 
 void

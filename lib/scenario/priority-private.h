@@ -1,5 +1,5 @@
 /* staffmatch: evaluating priority rules on candidates, for the scenario
- * compiler (compile.c) and the decision letters. Not installed.
+ * compiler (compile.c). Not installed.
  *
  * The compiler gathers, for each position and applicant, the facts of an
  * SmCandidate, drops the ineligible, and sorts the rest with
@@ -12,18 +12,11 @@
 #include <staffmatch/date.h>
 #include <staffmatch/priority.h>
 
-/* Facts about one candidate for one position, as the rules need them. */
-typedef struct {
-  SmFit fit;
-  int32_t employee_grade;
-  int32_t position_grade;
-  double committee_score;   /* NAN when none */
-  SmDate service_start;     /* earlier = longer service */
-  SmDate birth_date;        /* earlier = older */
-  double travel_km;         /* < 0 when none */
-  uint64_t lot;             /* lottery number: lower wins */
-  const char *employee_id;  /* last resort should two lots collide */
-} SmCandidate;
+#include "scenario/report-private.h"
+
+/* SmCandidate, the facts about one candidate for one position, is in
+ * report-private.h with sm_priority__describe_criterion() and
+ * sm_priority__describe_value(), which the letters use. */
 
 typedef enum {
   SM_ELIGIBLE,
@@ -62,20 +55,3 @@ int sm_priority__compare (const SmPriorityRule *rule, const SmCandidate *a,
  * given id, different seeds give different numbers. */
 uint64_t sm_priority__lot (uint64_t seed, SmTieBreaking tie_breaking,
                            const char *position_id, const char *employee_id);
-
-/* A short human explanation of what criterion @index of the rule compares
- * and which way, e.g. "years of service (longest first)", for decision
- * letters. (transfer none): a static string. */
-const char *sm_priority__describe_criterion (const SmPriorityRule *rule,
-                                             int32_t index);
-
-/* The candidate's value for @criterion on @reference (the scenario's
- * reference date), e.g. "12 years", "12 years and 40 days", "no date",
- * "same function", "interchangeable", "same grade (10)", "grade 9 to 10",
- * "score 7.5", "no score", "3.2 km", "no distance". Years and days,
- * because the comparison is by date, not by whole years. Numbers are
- * written with a '.' whatever the locale.
- * (transfer full): free with g_free(). */
-char *sm_priority__describe_value (SmCriterion criterion,
-                                   const SmCandidate *candidate,
-                                   SmDate reference);

@@ -23,12 +23,12 @@
  * distinct seeds therefore always give distinct numbers. Only byte
  * arithmetic on uint64_t is used: no platform dependence.
  */
-#include "priority-private.h"
+#include "scenario/priority-private.h"
 
 #include <math.h>
 #include <staffmatch/error.h>
 
-#include "date-private.h"
+#include "scenario/date-private.h"
 
 struct _SmPriorityRule {
   char *id;

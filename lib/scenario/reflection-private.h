@@ -6,14 +6,10 @@
 #include <glib.h>
 #include <staffmatch/date.h>
 
-/* The age at which the first band starts; younger people count in it. */
-#define SM_REFLECTION_FIRST_BAND_AGE 15
+#include "scenario/report-private.h"
 
-/* The age band (0 = the youngest) of someone born on @birth_date, by
- * their age in whole years on @reference: (age - 15) / @band_years, 0
- * under 15 and for an unknown birth date. */
-int32_t sm_reflection__band (SmDate birth_date, SmDate reference,
-                             int32_t band_years);
+/* SM_REFLECTION_FIRST_BAND_AGE and sm_reflection__band(), which the
+ * letters use too, are in report-private.h. */
 
 /* One candidate for the places of a function. */
 typedef struct {

@@ -34,7 +34,7 @@
  *     nobody recorded (the priority rules likewise put a missing value
  *     last).
  */
-#include "reflection-private.h"
+#include "scenario/reflection-private.h"
 
 #include <stdlib.h>
 

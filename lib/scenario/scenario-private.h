@@ -1,6 +1,8 @@
-/* staffmatch: the scenario's insides, for the compiler that turns a
- * scenario into a market (compile.c) and for the readers and writers of
- * scenario files. Not installed.
+/* staffmatch: the scenario's insides, for the files of the scenario
+ * layer (lib/scenario/): the scenario itself, the compiler that turns it
+ * into a market (compile.c), the placement, its explanations and the
+ * checks of validate.c. The readers and writers of scenario files use the
+ * public API only. Not installed.
  *
  * Every record keeps the public spec it was added with, with its strings
  * interned in the scenario (they live as long as the scenario), beside the
@@ -14,6 +16,8 @@
 
 #include <staffmatch/matching.h>
 #include <staffmatch/scenario.h>
+
+#include "scenario/report-private.h"
 
 typedef struct {
   SmOrganisationSpec spec;
@@ -144,18 +148,8 @@ sm_scenario__manual_placement (const SmScenario *s, int32_t index)
   return &g_array_index (s->manual, SmManualPlacement, index);
 }
 
-/* The employee's applications as indices in applications, sorted by
- * preference (1 first). *apps_out is borrowed and valid until the next
- * application is added; NULL when *n_out is 0. O(1). */
-void sm_scenario__applications_of (const SmScenario *scenario,
-                                   int32_t employee,
-                                   const int32_t **apps_out, int32_t *n_out);
-
-/* The rule that ranks the position's candidates: its own, else the
- * scenario's default (the one set as default, else the first added, else
- * the built-in default rule). (transfer none). */
-const SmPriorityRule *sm_scenario__rule_of (const SmScenario *scenario,
-                                            int32_t position);
+/* sm_scenario__applications_of() and sm_scenario__rule_of(), which the
+ * reports use too, are in report-private.h. */
 
 /* The scenario's default rule, as above. (transfer none). */
 const SmPriorityRule *sm_scenario__default_rule (const SmScenario *scenario);

@@ -31,7 +31,7 @@
  * the scenario's arrays with the sizes they had when it was made, so every
  * add is refused with SM_ERROR_IN_USE before it could grow them.
  */
-#include "scenario-private.h"
+#include "scenario/scenario-private.h"
 
 #include <math.h>
 #include <stdarg.h>

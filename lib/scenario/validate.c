@@ -23,8 +23,8 @@
 #include <string.h>
 #include <staffmatch/error.h>
 
-#include "compile-private.h"
-#include "scenario-private.h"
+#include "scenario/compile-private.h"
+#include "scenario/scenario-private.h"
 
 /* ---- the issue list ----------------------------------------------------- */
 

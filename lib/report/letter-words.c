@@ -1,0 +1,247 @@
+/* staffmatch: the words of the decision letters, in Dutch and English
+ * (letter-private.h).
+ *
+ * The English descriptions of criteria and values come from the rules
+ * themselves (scenario/report-private.h); the Dutch ones are here. Like
+ * the rest of a letter they depend on nothing but their arguments: no
+ * clock, no locale (numbers are formatted by hand, with a decimal comma
+ * in Dutch).
+ */
+#include "report/letter-private.h"
+
+#include <math.h>
+
+static const char *describe_criterion_nl (const SmPriorityRule *rule,
+                                          int32_t index);
+static char *describe_value_nl (SmCriterion criterion,
+                                const SmCandidate *candidate,
+                                SmDate reference);
+
+static const SmLetterWords texts_nl = {
+  { "januari", "februari", "maart", "april", "mei", "juni", "juli",
+    "augustus", "september", "oktober", "november", "december" },
+  "het college van burgemeester en wethouders",
+  "één lotnummer per medewerker, dat bij alle functies hetzelfde is",
+  "een apart lotnummer per functie en medewerker",
+  "de loting",
+  "een plaatsing op grond van de hardheidsclausule",
+  "U kwam voor deze functie niet in aanmerking: uw salarisschaal (%d) en "
+  "de schaal van de functie (%d) liggen meer dan %d uit elkaar, en dat "
+  "staat de voorrangsregel van deze functie niet toe.",
+  "U kwam voor deze functie niet in aanmerking: uw salarisschaal (%d) is "
+  "een andere dan die van de functie (%d), en de voorrangsregel van deze "
+  "functie vraagt dezelfde schaal.",
+  "U kwam voor deze functie niet in aanmerking: de voorrangsregel vraagt "
+  "dat de functie ten minste als “%s” aansluit op uw huidige functie; bij "
+  "u is dat “%s”.",
+  "U kwam voor deze functie niet in aanmerking: u heeft niet alle vereiste "
+  "diploma's en bevoegdheden (u mist: %s).",
+  "Niet toegekend: alle plaatsen zijn gegaan naar kandidaten met een "
+  "hogere voorrang. Uw plaats in de voorrangsvolgorde was %d; de laatste "
+  "plaats ging naar nummer %d.",
+  " Doorslaggevend was: %s. Uw eigen gegeven daarvoor: %s.",
+  " Volgens de voorrangsregel stond u gelijk met de laatst geplaatste "
+  "kandidaat; de loting (lotingsgetal %s) heeft die kandidaat voor u "
+  "geplaatst.",
+  "Niet toegekend: alle plaatsen zijn bezet. Plaatsen bezet door een "
+  "plaatsing op grond van de hardheidsclausule: %d; ook zonder die "
+  "plaatsingen waren kandidaten met een hogere voorrang u voorgegaan. Uw "
+  "plaats in de voorrangsvolgorde was %d; de laatste plaats ging naar "
+  "nummer %d.",
+  "Niet toegekend: er was geen plaats meer voor kandidaten uit de "
+  "voorrangsvolgorde (uw plaats daarin was %d).",
+  "Niet toegekend: er was nog een plaats open, maar %s had het maximale "
+  "aantal van %d medewerkers bereikt.",
+  " Uw plaats in de voorrangsvolgorde was %d; de laatst toegelaten "
+  "kandidaat had nummer %d.",
+  " Uw plaats in de voorrangsvolgorde was %d; in deze functie is niemand "
+  "toegelaten.",
+  " Medewerkers bij %s geplaatst op grond van de hardheidsclausule: %d.",
+  "Niet meegenomen: u wordt geplaatst op grond van de hardheidsclausule, "
+  "en daarom zijn uw sollicitaties niet in behandeling genomen.",
+  "Niet toegekend: in deze functie waren minder plaatsen dan kandidaten. "
+  "Wie een plaats behoudt, is bepaald volgens het afspiegelingsbeginsel: "
+  "de kandidaten zijn ingedeeld in leeftijdsgroepen, de vermindering is "
+  "evenredig over die groepen verdeeld, en binnen een groep gaat wie het "
+  "kortst in dienst is het eerst (daarna de jongste, daarna de loting; "
+  "een onbekende datum telt als de kortste diensttijd of de jongste "
+  "leeftijd). Uw leeftijd: %s, in de leeftijdsgroep %s; uw diensttijd: "
+  "%s.",
+  "tot en met %d jaar",
+  "%d tot en met %d jaar",
+  "Niet toegekend: een plaats die u anders had gekregen, is gegaan naar "
+  "een plaatsing op grond van de hardheidsclausule. Geplaatst in deze "
+  "functie: %d medewerkers, van wie op grond van de hardheidsclausule: %d. "
+  "Uw plaats in de voorrangsvolgorde was %d; de laatste plaats ging naar "
+  "nummer %d.",
+  "Niet toegekend: een plaats die u anders had gekregen, is gegaan naar "
+  "een plaatsing op grond van de hardheidsclausule. Geplaatst in deze "
+  "functie: %d medewerkers, van wie op grond van de hardheidsclausule: %d. "
+  "Waren die plaatsen vrij geweest, dan had u volgens het "
+  "afspiegelingsbeginsel een plaats behouden.",
+  "een salarisschaal die ten hoogste %d verschilt van die van de functie",
+  "dezelfde salarisschaal als de functie",
+  "een aansluiting op de huidige functie van ten minste “%s”",
+  "alle vereiste diploma's en bevoegdheden",
+  " (deze voorwaarden gelden voor sollicitaties; de functie die bij uw "
+  "eigen werk hoort, sluiten zij niet voor u af)",
+  describe_criterion_nl,
+  describe_value_nl,
+};
+
+static const SmLetterWords texts_en = {
+  { "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December" },
+  "the college of burgemeester en wethouders",
+  "one lottery number per employee, the same at every position",
+  "a separate lottery number per position and employee",
+  "the lottery",
+  "a manual placement (hardship clause)",
+  "You were not eligible for this position: your salary grade (%d) and "
+  "the position's grade (%d) are more than %d apart, which the position's "
+  "rule does not allow.",
+  "You were not eligible for this position: your salary grade (%d) is "
+  "not the position's grade (%d), and the position's rule asks for the "
+  "same grade.",
+  "You were not eligible for this position: its rule asks for a fit to "
+  "your current function of at least “%s”, and yours is “%s”.",
+  "You were not eligible for this position: you do not hold all the "
+  "qualifications it requires (missing: %s).",
+  "Not obtained: every place went to a candidate with a higher priority. "
+  "Your priority rank was %d; the last place went to rank %d.",
+  " What decided: %s. Your own value for it: %s.",
+  " Under the rule you were tied with the last person admitted; the "
+  "lottery (seed %s) put that person ahead of you.",
+  "Not obtained: every place was filled. Places filled by manual "
+  "placements (hardship clause): %d; even without those, candidates with "
+  "a higher priority would have come before you. Your priority rank was "
+  "%d; the last place went to rank %d.",
+  "Not obtained: no place was left for candidates in the priority order "
+  "(your priority rank was %d).",
+  "Not obtained: a place was still open, but %s had reached its maximum "
+  "headcount of %d people.",
+  " Your priority rank was %d; the last person admitted had rank %d.",
+  " Your priority rank was %d; nobody was admitted to this position.",
+  " People placed at %s manually (hardship clause): %d.",
+  "Not considered: you are placed by a manual decision (hardship clause), "
+  "so your applications did not take part.",
+  "Not obtained: this function had fewer places than candidates. Who "
+  "keeps a place was decided by the reflection principle "
+  "(afspiegelingsbeginsel): the candidates are grouped in age bands, the "
+  "reduction is spread over the bands in proportion to their size, and "
+  "within a band the shortest service goes first (then the youngest, then "
+  "the lottery; a missing date counts as the shortest service or the "
+  "youngest age). Your age: %s, in the age band %s; your years of "
+  "service: %s.",
+  "up to %d years",
+  "%d to %d years",
+  "Not obtained: a place you would otherwise have had went to a manual "
+  "placement (hardship clause). People placed in this position: %d, of "
+  "whom placed manually: %d. Your priority rank was %d; the last place "
+  "went to rank %d.",
+  "Not obtained: a place you would otherwise have had went to a manual "
+  "placement (hardship clause). People placed in this position: %d, of "
+  "whom placed manually: %d. Had those places been free, the reflection "
+  "principle (afspiegelingsbeginsel) would have let you keep a place.",
+  "a salary grade at most %d from the position's",
+  "the same salary grade as the position",
+  "a fit to the current function of at least “%s”",
+  "all required qualifications",
+  " (these apply to applications; they do not close the position of your "
+  "own function to you)",
+  sm_priority__describe_criterion,
+  sm_priority__describe_value,
+};
+
+const SmLetterWords *
+sm_letter__words (SmLanguage language)
+{
+  return language == SM_LANGUAGE_ENGLISH ? &texts_en : &texts_nl;
+}
+
+/* ---- Dutch descriptions of criteria and values ------------------------- */
+
+static const char *
+describe_criterion_nl (const SmPriorityRule *rule, int32_t index)
+{
+  static const char *const text[SM_N_CRITERIA][2] = {
+    { "de aansluiting van de functie op de huidige functie (beste "
+      "aansluiting eerst)",
+      "de aansluiting van de functie op de huidige functie (zwakste "
+      "aansluiting eerst)" },
+    { "plaatsing in dezelfde salarisschaal (vóór een andere schaal)",
+      "plaatsing in een andere salarisschaal (vóór dezelfde schaal)" },
+    { "de score van de plaatsingscommissie (hoogste eerst)",
+      "de score van de plaatsingscommissie (laagste eerst)" },
+    { "diensttijd (langste eerst)", "diensttijd (kortste eerst)" },
+    { "leeftijd (oudste eerst)", "leeftijd (jongste eerst)" },
+    { "reisafstand (langste eerst)", "reisafstand (kortste eerst)" },
+  };
+  SmCriterion criterion;
+  SmDirection direction;
+  sm_priority_rule_get_criterion (rule, index, &criterion, &direction);
+  return text[criterion][direction];
+}
+
+/* A number as Dutch writes it: a decimal comma. */
+static char *
+format_number_nl (const char *prefix, double value, const char *suffix)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_formatd (buffer, sizeof buffer, "%g", value);
+  g_strdelimit (buffer, ".", ',');
+  return g_strconcat (prefix, buffer, suffix, NULL);
+}
+
+/* "12 jaar", "1 jaar en 1 dag", "0 jaar en 40 dagen". */
+static char *
+describe_duration_nl (SmDate since, SmDate reference)
+{
+  if (!sm_date_is_valid (since) || !sm_date_is_valid (reference))
+    return g_strdup ("geen datum bekend");
+  if (sm_date_compare (since, reference) > 0)
+    return g_strdup ("geen (de datum ligt na de peildatum)");
+  int32_t years = sm_date_full_years (since, reference);
+  SmDate last = sm_date__anniversary (since, since.year + years);
+  int64_t days = sm_date_days_between (last, reference);
+  if (days == 0)
+    return g_strdup_printf ("%d jaar", (int) years);
+  return g_strdup_printf ("%d jaar en %" G_GINT64_FORMAT " %s", (int) years,
+                          days, days == 1 ? "dag" : "dagen");
+}
+
+static char *
+describe_value_nl (SmCriterion criterion, const SmCandidate *c,
+                   SmDate reference)
+{
+  static const char *const fits[] = {
+    "dezelfde functie", "uitwisselbare functie", "passende functie",
+    "geschikte functie", "geen aansluiting",
+  };
+  switch (criterion)
+    {
+    case SM_CRITERION_FIT:
+      return g_strdup (c->fit >= 0 && c->fit < (int) G_N_ELEMENTS (fits)
+                       ? fits[c->fit] : "onbekend");
+    case SM_CRITERION_SAME_GRADE:
+      if (c->employee_grade == c->position_grade)
+        return g_strdup_printf ("dezelfde schaal (%d)",
+                                (int) c->employee_grade);
+      return g_strdup_printf ("van schaal %d naar %d",
+                              (int) c->employee_grade,
+                              (int) c->position_grade);
+    case SM_CRITERION_COMMITTEE_SCORE:
+      if (isnan (c->committee_score))
+        return g_strdup ("geen score");
+      return format_number_nl ("score ", c->committee_score, "");
+    case SM_CRITERION_SERVICE:
+      return describe_duration_nl (c->service_start, reference);
+    case SM_CRITERION_AGE:
+      return describe_duration_nl (c->birth_date, reference);
+    case SM_CRITERION_TRAVEL:
+      if (!(c->travel_km >= 0))
+        return g_strdup ("geen afstand bekend");
+      return format_number_nl ("", c->travel_km, " km");
+    }
+  return g_strdup ("onbekend");
+}
