@@ -326,7 +326,7 @@ cli_side_name (SmSide side)
 const char *
 cli_tie_breaking_name (SmTieBreaking tie_breaking)
 {
-  return tie_names[tie_breaking == SM_TIE_BREAK_PER_POSITION ? 1 : 0];
+  return tie_names[tie_breaking == SM_TIE_BREAKING_PER_POSITION ? 1 : 0];
 }
 
 const char *

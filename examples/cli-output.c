@@ -802,7 +802,7 @@ static gboolean
 write_placements_csv (Job *job, const char *name, GError **error)
 {
   g_autofree char *path = g_build_filename (job->dir, name, NULL);
-  return sm_placement_save_csv (job->placement, path, SM_CSV_SEMICOLON, error)
+  return sm_placement_save_csv (job->placement, path, SM_CSV_DELIMITER_SEMICOLON, error)
          && record_written (job, name, error);
 }
 
@@ -929,7 +929,7 @@ write_scenario (Job *job, const char *name, GError **error)
     return TRUE;
   const SmScenario *s = sm_placement_get_scenario (job->placement);
   g_autofree char *path = g_build_filename (job->dir, name, NULL);
-  if (!sm_scenario_save_csv (s, path, SM_CSV_SEMICOLON, error))
+  if (!sm_scenario_save_csv (s, path, SM_CSV_DELIMITER_SEMICOLON, error))
     return FALSE;
   g_autoptr (GPtrArray) files = cli_list_inputs (path, error);
   if (files == NULL)
@@ -979,7 +979,7 @@ add_rule (JsonBuilder *b, const SmPriorityRule *rule)
       json_builder_set_member_name (b, "criterion");
       json_builder_add_string_value (b, sm_criterion_to_string (criterion));
       json_builder_set_member_name (b, "prefer");
-      json_builder_add_string_value (b, direction == SM_PREFER_HIGH ? "high"
+      json_builder_add_string_value (b, direction == SM_DIRECTION_HIGHER_FIRST ? "high"
                                                                     : "low");
       json_builder_end_object (b);
     }

@@ -79,7 +79,7 @@ test_cap_checker (void)
   size_t n;
   const SmViolation *v = sm_check_report_get_violations (r1, &n);
   CU_ASSERT_EQUAL_FATAL (n, 1);
-  CU_ASSERT_EQUAL (v[0].kind, SM_VIOLATION_OVER_CAP);
+  CU_ASSERT_EQUAL (v[0].kind, SM_VIOLATION_KIND_OVER_CAP);
   CU_ASSERT_EQUAL (v[0].group, 0);
   /* E2 at 1 instead of E4 at 0: the group prefers its extra seat at 0,
    * so E4's claim on 0 blocks. */

@@ -249,7 +249,7 @@ test_over_seats (void)
   g_autoptr (SmCheckReport) report = check (market, mt);
   CU_ASSERT_FALSE (sm_check_report_is_valid (report));
   CU_ASSERT_FALSE (sm_check_report_is_stable (report));
-  const SmViolation want[] = { { SM_VIOLATION_OVER_SEATS, -1, 0, -1 } };
+  const SmViolation want[] = { { SM_VIOLATION_KIND_OVER_SEATS, -1, 0, -1 } };
   assert_violations (report, want, 1);
 
   /* The matching keeps both, held in p0's order: e0 before e1. */
@@ -282,7 +282,7 @@ test_not_acceptable (void)
   g_autoptr (SmCheckReport) report = check (market, mt);
   CU_ASSERT_FALSE (sm_check_report_is_valid (report));
   CU_ASSERT_FALSE (sm_check_report_is_stable (report));
-  const SmViolation want[] = { { SM_VIOLATION_NOT_ACCEPTABLE, 0, 0, -1 } };
+  const SmViolation want[] = { { SM_VIOLATION_KIND_NOT_ACCEPTABLE, 0, 0, -1 } };
   assert_violations (report, want, 1);
 
   CU_ASSERT_EQUAL (sm_matching_get_position (mt, 0), 0);
@@ -318,9 +318,9 @@ test_both_violations (void)
   CU_ASSERT_FALSE (sm_check_report_is_valid (report));
   CU_ASSERT_FALSE (sm_check_report_is_stable (report));
   const SmViolation want[] = {
-    { SM_VIOLATION_OVER_SEATS, -1, 1, -1 },
-    { SM_VIOLATION_NOT_ACCEPTABLE, 0, 1, -1 },
-    { SM_VIOLATION_NOT_ACCEPTABLE, 2, 1, -1 },
+    { SM_VIOLATION_KIND_OVER_SEATS, -1, 1, -1 },
+    { SM_VIOLATION_KIND_NOT_ACCEPTABLE, 0, 1, -1 },
+    { SM_VIOLATION_KIND_NOT_ACCEPTABLE, 2, 1, -1 },
   };
   assert_violations (report, want, G_N_ELEMENTS (want));
 }

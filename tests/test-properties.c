@@ -336,11 +336,11 @@ brute_violations (const SmBruteMarket *bm, const int32_t *assignment,
         continue;
       held[j]++;
       if (bm->choice[i][j] < 0)
-        out[n++] = (SmViolation) { SM_VIOLATION_NOT_ACCEPTABLE, i, j, -1 };
+        out[n++] = (SmViolation) { SM_VIOLATION_KIND_NOT_ACCEPTABLE, i, j, -1 };
     }
   for (int32_t j = 0; j < bm->m; j++)
     if (held[j] > bm->seats[j])
-      out[n++] = (SmViolation) { SM_VIOLATION_OVER_SEATS, -1, j, -1 };
+      out[n++] = (SmViolation) { SM_VIOLATION_KIND_OVER_SEATS, -1, j, -1 };
   return n;
 }
 

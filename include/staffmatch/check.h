@@ -35,17 +35,17 @@ G_BEGIN_DECLS
 
 /**
  * SmViolationKind:
- * @SM_VIOLATION_OVER_SEATS: the position holds more employees than seats
+ * @SM_VIOLATION_KIND_OVER_SEATS: the position holds more employees than seats
  *   (employee is -1)
- * @SM_VIOLATION_NOT_ACCEPTABLE: the employee is placed at a position they
+ * @SM_VIOLATION_KIND_NOT_ACCEPTABLE: the employee is placed at a position they
  *   did not list
- * @SM_VIOLATION_OVER_CAP: the group holds more employees than its cap
+ * @SM_VIOLATION_KIND_OVER_CAP: the group holds more employees than its cap
  *   (employee and position are -1)
  */
 typedef enum {
-  SM_VIOLATION_OVER_SEATS,
-  SM_VIOLATION_NOT_ACCEPTABLE,
-  SM_VIOLATION_OVER_CAP,
+  SM_VIOLATION_KIND_OVER_SEATS,
+  SM_VIOLATION_KIND_NOT_ACCEPTABLE,
+  SM_VIOLATION_KIND_OVER_CAP,
 } SmViolationKind;
 
 /** SmViolation: what is wrong and where; group is -1 unless over cap. */

@@ -104,8 +104,8 @@ SM_API char *sm_problem_list_format (const SmProblemList *list);
 
 /** SmCsvDelimiter: the delimiter to write. */
 typedef enum {
-  SM_CSV_SEMICOLON,
-  SM_CSV_COMMA,
+  SM_CSV_DELIMITER_SEMICOLON,
+  SM_CSV_DELIMITER_COMMA,
 } SmCsvDelimiter;
 
 /**

@@ -65,7 +65,7 @@ typedef struct _SmPlacement SmPlacement;
 
 /**
  * SmStatus:
- * @SM_STATUS_APPLIED: placed at a receiving organisation's position they
+ * @SM_STATUS_PLACED: placed at a receiving organisation's position they
  *   applied to
  * @SM_STATUS_FOLLOWS_WORK: placed at the default organisation's position
  *   of their own function ("mens volgt werk")
@@ -74,7 +74,7 @@ typedef struct _SmPlacement SmPlacement;
  * @SM_STATUS_MANUAL: placed by a manual decision (hardship clause)
  */
 typedef enum {
-  SM_STATUS_APPLIED,
+  SM_STATUS_PLACED,
   SM_STATUS_FOLLOWS_WORK,
   SM_STATUS_SUPERNUMERARY,
   SM_STATUS_MANUAL,

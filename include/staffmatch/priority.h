@@ -40,9 +40,9 @@ typedef enum {
 
 /**
  * SmCriterion:
- * @SM_CRITERION_FIT: fit category (SM_PREFER_HIGH: better fit first)
+ * @SM_CRITERION_FIT: fit category (SM_DIRECTION_HIGHER_FIRST: better fit first)
  * @SM_CRITERION_SAME_GRADE: whether the position is at the employee's own
- *   grade (SM_PREFER_HIGH: the same grade before any other, such as a
+ *   grade (SM_DIRECTION_HIGHER_FIRST: the same grade before any other, such as a
  *   promotion)
  * @SM_CRITERION_COMMITTEE_SCORE: the placement committee's score on the
  *   application (missing scores come last either way)
@@ -65,19 +65,19 @@ typedef enum {
 
 /** SmDirection: which end of a criterion comes first. */
 typedef enum {
-  SM_PREFER_HIGH,
-  SM_PREFER_LOW,
+  SM_DIRECTION_HIGHER_FIRST,
+  SM_DIRECTION_LOWER_FIRST,
 } SmDirection;
 
 /**
  * SmTieBreaking:
- * @SM_TIE_BREAK_SINGLE: one lottery number per employee, used at every
+ * @SM_TIE_BREAKING_SINGLE: one lottery number per employee, used at every
  *   position (keeps the result efficient among the tied)
- * @SM_TIE_BREAK_PER_POSITION: a fresh number per position and employee
+ * @SM_TIE_BREAKING_PER_POSITION: a fresh number per position and employee
  */
 typedef enum {
-  SM_TIE_BREAK_SINGLE,
-  SM_TIE_BREAK_PER_POSITION,
+  SM_TIE_BREAKING_SINGLE,
+  SM_TIE_BREAKING_PER_POSITION,
 } SmTieBreaking;
 
 typedef struct _SmPriorityRule SmPriorityRule;
@@ -96,7 +96,7 @@ SM_API SmPriorityRule *sm_priority_rule_new (const char *id);
  * sm_priority_rule_new_default:
  *
  * Makes the default rule of the top of this header, with the identifier
- * "default": fit, same grade, service and age, each SM_PREFER_HIGH.
+ * "default": fit, same grade, service and age, each SM_DIRECTION_HIGHER_FIRST.
  *
  * Returns: (transfer full): the rule; free with sm_priority_rule_free().
  */

@@ -57,8 +57,8 @@ G_BEGIN_DECLS
 typedef struct _SmScenario SmScenario;
 
 typedef enum {
-  SM_ORGANISATION_RECEIVING,
-  SM_ORGANISATION_DEFAULT,
+  SM_ORGANISATION_KIND_RECEIVING,
+  SM_ORGANISATION_KIND_DEFAULT,
 } SmOrganisationKind;
 
 /**
@@ -95,7 +95,7 @@ typedef struct {
 } SmOrganisationSpec;
 
 #define SM_ORGANISATION_SPEC_INIT \
-  { NULL, NULL, SM_ORGANISATION_RECEIVING, -1, -1 }
+  { NULL, NULL, SM_ORGANISATION_KIND_RECEIVING, -1, -1 }
 
 /**
  * SmUnitSpec:
@@ -199,7 +199,7 @@ typedef struct {
  * sm_scenario_new:
  *
  * Makes an empty scenario with the default settings: seed 0,
- * SM_TIE_BREAK_SINGLE, reference date 2019-01-01, SM_REDUCTION_PRIORITY
+ * SM_TIE_BREAKING_SINGLE, reference date 2019-01-01, SM_REDUCTION_PRIORITY
  * with age bands of 10 years.
  *
  * Returns: (transfer full): the scenario, with one reference, the
@@ -410,7 +410,7 @@ SM_API void sm_scenario_set_seed (SmScenario *scenario, uint64_t seed);
 /** sm_scenario_get_seed: the seed of the lottery. */
 SM_API uint64_t sm_scenario_get_seed (const SmScenario *scenario);
 /** sm_scenario_set_tie_breaking: one lottery draw per employee for all
- * positions, or one per position (SM_TIE_BREAK_SINGLE in a new
+ * positions, or one per position (SM_TIE_BREAKING_SINGLE in a new
  * scenario). */
 SM_API void sm_scenario_set_tie_breaking (SmScenario *scenario,
                                           SmTieBreaking tie_breaking);

@@ -71,19 +71,19 @@ locate_outcomes (const SmMarket *mk, const int32_t *assignment,
             break;
           }
       if (st->outcome[i] == len)
-        add_violation (report, SM_VIOLATION_NOT_ACCEPTABLE, i, j);
+        add_violation (report, SM_VIOLATION_KIND_NOT_ACCEPTABLE, i, j);
     }
   for (int32_t j = 0; j < mk->n_positions; j++)
     {
       if (st->count[j] > mk->seats[j])
-        add_violation (report, SM_VIOLATION_OVER_SEATS, -1, j);
+        add_violation (report, SM_VIOLATION_KIND_OVER_SEATS, -1, j);
       if (mk->group_of[j] >= 0)
         st->group_count[mk->group_of[j]] += st->count[j];
     }
   for (int32_t g = 0; g < mk->n_groups; g++)
     if (st->group_count[g] > mk->group_cap[g])
       {
-        SmViolation v = { SM_VIOLATION_OVER_CAP, -1, -1, g };
+        SmViolation v = { SM_VIOLATION_KIND_OVER_CAP, -1, -1, g };
         g_array_append_val (report->violations, v);
       }
 }

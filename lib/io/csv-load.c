@@ -532,7 +532,7 @@ load_organisation (Loader *l)
   spec.id = field (l, SM_CSV_ORG_ID);
   spec.name = field (l, SM_CSV_ORG_NAME);
   get_word (l, SM_CSV_ORG_KIND, sm_csv_tables__kind_names, 2, 0, &kind);
-  spec.kind = kind == 1 ? SM_ORGANISATION_DEFAULT : SM_ORGANISATION_RECEIVING;
+  spec.kind = kind == 1 ? SM_ORGANISATION_KIND_DEFAULT : SM_ORGANISATION_KIND_RECEIVING;
   get_int (l, SM_CSV_ORG_MIN, 0, INT32_MAX, -1, &spec.min_headcount);
   get_int (l, SM_CSV_ORG_MAX, 0, INT32_MAX, -1, &spec.max_headcount);
   if (row_ok (l) && !sm_scenario_add_organisation (l->scenario, &spec, &error))
@@ -695,8 +695,8 @@ add_criterion (Loader *l, SmPriorityRule *rule, const char *item)
       return;
     }
   if (!sm_priority_rule_add_criterion (rule, criterion,
-                                       direction == 1 ? SM_PREFER_LOW
-                                                      : SM_PREFER_HIGH,
+                                       direction == 1 ? SM_DIRECTION_LOWER_FIRST
+                                                      : SM_DIRECTION_HIGHER_FIRST,
                                        &error))
     {
       report (l, SM_CSV_RULE_CRITERIA, error->code, "%s", error->message);
@@ -759,8 +759,8 @@ apply_setting (Loader *l, int key)
     case SM_CSV_SETTING_TIE_BREAKING:
       get_word (l, SM_CSV_SET_VALUE, sm_csv_tables__tie_breaking_names, 2, 0,
                 &word);
-      sm_scenario_set_tie_breaking (s, word == 1 ? SM_TIE_BREAK_PER_POSITION
-                                                 : SM_TIE_BREAK_SINGLE);
+      sm_scenario_set_tie_breaking (s, word == 1 ? SM_TIE_BREAKING_PER_POSITION
+                                                 : SM_TIE_BREAKING_SINGLE);
       break;
     case SM_CSV_SETTING_REFERENCE_DATE:
       get_date (l, SM_CSV_SET_VALUE, &date);

@@ -54,7 +54,7 @@ save_organisations (const SmScenario *s, SmCsvWriter *w)
       sm_scenario_get_organisation (s, k, &o);
       sm_csv__put_text (w, o.id);
       sm_csv__put_text (w, o.name);
-      gboolean is_default = o.kind == SM_ORGANISATION_DEFAULT;
+      gboolean is_default = o.kind == SM_ORGANISATION_KIND_DEFAULT;
       sm_csv__put_text (w, sm_csv_tables__kind_names[is_default]);
       put_optional_int (w, o.min_headcount, -1);
       put_optional_int (w, o.max_headcount, -1);
@@ -165,7 +165,7 @@ format_criteria (const SmPriorityRule *rule)
       SmCriterion criterion;
       SmDirection direction;
       sm_priority_rule_get_criterion (rule, k, &criterion, &direction);
-      gboolean low = direction == SM_PREFER_LOW;
+      gboolean low = direction == SM_DIRECTION_LOWER_FIRST;
       g_string_append_printf (text, "%s%s:%s", k > 0 ? "|" : "",
                               sm_criterion_to_string (criterion),
                               sm_csv_tables__direction_names[low]);
@@ -225,7 +225,7 @@ save_settings (const SmScenario *s, SmCsvWriter *w)
   g_autofree char *date = sm_date_to_iso (sm_scenario_get_reference_date (s));
   g_autofree char *band_text = g_strdup_printf ("%d", (int) band);
   gboolean per_position = sm_scenario_get_tie_breaking (s)
-                          == SM_TIE_BREAK_PER_POSITION;
+                          == SM_TIE_BREAKING_PER_POSITION;
   gboolean reflection = reduction == SM_REDUCTION_REFLECTION;
   put_setting (w, SM_CSV_SETTING_SEED, seed);
   put_setting (w, SM_CSV_SETTING_TIE_BREAKING,
@@ -261,7 +261,7 @@ static const SavedTable saved_tables[] = {
 static char
 delimiter_char (SmCsvDelimiter delimiter)
 {
-  return delimiter == SM_CSV_COMMA ? ',' : ';';
+  return delimiter == SM_CSV_DELIMITER_COMMA ? ',' : ';';
 }
 
 /* Writes table @t of @s into @w (initialised by the caller); FALSE, with
@@ -318,8 +318,8 @@ sm_scenario_save_csv (const SmScenario *scenario, const char *dir,
                       SmCsvDelimiter delimiter, GError **error)
 {
   g_return_val_if_fail (scenario != NULL && dir != NULL, FALSE);
-  g_return_val_if_fail (delimiter == SM_CSV_SEMICOLON
-                        || delimiter == SM_CSV_COMMA, FALSE);
+  g_return_val_if_fail (delimiter == SM_CSV_DELIMITER_SEMICOLON
+                        || delimiter == SM_CSV_DELIMITER_COMMA, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   if (g_mkdir_with_parents (dir, 0777) != 0)
     {

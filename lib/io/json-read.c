@@ -579,7 +579,7 @@ load_organisation (Item *it)
     "id", "name", "kind", "min_headcount", "max_headcount", NULL
   };
   SmOrganisationSpec spec = SM_ORGANISATION_SPEC_INIT;
-  int kind = SM_ORGANISATION_RECEIVING;
+  int kind = SM_ORGANISATION_KIND_RECEIVING;
   GError *error = NULL;
   check_members (it, members);
   get_string (it, "id", NEED_REQUIRED, &spec.id);

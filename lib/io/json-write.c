@@ -538,7 +538,7 @@ status_name (SmStatus status)
 {
   switch (status)
     {
-    case SM_STATUS_APPLIED:
+    case SM_STATUS_PLACED:
       return "placed";
     case SM_STATUS_FOLLOWS_WORK:
       return "follows-work";

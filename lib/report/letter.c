@@ -580,7 +580,7 @@ add_general (const LetterJob *job, SmTemplateRecord *rec)
   sm_template_record__set_string (rec, "tie_breaking",
                                   sm_placement_get_tie_breaking (
                                       job->placement)
-                                          == SM_TIE_BREAK_PER_POSITION
+                                          == SM_TIE_BREAKING_PER_POSITION
                                       ? job->tx->tie_per_position
                                       : job->tx->tie_single);
   sm_template_record__set_string (rec, "version", sm_version ());
@@ -600,7 +600,7 @@ add_decision (const LetterJob *job, int32_t employee, SmTemplateRecord *rec)
   sm_template_record__set_string (rec, "employee_name", e->spec.name);
   sm_template_record__set_string (rec, "employee_id", e->spec.id);
   sm_template_record__set_boolean (rec, "applied",
-                                   out.status == SM_STATUS_APPLIED);
+                                   out.status == SM_STATUS_PLACED);
   sm_template_record__set_boolean (rec, "follows_work",
                                    out.status == SM_STATUS_FOLLOWS_WORK);
   sm_template_record__set_boolean (rec, "supernumerary",
@@ -664,7 +664,7 @@ add_preferences (const LetterJob *job, int32_t employee,
                                           ->spec.title);
       sm_template_record__take_string (item, "place",
                                        place_of (s, a->position));
-      if (out.status == SM_STATUS_APPLIED && out.position == a->position)
+      if (out.status == SM_STATUS_PLACED && out.position == a->position)
         sm_template_record__set_boolean (item, "obtained", TRUE);
       else if (find_refusal (job, employee, a->spec.preference, &r))
         fill_refusal (job, employee, &r, item);

@@ -89,7 +89,7 @@ read_outcome (const SmScenario *scenario, int32_t employee, int32_t position,
   else if (p->organisation == scenario->default_organisation)
     out->status = SM_STATUS_FOLLOWS_WORK;
   else
-    out->status = SM_STATUS_APPLIED;
+    out->status = SM_STATUS_PLACED;
 }
 
 static void
@@ -365,7 +365,7 @@ sm_placement_get_seed (const SmPlacement *placement)
 SmTieBreaking
 sm_placement_get_tie_breaking (const SmPlacement *placement)
 {
-  g_return_val_if_fail (placement != NULL, SM_TIE_BREAK_SINGLE);
+  g_return_val_if_fail (placement != NULL, SM_TIE_BREAKING_SINGLE);
   return placement->settings.tie_breaking;
 }
 

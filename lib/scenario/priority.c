@@ -12,8 +12,8 @@
  * Each criterion is turned into a number that grows with the quantity it
  * measures (a better fit, the same grade, a higher score, a longer service
  * = an earlier start date, an older age = an earlier birth date, a longer
- * distance) and a "missing" flag. SM_PREFER_HIGH puts the larger number
- * first, SM_PREFER_LOW the smaller; a missing value comes last either way,
+ * distance) and a "missing" flag. SM_DIRECTION_HIGHER_FIRST puts the larger number
+ * first, SM_DIRECTION_LOWER_FIRST the smaller; a missing value comes last either way,
  * so that nobody gains a place by a score or date nobody recorded.
  *
  * The lottery number is FNV-1a (64 bit) over the identifiers, each with
@@ -87,7 +87,7 @@ sm_priority_rule_new_default (void)
   for (size_t k = 0; k < G_N_ELEMENTS (order); k++)
     {
       rule->criteria[k] = order[k];
-      rule->directions[k] = SM_PREFER_HIGH;
+      rule->directions[k] = SM_DIRECTION_HIGHER_FIRST;
     }
   rule->n_criteria = G_N_ELEMENTS (order);
   return rule;
@@ -118,8 +118,8 @@ sm_priority_rule_add_criterion (SmPriorityRule *rule, SmCriterion criterion,
 {
   g_return_val_if_fail (rule != NULL, FALSE);
   g_return_val_if_fail (criterion_is_valid (criterion), FALSE);
-  g_return_val_if_fail (direction == SM_PREFER_HIGH
-                        || direction == SM_PREFER_LOW, FALSE);
+  g_return_val_if_fail (direction == SM_DIRECTION_HIGHER_FIRST
+                        || direction == SM_DIRECTION_LOWER_FIRST, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   for (int32_t k = 0; k < rule->n_criteria; k++)
     if (rule->criteria[k] == criterion)
@@ -337,7 +337,7 @@ compare_keys (Key a, Key b, SmDirection direction)
   if (a.value == b.value)
     return 0;
   int larger_first = a.value > b.value ? -1 : 1;
-  return direction == SM_PREFER_HIGH ? larger_first : -larger_first;
+  return direction == SM_DIRECTION_HIGHER_FIRST ? larger_first : -larger_first;
 }
 
 int
@@ -401,7 +401,7 @@ sm_priority__lot (uint64_t seed, SmTieBreaking tie_breaking,
 {
   g_return_val_if_fail (employee_id != NULL, 0);
   uint64_t hash = FNV_OFFSET_BASIS;
-  if (tie_breaking == SM_TIE_BREAK_PER_POSITION)
+  if (tie_breaking == SM_TIE_BREAKING_PER_POSITION)
     {
       g_return_val_if_fail (position_id != NULL, 0);
       hash = fnv1a (hash, position_id);

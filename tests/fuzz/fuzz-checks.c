@@ -882,7 +882,7 @@ check_csv_in (const uint8_t *data, size_t size, const char *dir)
   broken = check_placement (scenario, dir);
   if (broken == NULL)
     broken = check_csv_round_trip (
-        scenario, dir, size % 2 == 0 ? SM_CSV_SEMICOLON : SM_CSV_COMMA);
+        scenario, dir, size % 2 == 0 ? SM_CSV_DELIMITER_SEMICOLON : SM_CSV_DELIMITER_COMMA);
   if (broken == NULL)
     broken = check_json_round_trip (scenario, dir);
   return broken;
