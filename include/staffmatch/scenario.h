@@ -589,6 +589,34 @@ SM_API gboolean sm_scenario_get_manual_placement (const SmScenario *scenario,
                                                   const char **position_id_out,
                                                   const char **reason_out);
 
+/**
+ * sm_organisation_kind_to_string:
+ *
+ * Returns: (transfer none): the value's stable name in files, reports and
+ *   the tool ("receiving", "default"), a static string; NULL (with a critical) for a value
+ *   outside SmOrganisationKind.
+ */
+SM_API const char *sm_organisation_kind_to_string (SmOrganisationKind value);
+/** sm_organisation_kind_from_string: reads a name of sm_organisation_kind_to_string() back
+ * into @value_out (which may be NULL); FALSE, leaving it untouched, for an
+ * unknown name. */
+SM_API gboolean sm_organisation_kind_from_string (const char *text,
+                                                  SmOrganisationKind *value_out);
+
+/**
+ * sm_reduction_to_string:
+ *
+ * Returns: (transfer none): the value's stable name in files, reports and
+ *   the tool ("priority", "reflection"), a static string; NULL (with a critical) for a value
+ *   outside SmReduction.
+ */
+SM_API const char *sm_reduction_to_string (SmReduction value);
+/** sm_reduction_from_string: reads a name of sm_reduction_to_string() back
+ * into @value_out (which may be NULL); FALSE, leaving it untouched, for an
+ * unknown name. */
+SM_API gboolean sm_reduction_from_string (const char *text,
+                                          SmReduction *value_out);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmScenario, sm_scenario_unref)
 
 G_END_DECLS

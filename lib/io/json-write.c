@@ -257,17 +257,6 @@ out_string_list (JsonOut *o, const char *key, const char *const *list)
 
 /* ---- the scenario ------------------------------------------------------- */
 
-const char *const sm_json__tie_breaking_names[] = {
-  "single", "per-position", NULL
-};
-const char *const sm_json__reduction_names[] = {
-  "priority", "reflection", NULL
-};
-const char *const sm_json__organisation_kind_names[] = {
-  "receiving", "default", NULL
-};
-const char *const sm_json__direction_names[] = { "high", "low", NULL };
-
 /* The run's settings: the scenario's own, or those a placement was made
  * with (they may have changed since; placement.h). */
 typedef struct {
@@ -310,9 +299,9 @@ write_settings (JsonOut *o, const SmScenario *s, const RunSettings *run)
   out_open (o, "settings", '{');
   out_string (o, "seed", seed);
   out_string (o, "tie_breaking",
-              sm_json__tie_breaking_names[run->tie_breaking]);
+              sm_tie_breaking_to_string (run->tie_breaking));
   out_string (o, "reference_date", date);
-  out_string (o, "reduction", sm_json__reduction_names[run->reduction]);
+  out_string (o, "reduction", sm_reduction_to_string (run->reduction));
   out_int (o, "age_band_years", run->age_band_years);
   out_string (o, "default_rule", default_rule);
   out_close (o, '}');
@@ -329,7 +318,7 @@ write_organisations (JsonOut *o, const SmScenario *s)
       out_open (o, NULL, '{');
       out_string (o, "id", spec.id);
       out_string (o, "name", spec.name);
-      out_string (o, "kind", sm_json__organisation_kind_names[spec.kind]);
+      out_string (o, "kind", sm_organisation_kind_to_string (spec.kind));
       out_int_or_null (o, "min_headcount", spec.min_headcount,
                        spec.min_headcount >= 0);
       out_int_or_null (o, "max_headcount", spec.max_headcount,
@@ -374,7 +363,7 @@ write_criteria (JsonOut *o, const SmPriorityRule *rule)
       g_string_append (o->text, "\"criterion\": ");
       append_json_string (o->text, sm_criterion_to_string (criterion));
       g_string_append (o->text, ", \"prefer\": ");
-      append_json_string (o->text, sm_json__direction_names[direction]);
+      append_json_string (o->text, sm_direction_to_string (direction));
       g_string_append_c (o->text, '}');
     }
   g_string_append_c (o->text, ']');
@@ -533,31 +522,6 @@ scenario_to_json (const SmScenario *s, const RunSettings *run)
 
 /* ---- the placement ------------------------------------------------------ */
 
-static const char *
-status_name (SmStatus status)
-{
-  switch (status)
-    {
-    case SM_STATUS_PLACED:
-      return "placed";
-    case SM_STATUS_FOLLOWS_WORK:
-      return "follows-work";
-    case SM_STATUS_SUPERNUMERARY:
-      return "supernumerary";
-    case SM_STATUS_MANUAL:
-      return "manual";
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static const char *const reason_names[] = {
-  "not-eligible", "full", "cap", "manual", "reflection", "manual-seat"
-};
-static const char *const filter_names[] = {
-  NULL, "grade", "fit", "qualifications"
-};
-
 /* What decided a refusal: the name of the criterion of the position's
  * rule, "lot", "manual", or NULL. */
 static const char *
@@ -603,9 +567,9 @@ write_refusals (JsonOut *o, const SmPlacement *placement, int32_t employee)
       append_json_string (o->text, position.id);
       g_string_append_printf (o->text, ", \"preference\": %d, "
                               "\"reason\": \"%s\", \"filter\": ",
-                              r.preference, reason_names[r.reason]);
-      if (filter_names[r.filter] != NULL)
-        append_json_string (o->text, filter_names[r.filter]);
+                              r.preference, sm_reason_to_string (r.reason));
+      if (r.filter != SM_FILTER_NONE)
+        append_json_string (o->text, sm_filter_to_string (r.filter));
       else
         g_string_append (o->text, "null");
       g_string_append_printf (o->text, ", \"rank\": %d, \"cutoff\": %d, "
@@ -644,7 +608,7 @@ write_outcomes (JsonOut *o, const SmPlacement *placement)
       out_string (o, "position", position.id);
       out_int_or_null (o, "preference", outcome.preference,
                        outcome.preference > 0);
-      out_string (o, "status", status_name (outcome.status));
+      out_string (o, "status", sm_status_to_string (outcome.status));
       write_refusals (o, placement, k);
       out_close (o, '}');
     }

@@ -40,15 +40,8 @@ struct _SmPriorityRule {
   gboolean require_qualifications;
 };
 
-static const char *const criterion_names[SM_N_CRITERIA] = {
-  "fit", "same-grade", "committee-score", "service", "age", "travel",
-};
-
-static const char *const fit_names[] = {
-  "same", "interchangeable", "suitable", "reasonable", "none",
-};
-
-#define N_FITS ((int) G_N_ELEMENTS (fit_names))
+/* The number of SmFit values; their names are in enum-names.c. */
+#define N_FITS ((int) SM_FIT_NONE + 1)
 
 static gboolean
 criterion_is_valid (SmCriterion criterion)
@@ -127,7 +120,7 @@ sm_priority_rule_add_criterion (SmPriorityRule *rule, SmCriterion criterion,
         g_set_error (error, SM_ERROR, SM_ERROR_DUPLICATE,
                      "Rule '%s' already has the criterion '%s'; a rule "
                      "uses each criterion once.", rule->id,
-                     criterion_names[criterion]);
+                     sm_criterion_to_string (criterion));
         return FALSE;
       }
   /* Criteria are distinct, so there is always room. */
@@ -208,50 +201,6 @@ sm_priority_rule_get_require_qualifications (const SmPriorityRule *rule)
 {
   g_return_val_if_fail (rule != NULL, FALSE);
   return rule->require_qualifications;
-}
-
-/* ---- names -------------------------------------------------------------- */
-
-const char *
-sm_criterion_to_string (SmCriterion criterion)
-{
-  g_return_val_if_fail (criterion_is_valid (criterion), NULL);
-  return criterion_names[criterion];
-}
-
-gboolean
-sm_criterion_from_string (const char *text, SmCriterion *criterion_out)
-{
-  g_return_val_if_fail (text != NULL, FALSE);
-  for (int k = 0; k < SM_N_CRITERIA; k++)
-    if (g_str_equal (text, criterion_names[k]))
-      {
-        if (criterion_out != NULL)
-          *criterion_out = (SmCriterion) k;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-sm_fit_to_string (SmFit fit)
-{
-  g_return_val_if_fail (fit_is_valid (fit), NULL);
-  return fit_names[fit];
-}
-
-gboolean
-sm_fit_from_string (const char *text, SmFit *fit_out)
-{
-  g_return_val_if_fail (text != NULL, FALSE);
-  for (int k = 0; k < N_FITS; k++)
-    if (g_str_equal (text, fit_names[k]))
-      {
-        if (fit_out != NULL)
-          *fit_out = (SmFit) k;
-        return TRUE;
-      }
-  return FALSE;
 }
 
 /* ---- eligibility -------------------------------------------------------- */
