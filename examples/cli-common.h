@@ -112,12 +112,6 @@ gboolean cli_run_settings_resolve (const CliRunArgs *args,
 /* A seed as a decimal number 0 .. 2^64-1. */
 gboolean cli_parse_seed (const char *text, uint64_t *seed_out, GError **error);
 
-/* Names of settings for messages and the manifest. */
-const char *cli_side_name (SmSide side);
-const char *cli_tie_breaking_name (SmTieBreaking tie_breaking);
-const char *cli_language_name (SmLanguage language);
-const char *cli_regime_name (SmRegime regime);
-
 /* ---- inputs -------------------------------------------------------------- */
 
 /* Loads a CSV folder or a JSON file. Every problem goes to stdout, one per

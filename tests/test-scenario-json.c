@@ -937,11 +937,13 @@ test_count_elements (void)
 
 /* ---- size ------------------------------------------------------------ */
 
+/* Clears *@error (a pointer to the caller's, so that its later
+ * g_clear_error() does not free it twice). */
 static void
-check_too_large (SmScenario *s, SmProblemList *problems, GError *error)
+check_too_large (SmScenario *s, SmProblemList *problems, GError **error)
 {
   CU_ASSERT_PTR_NULL (s);
-  SM_ASSERT_ERROR (error, SM_ERROR_TOO_LARGE);
+  SM_ASSERT_ERROR (*error, SM_ERROR_TOO_LARGE);
   CU_ASSERT_EQUAL_FATAL (sm_problem_list_get_n (problems), 1);
   SmProblem p;
   sm_problem_list_get (problems, 0, &p);
@@ -961,7 +963,7 @@ test_size_limit (void)
   g_autoptr (SmProblemList) problems = sm_problem_list_new ();
   g_autoptr (SmScenario) s = sm_scenario_load_json_data (
       text, SM_SCENARIO_JSON_MAX_SIZE + 1, "big.json", problems, &error);
-  check_too_large (s, problems, error);
+  check_too_large (s, problems, &error);
   g_clear_error (&error);
 
   g_autofree char *path = tmp_path ("sparse.json");
@@ -972,7 +974,7 @@ test_size_limit (void)
   g_autoptr (SmProblemList) file_problems = sm_problem_list_new ();
   g_autoptr (SmScenario) from_file = sm_scenario_load_json (
       path, file_problems, &error);
-  check_too_large (from_file, file_problems, error);
+  check_too_large (from_file, file_problems, &error);
   g_clear_error (&error);
 
   if (!g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
@@ -981,7 +983,7 @@ test_size_limit (void)
   g_autoptr (SmScenario) zero = sm_scenario_load_json ("/dev/zero",
                                                        zero_problems,
                                                        &error);
-  check_too_large (zero, zero_problems, error);
+  check_too_large (zero, zero_problems, &error);
   g_clear_error (&error);
 }
 

@@ -168,6 +168,19 @@ SM_API SmFit sm_priority_rule_get_min_fit (const SmPriorityRule *rule);
 SM_API gboolean sm_priority_rule_get_require_qualifications (const SmPriorityRule *rule);
 
 /**
+ * sm_priority_rule_to_json:
+ * @rule: the rule
+ *
+ * The rule as the scenario file and the run manifest write it, one JSON
+ * object on one line: {"id": ..., "criteria": [{"criterion": "fit",
+ * "prefer": "high"}, ...], "max_grade_distance": n | null, "min_fit":
+ * name | null, "require_qualifications": bool}.
+ *
+ * Returns: (transfer full): the JSON text; free with g_free().
+ */
+SM_API char *sm_priority_rule_to_json (const SmPriorityRule *rule);
+
+/**
  * sm_criterion_to_string:
  *
  * Returns: (transfer none): the criterion's stable name for files and

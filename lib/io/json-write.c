@@ -233,13 +233,6 @@ out_double_or_null (JsonOut *o, const char *key, double value,
     g_string_append (o->text, "null");
 }
 
-static void
-out_bool (JsonOut *o, const char *key, gboolean value)
-{
-  out_start (o, key);
-  g_string_append (o->text, value ? "true" : "false");
-}
-
 /* A list of strings on one line. */
 static void
 out_string_list (JsonOut *o, const char *key, const char *const *list)
@@ -348,45 +341,16 @@ write_units (JsonOut *o, const SmScenario *s)
   out_close (o, ']');
 }
 
-/* The criteria on one line: [{"criterion": "fit", "prefer": "high"}]. */
-static void
-write_criteria (JsonOut *o, const SmPriorityRule *rule)
-{
-  out_start (o, "criteria");
-  g_string_append_c (o->text, '[');
-  for (int32_t k = 0; k < sm_priority_rule_get_n_criteria (rule); k++)
-    {
-      SmCriterion criterion;
-      SmDirection direction;
-      sm_priority_rule_get_criterion (rule, k, &criterion, &direction);
-      g_string_append (o->text, k > 0 ? ", {" : "{");
-      g_string_append (o->text, "\"criterion\": ");
-      append_json_string (o->text, sm_criterion_to_string (criterion));
-      g_string_append (o->text, ", \"prefer\": ");
-      append_json_string (o->text, sm_direction_to_string (direction));
-      g_string_append_c (o->text, '}');
-    }
-  g_string_append_c (o->text, ']');
-}
-
 static void
 write_rules (JsonOut *o, const SmScenario *s)
 {
   out_open (o, "rules", '[');
   for (int32_t k = 0; k < sm_scenario_get_n_rules (s); k++)
     {
-      const SmPriorityRule *rule = sm_scenario_get_rule (s, k);
-      int32_t distance = sm_priority_rule_get_max_grade_distance (rule);
-      SmFit min_fit = sm_priority_rule_get_min_fit (rule);
-      out_open (o, NULL, '{');
-      out_string (o, "id", sm_priority_rule_get_id (rule));
-      write_criteria (o, rule);
-      out_int_or_null (o, "max_grade_distance", distance, distance >= 0);
-      out_string (o, "min_fit", min_fit == SM_FIT_NONE
-                  ? NULL : sm_fit_to_string (min_fit));
-      out_bool (o, "require_qualifications",
-                sm_priority_rule_get_require_qualifications (rule));
-      out_close (o, '}');
+      const SmPriorityRule *r = sm_scenario_get_rule (s, k);
+      g_autofree char *rule = sm_priority_rule_to_json (r);
+      out_start (o, NULL);
+      g_string_append (o->text, rule);
     }
   out_close (o, ']');
 }

@@ -25,6 +25,7 @@
  */
 #include "priority-private.h"
 
+#include <json-glib/json-glib.h>
 #include <math.h>
 #include <staffmatch/error.h>
 
@@ -201,6 +202,63 @@ sm_priority_rule_get_require_qualifications (const SmPriorityRule *rule)
 {
   g_return_val_if_fail (rule != NULL, FALSE);
   return rule->require_qualifications;
+}
+
+/* ---- as JSON ------------------------------------------------------------ */
+
+static void
+add_member_string (JsonBuilder *b, const char *member, const char *value)
+{
+  json_builder_set_member_name (b, member);
+  if (value == NULL)
+    json_builder_add_null_value (b);
+  else if (g_utf8_validate (value, -1, NULL))
+    json_builder_add_string_value (b, value);
+  else
+    {
+      g_autofree char *valid = g_utf8_make_valid (value, -1);
+      json_builder_add_string_value (b, valid);
+    }
+}
+
+static void
+add_criteria (JsonBuilder *b, const SmPriorityRule *rule)
+{
+  json_builder_set_member_name (b, "criteria");
+  json_builder_begin_array (b);
+  for (int32_t k = 0; k < rule->n_criteria; k++)
+    {
+      json_builder_begin_object (b);
+      add_member_string (b, "criterion",
+                         sm_criterion_to_string (rule->criteria[k]));
+      add_member_string (b, "prefer",
+                         sm_direction_to_string (rule->directions[k]));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+char *
+sm_priority_rule_to_json (const SmPriorityRule *rule)
+{
+  g_return_val_if_fail (rule != NULL, NULL);
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  add_member_string (b, "id", rule->id);
+  add_criteria (b, rule);
+  json_builder_set_member_name (b, "max_grade_distance");
+  if (rule->max_grade_distance >= 0)
+    json_builder_add_int_value (b, rule->max_grade_distance);
+  else
+    json_builder_add_null_value (b);
+  add_member_string (b, "min_fit", rule->min_fit == SM_FIT_NONE
+                                       ? NULL
+                                       : sm_fit_to_string (rule->min_fit));
+  json_builder_set_member_name (b, "require_qualifications");
+  json_builder_add_boolean_value (b, rule->require_qualifications);
+  json_builder_end_object (b);
+  g_autoptr (JsonNode) root = json_builder_get_root (b);
+  return json_to_string (root, FALSE);
 }
 
 /* ---- eligibility -------------------------------------------------------- */
