@@ -310,8 +310,7 @@ gboolean
 cli_run_settings_resolve (const CliRunArgs *args, CliRunSettings *settings_out,
                           GError **error)
 {
-  CliRunSettings s
-      = { FALSE, 0, SM_PLACE_OPTIONS_INIT, SM_LETTER_OPTIONS_INIT };
+  CliRunSettings s = CLI_RUN_SETTINGS_INIT;
   if ((args->seed != NULL && !cli_parse_seed (args->seed, &s.seed, error))
       || (args->side != NULL
           && !parse_side (args->side, &s.place.proposing, error))

@@ -101,6 +101,11 @@ typedef struct
   SmLetterOptions letter;
 } CliRunSettings;
 
+/* The defaults; the options start from their _INIT, which sets their
+ * version. */
+#define CLI_RUN_SETTINGS_INIT \
+  { FALSE, 0, SM_PLACE_OPTIONS_INIT, SM_LETTER_OPTIONS_INIT }
+
 /* Adds the run's options (--seed, --side, --language, --regime,
  * --effective-date) to @context, storing into @args. */
 void cli_add_run_options (GOptionContext *context, CliRunArgs *args);

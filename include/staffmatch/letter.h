@@ -64,6 +64,9 @@ typedef enum {
 
 /**
  * SmLetterOptions:
+ * @version: SM_LETTER_OPTIONS_VERSION; set by SM_LETTER_OPTIONS_INIT (a
+ *   function given another version refuses with a critical; see
+ *   SM_PLACE_OPTIONS_VERSION)
  * @language: the built-in template's language
  * @regime: the legal regime the letter is written under
  * @effective_date: the date the placement takes effect
@@ -72,6 +75,7 @@ typedef enum {
  * @sender: (nullable): who signs, e.g. "the municipal secretary"
  */
 typedef struct {
+  unsigned int version;
   SmLanguage language;
   SmRegime regime;
   SmDate effective_date;
@@ -79,8 +83,10 @@ typedef struct {
   const char *sender;
 } SmLetterOptions;
 
-#define SM_LETTER_OPTIONS_INIT \
-  { SM_LANGUAGE_DUTCH, SM_REGIME_PUBLIC_LAW, { 2019, 1, 1 }, NULL, NULL }
+#define SM_LETTER_OPTIONS_VERSION 1u
+#define SM_LETTER_OPTIONS_INIT                                  \
+  { SM_LETTER_OPTIONS_VERSION, SM_LANGUAGE_DUTCH, SM_REGIME_PUBLIC_LAW, \
+    { 2019, 1, 1 }, NULL, NULL }
 
 /** sm_letter_get_default_template: (transfer none): the built-in template
  * for a language and regime. */

@@ -107,21 +107,29 @@ SM_API SmPlacement *sm_scenario_place (const SmScenario *scenario,
 
 /**
  * SmPlaceOptions:
+ * @version: SM_PLACE_OPTIONS_VERSION; set by SM_PLACE_OPTIONS_INIT
  * @proposing: which side proposes: SM_SIDE_EMPLOYEES (the default: the
  *   employee-optimal stable placement, and nobody gains by misreporting)
  *   or SM_SIDE_POSITIONS (the position-optimal one, for comparison; not
  *   under a binding headcount cap, and not with the reflection principle)
  */
 typedef struct {
+  unsigned int version;
   SmSide proposing;
 } SmPlaceOptions;
 
-#define SM_PLACE_OPTIONS_INIT { SM_SIDE_EMPLOYEES }
+/* The options' layout a program was compiled with. Options structs only
+ * grow, at their end, and each growth raises the version; a function
+ * refuses (with a critical) a version it does not know, such as 0 from a
+ * struct started with { 0 }. Start every options struct from its _INIT. */
+#define SM_PLACE_OPTIONS_VERSION 1u
+#define SM_PLACE_OPTIONS_INIT { SM_PLACE_OPTIONS_VERSION, SM_SIDE_EMPLOYEES }
 
 /**
  * sm_scenario_place_with:
  * @scenario: as for sm_scenario_place()
- * @options: the options (not NULL; start from SM_PLACE_OPTIONS_INIT)
+ * @options: the options (not NULL; start from SM_PLACE_OPTIONS_INIT:
+ *   another version is refused with a critical, and NULL returned)
  * @error: return location for an error
  *
  * As sm_scenario_place(), with options. Errors also SM_ERROR_INFEASIBLE

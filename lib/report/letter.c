@@ -1269,6 +1269,7 @@ sm_letter_render (const SmPlacement *placement, int32_t employee,
                   const SmLetterOptions *options, GError **error)
 {
   g_return_val_if_fail (placement != NULL && options != NULL, NULL);
+  g_return_val_if_fail (options->version == SM_LETTER_OPTIONS_VERSION, NULL);
   g_return_val_if_fail (employee >= 0
                         && employee < sm_scenario_get_n_employees (
                                sm_placement_get_scenario (placement)),
@@ -1327,6 +1328,7 @@ sm_letter_write_all (const SmPlacement *placement, const char *dir,
 {
   g_return_val_if_fail (placement != NULL && dir != NULL, FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (options->version == SM_LETTER_OPTIONS_VERSION, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   g_autoptr (SmTemplate) tmpl = prepare (options, error);
   if (tmpl == NULL)
@@ -1357,6 +1359,7 @@ sm_letter_render_each (const SmPlacement *placement,
                        void *user_data, GError **error)
 {
   g_return_val_if_fail (placement != NULL && options != NULL, FALSE);
+  g_return_val_if_fail (options->version == SM_LETTER_OPTIONS_VERSION, FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   g_autoptr (SmTemplate) tmpl = prepare (options, error);

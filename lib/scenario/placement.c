@@ -301,6 +301,7 @@ sm_scenario_place_with (const SmScenario *scenario,
                         const SmPlaceOptions *options, GError **error)
 {
   g_return_val_if_fail (scenario != NULL && options != NULL, NULL);
+  g_return_val_if_fail (options->version == SM_PLACE_OPTIONS_VERSION, NULL);
   g_return_val_if_fail (options->proposing == SM_SIDE_EMPLOYEES
                         || options->proposing == SM_SIDE_POSITIONS, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);

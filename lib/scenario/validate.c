@@ -540,6 +540,9 @@ sm_scenario_validate (const SmScenario *scenario,
   SmPlaceOptions defaults = SM_PLACE_OPTIONS_INIT;
   g_return_val_if_fail (scenario != NULL, FALSE);
   g_return_val_if_fail (options == NULL
+                        || options->version == SM_PLACE_OPTIONS_VERSION,
+                        FALSE);
+  g_return_val_if_fail (options == NULL
                         || options->proposing == SM_SIDE_EMPLOYEES
                         || options->proposing == SM_SIDE_POSITIONS, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
