@@ -357,7 +357,7 @@ test_headcount_cap (void)
       mk, sm_placement_get_matching (p), &error);
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_TRUE (sm_check_report_is_stable (report));
-  size_t n;
+  int32_t n;
   sm_check_report_get_cap_excused_pairs (report, &n);
   CU_ASSERT_EQUAL (n, 2);
   assert_nobody_lost (p);

@@ -169,7 +169,7 @@ validate (const SmScenario *s, const SmPlaceOptions *options)
 
 /* Asserts that the list holds exactly one issue and that it is this one. */
 static void
-assert_only_issue (const SmIssueList *issues, SmSeverity severity, int code,
+assert_only_issue (const SmIssueList *issues, SmSeverity severity, SmError code,
                    const char *table, int32_t index, const char *item_id,
                    const char *field)
 {

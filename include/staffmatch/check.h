@@ -103,7 +103,7 @@ SM_API gboolean sm_check_report_is_stable (const SmCheckReport *report);
  *   pair getters below).
  */
 SM_API const SmViolation *sm_check_report_get_violations (const SmCheckReport *report,
-                                                          size_t *n_out);
+                                                          int32_t *n_out);
 /**
  * sm_check_report_get_blocking_pairs:
  * @report: a report
@@ -114,7 +114,7 @@ SM_API const SmViolation *sm_check_report_get_violations (const SmCheckReport *r
  *   the report is freed.
  */
 SM_API const SmBlockingPair *sm_check_report_get_blocking_pairs (const SmCheckReport *report,
-                                                                 size_t *n_out);
+                                                                 int32_t *n_out);
 
 /**
  * sm_check_report_get_cap_excused_pairs:
@@ -126,7 +126,7 @@ SM_API const SmBlockingPair *sm_check_report_get_blocking_pairs (const SmCheckRe
  *   @report: valid until the report is freed.
  */
 SM_API const SmBlockingPair *sm_check_report_get_cap_excused_pairs (const SmCheckReport *report,
-                                                                    size_t *n_out);
+                                                                    int32_t *n_out);
 
 /**
  * sm_violation_kind_to_string:

@@ -43,6 +43,7 @@
 
 #include <stdint.h>
 #include <glib.h>
+#include <staffmatch/error.h>
 #include <staffmatch/export.h>
 #include <staffmatch/placement.h>
 #include <staffmatch/scenario.h>
@@ -63,7 +64,7 @@ typedef struct {
   int32_t line;
   int32_t column;
   const char *field;
-  int code;
+  SmError code;
   const char *message;
 } SmProblem;
 

@@ -211,12 +211,15 @@ SM_API SmScenario *sm_scenario_new (void);
  * sm_scenario_ref:
  * @scenario: a scenario
  *
+ * Takes @scenario as const, as its getters give it (the reference count is
+ * internal and not part of what const protects), so that a borrowed
+ * scenario can be kept.
  * Takes a reference to the scenario.
  *
  * Returns: (transfer full): @scenario, with one more reference, the
  *   caller's; drop it with sm_scenario_unref().
  */
-SM_API SmScenario *sm_scenario_ref (SmScenario *scenario);
+SM_API SmScenario *sm_scenario_ref (const SmScenario *scenario);
 
 /**
  * sm_scenario_unref:

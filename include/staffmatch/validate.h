@@ -25,6 +25,7 @@
 
 #include <stdint.h>
 #include <glib.h>
+#include <staffmatch/error.h>
 #include <staffmatch/export.h>
 #include <staffmatch/placement.h>
 #include <staffmatch/scenario.h>
@@ -57,7 +58,7 @@ typedef enum {
  */
 typedef struct {
   SmSeverity severity;
-  int code;
+  SmError code;
   const char *table;
   int32_t index;
   const char *item_id;

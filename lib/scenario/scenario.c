@@ -99,11 +99,13 @@ employee_record_clear (gpointer data)
 }
 
 SmScenario *
-sm_scenario_ref (SmScenario *scenario)
+sm_scenario_ref (const SmScenario *scenario)
 {
   g_return_val_if_fail (scenario != NULL, NULL);
-  g_atomic_int_inc (&scenario->ref_count);
-  return scenario;
+  /* The count is the only part changed; a const scenario stays as it was. */
+  SmScenario *self = (SmScenario *) scenario;
+  g_atomic_int_inc (&self->ref_count);
+  return self;
 }
 
 void
