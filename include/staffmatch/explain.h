@@ -150,10 +150,14 @@ SM_API int32_t sm_placement_get_n_refusals (const SmPlacement *placement,
  * sm_placement_get_refusal:
  *
  * Fills @refusal_out with the @index-th refusal, best preference first.
+ *
+ * Returns: TRUE, or FALSE when @employee is not an employee of the
+ *   scenario or @index is not below sm_placement_get_n_refusals() (then
+ *   @refusal_out is left untouched).
  */
-SM_API void sm_placement_get_refusal (const SmPlacement *placement,
-                                      int32_t employee, int32_t index,
-                                      SmRefusal *refusal_out);
+SM_API gboolean sm_placement_get_refusal (const SmPlacement *placement,
+                                          int32_t employee, int32_t index,
+                                          SmRefusal *refusal_out);
 
 /**
  * SmPositionResult:
@@ -181,10 +185,13 @@ typedef struct {
 } SmPositionResult;
 
 /** sm_placement_get_position_result: fills @result_out for the
- * position (a scenario index). */
-SM_API void sm_placement_get_position_result (const SmPlacement *placement,
-                                              int32_t position,
-                                              SmPositionResult *result_out);
+ * position (a scenario index).
+ *
+ * Returns: TRUE, or FALSE when @position is out of range (then
+ *   @result_out is left untouched). */
+SM_API gboolean sm_placement_get_position_result (const SmPlacement *placement,
+                                                  int32_t position,
+                                                  SmPositionResult *result_out);
 
 /**
  * SmUnitResult: a unit's formation against the people placed.
@@ -199,10 +206,13 @@ typedef struct {
 } SmUnitResult;
 
 /** sm_placement_get_unit_result: fills @result_out for the unit (a
- * scenario index). */
-SM_API void sm_placement_get_unit_result (const SmPlacement *placement,
-                                          int32_t unit,
-                                          SmUnitResult *result_out);
+ * scenario index).
+ *
+ * Returns: TRUE, or FALSE when @unit is out of range (then @result_out is
+ *   left untouched). */
+SM_API gboolean sm_placement_get_unit_result (const SmPlacement *placement,
+                                              int32_t unit,
+                                              SmUnitResult *result_out);
 
 /**
  * sm_placement_get_contract_people:

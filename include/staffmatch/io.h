@@ -89,11 +89,11 @@ SM_API int32_t sm_problem_list_get_n (const SmProblemList *list);
  * @problem_out: (out caller-allocates): filled with strings borrowed from
  *   the list, valid until it is freed
  *
- * An @index out of range is a programmer error: it logs a critical and
- * leaves @problem_out untouched.
+ * Returns: TRUE, or FALSE when @index is out of range (then @problem_out
+ *   is left untouched).
  */
-SM_API void sm_problem_list_get (const SmProblemList *list, int32_t index,
-                                 SmProblem *problem_out);
+SM_API gboolean sm_problem_list_get (const SmProblemList *list,
+                                     int32_t index, SmProblem *problem_out);
 /**
  * sm_problem_list_format:
  *

@@ -152,13 +152,15 @@ SM_API int32_t sm_priority_rule_get_n_criteria (const SmPriorityRule *rule);
  * @criterion_out: (out) (nullable): the criterion
  * @direction_out: (out) (nullable): its direction
  *
- * Reads the @index-th criterion. An @index out of range is a programmer
- * error: it logs a critical and leaves both outputs untouched.
+ * Reads the @index-th criterion.
+ *
+ * Returns: TRUE, or FALSE when @index is out of range (then both outputs
+ *   are left untouched).
  */
-SM_API void sm_priority_rule_get_criterion (const SmPriorityRule *rule,
-                                            int32_t index,
-                                            SmCriterion *criterion_out,
-                                            SmDirection *direction_out);
+SM_API gboolean sm_priority_rule_get_criterion (const SmPriorityRule *rule,
+                                                int32_t index,
+                                                SmCriterion *criterion_out,
+                                                SmDirection *direction_out);
 /** sm_priority_rule_get_max_grade_distance: the grade filter, -1 for any. */
 SM_API int32_t sm_priority_rule_get_max_grade_distance (const SmPriorityRule *rule);
 /** sm_priority_rule_get_min_fit: the fit filter, SM_FIT_NONE for any. */

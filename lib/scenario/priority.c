@@ -170,17 +170,19 @@ sm_priority_rule_get_n_criteria (const SmPriorityRule *rule)
   return rule->n_criteria;
 }
 
-void
+gboolean
 sm_priority_rule_get_criterion (const SmPriorityRule *rule, int32_t index,
                                 SmCriterion *criterion_out,
                                 SmDirection *direction_out)
 {
-  g_return_if_fail (rule != NULL);
-  g_return_if_fail (index >= 0 && index < rule->n_criteria);
+  g_return_val_if_fail (rule != NULL, FALSE);
+  if (index < 0 || index >= rule->n_criteria)
+    return FALSE;
   if (criterion_out != NULL)
     *criterion_out = rule->criteria[index];
   if (direction_out != NULL)
     *direction_out = rule->directions[index];
+  return TRUE;
 }
 
 int32_t
