@@ -40,6 +40,7 @@
 
 #include <glib.h>
 #include <staffmatch/date.h>
+#include <staffmatch/explain.h>
 #include <staffmatch/export.h>
 #include <staffmatch/placement.h>
 
@@ -184,5 +185,26 @@ SM_API const char *sm_regime_to_string (SmRegime value);
  * unknown name. */
 SM_API gboolean sm_regime_from_string (const char *text,
                                        SmRegime *value_out);
+
+/**
+ * sm_refusal_to_sentence:
+ * @placement: the placement
+ * @employee: the employee refused (a scenario index)
+ * @refusal: one of the employee's refusals, from sm_placement_get_refusal()
+ * @language: SM_LANGUAGE_DUTCH or SM_LANGUAGE_ENGLISH
+ *
+ * Why the employee did not get the position of @refusal, in the words the
+ * letters use, without rendering a letter: one short paragraph of plain
+ * text (no template, no Markdown), such as "Not granted: all seats went
+ * to candidates with a higher priority. ...". It names no person.
+ *
+ * Returns: (transfer full): the text; free with g_free(). NULL (with a
+ *   critical) for an employee out of range or a refusal reason outside
+ *   SmReason.
+ */
+SM_API char *sm_refusal_to_sentence (const SmPlacement *placement,
+                                     int32_t employee,
+                                     const SmRefusal *refusal,
+                                     SmLanguage language);
 
 G_END_DECLS

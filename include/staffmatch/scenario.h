@@ -505,6 +505,11 @@ SM_API int32_t sm_scenario_find_position (const SmScenario *scenario,
  * identifier, or -1. */
 SM_API int32_t sm_scenario_find_employee (const SmScenario *scenario,
                                           const char *id);
+/** sm_scenario_find_rule: the index of the rule with that identifier (for
+ * sm_scenario_get_rule()), or -1; the built-in default rule, which is not
+ * added, is not found. */
+SM_API int32_t sm_scenario_find_rule (const SmScenario *scenario,
+                                      const char *id);
 
 /** sm_scenario_get_fit: the fit of an employee's function @from_code to a
  * position's function @to_code: SM_FIT_SAME for equal codes, else the

@@ -499,12 +499,10 @@ decided_by_name (const SmScenario *s, int32_t position, int32_t criterion)
     return NULL;
   SmPositionSpec spec;
   sm_scenario_get_position (s, position, &spec);
-  const SmPriorityRule *rule = sm_scenario_get_default_rule (s);
-  for (int32_t k = 0; spec.rule_id != NULL && k < sm_scenario_get_n_rules (s);
-       k++)
-    if (strcmp (sm_priority_rule_get_id (sm_scenario_get_rule (s, k)),
-                spec.rule_id) == 0)
-      rule = sm_scenario_get_rule (s, k);
+  const SmPriorityRule *rule = spec.rule_id == NULL ? NULL
+      : sm_scenario_get_rule (s, sm_scenario_find_rule (s, spec.rule_id));
+  if (rule == NULL)
+    rule = sm_scenario_get_default_rule (s);
   g_assert (criterion < sm_priority_rule_get_n_criteria (rule));
   SmCriterion c;
   SmDirection direction;

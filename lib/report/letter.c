@@ -525,10 +525,11 @@ reason_reflection (const LetterJob *job, int32_t employee,
   return g_strdup_printf (job->tx->reflection, age, band_text, service);
 }
 
-/* Fills a refused choice: reason, rank, cutoff, decided_by, own_value. */
-static void
-fill_refusal (const LetterJob *job, int32_t employee, const SmRefusal *r,
-              SmTemplateRecord *item)
+/* The reason of a refusal in the letter's words; some reasons also fill
+ * @item's decided_by and own_value. */
+static char *
+reason_text (const LetterJob *job, int32_t employee, const SmRefusal *r,
+             SmTemplateRecord *item)
 {
   char *reason = NULL;
   switch (r->reason)
@@ -552,6 +553,15 @@ fill_refusal (const LetterJob *job, int32_t employee, const SmRefusal *r,
       reason = reason_manual_seat (job, r, item);
       break;
     }
+  return reason;
+}
+
+/* Fills a refused choice: reason, rank, cutoff, decided_by, own_value. */
+static void
+fill_refusal (const LetterJob *job, int32_t employee, const SmRefusal *r,
+              SmTemplateRecord *item)
+{
+  char *reason = reason_text (job, employee, r, item);
   sm_template_record__set_boolean (item, "refused", TRUE);
   sm_template_record__take_string (item, "reason", reason);
   if (r->rank > 0)
@@ -1282,6 +1292,31 @@ sm_letter_render (const SmPlacement *placement, int32_t employee,
   LetterJob job;
   job_init (&job, placement, options, checksum);
   return render_letter (&job, tmpl, employee);
+}
+
+char *
+sm_refusal_to_sentence (const SmPlacement *placement, int32_t employee,
+                        const SmRefusal *refusal, SmLanguage language)
+{
+  g_return_val_if_fail (placement != NULL && refusal != NULL, NULL);
+  g_return_val_if_fail (language == SM_LANGUAGE_DUTCH
+                        || language == SM_LANGUAGE_ENGLISH, NULL);
+  g_return_val_if_fail (employee >= 0
+                        && employee < sm_scenario_get_n_employees (
+                               sm_placement_get_scenario (placement)),
+                        NULL);
+  g_return_val_if_fail ((int) refusal->reason >= SM_REASON_NOT_ELIGIBLE
+                        && refusal->reason <= SM_REASON_MANUAL_SEAT, NULL);
+  SmLetterOptions options = SM_LETTER_OPTIONS_INIT;
+  options.language = language;
+  LetterJob job;
+  job_init (&job, placement, &options, NULL);
+  /* The facts some reasons add for a letter's template are not wanted
+   * here; they go to a record that is thrown away. */
+  SmTemplateRecord *scratch = sm_template_record__new ();
+  char *sentence = reason_text (&job, employee, refusal, scratch);
+  sm_template_record__free (scratch);
+  return sentence;
 }
 
 static gboolean

@@ -1297,6 +1297,13 @@ sm_scenario_find_employee (const SmScenario *scenario, const char *id)
   return lookup (scenario->employee_index, id);
 }
 
+int32_t
+sm_scenario_find_rule (const SmScenario *scenario, const char *id)
+{
+  g_return_val_if_fail (scenario != NULL && id != NULL, -1);
+  return lookup (scenario->rule_index, id);
+}
+
 /* ---- reading back the rest ------------------------------------------------ */
 
 void
