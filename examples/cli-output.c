@@ -802,7 +802,8 @@ static gboolean
 write_placements_csv (Job *job, const char *name, GError **error)
 {
   g_autofree char *path = g_build_filename (job->dir, name, NULL);
-  return sm_placement_save_csv (job->placement, path, SM_CSV_DELIMITER_SEMICOLON, error)
+  return sm_placement_save_csv (job->placement, path,
+                                SM_CSV_DELIMITER_SEMICOLON, error)
          && record_written (job, name, error);
 }
 

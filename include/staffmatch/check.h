@@ -132,13 +132,13 @@ SM_API const SmBlockingPair *sm_check_report_get_cap_excused_pairs (const SmChec
  * sm_violation_kind_to_string:
  *
  * Returns: (transfer none): the value's stable name in files, reports and
- *   the tool ("over-seats", "not-acceptable", "over-cap"), a static string; NULL (with a critical) for a value
- *   outside SmViolationKind.
+ *   the tool ("over-seats", "not-acceptable", "over-cap"), a static
+ *   string; NULL (with a critical) for a value outside SmViolationKind.
  */
 SM_API const char *sm_violation_kind_to_string (SmViolationKind value);
-/** sm_violation_kind_from_string: reads a name of sm_violation_kind_to_string() back
- * into @value_out (which may be NULL); FALSE, leaving it untouched, for an
- * unknown name. */
+/** sm_violation_kind_from_string: reads a name of
+ * sm_violation_kind_to_string() back into @value_out (which may be NULL);
+ * FALSE, leaving it untouched, for an unknown name. */
 SM_API gboolean sm_violation_kind_from_string (const char *text,
                                                SmViolationKind *value_out);
 

@@ -228,12 +228,13 @@ SM_API int32_t sm_placement_get_contract_people (const SmPlacement *placement,
  * sm_reason_to_string:
  *
  * Returns: (transfer none): the value's stable name in files, reports and
- *   the tool ("not-eligible", "full", "cap", "manual", "reflection", "manual-seat"), a static string; NULL (with a critical) for a value
+ *   the tool ("not-eligible", "full", "cap", "manual", "reflection",
+ *   "manual-seat"), a static string; NULL (with a critical) for a value
  *   outside SmReason.
  */
 SM_API const char *sm_reason_to_string (SmReason value);
-/** sm_reason_from_string: reads a name of sm_reason_to_string() back
- * into @value_out (which may be NULL); FALSE, leaving it untouched, for an
+/** sm_reason_from_string: reads a name of sm_reason_to_string() back into
+ * @value_out (which may be NULL); FALSE, leaving it untouched, for an
  * unknown name. */
 SM_API gboolean sm_reason_from_string (const char *text,
                                        SmReason *value_out);
@@ -242,13 +243,13 @@ SM_API gboolean sm_reason_from_string (const char *text,
  * sm_filter_to_string:
  *
  * Returns: (transfer none): the value's stable name in files, reports and
- *   the tool ("none", "grade", "fit", "qualifications"), a static string; NULL (with a critical) for a value
- *   outside SmFilter. The placement file writes null for
- *   SM_FILTER_NONE.
+ *   the tool ("none", "grade", "fit", "qualifications"), a static string;
+ *   NULL (with a critical) for a value outside SmFilter. The placement
+ *   file writes null for SM_FILTER_NONE.
  */
 SM_API const char *sm_filter_to_string (SmFilter value);
-/** sm_filter_from_string: reads a name of sm_filter_to_string() back
- * into @value_out (which may be NULL); FALSE, leaving it untouched, for an
+/** sm_filter_from_string: reads a name of sm_filter_to_string() back into
+ * @value_out (which may be NULL); FALSE, leaving it untouched, for an
  * unknown name. */
 SM_API gboolean sm_filter_from_string (const char *text,
                                        SmFilter *value_out);

@@ -275,13 +275,13 @@ SM_API SmScenario *sm_scenario_load (const char *path,
  * sm_csv_delimiter_to_string:
  *
  * Returns: (transfer none): the value's stable name in files, reports and
- *   the tool ("semicolon", "comma"), a static string; NULL (with a critical) for a value
- *   outside SmCsvDelimiter.
+ *   the tool ("semicolon", "comma"), a static string; NULL (with a
+ *   critical) for a value outside SmCsvDelimiter.
  */
 SM_API const char *sm_csv_delimiter_to_string (SmCsvDelimiter value);
-/** sm_csv_delimiter_from_string: reads a name of sm_csv_delimiter_to_string() back
- * into @value_out (which may be NULL); FALSE, leaving it untouched, for an
- * unknown name. */
+/** sm_csv_delimiter_from_string: reads a name of
+ * sm_csv_delimiter_to_string() back into @value_out (which may be NULL);
+ * FALSE, leaving it untouched, for an unknown name. */
 SM_API gboolean sm_csv_delimiter_from_string (const char *text,
                                               SmCsvDelimiter *value_out);
 

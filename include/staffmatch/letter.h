@@ -162,13 +162,13 @@ SM_API gboolean sm_letter_render_each (const SmPlacement *placement,
  * sm_language_to_string:
  *
  * Returns: (transfer none): the value's stable name in files, reports and
- *   the tool ("nl", "en"), a static string; NULL (with a critical) for a value
- *   outside SmLanguage.
+ *   the tool ("nl", "en"), a static string; NULL (with a critical) for a
+ *   value outside SmLanguage.
  */
 SM_API const char *sm_language_to_string (SmLanguage value);
 /** sm_language_from_string: reads a name of sm_language_to_string() back
- * into @value_out (which may be NULL); FALSE, leaving it untouched, for an
- * unknown name. */
+ * into @value_out (which may be NULL); FALSE, leaving it untouched, for
+ * an unknown name. */
 SM_API gboolean sm_language_from_string (const char *text,
                                          SmLanguage *value_out);
 
@@ -176,12 +176,12 @@ SM_API gboolean sm_language_from_string (const char *text,
  * sm_regime_to_string:
  *
  * Returns: (transfer none): the value's stable name in files, reports and
- *   the tool ("public", "employment"), a static string; NULL (with a critical) for a value
- *   outside SmRegime.
+ *   the tool ("public", "employment"), a static string; NULL (with a
+ *   critical) for a value outside SmRegime.
  */
 SM_API const char *sm_regime_to_string (SmRegime value);
-/** sm_regime_from_string: reads a name of sm_regime_to_string() back
- * into @value_out (which may be NULL); FALSE, leaving it untouched, for an
+/** sm_regime_from_string: reads a name of sm_regime_to_string() back into
+ * @value_out (which may be NULL); FALSE, leaving it untouched, for an
  * unknown name. */
 SM_API gboolean sm_regime_from_string (const char *text,
                                        SmRegime *value_out);

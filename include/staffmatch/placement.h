@@ -204,12 +204,12 @@ SM_API int32_t sm_placement_get_vacancies (const SmPlacement *placement,
  * sm_status_to_string:
  *
  * Returns: (transfer none): the value's stable name in files, reports and
- *   the tool ("placed", "follows-work", "supernumerary", "manual"), a static string; NULL (with a critical) for a value
- *   outside SmStatus.
+ *   the tool ("placed", "follows-work", "supernumerary", "manual"), a
+ *   static string; NULL (with a critical) for a value outside SmStatus.
  */
 SM_API const char *sm_status_to_string (SmStatus value);
-/** sm_status_from_string: reads a name of sm_status_to_string() back
- * into @value_out (which may be NULL); FALSE, leaving it untouched, for an
+/** sm_status_from_string: reads a name of sm_status_to_string() back into
+ * @value_out (which may be NULL); FALSE, leaving it untouched, for an
  * unknown name. */
 SM_API gboolean sm_status_from_string (const char *text,
                                        SmStatus *value_out);

@@ -213,13 +213,13 @@ SM_API gboolean sm_fit_from_string (const char *text, SmFit *fit_out);
  * sm_direction_to_string:
  *
  * Returns: (transfer none): the value's stable name in files, reports and
- *   the tool ("high", "low"), a static string; NULL (with a critical) for a value
- *   outside SmDirection.
+ *   the tool ("high", "low"), a static string; NULL (with a critical) for
+ *   a value outside SmDirection.
  */
 SM_API const char *sm_direction_to_string (SmDirection value);
-/** sm_direction_from_string: reads a name of sm_direction_to_string() back
- * into @value_out (which may be NULL); FALSE, leaving it untouched, for an
- * unknown name. */
+/** sm_direction_from_string: reads a name of sm_direction_to_string()
+ * back into @value_out (which may be NULL); FALSE, leaving it untouched,
+ * for an unknown name. */
 SM_API gboolean sm_direction_from_string (const char *text,
                                           SmDirection *value_out);
 
@@ -227,13 +227,13 @@ SM_API gboolean sm_direction_from_string (const char *text,
  * sm_tie_breaking_to_string:
  *
  * Returns: (transfer none): the value's stable name in files, reports and
- *   the tool ("single", "per-position"), a static string; NULL (with a critical) for a value
- *   outside SmTieBreaking.
+ *   the tool ("single", "per-position"), a static string; NULL (with a
+ *   critical) for a value outside SmTieBreaking.
  */
 SM_API const char *sm_tie_breaking_to_string (SmTieBreaking value);
-/** sm_tie_breaking_from_string: reads a name of sm_tie_breaking_to_string() back
- * into @value_out (which may be NULL); FALSE, leaving it untouched, for an
- * unknown name. */
+/** sm_tie_breaking_from_string: reads a name of
+ * sm_tie_breaking_to_string() back into @value_out (which may be NULL);
+ * FALSE, leaving it untouched, for an unknown name. */
 SM_API gboolean sm_tie_breaking_from_string (const char *text,
                                              SmTieBreaking *value_out);
 

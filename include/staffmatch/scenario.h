@@ -601,13 +601,13 @@ SM_API gboolean sm_scenario_get_manual_placement (const SmScenario *scenario,
  * sm_organisation_kind_to_string:
  *
  * Returns: (transfer none): the value's stable name in files, reports and
- *   the tool ("receiving", "default"), a static string; NULL (with a critical) for a value
- *   outside SmOrganisationKind.
+ *   the tool ("receiving", "default"), a static string; NULL (with a
+ *   critical) for a value outside SmOrganisationKind.
  */
 SM_API const char *sm_organisation_kind_to_string (SmOrganisationKind value);
-/** sm_organisation_kind_from_string: reads a name of sm_organisation_kind_to_string() back
- * into @value_out (which may be NULL); FALSE, leaving it untouched, for an
- * unknown name. */
+/** sm_organisation_kind_from_string: reads a name of
+ * sm_organisation_kind_to_string() back into @value_out (which may be
+ * NULL); FALSE, leaving it untouched, for an unknown name. */
 SM_API gboolean sm_organisation_kind_from_string (const char *text,
                                                   SmOrganisationKind *value_out);
 
@@ -615,13 +615,13 @@ SM_API gboolean sm_organisation_kind_from_string (const char *text,
  * sm_reduction_to_string:
  *
  * Returns: (transfer none): the value's stable name in files, reports and
- *   the tool ("priority", "reflection"), a static string; NULL (with a critical) for a value
- *   outside SmReduction.
+ *   the tool ("priority", "reflection"), a static string; NULL (with a
+ *   critical) for a value outside SmReduction.
  */
 SM_API const char *sm_reduction_to_string (SmReduction value);
-/** sm_reduction_from_string: reads a name of sm_reduction_to_string() back
- * into @value_out (which may be NULL); FALSE, leaving it untouched, for an
- * unknown name. */
+/** sm_reduction_from_string: reads a name of sm_reduction_to_string()
+ * back into @value_out (which may be NULL); FALSE, leaving it untouched,
+ * for an unknown name. */
 SM_API gboolean sm_reduction_from_string (const char *text,
                                           SmReduction *value_out);
 

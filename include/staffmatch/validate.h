@@ -127,13 +127,13 @@ SM_API gboolean sm_scenario_validate (const SmScenario *scenario,
  * sm_severity_to_string:
  *
  * Returns: (transfer none): the value's stable name in files, reports and
- *   the tool ("warning", "error"), a static string; NULL (with a critical) for a value
- *   outside SmSeverity.
+ *   the tool ("warning", "error"), a static string; NULL (with a critical)
+ *   for a value outside SmSeverity.
  */
 SM_API const char *sm_severity_to_string (SmSeverity value);
 /** sm_severity_from_string: reads a name of sm_severity_to_string() back
- * into @value_out (which may be NULL); FALSE, leaving it untouched, for an
- * unknown name. */
+ * into @value_out (which may be NULL); FALSE, leaving it untouched, for
+ * an unknown name. */
 SM_API gboolean sm_severity_from_string (const char *text,
                                          SmSeverity *value_out);
 

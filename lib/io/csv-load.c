@@ -529,7 +529,8 @@ load_organisation (Loader *l)
   spec.name = field (l, SM_CSV_ORG_NAME);
   get_word (l, SM_CSV_ORG_KIND, sm_enum__organisation_kind_names, 0,
             &kind);
-  spec.kind = kind == 1 ? SM_ORGANISATION_KIND_DEFAULT : SM_ORGANISATION_KIND_RECEIVING;
+  spec.kind = kind == 1 ? SM_ORGANISATION_KIND_DEFAULT
+                        : SM_ORGANISATION_KIND_RECEIVING;
   get_int (l, SM_CSV_ORG_MIN, 0, INT32_MAX, -1, &spec.min_headcount);
   get_int (l, SM_CSV_ORG_MAX, 0, INT32_MAX, -1, &spec.max_headcount);
   if (row_ok (l) && !sm_scenario_add_organisation (l->scenario, &spec, &error))

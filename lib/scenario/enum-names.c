@@ -14,16 +14,19 @@ SM_ENUM_NAMES_DEFINE (status, SmStatus,
                       "placed", "follows-work", "supernumerary", "manual")
 
 SM_ENUM_NAMES_DEFINE (reason, SmReason,
-                      "not-eligible", "full", "cap", "manual", "reflection", "manual-seat")
+                      "not-eligible", "full", "cap", "manual", "reflection",
+                      "manual-seat")
 
 SM_ENUM_NAMES_DEFINE (filter, SmFilter,
                       "none", "grade", "fit", "qualifications")
 
 SM_ENUM_NAMES_DEFINE (criterion, SmCriterion,
-                      "fit", "same-grade", "committee-score", "service", "age", "travel")
+                      "fit", "same-grade", "committee-score", "service",
+                      "age", "travel")
 
 SM_ENUM_NAMES_DEFINE (fit, SmFit,
-                      "same", "interchangeable", "suitable", "reasonable", "none")
+                      "same", "interchangeable", "suitable", "reasonable",
+                      "none")
 
 SM_ENUM_NAMES_DEFINE (direction, SmDirection,
                       "high", "low")
