@@ -678,7 +678,7 @@ test_several_problems (void)
       CU_ASSERT_EQUAL (p.line, want[k].line);
       CU_ASSERT_EQUAL (p.column, want[k].column);
       CU_ASSERT_STRING_EQUAL (p.field, want[k].field);
-      CU_ASSERT_EQUAL (p.code, (int) want[k].code);
+      CU_ASSERT_EQUAL (p.code, want[k].code);
     }
 }
 

@@ -556,7 +556,7 @@ test_text_files (void)
         fprintf (stderr, "%s: problem at %d:%d, expected %d:%d\n", path,
                  (int) p.line, (int) p.column, (int) t->line,
                  (int) t->column);
-      CU_ASSERT_EQUAL (p.code, (int) t->code);
+      CU_ASSERT_EQUAL (p.code, t->code);
       CU_ASSERT_EQUAL (p.line, t->line);
       CU_ASSERT_EQUAL (p.column, t->column);
       if (t->field == NULL)
@@ -1074,7 +1074,7 @@ test_many_problems (void)
     {
       SmProblem p;
       sm_problem_list_get (problems, (int32_t) k, &p);
-      CU_ASSERT_EQUAL (p.code, (int) expected[k].code);
+      CU_ASSERT_EQUAL (p.code, expected[k].code);
       CU_ASSERT_PTR_NOT_NULL_FATAL (p.field);
       CU_ASSERT_STRING_EQUAL (p.field, expected[k].field);
       CU_ASSERT_STRING_EQUAL (p.file, path);
