@@ -370,7 +370,7 @@ read_groups (Oracle *o)
     {
       SmOrganisationSpec org;
       sm_scenario_get_organisation (o->s, o->pos_org[j], &org);
-      o->cap[j] = org.kind == SM_ORGANISATION_RECEIVING ? org.max_headcount
+      o->cap[j] = org.kind == SM_ORGANISATION_KIND_RECEIVING ? org.max_headcount
                                                         : -1;
       int32_t t = o->pos[j].target_seats < 0 ? o->pos[j].seats
                                              : o->pos[j].target_seats;
@@ -394,7 +394,7 @@ read_positions (Oracle *o)
     {
       SmOrganisationSpec org;
       sm_scenario_get_organisation (o->s, k, &org);
-      if (org.kind == SM_ORGANISATION_DEFAULT)
+      if (org.kind == SM_ORGANISATION_KIND_DEFAULT)
         o->default_org = k;
     }
   for (int32_t j = 0; j < m; j++)
@@ -482,7 +482,7 @@ rule_compare (const Oracle *o, int32_t j, int32_t a, int32_t b,
       if (ka.missing || kb.missing)
         cmp = (int) ka.missing - (int) kb.missing;
       else if (ka.value != kb.value)
-        cmp = (ka.value > kb.value) == (d == SM_PREFER_HIGH) ? -1 : 1;
+        cmp = (ka.value > kb.value) == (d == SM_DIRECTION_HIGHER_FIRST) ? -1 : 1;
       if (cmp != 0)
         {
           if (deciding != NULL)
@@ -609,7 +609,7 @@ check_one_outcome (Oracle *o, int32_t i)
   else if (o->pos_org[j] == o->default_org)
     want = SM_STATUS_FOLLOWS_WORK, where_ok = j == o->own[i];
   else
-    want = SM_STATUS_APPLIED, where_ok = o->candidate[i * o->m + j];
+    want = SM_STATUS_PLACED, where_ok = o->candidate[i * o->m + j];
   int32_t a = j >= 0 ? o->app_of[i * o->m + j] : -1;
   int32_t org = j >= 0 ? o->pos_org[j] : o->default_org;
   int32_t unit = j >= 0 ? o->pos_unit[j] : o->emp_unit[i];
@@ -826,7 +826,7 @@ find_cutoffs (Oracle *o)
 }
 
 /* ---- check LOTTERY ----------------------------------------------------------
- * Rule enforced (priority.h, SM_TIE_BREAK_SINGLE): one lottery number
+ * Rule enforced (priority.h, SM_TIE_BREAKING_SINGLE): one lottery number
  * per employee, used at every position. Whatever the numbers, the ties
  * at all positions must then be broken by one order of the employees: the
  * "drawn ahead of" relation over all positions has no cycle. (Positions
@@ -834,7 +834,7 @@ find_cutoffs (Oracle *o)
 static void
 check_lottery (Oracle *o)
 {
-  if (sm_scenario_get_tie_breaking (o->s) != SM_TIE_BREAK_SINGLE)
+  if (sm_scenario_get_tie_breaking (o->s) != SM_TIE_BREAKING_SINGLE)
     return;
   int32_t n = o->n;
   g_autofree gboolean *ahead = g_new0 (gboolean, MAX (n * n, 1));

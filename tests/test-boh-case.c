@@ -54,7 +54,7 @@ check_organisations (const SmScenario *s)
     {
       SmOrganisationSpec o;
       sm_scenario_get_organisation (s, k, &o);
-      if (o.kind == SM_ORGANISATION_DEFAULT)
+      if (o.kind == SM_ORGANISATION_KIND_DEFAULT)
         {
           n_default++;
           CU_ASSERT_STRING_EQUAL (o.id, "hardenberg");
@@ -287,7 +287,7 @@ check_settings (const SmScenario *s, uint64_t seed)
 {
   SmDate reference = sm_scenario_get_reference_date (s);
   CU_ASSERT_EQUAL (sm_scenario_get_seed (s), seed);
-  CU_ASSERT_EQUAL (sm_scenario_get_tie_breaking (s), SM_TIE_BREAK_SINGLE);
+  CU_ASSERT_EQUAL (sm_scenario_get_tie_breaking (s), SM_TIE_BREAKING_SINGLE);
   CU_ASSERT_TRUE (reference.year == 2019 && reference.month == 1
                   && reference.day == 1);
 }

@@ -53,7 +53,7 @@ test_hand_worked_cap (void)
   CU_ASSERT_TRUE (sm_check_report_is_stable (report));
   /* The claims of E2 and E4 on the free seats of 1 are excused by the
    * cap: the group prefers its one extra seat at 0. */
-  size_t n;
+  int32_t n;
   const SmBlockingPair *excused = sm_check_report_get_cap_excused_pairs (report, &n);
   CU_ASSERT_EQUAL (n, 2);
   if (n == 2)
@@ -76,10 +76,10 @@ test_cap_checker (void)
   SM_ASSERT_NO_ERROR (error);
   g_autoptr (SmCheckReport) r1 = sm_matching_check (mk, over, &error);
   CU_ASSERT_FALSE (sm_check_report_is_valid (r1));
-  size_t n;
+  int32_t n;
   const SmViolation *v = sm_check_report_get_violations (r1, &n);
   CU_ASSERT_EQUAL_FATAL (n, 1);
-  CU_ASSERT_EQUAL (v[0].kind, SM_VIOLATION_OVER_CAP);
+  CU_ASSERT_EQUAL (v[0].kind, SM_VIOLATION_KIND_OVER_CAP);
   CU_ASSERT_EQUAL (v[0].group, 0);
   /* E2 at 1 instead of E4 at 0: the group prefers its extra seat at 0,
    * so E4's claim on 0 blocks. */
@@ -236,7 +236,7 @@ test_non_binding_cap_is_neutral (void)
       g_autoptr (SmCheckReport) rp = sm_matching_check (mk, p, NULL);
       CU_ASSERT_TRUE (sm_check_report_is_stable (ra));
       CU_ASSERT_TRUE (sm_check_report_is_stable (rp));
-      size_t n;
+      int32_t n;
       sm_check_report_get_cap_excused_pairs (ra, &n);
       CU_ASSERT_EQUAL (n, 0);
     }

@@ -34,23 +34,23 @@ check (const SmMarket *market, const SmMatching *mt)
 /* Asserts the report's blocking pairs are exactly @want, in order. */
 static void
 assert_pairs (const SmCheckReport *report, const SmBlockingPair *want,
-              size_t n_want)
+              int32_t n_want)
 {
-  size_t n = (size_t) -1;
+  int32_t n = -1;
   const SmBlockingPair *got = sm_check_report_get_blocking_pairs (report, &n);
   CU_ASSERT_EQUAL (n, n_want);
-  for (size_t k = 0; k < MIN (n, n_want); k++)
+  for (int32_t k = 0; k < MIN (n, n_want); k++)
     {
       gboolean same = got[k].employee == want[k].employee
                       && got[k].position == want[k].position;
       CU_ASSERT_TRUE (same);
       if (!same)
-        fprintf (stderr, "blocking pair %zu is (e%d, p%d), expected "
+        fprintf (stderr, "blocking pair %d is (e%d, p%d), expected "
                  "(e%d, p%d)\n", k, got[k].employee, got[k].position,
                  want[k].employee, want[k].position);
     }
   if (n != n_want)
-    fprintf (stderr, "%zu blocking pairs, expected %zu\n", n, n_want);
+    fprintf (stderr, "%d blocking pairs, expected %d\n", n, n_want);
 }
 
 static gboolean
@@ -64,19 +64,19 @@ same_violation (const SmViolation *a, const SmViolation *b)
  * header does not promise one. */
 static void
 assert_violations (const SmCheckReport *report, const SmViolation *want,
-                   size_t n_want)
+                   int32_t n_want)
 {
-  size_t n = (size_t) -1;
+  int32_t n = -1;
   const SmViolation *got = sm_check_report_get_violations (report, &n);
   CU_ASSERT_EQUAL (n, n_want);
   if (n != n_want)
-    fprintf (stderr, "%zu violations, expected %zu\n", n, n_want);
+    fprintf (stderr, "%d violations, expected %d\n", n, n_want);
   gboolean used[8] = { FALSE };
-  g_assert (n_want <= G_N_ELEMENTS (used));
-  for (size_t k = 0; k < MIN (n, G_N_ELEMENTS (used)); k++)
+  g_assert (n_want <= (int32_t) G_N_ELEMENTS (used));
+  for (int32_t k = 0; k < MIN (n, (int32_t) G_N_ELEMENTS (used)); k++)
     {
       gboolean found = FALSE;
-      for (size_t w = 0; w < n_want && !found; w++)
+      for (int32_t w = 0; w < n_want && !found; w++)
         if (!used[w] && same_violation (&got[k], &want[w]))
           used[w] = found = TRUE;
       CU_ASSERT_TRUE (found);
@@ -249,7 +249,7 @@ test_over_seats (void)
   g_autoptr (SmCheckReport) report = check (market, mt);
   CU_ASSERT_FALSE (sm_check_report_is_valid (report));
   CU_ASSERT_FALSE (sm_check_report_is_stable (report));
-  const SmViolation want[] = { { SM_VIOLATION_OVER_SEATS, -1, 0, -1 } };
+  const SmViolation want[] = { { SM_VIOLATION_KIND_OVER_SEATS, -1, 0, -1 } };
   assert_violations (report, want, 1);
 
   /* The matching keeps both, held in p0's order: e0 before e1. */
@@ -282,7 +282,7 @@ test_not_acceptable (void)
   g_autoptr (SmCheckReport) report = check (market, mt);
   CU_ASSERT_FALSE (sm_check_report_is_valid (report));
   CU_ASSERT_FALSE (sm_check_report_is_stable (report));
-  const SmViolation want[] = { { SM_VIOLATION_NOT_ACCEPTABLE, 0, 0, -1 } };
+  const SmViolation want[] = { { SM_VIOLATION_KIND_NOT_ACCEPTABLE, 0, 0, -1 } };
   assert_violations (report, want, 1);
 
   CU_ASSERT_EQUAL (sm_matching_get_position (mt, 0), 0);
@@ -318,9 +318,9 @@ test_both_violations (void)
   CU_ASSERT_FALSE (sm_check_report_is_valid (report));
   CU_ASSERT_FALSE (sm_check_report_is_stable (report));
   const SmViolation want[] = {
-    { SM_VIOLATION_OVER_SEATS, -1, 1, -1 },
-    { SM_VIOLATION_NOT_ACCEPTABLE, 0, 1, -1 },
-    { SM_VIOLATION_NOT_ACCEPTABLE, 2, 1, -1 },
+    { SM_VIOLATION_KIND_OVER_SEATS, -1, 1, -1 },
+    { SM_VIOLATION_KIND_NOT_ACCEPTABLE, 0, 1, -1 },
+    { SM_VIOLATION_KIND_NOT_ACCEPTABLE, 2, 1, -1 },
   };
   assert_violations (report, want, G_N_ELEMENTS (want));
 }
@@ -467,7 +467,7 @@ test_solver_answers_stable (void)
       g_autoptr (SmCheckReport) report = check (market, mt);
       CU_ASSERT_TRUE (sm_check_report_is_valid (report));
       CU_ASSERT_TRUE (sm_check_report_is_stable (report));
-      size_t n_pairs = 99, n_violations = 99;
+      int32_t n_pairs = 99, n_violations = 99;
       sm_check_report_get_blocking_pairs (report, &n_pairs);
       sm_check_report_get_violations (report, &n_violations);
       CU_ASSERT_EQUAL (n_pairs, 0);

@@ -96,8 +96,8 @@ setup_case (void)
                                           NULL);
       CU_ASSERT_TRUE (sm_scenario_save_csv (the_case.scenario,
                                             the_case.dir[d],
-                                            d == 0 ? SM_CSV_SEMICOLON
-                                                   : SM_CSV_COMMA,
+                                            d == 0 ? SM_CSV_DELIMITER_SEMICOLON
+                                                   : SM_CSV_DELIMITER_COMMA,
                                             &error));
       SM_ASSERT_NO_ERROR (error);
       the_case.text[d] = g_hash_table_new_full (g_str_hash, g_str_equal,

@@ -116,8 +116,8 @@ add_rules (Gen *g, int32_t n_rules)
       int32_t n_criteria = chance (g, 0.15) ? 0 : pick (g, 1, 4);
       for (int32_t k = 0; k < n_criteria; k++)
         sm_priority_rule_add_criterion (rule, (SmCriterion) order[k],
-                                        chance (g, 0.75) ? SM_PREFER_HIGH
-                                                         : SM_PREFER_LOW,
+                                        chance (g, 0.75) ? SM_DIRECTION_HIGHER_FIRST
+                                                         : SM_DIRECTION_LOWER_FIRST,
                                         NULL);
       if (chance (g, 0.35))
         sm_priority_rule_set_max_grade_distance (rule, pick (g, 0, 3));
@@ -187,7 +187,7 @@ add_organisations (Gen *g, const int32_t *max)
       int32_t org = default_first ? (k + 2) % 3 : k;
       SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
       o.id = o.name = ids[org];
-      o.kind = org == 2 ? SM_ORGANISATION_DEFAULT : SM_ORGANISATION_RECEIVING;
+      o.kind = org == 2 ? SM_ORGANISATION_KIND_DEFAULT : SM_ORGANISATION_KIND_RECEIVING;
       o.max_headcount = org < 2 ? max[org] : -1;
       GError *error = NULL;
       check_added (g, sm_scenario_add_organisation (g->s, &o, &error), &error);
@@ -354,8 +354,8 @@ add_settings (Gen *g)
 {
   sm_scenario_set_seed (g->s, ((uint64_t) g_rand_int (g->rand) << 32)
                                   | g_rand_int (g->rand));
-  SmTieBreaking tb = chance (g, 0.5) ? SM_TIE_BREAK_SINGLE
-                                     : SM_TIE_BREAK_PER_POSITION;
+  SmTieBreaking tb = chance (g, 0.5) ? SM_TIE_BREAKING_SINGLE
+                                     : SM_TIE_BREAKING_PER_POSITION;
   sm_scenario_set_tie_breaking (g->s, tb);
   sm_scenario_set_reference_date (g->s, (SmDate){ 2018, 10, 1 });
   if (chance (g, 0.35))
@@ -364,7 +364,7 @@ add_settings (Gen *g)
       sm_scenario_set_reduction (g->s, SM_REDUCTION_REFLECTION, years);
       g_string_append_printf (g->about, " reflection/%d", (int) years);
     }
-  g_string_append (g->about, tb == SM_TIE_BREAK_SINGLE ? " single-lot"
+  g_string_append (g->about, tb == SM_TIE_BREAKING_SINGLE ? " single-lot"
                                                        : " per-position-lot");
 }
 
@@ -679,10 +679,10 @@ hand_scenario (int32_t max)
   SmScenario *s = sm_scenario_new ();
   SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
   o.id = o.name = "D";
-  o.kind = SM_ORGANISATION_DEFAULT;
+  o.kind = SM_ORGANISATION_KIND_DEFAULT;
   ok (sm_scenario_add_organisation (s, &o, &error), &error);
   o.id = o.name = "R";
-  o.kind = SM_ORGANISATION_RECEIVING;
+  o.kind = SM_ORGANISATION_KIND_RECEIVING;
   o.max_headcount = max;
   ok (sm_scenario_add_organisation (s, &o, &error), &error);
   SmUnitSpec u = SM_UNIT_SPEC_INIT;
@@ -771,7 +771,7 @@ test_hand_own_function_filter (void)
   g_autoptr (SmScenario) s = hand_scenario (-1);
   g_autoptr (SmPriorityRule) rule = sm_priority_rule_new ("strict");
   ok (sm_priority_rule_add_criterion (rule, SM_CRITERION_SERVICE,
-                                      SM_PREFER_HIGH, &error), &error);
+                                      SM_DIRECTION_HIGHER_FIRST, &error), &error);
   sm_priority_rule_set_max_grade_distance (rule, 0);
   ok (sm_scenario_add_rule (s, rule, &error), &error);
   hand_position (s, "D-ADM", "U-D", 10, 1, -1, "strict");
@@ -889,7 +889,7 @@ default_organisation (const SmScenario *s)
     {
       SmOrganisationSpec o;
       sm_scenario_get_organisation (s, k, &o);
-      if (o.kind == SM_ORGANISATION_DEFAULT)
+      if (o.kind == SM_ORGANISATION_KIND_DEFAULT)
         return k;
     }
   return -1;
@@ -946,7 +946,7 @@ swap_ordered_pair (const SmScenario *s, SmOracleObserved *ob)
 static gboolean
 reverse_a_tie (const SmScenario *s, SmOracleObserved *ob)
 {
-  if (sm_scenario_get_tie_breaking (s) != SM_TIE_BREAK_SINGLE)
+  if (sm_scenario_get_tie_breaking (s) != SM_TIE_BREAKING_SINGLE)
     return FALSE;
   int32_t n = ob->n_employees;
   g_autofree int32_t *seen_at = g_new (int32_t, n * n);
@@ -981,7 +981,7 @@ relabel_status (const SmScenario *s, SmOracleObserved *ob)
 {
   (void) s;
   for (int32_t i = 0; i < ob->n_employees; i++)
-    if (ob->outcomes[i].status == SM_STATUS_APPLIED)
+    if (ob->outcomes[i].status == SM_STATUS_PLACED)
       {
         ob->outcomes[i].status = SM_STATUS_FOLLOWS_WORK;
         return TRUE;
@@ -1007,7 +1007,7 @@ static gboolean
 unplace_applicant (const SmScenario *s, SmOracleObserved *ob)
 {
   for (int32_t i = 0; i < ob->n_employees; i++)
-    if (ob->outcomes[i].status == SM_STATUS_APPLIED)
+    if (ob->outcomes[i].status == SM_STATUS_PLACED)
       {
         unplace (s, ob, i);
         return TRUE;

@@ -101,10 +101,10 @@ small_scenario (void)
   SmScenario *s = sm_scenario_new ();
   SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
   o.id = o.name = "hb";
-  o.kind = SM_ORGANISATION_DEFAULT;
+  o.kind = SM_ORGANISATION_KIND_DEFAULT;
   add (sm_scenario_add_organisation (s, &o, &error), &error);
   o.id = o.name = "om";
-  o.kind = SM_ORGANISATION_RECEIVING;
+  o.kind = SM_ORGANISATION_KIND_RECEIVING;
   o.max_headcount = 1;
   add (sm_scenario_add_organisation (s, &o, &error), &error);
   SmUnitSpec u = SM_UNIT_SPEC_INIT;
@@ -121,7 +121,7 @@ small_scenario (void)
   add (sm_scenario_add_rule (s, def, &error), &error);
   g_autoptr (SmPriorityRule) strict = sm_priority_rule_new ("strict");
   sm_priority_rule_add_criterion (strict, SM_CRITERION_SERVICE,
-                                  SM_PREFER_HIGH, &error);
+                                  SM_DIRECTION_HIGHER_FIRST, &error);
   sm_priority_rule_set_max_grade_distance (strict, 1);
   add (sm_scenario_add_rule (s, strict, &error), &error);
   add_position (s, "hb-adm", "hb-u", "ADM", 10, -1, NULL);
@@ -261,10 +261,10 @@ two_organisations (int32_t om_max)
   SmScenario *s = sm_scenario_new ();
   SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
   o.id = o.name = "hb";
-  o.kind = SM_ORGANISATION_DEFAULT;
+  o.kind = SM_ORGANISATION_KIND_DEFAULT;
   add (sm_scenario_add_organisation (s, &o, &error), &error);
   o.id = o.name = "om";
-  o.kind = SM_ORGANISATION_RECEIVING;
+  o.kind = SM_ORGANISATION_KIND_RECEIVING;
   o.max_headcount = om_max;
   add (sm_scenario_add_organisation (s, &o, &error), &error);
   SmUnitSpec u = SM_UNIT_SPEC_INIT;
@@ -278,7 +278,7 @@ two_organisations (int32_t om_max)
   add (sm_scenario_add_rule (s, def, &error), &error);
   g_autoptr (SmPriorityRule) strict = sm_priority_rule_new ("strict");
   sm_priority_rule_add_criterion (strict, SM_CRITERION_SERVICE,
-                                  SM_PREFER_HIGH, &error);
+                                  SM_DIRECTION_HIGHER_FIRST, &error);
   sm_priority_rule_set_max_grade_distance (strict, 0);
   add (sm_scenario_add_rule (s, strict, &error), &error);
   return s;
@@ -572,7 +572,7 @@ check_generated (const SmPlacement *p)
     {
       SmEmployeeOutcome out;
       sm_placement_get_outcome (p, i, &out);
-      if (out.status == SM_STATUS_APPLIED)
+      if (out.status == SM_STATUS_PLACED)
         CU_ASSERT (out.preference >= 1);   /* only applicants */
       check_refusals (p, i);
     }

@@ -111,7 +111,7 @@ add_regio (SmScenario *s, const SmEmployeeSpec *e, const SmEmployeeSpec *f)
   ok_or_fail (sm_scenario_add_unit (s, &u, &error), &error);
   g_autoptr (SmPriorityRule) strict = sm_priority_rule_new ("strict");
   ok_or_fail (sm_priority_rule_add_criterion (strict, SM_CRITERION_SERVICE,
-                                              SM_PREFER_HIGH, &error), &error);
+                                              SM_DIRECTION_HIGHER_FIRST, &error), &error);
   sm_priority_rule_set_max_grade_distance (strict, 0);
   ok_or_fail (sm_scenario_add_rule (s, strict, &error), &error);
   add_regio_position (s, "regio-strict", "Adviseur strategie", "RG-STR",
@@ -135,7 +135,7 @@ at_default (const SmScenario *s, const SmPositionSpec *p)
   sm_scenario_get_unit (s, sm_scenario_find_unit (s, p->unit_id), &u);
   sm_scenario_get_organisation (
       s, sm_scenario_find_organisation (s, u.organisation_id), &o);
-  return o.kind == SM_ORGANISATION_DEFAULT;
+  return o.kind == SM_ORGANISATION_KIND_DEFAULT;
 }
 
 /* The default organisation's first position with the function. */
@@ -211,7 +211,7 @@ scan_outcomes (void)
       sm_placement_get_outcome (fx.placement, i, &out);
       if (fx.of_status[out.status] < 0)
         fx.of_status[out.status] = i;
-      if (out.status == SM_STATUS_APPLIED && fx.two_kinds < 0
+      if (out.status == SM_STATUS_PLACED && fx.two_kinds < 0
           && n_reason_kinds (fx.placement, i) >= 2)
         fx.two_kinds = i;
     }
@@ -468,7 +468,7 @@ test_supernumerary_and_manual (void)
 static void
 test_regimes_and_languages (void)
 {
-  int32_t i = fx.of_status[SM_STATUS_APPLIED];
+  int32_t i = fx.of_status[SM_STATUS_PLACED];
   g_autofree char *nl_pub = letter (i, SM_LANGUAGE_DUTCH,
                                     SM_REGIME_PUBLIC_LAW);
   g_autofree char *nl_emp = letter (i, SM_LANGUAGE_DUTCH,
@@ -777,10 +777,10 @@ manual_scenario (gboolean reflection)
   SmScenario *s = sm_scenario_new ();
   SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
   o.id = o.name = "hb";
-  o.kind = SM_ORGANISATION_DEFAULT;
+  o.kind = SM_ORGANISATION_KIND_DEFAULT;
   ok_or_fail (sm_scenario_add_organisation (s, &o, &error), &error);
   o.id = o.name = "om";
-  o.kind = SM_ORGANISATION_RECEIVING;
+  o.kind = SM_ORGANISATION_KIND_RECEIVING;
   o.max_headcount = 2;
   ok_or_fail (sm_scenario_add_organisation (s, &o, &error), &error);
   const char *units[][2] = { { "hb-u", "hb" }, { "om-u", "om" } };
@@ -971,7 +971,7 @@ test_own_function_filters (void)
   g_autoptr (SmScenario) s = sm_scenario_new ();
   SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
   o.id = o.name = "hb";
-  o.kind = SM_ORGANISATION_DEFAULT;
+  o.kind = SM_ORGANISATION_KIND_DEFAULT;
   ok_or_fail (sm_scenario_add_organisation (s, &o, &error), &error);
   SmUnitSpec u = SM_UNIT_SPEC_INIT;
   u.id = u.name = "hb-u";
@@ -979,7 +979,7 @@ test_own_function_filters (void)
   ok_or_fail (sm_scenario_add_unit (s, &u, &error), &error);
   g_autoptr (SmPriorityRule) strict = sm_priority_rule_new ("strict");
   ok_or_fail (sm_priority_rule_add_criterion (strict, SM_CRITERION_SERVICE,
-                                              SM_PREFER_HIGH, &error), &error);
+                                              SM_DIRECTION_HIGHER_FIRST, &error), &error);
   sm_priority_rule_set_max_grade_distance (strict, 0);
   ok_or_fail (sm_scenario_add_rule (s, strict, &error), &error);
   SmPositionSpec pos = SM_POSITION_SPEC_INIT;

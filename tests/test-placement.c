@@ -171,8 +171,8 @@ static SmScenario *
 scenario_one (void)
 {
   SmScenario *s = sm_scenario_new ();
-  add_org (s, "R", SM_ORGANISATION_RECEIVING, -1, -1);
-  add_org (s, "D", SM_ORGANISATION_DEFAULT, -1, -1);
+  add_org (s, "R", SM_ORGANISATION_KIND_RECEIVING, -1, -1);
+  add_org (s, "D", SM_ORGANISATION_KIND_DEFAULT, -1, -1);
   add_unit (s, "UR", "R");
   add_unit (s, "UD", "D");
   add_position (s, "P1", "UR", "A", 1, -1, NULL);
@@ -199,9 +199,9 @@ test_hand_worked (void)
   g_autoptr (SmScenario) s = scenario_one ();
   g_autoptr (SmPlacement) p = place (s);
   CU_ASSERT_PTR_EQUAL (sm_placement_get_scenario (p), s);
-  assert_outcome (p, "E1", SM_STATUS_APPLIED, "R", "UR", "P1", 1);
+  assert_outcome (p, "E1", SM_STATUS_PLACED, "R", "UR", "P1", 1);
   assert_outcome (p, "E2", SM_STATUS_FOLLOWS_WORK, "D", "UD", "DA", 0);
-  assert_outcome (p, "E3", SM_STATUS_APPLIED, "R", "UR", "P2", 2);
+  assert_outcome (p, "E3", SM_STATUS_PLACED, "R", "UR", "P2", 2);
   assert_outcome (p, "E4", SM_STATUS_SUPERNUMERARY, "D", "UD", NULL, 0);
   assert_outcome (p, "E5", SM_STATUS_FOLLOWS_WORK, "D", "UD", "DB", 0);
   CU_ASSERT_EQUAL (sm_placement_get_headcount (p, 0), 2);
@@ -247,7 +247,7 @@ test_manual_placement (void)
   g_autoptr (SmPlacement) p = place (s);
   assert_outcome (p, "E1", SM_STATUS_FOLLOWS_WORK, "D", "UD", "DA", 0);
   assert_outcome (p, "E2", SM_STATUS_SUPERNUMERARY, "D", "UD", NULL, 0);
-  assert_outcome (p, "E3", SM_STATUS_APPLIED, "R", "UR", "P2", 2);
+  assert_outcome (p, "E3", SM_STATUS_PLACED, "R", "UR", "P2", 2);
   assert_outcome (p, "E4", SM_STATUS_SUPERNUMERARY, "D", "UD", NULL, 0);
   assert_outcome (p, "E5", SM_STATUS_MANUAL, "R", "UR", "P1", 0);
   int32_t n;
@@ -270,7 +270,7 @@ test_manual_keeps_preference (void)
                                                     &error));
   SM_ASSERT_NO_ERROR (error);
   g_autoptr (SmPlacement) p = place (s);
-  assert_outcome (p, "E1", SM_STATUS_APPLIED, "R", "UR", "P1", 1);
+  assert_outcome (p, "E1", SM_STATUS_PLACED, "R", "UR", "P1", 1);
   assert_outcome (p, "E3", SM_STATUS_MANUAL, "R", "UR", "P2", 2);
   assert_outcome (p, "E5", SM_STATUS_FOLLOWS_WORK, "D", "UD", "DB", 0);
   assert_nobody_lost (p);
@@ -289,8 +289,8 @@ test_ineligible_skipped (void)
   g_autoptr (SmScenario) s = sm_scenario_new ();
   g_autoptr (SmPriorityRule) strict = sm_priority_rule_new ("strict");
   sm_priority_rule_set_max_grade_distance (strict, 1);
-  add_org (s, "R", SM_ORGANISATION_RECEIVING, -1, -1);
-  add_org (s, "D", SM_ORGANISATION_DEFAULT, -1, -1);
+  add_org (s, "R", SM_ORGANISATION_KIND_RECEIVING, -1, -1);
+  add_org (s, "D", SM_ORGANISATION_KIND_DEFAULT, -1, -1);
   add_unit (s, "UR", "R");
   add_unit (s, "UD1", "D");
   add_unit (s, "UD2", "D");
@@ -305,7 +305,7 @@ test_ineligible_skipped (void)
   add_application (s, "Y", "P1", 1);
   g_autoptr (SmPlacement) p = place (s);
   assert_outcome (p, "X", SM_STATUS_FOLLOWS_WORK, "D", "UD2", "DA2", 0);
-  assert_outcome (p, "Y", SM_STATUS_APPLIED, "R", "UR", "P1", 1);
+  assert_outcome (p, "Y", SM_STATUS_PLACED, "R", "UR", "P1", 1);
   CU_ASSERT_EQUAL (sm_market_find_choice (sm_placement_get_market (p), 0, 0), -1);
   CU_ASSERT_EQUAL (sm_placement_get_n_placed_at (p, 1), 0);
   assert_nobody_lost (p);
@@ -325,8 +325,8 @@ test_headcount_cap (void)
 {
   GError *error = NULL;
   g_autoptr (SmScenario) s = sm_scenario_new ();
-  add_org (s, "R", SM_ORGANISATION_RECEIVING, -1, 2);
-  add_org (s, "D", SM_ORGANISATION_DEFAULT, -1, -1);
+  add_org (s, "R", SM_ORGANISATION_KIND_RECEIVING, -1, 2);
+  add_org (s, "D", SM_ORGANISATION_KIND_DEFAULT, -1, -1);
   add_unit (s, "UR", "R");
   add_unit (s, "UD", "D");
   add_position (s, "P1", "UR", "A", 2, 1, NULL);
@@ -348,8 +348,8 @@ test_headcount_cap (void)
   CU_ASSERT_EQUAL (sm_market_get_target_seats (mk, 1), 0);
   CU_ASSERT_EQUAL (sm_market_get_position_group (mk, 2), -1);
   CU_ASSERT_TRUE (sm_market_caps_bind (mk));
-  assert_outcome (p, "E1", SM_STATUS_APPLIED, "R", "UR", "P1", 1);
-  assert_outcome (p, "E2", SM_STATUS_APPLIED, "R", "UR", "P1", 1);
+  assert_outcome (p, "E1", SM_STATUS_PLACED, "R", "UR", "P1", 1);
+  assert_outcome (p, "E2", SM_STATUS_PLACED, "R", "UR", "P1", 1);
   assert_outcome (p, "E3", SM_STATUS_FOLLOWS_WORK, "D", "UD", "DA", 0);
   assert_outcome (p, "E4", SM_STATUS_FOLLOWS_WORK, "D", "UD", "DA", 0);
   CU_ASSERT_EQUAL (sm_placement_get_headcount (p, 0), 2);
@@ -357,7 +357,7 @@ test_headcount_cap (void)
       mk, sm_placement_get_matching (p), &error);
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_TRUE (sm_check_report_is_stable (report));
-  size_t n;
+  int32_t n;
   sm_check_report_get_cap_excused_pairs (report, &n);
   CU_ASSERT_EQUAL (n, 2);
   assert_nobody_lost (p);
@@ -372,9 +372,9 @@ static void
 test_vacancies (void)
 {
   g_autoptr (SmScenario) s = sm_scenario_new ();
-  add_org (s, "R", SM_ORGANISATION_RECEIVING, 5, -1);
-  add_org (s, "D", SM_ORGANISATION_DEFAULT, 3, -1);
-  add_org (s, "Q", SM_ORGANISATION_RECEIVING, -1, -1);
+  add_org (s, "R", SM_ORGANISATION_KIND_RECEIVING, 5, -1);
+  add_org (s, "D", SM_ORGANISATION_KIND_DEFAULT, 3, -1);
+  add_org (s, "Q", SM_ORGANISATION_KIND_RECEIVING, -1, -1);
   add_unit (s, "UR", "R");
   add_unit (s, "UD", "D");
   add_position (s, "P1", "UR", "A", 2, -1, NULL);
@@ -404,7 +404,7 @@ test_errors (void)
 {
   GError *error = NULL;
   g_autoptr (SmScenario) none = sm_scenario_new ();
-  add_org (none, "R", SM_ORGANISATION_RECEIVING, -1, -1);
+  add_org (none, "R", SM_ORGANISATION_KIND_RECEIVING, -1, -1);
   add_unit (none, "UR", "R");
   add_position (none, "P1", "UR", "A", 1, -1, NULL);
   CU_ASSERT_PTR_NULL (sm_scenario_place (none, &error));
@@ -414,7 +414,7 @@ test_errors (void)
    * added (all seats are targets by default: 2 > 1), so a placement meets
    * them only through manual placements, which count as targets. */
   g_autoptr (SmScenario) s = sm_scenario_new ();
-  add_org (s, "R", SM_ORGANISATION_RECEIVING, -1, 1);
+  add_org (s, "R", SM_ORGANISATION_KIND_RECEIVING, -1, 1);
   add_unit (s, "UR", "R");
   SmPositionSpec spec = SM_POSITION_SPEC_INIT;
   spec.id = "P1";
@@ -428,8 +428,8 @@ test_errors (void)
   /* manual placements count as targets: P2's target 1 plus one manual
    * placement at P3 (target 0) is 2 > 1 */
   g_autoptr (SmScenario) m = sm_scenario_new ();
-  add_org (m, "R", SM_ORGANISATION_RECEIVING, -1, 1);
-  add_org (m, "D", SM_ORGANISATION_DEFAULT, -1, -1);
+  add_org (m, "R", SM_ORGANISATION_KIND_RECEIVING, -1, 1);
+  add_org (m, "D", SM_ORGANISATION_KIND_DEFAULT, -1, -1);
   add_unit (m, "UR", "R");
   add_unit (m, "UD", "D");
   add_position (m, "P2", "UR", "A", 1, 1, NULL);
@@ -488,8 +488,8 @@ static void
 test_lottery (void)
 {
   g_autoptr (SmScenario) s = sm_scenario_new ();
-  add_org (s, "R", SM_ORGANISATION_RECEIVING, -1, -1);
-  add_org (s, "D", SM_ORGANISATION_DEFAULT, -1, -1);
+  add_org (s, "R", SM_ORGANISATION_KIND_RECEIVING, -1, -1);
+  add_org (s, "D", SM_ORGANISATION_KIND_DEFAULT, -1, -1);
   add_unit (s, "UR", "R");
   add_unit (s, "UD", "D");
   add_position (s, "P1", "UR", "A", 1, -1, NULL);
@@ -508,7 +508,7 @@ test_lottery (void)
       sm_placement_get_outcome (p, 1, &o[1]);
       int winner = o[0].position == 0 ? 0 : 1;
       wins[winner]++;
-      CU_ASSERT_EQUAL (o[winner].status, SM_STATUS_APPLIED);
+      CU_ASSERT_EQUAL (o[winner].status, SM_STATUS_PLACED);
       CU_ASSERT_EQUAL (o[1 - winner].status, SM_STATUS_FOLLOWS_WORK);
       CU_ASSERT_EQUAL (o[1 - winner].position, 1);
       /* the same seed again gives the same winner */
@@ -529,9 +529,9 @@ test_nobody_lost (void)
 {
   static const char *const functions[] = { "A", "B", "C", "D" };
   g_autoptr (SmScenario) s = sm_scenario_new ();
-  add_org (s, "R1", SM_ORGANISATION_RECEIVING, 5, -1);
-  add_org (s, "R2", SM_ORGANISATION_RECEIVING, -1, 4);
-  add_org (s, "D", SM_ORGANISATION_DEFAULT, -1, -1);
+  add_org (s, "R1", SM_ORGANISATION_KIND_RECEIVING, 5, -1);
+  add_org (s, "R2", SM_ORGANISATION_KIND_RECEIVING, -1, 4);
+  add_org (s, "D", SM_ORGANISATION_KIND_DEFAULT, -1, -1);
   add_unit (s, "U1", "R1");
   add_unit (s, "U2", "R2");
   add_unit (s, "UD1", "D");
@@ -581,7 +581,7 @@ reflection_pair (int32_t band_years, SmDate a_service, SmDate a_birth,
 {
   GError *error = NULL;
   SmScenario *s = sm_scenario_new ();
-  add_org (s, "hb", SM_ORGANISATION_DEFAULT, -1, -1);
+  add_org (s, "hb", SM_ORGANISATION_KIND_DEFAULT, -1, -1);
   add_unit (s, "hb-u", "hb");
   add_position (s, "hb-adm", "hb-u", "ADM", 1, -1, NULL);
   sm_scenario_set_reduction (s, SM_REDUCTION_REFLECTION, band_years);

@@ -80,7 +80,7 @@ test_default_rule (void)
       SmDirection direction;
       sm_priority_rule_get_criterion (rule, k, &criterion, &direction);
       CU_ASSERT_EQUAL (criterion, expected[k]);
-      CU_ASSERT_EQUAL (direction, SM_PREFER_HIGH);
+      CU_ASSERT_EQUAL (direction, SM_DIRECTION_HIGHER_FIRST);
     }
   CU_ASSERT_EQUAL (sm_priority_rule_get_max_grade_distance (rule), -1);
   CU_ASSERT_EQUAL (sm_priority_rule_get_min_fit (rule), SM_FIT_NONE);
@@ -93,25 +93,25 @@ test_add_criterion (void)
   GError *error = NULL;
   g_autoptr (SmPriorityRule) rule = sm_priority_rule_new ("r");
   CU_ASSERT_TRUE (sm_priority_rule_add_criterion (
-      rule, SM_CRITERION_TRAVEL, SM_PREFER_LOW, &error));
+      rule, SM_CRITERION_TRAVEL, SM_DIRECTION_LOWER_FIRST, &error));
   CU_ASSERT_TRUE (sm_priority_rule_add_criterion (
-      rule, SM_CRITERION_COMMITTEE_SCORE, SM_PREFER_HIGH, &error));
+      rule, SM_CRITERION_COMMITTEE_SCORE, SM_DIRECTION_HIGHER_FIRST, &error));
   SM_ASSERT_NO_ERROR (error);
   /* A criterion twice, even in the other direction: refused, unchanged. */
   CU_ASSERT_FALSE (sm_priority_rule_add_criterion (
-      rule, SM_CRITERION_TRAVEL, SM_PREFER_HIGH, &error));
+      rule, SM_CRITERION_TRAVEL, SM_DIRECTION_HIGHER_FIRST, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_DUPLICATE);
   CU_ASSERT_EQUAL_FATAL (sm_priority_rule_get_n_criteria (rule), 2);
   SmCriterion criterion;
   SmDirection direction;
   sm_priority_rule_get_criterion (rule, 0, &criterion, &direction);
   CU_ASSERT_EQUAL (criterion, SM_CRITERION_TRAVEL);
-  CU_ASSERT_EQUAL (direction, SM_PREFER_LOW);
+  CU_ASSERT_EQUAL (direction, SM_DIRECTION_LOWER_FIRST);
   sm_priority_rule_get_criterion (rule, 1, &criterion, NULL);
   CU_ASSERT_EQUAL (criterion, SM_CRITERION_COMMITTEE_SCORE);
   /* Every criterion fits once. */
   for (int k = 0; k < SM_N_CRITERIA; k++)
-    sm_priority_rule_add_criterion (rule, (SmCriterion) k, SM_PREFER_HIGH,
+    sm_priority_rule_add_criterion (rule, (SmCriterion) k, SM_DIRECTION_HIGHER_FIRST,
                                     NULL);
   CU_ASSERT_EQUAL (sm_priority_rule_get_n_criteria (rule), SM_N_CRITERIA);
 }
@@ -134,7 +134,7 @@ static void
 test_copy_and_free (void)
 {
   g_autoptr (SmPriorityRule) rule = rule_with (SM_CRITERION_AGE,
-                                               SM_PREFER_LOW);
+                                               SM_DIRECTION_LOWER_FIRST);
   sm_priority_rule_set_max_grade_distance (rule, 1);
   sm_priority_rule_set_min_fit (rule, SM_FIT_REASONABLE);
   sm_priority_rule_set_require_qualifications (rule, TRUE);
@@ -147,7 +147,7 @@ test_copy_and_free (void)
   CU_ASSERT_EQUAL (sm_priority_rule_get_min_fit (copy), SM_FIT_REASONABLE);
   CU_ASSERT_TRUE (sm_priority_rule_get_require_qualifications (copy));
   /* Independent of the original. */
-  sm_priority_rule_add_criterion (copy, SM_CRITERION_FIT, SM_PREFER_HIGH,
+  sm_priority_rule_add_criterion (copy, SM_CRITERION_FIT, SM_DIRECTION_HIGHER_FIRST,
                                   NULL);
   CU_ASSERT_EQUAL (sm_priority_rule_get_n_criteria (copy), 2);
   CU_ASSERT_EQUAL (sm_priority_rule_get_n_criteria (rule), 1);
@@ -200,9 +200,9 @@ test_fit_both_ways (void)
   worse.fit = SM_FIT_SUITABLE;
   better.lot = 2000;   /* the lot would favour worse */
   g_autoptr (SmPriorityRule) high = rule_with (SM_CRITERION_FIT,
-                                               SM_PREFER_HIGH);
+                                               SM_DIRECTION_HIGHER_FIRST);
   g_autoptr (SmPriorityRule) low = rule_with (SM_CRITERION_FIT,
-                                              SM_PREFER_LOW);
+                                              SM_DIRECTION_LOWER_FIRST);
   assert_before (high, &better, &worse, 0);
   assert_before (low, &worse, &better, 0);
   worse.fit = SM_FIT_NONE;
@@ -216,9 +216,9 @@ test_same_grade_both_ways (void)
   promoted.employee_grade = 8;
   same.lot = 2000;
   g_autoptr (SmPriorityRule) high = rule_with (SM_CRITERION_SAME_GRADE,
-                                               SM_PREFER_HIGH);
+                                               SM_DIRECTION_HIGHER_FIRST);
   g_autoptr (SmPriorityRule) low = rule_with (SM_CRITERION_SAME_GRADE,
-                                              SM_PREFER_LOW);
+                                              SM_DIRECTION_LOWER_FIRST);
   assert_before (high, &same, &promoted, 0);
   assert_before (low, &promoted, &same, 0);
   /* A step down and a step up are alike: neither is the same grade. */
@@ -240,9 +240,9 @@ test_committee_score_both_ways (void)
   low_score.committee_score = 6.0;
   high_score.lot = 2000;
   g_autoptr (SmPriorityRule) high = rule_with (
-      SM_CRITERION_COMMITTEE_SCORE, SM_PREFER_HIGH);
+      SM_CRITERION_COMMITTEE_SCORE, SM_DIRECTION_HIGHER_FIRST);
   g_autoptr (SmPriorityRule) low = rule_with (SM_CRITERION_COMMITTEE_SCORE,
-                                              SM_PREFER_LOW);
+                                              SM_DIRECTION_LOWER_FIRST);
   assert_before (high, &high_score, &low_score, 0);
   assert_before (low, &low_score, &high_score, 0);
   /* Negative scores are scores. */
@@ -258,9 +258,9 @@ test_service_both_ways (void)
   shorter.service_start = (SmDate){ 1990, 1, 2 };
   longer.lot = 2000;
   g_autoptr (SmPriorityRule) high = rule_with (SM_CRITERION_SERVICE,
-                                               SM_PREFER_HIGH);
+                                               SM_DIRECTION_HIGHER_FIRST);
   g_autoptr (SmPriorityRule) low = rule_with (SM_CRITERION_SERVICE,
-                                              SM_PREFER_LOW);
+                                              SM_DIRECTION_LOWER_FIRST);
   assert_before (high, &longer, &shorter, 0);
   assert_before (low, &shorter, &longer, 0);
 }
@@ -273,9 +273,9 @@ test_age_both_ways (void)
   younger.birth_date = (SmDate){ 1960, 3, 1 };
   older.lot = 2000;
   g_autoptr (SmPriorityRule) high = rule_with (SM_CRITERION_AGE,
-                                               SM_PREFER_HIGH);
+                                               SM_DIRECTION_HIGHER_FIRST);
   g_autoptr (SmPriorityRule) low = rule_with (SM_CRITERION_AGE,
-                                              SM_PREFER_LOW);
+                                              SM_DIRECTION_LOWER_FIRST);
   assert_before (high, &older, &younger, 0);
   assert_before (low, &younger, &older, 0);
 }
@@ -288,9 +288,9 @@ test_travel_both_ways (void)
   far.travel_km = 40.5;
   near.lot = 2000;
   g_autoptr (SmPriorityRule) low = rule_with (SM_CRITERION_TRAVEL,
-                                              SM_PREFER_LOW);
+                                              SM_DIRECTION_LOWER_FIRST);
   g_autoptr (SmPriorityRule) high = rule_with (SM_CRITERION_TRAVEL,
-                                               SM_PREFER_HIGH);
+                                               SM_DIRECTION_HIGHER_FIRST);
   assert_before (low, &near, &far, 0);
   assert_before (high, &far, &near, 0);
 }
@@ -300,7 +300,7 @@ test_travel_both_ways (void)
 static void
 test_missing_values_last (void)
 {
-  for (int dir = SM_PREFER_HIGH; dir <= SM_PREFER_LOW; dir++)
+  for (int dir = SM_DIRECTION_HIGHER_FIRST; dir <= SM_DIRECTION_LOWER_FIRST; dir++)
     {
       SmCandidate have = base_candidate ("a"), miss = base_candidate ("b");
       have.lot = 2000;
@@ -403,12 +403,12 @@ test_total_order (void)
   enum { N = 300 };
   GRand *rand = g_rand_new_with_seed (42);
   g_autoptr (SmPriorityRule) rule = rule_with (SM_CRITERION_COMMITTEE_SCORE,
-                                               SM_PREFER_HIGH);
-  sm_priority_rule_add_criterion (rule, SM_CRITERION_FIT, SM_PREFER_HIGH,
+                                               SM_DIRECTION_HIGHER_FIRST);
+  sm_priority_rule_add_criterion (rule, SM_CRITERION_FIT, SM_DIRECTION_HIGHER_FIRST,
                                   NULL);
-  sm_priority_rule_add_criterion (rule, SM_CRITERION_TRAVEL, SM_PREFER_LOW,
+  sm_priority_rule_add_criterion (rule, SM_CRITERION_TRAVEL, SM_DIRECTION_LOWER_FIRST,
                                   NULL);
-  sm_priority_rule_add_criterion (rule, SM_CRITERION_AGE, SM_PREFER_HIGH,
+  sm_priority_rule_add_criterion (rule, SM_CRITERION_AGE, SM_DIRECTION_HIGHER_FIRST,
                                   NULL);
   SmCandidate c[N];
   char ids[N][8];
@@ -554,21 +554,21 @@ test_lot_deterministic (void)
   for (uint64_t seed = 0; seed < 5; seed++)
     {
       CU_ASSERT_EQUAL (
-          sm_priority__lot (seed, SM_TIE_BREAK_SINGLE, NULL, "E001"),
-          sm_priority__lot (seed, SM_TIE_BREAK_SINGLE, NULL, "E001"));
+          sm_priority__lot (seed, SM_TIE_BREAKING_SINGLE, NULL, "E001"),
+          sm_priority__lot (seed, SM_TIE_BREAKING_SINGLE, NULL, "E001"));
       CU_ASSERT_EQUAL (
-          sm_priority__lot (seed, SM_TIE_BREAK_PER_POSITION, "P1", "E001"),
-          sm_priority__lot (seed, SM_TIE_BREAK_PER_POSITION, "P1", "E001"));
+          sm_priority__lot (seed, SM_TIE_BREAKING_PER_POSITION, "P1", "E001"),
+          sm_priority__lot (seed, SM_TIE_BREAKING_PER_POSITION, "P1", "E001"));
     }
   /* Regression guard: these numbers must never change, or old placements
    * can no longer be reproduced from their seed. They were computed once
    * by an independent implementation (in Python) of the same hash. */
-  CU_ASSERT_EQUAL (sm_priority__lot (0, SM_TIE_BREAK_SINGLE, NULL, "E001"),
+  CU_ASSERT_EQUAL (sm_priority__lot (0, SM_TIE_BREAKING_SINGLE, NULL, "E001"),
                    UINT64_C (0xc34e45f768b8b0a0));
-  CU_ASSERT_EQUAL (sm_priority__lot (20181001, SM_TIE_BREAK_SINGLE, NULL,
+  CU_ASSERT_EQUAL (sm_priority__lot (20181001, SM_TIE_BREAKING_SINGLE, NULL,
                                      "12345"),
                    UINT64_C (0x1527f834a8c4bc3d));
-  CU_ASSERT_EQUAL (sm_priority__lot (20181001, SM_TIE_BREAK_PER_POSITION,
+  CU_ASSERT_EQUAL (sm_priority__lot (20181001, SM_TIE_BREAKING_PER_POSITION,
                                      "OMMEN-BELEID-01", "12345"),
                    UINT64_C (0x499b2049a9ce2ae8));
 }
@@ -584,7 +584,7 @@ test_lot_spread (void)
     {
       char id[16];
       g_snprintf (id, sizeof id, "%06d", k);
-      lots[k] = sm_priority__lot (7, SM_TIE_BREAK_SINGLE, NULL, id);
+      lots[k] = sm_priority__lot (7, SM_TIE_BREAKING_SINGLE, NULL, id);
       high += (int) (lots[k] >> 63);
     }
   CU_ASSERT_TRUE (high > N / 2 - 500 && high < N / 2 + 500);
@@ -607,8 +607,8 @@ test_lot_seeds_differ (void)
     {
       char id[16];
       g_snprintf (id, sizeof id, "E%d", k);
-      uint64_t a = sm_priority__lot (1, SM_TIE_BREAK_SINGLE, NULL, id);
-      uint64_t b = sm_priority__lot (2, SM_TIE_BREAK_SINGLE, NULL, id);
+      uint64_t a = sm_priority__lot (1, SM_TIE_BREAKING_SINGLE, NULL, id);
+      uint64_t b = sm_priority__lot (2, SM_TIE_BREAKING_SINGLE, NULL, id);
       differ += a != b;
       if (k > 0)
         order_changes += (a < prev_a) != (b < prev_b);
@@ -624,23 +624,23 @@ static void
 test_lot_single_vs_per_position (void)
 {
   const uint64_t seed = 99;
-  uint64_t single = sm_priority__lot (seed, SM_TIE_BREAK_SINGLE, NULL, "E1");
+  uint64_t single = sm_priority__lot (seed, SM_TIE_BREAKING_SINGLE, NULL, "E1");
   /* Single: the position plays no part. */
-  CU_ASSERT_EQUAL (sm_priority__lot (seed, SM_TIE_BREAK_SINGLE, "P1", "E1"),
+  CU_ASSERT_EQUAL (sm_priority__lot (seed, SM_TIE_BREAKING_SINGLE, "P1", "E1"),
                    single);
-  CU_ASSERT_EQUAL (sm_priority__lot (seed, SM_TIE_BREAK_SINGLE, "P2", "E1"),
+  CU_ASSERT_EQUAL (sm_priority__lot (seed, SM_TIE_BREAKING_SINGLE, "P2", "E1"),
                    single);
   /* Per position: a fresh number per position. */
-  uint64_t p1 = sm_priority__lot (seed, SM_TIE_BREAK_PER_POSITION, "P1",
+  uint64_t p1 = sm_priority__lot (seed, SM_TIE_BREAKING_PER_POSITION, "P1",
                                   "E1");
-  uint64_t p2 = sm_priority__lot (seed, SM_TIE_BREAK_PER_POSITION, "P2",
+  uint64_t p2 = sm_priority__lot (seed, SM_TIE_BREAKING_PER_POSITION, "P2",
                                   "E1");
   CU_ASSERT_NOT_EQUAL (p1, p2);
   CU_ASSERT_NOT_EQUAL (p1, single);
   /* The boundary between the identifiers counts. */
   CU_ASSERT_NOT_EQUAL (
-      sm_priority__lot (seed, SM_TIE_BREAK_PER_POSITION, "ab", "c"),
-      sm_priority__lot (seed, SM_TIE_BREAK_PER_POSITION, "a", "bc"));
+      sm_priority__lot (seed, SM_TIE_BREAKING_PER_POSITION, "ab", "c"),
+      sm_priority__lot (seed, SM_TIE_BREAKING_PER_POSITION, "a", "bc"));
   /* Over many positions, the per-position orders of two employees
    * disagree with each other about half of the time. */
   int first_wins = 0;
@@ -648,9 +648,9 @@ test_lot_single_vs_per_position (void)
     {
       char pos[16];
       g_snprintf (pos, sizeof pos, "P%d", k);
-      first_wins += sm_priority__lot (seed, SM_TIE_BREAK_PER_POSITION, pos,
+      first_wins += sm_priority__lot (seed, SM_TIE_BREAKING_PER_POSITION, pos,
                                       "E1")
-                    < sm_priority__lot (seed, SM_TIE_BREAK_PER_POSITION, pos,
+                    < sm_priority__lot (seed, SM_TIE_BREAKING_PER_POSITION, pos,
                                         "E2");
     }
   CU_ASSERT_TRUE (first_wins > 400 && first_wins < 600);
@@ -662,7 +662,7 @@ static void
 test_describe_criterion (void)
 {
   g_autoptr (SmPriorityRule) rule = sm_priority_rule_new_default ();
-  sm_priority_rule_add_criterion (rule, SM_CRITERION_TRAVEL, SM_PREFER_LOW,
+  sm_priority_rule_add_criterion (rule, SM_CRITERION_TRAVEL, SM_DIRECTION_LOWER_FIRST,
                                   NULL);
   CU_ASSERT_STRING_EQUAL (sm_priority__describe_criterion (rule, 2),
                           "years of service (longest first)");
@@ -677,27 +677,27 @@ test_describe_criterion (void)
     SmDirection direction;
     const char *text;
   } expected[] = {
-    { SM_CRITERION_FIT, SM_PREFER_HIGH,
+    { SM_CRITERION_FIT, SM_DIRECTION_HIGHER_FIRST,
       "fit of the position to the current function (best fit first)" },
-    { SM_CRITERION_FIT, SM_PREFER_LOW,
+    { SM_CRITERION_FIT, SM_DIRECTION_LOWER_FIRST,
       "fit of the position to the current function (weakest fit first)" },
-    { SM_CRITERION_SAME_GRADE, SM_PREFER_HIGH,
+    { SM_CRITERION_SAME_GRADE, SM_DIRECTION_HIGHER_FIRST,
       "a move at the same salary grade (before a change of grade)" },
-    { SM_CRITERION_SAME_GRADE, SM_PREFER_LOW,
+    { SM_CRITERION_SAME_GRADE, SM_DIRECTION_LOWER_FIRST,
       "a change of salary grade (before a move at the same grade)" },
-    { SM_CRITERION_COMMITTEE_SCORE, SM_PREFER_HIGH,
+    { SM_CRITERION_COMMITTEE_SCORE, SM_DIRECTION_HIGHER_FIRST,
       "the placement committee's score (highest first)" },
-    { SM_CRITERION_COMMITTEE_SCORE, SM_PREFER_LOW,
+    { SM_CRITERION_COMMITTEE_SCORE, SM_DIRECTION_LOWER_FIRST,
       "the placement committee's score (lowest first)" },
-    { SM_CRITERION_SERVICE, SM_PREFER_HIGH,
+    { SM_CRITERION_SERVICE, SM_DIRECTION_HIGHER_FIRST,
       "years of service (longest first)" },
-    { SM_CRITERION_SERVICE, SM_PREFER_LOW,
+    { SM_CRITERION_SERVICE, SM_DIRECTION_LOWER_FIRST,
       "years of service (shortest first)" },
-    { SM_CRITERION_AGE, SM_PREFER_HIGH, "age (oldest first)" },
-    { SM_CRITERION_AGE, SM_PREFER_LOW, "age (youngest first)" },
-    { SM_CRITERION_TRAVEL, SM_PREFER_HIGH,
+    { SM_CRITERION_AGE, SM_DIRECTION_HIGHER_FIRST, "age (oldest first)" },
+    { SM_CRITERION_AGE, SM_DIRECTION_LOWER_FIRST, "age (youngest first)" },
+    { SM_CRITERION_TRAVEL, SM_DIRECTION_HIGHER_FIRST,
       "travel distance (longest first)" },
-    { SM_CRITERION_TRAVEL, SM_PREFER_LOW,
+    { SM_CRITERION_TRAVEL, SM_DIRECTION_LOWER_FIRST,
       "travel distance (shortest first)" },
   };
   G_STATIC_ASSERT (G_N_ELEMENTS (expected) == 2 * SM_N_CRITERIA);

@@ -292,7 +292,7 @@ check_one_matching (const int32_t *assignment, gpointer data)
   g_autoptr (SmCheckReport) report = sm_matching_check (run->market, mt,
                                                         &error);
   SM_ASSERT_NO_ERROR (error);
-  size_t n_got = 0, n_violations = 0;
+  int32_t n_got = 0, n_violations = 0;
   const SmBlockingPair *got = sm_check_report_get_blocking_pairs (report,
                                                                   &n_got);
   sm_check_report_get_violations (report, &n_violations);
@@ -336,11 +336,11 @@ brute_violations (const SmBruteMarket *bm, const int32_t *assignment,
         continue;
       held[j]++;
       if (bm->choice[i][j] < 0)
-        out[n++] = (SmViolation) { SM_VIOLATION_NOT_ACCEPTABLE, i, j, -1 };
+        out[n++] = (SmViolation) { SM_VIOLATION_KIND_NOT_ACCEPTABLE, i, j, -1 };
     }
   for (int32_t j = 0; j < bm->m; j++)
     if (held[j] > bm->seats[j])
-      out[n++] = (SmViolation) { SM_VIOLATION_OVER_SEATS, -1, j, -1 };
+      out[n++] = (SmViolation) { SM_VIOLATION_KIND_OVER_SEATS, -1, j, -1 };
   return n;
 }
 
@@ -395,16 +395,16 @@ check_random_assignment (Subject *subject, const SmMarket *market,
   GError *error = NULL;
   g_autoptr (SmCheckReport) report = sm_matching_check (market, mt, &error);
   SM_ASSERT_NO_ERROR (error);
-  size_t n_got = 0;
+  int32_t n_got = 0;
   const SmViolation *got = sm_check_report_get_violations (report, &n_got);
-  PROP (subject, n_got == n_want, "checker finds %zu violations, brute "
-        "force %zu", n_got, n_want);
+  PROP (subject, (size_t) n_got == n_want, "checker finds %d violations, "
+        "brute force %zu", n_got, n_want);
   PROP (subject, sm_check_report_is_valid (report) == (n_want == 0),
         "checker's validity verdict differs from brute force");
   if (n_want > 0)
     PROP (subject, !sm_check_report_is_stable (report),
           "an invalid matching is called stable");
-  if (n_got != n_want)
+  if ((size_t) n_got != n_want)
     {
       subject->assignment = NULL;
       return;

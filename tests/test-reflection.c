@@ -127,10 +127,10 @@ reflection_scenario (SmReduction reduction)
   SmScenario *s = sm_scenario_new ();
   SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
   o.id = o.name = "hb";
-  o.kind = SM_ORGANISATION_DEFAULT;
+  o.kind = SM_ORGANISATION_KIND_DEFAULT;
   sm_scenario_add_organisation (s, &o, &error);
   o.id = o.name = "om";
-  o.kind = SM_ORGANISATION_RECEIVING;
+  o.kind = SM_ORGANISATION_KIND_RECEIVING;
   sm_scenario_add_organisation (s, &o, &error);
   SmUnitSpec u = SM_UNIT_SPEC_INIT;
   u.id = u.name = "hb-u";
@@ -185,7 +185,7 @@ test_reflection_stage (void)
   CU_ASSERT_EQUAL (status_of (p1, "A"), SM_STATUS_FOLLOWS_WORK);
   CU_ASSERT_EQUAL (status_of (p1, "B"), SM_STATUS_FOLLOWS_WORK);
   CU_ASSERT_EQUAL (status_of (p1, "C"), SM_STATUS_SUPERNUMERARY);
-  CU_ASSERT_EQUAL (status_of (p1, "D"), SM_STATUS_APPLIED);
+  CU_ASSERT_EQUAL (status_of (p1, "D"), SM_STATUS_PLACED);
 
   g_autoptr (SmScenario) reflect = reflection_scenario (SM_REDUCTION_REFLECTION);
   g_autoptr (SmPlacement) p2 = sm_scenario_place (reflect, &error);
@@ -193,7 +193,7 @@ test_reflection_stage (void)
   CU_ASSERT_EQUAL (status_of (p2, "A"), SM_STATUS_FOLLOWS_WORK);
   CU_ASSERT_EQUAL (status_of (p2, "B"), SM_STATUS_SUPERNUMERARY);
   CU_ASSERT_EQUAL (status_of (p2, "C"), SM_STATUS_FOLLOWS_WORK);
-  CU_ASSERT_EQUAL (status_of (p2, "D"), SM_STATUS_APPLIED);
+  CU_ASSERT_EQUAL (status_of (p2, "D"), SM_STATUS_PLACED);
 
   /* The final market puts the keepers first, then the other contender,
    * then D (placed at Ommen, so not in the running), and its matching is

@@ -62,7 +62,7 @@ static void
 check_receiving_figures (const SmPlacement *p, const SmScenario *s,
                          const char *text)
 {
-  int32_t om = find_org (s, SM_ORGANISATION_RECEIVING);
+  int32_t om = find_org (s, SM_ORGANISATION_KIND_RECEIVING);
   SmOrganisationSpec org;
   sm_scenario_get_organisation (s, om, &org);
   long headcount = 0, first = 0;
@@ -87,7 +87,7 @@ check_receiving_figures (const SmPlacement *p, const SmScenario *s,
 static void
 check_unit_figures (const SmScenario *s, const char *text)
 {
-  int32_t hb = find_org (s, SM_ORGANISATION_DEFAULT);
+  int32_t hb = find_org (s, SM_ORGANISATION_KIND_DEFAULT);
   SmOrganisationSpec org;
   sm_scenario_get_organisation (s, hb, &org);
   g_autofree char *title = g_strdup_printf ("%s (default organisation)\n",
@@ -471,10 +471,10 @@ tiny_scenario (void)
   SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
   o.id = "hb";
   o.name = "Default <org> & co";
-  o.kind = SM_ORGANISATION_DEFAULT;
+  o.kind = SM_ORGANISATION_KIND_DEFAULT;
   add (sm_scenario_add_organisation (s, &o, &error), &error);
   o.id = o.name = "om";
-  o.kind = SM_ORGANISATION_RECEIVING;
+  o.kind = SM_ORGANISATION_KIND_RECEIVING;
   add (sm_scenario_add_organisation (s, &o, &error), &error);
   SmUnitSpec u = SM_UNIT_SPEC_INIT;
   u.id = "hb-u";

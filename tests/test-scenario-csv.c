@@ -118,10 +118,10 @@ save_ok (const SmScenario *s, const char *dir, SmCsvDelimiter delimiter)
 static void
 add_organisations (SmScenario *s)
 {
-  SmOrganisationSpec om = { "OM", "Gemeente Ommen", SM_ORGANISATION_RECEIVING,
+  SmOrganisationSpec om = { "OM", "Gemeente Ommen", SM_ORGANISATION_KIND_RECEIVING,
                             1, 4 };
   SmOrganisationSpec hb = { "HB", "Gemeente Hardenberg",
-                            SM_ORGANISATION_DEFAULT, -1, -1 };
+                            SM_ORGANISATION_KIND_DEFAULT, -1, -1 };
   SmUnitSpec units[] = {
     { "OM-STAF", "Staf; regie", "OM", NULL, 0 },
     { "HB-SD", "Sociaal domein, backoffice", "HB", "OM", 2024 },
@@ -139,13 +139,13 @@ add_rules (SmScenario *s)
   g_autoptr (SmPriorityRule) strict = sm_priority_rule_new ("strict");
   g_autoptr (SmPriorityRule) lot = sm_priority_rule_new ("lot");
   OK (sm_priority_rule_add_criterion (strict, SM_CRITERION_FIT,
-                                      SM_PREFER_HIGH, &ok_error));
+                                      SM_DIRECTION_HIGHER_FIRST, &ok_error));
   OK (sm_priority_rule_add_criterion (strict, SM_CRITERION_COMMITTEE_SCORE,
-                                      SM_PREFER_HIGH, &ok_error));
+                                      SM_DIRECTION_HIGHER_FIRST, &ok_error));
   OK (sm_priority_rule_add_criterion (strict, SM_CRITERION_SERVICE,
-                                      SM_PREFER_HIGH, &ok_error));
+                                      SM_DIRECTION_HIGHER_FIRST, &ok_error));
   OK (sm_priority_rule_add_criterion (strict, SM_CRITERION_AGE,
-                                      SM_PREFER_LOW, &ok_error));
+                                      SM_DIRECTION_LOWER_FIRST, &ok_error));
   sm_priority_rule_set_max_grade_distance (strict, 1);
   sm_priority_rule_set_min_fit (strict, SM_FIT_SUITABLE);
   sm_priority_rule_set_require_qualifications (strict, TRUE);
@@ -225,7 +225,7 @@ hand_made_scenario (void)
   add_employees (s);
   add_applications (s);
   sm_scenario_set_seed (s, G_MAXUINT64);
-  sm_scenario_set_tie_breaking (s, SM_TIE_BREAK_PER_POSITION);
+  sm_scenario_set_tie_breaking (s, SM_TIE_BREAKING_PER_POSITION);
   sm_scenario_set_reference_date (s, (SmDate){ 2018, 10, 1 });
   sm_scenario_set_reduction (s, SM_REDUCTION_REFLECTION, 5);
   return s;
@@ -263,13 +263,13 @@ round_trip (SmCsvDelimiter delimiter)
 static void
 test_round_trip_semicolon (void)
 {
-  round_trip (SM_CSV_SEMICOLON);
+  round_trip (SM_CSV_DELIMITER_SEMICOLON);
 }
 
 static void
 test_round_trip_comma (void)
 {
-  round_trip (SM_CSV_COMMA);
+  round_trip (SM_CSV_DELIMITER_COMMA);
 }
 
 static void
@@ -277,7 +277,7 @@ test_canonical_text (void)
 {
   g_autoptr (SmScenario) s = hand_made_scenario ();
   g_autofree char *tmp = make_tmp ();
-  save_ok (s, tmp, SM_CSV_SEMICOLON);
+  save_ok (s, tmp, SM_CSV_DELIMITER_SEMICOLON);
   g_autofree char *positions = read_text (tmp, "positions.csv");
   CU_ASSERT_STRING_EQUAL (positions,
     "id;title;unit;function;grade;fte;seats;target_seats;qualifications;"
@@ -310,7 +310,7 @@ test_empty_scenario_tables (void)
 {
   g_autoptr (SmScenario) s = sm_scenario_new ();
   g_autofree char *tmp = make_tmp ();
-  save_ok (s, tmp, SM_CSV_COMMA);
+  save_ok (s, tmp, SM_CSV_DELIMITER_COMMA);
   g_autofree char *manual = read_text (tmp, "manual-placements.csv");
   CU_ASSERT_STRING_EQUAL (manual, "employee,position,reason\n");
   g_autofree char *settings = read_text (tmp, "settings.csv");
@@ -328,8 +328,8 @@ test_spreadsheet_variant (void)
   g_autofree char *tmp = make_tmp ();
   g_autofree char *a = g_build_filename (tmp, "made", NULL);
   g_autofree char *b = g_build_filename (tmp, "sheet", NULL);
-  save_ok (made, a, SM_CSV_SEMICOLON);
-  save_ok (sheet, b, SM_CSV_SEMICOLON);
+  save_ok (made, a, SM_CSV_DELIMITER_SEMICOLON);
+  save_ok (sheet, b, SM_CSV_DELIMITER_SEMICOLON);
   assert_same_tables (a, b);
   remove_tree (tmp);
 }
@@ -678,7 +678,7 @@ test_several_problems (void)
       CU_ASSERT_EQUAL (p.line, want[k].line);
       CU_ASSERT_EQUAL (p.column, want[k].column);
       CU_ASSERT_STRING_EQUAL (p.field, want[k].field);
-      CU_ASSERT_EQUAL (p.code, (int) want[k].code);
+      CU_ASSERT_EQUAL (p.code, want[k].code);
     }
 }
 
@@ -718,7 +718,7 @@ test_cr_line_ends (void)
   g_autofree char *mac = g_build_filename (tmp, "mac", NULL);
   g_autofree char *a = g_build_filename (tmp, "a", NULL);
   g_autofree char *b = g_build_filename (tmp, "b", NULL);
-  save_ok (small, mac, SM_CSV_SEMICOLON);
+  save_ok (small, mac, SM_CSV_DELIMITER_SEMICOLON);
   for (size_t k = 0; k < G_N_ELEMENTS (table_files); k++)
     {
       g_autofree char *text = read_text (mac, table_files[k]);
@@ -729,8 +729,8 @@ test_cr_line_ends (void)
   CU_ASSERT_PTR_NULL (strchr (employees, '\n'));
   g_autoptr (SmScenario) back = load_ok (mac);
   CU_ASSERT_EQUAL (sm_scenario_get_n_employees (back), 4);
-  save_ok (small, a, SM_CSV_SEMICOLON);
-  save_ok (back, b, SM_CSV_SEMICOLON);
+  save_ok (small, a, SM_CSV_DELIMITER_SEMICOLON);
+  save_ok (back, b, SM_CSV_DELIMITER_SEMICOLON);
   assert_same_tables (a, b);
   remove_tree (tmp);
 }
@@ -740,9 +740,9 @@ static SmScenario *
 formula_scenario (void)
 {
   SmScenario *s = sm_scenario_new ();
-  SmOrganisationSpec om = { "=OM", "+Ommen", SM_ORGANISATION_RECEIVING, -1,
+  SmOrganisationSpec om = { "=OM", "+Ommen", SM_ORGANISATION_KIND_RECEIVING, -1,
                             -1 };
-  SmOrganisationSpec hb = { "HB", "Hardenberg", SM_ORGANISATION_DEFAULT, -1,
+  SmOrganisationSpec hb = { "HB", "Hardenberg", SM_ORGANISATION_KIND_DEFAULT, -1,
                             -1 };
   SmUnitSpec om_u = { "+OM-U", "@Staf", "=OM", NULL, 0 };
   SmUnitSpec hb_u = { "-HB-U", "Sociaal domein", "HB", "=OM", 2024 };
@@ -782,7 +782,7 @@ test_formula_guard (void)
   g_autofree char *tmp = make_tmp ();
   g_autofree char *first = g_build_filename (tmp, "first", NULL);
   g_autofree char *second = g_build_filename (tmp, "second", NULL);
-  save_ok (s, first, SM_CSV_SEMICOLON);
+  save_ok (s, first, SM_CSV_DELIMITER_SEMICOLON);
   g_autofree char *employees = read_text (first, "employees.csv");
   CU_ASSERT_STRING_EQUAL (employees,
     "id;name;function;unit;grade;fte;service_start;birth_date;"
@@ -811,7 +811,7 @@ test_formula_guard (void)
   g_autofree char *before = sm_scenario_checksum (s);
   g_autofree char *after = sm_scenario_checksum (back);
   CU_ASSERT_STRING_EQUAL (before, after);
-  save_ok (back, second, SM_CSV_SEMICOLON);
+  save_ok (back, second, SM_CSV_DELIMITER_SEMICOLON);
   assert_same_tables (first, second);
 
   /* The placement table guards its identifiers too. */
@@ -819,7 +819,7 @@ test_formula_guard (void)
   g_autoptr (SmPlacement) placement = sm_scenario_place (back, &error);
   SM_ASSERT_NO_ERROR (error);
   g_autofree char *csv = g_build_filename (tmp, "placements.csv", NULL);
-  CU_ASSERT_TRUE (sm_placement_save_csv (placement, csv, SM_CSV_COMMA,
+  CU_ASSERT_TRUE (sm_placement_save_csv (placement, csv, SM_CSV_DELIMITER_COMMA,
                                          &error));
   SM_ASSERT_NO_ERROR (error);
   g_autofree char *text = read_text (tmp, "placements.csv");
@@ -842,7 +842,7 @@ test_save_refuses_line_breaks (void)
   OK (sm_scenario_add_employee (s, &e, &ok_error));
   g_autofree char *tmp = make_tmp ();
   GError *error = NULL;
-  CU_ASSERT_FALSE (sm_scenario_save_csv (s, tmp, SM_CSV_SEMICOLON, &error));
+  CU_ASSERT_FALSE (sm_scenario_save_csv (s, tmp, SM_CSV_DELIMITER_SEMICOLON, &error));
   CU_ASSERT_PTR_NOT_NULL_FATAL (error);
   CU_ASSERT_TRUE (g_str_has_prefix (error->message,
                                     "Cannot save employees.csv: the name of "
@@ -855,7 +855,7 @@ test_save_refuses_line_breaks (void)
   /* The free text of a manual placement's reason may hold them (the
    * hand-made scenario has one). */
   g_autoptr (SmScenario) fine = hand_made_scenario ();
-  save_ok (fine, tmp, SM_CSV_COMMA);
+  save_ok (fine, tmp, SM_CSV_DELIMITER_COMMA);
   remove_tree (tmp);
 }
 
@@ -873,10 +873,10 @@ test_placement_csv (void)
   g_autofree char *comma = g_build_filename (tmp, "placement-comma.csv",
                                              NULL);
   g_autofree char *missing = g_build_filename (tmp, "no", "p.csv", NULL);
-  CU_ASSERT_TRUE (sm_placement_save_csv (placement, semi, SM_CSV_SEMICOLON,
+  CU_ASSERT_TRUE (sm_placement_save_csv (placement, semi, SM_CSV_DELIMITER_SEMICOLON,
                                          &error));
   SM_ASSERT_NO_ERROR (error);
-  CU_ASSERT_TRUE (sm_placement_save_csv (placement, comma, SM_CSV_COMMA,
+  CU_ASSERT_TRUE (sm_placement_save_csv (placement, comma, SM_CSV_DELIMITER_COMMA,
                                          &error));
   SM_ASSERT_NO_ERROR (error);
   g_autofree char *text = read_text (tmp, "placement.csv");
@@ -891,7 +891,7 @@ test_placement_csv (void)
     "employee,organisation,unit,position,preference,status\n"
     "e1,OM,OM-U,OM-A,1,placed\n"));
   CU_ASSERT_FALSE (sm_placement_save_csv (placement, missing,
-                                          SM_CSV_SEMICOLON, &error));
+                                          SM_CSV_DELIMITER_SEMICOLON, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_IO);
   remove_tree (tmp);
 }

@@ -128,13 +128,13 @@ add_rules (SmScenario *s)
   GError *error = NULL;
   g_autoptr (SmPriorityRule) r1 = sm_priority_rule_new ("R1");
   CU_ASSERT_TRUE (sm_priority_rule_add_criterion (r1, SM_CRITERION_FIT,
-                                                  SM_PREFER_HIGH, &error));
+                                                  SM_DIRECTION_HIGHER_FIRST, &error));
   CU_ASSERT_TRUE (sm_priority_rule_add_criterion (
-      r1, SM_CRITERION_COMMITTEE_SCORE, SM_PREFER_HIGH, &error));
+      r1, SM_CRITERION_COMMITTEE_SCORE, SM_DIRECTION_HIGHER_FIRST, &error));
   CU_ASSERT_TRUE (sm_priority_rule_add_criterion (r1, SM_CRITERION_AGE,
-                                                  SM_PREFER_LOW, &error));
+                                                  SM_DIRECTION_LOWER_FIRST, &error));
   CU_ASSERT_TRUE (sm_priority_rule_add_criterion (r1, SM_CRITERION_TRAVEL,
-                                                  SM_PREFER_LOW, &error));
+                                                  SM_DIRECTION_LOWER_FIRST, &error));
   sm_priority_rule_set_max_grade_distance (r1, 2);
   sm_priority_rule_set_min_fit (r1, SM_FIT_SUITABLE);
   sm_priority_rule_set_require_qualifications (r1, TRUE);
@@ -155,12 +155,12 @@ full_scenario_new (void)
   GError *error = NULL;
   SmScenario *s = sm_scenario_new ();
   sm_scenario_set_seed (s, G_MAXUINT64 - 1);
-  sm_scenario_set_tie_breaking (s, SM_TIE_BREAK_PER_POSITION);
+  sm_scenario_set_tie_breaking (s, SM_TIE_BREAKING_PER_POSITION);
   sm_scenario_set_reference_date (s, (SmDate){ 2018, 10, 1 });
   sm_scenario_set_reduction (s, SM_REDUCTION_REFLECTION, 5);
-  add_org (s, "HB", "Hardenberg", SM_ORGANISATION_DEFAULT, 10, -1);
+  add_org (s, "HB", "Hardenberg", SM_ORGANISATION_KIND_DEFAULT, 10, -1);
   add_org (s, "OM", "Ommen \"regie\"\ngemeente \\ é",
-           SM_ORGANISATION_RECEIVING, 2, 5);
+           SM_ORGANISATION_KIND_RECEIVING, 2, 5);
   add_unit (s, "HB-SOC", "HB", "OM", 2024);
   add_unit (s, "HB-PUB", "HB", NULL, 0);
   add_unit (s, "OM-REG", "OM", NULL, 0);
@@ -236,7 +236,7 @@ check_loaded_values (const SmScenario *s)
   int32_t years;
   CU_ASSERT_EQUAL (sm_scenario_get_seed (s), G_MAXUINT64 - 1);
   CU_ASSERT_EQUAL (sm_scenario_get_tie_breaking (s),
-                   SM_TIE_BREAK_PER_POSITION);
+                   SM_TIE_BREAKING_PER_POSITION);
   CU_ASSERT_EQUAL (sm_scenario_get_reference_date (s).month, 10);
   sm_scenario_get_reduction (s, &reduction, &years);
   CU_ASSERT_EQUAL (reduction, SM_REDUCTION_REFLECTION);
@@ -556,7 +556,7 @@ test_text_files (void)
         fprintf (stderr, "%s: problem at %d:%d, expected %d:%d\n", path,
                  (int) p.line, (int) p.column, (int) t->line,
                  (int) t->column);
-      CU_ASSERT_EQUAL (p.code, (int) t->code);
+      CU_ASSERT_EQUAL (p.code, t->code);
       CU_ASSERT_EQUAL (p.line, t->line);
       CU_ASSERT_EQUAL (p.column, t->column);
       if (t->field == NULL)
@@ -937,6 +937,8 @@ test_count_elements (void)
 
 /* ---- size ------------------------------------------------------------ */
 
+/* Clears *@error (a pointer to the caller's, so that its later
+ * g_clear_error() does not free it twice). */
 static void
 check_too_large (SmScenario *s, SmProblemList *problems, GError **error)
 {
@@ -1069,7 +1071,7 @@ test_many_problems (void)
     {
       SmProblem p;
       sm_problem_list_get (problems, (int32_t) k, &p);
-      CU_ASSERT_EQUAL (p.code, (int) expected[k].code);
+      CU_ASSERT_EQUAL (p.code, expected[k].code);
       CU_ASSERT_PTR_NOT_NULL_FATAL (p.field);
       CU_ASSERT_STRING_EQUAL (p.field, expected[k].field);
       CU_ASSERT_STRING_EQUAL (p.file, path);
@@ -1189,8 +1191,8 @@ small_scenario_new (void)
   GError *error = NULL;
   SmScenario *s = sm_scenario_new ();
   sm_scenario_set_seed (s, 42);
-  add_org (s, "HB", "Hardenberg", SM_ORGANISATION_DEFAULT, -1, -1);
-  add_org (s, "OM", "Ommen", SM_ORGANISATION_RECEIVING, 3, -1);
+  add_org (s, "HB", "Hardenberg", SM_ORGANISATION_KIND_DEFAULT, -1, -1);
+  add_org (s, "OM", "Ommen", SM_ORGANISATION_KIND_RECEIVING, 3, -1);
   add_unit (s, "HB-SOC", "HB", NULL, 0);
   add_unit (s, "OM-REG", "OM", NULL, 0);
   add_position (s, "HB-ADV", "HB-SOC", "ADV", 10, 1.0, 1, -1, NULL, NULL);

@@ -110,8 +110,8 @@ static SmScenario *
 fixture (void)
 {
   SmScenario *s = sm_scenario_new ();
-  add_org (s, "HB", SM_ORGANISATION_DEFAULT, -1, -1);
-  add_org (s, "OM", SM_ORGANISATION_RECEIVING, 2, 5);
+  add_org (s, "HB", SM_ORGANISATION_KIND_DEFAULT, -1, -1);
+  add_org (s, "OM", SM_ORGANISATION_KIND_RECEIVING, 2, 5);
   add_unit (s, "HB-SOC", "HB", "OM", 2024);
   add_unit (s, "HB-PUB", "HB", NULL, 0);
   add_unit (s, "OM-REG", "OM", NULL, 0);
@@ -193,7 +193,7 @@ test_empty_scenario (void)
   CU_ASSERT_EQUAL (sm_scenario_get_n_employees (s), 0);
   CU_ASSERT_EQUAL (sm_scenario_get_n_applications (s), 0);
   CU_ASSERT_EQUAL (sm_scenario_get_seed (s), 0);
-  CU_ASSERT_EQUAL (sm_scenario_get_tie_breaking (s), SM_TIE_BREAK_SINGLE);
+  CU_ASSERT_EQUAL (sm_scenario_get_tie_breaking (s), SM_TIE_BREAKING_SINGLE);
   SmDate ref = sm_scenario_get_reference_date (s);
   CU_ASSERT_EQUAL (sm_date_compare (ref, (SmDate){ 2019, 1, 1 }), 0);
   CU_ASSERT_EQUAL (s->reduction, SM_REDUCTION_PRIORITY);
@@ -217,7 +217,7 @@ test_read_back (void)
   SmOrganisationSpec o;
   sm_scenario_get_organisation (s, 1, &o);
   CU_ASSERT_STRING_EQUAL (o.id, "OM");
-  CU_ASSERT_EQUAL (o.kind, SM_ORGANISATION_RECEIVING);
+  CU_ASSERT_EQUAL (o.kind, SM_ORGANISATION_KIND_RECEIVING);
   CU_ASSERT_EQUAL (o.min_headcount, 2);
   CU_ASSERT_EQUAL (o.max_headcount, 5);
 
@@ -332,7 +332,7 @@ static void
 test_organisation_errors (void)
 {
   g_autoptr (SmScenario) s = fixture ();
-  const SmOrganisationKind R = SM_ORGANISATION_RECEIVING;
+  const SmOrganisationKind R = SM_ORGANISATION_KIND_RECEIVING;
   ASSERT_FAILS (s, try_org (s, NULL, "x", R, -1, -1, &error_),
                 SM_ERROR_INVALID_VALUE);
   ASSERT_FAILS (s, try_org (s, "", "x", R, -1, -1, &error_),
@@ -349,7 +349,7 @@ test_organisation_errors (void)
                 SM_ERROR_INVALID_VALUE);
   ASSERT_FAILS (s, try_org (s, "X", "x", R, -1, -3, &error_),
                 SM_ERROR_INVALID_VALUE);
-  ASSERT_FAILS (s, try_org (s, "X", "x", SM_ORGANISATION_DEFAULT, -1, -1,
+  ASSERT_FAILS (s, try_org (s, "X", "x", SM_ORGANISATION_KIND_DEFAULT, -1, -1,
                             &error_),
                 SM_ERROR_INFEASIBLE);
   CU_ASSERT_EQUAL (sm_scenario_find_organisation (s, "X"), -1);
@@ -369,14 +369,14 @@ test_default_organisation_rules (void)
 {
   g_autoptr (SmScenario) s = sm_scenario_new ();
   /* The default takes everyone: no upper bound. */
-  ASSERT_FAILS (s, try_org (s, "HB", "x", SM_ORGANISATION_DEFAULT, -1, 400,
+  ASSERT_FAILS (s, try_org (s, "HB", "x", SM_ORGANISATION_KIND_DEFAULT, -1, 400,
                             &error_),
                 SM_ERROR_INVALID_VALUE);
   GError *error = NULL;
-  CU_ASSERT_TRUE (try_org (s, "OM", "x", SM_ORGANISATION_RECEIVING, 45, 50,
+  CU_ASSERT_TRUE (try_org (s, "OM", "x", SM_ORGANISATION_KIND_RECEIVING, 45, 50,
                            &error));
   CU_ASSERT_EQUAL (s->default_organisation, -1);
-  CU_ASSERT_TRUE (try_org (s, "HB", "x", SM_ORGANISATION_DEFAULT, 400, -1,
+  CU_ASSERT_TRUE (try_org (s, "HB", "x", SM_ORGANISATION_KIND_DEFAULT, 400, -1,
                            &error));
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (s->default_organisation, 1);
@@ -591,7 +591,7 @@ static void
 test_employee_before_default (void)
 {
   g_autoptr (SmScenario) s = sm_scenario_new ();
-  add_org (s, "OM", SM_ORGANISATION_RECEIVING, -1, -1);
+  add_org (s, "OM", SM_ORGANISATION_KIND_RECEIVING, -1, -1);
   add_unit (s, "OM-REG", "OM", NULL, 0);
   SmEmployeeSpec e = employee_spec ("E1", "ADV", "HB-PUB");
   GError *error = NULL;
@@ -605,7 +605,7 @@ test_employee_before_default (void)
   e.unit_id = "OM-REG";
   add_employee (s, &e);
   CU_ASSERT_EQUAL (sm_scenario_get_n_employees (s), 1);
-  ASSERT_FAILS (s, try_org (s, "HB", "x", SM_ORGANISATION_DEFAULT, -1, -1,
+  ASSERT_FAILS (s, try_org (s, "HB", "x", SM_ORGANISATION_KIND_DEFAULT, -1, -1,
                             &error_),
                 SM_ERROR_INFEASIBLE);
   g_autoptr (SmPlacement) placement = sm_scenario_place (s, &error);
@@ -825,7 +825,7 @@ static SmPriorityRule *
 make_rule (const char *id, SmCriterion criterion)
 {
   SmPriorityRule *rule = sm_priority_rule_new (id);
-  sm_priority_rule_add_criterion (rule, criterion, SM_PREFER_HIGH, NULL);
+  sm_priority_rule_add_criterion (rule, criterion, SM_DIRECTION_HIGHER_FIRST, NULL);
   return rule;
 }
 
@@ -843,7 +843,7 @@ test_rules (void)
   CU_ASSERT_TRUE (sm_scenario_add_rule (s, score, &error));
   SM_ASSERT_NO_ERROR (error);
   /* Copied: changing the original does not change the scenario's. */
-  sm_priority_rule_add_criterion (score, SM_CRITERION_AGE, SM_PREFER_HIGH,
+  sm_priority_rule_add_criterion (score, SM_CRITERION_AGE, SM_DIRECTION_HIGHER_FIRST,
                                   NULL);
   const SmPriorityRule *stored = sm_scenario__default_rule (s);
   CU_ASSERT_PTR_NOT_EQUAL (stored, score);
@@ -938,8 +938,8 @@ static void
 test_manual_placements_cap (void)
 {
   g_autoptr (SmScenario) s = sm_scenario_new ();
-  add_org (s, "HB", SM_ORGANISATION_DEFAULT, -1, -1);
-  add_org (s, "SMALL", SM_ORGANISATION_RECEIVING, -1, 1);
+  add_org (s, "HB", SM_ORGANISATION_KIND_DEFAULT, -1, -1);
+  add_org (s, "SMALL", SM_ORGANISATION_KIND_RECEIVING, -1, 1);
   add_unit (s, "HB-U", "HB", NULL, 0);
   add_unit (s, "S-U", "SMALL", NULL, 0);
   SmPositionSpec p = position_spec ("S1", "S-U", "X", 8, 1, 0);
@@ -990,9 +990,9 @@ test_settings (void)
   g_autoptr (SmScenario) s = sm_scenario_new ();
   sm_scenario_set_seed (s, UINT64_C (0xfedcba9876543210));
   CU_ASSERT_EQUAL (sm_scenario_get_seed (s), UINT64_C (0xfedcba9876543210));
-  sm_scenario_set_tie_breaking (s, SM_TIE_BREAK_PER_POSITION);
+  sm_scenario_set_tie_breaking (s, SM_TIE_BREAKING_PER_POSITION);
   CU_ASSERT_EQUAL (sm_scenario_get_tie_breaking (s),
-                   SM_TIE_BREAK_PER_POSITION);
+                   SM_TIE_BREAKING_PER_POSITION);
   sm_scenario_set_reference_date (s, (SmDate){ 2018, 10, 1 });
   CU_ASSERT_EQUAL (sm_date_compare (sm_scenario_get_reference_date (s),
                                     (SmDate){ 2018, 10, 1 }),
@@ -1027,7 +1027,7 @@ test_public_read_back (void)
   CU_ASSERT_TRUE (sm_scenario_add_function_relation (s, "DIR", "ADV", SM_FIT_SUITABLE, &error));
   CU_ASSERT_TRUE (sm_scenario_add_function_relation (s, "ADV", "DIR", SM_FIT_REASONABLE, &error));
   g_autoptr (SmPriorityRule) r = sm_priority_rule_new ("age-only");
-  sm_priority_rule_add_criterion (r, SM_CRITERION_AGE, SM_PREFER_LOW, &error);
+  sm_priority_rule_add_criterion (r, SM_CRITERION_AGE, SM_DIRECTION_LOWER_FIRST, &error);
   CU_ASSERT_TRUE (sm_scenario_add_rule (s, r, &error));
   CU_ASSERT_TRUE (sm_scenario_add_manual_placement (s, "E2", "OM-DIR", "medical reasons", &error));
   sm_scenario_set_reduction (s, SM_REDUCTION_REFLECTION, 5);

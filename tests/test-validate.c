@@ -125,8 +125,8 @@ static SmScenario *
 base (int32_t max)
 {
   SmScenario *s = sm_scenario_new ();
-  add_org (s, "HB", SM_ORGANISATION_DEFAULT, -1);
-  add_org (s, "OM", SM_ORGANISATION_RECEIVING, max);
+  add_org (s, "HB", SM_ORGANISATION_KIND_DEFAULT, -1);
+  add_org (s, "OM", SM_ORGANISATION_KIND_RECEIVING, max);
   add_unit (s, "HB-U", "HB");
   add_unit (s, "OM-U", "OM");
   add_position (s, "HB-A", "HB-U", 10, 3, -1, NULL);
@@ -169,7 +169,7 @@ validate (const SmScenario *s, const SmPlaceOptions *options)
 
 /* Asserts that the list holds exactly one issue and that it is this one. */
 static void
-assert_only_issue (const SmIssueList *issues, SmSeverity severity, int code,
+assert_only_issue (const SmIssueList *issues, SmSeverity severity, SmError code,
                    const char *table, int32_t index, const char *item_id,
                    const char *field)
 {
@@ -279,7 +279,7 @@ build_no_default (SmPlaceOptions *options)
 {
   (void) options;
   SmScenario *s = sm_scenario_new ();
-  add_org (s, "OM", SM_ORGANISATION_RECEIVING, -1);
+  add_org (s, "OM", SM_ORGANISATION_KIND_RECEIVING, -1);
   add_unit (s, "HB-U", "OM");
   add_employees (s, 3);
   return s;
@@ -481,7 +481,7 @@ test_manual_ineligible (void)
   g_autoptr (SmScenario) s = base (-1);
   g_autoptr (SmPriorityRule) rule = sm_priority_rule_new ("near");
   CU_ASSERT_TRUE (sm_priority_rule_add_criterion (rule, SM_CRITERION_FIT,
-                                                  SM_PREFER_HIGH, &error));
+                                                  SM_DIRECTION_HIGHER_FIRST, &error));
   sm_priority_rule_set_max_grade_distance (rule, 2);
   CU_ASSERT_TRUE (sm_scenario_add_rule (s, rule, &error));
   SM_ASSERT_NO_ERROR (error);

@@ -1034,13 +1034,13 @@ add_organisations (SmScenario *scenario, GError **error)
   SmOrganisationSpec ommen = SM_ORGANISATION_SPEC_INIT;
   ommen.id = OMMEN_ID;
   ommen.name = "Gemeente Ommen";
-  ommen.kind = SM_ORGANISATION_RECEIVING;
+  ommen.kind = SM_ORGANISATION_KIND_RECEIVING;
   ommen.min_headcount = OMMEN_MIN_HEADCOUNT;
   ommen.max_headcount = OMMEN_MAX_HEADCOUNT;
   SmOrganisationSpec hardenberg = SM_ORGANISATION_SPEC_INIT;
   hardenberg.id = HARDENBERG_ID;
   hardenberg.name = "Gemeente Hardenberg";
-  hardenberg.kind = SM_ORGANISATION_DEFAULT;
+  hardenberg.kind = SM_ORGANISATION_KIND_DEFAULT;
   return sm_scenario_add_organisation (scenario, &ommen, error)
          && sm_scenario_add_organisation (scenario, &hardenberg, error);
 }
@@ -1076,11 +1076,11 @@ add_rules (SmScenario *scenario, GError **error)
     sm_priority_rule_new (COMMITTEE_RULE_ID);
   return sm_priority_rule_add_criterion (committee,
                                          SM_CRITERION_COMMITTEE_SCORE,
-                                         SM_PREFER_HIGH, error)
+                                         SM_DIRECTION_HIGHER_FIRST, error)
          && sm_priority_rule_add_criterion (committee, SM_CRITERION_FIT,
-                                            SM_PREFER_HIGH, error)
+                                            SM_DIRECTION_HIGHER_FIRST, error)
          && sm_priority_rule_add_criterion (committee, SM_CRITERION_SERVICE,
-                                            SM_PREFER_HIGH, error)
+                                            SM_DIRECTION_HIGHER_FIRST, error)
          && sm_scenario_add_rule (scenario, fallback, error)
          && sm_scenario_add_rule (scenario, committee, error)
          && sm_scenario_set_default_rule (scenario,
@@ -1250,7 +1250,7 @@ boh_case_new (uint64_t seed, GError **error)
   if (!ok)
     return NULL;
   sm_scenario_set_seed (scenario, seed);
-  sm_scenario_set_tie_breaking (scenario, SM_TIE_BREAK_SINGLE);
+  sm_scenario_set_tie_breaking (scenario, SM_TIE_BREAKING_SINGLE);
   sm_scenario_set_reference_date (scenario,
                                   (SmDate) { REFERENCE_YEAR, 1, 1 });
   return g_steal_pointer (&scenario);

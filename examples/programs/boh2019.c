@@ -32,7 +32,7 @@ write_outputs (const SmPlacement *p, const char *dir, GError **error)
   g_autofree char *csv = g_build_filename (dir, "placements.csv", NULL);
   return sm_instance_write_file (sm_placement_get_market (p), market, error)
     && sm_solution_write_file (sm_placement_get_matching (p), matching, error)
-    && sm_placement_save_csv (p, csv, SM_CSV_SEMICOLON, error);
+    && sm_placement_save_csv (p, csv, SM_CSV_DELIMITER_SEMICOLON, error);
 }
 
 int

@@ -154,7 +154,7 @@ print_outcome (const SmPlacement *placement, int32_t employee)
     return FALSE;
   switch (outcome.status)
     {
-    case SM_STATUS_APPLIED:
+    case SM_STATUS_PLACED:
       printf ("%s: placed at %s (%s, %s), preference %d\n", person.id,
               position.id, position.title, organisation.name,
               outcome.preference);

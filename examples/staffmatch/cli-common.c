@@ -237,27 +237,45 @@ cli_run_args_clear (CliRunArgs *args)
   g_clear_pointer (&args->effective_date, g_free);
 }
 
-static const char *const side_names[] = { "employees", "positions", NULL };
-static const char *const tie_names[] = { "single", "per-position", NULL };
-static const char *const language_names[] = { "nl", "en", NULL };
-static const char *const regime_names[] = { "public", "employment", NULL };
-
-/* The index of @text in @names (a NULL-terminated list), into @value_out;
- * the option's name and the choices in the error. */
+/* The error of an option whose @text is none of @choices (NULL-terminated). */
 static gboolean
-parse_choice (const char *option, const char *text, const char *const *names,
-              int *value_out, GError **error)
+bad_choice (const char *option, const char *text, const char *const *choices,
+            GError **error)
 {
-  for (int k = 0; names[k] != NULL; k++)
-    if (strcmp (text, names[k]) == 0)
-      {
-        *value_out = k;
-        return TRUE;
-      }
-  g_autofree char *choices = g_strjoinv (", ", (char **)names);
+  g_autofree char *list = g_strjoinv (", ", (char **)choices);
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               "--%s: '%s' is not one of %s", option, text, choices);
+               "--%s: '%s' is not one of %s", option, text, list);
   return FALSE;
+}
+
+static gboolean
+parse_side (const char *text, SmSide *side_out, GError **error)
+{
+  const char *const choices[] = { sm_side_to_string (SM_SIDE_EMPLOYEES),
+                                  sm_side_to_string (SM_SIDE_POSITIONS),
+                                  NULL };
+  return sm_side_from_string (text, side_out)
+         || bad_choice ("side", text, choices, error);
+}
+
+static gboolean
+parse_language (const char *text, SmLanguage *language_out, GError **error)
+{
+  const char *const choices[] = { sm_language_to_string (SM_LANGUAGE_DUTCH),
+                                  sm_language_to_string (SM_LANGUAGE_ENGLISH),
+                                  NULL };
+  return sm_language_from_string (text, language_out)
+         || bad_choice ("language", text, choices, error);
+}
+
+static gboolean
+parse_regime (const char *text, SmRegime *regime_out, GError **error)
+{
+  const char *const choices[]
+      = { sm_regime_to_string (SM_REGIME_PUBLIC_LAW),
+          sm_regime_to_string (SM_REGIME_EMPLOYMENT_LAW), NULL };
+  return sm_regime_from_string (text, regime_out)
+         || bad_choice ("regime", text, choices, error);
 }
 
 gboolean
@@ -292,53 +310,21 @@ gboolean
 cli_run_settings_resolve (const CliRunArgs *args, CliRunSettings *settings_out,
                           GError **error)
 {
-  CliRunSettings s
-      = { FALSE, 0, SM_PLACE_OPTIONS_INIT, SM_LETTER_OPTIONS_INIT };
-  int side = SM_SIDE_EMPLOYEES, language = SM_LANGUAGE_DUTCH;
-  int regime = SM_REGIME_PUBLIC_LAW;
+  CliRunSettings s = CLI_RUN_SETTINGS_INIT;
   if ((args->seed != NULL && !cli_parse_seed (args->seed, &s.seed, error))
       || (args->side != NULL
-          && !parse_choice ("side", args->side, side_names, &side, error))
+          && !parse_side (args->side, &s.place.proposing, error))
       || (args->language != NULL
-          && !parse_choice ("language", args->language, language_names,
-                            &language, error))
+          && !parse_language (args->language, &s.letter.language, error))
       || (args->regime != NULL
-          && !parse_choice ("regime", args->regime, regime_names, &regime,
-                            error))
+          && !parse_regime (args->regime, &s.letter.regime, error))
       || (args->effective_date != NULL
           && !parse_date (args->effective_date, &s.letter.effective_date,
                           error)))
     return FALSE;
   s.has_seed = args->seed != NULL;
-  s.place.proposing = (SmSide)side;
-  s.letter.language = (SmLanguage)language;
-  s.letter.regime = (SmRegime)regime;
   *settings_out = s;
   return TRUE;
-}
-
-const char *
-cli_side_name (SmSide side)
-{
-  return side_names[side == SM_SIDE_POSITIONS ? 1 : 0];
-}
-
-const char *
-cli_tie_breaking_name (SmTieBreaking tie_breaking)
-{
-  return tie_names[tie_breaking == SM_TIE_BREAK_PER_POSITION ? 1 : 0];
-}
-
-const char *
-cli_language_name (SmLanguage language)
-{
-  return language_names[language == SM_LANGUAGE_ENGLISH ? 1 : 0];
-}
-
-const char *
-cli_regime_name (SmRegime regime)
-{
-  return regime_names[regime == SM_REGIME_EMPLOYMENT_LAW ? 1 : 0];
 }
 
 /* ---- inputs -------------------------------------------------------------- */

@@ -101,6 +101,11 @@ typedef struct
   SmLetterOptions letter;
 } CliRunSettings;
 
+/* The defaults; the options start from their _INIT, which sets their
+ * version. */
+#define CLI_RUN_SETTINGS_INIT \
+  { FALSE, 0, SM_PLACE_OPTIONS_INIT, SM_LETTER_OPTIONS_INIT }
+
 /* Adds the run's options (--seed, --side, --language, --regime,
  * --effective-date) to @context, storing into @args. */
 void cli_add_run_options (GOptionContext *context, CliRunArgs *args);
@@ -111,12 +116,6 @@ gboolean cli_run_settings_resolve (const CliRunArgs *args,
                                    GError **error);
 /* A seed as a decimal number 0 .. 2^64-1. */
 gboolean cli_parse_seed (const char *text, uint64_t *seed_out, GError **error);
-
-/* Names of settings for messages and the manifest. */
-const char *cli_side_name (SmSide side);
-const char *cli_tie_breaking_name (SmTieBreaking tie_breaking);
-const char *cli_language_name (SmLanguage language);
-const char *cli_regime_name (SmRegime regime);
 
 /* ---- inputs -------------------------------------------------------------- */
 

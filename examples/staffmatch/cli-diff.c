@@ -178,11 +178,14 @@ describe_outcome (JsonObject *e)
   g_autofree char *where
       = g_strdup_printf ("%s/%s", or_unknown (get_string (e, "organisation")),
                          or_unknown (get_string (e, "unit")));
-  if (position == NULL || g_strcmp0 (status, "supernumerary") == 0)
+  SmStatus status_value = SM_STATUS_PLACED;
+  if (status != NULL)
+    sm_status_from_string (status, &status_value);
+  if (position == NULL || status_value == SM_STATUS_SUPERNUMERARY)
     return g_strdup_printf ("supernumerary at %s", where);
-  if (g_strcmp0 (status, "follows-work") == 0)
+  if (status_value == SM_STATUS_FOLLOWS_WORK)
     return g_strdup_printf ("follows work: %s at %s", position, where);
-  if (g_strcmp0 (status, "manual") == 0)
+  if (status_value == SM_STATUS_MANUAL)
     return g_strdup_printf ("manual placement: %s at %s", position, where);
   g_autofree char *wish = describe_wish (get_int (e, "preference"), position);
   return g_strdup_printf ("%s at %s", wish, where);
@@ -221,25 +224,31 @@ describe_reason (JsonObject *r)
   const char *filter = get_string (r, "filter");
   g_autofree char *ranking = describe_ranking (r, TRUE);
   g_autofree char *places = describe_ranking (r, FALSE);
-  if (g_strcmp0 (reason, "not-eligible") == 0)
-    return g_strdup_printf ("not eligible%s%s%s", filter ? " (" : "",
-                            filter ? filter : "", filter ? " filter)" : "");
-  if (g_strcmp0 (reason, "full") == 0)
-    return g_strdup_printf ("the position was full%s", ranking);
-  if (g_strcmp0 (reason, "cap") == 0)
-    return g_strdup_printf ("a seat was open, but the organisation's "
-                            "headcount maximum was reached%s",
-                            places);
-  if (g_strcmp0 (reason, "manual-seat") == 0)
-    return g_strdup_printf ("a seat the employee would otherwise have had "
-                            "went to a manual placement%s",
-                            places);
-  if (g_strcmp0 (reason, "manual") == 0)
-    return g_strdup ("the employee was placed by a manual decision");
-  if (g_strcmp0 (reason, "reflection") == 0)
-    return g_strdup_printf ("the places went to others by the reflection "
-                            "principle%s",
-                            ranking);
+  SmReason value;
+  if (reason == NULL || !sm_reason_from_string (reason, &value))
+    return g_strdup_printf ("%s%s", reason ? reason : "refused", ranking);
+  switch (value)
+    {
+    case SM_REASON_NOT_ELIGIBLE:
+      return g_strdup_printf ("not eligible%s%s%s", filter ? " (" : "",
+                              filter ? filter : "", filter ? " filter)" : "");
+    case SM_REASON_FULL:
+      return g_strdup_printf ("the position was full%s", ranking);
+    case SM_REASON_CAP:
+      return g_strdup_printf ("a seat was open, but the organisation's "
+                              "headcount maximum was reached%s",
+                              places);
+    case SM_REASON_MANUAL_SEAT:
+      return g_strdup_printf ("a seat the employee would otherwise have had "
+                              "went to a manual placement%s",
+                              places);
+    case SM_REASON_MANUAL:
+      return g_strdup ("the employee was placed by a manual decision");
+    case SM_REASON_REFLECTION:
+      return g_strdup_printf ("the places went to others by the reflection "
+                              "principle%s",
+                              ranking);
+    }
   return g_strdup_printf ("%s%s", reason ? reason : "refused", ranking);
 }
 

@@ -53,7 +53,7 @@ cli_explain (int argc, char **argv)
       NULL);
   cli_add_run_options (context, &args);
   g_autoptr (GError) error = NULL;
-  CliRunSettings settings = { 0 };
+  CliRunSettings settings = CLI_RUN_SETTINGS_INIT;
   int status = CLI_EXIT_OK;
   if (!cli_parse (context, "explain", &argc, &argv))
     status = CLI_EXIT_USAGE;

@@ -25,12 +25,12 @@ parse_export_options (const char *to, const char *delimiter, gboolean *csv_out,
       return FALSE;
     }
   *csv_out = strcmp (to, "csv") == 0;
-  *delimiter_out = SM_CSV_SEMICOLON;
+  *delimiter_out = SM_CSV_DELIMITER_SEMICOLON;
   if (delimiter == NULL || strcmp (delimiter, ";") == 0)
     return TRUE;
   if (strcmp (delimiter, ",") == 0)
     {
-      *delimiter_out = SM_CSV_COMMA;
+      *delimiter_out = SM_CSV_DELIMITER_COMMA;
       return TRUE;
     }
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -91,7 +91,7 @@ cli_export (int argc, char **argv)
       entries);
   g_autoptr (GError) error = NULL;
   gboolean csv = FALSE;
-  SmCsvDelimiter delim = SM_CSV_SEMICOLON;
+  SmCsvDelimiter delim = SM_CSV_DELIMITER_SEMICOLON;
   if (!cli_parse (context, "export", &argc, &argv))
     return CLI_EXIT_USAGE;
   if (argc != 2)

@@ -234,7 +234,8 @@ static gboolean
 write_placements_csv (Job *job, const char *name, GError **error)
 {
   g_autofree char *path = g_build_filename (job->dir, name, NULL);
-  return sm_placement_save_csv (job->placement, path, SM_CSV_SEMICOLON, error)
+  return sm_placement_save_csv (job->placement, path,
+                                SM_CSV_DELIMITER_SEMICOLON, error)
          && record_written (job, name, error);
 }
 
@@ -361,7 +362,7 @@ write_scenario (Job *job, const char *name, GError **error)
     return TRUE;
   const SmScenario *s = sm_placement_get_scenario (job->placement);
   g_autofree char *path = g_build_filename (job->dir, name, NULL);
-  if (!sm_scenario_save_csv (s, path, SM_CSV_SEMICOLON, error))
+  if (!sm_scenario_save_csv (s, path, SM_CSV_DELIMITER_SEMICOLON, error))
     return FALSE;
   g_autoptr (GPtrArray) files = cli_list_inputs (path, error);
   if (files == NULL)
@@ -397,41 +398,8 @@ static const struct
 static void
 add_rule (JsonBuilder *b, const SmPriorityRule *rule)
 {
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_string_value (b, sm_priority_rule_get_id (rule));
-  json_builder_set_member_name (b, "criteria");
-  json_builder_begin_array (b);
-  for (int32_t k = 0; k < sm_priority_rule_get_n_criteria (rule); k++)
-    {
-      SmCriterion criterion;
-      SmDirection direction;
-      sm_priority_rule_get_criterion (rule, k, &criterion, &direction);
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "criterion");
-      json_builder_add_string_value (b, sm_criterion_to_string (criterion));
-      json_builder_set_member_name (b, "prefer");
-      json_builder_add_string_value (b, direction == SM_PREFER_HIGH ? "high"
-                                                                    : "low");
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  int32_t distance = sm_priority_rule_get_max_grade_distance (rule);
-  json_builder_set_member_name (b, "max_grade_distance");
-  if (distance >= 0)
-    json_builder_add_int_value (b, distance);
-  else
-    json_builder_add_null_value (b);
-  SmFit fit = sm_priority_rule_get_min_fit (rule);
-  json_builder_set_member_name (b, "min_fit");
-  if (fit != SM_FIT_NONE)
-    json_builder_add_string_value (b, sm_fit_to_string (fit));
-  else
-    json_builder_add_null_value (b);
-  json_builder_set_member_name (b, "require_qualifications");
-  json_builder_add_boolean_value (
-      b, sm_priority_rule_get_require_qualifications (rule));
-  json_builder_end_object (b);
+  g_autofree char *text = sm_priority_rule_to_json (rule);
+  json_builder_add_value (b, json_from_string (text, NULL));
 }
 
 static void
@@ -501,8 +469,8 @@ add_letters (JsonBuilder *b, const SmLetterOptions *letter)
   g_autofree char *date = sm_date_to_iso (letter->effective_date);
   json_builder_set_member_name (b, "letters");
   json_builder_begin_object (b);
-  add_string (b, "language", cli_language_name (letter->language));
-  add_string (b, "regime", cli_regime_name (letter->regime));
+  add_string (b, "language", sm_language_to_string (letter->language));
+  add_string (b, "regime", sm_regime_to_string (letter->regime));
   add_string (b, "effective_date", date);
   json_builder_end_object (b);
 }
@@ -524,9 +492,10 @@ add_run (JsonBuilder *b, const Job *job)
   add_string (b, "command", job->run->command);
   add_string (b, "seed", seed);
   add_string (b, "tie_breaking",
-              cli_tie_breaking_name (
+              sm_tie_breaking_to_string (
                   sm_placement_get_tie_breaking (job->placement)));
-  add_string (b, "side", cli_side_name (job->run->settings->place.proposing));
+  add_string (b, "side",
+              sm_side_to_string (job->run->settings->place.proposing));
   add_letters (b, &job->run->settings->letter);
   add_string (b, "scenario_sha256", checksum);
   add_rules (b, s);

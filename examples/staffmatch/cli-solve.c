@@ -71,7 +71,7 @@ cli_solve (int argc, char **argv)
       entries);
   cli_add_run_options (context, &args);
   g_autoptr (GError) error = NULL;
-  CliRunSettings settings = { 0 };
+  CliRunSettings settings = CLI_RUN_SETTINGS_INIT;
   int status = CLI_EXIT_OK;
   if (!cli_parse (context, "solve", &argc, &argv))
     status = CLI_EXIT_USAGE;
@@ -115,7 +115,7 @@ cli_demo (int argc, char **argv)
       entries);
   cli_add_run_options (context, &args);
   g_autoptr (GError) error = NULL;
-  CliRunSettings settings = { 0 };
+  CliRunSettings settings = CLI_RUN_SETTINGS_INIT;
   int status = CLI_EXIT_OK;
   if (!cli_parse (context, "demo", &argc, &argv))
     status = CLI_EXIT_USAGE;

@@ -35,17 +35,17 @@ G_BEGIN_DECLS
 
 /**
  * SmViolationKind:
- * @SM_VIOLATION_OVER_SEATS: the position holds more employees than seats
+ * @SM_VIOLATION_KIND_OVER_SEATS: the position holds more employees than seats
  *   (employee is -1)
- * @SM_VIOLATION_NOT_ACCEPTABLE: the employee is placed at a position they
+ * @SM_VIOLATION_KIND_NOT_ACCEPTABLE: the employee is placed at a position they
  *   did not list
- * @SM_VIOLATION_OVER_CAP: the group holds more employees than its cap
+ * @SM_VIOLATION_KIND_OVER_CAP: the group holds more employees than its cap
  *   (employee and position are -1)
  */
 typedef enum {
-  SM_VIOLATION_OVER_SEATS,
-  SM_VIOLATION_NOT_ACCEPTABLE,
-  SM_VIOLATION_OVER_CAP,
+  SM_VIOLATION_KIND_OVER_SEATS,
+  SM_VIOLATION_KIND_NOT_ACCEPTABLE,
+  SM_VIOLATION_KIND_OVER_CAP,
 } SmViolationKind;
 
 /** SmViolation: what is wrong and where; group is -1 unless over cap. */
@@ -103,7 +103,7 @@ SM_API gboolean sm_check_report_is_stable (const SmCheckReport *report);
  *   pair getters below).
  */
 SM_API const SmViolation *sm_check_report_get_violations (const SmCheckReport *report,
-                                                          size_t *n_out);
+                                                          int32_t *n_out);
 /**
  * sm_check_report_get_blocking_pairs:
  * @report: a report
@@ -114,7 +114,7 @@ SM_API const SmViolation *sm_check_report_get_violations (const SmCheckReport *r
  *   the report is freed.
  */
 SM_API const SmBlockingPair *sm_check_report_get_blocking_pairs (const SmCheckReport *report,
-                                                                 size_t *n_out);
+                                                                 int32_t *n_out);
 
 /**
  * sm_check_report_get_cap_excused_pairs:
@@ -126,7 +126,21 @@ SM_API const SmBlockingPair *sm_check_report_get_blocking_pairs (const SmCheckRe
  *   @report: valid until the report is freed.
  */
 SM_API const SmBlockingPair *sm_check_report_get_cap_excused_pairs (const SmCheckReport *report,
-                                                                    size_t *n_out);
+                                                                    int32_t *n_out);
+
+/**
+ * sm_violation_kind_to_string:
+ *
+ * Returns: (transfer none): the value's stable name in files, reports and
+ *   the tool ("over-seats", "not-acceptable", "over-cap"), a static
+ *   string; NULL (with a critical) for a value outside SmViolationKind.
+ */
+SM_API const char *sm_violation_kind_to_string (SmViolationKind value);
+/** sm_violation_kind_from_string: reads a name of
+ * sm_violation_kind_to_string() back into @value_out (which may be NULL);
+ * FALSE, leaving it untouched, for an unknown name. */
+SM_API gboolean sm_violation_kind_from_string (const char *text,
+                                               SmViolationKind *value_out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmCheckReport, sm_check_report_free)
 

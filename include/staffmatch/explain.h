@@ -150,10 +150,14 @@ SM_API int32_t sm_placement_get_n_refusals (const SmPlacement *placement,
  * sm_placement_get_refusal:
  *
  * Fills @refusal_out with the @index-th refusal, best preference first.
+ *
+ * Returns: TRUE, or FALSE when @employee is not an employee of the
+ *   scenario or @index is not below sm_placement_get_n_refusals() (then
+ *   @refusal_out is left untouched).
  */
-SM_API void sm_placement_get_refusal (const SmPlacement *placement,
-                                      int32_t employee, int32_t index,
-                                      SmRefusal *refusal_out);
+SM_API gboolean sm_placement_get_refusal (const SmPlacement *placement,
+                                          int32_t employee, int32_t index,
+                                          SmRefusal *refusal_out);
 
 /**
  * SmPositionResult:
@@ -181,10 +185,13 @@ typedef struct {
 } SmPositionResult;
 
 /** sm_placement_get_position_result: fills @result_out for the
- * position (a scenario index). */
-SM_API void sm_placement_get_position_result (const SmPlacement *placement,
-                                              int32_t position,
-                                              SmPositionResult *result_out);
+ * position (a scenario index).
+ *
+ * Returns: TRUE, or FALSE when @position is out of range (then
+ *   @result_out is left untouched). */
+SM_API gboolean sm_placement_get_position_result (const SmPlacement *placement,
+                                                  int32_t position,
+                                                  SmPositionResult *result_out);
 
 /**
  * SmUnitResult: a unit's formation against the people placed.
@@ -199,10 +206,13 @@ typedef struct {
 } SmUnitResult;
 
 /** sm_placement_get_unit_result: fills @result_out for the unit (a
- * scenario index). */
-SM_API void sm_placement_get_unit_result (const SmPlacement *placement,
-                                          int32_t unit,
-                                          SmUnitResult *result_out);
+ * scenario index).
+ *
+ * Returns: TRUE, or FALSE when @unit is out of range (then @result_out is
+ *   left untouched). */
+SM_API gboolean sm_placement_get_unit_result (const SmPlacement *placement,
+                                              int32_t unit,
+                                              SmUnitResult *result_out);
 
 /**
  * sm_placement_get_contract_people:
@@ -213,5 +223,35 @@ SM_API void sm_placement_get_unit_result (const SmPlacement *placement,
  */
 SM_API int32_t sm_placement_get_contract_people (const SmPlacement *placement,
                                                  int32_t year);
+
+/**
+ * sm_reason_to_string:
+ *
+ * Returns: (transfer none): the value's stable name in files, reports and
+ *   the tool ("not-eligible", "full", "cap", "manual", "reflection",
+ *   "manual-seat"), a static string; NULL (with a critical) for a value
+ *   outside SmReason.
+ */
+SM_API const char *sm_reason_to_string (SmReason value);
+/** sm_reason_from_string: reads a name of sm_reason_to_string() back into
+ * @value_out (which may be NULL); FALSE, leaving it untouched, for an
+ * unknown name. */
+SM_API gboolean sm_reason_from_string (const char *text,
+                                       SmReason *value_out);
+
+/**
+ * sm_filter_to_string:
+ *
+ * Returns: (transfer none): the value's stable name in files, reports and
+ *   the tool ("none", "grade", "fit", "qualifications"), a static string;
+ *   NULL (with a critical) for a value outside SmFilter. The placement
+ *   file writes null for SM_FILTER_NONE.
+ */
+SM_API const char *sm_filter_to_string (SmFilter value);
+/** sm_filter_from_string: reads a name of sm_filter_to_string() back into
+ * @value_out (which may be NULL); FALSE, leaving it untouched, for an
+ * unknown name. */
+SM_API gboolean sm_filter_from_string (const char *text,
+                                       SmFilter *value_out);
 
 G_END_DECLS

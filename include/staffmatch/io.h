@@ -43,6 +43,7 @@
 
 #include <stdint.h>
 #include <glib.h>
+#include <staffmatch/error.h>
 #include <staffmatch/export.h>
 #include <staffmatch/placement.h>
 #include <staffmatch/scenario.h>
@@ -63,7 +64,7 @@ typedef struct {
   int32_t line;
   int32_t column;
   const char *field;
-  int code;
+  SmError code;
   const char *message;
 } SmProblem;
 
@@ -88,11 +89,11 @@ SM_API int32_t sm_problem_list_get_n (const SmProblemList *list);
  * @problem_out: (out caller-allocates): filled with strings borrowed from
  *   the list, valid until it is freed
  *
- * An @index out of range is a programmer error: it logs a critical and
- * leaves @problem_out untouched.
+ * Returns: TRUE, or FALSE when @index is out of range (then @problem_out
+ *   is left untouched).
  */
-SM_API void sm_problem_list_get (const SmProblemList *list, int32_t index,
-                                 SmProblem *problem_out);
+SM_API gboolean sm_problem_list_get (const SmProblemList *list,
+                                     int32_t index, SmProblem *problem_out);
 /**
  * sm_problem_list_format:
  *
@@ -104,8 +105,8 @@ SM_API char *sm_problem_list_format (const SmProblemList *list);
 
 /** SmCsvDelimiter: the delimiter to write. */
 typedef enum {
-  SM_CSV_SEMICOLON,
-  SM_CSV_COMMA,
+  SM_CSV_DELIMITER_SEMICOLON,
+  SM_CSV_DELIMITER_COMMA,
 } SmCsvDelimiter;
 
 /**
@@ -269,6 +270,20 @@ SM_API char *sm_placement_checksum (const SmPlacement *placement);
 SM_API SmScenario *sm_scenario_load (const char *path,
                                      SmProblemList *problems,
                                      GError **error);
+
+/**
+ * sm_csv_delimiter_to_string:
+ *
+ * Returns: (transfer none): the value's stable name in files, reports and
+ *   the tool ("semicolon", "comma"), a static string; NULL (with a
+ *   critical) for a value outside SmCsvDelimiter.
+ */
+SM_API const char *sm_csv_delimiter_to_string (SmCsvDelimiter value);
+/** sm_csv_delimiter_from_string: reads a name of
+ * sm_csv_delimiter_to_string() back into @value_out (which may be NULL);
+ * FALSE, leaving it untouched, for an unknown name. */
+SM_API gboolean sm_csv_delimiter_from_string (const char *text,
+                                              SmCsvDelimiter *value_out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmProblemList, sm_problem_list_free)
 

@@ -40,6 +40,7 @@
 
 #include <glib.h>
 #include <staffmatch/date.h>
+#include <staffmatch/explain.h>
 #include <staffmatch/export.h>
 #include <staffmatch/placement.h>
 
@@ -64,6 +65,9 @@ typedef enum {
 
 /**
  * SmLetterOptions:
+ * @version: SM_LETTER_OPTIONS_VERSION; set by SM_LETTER_OPTIONS_INIT (a
+ *   function given another version refuses with a critical; see
+ *   SM_PLACE_OPTIONS_VERSION)
  * @language: the built-in template's language
  * @regime: the legal regime the letter is written under
  * @effective_date: the date the placement takes effect
@@ -72,6 +76,7 @@ typedef enum {
  * @sender: (nullable): who signs, e.g. "the municipal secretary"
  */
 typedef struct {
+  unsigned int version;
   SmLanguage language;
   SmRegime regime;
   SmDate effective_date;
@@ -79,8 +84,10 @@ typedef struct {
   const char *sender;
 } SmLetterOptions;
 
-#define SM_LETTER_OPTIONS_INIT \
-  { SM_LANGUAGE_DUTCH, SM_REGIME_PUBLIC_LAW, { 2019, 1, 1 }, NULL, NULL }
+#define SM_LETTER_OPTIONS_VERSION 1u
+#define SM_LETTER_OPTIONS_INIT                                  \
+  { SM_LETTER_OPTIONS_VERSION, SM_LANGUAGE_DUTCH, SM_REGIME_PUBLIC_LAW, \
+    { 2019, 1, 1 }, NULL, NULL }
 
 /** sm_letter_get_default_template: (transfer none): the built-in template
  * for a language and regime. */
@@ -150,5 +157,54 @@ SM_API gboolean sm_letter_render_each (const SmPlacement *placement,
                                        SmLetterFunc func,
                                        void *user_data,
                                        GError **error);
+
+/**
+ * sm_language_to_string:
+ *
+ * Returns: (transfer none): the value's stable name in files, reports and
+ *   the tool ("nl", "en"), a static string; NULL (with a critical) for a
+ *   value outside SmLanguage.
+ */
+SM_API const char *sm_language_to_string (SmLanguage value);
+/** sm_language_from_string: reads a name of sm_language_to_string() back
+ * into @value_out (which may be NULL); FALSE, leaving it untouched, for
+ * an unknown name. */
+SM_API gboolean sm_language_from_string (const char *text,
+                                         SmLanguage *value_out);
+
+/**
+ * sm_regime_to_string:
+ *
+ * Returns: (transfer none): the value's stable name in files, reports and
+ *   the tool ("public", "employment"), a static string; NULL (with a
+ *   critical) for a value outside SmRegime.
+ */
+SM_API const char *sm_regime_to_string (SmRegime value);
+/** sm_regime_from_string: reads a name of sm_regime_to_string() back into
+ * @value_out (which may be NULL); FALSE, leaving it untouched, for an
+ * unknown name. */
+SM_API gboolean sm_regime_from_string (const char *text,
+                                       SmRegime *value_out);
+
+/**
+ * sm_refusal_to_sentence:
+ * @placement: the placement
+ * @employee: the employee refused (a scenario index)
+ * @refusal: one of the employee's refusals, from sm_placement_get_refusal()
+ * @language: SM_LANGUAGE_DUTCH or SM_LANGUAGE_ENGLISH
+ *
+ * Why the employee did not get the position of @refusal, in the words the
+ * letters use, without rendering a letter: one short paragraph of plain
+ * text (no template, no Markdown), such as "Not granted: all seats went
+ * to candidates with a higher priority. ...". It names no person.
+ *
+ * Returns: (transfer full): the text; free with g_free(). NULL (with a
+ *   critical) for an employee out of range or a refusal reason outside
+ *   SmReason.
+ */
+SM_API char *sm_refusal_to_sentence (const SmPlacement *placement,
+                                     int32_t employee,
+                                     const SmRefusal *refusal,
+                                     SmLanguage language);
 
 G_END_DECLS

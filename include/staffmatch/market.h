@@ -233,12 +233,15 @@ SM_API void sm_market_builder_free (SmMarketBuilder *builder);
  * sm_market_ref:
  * @market: a market
  *
+ * Takes @market as const, as its getters give it (the reference count is
+ * internal and not part of what const protects), so that a borrowed
+ * market can be kept.
  * Takes a reference; references may be taken and dropped from any thread.
  *
  * Returns: (transfer full): @market, with one more reference, the
  *   caller's; drop it with sm_market_unref().
  */
-SM_API SmMarket *sm_market_ref (SmMarket *market);
+SM_API SmMarket *sm_market_ref (const SmMarket *market);
 /** sm_market_unref: drops a reference, freeing at the last; NULL allowed. */
 SM_API void sm_market_unref (SmMarket *market);
 

@@ -135,6 +135,20 @@ SM_API uint64_t sm_matching_get_n_proposals (const SmMatching *matching);
 /** sm_matching_equal: whether both place every employee alike. */
 SM_API gboolean sm_matching_equal (const SmMatching *a, const SmMatching *b);
 
+/**
+ * sm_side_to_string:
+ *
+ * Returns: (transfer none): the value's stable name in files, reports and
+ *   the tool ("employees", "positions"), a static string; NULL (with a
+ *   critical) for a value outside SmSide.
+ */
+SM_API const char *sm_side_to_string (SmSide value);
+/** sm_side_from_string: reads a name of sm_side_to_string() back into
+ * @value_out (which may be NULL); FALSE, leaving it untouched, for an
+ * unknown name. */
+SM_API gboolean sm_side_from_string (const char *text,
+                                     SmSide *value_out);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmMatching, sm_matching_free)
 
 G_END_DECLS

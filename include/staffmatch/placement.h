@@ -65,7 +65,7 @@ typedef struct _SmPlacement SmPlacement;
 
 /**
  * SmStatus:
- * @SM_STATUS_APPLIED: placed at a receiving organisation's position they
+ * @SM_STATUS_PLACED: placed at a receiving organisation's position they
  *   applied to
  * @SM_STATUS_FOLLOWS_WORK: placed at the default organisation's position
  *   of their own function ("mens volgt werk")
@@ -74,7 +74,7 @@ typedef struct _SmPlacement SmPlacement;
  * @SM_STATUS_MANUAL: placed by a manual decision (hardship clause)
  */
 typedef enum {
-  SM_STATUS_APPLIED,
+  SM_STATUS_PLACED,
   SM_STATUS_FOLLOWS_WORK,
   SM_STATUS_SUPERNUMERARY,
   SM_STATUS_MANUAL,
@@ -107,21 +107,29 @@ SM_API SmPlacement *sm_scenario_place (const SmScenario *scenario,
 
 /**
  * SmPlaceOptions:
+ * @version: SM_PLACE_OPTIONS_VERSION; set by SM_PLACE_OPTIONS_INIT
  * @proposing: which side proposes: SM_SIDE_EMPLOYEES (the default: the
  *   employee-optimal stable placement, and nobody gains by misreporting)
  *   or SM_SIDE_POSITIONS (the position-optimal one, for comparison; not
  *   under a binding headcount cap, and not with the reflection principle)
  */
 typedef struct {
+  unsigned int version;
   SmSide proposing;
 } SmPlaceOptions;
 
-#define SM_PLACE_OPTIONS_INIT { SM_SIDE_EMPLOYEES }
+/* The options' layout a program was compiled with. Options structs only
+ * grow, at their end, and each growth raises the version; a function
+ * refuses (with a critical) a version it does not know, such as 0 from a
+ * struct started with { 0 }. Start every options struct from its _INIT. */
+#define SM_PLACE_OPTIONS_VERSION 1u
+#define SM_PLACE_OPTIONS_INIT { SM_PLACE_OPTIONS_VERSION, SM_SIDE_EMPLOYEES }
 
 /**
  * sm_scenario_place_with:
  * @scenario: as for sm_scenario_place()
- * @options: the options (not NULL; start from SM_PLACE_OPTIONS_INIT)
+ * @options: the options (not NULL; start from SM_PLACE_OPTIONS_INIT:
+ *   another version is refused with a critical, and NULL returned)
  * @error: return location for an error
  *
  * As sm_scenario_place(), with options. Errors also SM_ERROR_INFEASIBLE
@@ -191,6 +199,20 @@ SM_API int32_t sm_placement_get_headcount (const SmPlacement *placement,
  * minimum, how many people it still has to recruit; else 0. */
 SM_API int32_t sm_placement_get_vacancies (const SmPlacement *placement,
                                            int32_t organisation);
+
+/**
+ * sm_status_to_string:
+ *
+ * Returns: (transfer none): the value's stable name in files, reports and
+ *   the tool ("placed", "follows-work", "supernumerary", "manual"), a
+ *   static string; NULL (with a critical) for a value outside SmStatus.
+ */
+SM_API const char *sm_status_to_string (SmStatus value);
+/** sm_status_from_string: reads a name of sm_status_to_string() back into
+ * @value_out (which may be NULL); FALSE, leaving it untouched, for an
+ * unknown name. */
+SM_API gboolean sm_status_from_string (const char *text,
+                                       SmStatus *value_out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmPlacement, sm_placement_free)
 

@@ -40,9 +40,9 @@ typedef enum {
 
 /**
  * SmCriterion:
- * @SM_CRITERION_FIT: fit category (SM_PREFER_HIGH: better fit first)
+ * @SM_CRITERION_FIT: fit category (SM_DIRECTION_HIGHER_FIRST: better fit first)
  * @SM_CRITERION_SAME_GRADE: whether the position is at the employee's own
- *   grade (SM_PREFER_HIGH: the same grade before any other, such as a
+ *   grade (SM_DIRECTION_HIGHER_FIRST: the same grade before any other, such as a
  *   promotion)
  * @SM_CRITERION_COMMITTEE_SCORE: the placement committee's score on the
  *   application (missing scores come last either way)
@@ -65,19 +65,19 @@ typedef enum {
 
 /** SmDirection: which end of a criterion comes first. */
 typedef enum {
-  SM_PREFER_HIGH,
-  SM_PREFER_LOW,
+  SM_DIRECTION_HIGHER_FIRST,
+  SM_DIRECTION_LOWER_FIRST,
 } SmDirection;
 
 /**
  * SmTieBreaking:
- * @SM_TIE_BREAK_SINGLE: one lottery number per employee, used at every
+ * @SM_TIE_BREAKING_SINGLE: one lottery number per employee, used at every
  *   position (keeps the result efficient among the tied)
- * @SM_TIE_BREAK_PER_POSITION: a fresh number per position and employee
+ * @SM_TIE_BREAKING_PER_POSITION: a fresh number per position and employee
  */
 typedef enum {
-  SM_TIE_BREAK_SINGLE,
-  SM_TIE_BREAK_PER_POSITION,
+  SM_TIE_BREAKING_SINGLE,
+  SM_TIE_BREAKING_PER_POSITION,
 } SmTieBreaking;
 
 typedef struct _SmPriorityRule SmPriorityRule;
@@ -96,7 +96,7 @@ SM_API SmPriorityRule *sm_priority_rule_new (const char *id);
  * sm_priority_rule_new_default:
  *
  * Makes the default rule of the top of this header, with the identifier
- * "default": fit, same grade, service and age, each SM_PREFER_HIGH.
+ * "default": fit, same grade, service and age, each SM_DIRECTION_HIGHER_FIRST.
  *
  * Returns: (transfer full): the rule; free with sm_priority_rule_free().
  */
@@ -152,13 +152,15 @@ SM_API int32_t sm_priority_rule_get_n_criteria (const SmPriorityRule *rule);
  * @criterion_out: (out) (nullable): the criterion
  * @direction_out: (out) (nullable): its direction
  *
- * Reads the @index-th criterion. An @index out of range is a programmer
- * error: it logs a critical and leaves both outputs untouched.
+ * Reads the @index-th criterion.
+ *
+ * Returns: TRUE, or FALSE when @index is out of range (then both outputs
+ *   are left untouched).
  */
-SM_API void sm_priority_rule_get_criterion (const SmPriorityRule *rule,
-                                            int32_t index,
-                                            SmCriterion *criterion_out,
-                                            SmDirection *direction_out);
+SM_API gboolean sm_priority_rule_get_criterion (const SmPriorityRule *rule,
+                                                int32_t index,
+                                                SmCriterion *criterion_out,
+                                                SmDirection *direction_out);
 /** sm_priority_rule_get_max_grade_distance: the grade filter, -1 for any. */
 SM_API int32_t sm_priority_rule_get_max_grade_distance (const SmPriorityRule *rule);
 /** sm_priority_rule_get_min_fit: the fit filter, SM_FIT_NONE for any. */
@@ -166,6 +168,19 @@ SM_API SmFit sm_priority_rule_get_min_fit (const SmPriorityRule *rule);
 /** sm_priority_rule_get_require_qualifications: the qualifications
  * filter. */
 SM_API gboolean sm_priority_rule_get_require_qualifications (const SmPriorityRule *rule);
+
+/**
+ * sm_priority_rule_to_json:
+ * @rule: the rule
+ *
+ * The rule as the scenario file and the run manifest write it, one JSON
+ * object on one line: {"id": ..., "criteria": [{"criterion": "fit",
+ * "prefer": "high"}, ...], "max_grade_distance": n | null, "min_fit":
+ * name | null, "require_qualifications": bool}.
+ *
+ * Returns: (transfer full): the JSON text; free with g_free().
+ */
+SM_API char *sm_priority_rule_to_json (const SmPriorityRule *rule);
 
 /**
  * sm_criterion_to_string:
@@ -193,6 +208,34 @@ SM_API const char *sm_fit_to_string (SmFit fit);
  * @fit_out (which may be NULL); FALSE, leaving it untouched, for an
  * unknown name. */
 SM_API gboolean sm_fit_from_string (const char *text, SmFit *fit_out);
+
+/**
+ * sm_direction_to_string:
+ *
+ * Returns: (transfer none): the value's stable name in files, reports and
+ *   the tool ("high", "low"), a static string; NULL (with a critical) for
+ *   a value outside SmDirection.
+ */
+SM_API const char *sm_direction_to_string (SmDirection value);
+/** sm_direction_from_string: reads a name of sm_direction_to_string()
+ * back into @value_out (which may be NULL); FALSE, leaving it untouched,
+ * for an unknown name. */
+SM_API gboolean sm_direction_from_string (const char *text,
+                                          SmDirection *value_out);
+
+/**
+ * sm_tie_breaking_to_string:
+ *
+ * Returns: (transfer none): the value's stable name in files, reports and
+ *   the tool ("single", "per-position"), a static string; NULL (with a
+ *   critical) for a value outside SmTieBreaking.
+ */
+SM_API const char *sm_tie_breaking_to_string (SmTieBreaking value);
+/** sm_tie_breaking_from_string: reads a name of
+ * sm_tie_breaking_to_string() back into @value_out (which may be NULL);
+ * FALSE, leaving it untouched, for an unknown name. */
+SM_API gboolean sm_tie_breaking_from_string (const char *text,
+                                             SmTieBreaking *value_out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmPriorityRule, sm_priority_rule_free)
 

@@ -57,8 +57,8 @@ G_BEGIN_DECLS
 typedef struct _SmScenario SmScenario;
 
 typedef enum {
-  SM_ORGANISATION_RECEIVING,
-  SM_ORGANISATION_DEFAULT,
+  SM_ORGANISATION_KIND_RECEIVING,
+  SM_ORGANISATION_KIND_DEFAULT,
 } SmOrganisationKind;
 
 /**
@@ -95,7 +95,7 @@ typedef struct {
 } SmOrganisationSpec;
 
 #define SM_ORGANISATION_SPEC_INIT \
-  { NULL, NULL, SM_ORGANISATION_RECEIVING, -1, -1 }
+  { NULL, NULL, SM_ORGANISATION_KIND_RECEIVING, -1, -1 }
 
 /**
  * SmUnitSpec:
@@ -199,7 +199,7 @@ typedef struct {
  * sm_scenario_new:
  *
  * Makes an empty scenario with the default settings: seed 0,
- * SM_TIE_BREAK_SINGLE, reference date 2019-01-01, SM_REDUCTION_PRIORITY
+ * SM_TIE_BREAKING_SINGLE, reference date 2019-01-01, SM_REDUCTION_PRIORITY
  * with age bands of 10 years.
  *
  * Returns: (transfer full): the scenario, with one reference, the
@@ -211,12 +211,15 @@ SM_API SmScenario *sm_scenario_new (void);
  * sm_scenario_ref:
  * @scenario: a scenario
  *
+ * Takes @scenario as const, as its getters give it (the reference count is
+ * internal and not part of what const protects), so that a borrowed
+ * scenario can be kept.
  * Takes a reference to the scenario.
  *
  * Returns: (transfer full): @scenario, with one more reference, the
  *   caller's; drop it with sm_scenario_unref().
  */
-SM_API SmScenario *sm_scenario_ref (SmScenario *scenario);
+SM_API SmScenario *sm_scenario_ref (const SmScenario *scenario);
 
 /**
  * sm_scenario_unref:
@@ -410,7 +413,7 @@ SM_API void sm_scenario_set_seed (SmScenario *scenario, uint64_t seed);
 /** sm_scenario_get_seed: the seed of the lottery. */
 SM_API uint64_t sm_scenario_get_seed (const SmScenario *scenario);
 /** sm_scenario_set_tie_breaking: one lottery draw per employee for all
- * positions, or one per position (SM_TIE_BREAK_SINGLE in a new
+ * positions, or one per position (SM_TIE_BREAKING_SINGLE in a new
  * scenario). */
 SM_API void sm_scenario_set_tie_breaking (SmScenario *scenario,
                                           SmTieBreaking tie_breaking);
@@ -502,6 +505,11 @@ SM_API int32_t sm_scenario_find_position (const SmScenario *scenario,
  * identifier, or -1. */
 SM_API int32_t sm_scenario_find_employee (const SmScenario *scenario,
                                           const char *id);
+/** sm_scenario_find_rule: the index of the rule with that identifier (for
+ * sm_scenario_get_rule()), or -1; the built-in default rule, which is not
+ * added, is not found. */
+SM_API int32_t sm_scenario_find_rule (const SmScenario *scenario,
+                                      const char *id);
 
 /** sm_scenario_get_fit: the fit of an employee's function @from_code to a
  * position's function @to_code: SM_FIT_SAME for equal codes, else the
@@ -588,6 +596,34 @@ SM_API gboolean sm_scenario_get_manual_placement (const SmScenario *scenario,
                                                   const char **employee_id_out,
                                                   const char **position_id_out,
                                                   const char **reason_out);
+
+/**
+ * sm_organisation_kind_to_string:
+ *
+ * Returns: (transfer none): the value's stable name in files, reports and
+ *   the tool ("receiving", "default"), a static string; NULL (with a
+ *   critical) for a value outside SmOrganisationKind.
+ */
+SM_API const char *sm_organisation_kind_to_string (SmOrganisationKind value);
+/** sm_organisation_kind_from_string: reads a name of
+ * sm_organisation_kind_to_string() back into @value_out (which may be
+ * NULL); FALSE, leaving it untouched, for an unknown name. */
+SM_API gboolean sm_organisation_kind_from_string (const char *text,
+                                                  SmOrganisationKind *value_out);
+
+/**
+ * sm_reduction_to_string:
+ *
+ * Returns: (transfer none): the value's stable name in files, reports and
+ *   the tool ("priority", "reflection"), a static string; NULL (with a
+ *   critical) for a value outside SmReduction.
+ */
+SM_API const char *sm_reduction_to_string (SmReduction value);
+/** sm_reduction_from_string: reads a name of sm_reduction_to_string()
+ * back into @value_out (which may be NULL); FALSE, leaving it untouched,
+ * for an unknown name. */
+SM_API gboolean sm_reduction_from_string (const char *text,
+                                          SmReduction *value_out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmScenario, sm_scenario_unref)
 

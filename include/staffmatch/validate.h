@@ -25,6 +25,7 @@
 
 #include <stdint.h>
 #include <glib.h>
+#include <staffmatch/error.h>
 #include <staffmatch/export.h>
 #include <staffmatch/placement.h>
 #include <staffmatch/scenario.h>
@@ -57,7 +58,7 @@ typedef enum {
  */
 typedef struct {
   SmSeverity severity;
-  int code;
+  SmError code;
   const char *table;
   int32_t index;
   const char *item_id;
@@ -121,6 +122,20 @@ SM_API int32_t sm_issue_list_count (const SmIssueList *list,
 SM_API gboolean sm_scenario_validate (const SmScenario *scenario,
                                       const SmPlaceOptions *options,
                                       SmIssueList *issues, GError **error);
+
+/**
+ * sm_severity_to_string:
+ *
+ * Returns: (transfer none): the value's stable name in files, reports and
+ *   the tool ("warning", "error"), a static string; NULL (with a critical)
+ *   for a value outside SmSeverity.
+ */
+SM_API const char *sm_severity_to_string (SmSeverity value);
+/** sm_severity_from_string: reads a name of sm_severity_to_string() back
+ * into @value_out (which may be NULL); FALSE, leaving it untouched, for
+ * an unknown name. */
+SM_API gboolean sm_severity_from_string (const char *text,
+                                         SmSeverity *value_out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmIssueList, sm_issue_list_free)
 

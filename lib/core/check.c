@@ -71,19 +71,19 @@ locate_outcomes (const SmMarket *mk, const int32_t *assignment,
             break;
           }
       if (st->outcome[i] == len)
-        add_violation (report, SM_VIOLATION_NOT_ACCEPTABLE, i, j);
+        add_violation (report, SM_VIOLATION_KIND_NOT_ACCEPTABLE, i, j);
     }
   for (int32_t j = 0; j < mk->n_positions; j++)
     {
       if (st->count[j] > mk->seats[j])
-        add_violation (report, SM_VIOLATION_OVER_SEATS, -1, j);
+        add_violation (report, SM_VIOLATION_KIND_OVER_SEATS, -1, j);
       if (mk->group_of[j] >= 0)
         st->group_count[mk->group_of[j]] += st->count[j];
     }
   for (int32_t g = 0; g < mk->n_groups; g++)
     if (st->group_count[g] > mk->group_cap[g])
       {
-        SmViolation v = { SM_VIOLATION_OVER_CAP, -1, -1, g };
+        SmViolation v = { SM_VIOLATION_KIND_OVER_CAP, -1, -1, g };
         g_array_append_val (report->violations, v);
       }
 }
@@ -234,10 +234,10 @@ sm_check_report_is_stable (const SmCheckReport *report)
 }
 
 const SmViolation *
-sm_check_report_get_violations (const SmCheckReport *report, size_t *n_out)
+sm_check_report_get_violations (const SmCheckReport *report, int32_t *n_out)
 {
   g_return_val_if_fail (report != NULL && n_out != NULL, NULL);
-  *n_out = report->violations->len;
+  *n_out = (int32_t) report->violations->len;
   if (report->violations->len == 0)
     return no_violations;
   return (const SmViolation *) (void *) report->violations->data;
@@ -245,10 +245,10 @@ sm_check_report_get_violations (const SmCheckReport *report, size_t *n_out)
 
 const SmBlockingPair *
 sm_check_report_get_blocking_pairs (const SmCheckReport *report,
-                                    size_t *n_out)
+                                    int32_t *n_out)
 {
   g_return_val_if_fail (report != NULL && n_out != NULL, NULL);
-  *n_out = report->blocking_pairs->len;
+  *n_out = (int32_t) report->blocking_pairs->len;
   if (report->blocking_pairs->len == 0)
     return no_pairs;
   return (const SmBlockingPair *) (void *) report->blocking_pairs->data;
@@ -256,10 +256,10 @@ sm_check_report_get_blocking_pairs (const SmCheckReport *report,
 
 const SmBlockingPair *
 sm_check_report_get_cap_excused_pairs (const SmCheckReport *report,
-                                       size_t *n_out)
+                                       int32_t *n_out)
 {
   g_return_val_if_fail (report != NULL && n_out != NULL, NULL);
-  *n_out = report->excused_pairs->len;
+  *n_out = (int32_t) report->excused_pairs->len;
   if (report->excused_pairs->len == 0)
     return no_pairs;
   return (const SmBlockingPair *) (void *) report->excused_pairs->data;

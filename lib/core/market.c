@@ -298,11 +298,13 @@ sm_market_builder_build (SmMarketBuilder *builder, GError **error)
 /* ---- the frozen market -------------------------------------------------- */
 
 SmMarket *
-sm_market_ref (SmMarket *market)
+sm_market_ref (const SmMarket *market)
 {
   g_return_val_if_fail (market != NULL, NULL);
-  g_atomic_int_inc (&market->ref_count);
-  return market;
+  /* The count is the only part changed; a const market stays as it was. */
+  SmMarket *self = (SmMarket *) market;
+  g_atomic_int_inc (&self->ref_count);
+  return self;
 }
 
 void

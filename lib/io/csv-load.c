@@ -59,6 +59,7 @@
 #include <staffmatch/error.h>
 #include <staffmatch/io.h>
 
+#include "core/enum-names-private.h"
 #include "io/csv-private.h"
 #include "io/csv-tables-private.h"
 #include "io/file-private.h"
@@ -360,32 +361,30 @@ get_date (Loader *l, int k, SmDate *out)
 }
 
 static int
-find_word (const char *text, const char *const *names, int n)
+find_word (const char *text, const char *const *names)
 {
   g_autofree char *word = g_ascii_strdown (text, -1);
   g_strstrip (word);
-  for (int k = 0; k < n; k++)
-    if (g_str_equal (word, names[k]))
-      return k;
-  return -1;
+  return sm_enum__find (names, word);
 }
 
-/* One of @n words (any case), as its index; @empty_value when empty. */
+/* One of the NULL-terminated @names (any case), as its index;
+ * @empty_value when empty. */
 static void
-get_word (Loader *l, int k, const char *const *names, int n, int empty_value,
+get_word (Loader *l, int k, const char *const *names, int empty_value,
           int *out)
 {
   *out = empty_value;
   if (!check_given (l, k, "a value"))
     return;
-  int found = find_word (field (l, k), names, n);
+  int found = find_word (field (l, k), names);
   if (found >= 0)
     {
       *out = found;
       return;
     }
   g_autoptr (GString) all = g_string_new (NULL);
-  for (int w = 0; w < n; w++)
+  for (int w = 0; names[w] != NULL; w++)
     g_string_append_printf (all, "%s%s", w > 0 ? ", " : "", names[w]);
   g_autofree char *what = describe (l, k, field (l, k));
   report (l, k, SM_ERROR_INVALID_VALUE, "%s is not one of: %s.", what,
@@ -395,11 +394,8 @@ get_word (Loader *l, int k, const char *const *names, int n, int empty_value,
 static void
 get_fit (Loader *l, int k, SmFit empty_value, SmFit *out)
 {
-  const char *names[SM_FIT_NONE + 2] = { NULL };
-  for (int f = SM_FIT_SAME; f <= SM_FIT_NONE; f++)
-    names[f] = sm_fit_to_string ((SmFit) f);
   int found;
-  get_word (l, k, names, SM_FIT_NONE + 1, (int) empty_value, &found);
+  get_word (l, k, sm_enum__fit_names, (int) empty_value, &found);
   *out = (SmFit) found;
 }
 
@@ -531,8 +527,10 @@ load_organisation (Loader *l)
   int kind;
   spec.id = field (l, SM_CSV_ORG_ID);
   spec.name = field (l, SM_CSV_ORG_NAME);
-  get_word (l, SM_CSV_ORG_KIND, sm_csv_tables__kind_names, 2, 0, &kind);
-  spec.kind = kind == 1 ? SM_ORGANISATION_DEFAULT : SM_ORGANISATION_RECEIVING;
+  get_word (l, SM_CSV_ORG_KIND, sm_enum__organisation_kind_names, 0,
+            &kind);
+  spec.kind = kind == 1 ? SM_ORGANISATION_KIND_DEFAULT
+                        : SM_ORGANISATION_KIND_RECEIVING;
   get_int (l, SM_CSV_ORG_MIN, 0, INT32_MAX, -1, &spec.min_headcount);
   get_int (l, SM_CSV_ORG_MAX, 0, INT32_MAX, -1, &spec.max_headcount);
   if (row_ok (l) && !sm_scenario_add_organisation (l->scenario, &spec, &error))
@@ -684,8 +682,7 @@ add_criterion (Loader *l, SmPriorityRule *rule, const char *item)
       return;
     }
   if (parts[1] != NULL
-      && (direction = find_word (parts[1], sm_csv_tables__direction_names,
-                                 2)) < 0)
+      && (direction = find_word (parts[1], sm_enum__direction_names)) < 0)
     {
       g_autofree char *way = g_strstrip (g_strdup (parts[1]));
       g_autofree char *what = describe (l, SM_CSV_RULE_CRITERIA, way);
@@ -695,8 +692,8 @@ add_criterion (Loader *l, SmPriorityRule *rule, const char *item)
       return;
     }
   if (!sm_priority_rule_add_criterion (rule, criterion,
-                                       direction == 1 ? SM_PREFER_LOW
-                                                      : SM_PREFER_HIGH,
+                                       direction == 1 ? SM_DIRECTION_LOWER_FIRST
+                                                      : SM_DIRECTION_HIGHER_FIRST,
                                        &error))
     {
       report (l, SM_CSV_RULE_CRITERIA, error->code, "%s", error->message);
@@ -757,10 +754,10 @@ apply_setting (Loader *l, int key)
       get_seed (l);
       break;
     case SM_CSV_SETTING_TIE_BREAKING:
-      get_word (l, SM_CSV_SET_VALUE, sm_csv_tables__tie_breaking_names, 2, 0,
+      get_word (l, SM_CSV_SET_VALUE, sm_enum__tie_breaking_names, 0,
                 &word);
-      sm_scenario_set_tie_breaking (s, word == 1 ? SM_TIE_BREAK_PER_POSITION
-                                                 : SM_TIE_BREAK_SINGLE);
+      sm_scenario_set_tie_breaking (s, word == 1 ? SM_TIE_BREAKING_PER_POSITION
+                                                 : SM_TIE_BREAKING_SINGLE);
       break;
     case SM_CSV_SETTING_REFERENCE_DATE:
       get_date (l, SM_CSV_SET_VALUE, &date);
@@ -768,7 +765,7 @@ apply_setting (Loader *l, int key)
         sm_scenario_set_reference_date (s, date);
       break;
     case SM_CSV_SETTING_REDUCTION:
-      get_word (l, SM_CSV_SET_VALUE, sm_csv_tables__reduction_names, 2, 0,
+      get_word (l, SM_CSV_SET_VALUE, sm_enum__reduction_names, 0,
                 &word);
       l->reduction = word == 1 ? SM_REDUCTION_REFLECTION
                                : SM_REDUCTION_PRIORITY;
@@ -791,7 +788,7 @@ static void
 load_setting (Loader *l)
 {
   int key = find_word (field (l, SM_CSV_SET_KEY),
-                       sm_csv_tables__setting_names, SM_CSV_N_SETTINGS);
+                       sm_csv_tables__setting_names);
   if (key < 0)
     {
       const char *const *names = sm_csv_tables__setting_names;

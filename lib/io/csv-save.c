@@ -23,10 +23,6 @@
 #include "io/csv-private.h"
 #include "io/csv-tables-private.h"
 
-static const char *const status_names[] = {
-  "placed", "follows-work", "supernumerary", "manual",
-};
-
 /* @value, or an empty field when it is @none ("not given"). */
 static void
 put_optional_int (SmCsvWriter *w, int64_t value, int64_t none)
@@ -54,8 +50,7 @@ save_organisations (const SmScenario *s, SmCsvWriter *w)
       sm_scenario_get_organisation (s, k, &o);
       sm_csv__put_text (w, o.id);
       sm_csv__put_text (w, o.name);
-      gboolean is_default = o.kind == SM_ORGANISATION_DEFAULT;
-      sm_csv__put_text (w, sm_csv_tables__kind_names[is_default]);
+      sm_csv__put_text (w, sm_organisation_kind_to_string (o.kind));
       put_optional_int (w, o.min_headcount, -1);
       put_optional_int (w, o.max_headcount, -1);
       sm_csv__end_row (w);
@@ -165,10 +160,9 @@ format_criteria (const SmPriorityRule *rule)
       SmCriterion criterion;
       SmDirection direction;
       sm_priority_rule_get_criterion (rule, k, &criterion, &direction);
-      gboolean low = direction == SM_PREFER_LOW;
       g_string_append_printf (text, "%s%s:%s", k > 0 ? "|" : "",
                               sm_criterion_to_string (criterion),
-                              sm_csv_tables__direction_names[low]);
+                              sm_direction_to_string (direction));
     }
   return g_string_free (text, FALSE);
 }
@@ -224,15 +218,12 @@ save_settings (const SmScenario *s, SmCsvWriter *w)
                                            (guint64) sm_scenario_get_seed (s));
   g_autofree char *date = sm_date_to_iso (sm_scenario_get_reference_date (s));
   g_autofree char *band_text = g_strdup_printf ("%d", (int) band);
-  gboolean per_position = sm_scenario_get_tie_breaking (s)
-                          == SM_TIE_BREAK_PER_POSITION;
-  gboolean reflection = reduction == SM_REDUCTION_REFLECTION;
   put_setting (w, SM_CSV_SETTING_SEED, seed);
   put_setting (w, SM_CSV_SETTING_TIE_BREAKING,
-               sm_csv_tables__tie_breaking_names[per_position]);
+               sm_tie_breaking_to_string (sm_scenario_get_tie_breaking (s)));
   put_setting (w, SM_CSV_SETTING_REFERENCE_DATE, date);
   put_setting (w, SM_CSV_SETTING_REDUCTION,
-               sm_csv_tables__reduction_names[reflection]);
+               sm_reduction_to_string (reduction));
   put_setting (w, SM_CSV_SETTING_AGE_BAND, band_text);
   /* Without rules the default is the built-in rule, which no file names. */
   put_setting (w, SM_CSV_SETTING_DEFAULT_RULE,
@@ -261,7 +252,7 @@ static const SavedTable saved_tables[] = {
 static char
 delimiter_char (SmCsvDelimiter delimiter)
 {
-  return delimiter == SM_CSV_COMMA ? ',' : ';';
+  return delimiter == SM_CSV_DELIMITER_COMMA ? ',' : ';';
 }
 
 /* Writes table @t of @s into @w (initialised by the caller); FALSE, with
@@ -318,8 +309,8 @@ sm_scenario_save_csv (const SmScenario *scenario, const char *dir,
                       SmCsvDelimiter delimiter, GError **error)
 {
   g_return_val_if_fail (scenario != NULL && dir != NULL, FALSE);
-  g_return_val_if_fail (delimiter == SM_CSV_SEMICOLON
-                        || delimiter == SM_CSV_COMMA, FALSE);
+  g_return_val_if_fail (delimiter == SM_CSV_DELIMITER_SEMICOLON
+                        || delimiter == SM_CSV_DELIMITER_COMMA, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   if (g_mkdir_with_parents (dir, 0777) != 0)
     {
@@ -350,7 +341,7 @@ put_outcome (SmCsvWriter *w, const SmScenario *s, int32_t employee,
   sm_csv__put_text (w, unit.id);
   sm_csv__put_text (w, o->position >= 0 ? position.id : NULL);
   put_optional_int (w, o->preference, 0);
-  sm_csv__put_text (w, status_names[o->status]);
+  sm_csv__put_text (w, sm_status_to_string (o->status));
   sm_csv__end_row (w);
 }
 

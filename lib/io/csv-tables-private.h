@@ -80,9 +80,3 @@ enum { SM_CSV_SETTING_SEED, SM_CSV_SETTING_TIE_BREAKING,
        SM_CSV_N_SETTINGS };
 /* NULL-terminated, for messages that list them. */
 extern const char *const sm_csv_tables__setting_names[SM_CSV_N_SETTINGS + 1];
-
-/* The words of choices, each at the index the loader maps to its value. */
-extern const char *const sm_csv_tables__kind_names[2];  /* receiving, default */
-extern const char *const sm_csv_tables__tie_breaking_names[2];
-extern const char *const sm_csv_tables__reduction_names[2];
-extern const char *const sm_csv_tables__direction_names[2];   /* high, low */

@@ -95,12 +95,3 @@ const char *const sm_csv_tables__setting_names[SM_CSV_N_SETTINGS + 1] = {
   "seed", "tie_breaking", "reference_date", "reduction", "age_band_years",
   "default_rule", NULL
 };
-
-const char *const sm_csv_tables__kind_names[2] = { "receiving", "default" };
-const char *const sm_csv_tables__tie_breaking_names[2] = {
-  "single", "per-position"
-};
-const char *const sm_csv_tables__reduction_names[2] = {
-  "priority", "reflection"
-};
-const char *const sm_csv_tables__direction_names[2] = { "high", "low" };

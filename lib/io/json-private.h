@@ -13,14 +13,6 @@
 #define SM_JSON__PLACEMENT_FORMAT "staffmatch-placement"
 #define SM_JSON__FORMAT_VERSION 1
 
-/* The names of the values of the scenario's choices, indexed by the enum
- * value and NULL-terminated (defined in json-write.c). */
-extern const char *const sm_json__tie_breaking_names[];   /* SmTieBreaking */
-extern const char *const sm_json__reduction_names[];      /* SmReduction */
-extern const char *const sm_json__organisation_kind_names[];
-                                                    /* SmOrganisationKind */
-extern const char *const sm_json__direction_names[];      /* SmDirection */
-
 /* Where a value starts: 1-based line and column (in characters); 0, 0
  * when unknown. */
 typedef struct {

@@ -54,6 +54,7 @@
  * problem names the item and is placed at the member. json-glib's syntax
  * messages lose the tokens and strings they quote.
  */
+#include "core/enum-names-private.h"
 #include "io/file-private.h"
 #include "io/json-check-private.h"
 #include "io/json-private.h"
@@ -333,13 +334,11 @@ get_choice (Item *it, const char *member, Need need,
 static gboolean
 get_fit (Item *it, const char *member, Need need, SmFit *out)
 {
-  static const char *const names[] = {
-    "same", "interchangeable", "suitable", "reasonable", "none", NULL
-  };
   int index;
-  if (!get_choice (it, member, need, names, "fit", &index))
+  if (!get_choice (it, member, need, sm_enum__fit_names, "fit", &index))
     return FALSE;
-  return sm_fit_from_string (names[index], out);
+  *out = (SmFit) index;
+  return TRUE;
 }
 
 /* Reads a date; the message never quotes it (it may be a birth date). */
@@ -543,12 +542,12 @@ load_settings (Loader *ld, JsonObject *root)
   check_members (&it, members);
   load_seed (&it);
   if (get_choice (&it, "tie_breaking", NEED_OPTIONAL,
-                  sm_json__tie_breaking_names, "tie-breaking", &choice))
+                  sm_enum__tie_breaking_names, "tie-breaking", &choice))
     sm_scenario_set_tie_breaking (ld->scenario, (SmTieBreaking) choice);
   if (get_date (&it, "reference_date", NEED_OPTIONAL, &date))
     sm_scenario_set_reference_date (ld->scenario, date);
   sm_scenario_get_reduction (ld->scenario, &reduction, &years);
-  if (get_choice (&it, "reduction", NEED_OPTIONAL, sm_json__reduction_names,
+  if (get_choice (&it, "reduction", NEED_OPTIONAL, sm_enum__reduction_names,
                   "reduction", &choice))
     reduction = (SmReduction) choice;
   get_int (&it, "age_band_years", NEED_OPTIONAL, 1, 200, &years);
@@ -579,12 +578,12 @@ load_organisation (Item *it)
     "id", "name", "kind", "min_headcount", "max_headcount", NULL
   };
   SmOrganisationSpec spec = SM_ORGANISATION_SPEC_INIT;
-  int kind = SM_ORGANISATION_RECEIVING;
+  int kind = SM_ORGANISATION_KIND_RECEIVING;
   GError *error = NULL;
   check_members (it, members);
   get_string (it, "id", NEED_REQUIRED, &spec.id);
   get_string (it, "name", NEED_REQUIRED, &spec.name);
-  get_choice (it, "kind", NEED_REQUIRED, sm_json__organisation_kind_names,
+  get_choice (it, "kind", NEED_REQUIRED, sm_enum__organisation_kind_names,
               "organisation kind", &kind);
   get_int (it, "min_headcount", NEED_NULLABLE, 0, INT32_MAX,
            &spec.min_headcount);
@@ -626,15 +625,12 @@ static void
 load_criterion (Item *it, SmPriorityRule *rule)
 {
   static const char *const members[] = { "criterion", "prefer", NULL };
-  static const char *const names[] = {
-    "fit", "same-grade", "committee-score", "service", "age", "travel", NULL
-  };
   int criterion = 0, direction = 0;
   GError *error = NULL;
   check_members (it, members);
-  get_choice (it, "criterion", NEED_REQUIRED, names, "criterion",
-              &criterion);
-  get_choice (it, "prefer", NEED_REQUIRED, sm_json__direction_names,
+  get_choice (it, "criterion", NEED_REQUIRED, sm_enum__criterion_names,
+              "criterion", &criterion);
+  get_choice (it, "prefer", NEED_REQUIRED, sm_enum__direction_names,
               "direction", &direction);
   if (it->ok
       && !sm_priority_rule_add_criterion (rule, (SmCriterion) criterion,

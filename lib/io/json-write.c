@@ -233,13 +233,6 @@ out_double_or_null (JsonOut *o, const char *key, double value,
     g_string_append (o->text, "null");
 }
 
-static void
-out_bool (JsonOut *o, const char *key, gboolean value)
-{
-  out_start (o, key);
-  g_string_append (o->text, value ? "true" : "false");
-}
-
 /* A list of strings on one line. */
 static void
 out_string_list (JsonOut *o, const char *key, const char *const *list)
@@ -256,17 +249,6 @@ out_string_list (JsonOut *o, const char *key, const char *const *list)
 }
 
 /* ---- the scenario ------------------------------------------------------- */
-
-const char *const sm_json__tie_breaking_names[] = {
-  "single", "per-position", NULL
-};
-const char *const sm_json__reduction_names[] = {
-  "priority", "reflection", NULL
-};
-const char *const sm_json__organisation_kind_names[] = {
-  "receiving", "default", NULL
-};
-const char *const sm_json__direction_names[] = { "high", "low", NULL };
 
 /* The run's settings: the scenario's own, or those a placement was made
  * with (they may have changed since; placement.h). */
@@ -310,9 +292,9 @@ write_settings (JsonOut *o, const SmScenario *s, const RunSettings *run)
   out_open (o, "settings", '{');
   out_string (o, "seed", seed);
   out_string (o, "tie_breaking",
-              sm_json__tie_breaking_names[run->tie_breaking]);
+              sm_tie_breaking_to_string (run->tie_breaking));
   out_string (o, "reference_date", date);
-  out_string (o, "reduction", sm_json__reduction_names[run->reduction]);
+  out_string (o, "reduction", sm_reduction_to_string (run->reduction));
   out_int (o, "age_band_years", run->age_band_years);
   out_string (o, "default_rule", default_rule);
   out_close (o, '}');
@@ -329,7 +311,7 @@ write_organisations (JsonOut *o, const SmScenario *s)
       out_open (o, NULL, '{');
       out_string (o, "id", spec.id);
       out_string (o, "name", spec.name);
-      out_string (o, "kind", sm_json__organisation_kind_names[spec.kind]);
+      out_string (o, "kind", sm_organisation_kind_to_string (spec.kind));
       out_int_or_null (o, "min_headcount", spec.min_headcount,
                        spec.min_headcount >= 0);
       out_int_or_null (o, "max_headcount", spec.max_headcount,
@@ -359,45 +341,16 @@ write_units (JsonOut *o, const SmScenario *s)
   out_close (o, ']');
 }
 
-/* The criteria on one line: [{"criterion": "fit", "prefer": "high"}]. */
-static void
-write_criteria (JsonOut *o, const SmPriorityRule *rule)
-{
-  out_start (o, "criteria");
-  g_string_append_c (o->text, '[');
-  for (int32_t k = 0; k < sm_priority_rule_get_n_criteria (rule); k++)
-    {
-      SmCriterion criterion;
-      SmDirection direction;
-      sm_priority_rule_get_criterion (rule, k, &criterion, &direction);
-      g_string_append (o->text, k > 0 ? ", {" : "{");
-      g_string_append (o->text, "\"criterion\": ");
-      append_json_string (o->text, sm_criterion_to_string (criterion));
-      g_string_append (o->text, ", \"prefer\": ");
-      append_json_string (o->text, sm_json__direction_names[direction]);
-      g_string_append_c (o->text, '}');
-    }
-  g_string_append_c (o->text, ']');
-}
-
 static void
 write_rules (JsonOut *o, const SmScenario *s)
 {
   out_open (o, "rules", '[');
   for (int32_t k = 0; k < sm_scenario_get_n_rules (s); k++)
     {
-      const SmPriorityRule *rule = sm_scenario_get_rule (s, k);
-      int32_t distance = sm_priority_rule_get_max_grade_distance (rule);
-      SmFit min_fit = sm_priority_rule_get_min_fit (rule);
-      out_open (o, NULL, '{');
-      out_string (o, "id", sm_priority_rule_get_id (rule));
-      write_criteria (o, rule);
-      out_int_or_null (o, "max_grade_distance", distance, distance >= 0);
-      out_string (o, "min_fit", min_fit == SM_FIT_NONE
-                  ? NULL : sm_fit_to_string (min_fit));
-      out_bool (o, "require_qualifications",
-                sm_priority_rule_get_require_qualifications (rule));
-      out_close (o, '}');
+      const SmPriorityRule *r = sm_scenario_get_rule (s, k);
+      g_autofree char *rule = sm_priority_rule_to_json (r);
+      out_start (o, NULL);
+      g_string_append (o->text, rule);
     }
   out_close (o, ']');
 }
@@ -533,31 +486,6 @@ scenario_to_json (const SmScenario *s, const RunSettings *run)
 
 /* ---- the placement ------------------------------------------------------ */
 
-static const char *
-status_name (SmStatus status)
-{
-  switch (status)
-    {
-    case SM_STATUS_APPLIED:
-      return "placed";
-    case SM_STATUS_FOLLOWS_WORK:
-      return "follows-work";
-    case SM_STATUS_SUPERNUMERARY:
-      return "supernumerary";
-    case SM_STATUS_MANUAL:
-      return "manual";
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static const char *const reason_names[] = {
-  "not-eligible", "full", "cap", "manual", "reflection", "manual-seat"
-};
-static const char *const filter_names[] = {
-  NULL, "grade", "fit", "qualifications"
-};
-
 /* What decided a refusal: the name of the criterion of the position's
  * rule, "lot", "manual", or NULL. */
 static const char *
@@ -571,12 +499,10 @@ decided_by_name (const SmScenario *s, int32_t position, int32_t criterion)
     return NULL;
   SmPositionSpec spec;
   sm_scenario_get_position (s, position, &spec);
-  const SmPriorityRule *rule = sm_scenario_get_default_rule (s);
-  for (int32_t k = 0; spec.rule_id != NULL && k < sm_scenario_get_n_rules (s);
-       k++)
-    if (strcmp (sm_priority_rule_get_id (sm_scenario_get_rule (s, k)),
-                spec.rule_id) == 0)
-      rule = sm_scenario_get_rule (s, k);
+  const SmPriorityRule *rule = spec.rule_id == NULL ? NULL
+      : sm_scenario_get_rule (s, sm_scenario_find_rule (s, spec.rule_id));
+  if (rule == NULL)
+    rule = sm_scenario_get_default_rule (s);
   g_assert (criterion < sm_priority_rule_get_n_criteria (rule));
   SmCriterion c;
   SmDirection direction;
@@ -603,9 +529,9 @@ write_refusals (JsonOut *o, const SmPlacement *placement, int32_t employee)
       append_json_string (o->text, position.id);
       g_string_append_printf (o->text, ", \"preference\": %d, "
                               "\"reason\": \"%s\", \"filter\": ",
-                              r.preference, reason_names[r.reason]);
-      if (filter_names[r.filter] != NULL)
-        append_json_string (o->text, filter_names[r.filter]);
+                              r.preference, sm_reason_to_string (r.reason));
+      if (r.filter != SM_FILTER_NONE)
+        append_json_string (o->text, sm_filter_to_string (r.filter));
       else
         g_string_append (o->text, "null");
       g_string_append_printf (o->text, ", \"rank\": %d, \"cutoff\": %d, "
@@ -644,7 +570,7 @@ write_outcomes (JsonOut *o, const SmPlacement *placement)
       out_string (o, "position", position.id);
       out_int_or_null (o, "preference", outcome.preference,
                        outcome.preference > 0);
-      out_string (o, "status", status_name (outcome.status));
+      out_string (o, "status", sm_status_to_string (outcome.status));
       write_refusals (o, placement, k);
       out_close (o, '}');
     }

@@ -54,12 +54,13 @@ sm_problem_list_get_n (const SmProblemList *list)
   return (int32_t) list->items->len;
 }
 
-void
+gboolean
 sm_problem_list_get (const SmProblemList *list, int32_t index,
                      SmProblem *problem_out)
 {
-  g_return_if_fail (list != NULL && problem_out != NULL);
-  g_return_if_fail (index >= 0 && index < (int32_t) list->items->len);
+  g_return_val_if_fail (list != NULL && problem_out != NULL, FALSE);
+  if (index < 0 || index >= (int32_t) list->items->len)
+    return FALSE;
   const StoredProblem *p = &g_array_index (list->items, StoredProblem, index);
   problem_out->file = p->file;
   problem_out->line = p->line;
@@ -67,6 +68,7 @@ sm_problem_list_get (const SmProblemList *list, int32_t index,
   problem_out->field = p->field;
   problem_out->code = p->code;
   problem_out->message = p->message;
+  return TRUE;
 }
 
 void

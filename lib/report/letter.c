@@ -272,10 +272,11 @@ reason_reflection (const LetterJob *job, int32_t employee,
   return g_strdup_printf (job->tx->reflection, age, band_text, service);
 }
 
-/* Fills a refused choice: reason, rank, cutoff, decided_by, own_value. */
-static void
-fill_refusal (const LetterJob *job, int32_t employee, const SmRefusal *r,
-              SmTemplateRecord *item)
+/* The reason of a refusal in the letter's words; some reasons also fill
+ * @item's decided_by and own_value. */
+static char *
+reason_text (const LetterJob *job, int32_t employee, const SmRefusal *r,
+             SmTemplateRecord *item)
 {
   char *reason = NULL;
   switch (r->reason)
@@ -299,6 +300,15 @@ fill_refusal (const LetterJob *job, int32_t employee, const SmRefusal *r,
       reason = reason_manual_seat (job, r, item);
       break;
     }
+  return reason;
+}
+
+/* Fills a refused choice: reason, rank, cutoff, decided_by, own_value. */
+static void
+fill_refusal (const LetterJob *job, int32_t employee, const SmRefusal *r,
+              SmTemplateRecord *item)
+{
+  char *reason = reason_text (job, employee, r, item);
   sm_template_record__set_boolean (item, "refused", TRUE);
   sm_template_record__take_string (item, "reason", reason);
   if (r->rank > 0)
@@ -327,7 +337,7 @@ add_general (const LetterJob *job, SmTemplateRecord *rec)
   sm_template_record__set_string (rec, "tie_breaking",
                                   sm_placement_get_tie_breaking (
                                       job->placement)
-                                          == SM_TIE_BREAK_PER_POSITION
+                                          == SM_TIE_BREAKING_PER_POSITION
                                       ? job->tx->tie_per_position
                                       : job->tx->tie_single);
   sm_template_record__set_string (rec, "version", sm_version ());
@@ -348,7 +358,7 @@ add_decision (const LetterJob *job, int32_t employee, SmTemplateRecord *rec)
   sm_template_record__set_string (rec, "employee_name", e.name);
   sm_template_record__set_string (rec, "employee_id", e.id);
   sm_template_record__set_boolean (rec, "applied",
-                                   out.status == SM_STATUS_APPLIED);
+                                   out.status == SM_STATUS_PLACED);
   sm_template_record__set_boolean (rec, "follows_work",
                                    out.status == SM_STATUS_FOLLOWS_WORK);
   sm_template_record__set_boolean (rec, "supernumerary",
@@ -409,7 +419,7 @@ add_preferences (const LetterJob *job, int32_t employee,
       sm_template_record__set_string (item, "title",
                                       position_of (s, position).title);
       sm_template_record__take_string (item, "place", place_of (s, position));
-      if (out.status == SM_STATUS_APPLIED && out.position == position)
+      if (out.status == SM_STATUS_PLACED && out.position == position)
         sm_template_record__set_boolean (item, "obtained", TRUE);
       else if (find_refusal (job, employee, a.preference, &r))
         fill_refusal (job, employee, &r, item);
@@ -634,6 +644,7 @@ sm_letter_render (const SmPlacement *placement, int32_t employee,
                   const SmLetterOptions *options, GError **error)
 {
   g_return_val_if_fail (placement != NULL && options != NULL, NULL);
+  g_return_val_if_fail (options->version == SM_LETTER_OPTIONS_VERSION, NULL);
   g_return_val_if_fail (employee >= 0
                         && employee < sm_scenario_get_n_employees (
                                sm_placement_get_scenario (placement)),
@@ -646,6 +657,31 @@ sm_letter_render (const SmPlacement *placement, int32_t employee,
   LetterJob job;
   job_init (&job, placement, options, checksum);
   return render_letter (&job, tmpl, employee);
+}
+
+char *
+sm_refusal_to_sentence (const SmPlacement *placement, int32_t employee,
+                        const SmRefusal *refusal, SmLanguage language)
+{
+  g_return_val_if_fail (placement != NULL && refusal != NULL, NULL);
+  g_return_val_if_fail (language == SM_LANGUAGE_DUTCH
+                        || language == SM_LANGUAGE_ENGLISH, NULL);
+  g_return_val_if_fail (employee >= 0
+                        && employee < sm_scenario_get_n_employees (
+                               sm_placement_get_scenario (placement)),
+                        NULL);
+  g_return_val_if_fail ((int) refusal->reason >= SM_REASON_NOT_ELIGIBLE
+                        && refusal->reason <= SM_REASON_MANUAL_SEAT, NULL);
+  SmLetterOptions options = SM_LETTER_OPTIONS_INIT;
+  options.language = language;
+  LetterJob job;
+  job_init (&job, placement, &options, NULL);
+  /* The facts some reasons add for a letter's template are not wanted
+   * here; they go to a record that is thrown away. */
+  SmTemplateRecord *scratch = sm_template_record__new ();
+  char *sentence = reason_text (&job, employee, refusal, scratch);
+  sm_template_record__free (scratch);
+  return sentence;
 }
 
 static gboolean
@@ -694,6 +730,7 @@ sm_letter_write_all (const SmPlacement *placement, const char *dir,
 {
   g_return_val_if_fail (placement != NULL && dir != NULL, FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (options->version == SM_LETTER_OPTIONS_VERSION, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   g_autoptr (SmTemplate) tmpl = prepare (options, error);
   if (tmpl == NULL)
@@ -724,6 +761,7 @@ sm_letter_render_each (const SmPlacement *placement,
                        void *user_data, GError **error)
 {
   g_return_val_if_fail (placement != NULL && options != NULL, FALSE);
+  g_return_val_if_fail (options->version == SM_LETTER_OPTIONS_VERSION, FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   g_autoptr (SmTemplate) tmpl = prepare (options, error);

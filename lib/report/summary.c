@@ -310,7 +310,7 @@ destinations (const SmScenario *sc, GPtrArray *names)
       SmOrganisationSpec org;
       sm_scenario_get_organisation (sc, o, &org);
       first[o] = (int32_t) names->len;
-      if (org.kind == SM_ORGANISATION_RECEIVING)
+      if (org.kind == SM_ORGANISATION_KIND_RECEIVING)
         g_ptr_array_add (names, g_strdup (org.name));
       else
         {
@@ -347,7 +347,7 @@ sm_report_flows__new (const SmPlacement *placement)
       sm_scenario_get_organisation (sc, out.organisation, &org);
       int32_t from = sm_scenario_find_unit (sc, e.unit_id);
       int32_t to = first[out.organisation]
-        + (org.kind == SM_ORGANISATION_DEFAULT
+        + (org.kind == SM_ORGANISATION_KIND_DEFAULT
            && out.status == SM_STATUS_SUPERNUMERARY);
       if (from < 0)
         continue;
@@ -395,7 +395,7 @@ add_overview (SmReport *r, const SmPlacement *p)
   fact (t, "Units", "%d", sm_scenario_get_n_units (sc));
   fact (t, "Positions", "%d", sm_scenario_get_n_positions (sc));
   fact (t, "Applications", "%d", sm_scenario_get_n_applications (sc));
-  fact (t, "Placed as applied", "%d", by_status[SM_STATUS_APPLIED]);
+  fact (t, "Placed as applied", "%d", by_status[SM_STATUS_PLACED]);
   fact (t, "Follow their work", "%d", by_status[SM_STATUS_FOLLOWS_WORK]);
   fact (t, "Supernumerary", "%d", by_status[SM_STATUS_SUPERNUMERARY]);
   fact (t, "Placed manually", "%d", by_status[SM_STATUS_MANUAL]);
@@ -414,7 +414,7 @@ add_organisations (SmReport *r, const SmPlacement *p)
       sm_scenario_get_organisation (sc, o, &org);
       g_autofree char *band = sm_report__band_text (&org);
       table_text (t, org.name);
-      table_text (t, org.kind == SM_ORGANISATION_DEFAULT ? "default"
+      table_text (t, org.kind == SM_ORGANISATION_KIND_DEFAULT ? "default"
                                                          : "receiving");
       table_int (t, sm_placement_get_headcount (p, o));
       table_text (t, band);
@@ -767,7 +767,7 @@ sm_report__new (const SmPlacement *placement)
     {
       SmOrganisationSpec org;
       sm_scenario_get_organisation (sc, o, &org);
-      if (org.kind == SM_ORGANISATION_RECEIVING)
+      if (org.kind == SM_ORGANISATION_KIND_RECEIVING)
         add_receiving (r, placement, o);
       else
         add_default (r, placement, o);

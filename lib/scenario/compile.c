@@ -236,7 +236,7 @@ add_cap (const SmScenario *scenario, SmMarketBuilder *builder,
 {
   const SmOrganisationRecord *o =
       sm_scenario__organisation (scenario, organisation);
-  if (o->spec.kind != SM_ORGANISATION_RECEIVING || o->spec.max_headcount < 0)
+  if (o->spec.kind != SM_ORGANISATION_KIND_RECEIVING || o->spec.max_headcount < 0)
     return TRUE;
   g_autoptr (GArray) group = g_array_new (FALSE, FALSE, sizeof (int32_t));
   for (int32_t j = 0; j < (int32_t) scenario->positions->len; j++)

@@ -252,13 +252,16 @@ sm_placement_get_n_refusals (const SmPlacement *placement, int32_t employee)
          + (lost_own_position (placement, employee) >= 0 ? 1 : 0);
 }
 
-void
+gboolean
 sm_placement_get_refusal (const SmPlacement *placement, int32_t employee,
                           int32_t index, SmRefusal *refusal_out)
 {
-  g_return_if_fail (placement != NULL && refusal_out != NULL);
-  g_return_if_fail (index >= 0 && index < sm_placement_get_n_refusals (
-                                              placement, employee));
+  g_return_val_if_fail (placement != NULL && refusal_out != NULL, FALSE);
+  if (employee < 0
+      || (guint) employee >= placement->scenario->employees->len
+      || index < 0 || index >= sm_placement_get_n_refusals (placement,
+                                                             employee))
+    return FALSE;
   const SmScenario *s = placement->scenario;
   int32_t n_apps = n_applications_to_explain (placement, employee);
   if (index == n_apps)
@@ -266,7 +269,7 @@ sm_placement_get_refusal (const SmPlacement *placement, int32_t employee,
       explain_one (placement, employee, lost_own_position (placement,
                                                            employee),
                    0, refusal_out);
-      return;
+      return TRUE;
     }
   const int32_t *apps;
   int32_t n;
@@ -274,6 +277,7 @@ sm_placement_get_refusal (const SmPlacement *placement, int32_t employee,
   const SmApplicationRecord *a = sm_scenario__application (s, apps[index]);
   explain_one (placement, employee, a->position, a->spec.preference,
                refusal_out);
+  return TRUE;
 }
 
 /* ---- positions, units, contracts --------------------------------------- */
@@ -296,14 +300,15 @@ first_refused (const SmPlacement *pl, int32_t position, int32_t cutoff)
   return -1;
 }
 
-void
+gboolean
 sm_placement_get_position_result (const SmPlacement *placement,
                                   int32_t position,
                                   SmPositionResult *result_out)
 {
-  g_return_if_fail (placement != NULL && result_out != NULL);
-  g_return_if_fail (position >= 0 && (guint) position
-                    < placement->scenario->positions->len);
+  g_return_val_if_fail (placement != NULL && result_out != NULL, FALSE);
+  if (position < 0
+      || (guint) position >= placement->scenario->positions->len)
+    return FALSE;
   const SmMarket *mk = placement->market;
   int32_t seats = sm_market_get_seats (mk, position), filled, len;
   sm_matching_get_held (placement->matching, position, &filled);
@@ -319,15 +324,17 @@ sm_placement_get_position_result (const SmPlacement *placement,
   if (refused >= 0 && !placement->reflected[position])
     result_out->criterion = deciding_criterion (
         placement->scenario, position, edges[cutoff].target, refused);
+  return TRUE;
 }
 
-void
+gboolean
 sm_placement_get_unit_result (const SmPlacement *placement, int32_t unit,
                               SmUnitResult *result_out)
 {
-  g_return_if_fail (placement != NULL && result_out != NULL);
+  g_return_val_if_fail (placement != NULL && result_out != NULL, FALSE);
   const SmScenario *s = placement->scenario;
-  g_return_if_fail (unit >= 0 && (guint) unit < s->units->len);
+  if (unit < 0 || (guint) unit >= s->units->len)
+    return FALSE;
   *result_out = (SmUnitResult) { 0, 0, 0 };
   for (guint j = 0; j < s->positions->len; j++)
     if (sm_scenario__position (s, (int32_t) j)->unit == unit)
@@ -343,6 +350,7 @@ sm_placement_get_unit_result (const SmPlacement *placement, int32_t unit,
       else
         result_out->placed++;
     }
+  return TRUE;
 }
 
 int32_t

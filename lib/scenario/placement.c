@@ -89,7 +89,7 @@ read_outcome (const SmScenario *scenario, int32_t employee, int32_t position,
   else if (p->organisation == scenario->default_organisation)
     out->status = SM_STATUS_FOLLOWS_WORK;
   else
-    out->status = SM_STATUS_APPLIED;
+    out->status = SM_STATUS_PLACED;
 }
 
 static void
@@ -301,6 +301,7 @@ sm_scenario_place_with (const SmScenario *scenario,
                         const SmPlaceOptions *options, GError **error)
 {
   g_return_val_if_fail (scenario != NULL && options != NULL, NULL);
+  g_return_val_if_fail (options->version == SM_PLACE_OPTIONS_VERSION, NULL);
   g_return_val_if_fail (options->proposing == SM_SIDE_EMPLOYEES
                         || options->proposing == SM_SIDE_POSITIONS, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -365,7 +366,7 @@ sm_placement_get_seed (const SmPlacement *placement)
 SmTieBreaking
 sm_placement_get_tie_breaking (const SmPlacement *placement)
 {
-  g_return_val_if_fail (placement != NULL, SM_TIE_BREAK_SINGLE);
+  g_return_val_if_fail (placement != NULL, SM_TIE_BREAKING_SINGLE);
   return placement->settings.tie_breaking;
 }
 

@@ -12,8 +12,8 @@
  * Each criterion is turned into a number that grows with the quantity it
  * measures (a better fit, the same grade, a higher score, a longer service
  * = an earlier start date, an older age = an earlier birth date, a longer
- * distance) and a "missing" flag. SM_PREFER_HIGH puts the larger number
- * first, SM_PREFER_LOW the smaller; a missing value comes last either way,
+ * distance) and a "missing" flag. SM_DIRECTION_HIGHER_FIRST puts the larger number
+ * first, SM_DIRECTION_LOWER_FIRST the smaller; a missing value comes last either way,
  * so that nobody gains a place by a score or date nobody recorded.
  *
  * The lottery number is FNV-1a (64 bit) over the identifiers, each with
@@ -25,6 +25,7 @@
  */
 #include "scenario/priority-private.h"
 
+#include <json-glib/json-glib.h>
 #include <math.h>
 #include <staffmatch/error.h>
 
@@ -40,15 +41,8 @@ struct _SmPriorityRule {
   gboolean require_qualifications;
 };
 
-static const char *const criterion_names[SM_N_CRITERIA] = {
-  "fit", "same-grade", "committee-score", "service", "age", "travel",
-};
-
-static const char *const fit_names[] = {
-  "same", "interchangeable", "suitable", "reasonable", "none",
-};
-
-#define N_FITS ((int) G_N_ELEMENTS (fit_names))
+/* The number of SmFit values; their names are in enum-names.c. */
+#define N_FITS ((int) SM_FIT_NONE + 1)
 
 static gboolean
 criterion_is_valid (SmCriterion criterion)
@@ -87,7 +81,7 @@ sm_priority_rule_new_default (void)
   for (size_t k = 0; k < G_N_ELEMENTS (order); k++)
     {
       rule->criteria[k] = order[k];
-      rule->directions[k] = SM_PREFER_HIGH;
+      rule->directions[k] = SM_DIRECTION_HIGHER_FIRST;
     }
   rule->n_criteria = G_N_ELEMENTS (order);
   return rule;
@@ -118,8 +112,8 @@ sm_priority_rule_add_criterion (SmPriorityRule *rule, SmCriterion criterion,
 {
   g_return_val_if_fail (rule != NULL, FALSE);
   g_return_val_if_fail (criterion_is_valid (criterion), FALSE);
-  g_return_val_if_fail (direction == SM_PREFER_HIGH
-                        || direction == SM_PREFER_LOW, FALSE);
+  g_return_val_if_fail (direction == SM_DIRECTION_HIGHER_FIRST
+                        || direction == SM_DIRECTION_LOWER_FIRST, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   for (int32_t k = 0; k < rule->n_criteria; k++)
     if (rule->criteria[k] == criterion)
@@ -127,7 +121,7 @@ sm_priority_rule_add_criterion (SmPriorityRule *rule, SmCriterion criterion,
         g_set_error (error, SM_ERROR, SM_ERROR_DUPLICATE,
                      "Rule '%s' already has the criterion '%s'; a rule "
                      "uses each criterion once.", rule->id,
-                     criterion_names[criterion]);
+                     sm_criterion_to_string (criterion));
         return FALSE;
       }
   /* Criteria are distinct, so there is always room. */
@@ -176,17 +170,19 @@ sm_priority_rule_get_n_criteria (const SmPriorityRule *rule)
   return rule->n_criteria;
 }
 
-void
+gboolean
 sm_priority_rule_get_criterion (const SmPriorityRule *rule, int32_t index,
                                 SmCriterion *criterion_out,
                                 SmDirection *direction_out)
 {
-  g_return_if_fail (rule != NULL);
-  g_return_if_fail (index >= 0 && index < rule->n_criteria);
+  g_return_val_if_fail (rule != NULL, FALSE);
+  if (index < 0 || index >= rule->n_criteria)
+    return FALSE;
   if (criterion_out != NULL)
     *criterion_out = rule->criteria[index];
   if (direction_out != NULL)
     *direction_out = rule->directions[index];
+  return TRUE;
 }
 
 int32_t
@@ -210,48 +206,61 @@ sm_priority_rule_get_require_qualifications (const SmPriorityRule *rule)
   return rule->require_qualifications;
 }
 
-/* ---- names -------------------------------------------------------------- */
+/* ---- as JSON ------------------------------------------------------------ */
 
-const char *
-sm_criterion_to_string (SmCriterion criterion)
+static void
+add_member_string (JsonBuilder *b, const char *member, const char *value)
 {
-  g_return_val_if_fail (criterion_is_valid (criterion), NULL);
-  return criterion_names[criterion];
+  json_builder_set_member_name (b, member);
+  if (value == NULL)
+    json_builder_add_null_value (b);
+  else if (g_utf8_validate (value, -1, NULL))
+    json_builder_add_string_value (b, value);
+  else
+    {
+      g_autofree char *valid = g_utf8_make_valid (value, -1);
+      json_builder_add_string_value (b, valid);
+    }
 }
 
-gboolean
-sm_criterion_from_string (const char *text, SmCriterion *criterion_out)
+static void
+add_criteria (JsonBuilder *b, const SmPriorityRule *rule)
 {
-  g_return_val_if_fail (text != NULL, FALSE);
-  for (int k = 0; k < SM_N_CRITERIA; k++)
-    if (g_str_equal (text, criterion_names[k]))
-      {
-        if (criterion_out != NULL)
-          *criterion_out = (SmCriterion) k;
-        return TRUE;
-      }
-  return FALSE;
+  json_builder_set_member_name (b, "criteria");
+  json_builder_begin_array (b);
+  for (int32_t k = 0; k < rule->n_criteria; k++)
+    {
+      json_builder_begin_object (b);
+      add_member_string (b, "criterion",
+                         sm_criterion_to_string (rule->criteria[k]));
+      add_member_string (b, "prefer",
+                         sm_direction_to_string (rule->directions[k]));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
 }
 
-const char *
-sm_fit_to_string (SmFit fit)
+char *
+sm_priority_rule_to_json (const SmPriorityRule *rule)
 {
-  g_return_val_if_fail (fit_is_valid (fit), NULL);
-  return fit_names[fit];
-}
-
-gboolean
-sm_fit_from_string (const char *text, SmFit *fit_out)
-{
-  g_return_val_if_fail (text != NULL, FALSE);
-  for (int k = 0; k < N_FITS; k++)
-    if (g_str_equal (text, fit_names[k]))
-      {
-        if (fit_out != NULL)
-          *fit_out = (SmFit) k;
-        return TRUE;
-      }
-  return FALSE;
+  g_return_val_if_fail (rule != NULL, NULL);
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  add_member_string (b, "id", rule->id);
+  add_criteria (b, rule);
+  json_builder_set_member_name (b, "max_grade_distance");
+  if (rule->max_grade_distance >= 0)
+    json_builder_add_int_value (b, rule->max_grade_distance);
+  else
+    json_builder_add_null_value (b);
+  add_member_string (b, "min_fit", rule->min_fit == SM_FIT_NONE
+                                       ? NULL
+                                       : sm_fit_to_string (rule->min_fit));
+  json_builder_set_member_name (b, "require_qualifications");
+  json_builder_add_boolean_value (b, rule->require_qualifications);
+  json_builder_end_object (b);
+  g_autoptr (JsonNode) root = json_builder_get_root (b);
+  return json_to_string (root, FALSE);
 }
 
 /* ---- eligibility -------------------------------------------------------- */
@@ -337,7 +346,7 @@ compare_keys (Key a, Key b, SmDirection direction)
   if (a.value == b.value)
     return 0;
   int larger_first = a.value > b.value ? -1 : 1;
-  return direction == SM_PREFER_HIGH ? larger_first : -larger_first;
+  return direction == SM_DIRECTION_HIGHER_FIRST ? larger_first : -larger_first;
 }
 
 int
@@ -401,7 +410,7 @@ sm_priority__lot (uint64_t seed, SmTieBreaking tie_breaking,
 {
   g_return_val_if_fail (employee_id != NULL, 0);
   uint64_t hash = FNV_OFFSET_BASIS;
-  if (tie_breaking == SM_TIE_BREAK_PER_POSITION)
+  if (tie_breaking == SM_TIE_BREAKING_PER_POSITION)
     {
       g_return_val_if_fail (position_id != NULL, 0);
       hash = fnv1a (hash, position_id);

@@ -76,7 +76,7 @@ sm_scenario_new (void)
                                    (GDestroyNotify) g_hash_table_unref);
   s->relations = g_array_new (FALSE, FALSE, sizeof (SmFunctionRelation));
   s->seed = 0;
-  s->tie_breaking = SM_TIE_BREAK_SINGLE;
+  s->tie_breaking = SM_TIE_BREAKING_SINGLE;
   s->reference_date = (SmDate){ 2019, 1, 1 };
   s->reduction = SM_REDUCTION_PRIORITY;
   s->age_band_years = 10;
@@ -99,11 +99,13 @@ employee_record_clear (gpointer data)
 }
 
 SmScenario *
-sm_scenario_ref (SmScenario *scenario)
+sm_scenario_ref (const SmScenario *scenario)
 {
   g_return_val_if_fail (scenario != NULL, NULL);
-  g_atomic_int_inc (&scenario->ref_count);
-  return scenario;
+  /* The count is the only part changed; a const scenario stays as it was. */
+  SmScenario *self = (SmScenario *) scenario;
+  g_atomic_int_inc (&self->ref_count);
+  return self;
 }
 
 void
@@ -361,7 +363,7 @@ check_headcount (const SmOrganisationSpec *spec, GError **error)
     return invalid (error, kind, spec->id, "has a headcount band from %d "
                     "to %d; the lower end cannot be above the upper end.",
                     (int) spec->min_headcount, (int) spec->max_headcount);
-  if (spec->kind == SM_ORGANISATION_DEFAULT && spec->max_headcount >= 0)
+  if (spec->kind == SM_ORGANISATION_KIND_DEFAULT && spec->max_headcount >= 0)
     return invalid (error, kind, spec->id, "is the default organisation, "
                     "which takes everyone, so it cannot have a maximum "
                     "headcount; give -1.");
@@ -377,7 +379,7 @@ check_organisation (const SmScenario *s, const SmOrganisationSpec *spec,
                                TRUE, error)
       || !check_headcount (spec, error))
     return FALSE;
-  if (spec->kind == SM_ORGANISATION_DEFAULT && s->employees->len > 0)
+  if (spec->kind == SM_ORGANISATION_KIND_DEFAULT && s->employees->len > 0)
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INFEASIBLE,
                    "Organisation '%s' would be the default organisation, but "
@@ -386,7 +388,7 @@ check_organisation (const SmScenario *s, const SmOrganisationSpec *spec,
                    "before the employees.", spec->id);
       return FALSE;
     }
-  if (spec->kind == SM_ORGANISATION_DEFAULT && s->default_organisation >= 0)
+  if (spec->kind == SM_ORGANISATION_KIND_DEFAULT && s->default_organisation >= 0)
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INFEASIBLE,
                    "Organisation '%s' would be a second default "
@@ -404,8 +406,8 @@ sm_scenario_add_organisation (SmScenario *scenario,
                               const SmOrganisationSpec *spec, GError **error)
 {
   g_return_val_if_fail (scenario != NULL && spec != NULL, FALSE);
-  g_return_val_if_fail (spec->kind == SM_ORGANISATION_RECEIVING
-                        || spec->kind == SM_ORGANISATION_DEFAULT, FALSE);
+  g_return_val_if_fail (spec->kind == SM_ORGANISATION_KIND_RECEIVING
+                        || spec->kind == SM_ORGANISATION_KIND_DEFAULT, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   if (!check_not_in_use (scenario, error))
     return FALSE;
@@ -417,7 +419,7 @@ sm_scenario_add_organisation (SmScenario *scenario,
   r->spec.id = intern (scenario, spec->id);
   r->spec.name = intern (scenario, spec->name);
   insert_index (scenario->organisation_index, r->spec.id, index);
-  if (spec->kind == SM_ORGANISATION_DEFAULT)
+  if (spec->kind == SM_ORGANISATION_KIND_DEFAULT)
     scenario->default_organisation = (int32_t) index;
   return TRUE;
 }
@@ -1122,15 +1124,15 @@ sm_scenario_set_tie_breaking (SmScenario *scenario,
                               SmTieBreaking tie_breaking)
 {
   g_return_if_fail (scenario != NULL);
-  g_return_if_fail (tie_breaking == SM_TIE_BREAK_SINGLE
-                    || tie_breaking == SM_TIE_BREAK_PER_POSITION);
+  g_return_if_fail (tie_breaking == SM_TIE_BREAKING_SINGLE
+                    || tie_breaking == SM_TIE_BREAKING_PER_POSITION);
   scenario->tie_breaking = tie_breaking;
 }
 
 SmTieBreaking
 sm_scenario_get_tie_breaking (const SmScenario *scenario)
 {
-  g_return_val_if_fail (scenario != NULL, SM_TIE_BREAK_SINGLE);
+  g_return_val_if_fail (scenario != NULL, SM_TIE_BREAKING_SINGLE);
   return scenario->tie_breaking;
 }
 
@@ -1293,6 +1295,13 @@ sm_scenario_find_employee (const SmScenario *scenario, const char *id)
 {
   g_return_val_if_fail (scenario != NULL && id != NULL, -1);
   return lookup (scenario->employee_index, id);
+}
+
+int32_t
+sm_scenario_find_rule (const SmScenario *scenario, const char *id)
+{
+  g_return_val_if_fail (scenario != NULL && id != NULL, -1);
+  return lookup (scenario->rule_index, id);
 }
 
 /* ---- reading back the rest ------------------------------------------------ */

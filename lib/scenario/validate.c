@@ -204,7 +204,7 @@ sm_scenario__check_cap (const SmScenario *scenario, int32_t organisation,
   const SmOrganisationRecord *o =
       sm_scenario__organisation (scenario, organisation);
   int32_t max = o->spec.max_headcount;
-  if (o->spec.kind != SM_ORGANISATION_RECEIVING || max < 0)
+  if (o->spec.kind != SM_ORGANISATION_KIND_RECEIVING || max < 0)
     return TRUE;
   int64_t own, raised;
   int32_t n_raised;
@@ -301,7 +301,7 @@ static int64_t
 capped_seats (const SmScenario *s, int32_t organisation)
 {
   const SmOrganisationRecord *o = sm_scenario__organisation (s, organisation);
-  if (o->spec.kind != SM_ORGANISATION_RECEIVING || o->spec.max_headcount < 0)
+  if (o->spec.kind != SM_ORGANISATION_KIND_RECEIVING || o->spec.max_headcount < 0)
     return -1;
   int64_t seats = -1;
   for (guint j = 0; j < s->positions->len; j++)
@@ -539,6 +539,9 @@ sm_scenario_validate (const SmScenario *scenario,
 {
   SmPlaceOptions defaults = SM_PLACE_OPTIONS_INIT;
   g_return_val_if_fail (scenario != NULL, FALSE);
+  g_return_val_if_fail (options == NULL
+                        || options->version == SM_PLACE_OPTIONS_VERSION,
+                        FALSE);
   g_return_val_if_fail (options == NULL
                         || options->proposing == SM_SIDE_EMPLOYEES
                         || options->proposing == SM_SIDE_POSITIONS, FALSE);

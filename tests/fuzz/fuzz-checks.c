@@ -91,14 +91,14 @@ check_stable (const SmMarket *market, const SmMatching *matching,
   if (report == NULL)
     return fail ("%s: sm_matching_check failed: %s", what,
                  error != NULL ? error->message : "(no error)");
-  size_t n_violations, n_blocking;
+  int32_t n_violations, n_blocking;
   sm_check_report_get_violations (report, &n_violations);
   sm_check_report_get_blocking_pairs (report, &n_blocking);
   if (!sm_check_report_is_valid (report) || n_violations != 0)
-    return fail ("%s: matching is not valid (%zu violations)", what,
+    return fail ("%s: matching is not valid (%d violations)", what,
                  n_violations);
   if (!sm_check_report_is_stable (report) || n_blocking != 0)
-    return fail ("%s: matching is not stable (%zu blocking pairs)", what,
+    return fail ("%s: matching is not stable (%d blocking pairs)", what,
                  n_blocking);
   return NULL;
 }
@@ -312,17 +312,17 @@ check_report (const SmMarket *market, const SmMatching *matching,
       = sm_matching_check (market, matching, &error);
   if (report == NULL)
     return fail ("sm_matching_check failed: %s", error->message);
-  size_t n_violations, n_blocking, n_excused;
+  int32_t n_violations, n_blocking, n_excused;
   sm_check_report_get_violations (report, &n_violations);
   sm_check_report_get_blocking_pairs (report, &n_blocking);
   sm_check_report_get_cap_excused_pairs (report, &n_excused);
   gboolean valid = sm_check_report_is_valid (report);
   gboolean stable = sm_check_report_is_stable (report);
   if (valid != (n_violations == 0) || stable != (valid && n_blocking == 0))
-    return fail ("report: valid %d stable %d, %zu violations, %zu blocking",
+    return fail ("report: valid %d stable %d, %d violations, %d blocking",
                  valid, stable, n_violations, n_blocking);
   if (!capped && n_excused != 0)
-    return fail ("report: %zu pairs excused by a cap without caps", n_excused);
+    return fail ("report: %d pairs excused by a cap without caps", n_excused);
   if (capped || !stable)
     return NULL;
   g_autoptr (SmMatching) best
@@ -679,7 +679,7 @@ check_load_modes (const char *call, const SmScenario *with_list,
   g_autofree char *text = sm_problem_list_format (problems);
   if (text == NULL || first.message == NULL)
     return fail ("%s: a problem without a message", call);
-  if (first.code != list_error->code || error->code != list_error->code)
+  if ((int) first.code != list_error->code || error->code != list_error->code)
     return fail ("%s: error codes %d and %d, first problem %d", call,
                  list_error->code, error->code, first.code);
   return NULL;
@@ -882,7 +882,7 @@ check_csv_in (const uint8_t *data, size_t size, const char *dir)
   broken = check_placement (scenario, dir);
   if (broken == NULL)
     broken = check_csv_round_trip (
-        scenario, dir, size % 2 == 0 ? SM_CSV_SEMICOLON : SM_CSV_COMMA);
+        scenario, dir, size % 2 == 0 ? SM_CSV_DELIMITER_SEMICOLON : SM_CSV_DELIMITER_COMMA);
   if (broken == NULL)
     broken = check_json_round_trip (scenario, dir);
   return broken;
