@@ -5,7 +5,7 @@
 #include <staffmatch/check.h>
 #include <staffmatch/matching.h>
 
-#include "enum-names-private.h"
+#include "core/enum-names-private.h"
 
 int
 sm_enum__find (const char *const *names, const char *text)
