@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* sm-bench: random markets for benchmarks.
  *
  * Why this file is the way it is: a benchmark market must be the same on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* sm-bench: random markets for benchmarks, private to bench/.
  *
  * A generator run streams one market into a sink: first the seats of every

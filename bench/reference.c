@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* sm-bench: the reference solver, employee-proposing deferred acceptance
  * written the plain way (Gale and Shapley 1962; Roth and Sotomayor 1990,
  * ch. 5), to check the library's matching and to measure its speed-up.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* sm-bench: a plain reference solver to check and time the library
  * against. It shares nothing with the library but the plain lists. */
 #pragma once

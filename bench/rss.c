@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* sm-bench: the process's resident memory.
  *
  * The suite runs each case in a child process and reports how much memory

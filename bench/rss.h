@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* sm-bench: the process's resident memory, for the suite's per-case
  * figures. Linux reads /proc/self/status; elsewhere the peak falls back on
  * getrusage() and the current size is unknown (0). */

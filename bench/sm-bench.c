@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* sm-bench: times the staffmatch core on instance files and on generated
  * markets, and checks it against a plain reference solver.
  *

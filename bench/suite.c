@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* sm-bench: the standard suite of generated markets.
  *
  * Each case is generated twice from its seed, in two forked children, so

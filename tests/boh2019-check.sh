@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # staffmatch tests: the main job as a user runs it. boh2019 must write the
 # same bytes twice (determinism), another seed must give another case,
 # and solving the market.txt it writes with sm-bench (an independent

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # staffmatch tests: `staffmatch check` on whole scenarios, as a user runs
 # it: counts on a good scenario, warnings that keep the exit status 0,
 # errors that make it 1, each printed with its file, item and field;

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # staffmatch tests: the command-line tool as a user runs it, in a
 # temporary folder: the demo's output set and its manifest, determinism,
 # check on good and broken scenarios, solve (same seed, other seed, from

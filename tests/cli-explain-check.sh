@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # staffmatch tests: what `explain`, `diff` and the reports of `solve` say
 # when manual placements take seats and a headcount cap binds.
 #

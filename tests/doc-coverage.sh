@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # staffmatch tests: every public function is documented by name: each
 # SM_API declaration in include/staffmatch/ follows, with no blank line
 # between, a comment that names the function ("sm_x_y:" as gtk-doc writes

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # staffmatch tests: the shared library exports exactly the public API:
 # every function declared SM_API in include/staffmatch/*.h, and nothing
 # else (no private sm_x__y helpers, no static-looking internals).

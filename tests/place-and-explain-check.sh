@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # staffmatch tests: examples/programs/place-and-explain on a small
 # scenario. The facts checked follow from the scenario's tables
 # (tests/data/csv/small): one line per employee, each by identifier and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # staffmatch tests: what the script tests share, sourced by each of them
 # (cli-check.sh, check-issues.sh, cli-explain-check.sh): the program's
 # absolute path, a fresh work folder, the pass/fail count and the checks.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: the small public API that holds the others together:
  * the names of enum values, options versions, finding a rule, a refusal
  * in one sentence, getters out of range, const references. */

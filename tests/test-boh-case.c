@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: the generated Ommen-Hardenberg case
  * (examples/case/boh-case.c).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: a tiny, independent model of a market for brute force.
  *
  * Nothing here calls the library's solvers or checker: the point is a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: a tiny, independent model of a market for brute force.
  *
  * The property tests must not trust the library to judge the library, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: headcount caps over groups of positions (flexible
  * deferred acceptance) and the stability notion that goes with them. */
 #include "test-util.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: the stability checker on hand-made matchings.
  *
  * Each matching is written down as an assignment and its verdict worked

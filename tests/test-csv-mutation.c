@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: CSV tables of the generated Ommen-Hardenberg case,
  * mutated the way spreadsheets and people break them.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: the CSV dialect (lib/io/csv-private.h).
  *
  * The reader must take what spreadsheet programs export: either

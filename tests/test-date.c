@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: calendar dates (validity, parsing, ages, day counts). */
 #include "test-util.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: explanations checked against an independent oracle.
  *
  * test-explain checks the explanations against the library's own market

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: explanations of a placement, checked by hand on small
  * scenarios and against the matching itself on generated Ommen-Hardenberg
  * cases: every refusal must be true of the positions' cutoffs. */

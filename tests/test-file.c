@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: loading and replacing files (lib/io/file-private.h).
  *
  * Loading must give the bytes of a regular file or a pipe, refuse a

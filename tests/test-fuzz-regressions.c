@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: every input the fuzzers ever broke something with.
  *
  * A crash or broken property found by a fuzz target (tests/fuzz/) is kept

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: the plain instance format (instance.h).
  *
  * Writing must give exactly the canonical text and reading it back the

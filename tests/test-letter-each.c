@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: sm_letter_render_each(), the letters one by one for
  * callers that store them their own way (the command-line tool writes
  * and hashes them itself). On the generated Ommen-Hardenberg case it must

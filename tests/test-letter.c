@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: decision letters and the template engine behind them.
  *
  * Letters are checked on a placement of the generated Ommen-Hardenberg

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: the market builder and the frozen market. */
 #include "test-util.h"
 

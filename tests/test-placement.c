@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: placing a scenario (compile, solve, map back) on small
  * hand-built scenarios whose answers are worked out by hand. No rule is
  * added unless said, so the built-in default rule ranks: fit, same grade,

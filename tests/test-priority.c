@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: priority rules, eligibility, comparison of candidates,
  * the lottery and the descriptions for letters. */
 #include "test-util.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: the theorems of deferred acceptance, by brute force.
  *
  * Thousands of small random markets (up to 7 employees, 4 positions of 1

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: the reflection principle (afspiegelingsbeginsel), on
  * its own and as the placement's final stage. */
 #include "test-util.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: the reports (text, Markdown, HTML with SVG charts).
  *
  * On the generated Ommen-Hardenberg case the key figures of the text

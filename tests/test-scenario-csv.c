@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: scenarios as CSV folders, placements as CSV (io.h).
  *
  * A scenario built by hand, with every table and the awkward values

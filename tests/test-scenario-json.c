@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: scenarios and placements as JSON documents.
  *
  * A hand-made scenario that sets every member survives save, load, save

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: the scenario model: adding and reading back every kind
  * of item, every validation error with its exact code, the scenario left
  * unchanged by a failed add, and what scenario-private.h resolves for the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: the plain solution format (solution.h).
  *
  * A solved market's matching must be written as exactly the canonical

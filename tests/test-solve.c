@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: deferred acceptance on hand-worked markets.
  *
  * Every market below is small enough to solve with pencil and paper; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: shared helpers for the CUnit suites. */
 #include "test-util.h"
 

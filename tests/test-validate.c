@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: validating a whole scenario (validate.h).
  *
  * Every refusal of sm_scenario_place_with() is built and must be reported

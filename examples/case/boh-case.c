@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch examples: a generated stand-in for the Ommen-Hardenberg case.
  *
  * What it builds (DOMAIN.md tells the real case):

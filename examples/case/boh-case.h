@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch examples: the Ommen-Hardenberg case as built-in data.
  *
  * In 2018 the shared civil service of Ommen and Hardenberg (Bestuursdienst

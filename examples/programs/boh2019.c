@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: CC0-1.0 */
 /* staffmatch example: the split of the Bestuursdienst Ommen-Hardenberg.
  *
  * Builds the Ommen-Hardenberg case on its built-in data (../case/),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: CC0-1.0 */
 /* staffmatch example: load a scenario, place it, explain every outcome.
  *
  *     place-and-explain [DIR|FILE]

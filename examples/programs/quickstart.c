@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: CC0-1.0 */
 /* staffmatch example: the 20-line tour of the C API shown in README.md.
  * Three employees, two positions of one seat each; prints who goes where
  * and checks that the placement is stable. */

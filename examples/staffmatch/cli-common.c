@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch command-line tool: messages, options, inputs and files
  * shared by the subcommands (see cli-common.h).
  *

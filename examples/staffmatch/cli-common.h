@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch command-line tool: what the subcommands share.
  *
  * Each subcommand is a function cli_<name> (argc, argv) with argv[0] its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch command-line tool: `export`.
  *
  *     staffmatch export DIR|FILE --to csv|json --out PATH

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch command-line tool: output folders, each written as one
  * transaction (cli-folder.c tells the steps and the guarantee).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch command-line tool: the output set of `solve` and `demo`.
  *
  * The output set is written into the staging folder of an output folder,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch command-line tool: `solve` and `demo`.
  *
  *     staffmatch solve DIR|FILE --out DIR [--force] [--seed S]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the command-line tool for HR teams.
  *
  *     staffmatch COMMAND [OPTION...] [ARGUMENT...]

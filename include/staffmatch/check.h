@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: checking a matching for validity and stability.
  *
  * Valid: no position holds more employees than it has seats, and every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the error domain and its codes.
  *
  * Every recoverable failure (bad input, an impossible request, I/O) sets a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: explaining a placement.
  *
  * Every employee gets an explanation for each position they preferred to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: symbol visibility. Only functions marked SM_API are exported
  * from the shared library; everything else stays internal. */
 #pragma once

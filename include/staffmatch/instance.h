@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the plain benchmark instance format ("hr-instance 1").
  *
  * Whitespace separated text with 0-based indices and '#' comment lines:

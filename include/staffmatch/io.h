@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: scenarios and placements in files (CSV and JSON).
  *
  * CSV: a scenario is a folder with one file per table, each with a header

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: individual decision letters.
  *
  * One letter per employee: the decision (organisation, unit, position, or

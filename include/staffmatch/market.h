@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the market, the integer heart of the library.
  *
  * A market has employees 0..n-1 and positions 0..m-1. Each position has a

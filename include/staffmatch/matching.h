@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: a matching of employees to positions or the default.
  *
  * A matching is an index vector: for each employee, a position or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the placement, a scenario's allocation mapped back to people.
  *
  * sm_scenario_place() compiles the scenario into a market, solves it with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: priority rules, which rank a position's candidates.
  *
  * A rule is an ordered list of criteria, each with a direction, and

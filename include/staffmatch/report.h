@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: reports on a placement, for people.
  *
  * A plain-text summary for the terminal, the same in Markdown, and a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the scenario, the domain model of a reorganisation.
  *
  * A scenario holds organisations (receiving ones and exactly one default,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the plain solution format ("hr-solution 1").
  *
  *     hr-solution 1

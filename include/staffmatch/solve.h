@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: deferred acceptance on a market.
  *
  * Gale and Shapley (1962), "College admissions and the stability of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: checking a whole scenario before placing it.
  *
  * Adding items already refuses what is wrong item by item (scenario.h).

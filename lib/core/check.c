@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the validity and stability checker.
  *
  * It trusts nothing in the matching but the assignment itself: where each

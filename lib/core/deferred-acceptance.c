@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: deferred acceptance, either side proposing.
  *
  * Variant: many-to-one deferred acceptance with incomplete lists (Gale and

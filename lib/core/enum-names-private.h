@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the names that files, reports and the tool give to the
  * values of public enums, and the pair of functions each enum gets.
  * Not installed.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the names of the core layer's enums (SmSide,
  * SmViolationKind), and the lookup that every layer's tables share.
  * See enum-names-private.h. */

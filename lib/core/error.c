@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the SM_ERROR domain. */
 #include <staffmatch/error.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: growing storage for the lists a market builder collects.
  *
  * Memory matters here: at ten million employees with lists of ten, each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: growing storage for the lists a market builder collects.
  *
  * A list store holds one list of int32 indices per owner (per employee, or

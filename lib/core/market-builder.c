@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: building a market (market.h).
  *
  * The builder collects each employee's preference list and each position's

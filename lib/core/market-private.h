@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the market's insides, shared by the core's source files and
  * the readers that build markets. Not installed. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: freezing a market, and reading the frozen market
  * (market.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the matching's insides, shared by the solvers and checks.
  * Not installed. */
 #pragma once

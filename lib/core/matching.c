@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: matchings as index vectors.
  *
  * A matching stores each employee's position and the index of that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the run-time version. */
 #include <staffmatch/version.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: loading scenarios from folders of CSV tables (io.h).
  *
  * HR teams prepare a reorganisation in spreadsheets, one sheet per table,

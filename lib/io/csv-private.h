@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the CSV dialect of scenario folders, reading and writing.
  * Not installed.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: saving scenarios as folders of CSV tables, and placements
  * as CSV (io.h).
  *

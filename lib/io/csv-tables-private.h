@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the tables of a scenario folder, shared by the loader
  * (csv-load.c) and the saver (csv-save.c). Not installed.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the tables of a scenario folder (csv-tables-private.h).
  *
  * One entry per CSV file: its name, the kind of item its rows define, if

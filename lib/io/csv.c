@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the CSV dialect of scenario folders (csv-private.h).
  *
  * HR teams keep their tables in spreadsheets and export them, so the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the names of the io layer's enums. See
  * core/enum-names-private.h. */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: private helpers that load a file whole and replace one
  * atomically (file.c). Every reader of the library loads its input with
  * sm_text_file__load() (the plain formats of instance.c and solution.c,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: loading a file whole, and replacing one atomically.
  *
  * Loading. Every reader of the library parses a buffer in memory, so a

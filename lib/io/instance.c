@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: reading and writing the plain instance format of FORMAT.md.
  *
  * The benchmark programs exchange markets in this format, so reading must

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the check of a JSON text before it is parsed (json-check.c).
  * Not installed. */
 #pragma once

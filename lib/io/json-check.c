@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: checking a JSON text before json-glib parses it.
  *
  * json-glib 1.6, which builds the tree the reader (json-read.c) walks, is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: where the values of a JSON document start, for problems.
  *
  * json-glib 1.6 keeps no positions in its nodes, so when the reader

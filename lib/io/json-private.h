@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: what the JSON writer (json-write.c), reader (json-read.c)
  * and locator (json-locate.c) share. Not installed.
  *

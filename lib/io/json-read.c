@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: reading scenarios from JSON documents (io.h).
  *
  * The layout of a scenario document, the names of its values and the

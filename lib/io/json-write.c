@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: writing scenarios and placements as JSON documents (io.h).
  *
  * A scenario is one JSON object (format "staffmatch-scenario", version 1).

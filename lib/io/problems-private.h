@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: collecting input problems, for the file readers. Not
  * installed. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the list of problems found in an input.
  *
  * Readers report into a list instead of stopping at the first problem, so

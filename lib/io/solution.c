@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: reading and writing the plain solution format of FORMAT.md.
  *
  * A solution is "hr-solution 1" followed by one line "i j" per employee,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the tokenizer and writer of the plain formats.
  *
  * The readers of FORMAT.md are line oriented: every record is one line and

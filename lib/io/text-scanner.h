@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: private helpers for the plain text formats of FORMAT.md.
  *
  * SmTextScanner reads a memory buffer (not NUL-terminated) record by

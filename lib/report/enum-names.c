@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the names of the report layer's enums, as the tool's
  * options and the manifest write them. See core/enum-names-private.h. */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the HTML report, one self-contained page.
  *
  * The page is XHTML that is also valid HTML (polyglot markup): an XML

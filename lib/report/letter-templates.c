@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the four built-in letter templates (Dutch or English, public
  * law or employment law), in the template language of template-private.h
  * and filled by the letter engine (letter.c) with the names it lists.

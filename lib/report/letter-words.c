@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the words of the decision letters, in Dutch and English
  * (letter-private.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: individual decision letters.
  *
  * Every employee is owed a decision they can check and contest: where

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the content of the reports, shared by their three forms.
  *
  * summary.c turns a placement into a report: a list of blocks (headings,

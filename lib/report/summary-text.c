@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the report in plain text and in Markdown.
  *
  * Both forms are written by the one walk over the report's blocks,

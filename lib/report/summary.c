@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the report's content: the tables and facts of a placement.
  *
  * sm_report__new() reads a placement through the public getters and

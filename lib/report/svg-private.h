@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: a small SVG writer for the charts of the HTML report.
  *
  * The charts are drawn as text appended to a GString: an <svg> element

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the SVG writer of the HTML report (svg-private.h).
  *
  * Output must be well-formed XML whatever the scenario's names hold, and

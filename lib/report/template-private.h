@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: a small text template engine, for the decision letters
  * (letter.c). Not installed.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: compiling a scenario into a market, for the placement
  * (placement.c), its explanations (explain.c) and the checks of
  * validate.c. Not installed.

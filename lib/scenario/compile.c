@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: compiling a scenario into a market.
  *
  * Employees and positions keep their scenario indices. Each employee's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: date helpers shared inside the scenario layer. Not
  * installed. */
 #pragma once

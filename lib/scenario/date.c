@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: calendar dates for ages and years of service.
  *
  * Priority rules compare ages and years of service, and decision letters

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the names of the scenario layer's enums, as the scenario
  * and placement files, the reports and the tool write them. See
  * core/enum-names-private.h. */

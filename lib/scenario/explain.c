@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: explaining a placement.
  *
  * Everything is recomputed from the final market and its matching, on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the placement's insides, for the explanations (explain.c)
  * and the writers of placement files. Not installed. */
 #pragma once

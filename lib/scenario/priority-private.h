@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: evaluating priority rules on candidates, for the scenario
  * compiler (compile.c). Not installed.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: priority rules and their evaluation on candidates.
  *
  * A rule is a short ordered list of distinct criteria, each with a

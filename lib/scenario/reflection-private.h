@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the reflection principle (afspiegelingsbeginsel), for the
  * placement. Not installed. */
 #pragma once

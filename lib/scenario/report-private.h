@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: what the reports (lib/report/) may use of the scenario
  * layer beyond the public API, and nothing more. Not installed.
  *

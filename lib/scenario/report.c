@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: where a position or an application sits in a scenario, for
  * the reports, which do not see the scenario's records (report-private.h).
  * Each is one read of a record that the add functions resolved.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the scenario's insides, for the files of the scenario
  * layer (lib/scenario/): the scenario itself, the compiler that turns it
  * into a market (compile.c), the placement, its explanations and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the scenario, the domain model of a reorganisation.
  *
  * A scenario is filled item by item, typically by a file reader, and then

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: checking a whole scenario before placing it (validate.h).
  *
  * Two promises. First, whatever sm_scenario_place_with() would refuse is

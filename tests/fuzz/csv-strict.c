@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: a strict reading of CSV tables (csv-strict.h).
  *
  * One pass over the bytes with a small state machine; the delimiter is

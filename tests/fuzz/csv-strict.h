@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: a strict reading of CSV tables, written apart from the
  * library's reader, and the property that loading loses no row.
  *

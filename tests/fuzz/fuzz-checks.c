@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch fuzzing: the checks shared by the fuzz targets and the
  * regression suite (see fuzz-checks.h for why they live together).
  *

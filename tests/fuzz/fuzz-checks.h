@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch fuzzing: the properties each fuzz target checks on one input.
  *
  * The same checks run in two places: in the libFuzzer targets

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch fuzzing: libFuzzer target "instance".
  *
  * Reads the input as an hr-instance file; a market that reads is written,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch fuzzing: libFuzzer target "market".
  *
  * Runs the input as a byte-code program against SmMarketBuilder, with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch fuzzing: libFuzzer target "scenario-csv".
  *
  * Splits the input into the tables of a CSV scenario folder (separated

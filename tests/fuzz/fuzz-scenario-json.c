@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch fuzzing: libFuzzer target "scenario-json".
  *
  * Loads the input as a JSON scenario; one that loads is placed, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch fuzzing: libFuzzer target "solution".
  *
  * Reads the input as an hr-solution file for a fixed small market and

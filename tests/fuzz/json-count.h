@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch fuzzing and tests: counting the items of a JSON scenario
  * without the loader.
  *

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # Runs every libFuzzer target built in BUILD-DIR (tests/fuzz/fuzz-<name>,
 # from meson setup -Dfuzzing=true) for SECONDS each, one after the other,
 # on a fresh copy of its seed corpus tests/fuzz/corpus/<name>/, so that the
