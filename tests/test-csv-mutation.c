@@ -515,28 +515,11 @@ static const Mutation mutations[] = {
 
 /* ---- checking a mutant -------------------------------------------------- */
 
-/* Whether @word occurs in @text as a whole word. */
-static gboolean
-has_word (const char *text, const char *word)
-{
-  size_t n = strlen (word);
-  for (const char *p = strstr (text, word); p != NULL;
-       p = strstr (p + 1, word))
-    {
-      gboolean before = p > text && (g_ascii_isalnum (p[-1])
-                                     || (guchar) p[-1] >= 0x80);
-      gboolean after = g_ascii_isalnum (p[n]) || (guchar) p[n] >= 0x80;
-      if (!before && !after)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static gboolean
 check_secrets (const char *messages, const GPtrArray *secrets, GString *why)
 {
   for (guint k = 0; k < secrets->len; k++)
-    if (has_word (messages, secrets->pdata[k]))
+    if (sm_test_has_word (messages, secrets->pdata[k]))
       {
         g_string_append_printf (why, "a message quotes '%s'; ",
                                 (char *) secrets->pdata[k]);

@@ -546,24 +546,6 @@ add_secrets (GPtrArray *secrets, const char *text)
     }
 }
 
-/* Whether @word occurs in @text as a whole word (not inside a longer one:
- * "Wit" may be in "With"). */
-static gboolean
-has_word (const char *text, const char *word)
-{
-  size_t n = strlen (word);
-  for (const char *p = strstr (text, word); p != NULL;
-       p = strstr (p + 1, word))
-    {
-      gboolean before = p > text && (g_ascii_isalnum (p[-1])
-                                     || (guchar) p[-1] >= 0x80);
-      gboolean after = g_ascii_isalnum (p[n]) || (guchar) p[n] >= 0x80;
-      if (!before && !after)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* Fails for every secret that @messages contains, naming the folder. */
 static void
 assert_no_secrets (const char *messages, GPtrArray *secrets,
@@ -572,7 +554,7 @@ assert_no_secrets (const char *messages, GPtrArray *secrets,
   for (guint k = 0; k < secrets->len; k++)
     {
       const char *secret = secrets->pdata[k];
-      gboolean found = has_word (messages, secret);
+      gboolean found = sm_test_has_word (messages, secret);
       if (found)
         fprintf (stderr, "%s: a message quotes '%s':\n%s", label, secret,
                  messages);
@@ -643,8 +625,8 @@ test_no_personal_data (void)
       date |= g_str_equal (probe->pdata[k], "1970-01-01");
     }
   CU_ASSERT_TRUE (surname && date);
-  CU_ASSERT_TRUE (has_word ("a 'Brinkman' b", "Brinkman"));
-  CU_ASSERT_FALSE (has_word ("With", "Wit"));
+  CU_ASSERT_TRUE (sm_test_has_word ("a 'Brinkman' b", "Brinkman"));
+  CU_ASSERT_FALSE (sm_test_has_word ("With", "Wit"));
 }
 
 static void

@@ -51,6 +51,10 @@ void sm_test_assert_error_prefix (GError **error, SmError code,
 
 /* Asserts that every file in @dir has its row in @table, so that no broken
  * input goes untested. */
+/* Whether @word occurs in @text as a whole word, not inside a longer one
+ * ("Wit" is not in "With"); bytes of UTF-8 characters count as letters. */
+gboolean sm_test_has_word (const char *text, const char *word);
+
 void sm_test_assert_all_listed (const char *dir, const SmTestBadFile *table,
                                 size_t n_rows);
 
