@@ -27,7 +27,9 @@ typedef struct {
   uint64_t seed;
 } SmGenParams;
 
+/* clang-format off */
 #define SM_GEN_PARAMS_INIT { 0, 0, 0, 0, 1, 1, 0.0, 0.0, 0 }
+/* clang-format on */
 
 /* SmGenSink: where the market goes. Each callback returns FALSE with
  * @error set to stop the run. @begin is called once, first, with the exact

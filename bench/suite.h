@@ -11,7 +11,9 @@ typedef struct {
   const char *filter;      /* only cases whose name contains it, or NULL */
 } SmSuiteOptions;
 
+/* clang-format off */
 #define SM_SUITE_OPTIONS_INIT { FALSE, 0, NULL }
+/* clang-format on */
 
 /* Runs the suite, printing one key=value line per case and a summary line
  * to stdout. Returns the exit status: 0, or 1 when a case failed (the

@@ -13,8 +13,11 @@ trap 'rm -rf "$tmp"' EXIT
 
 nm -D --defined-only "$lib" | awk '{ print $NF }' \
   | grep -v '^_' | sort -u > "$tmp/exported"
-grep -h 'SM_API' "$include"/*.h "$include"/*.h.in 2>/dev/null \
-  | grep -o 'sm_[a-z0-9_]* *(' | sed 's/ *($//' | sort -u > "$tmp/declared"
+# A declaration may wrap after SM_API and its return type, so each one is
+# read from SM_API up to the name before its first parenthesis.
+cat "$include"/*.h "$include"/*.h.in 2>/dev/null \
+  | perl -0777 -ne 'print "$1\n" while /\bSM_API\b[^;(]*?\b(sm_[a-z0-9_]*)\s*\(/g' \
+  | sort -u > "$tmp/declared"
 
 if ! cmp -s "$tmp/exported" "$tmp/declared"; then
   echo "exported (<) and declared SM_API (>) differ:" >&2

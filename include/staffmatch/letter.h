@@ -86,9 +86,11 @@ typedef struct {
 } SmLetterOptions;
 
 #define SM_LETTER_OPTIONS_VERSION 1u
+/* clang-format off */
 #define SM_LETTER_OPTIONS_INIT                                  \
   { SM_LETTER_OPTIONS_VERSION, SM_LANGUAGE_DUTCH, SM_REGIME_PUBLIC_LAW, \
     { 2019, 1, 1 }, NULL, NULL }
+/* clang-format on */
 
 /** sm_letter_get_default_template: (transfer none): the built-in template
  * for a language and regime. */

@@ -124,7 +124,9 @@ typedef struct {
  * refuses (with a critical) a version it does not know, such as 0 from a
  * struct started with { 0 }. Start every options struct from its _INIT. */
 #define SM_PLACE_OPTIONS_VERSION 1u
+/* clang-format off */
 #define SM_PLACE_OPTIONS_INIT { SM_PLACE_OPTIONS_VERSION, SM_SIDE_EMPLOYEES }
+/* clang-format on */
 
 /**
  * sm_scenario_place_with:

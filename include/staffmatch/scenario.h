@@ -95,8 +95,10 @@ typedef struct {
   int32_t max_headcount;
 } SmOrganisationSpec;
 
+/* clang-format off */
 #define SM_ORGANISATION_SPEC_INIT \
   { NULL, NULL, SM_ORGANISATION_KIND_RECEIVING, -1, -1 }
+/* clang-format on */
 
 /**
  * SmUnitSpec:
@@ -115,7 +117,9 @@ typedef struct {
   int32_t contract_end_year;
 } SmUnitSpec;
 
+/* clang-format off */
 #define SM_UNIT_SPEC_INIT { NULL, NULL, NULL, NULL, 0 }
+/* clang-format on */
 
 /**
  * SmPositionSpec:
@@ -146,8 +150,10 @@ typedef struct {
   const char *rule_id;
 } SmPositionSpec;
 
+/* clang-format off */
 #define SM_POSITION_SPEC_INIT \
   { NULL, NULL, NULL, NULL, 0, 1.0, 1, -1, NULL, NULL }
+/* clang-format on */
 
 /**
  * SmEmployeeSpec:
@@ -174,8 +180,10 @@ typedef struct {
   const char *const *qualifications;
 } SmEmployeeSpec;
 
+/* clang-format off */
 #define SM_EMPLOYEE_SPEC_INIT \
   { NULL, NULL, NULL, NULL, 0, 1.0, { 0, 0, 0 }, { 0, 0, 0 }, NULL }
+/* clang-format on */
 
 /**
  * SmApplicationSpec:
@@ -194,7 +202,9 @@ typedef struct {
   double travel_km;
 } SmApplicationSpec;
 
+/* clang-format off */
 #define SM_APPLICATION_SPEC_INIT { NULL, NULL, 0, NAN, -1.0 }
+/* clang-format on */
 
 /**
  * sm_scenario_new:

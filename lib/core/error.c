@@ -2,4 +2,6 @@
 /* staffmatch: the SM_ERROR domain. */
 #include <staffmatch/error.h>
 
+/* clang-format off */
 G_DEFINE_QUARK (sm-error-quark, sm_error)
+/* clang-format on */
