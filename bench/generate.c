@@ -41,20 +41,20 @@ enum { STREAM_SEATS = 1, STREAM_LIST, STREAM_COMMON, STREAM_NOISE };
 
 /* Draws positions: uniform when thresh is NULL, else by an alias table. */
 typedef struct {
-  uint32_t n;              /* positions */
-  uint32_t total;          /* sum of weights (alias case) */
-  uint32_t *weight;        /* n quantised weights, or NULL */
-  uint32_t *thresh;        /* n: keep the slot when a draw is below */
-  int32_t *alias;          /* n: else take this position */
+  uint32_t n;       /* positions */
+  uint32_t total;   /* sum of weights (alias case) */
+  uint32_t *weight; /* n quantised weights, or NULL */
+  uint32_t *thresh; /* n: keep the slot when a draw is below */
+  int32_t *alias;   /* n: else take this position */
 } Sampler;
 
 typedef struct {
   const SmGenParams *params;
   int32_t n, m, kmin, kmax;
-  uint32_t c16;            /* correlation in 1/65536 steps */
+  uint32_t c16; /* correlation in 1/65536 steps */
   Sampler sampler;
-  uint8_t *mark;           /* m: drawn already for the current list */
-  int32_t *buf;            /* kmax: the current list */
+  uint8_t *mark; /* m: drawn already for the current list */
+  int32_t *buf;  /* kmax: the current list */
 } Gen;
 
 /* ---- PRNG ---------------------------------------------------------- */
@@ -220,15 +220,14 @@ sampler_draw (const Sampler *s, uint64_t *state)
   uint32_t slot = rng_below (state, s->n);
   if (s->thresh == NULL)
     return (int32_t) slot;
-  return rng_below (state, s->total) < s->thresh[slot]
-           ? (int32_t) slot : s->alias[slot];
+  return rng_below (state, s->total) < s->thresh[slot] ? (int32_t) slot
+                                                       : s->alias[slot];
 }
 
 /* Draws exactly among the positions not marked yet, by their weights; for
  * lists so long that redrawing repeats takes too long. */
 static int32_t
-sampler_draw_unmarked (const Sampler *s, const uint8_t *mark,
-                       uint64_t *state)
+sampler_draw_unmarked (const Sampler *s, const uint8_t *mark, uint64_t *state)
 {
   uint64_t total = 0;
   for (uint32_t j = 0; j < s->n; j++)
@@ -255,8 +254,8 @@ static int32_t
 list_length (const Gen *g, int32_t e, uint64_t *state)
 {
   *state = stream_key (g->params->seed, STREAM_LIST, (uint64_t) e);
-  return g->kmin + (int32_t) rng_below (state,
-                                        (uint32_t) (g->kmax - g->kmin + 1));
+  return g->kmin
+         + (int32_t) rng_below (state, (uint32_t) (g->kmax - g->kmin + 1));
 }
 
 /* Draws employee @e's list into g->buf and returns its length. */
@@ -375,8 +374,7 @@ gen_clear (Gen *g)
 }
 
 static gboolean
-emit_seats (const Gen *g, const SmGenSink *sink, gpointer data,
-            GError **error)
+emit_seats (const Gen *g, const SmGenSink *sink, gpointer data, GError **error)
 {
   const SmGenParams *p = g->params;
   int32_t *seats = g_new (int32_t, MAX (g->m, 1));
@@ -394,8 +392,8 @@ emit_seats (const Gen *g, const SmGenSink *sink, gpointer data,
 /* First pass: emits every list and counts each position's applicants into
  * pos_off[j + 1]. */
 static gboolean
-emit_employees (Gen *g, int64_t *pos_off, const SmGenSink *sink,
-                gpointer data, GError **error)
+emit_employees (Gen *g, int64_t *pos_off, const SmGenSink *sink, gpointer data,
+                GError **error)
 {
   for (int32_t e = 0; e < g->n; e++)
     {
@@ -465,8 +463,8 @@ count_entries (const Gen *g)
 }
 
 gboolean
-sm_gen_run (const SmGenParams *params, const SmGenSink *sink,
-            gpointer data, GError **error)
+sm_gen_run (const SmGenParams *params, const SmGenSink *sink, gpointer data,
+            GError **error)
 {
   Gen g;
   if (!gen_init (&g, params, error))
@@ -532,8 +530,7 @@ builder_begin (gpointer data, const SmGenParams *params, int64_t n_entries,
 }
 
 static gboolean
-builder_seats (gpointer data, const int32_t *seats, int32_t n,
-               GError **error)
+builder_seats (gpointer data, const int32_t *seats, int32_t n, GError **error)
 {
   BuilderSink *s = data;
   for (int32_t j = 0; j < n; j++)
@@ -544,30 +541,27 @@ builder_seats (gpointer data, const int32_t *seats, int32_t n,
 }
 
 static gboolean
-builder_employee (gpointer data, int32_t e, const int32_t *positions,
-                  size_t n, GError **error)
+builder_employee (gpointer data, int32_t e, const int32_t *positions, size_t n,
+                  GError **error)
 {
   BuilderSink *s = data;
-  return sm_market_builder_set_preferences (s->builder, e, positions, n,
-                                            error);
+  return sm_market_builder_set_preferences (s->builder, e, positions, n, error);
 }
 
 static gboolean
-builder_position (gpointer data, int32_t j, const int32_t *employees,
-                  size_t n, GError **error)
+builder_position (gpointer data, int32_t j, const int32_t *employees, size_t n,
+                  GError **error)
 {
   BuilderSink *s = data;
-  return sm_market_builder_set_priorities (s->builder, j, employees, n,
-                                           error);
+  return sm_market_builder_set_priorities (s->builder, j, employees, n, error);
 }
 
 gboolean
 sm_gen_into_builder (const SmGenParams *params, SmMarketBuilder *builder,
                      int64_t *n_entries_out, GError **error)
 {
-  static const SmGenSink sink = {
-    builder_begin, builder_seats, builder_employee, builder_position
-  };
+  static const SmGenSink sink = { builder_begin, builder_seats,
+                                  builder_employee, builder_position };
   BuilderSink s = { builder, 0 };
   if (!sm_gen_run (params, &sink, &s, error))
     return FALSE;
@@ -603,8 +597,8 @@ lists_seats (gpointer data, const int32_t *seats, int32_t n, GError **error)
 }
 
 static gboolean
-lists_employee (gpointer data, int32_t e, const int32_t *positions,
-                size_t n, GError **error)
+lists_employee (gpointer data, int32_t e, const int32_t *positions, size_t n,
+                GError **error)
 {
   SmGenLists *l = data;
   memcpy (l->emp_pos + l->emp_off[e], positions, n * sizeof *positions);
@@ -613,8 +607,8 @@ lists_employee (gpointer data, int32_t e, const int32_t *positions,
 }
 
 static gboolean
-lists_position (gpointer data, int32_t j, const int32_t *employees,
-                size_t n, GError **error)
+lists_position (gpointer data, int32_t j, const int32_t *employees, size_t n,
+                GError **error)
 {
   SmGenLists *l = data;
   memcpy (l->pos_emp + l->pos_off[j], employees, n * sizeof *employees);
@@ -625,9 +619,8 @@ lists_position (gpointer data, int32_t j, const int32_t *employees,
 SmGenLists *
 sm_gen_lists_new (const SmGenParams *params, GError **error)
 {
-  static const SmGenSink sink = {
-    lists_begin, lists_seats, lists_employee, lists_position
-  };
+  static const SmGenSink sink = { lists_begin, lists_seats, lists_employee,
+                                  lists_position };
   g_autoptr (SmGenLists) lists = g_new0 (SmGenLists, 1);
   if (!sm_gen_run (params, &sink, lists, error))
     return NULL;
@@ -707,9 +700,8 @@ writer_begin (gpointer data, const SmGenParams *p, int64_t n_entries,
               "# sm-bench gen %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
               " %d %" G_GUINT64_FORMAT " --min-list %d --seats %d-%d"
               " --skew %.17g --correlation %.17g\n",
-              p->n_employees, p->n_positions, p->list_max, p->seed,
-              p->list_min, p->seats_min, p->seats_max, p->skew,
-              p->correlation);
+              p->n_employees, p->n_positions, p->list_max, p->seed, p->list_min,
+              p->seats_min, p->seats_max, p->skew, p->correlation);
   writer_text (w, line);
   writer_text (w, "# list entries:");
   writer_int (w, ' ', n_entries);
@@ -745,26 +737,24 @@ writer_line (Writer *w, char kind, int32_t index, const int32_t *items,
 }
 
 static gboolean
-writer_employee (gpointer data, int32_t e, const int32_t *positions,
-                 size_t n, GError **error)
+writer_employee (gpointer data, int32_t e, const int32_t *positions, size_t n,
+                 GError **error)
 {
   return writer_line (data, 'E', e, positions, n);
 }
 
 static gboolean
-writer_position (gpointer data, int32_t j, const int32_t *employees,
-                 size_t n, GError **error)
+writer_position (gpointer data, int32_t j, const int32_t *employees, size_t n,
+                 GError **error)
 {
   return writer_line (data, 'P', j, employees, n);
 }
 
 gboolean
-sm_gen_write_instance (const SmGenParams *params, FILE *stream,
-                       GError **error)
+sm_gen_write_instance (const SmGenParams *params, FILE *stream, GError **error)
 {
-  static const SmGenSink sink = {
-    writer_begin, writer_seats, writer_employee, writer_position
-  };
+  static const SmGenSink sink = { writer_begin, writer_seats, writer_employee,
+                                  writer_position };
   g_autofree Writer *w = g_new0 (Writer, 1);
   w->stream = stream;
   if (!sm_gen_run (params, &sink, w, error))

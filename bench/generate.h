@@ -18,12 +18,12 @@
 typedef struct {
   int64_t n_employees;
   int64_t n_positions;
-  int32_t list_min;        /* list lengths uniform in list_min..list_max */
+  int32_t list_min; /* list lengths uniform in list_min..list_max */
   int32_t list_max;
-  int32_t seats_min;       /* seats uniform in seats_min..seats_max */
+  int32_t seats_min; /* seats uniform in seats_min..seats_max */
   int32_t seats_max;
-  double skew;             /* Zipf exponent over positions, 0 = uniform */
-  double correlation;      /* 0 = independent priorities, 1 = master list */
+  double skew;        /* Zipf exponent over positions, 0 = uniform */
+  double correlation; /* 0 = independent priorities, 1 = master list */
   uint64_t seed;
 } SmGenParams;
 
@@ -50,11 +50,11 @@ typedef struct {
   int32_t n_employees;
   int32_t n_positions;
   int64_t n_entries;
-  int32_t *seats;          /* n_positions */
-  int64_t *emp_off;        /* n_employees + 1 */
-  int32_t *emp_pos;        /* n_entries: each employee's positions */
-  int64_t *pos_off;        /* n_positions + 1 */
-  int32_t *pos_emp;        /* n_entries: each position's applicants */
+  int32_t *seats;   /* n_positions */
+  int64_t *emp_off; /* n_employees + 1 */
+  int32_t *emp_pos; /* n_entries: each employee's positions */
+  int64_t *pos_off; /* n_positions + 1 */
+  int32_t *pos_emp; /* n_entries: each position's applicants */
 } SmGenLists;
 
 /* Checks @params (sizes within int32, list and seat ranges ordered, skew
@@ -70,8 +70,8 @@ gboolean sm_gen_run (const SmGenParams *params, const SmGenSink *sink,
 /* Generates straight into @builder, which must have been made with the
  * params' sizes; *n_entries_out gets the total length of all lists. */
 gboolean sm_gen_into_builder (const SmGenParams *params,
-                              SmMarketBuilder *builder,
-                              int64_t *n_entries_out, GError **error);
+                              SmMarketBuilder *builder, int64_t *n_entries_out,
+                              GError **error);
 
 /* Generates into plain arrays. Returns: (transfer full): free with
  * sm_gen_lists_free(); NULL on error. */

@@ -27,10 +27,10 @@ typedef struct {
 
 struct _SmRef {
   const SmGenLists *lists;
-  Pair *lookup;            /* entries: per position, sorted by employee */
-  int64_t *heap_off;       /* m + 1: each position's heap in heap */
-  int32_t *heap_size;      /* m */
-  Pair *heap;              /* total seats */
+  Pair *lookup;       /* entries: per position, sorted by employee */
+  int64_t *heap_off;  /* m + 1: each position's heap in heap */
+  int32_t *heap_size; /* m */
+  Pair *heap;         /* total seats */
 };
 
 static int
@@ -51,7 +51,7 @@ sm_ref_new (const SmGenLists *lists)
     {
       int64_t start = lists->pos_off[j], end = lists->pos_off[j + 1];
       for (int64_t k = start; k < end; k++)
-        ref->lookup[k] = (Pair) { lists->pos_emp[k], (int32_t) (k - start) };
+        ref->lookup[k] = (Pair){ lists->pos_emp[k], (int32_t) (k - start) };
       qsort (ref->lookup + start, (size_t) (end - start), sizeof (Pair),
              compare_pairs);
     }
@@ -173,7 +173,7 @@ sm_ref_solve (SmRef *ref, uint64_t *n_proposals_out)
     {
       int32_t e = stack[--n_free];
       if (next[e] == l->emp_off[e + 1])
-        continue;              /* list exhausted: the default takes e */
+        continue; /* list exhausted: the default takes e */
       int32_t freed = propose (ref, e, l->emp_pos[next[e]++]);
       proposals++;
       if (freed >= 0)

@@ -48,7 +48,7 @@ sm_rss_peak_kib (void)
   struct rusage usage;
   if (getrusage (RUSAGE_SELF, &usage) != 0)
     return 0;
-  return usage.ru_maxrss;      /* KiB on Linux and the BSDs */
+  return usage.ru_maxrss; /* KiB on Linux and the BSDs */
 }
 
 gboolean

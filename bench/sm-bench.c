@@ -23,10 +23,10 @@
 #define EXIT_USAGE 2
 
 static const char usage_text[] =
-  "usage: sm-bench solve FILE\n"
-  "       sm-bench gen N M K SEED [--min-list k] [--seats A-B] [--skew S]\n"
-  "                               [--correlation C]\n"
-  "       sm-bench suite [--quick] [--max-employees N] [--case NAME]\n";
+    "usage: sm-bench solve FILE\n"
+    "       sm-bench gen N M K SEED [--min-list k] [--seats A-B] [--skew S]\n"
+    "                               [--correlation C]\n"
+    "       sm-bench suite [--quick] [--max-employees N] [--case NAME]\n";
 
 static int
 usage_error (const char *what)
@@ -102,8 +102,7 @@ rebuild_market (const SmMarket *market, double *seconds, GError **error)
         buf[k] = e[k].target;
       int32_t seats = sm_market_get_seats (market, j);
       if ((seats != 1 && !sm_market_builder_set_seats (b, j, seats, error))
-          || !sm_market_builder_set_priorities (b, j, buf, (size_t) len,
-                                                error))
+          || !sm_market_builder_set_priorities (b, j, buf, (size_t) len, error))
         return NULL;
     }
   double t0 = now_seconds ();
@@ -137,9 +136,8 @@ cmd_solve (int argc, char **argv)
     return fail (error);
   g_clear_pointer (&read, sm_market_unref);
   t0 = now_seconds ();
-  g_autoptr (SmMatching) matching = sm_market_solve (market,
-                                                     SM_SIDE_EMPLOYEES,
-                                                     &error);
+  g_autoptr (SmMatching)
+      matching = sm_market_solve (market, SM_SIDE_EMPLOYEES, &error);
   double solve_seconds = now_seconds () - t0;
   if (matching == NULL || !sm_solution_write (matching, stdout, &error))
     return fail (error);
@@ -156,8 +154,7 @@ cmd_solve (int argc, char **argv)
            parse_seconds, build_seconds, solve_seconds,
            sm_matching_get_n_proposals (matching),
            sm_market_get_n_employees (market),
-           sm_market_get_n_positions (market),
-           sm_market_get_n_entries (market),
+           sm_market_get_n_positions (market), sm_market_get_n_entries (market),
            sm_matching_get_n_placed (matching));
   return EXIT_SUCCESS;
 }

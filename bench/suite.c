@@ -52,7 +52,7 @@ typedef struct {
   int64_t seats;
   uint64_t proposals;
   int32_t placed;
-  int32_t stable;          /* 1 yes, 0 no, -1 not checked */
+  int32_t stable; /* 1 yes, 0 no, -1 not checked */
   double gen_seconds;
   double build_seconds;
   double solve_seconds;
@@ -79,25 +79,33 @@ static const SuiteCase cases[] = {
   { "n10k-skew-indep", TRUE, { 10000, 1000, 1, 5, 1, 17, ZIPF, INDEP, 4 } },
   { "n10k-uniform-corr", TRUE, { 10000, 1000, 1, 5, 1, 17, UNI, CORR, 5 } },
   { "n10k-skew-corr", TRUE, { 10000, 1000, 1, 5, 1, 17, ZIPF, CORR, 6 } },
-  { "n100k-uniform-indep", TRUE,
+  { "n100k-uniform-indep",
+    TRUE,
     { 100000, 10000, 5, 10, 1, 17, UNI, INDEP, 7 } },
-  { "n100k-skew-indep", FALSE,
+  { "n100k-skew-indep",
+    FALSE,
     { 100000, 10000, 5, 10, 1, 17, ZIPF, INDEP, 8 } },
-  { "n100k-uniform-corr", FALSE,
+  { "n100k-uniform-corr",
+    FALSE,
     { 100000, 10000, 5, 10, 1, 17, UNI, CORR, 9 } },
-  { "n100k-skew-corr", TRUE,
-    { 100000, 10000, 5, 10, 1, 17, ZIPF, CORR, 10 } },
-  { "n1m-uniform-indep", FALSE,
+  { "n100k-skew-corr", TRUE, { 100000, 10000, 5, 10, 1, 17, ZIPF, CORR, 10 } },
+  { "n1m-uniform-indep",
+    FALSE,
     { 1000000, 100000, 10, 10, 1, 17, UNI, INDEP, 11 } },
-  { "n1m-skew-indep", FALSE,
+  { "n1m-skew-indep",
+    FALSE,
     { 1000000, 100000, 10, 10, 1, 17, ZIPF, INDEP, 12 } },
-  { "n1m-uniform-corr", FALSE,
+  { "n1m-uniform-corr",
+    FALSE,
     { 1000000, 100000, 10, 10, 1, 17, UNI, CORR, 13 } },
-  { "n1m-skew-corr", FALSE,
+  { "n1m-skew-corr",
+    FALSE,
     { 1000000, 100000, 10, 10, 1, 17, ZIPF, CORR, 14 } },
-  { "n10m-uniform-indep", FALSE,
+  { "n10m-uniform-indep",
+    FALSE,
     { 10000000, 1000000, 10, 10, 1, 17, UNI, INDEP, 15 } },
-  { "n10m-skew-corr", FALSE,
+  { "n10m-skew-corr",
+    FALSE,
     { 10000000, 1000000, 10, 10, 1, 17, ZIPF, CORR, 16 } },
 };
 
@@ -208,9 +216,8 @@ library_solve (SmMarket *market, CaseResult *r)
   r->stable = -1;
   if (n <= CHECK_MAX_EMPLOYEES)
     {
-      g_autoptr (SmCheckReport) report = sm_matching_check (market,
-                                                            matching,
-                                                            &error);
+      g_autoptr (SmCheckReport)
+          report = sm_matching_check (market, matching, &error);
       if (report == NULL)
         {
           result_fail (r, "check", error);
@@ -228,10 +235,9 @@ run_library (const SuiteCase *c, CaseResult *r)
   GError *error = NULL;
   const SmGenParams *p = &c->params;
   double t0 = now_seconds ();
-  g_autoptr (SmMarketBuilder) builder
-    = sm_market_builder_new (p->n_employees, p->n_positions, &error);
-  if (builder == NULL
-      || !sm_gen_into_builder (p, builder, &r->entries, &error))
+  g_autoptr (SmMarketBuilder)
+      builder = sm_market_builder_new (p->n_employees, p->n_positions, &error);
+  if (builder == NULL || !sm_gen_into_builder (p, builder, &r->entries, &error))
     {
       result_fail (r, "generate", error);
       return;
@@ -331,8 +337,8 @@ describe_exit (int status, CaseResult *r)
     g_snprintf (r->message, sizeof r->message, "child killed by signal %d",
                 WTERMSIG (status));
   else
-    g_snprintf (r->message, sizeof r->message,
-                "child exited with status %d", WEXITSTATUS (status));
+    g_snprintf (r->message, sizeof r->message, "child exited with status %d",
+                WEXITSTATUS (status));
 }
 
 /* Runs @func on @c in a forked child and returns its result in @r. */
@@ -360,28 +366,24 @@ run_child (ChildFunc func, const SuiteCase *c, CaseResult *r)
   size_t got = pid > 0 ? read_all (fds[0], r, sizeof *r) : 0;
   close (fds[0]);
   if (pid < 0)
-    g_snprintf (r->message, sizeof r->message, "fork: %s",
-                g_strerror (errno));
+    g_snprintf (r->message, sizeof r->message, "fork: %s", g_strerror (errno));
   else if (waitpid (pid, &status, 0) == pid && got != sizeof *r)
     describe_exit (status, r);
 }
 
 /* Prints the case's line; returns TRUE when it passed. */
 static gboolean
-report_case (const SuiteCase *c, const CaseResult *lib,
-             const CaseResult *ref)
+report_case (const SuiteCase *c, const CaseResult *lib, const CaseResult *ref)
 {
-  gboolean match = lib->ok && ref->ok
-                    && lib->digest[0] == ref->digest[0]
-                    && lib->digest[1] == ref->digest[1];
+  gboolean match = lib->ok && ref->ok && lib->digest[0] == ref->digest[0]
+                   && lib->digest[1] == ref->digest[1];
   gboolean stable = lib->stable != 0;
-  double mib = 1.0 / 1024.0, sm_total = lib->build_seconds
-                                        + lib->solve_seconds;
+  double mib = 1.0 / 1024.0, sm_total = lib->build_seconds + lib->solve_seconds;
   int64_t peak = MAX (lib->gen_peak_kib, lib->peak_kib);
   printf ("case=%s seed=%" G_GUINT64_FORMAT " n=%" G_GINT64_FORMAT
-          " m=%" G_GINT64_FORMAT
-          " entries=%" G_GINT64_FORMAT " seats=%" G_GINT64_FORMAT
-          " placed=%d proposals=%" PRIu64 " gen_seconds=%.3f"
+          " m=%" G_GINT64_FORMAT " entries=%" G_GINT64_FORMAT
+          " seats=%" G_GINT64_FORMAT " placed=%d proposals=%" PRIu64
+          " gen_seconds=%.3f"
           " build_seconds=%.6f solve_seconds=%.6f ns_per_proposal=%.2f"
           " peak_rss_mib=%.1f build_solve_peak_rss_mib=%.1f"
           " base_rss_mib=%.1f bytes_per_entry=%.2f",
@@ -390,8 +392,9 @@ report_case (const SuiteCase *c, const CaseResult *lib,
           lib->gen_seconds, lib->build_seconds, lib->solve_seconds,
           lib->proposals > 0 ? lib->solve_seconds * 1e9 / lib->proposals : 0,
           peak * mib, lib->peak_kib * mib, lib->base_kib * mib,
-          lib->entries > 0 ? (lib->peak_kib - lib->base_kib) * 1024.0
-                             / (double) lib->entries : 0.0);
+          lib->entries > 0
+              ? (lib->peak_kib - lib->base_kib) * 1024.0 / (double) lib->entries
+              : 0.0);
   printf (" ref_build_seconds=%.6f ref_solve_seconds=%.6f"
           " ref_proposals=%" PRIu64 " speedup=%.2f speedup_build_solve=%.2f"
           " stable=%s match=%s",
@@ -399,7 +402,9 @@ report_case (const SuiteCase *c, const CaseResult *lib,
           lib->solve_seconds > 0 ? ref->solve_seconds / lib->solve_seconds : 0,
           sm_total > 0 ? (ref->build_seconds + ref->solve_seconds) / sm_total
                        : 0,
-          lib->stable < 0 ? "unchecked" : lib->stable ? "yes" : "no",
+          lib->stable < 0 ? "unchecked"
+          : lib->stable   ? "yes"
+                          : "no",
           match ? "yes" : "no");
   if (!lib->peak_reset && lib->ok)
     printf (" note=peak_not_reset");
@@ -437,7 +442,7 @@ sm_suite_run (const SmSuiteOptions *options)
       n_run++;
       n_failed += !report_case (&cases[i], &lib, &ref);
     }
-  printf ("summary=suite cases=%d failed=%d seconds=%.1f library=%s\n",
-          n_run, n_failed, now_seconds () - t0, sm_version ());
+  printf ("summary=suite cases=%d failed=%d seconds=%.1f library=%s\n", n_run,
+          n_failed, now_seconds () - t0, sm_version ());
   return n_failed == 0 ? 0 : 1;
 }

@@ -6,9 +6,9 @@
 #include <glib.h>
 
 typedef struct {
-  gboolean quick;          /* only the CI-sized cases */
-  int64_t max_employees;   /* skip cases larger than this; <= 0: no limit */
-  const char *filter;      /* only cases whose name contains it, or NULL */
+  gboolean quick;        /* only the CI-sized cases */
+  int64_t max_employees; /* skip cases larger than this; <= 0: no limit */
+  const char *filter;    /* only cases whose name contains it, or NULL */
 } SmSuiteOptions;
 
 /* clang-format off */

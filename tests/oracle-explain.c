@@ -116,12 +116,11 @@ const char *
 sm_oracle_check_name (SmOracleCheck check)
 {
   static const char *const names[SM_ORACLE_N_CHECKS] = {
-    "list", "order", "lottery", "outcome", "stability", "reflection",
-    "refusals", "reason", "filter", "rank", "cutoff", "criterion",
-    "position-result",
+    "list",       "order",     "lottery",         "outcome", "stability",
+    "reflection", "refusals",  "reason",          "filter",  "rank",
+    "cutoff",     "criterion", "position-result",
   };
-  g_return_val_if_fail ((int) check >= 0 && check < SM_ORACLE_N_CHECKS,
-                        "?");
+  g_return_val_if_fail ((int) check >= 0 && check < SM_ORACLE_N_CHECKS, "?");
   return names[check];
 }
 
@@ -203,8 +202,7 @@ sm_oracle_failing_filters (const SmScenario *s, int32_t employee,
       > sm_priority_rule_get_min_fit (rule))
     failing |= 1u << SM_FILTER_FIT;
   if (sm_priority_rule_get_require_qualifications (rule))
-    for (const char *const *q = p.qualifications; q != NULL && *q != NULL;
-         q++)
+    for (const char *const *q = p.qualifications; q != NULL && *q != NULL; q++)
       if (!holds (e.qualifications, *q))
         failing |= 1u << SM_FILTER_QUALIFICATIONS;
   return failing;
@@ -219,32 +217,32 @@ typedef struct {
   SmEmployeeSpec *emp;
   SmPositionSpec *pos;
   SmApplicationSpec *app;
-  int32_t *pos_org;          /* per position: organisation index */
-  int32_t *pos_unit;         /* per position: unit index */
-  int32_t *emp_unit;         /* per employee: unit index */
+  int32_t *pos_org;  /* per position: organisation index */
+  int32_t *pos_unit; /* per position: unit index */
+  int32_t *emp_unit; /* per employee: unit index */
   int32_t default_org;
-  const SmPriorityRule **rule;  /* per position */
-  int32_t *manual;           /* per employee: manual position, or -1 */
-  int32_t *manual_order;     /* per employee: order added, or -1 */
-  int32_t *n_manual;         /* per position */
-  int32_t *own;              /* per employee: own-function position, -1 */
-  GArray **apps;             /* per employee: applications by preference */
-  int32_t *app_of;           /* [i * m + j]: application index, or -1 */
-  SmFit *fit;                /* [i * m + j] */
-  GArray **list;             /* per employee: the list as compiled */
-  gboolean *candidate;       /* [i * m + j]: j's order must hold i */
-  int32_t *n_candidates;     /* per position */
-  int32_t *place;            /* [i * m + j]: place (from 1) in j's order */
-  int32_t *held;             /* per position: people placed */
-  int32_t *worst;            /* per position: place of the last admitted */
-  int32_t *last;             /* per position: that person, or -1 */
-  gboolean *contender;       /* per employee, for their own position */
-  int32_t *n_contenders;     /* per position */
-  gboolean *reflected;       /* per position: reflection decided */
-  int32_t *cap;              /* per position: its group's cap, or -1 */
-  int32_t *group_rank;       /* per position: place in its group */
-  int32_t *target;           /* per position: target seats in a group */
-  int32_t *org_count;        /* per organisation: people at its positions */
+  const SmPriorityRule **rule; /* per position */
+  int32_t *manual;             /* per employee: manual position, or -1 */
+  int32_t *manual_order;       /* per employee: order added, or -1 */
+  int32_t *n_manual;           /* per position */
+  int32_t *own;                /* per employee: own-function position, -1 */
+  GArray **apps;               /* per employee: applications by preference */
+  int32_t *app_of;             /* [i * m + j]: application index, or -1 */
+  SmFit *fit;                  /* [i * m + j] */
+  GArray **list;               /* per employee: the list as compiled */
+  gboolean *candidate;         /* [i * m + j]: j's order must hold i */
+  int32_t *n_candidates;       /* per position */
+  int32_t *place;              /* [i * m + j]: place (from 1) in j's order */
+  int32_t *held;               /* per position: people placed */
+  int32_t *worst;              /* per position: place of the last admitted */
+  int32_t *last;               /* per position: that person, or -1 */
+  gboolean *contender;         /* per employee, for their own position */
+  int32_t *n_contenders;       /* per position */
+  gboolean *reflected;         /* per position: reflection decided */
+  int32_t *cap;                /* per position: its group's cap, or -1 */
+  int32_t *group_rank;         /* per position: place in its group */
+  int32_t *target;             /* per position: target seats in a group */
+  int32_t *org_count;          /* per organisation: people at its positions */
   SmReduction reduction;
   int32_t band_years;
   SmDate reference;
@@ -260,8 +258,8 @@ finding_free (gpointer data)
 }
 
 static void G_GNUC_PRINTF (5, 6)
-report (Oracle *o, SmOracleCheck check, int32_t i, int32_t j,
-        const char *format, ...)
+    report (Oracle *o, SmOracleCheck check, int32_t i, int32_t j,
+            const char *format, ...)
 {
   va_list args;
   va_start (args, format);
@@ -372,7 +370,7 @@ read_groups (Oracle *o)
       SmOrganisationSpec org;
       sm_scenario_get_organisation (o->s, o->pos_org[j], &org);
       o->cap[j] = org.kind == SM_ORGANISATION_KIND_RECEIVING ? org.max_headcount
-                                                        : -1;
+                                                             : -1;
       int32_t t = o->pos[j].target_seats < 0 ? o->pos[j].seats
                                              : o->pos[j].target_seats;
       o->target[j] = MAX (t, o->n_manual[j]);
@@ -404,8 +402,7 @@ read_positions (Oracle *o)
       o->pos_unit[j] = sm_scenario_find_unit (o->s, o->pos[j].unit_id);
       SmUnitSpec u;
       sm_scenario_get_unit (o->s, o->pos_unit[j], &u);
-      o->pos_org[j] = sm_scenario_find_organisation (o->s,
-                                                     u.organisation_id);
+      o->pos_org[j] = sm_scenario_find_organisation (o->s, u.organisation_id);
       o->rule[j] = rule_of (o->s, &o->pos[j]);
     }
 }
@@ -483,7 +480,8 @@ rule_compare (const Oracle *o, int32_t j, int32_t a, int32_t b,
       if (ka.missing || kb.missing)
         cmp = (int) ka.missing - (int) kb.missing;
       else if (ka.value != kb.value)
-        cmp = (ka.value > kb.value) == (d == SM_DIRECTION_HIGHER_FIRST) ? -1 : 1;
+        cmp = (ka.value > kb.value) == (d == SM_DIRECTION_HIGHER_FIRST) ? -1
+                                                                        : 1;
       if (cmp != 0)
         {
           if (deciding != NULL)
@@ -652,7 +650,6 @@ check_outcomes (Oracle *o)
               (int) o->org_count[o->pos_org[j]], (int) o->cap[j]);
 }
 
-
 /* ---- who the reflection principle decides for ------------------------------
  * Rule enforced (README, "The reflection principle"): with the reflection
  * principle chosen, the contenders for the places of a function at the
@@ -740,7 +737,8 @@ read_places (Oracle *o, int32_t j)
         {
           report (o, SM_ORACLE_ORDER, -1, j,
                   " ranks employee index %d who is not one of its "
-                  "candidates (or twice)", (int) i);
+                  "candidates (or twice)",
+                  (int) i);
           return FALSE;
         }
       o->place[i * o->m + j] = (int32_t) k + 1;
@@ -765,8 +763,8 @@ check_order_of (Oracle *o, int32_t j)
       int32_t a = g_array_index (order, int32_t, k - 1);
       int32_t b = g_array_index (order, int32_t, k);
       int ba = order_block (o, j, a), bb = order_block (o, j, b);
-      if (ba > bb || (ba == 0 && bb == 0
-                      && o->manual_order[a] > o->manual_order[b]))
+      if (ba > bb
+          || (ba == 0 && bb == 0 && o->manual_order[a] > o->manual_order[b]))
         {
           report (o, SM_ORACLE_ORDER, b, j,
                   " comes right after %s although %s must come first "
@@ -857,8 +855,8 @@ check_lottery (Oracle *o)
             where[a * n + b] = j;
           }
     }
-  g_autofree gboolean *reach = g_memdup2 (ahead, sizeof (gboolean)
-                                                     * MAX (n * n, 1));
+  g_autofree gboolean *reach = g_memdup2 (ahead,
+                                          sizeof (gboolean) * MAX (n * n, 1));
   for (int32_t k = 0; k < n; k++)
     for (int32_t a = 0; a < n; a++)
       if (reach[a * n + k])
@@ -871,7 +869,8 @@ check_lottery (Oracle *o)
           report (o, SM_ORACLE_LOTTERY, a, where[a * n + b],
                   " is drawn ahead of %s in a tie, but behind them, "
                   "directly or through others, at another position, under "
-                  "single tie-breaking", o->emp[b].id);
+                  "single tie-breaking",
+                  o->emp[b].id);
           return;
         }
 }
@@ -962,12 +961,13 @@ check_stability (Oracle *o)
           if (o->worst[j] > r)
             report (o, SM_ORACLE_STABILITY, i, j,
                     " (place %d) is refused while %s (place %d) is "
-                    "admitted: a blocking pair", (int) r,
-                    o->emp[o->last[j]].id, (int) o->worst[j]);
+                    "admitted: a blocking pair",
+                    (int) r, o->emp[o->last[j]].id, (int) o->worst[j]);
           else if (o->held[j] < o->pos[j].seats && !cap_excuses (o, i, j))
             report (o, SM_ORACLE_STABILITY, i, j,
                     " (place %d) is refused while a seat stays open and no "
-                    "headcount cap excuses it: a blocking pair", (int) r);
+                    "headcount cap excuses it: a blocking pair",
+                    (int) r);
         }
     }
 }
@@ -1026,7 +1026,8 @@ check_bands (Oracle *o, int32_t j, int32_t reduction)
       if (cut[b] < whole || cut[b] > whole + 1)
         report (o, SM_ORACLE_REFLECTION, -1, j,
                 ": age band %d gives up %d of %d places; its share is "
-                "%d/%d", (int) b, (int) cut[b], (int) size[b],
+                "%d/%d",
+                (int) b, (int) cut[b], (int) size[b],
                 (int) (reduction * size[b]), (int) total);
       for (int32_t c = 0; c < MAX_BANDS && cut[b] == whole + 1; c++)
         {
@@ -1035,7 +1036,8 @@ check_bands (Oracle *o, int32_t j, int32_t reduction)
               && reduction * size[c] % total > rem)
             report (o, SM_ORACLE_REFLECTION, -1, j,
                     ": age band %d gives up an extra place although band "
-                    "%d has the larger remainder", (int) b, (int) c);
+                    "%d has the larger remainder",
+                    (int) b, (int) c);
         }
     }
 }
@@ -1048,8 +1050,8 @@ check_reflection_at (Oracle *o, int32_t j)
     kept += o->contender[i] && o->own[i] == j
             && o->ob->outcomes[i].position == j;
   if (kept != places)
-    report (o, SM_ORACLE_REFLECTION, -1, j,
-            ": %d keepers for %d places", (int) kept, (int) places);
+    report (o, SM_ORACLE_REFLECTION, -1, j, ": %d keepers for %d places",
+            (int) kept, (int) places);
   check_bands (o, j, o->n_contenders[j] - places);
   for (int32_t x = 0; x < o->n; x++)
     for (int32_t y = 0; y < o->n; y++)
@@ -1065,7 +1067,8 @@ check_reflection_at (Oracle *o, int32_t j)
         if (date_key (sx).value > date_key (sy).value)
           report (o, SM_ORACLE_REFLECTION, x, j,
                   " gives up the place although %s in the same age band "
-                  "has the shorter service", o->emp[y].id);
+                  "has the shorter service",
+                  o->emp[y].id);
       }
 }
 
@@ -1169,9 +1172,9 @@ reflection_reason (const Oracle *o, int32_t i, int32_t j, int *also_out)
         tied += cmp == 0;
       }
   if (before >= cut)
-    return SM_REASON_MANUAL_SEAT;       /* kept without them */
+    return SM_REASON_MANUAL_SEAT; /* kept without them */
   if (before + tied >= cut)
-    *also_out = SM_REASON_MANUAL_SEAT;  /* the lot would decide */
+    *also_out = SM_REASON_MANUAL_SEAT; /* the lot would decide */
   return SM_REASON_REFLECTION;
 }
 
@@ -1204,8 +1207,8 @@ reason_text (SmReason reason)
   static const char *const text[] = {
     "not eligible", "full", "cap", "manual", "reflection", "manual seat",
   };
-  return (int) reason >= 0 && reason <= SM_REASON_MANUAL_SEAT
-           ? text[reason] : "?";
+  return (int) reason >= 0 && reason <= SM_REASON_MANUAL_SEAT ? text[reason]
+                                                              : "?";
 }
 
 /* Whether someone listed position j at or above their outcome: held by
@@ -1247,8 +1250,8 @@ static SmRefusal
 true_refusal (const Oracle *o, int32_t i, int32_t j, int32_t preference,
               guint *filters_out, int *also_out)
 {
-  SmRefusal r = { j, preference, SM_REASON_FULL, SM_FILTER_NONE, 0,
-                  o->worst[j], SM_DECIDED_BY_NOTHING };
+  SmRefusal r = { j, preference,  SM_REASON_FULL,       SM_FILTER_NONE,
+                  0, o->worst[j], SM_DECIDED_BY_NOTHING };
   *filters_out = preference > 0 ? sm_oracle_failing_filters (o->s, i, j) : 0;
   *also_out = -1;
   if (o->manual[i] >= 0)
@@ -1280,8 +1283,8 @@ compare_refusal (Oracle *o, int32_t i, const SmRefusal *got)
 {
   guint filters;
   int also;
-  SmRefusal want = true_refusal (o, i, got->position, got->preference,
-                                 &filters, &also);
+  SmRefusal want = true_refusal (o, i, got->position, got->preference, &filters,
+                                 &also);
   if ((int) got->reason == also)
     want.reason = got->reason;
   int32_t j = want.position;
@@ -1295,16 +1298,15 @@ compare_refusal (Oracle *o, int32_t i, const SmRefusal *got)
               "decided by %s)",
               (int) want.preference, reason_text (got->reason),
               (int) got->filter, (int) got->rank, (int) got->cutoff,
-              (int) got->criterion, reason_text (want.reason),
-              (int) want.rank, (int) want.cutoff,
-              criterion_text (o, j, want.criterion));
+              (int) got->criterion, reason_text (want.reason), (int) want.rank,
+              (int) want.cutoff, criterion_text (o, j, want.criterion));
       return;
     }
   if (want.reason == SM_REASON_NOT_ELIGIBLE
-        ? got->filter <= SM_FILTER_NONE
-            || got->filter > SM_FILTER_QUALIFICATIONS
-            || !(filters & (1u << got->filter))
-        : got->filter != SM_FILTER_NONE)
+          ? got->filter <= SM_FILTER_NONE
+                || got->filter > SM_FILTER_QUALIFICATIONS
+                || !(filters & (1u << got->filter))
+          : got->filter != SM_FILTER_NONE)
     report (o, SM_ORACLE_FILTER, i, j,
             ": says filter %d; the filters that refuse are 0x%x",
             (int) got->filter, filters);
@@ -1314,8 +1316,7 @@ compare_refusal (Oracle *o, int32_t i, const SmRefusal *got)
   if (got->cutoff != want.cutoff && !(unranked && got->cutoff == 0))
     report (o, SM_ORACLE_CUTOFF, i, j,
             " (%s): says cutoff %d; the last person admitted has place %d",
-            reason_text (want.reason), (int) got->cutoff,
-            (int) want.cutoff);
+            reason_text (want.reason), (int) got->cutoff, (int) want.cutoff);
   if (got->criterion != want.criterion)
     report (o, SM_ORACLE_CRITERION, i, j,
             " (%s): says decided by %d (%s); the truth is %d (%s)",
@@ -1334,8 +1335,8 @@ positions_to_explain (const Oracle *o, int32_t i)
   int32_t got = a_at >= 0 ? o->app[a_at].preference : 0;
   for (guint k = 0; k < o->apps[i]->len; k++)
     {
-      const SmApplicationSpec *a = &o->app[g_array_index (o->apps[i],
-                                                          int32_t, k)];
+      const SmApplicationSpec *a =
+          &o->app[g_array_index (o->apps[i], int32_t, k)];
       if (got > 0 && a->preference >= got)
         break;
       int32_t pair[2] = { sm_scenario_find_position (o->s, a->position_id),
@@ -1521,8 +1522,8 @@ sm_oracle_check (const SmScenario *scenario, const SmOracleObserved *observed)
 }
 
 int
-sm_oracle_rule_compare (const SmScenario *scenario, int32_t position,
-                        int32_t a, int32_t b, int32_t *deciding_out)
+sm_oracle_rule_compare (const SmScenario *scenario, int32_t position, int32_t a,
+                        int32_t b, int32_t *deciding_out)
 {
   g_return_val_if_fail (scenario != NULL, 0);
   Oracle o = { 0 };

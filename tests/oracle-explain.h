@@ -44,19 +44,19 @@ typedef enum {
 typedef struct {
   int32_t n_employees;
   int32_t n_positions;
-  GArray **lists;               /* per employee: market list (int32_t) */
-  GArray **orders;              /* per position: priority order (int32_t) */
-  SmEmployeeOutcome *outcomes;  /* per employee */
-  GArray **refusals;            /* per employee: SmRefusal, in order */
-  SmPositionResult *results;    /* per position */
+  GArray **lists;              /* per employee: market list (int32_t) */
+  GArray **orders;             /* per position: priority order (int32_t) */
+  SmEmployeeOutcome *outcomes; /* per employee */
+  GArray **refusals;           /* per employee: SmRefusal, in order */
+  SmPositionResult *results;   /* per position */
 } SmOracleObserved;
 
 /* One disagreement between the library and the recomputed truth. */
 typedef struct {
   SmOracleCheck check;
-  int32_t employee;   /* scenario index, or -1 */
-  int32_t position;   /* scenario index, or -1 */
-  char *message;      /* what the library says and what is true */
+  int32_t employee; /* scenario index, or -1 */
+  int32_t position; /* scenario index, or -1 */
+  char *message;    /* what the library says and what is true */
 } SmOracleFinding;
 
 /* (transfer full): everything the placement reports, copied. */
@@ -78,8 +78,8 @@ gboolean sm_oracle_findings_have (const GPtrArray *findings,
 /* The filters that refuse the employee's application to the position,
  * as a bit set of (1 << SmFilter); 0 when eligible. Exposed so that the
  * suite can pick a refusal to falsify. */
-guint sm_oracle_failing_filters (const SmScenario *scenario,
-                                 int32_t employee, int32_t position);
+guint sm_oracle_failing_filters (const SmScenario *scenario, int32_t employee,
+                                 int32_t position);
 
 /* How the position's rule orders two of its candidates by its criteria
  * alone: <0 when @a comes first, >0 when @b does, 0 when only the lot can

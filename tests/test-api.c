@@ -7,7 +7,8 @@
 
 #include "test-util.h"
 
-/* ---- a tiny scenario ------------------------------------------------------ */
+/* ---- a tiny scenario ------------------------------------------------------
+ */
 
 static void
 add_org (SmScenario *s, const char *id, SmOrganisationKind kind)
@@ -74,11 +75,13 @@ tiny_scenario (void)
   add_unit (s, "TEAM", "NEW");
   add_unit (s, "OLD", "POOL");
   g_autoptr (SmPriorityRule) first = sm_priority_rule_new ("first");
-  CU_ASSERT_TRUE (sm_priority_rule_add_criterion (
-      first, SM_CRITERION_AGE, SM_DIRECTION_HIGHER_FIRST, &error));
+  CU_ASSERT_TRUE (sm_priority_rule_add_criterion (first, SM_CRITERION_AGE,
+                                                  SM_DIRECTION_HIGHER_FIRST,
+                                                  &error));
   g_autoptr (SmPriorityRule) by_service = sm_priority_rule_new ("by-service");
-  CU_ASSERT_TRUE (sm_priority_rule_add_criterion (
-      by_service, SM_CRITERION_SERVICE, SM_DIRECTION_HIGHER_FIRST, &error));
+  CU_ASSERT_TRUE (
+      sm_priority_rule_add_criterion (by_service, SM_CRITERION_SERVICE,
+                                      SM_DIRECTION_HIGHER_FIRST, &error));
   CU_ASSERT_TRUE (sm_scenario_add_rule (s, first, &error));
   CU_ASSERT_TRUE (sm_scenario_add_rule (s, by_service, &error));
   SM_ASSERT_NO_ERROR (error);
@@ -98,41 +101,40 @@ tiny_scenario (void)
   return s;
 }
 
-/* ---- enum names ------------------------------------------------------------ */
+/* ---- enum names ------------------------------------------------------------
+ */
 
 /* Every value has its name and reads back from it; an unknown name is
  * FALSE and leaves the output as it was. */
-#define CHECK_NAMES(prefix, Type, ...)                                      \
-  do                                                                        \
-    {                                                                       \
-      static const char *const names[] = { __VA_ARGS__ };                  \
-      for (int k = 0; k < (int) G_N_ELEMENTS (names); k++)                  \
-        {                                                                   \
-          CU_ASSERT_STRING_EQUAL (prefix##_to_string ((Type) k), names[k]); \
-          Type value = (Type) 77;                                           \
-          CU_ASSERT_TRUE (prefix##_from_string (names[k], &value));         \
-          CU_ASSERT_EQUAL (value, (Type) k);                                \
-        }                                                                   \
-      Type untouched = (Type) 77;                                           \
-      CU_ASSERT_FALSE (prefix##_from_string ("no-such-name", &untouched));  \
-      CU_ASSERT_EQUAL (untouched, (Type) 77);                               \
-      CU_ASSERT_FALSE (prefix##_from_string ("", NULL));                    \
-      g_test_expect_message ("staffmatch", G_LOG_LEVEL_CRITICAL, "*");      \
-      CU_ASSERT_PTR_NULL (                                                  \
-          prefix##_to_string ((Type) G_N_ELEMENTS (names)));                \
-      g_test_assert_expected_messages ();                                   \
-    }                                                                       \
+#define CHECK_NAMES(prefix, Type, ...)                                         \
+  do                                                                           \
+    {                                                                          \
+      static const char *const names[] = { __VA_ARGS__ };                      \
+      for (int k = 0; k < (int) G_N_ELEMENTS (names); k++)                     \
+        {                                                                      \
+          CU_ASSERT_STRING_EQUAL (prefix##_to_string ((Type) k), names[k]);    \
+          Type value = (Type) 77;                                              \
+          CU_ASSERT_TRUE (prefix##_from_string (names[k], &value));            \
+          CU_ASSERT_EQUAL (value, (Type) k);                                   \
+        }                                                                      \
+      Type untouched = (Type) 77;                                              \
+      CU_ASSERT_FALSE (prefix##_from_string ("no-such-name", &untouched));     \
+      CU_ASSERT_EQUAL (untouched, (Type) 77);                                  \
+      CU_ASSERT_FALSE (prefix##_from_string ("", NULL));                       \
+      g_test_expect_message ("staffmatch", G_LOG_LEVEL_CRITICAL, "*");         \
+      CU_ASSERT_PTR_NULL (prefix##_to_string ((Type) G_N_ELEMENTS (names)));   \
+      g_test_assert_expected_messages ();                                      \
+    }                                                                          \
   while (0)
 
 static void
 test_enum_names (void)
 {
-  CHECK_NAMES (sm_status, SmStatus, "placed", "follows-work",
-               "supernumerary", "manual");
+  CHECK_NAMES (sm_status, SmStatus, "placed", "follows-work", "supernumerary",
+               "manual");
   CHECK_NAMES (sm_reason, SmReason, "not-eligible", "full", "cap", "manual",
                "reflection", "manual-seat");
-  CHECK_NAMES (sm_filter, SmFilter, "none", "grade", "fit",
-               "qualifications");
+  CHECK_NAMES (sm_filter, SmFilter, "none", "grade", "fit", "qualifications");
   CHECK_NAMES (sm_criterion, SmCriterion, "fit", "same-grade",
                "committee-score", "service", "age", "travel");
   CHECK_NAMES (sm_fit, SmFit, "same", "interchangeable", "suitable",
@@ -164,28 +166,32 @@ test_enum_spelling (void)
   CU_ASSERT_EQUAL (SM_VIOLATION_KIND_OVER_CAP, 2);
 }
 
-/* ---- a rule as JSON -------------------------------------------------------- */
+/* ---- a rule as JSON --------------------------------------------------------
+ */
 
 static void
 test_rule_json (void)
 {
   GError *error = NULL;
   g_autoptr (SmPriorityRule) rule = sm_priority_rule_new ("r\"1");
-  CU_ASSERT_TRUE (sm_priority_rule_add_criterion (
-      rule, SM_CRITERION_FIT, SM_DIRECTION_HIGHER_FIRST, &error));
-  CU_ASSERT_TRUE (sm_priority_rule_add_criterion (
-      rule, SM_CRITERION_AGE, SM_DIRECTION_LOWER_FIRST, &error));
+  CU_ASSERT_TRUE (sm_priority_rule_add_criterion (rule, SM_CRITERION_FIT,
+                                                  SM_DIRECTION_HIGHER_FIRST,
+                                                  &error));
+  CU_ASSERT_TRUE (sm_priority_rule_add_criterion (rule, SM_CRITERION_AGE,
+                                                  SM_DIRECTION_LOWER_FIRST,
+                                                  &error));
   SM_ASSERT_NO_ERROR (error);
   sm_priority_rule_set_min_fit (rule, SM_FIT_SUITABLE);
   g_autofree char *json = sm_priority_rule_to_json (rule);
-  CU_ASSERT_STRING_EQUAL (json,
-      "{\"id\":\"r\\\"1\",\"criteria\":[{\"criterion\":\"fit\","
-      "\"prefer\":\"high\"},{\"criterion\":\"age\",\"prefer\":\"low\"}],"
-      "\"max_grade_distance\":null,\"min_fit\":\"suitable\","
-      "\"require_qualifications\":false}");
+  CU_ASSERT_STRING_EQUAL (
+      json, "{\"id\":\"r\\\"1\",\"criteria\":[{\"criterion\":\"fit\","
+            "\"prefer\":\"high\"},{\"criterion\":\"age\",\"prefer\":\"low\"}],"
+            "\"max_grade_distance\":null,\"min_fit\":\"suitable\","
+            "\"require_qualifications\":false}");
 }
 
-/* ---- options versions ------------------------------------------------------ */
+/* ---- options versions ------------------------------------------------------
+ */
 
 static void
 test_options_version (void)
@@ -220,7 +226,8 @@ test_options_version (void)
   CU_ASSERT_PTR_NULL (error);
 }
 
-/* ---- finding a rule -------------------------------------------------------- */
+/* ---- finding a rule --------------------------------------------------------
+ */
 
 static void
 test_find_rule (void)
@@ -228,17 +235,19 @@ test_find_rule (void)
   g_autoptr (SmScenario) s = tiny_scenario ();
   CU_ASSERT_EQUAL (sm_scenario_find_rule (s, "first"), 0);
   CU_ASSERT_EQUAL (sm_scenario_find_rule (s, "by-service"), 1);
-  CU_ASSERT_STRING_EQUAL (
-      sm_priority_rule_get_id (sm_scenario_get_rule (s, 1)), "by-service");
+  CU_ASSERT_STRING_EQUAL (sm_priority_rule_get_id (sm_scenario_get_rule (s, 1)),
+                          "by-service");
   CU_ASSERT_EQUAL (sm_scenario_find_rule (s, "nobody"), -1);
   /* the built-in default rule is not one added */
   g_autoptr (SmPriorityRule) builtin = sm_priority_rule_new_default ();
   g_autoptr (SmScenario) empty = sm_scenario_new ();
-  CU_ASSERT_EQUAL (
-      sm_scenario_find_rule (empty, sm_priority_rule_get_id (builtin)), -1);
+  CU_ASSERT_EQUAL (sm_scenario_find_rule (empty,
+                                          sm_priority_rule_get_id (builtin)),
+                   -1);
 }
 
-/* ---- a refusal in one sentence --------------------------------------------- */
+/* ---- a refusal in one sentence ---------------------------------------------
+ */
 
 static void
 test_refusal_sentence (void)
@@ -252,10 +261,8 @@ test_refusal_sentence (void)
   SmRefusal r;
   CU_ASSERT_TRUE_FATAL (sm_placement_get_refusal (p, e2, 0, &r));
   CU_ASSERT_EQUAL (r.reason, SM_REASON_FULL);
-  g_autofree char *nl = sm_refusal_to_sentence (p, e2, &r,
-                                                SM_LANGUAGE_DUTCH);
-  g_autofree char *en = sm_refusal_to_sentence (p, e2, &r,
-                                                SM_LANGUAGE_ENGLISH);
+  g_autofree char *nl = sm_refusal_to_sentence (p, e2, &r, SM_LANGUAGE_DUTCH);
+  g_autofree char *en = sm_refusal_to_sentence (p, e2, &r, SM_LANGUAGE_ENGLISH);
   CU_ASSERT_TRUE (g_str_has_prefix (nl, "Niet toegekend: "));
   CU_ASSERT_TRUE (g_str_has_prefix (en, "Not obtained: "));
   /* the deciding criterion is named, and no person */
@@ -276,7 +283,8 @@ test_refusal_sentence (void)
   g_test_assert_expected_messages ();
 }
 
-/* ---- getters out of range --------------------------------------------------- */
+/* ---- getters out of range ---------------------------------------------------
+ */
 
 static void
 test_getters_out_of_range (void)
@@ -325,7 +333,8 @@ test_getters_out_of_range (void)
   CU_ASSERT_EQUAL (problem.code, SM_ERROR_IO);
 }
 
-/* ---- references through const pointers ------------------------------------ */
+/* ---- references through const pointers ------------------------------------
+ */
 
 static void
 test_const_ref (void)

@@ -77,9 +77,9 @@ typedef struct {
 
 /* DOMAIN.md: what Hardenberg does for Ommen, and until when. */
 static const ExpectedContract expected_contracts[] = {
-  { "sd", 2024 }, { "or", 2024 }, { "ict", 2024 }, { "gb", 2024 },
-  { "div", 2024 }, { "fz", 2020 }, { "sal", 2020 }, { "bel", 2020 },
-  { "verz", 2020 }, { "pd", 2019 }, { "wi", 2019 }, { "samendoen", 2019 },
+  { "sd", 2024 },   { "or", 2024 }, { "ict", 2024 }, { "gb", 2024 },
+  { "div", 2024 },  { "fz", 2020 }, { "sal", 2020 }, { "bel", 2020 },
+  { "verz", 2020 }, { "pd", 2019 }, { "wi", 2019 },  { "samendoen", 2019 },
 };
 
 static int32_t
@@ -366,13 +366,10 @@ test_function_relations (void)
                    SM_FIT_INTERCHANGEABLE);
   CU_ASSERT_EQUAL (sm_scenario_get_fit (s, "COMM-MW", "COMM-ADV"),
                    SM_FIT_REASONABLE);
-  CU_ASSERT_EQUAL (sm_scenario_get_fit (s, "BUI-MW", "OM-BA-SD"),
-                   SM_FIT_NONE);
+  CU_ASSERT_EQUAL (sm_scenario_get_fit (s, "BUI-MW", "OM-BA-SD"), SM_FIT_NONE);
   /* A BOH function that Ommen keeps as it is: its holders follow it. */
-  CU_ASSERT_EQUAL (sm_scenario_get_fit (s, "MAN-ASS", "MAN-ASS"),
-                   SM_FIT_SAME);
-  CU_ASSERT_TRUE (sm_scenario_find_position (s, "om-managementassistent")
-                  >= 0);
+  CU_ASSERT_EQUAL (sm_scenario_get_fit (s, "MAN-ASS", "MAN-ASS"), SM_FIT_SAME);
+  CU_ASSERT_TRUE (sm_scenario_find_position (s, "om-managementassistent") >= 0);
 }
 
 /* ---- item-for-item comparison ------------------------------------------- */
@@ -443,8 +440,7 @@ same_units (const SmScenario *a, const SmScenario *b)
 static gboolean
 same_position (const SmPositionSpec *x, const SmPositionSpec *y)
 {
-  return g_strcmp0 (x->id, y->id) == 0
-         && g_strcmp0 (x->title, y->title) == 0
+  return g_strcmp0 (x->id, y->id) == 0 && g_strcmp0 (x->title, y->title) == 0
          && g_strcmp0 (x->unit_id, y->unit_id) == 0
          && g_strcmp0 (x->function_code, y->function_code) == 0
          && x->grade == y->grade && same_double (x->fte, y->fte)
@@ -472,11 +468,10 @@ same_positions (const SmScenario *a, const SmScenario *b)
 static gboolean
 same_employee (const SmEmployeeSpec *x, const SmEmployeeSpec *y)
 {
-  return g_strcmp0 (x->id, y->id) == 0
-         && g_strcmp0 (x->name, y->name) == 0
+  return g_strcmp0 (x->id, y->id) == 0 && g_strcmp0 (x->name, y->name) == 0
          && g_strcmp0 (x->function_code, y->function_code) == 0
-         && g_strcmp0 (x->unit_id, y->unit_id) == 0
-         && x->grade == y->grade && same_double (x->fte, y->fte)
+         && g_strcmp0 (x->unit_id, y->unit_id) == 0 && x->grade == y->grade
+         && same_double (x->fte, y->fte)
          && same_date (x->service_start, y->service_start)
          && same_date (x->birth_date, y->birth_date)
          && same_strv (x->qualifications, y->qualifications);
@@ -501,8 +496,7 @@ same_employees (const SmScenario *a, const SmScenario *b)
 static gboolean
 same_applications (const SmScenario *a, const SmScenario *b)
 {
-  if (sm_scenario_get_n_applications (a)
-      != sm_scenario_get_n_applications (b))
+  if (sm_scenario_get_n_applications (a) != sm_scenario_get_n_applications (b))
     return FALSE;
   for (int32_t k = 0; k < sm_scenario_get_n_applications (a); k++)
     {
@@ -570,10 +564,9 @@ same_settings (const SmScenario *a, const SmScenario *b)
 static gboolean
 same_scenario (const SmScenario *a, const SmScenario *b)
 {
-  return same_organisations (a, b) && same_units (a, b)
-         && same_positions (a, b) && same_employees (a, b)
-         && same_applications (a, b) && same_fits (a, b)
-         && same_settings (a, b);
+  return same_organisations (a, b) && same_units (a, b) && same_positions (a, b)
+         && same_employees (a, b) && same_applications (a, b)
+         && same_fits (a, b) && same_settings (a, b);
 }
 
 /* The parts a seed decides, without the seed itself. */
@@ -587,8 +580,8 @@ same_content (const SmScenario *a, const SmScenario *b)
 static void
 test_same_seed_same_scenario (void)
 {
-  static const uint64_t seeds[] = { 0, 1, 7, BOH_CASE_SEED, 123456789,
-                                    UINT64_MAX };
+  static const uint64_t seeds[] = { 0,         1,         7, BOH_CASE_SEED,
+                                    123456789, UINT64_MAX };
   for (size_t k = 0; k < G_N_ELEMENTS (seeds); k++)
     {
       g_autoptr (SmScenario) a = build (seeds[k]);

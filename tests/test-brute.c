@@ -82,8 +82,8 @@ random_masters (SmBruteMarket *bm, SmTestRng *rng)
 }
 
 static void
-draw_sparse (SmBruteMarket *bm, SmTestRng *rng, int32_t max_n,
-             int32_t max_m, int32_t max_seats)
+draw_sparse (SmBruteMarket *bm, SmTestRng *rng, int32_t max_n, int32_t max_m,
+             int32_t max_seats)
 {
   /* Empty sides are legal but dull: keep them to one market in sixteen. */
   int32_t lo = sm_test_rng_below (rng, 16) == 0 ? 0 : 1;
@@ -123,8 +123,8 @@ anti_align_master (SmBruteMarket *bm, SmTestRng *rng, int32_t j)
 }
 
 static void
-draw_contested (SmBruteMarket *bm, SmTestRng *rng, int32_t max_n,
-                int32_t max_m, int32_t max_seats)
+draw_contested (SmBruteMarket *bm, SmTestRng *rng, int32_t max_n, int32_t max_m,
+                int32_t max_seats)
 {
   bm->m = sm_test_rng_range (rng, 1, max_m);
   int32_t total = 0;
@@ -148,9 +148,8 @@ draw_contested (SmBruteMarket *bm, SmTestRng *rng, int32_t max_n,
 }
 
 void
-sm_brute_market_random (SmBruteMarket *bm, SmTestRng *rng,
-                        SmBruteShape shape, int32_t max_n, int32_t max_m,
-                        int32_t max_seats)
+sm_brute_market_random (SmBruteMarket *bm, SmTestRng *rng, SmBruteShape shape,
+                        int32_t max_n, int32_t max_m, int32_t max_seats)
 {
   g_assert (max_n <= SM_BRUTE_MAX_N && max_m <= SM_BRUTE_MAX_M);
   memset (bm, 0, sizeof *bm);
@@ -162,8 +161,8 @@ sm_brute_market_random (SmBruteMarket *bm, SmTestRng *rng,
 }
 
 void
-sm_brute_market_set_list (SmBruteMarket *bm, int32_t i,
-                          const int32_t *list, int32_t len)
+sm_brute_market_set_list (SmBruteMarket *bm, int32_t i, const int32_t *list,
+                          int32_t len)
 {
   g_assert (i >= 0 && i < bm->n && len >= 0 && len <= bm->m);
   memcpy (bm->prefs[i], list, (size_t) len * sizeof (int32_t));
@@ -212,8 +211,8 @@ sm_brute_market_build (const SmBruteMarket *bm)
 void
 sm_brute_market_print (const SmBruteMarket *bm, FILE *stream)
 {
-  fprintf (stream, "hr-instance 1\nemployees %d\npositions %d\ncapacity",
-           bm->n, bm->m);
+  fprintf (stream, "hr-instance 1\nemployees %d\npositions %d\ncapacity", bm->n,
+           bm->m);
   for (int32_t j = 0; j < bm->m; j++)
     fprintf (stream, " %d", bm->seats[j]);
   fputc ('\n', stream);
@@ -294,7 +293,7 @@ sm_brute_blocking_pairs (const SmBruteMarket *bm, const int32_t *assignment,
         {
           int32_t j = bm->prefs[i][k];
           if (position_would_take (bm, assignment, j, i))
-            out[n_pairs++] = (SmBlockingPair) { .employee = i, .position = j };
+            out[n_pairs++] = (SmBlockingPair){ .employee = i, .position = j };
         }
     }
   return n_pairs;
@@ -332,8 +331,7 @@ enumerate_from (Enumeration *en, int32_t i)
 }
 
 void
-sm_brute_enumerate (const SmBruteMarket *bm, SmBruteVisit visit,
-                    gpointer data)
+sm_brute_enumerate (const SmBruteMarket *bm, SmBruteVisit visit, gpointer data)
 {
   Enumeration en = { .bm = bm, .visit = visit, .data = data };
   enumerate_from (&en, 0);
@@ -380,8 +378,8 @@ sm_test_random_market_new (SmTestRng *rng, int32_t n, int32_t m,
 SmMarket *
 sm_test_college_market_new (void)
 {
-  static const int32_t p0[] = { 0, 1, 2 }, p3[] = { 1, 2 },
-                       p4[] = { 0, 2, 1 }, p5[] = { 2, 1, 0 };
+  static const int32_t p0[] = { 0, 1, 2 }, p3[] = { 1, 2 }, p4[] = { 0, 2, 1 },
+                       p5[] = { 2, 1, 0 };
   static const int32_t q0[] = { 2, 0, 5, 4, 1 }, q1[] = { 2, 5, 1, 0, 4, 3 },
                        q2[] = { 3, 0, 2, 1, 5, 4 };
   const int32_t *prefs[] = { p0, p0, p0, p3, p4, p5 };

@@ -52,7 +52,7 @@ typedef struct {
   int32_t choice[SM_BRUTE_MAX_N][SM_BRUTE_MAX_M]; /* place in list, or -1 */
   int32_t prio_len[SM_BRUTE_MAX_M];
   int32_t prios[SM_BRUTE_MAX_M][SM_BRUTE_MAX_N];
-  int32_t rank[SM_BRUTE_MAX_M][SM_BRUTE_MAX_N];   /* place in prios, or -1 */
+  int32_t rank[SM_BRUTE_MAX_M][SM_BRUTE_MAX_N]; /* place in prios, or -1 */
 } SmBruteMarket;
 
 /* How sm_brute_market_random() draws.
@@ -71,8 +71,8 @@ typedef enum {
 } SmBruteShape;
 
 void sm_brute_market_random (SmBruteMarket *bm, SmTestRng *rng,
-                             SmBruteShape shape, int32_t max_n,
-                             int32_t max_m, int32_t max_seats);
+                             SmBruteShape shape, int32_t max_n, int32_t max_m,
+                             int32_t max_seats);
 /* Replaces employee @i's list and derives the priorities anew. */
 void sm_brute_market_set_list (SmBruteMarket *bm, int32_t i,
                                const int32_t *list, int32_t len);
@@ -96,8 +96,7 @@ gboolean sm_brute_is_valid (const SmBruteMarket *bm, const int32_t *assignment);
  * SM_BRUTE_MAX_PAIRS) by employee, then in the employee's order of
  * preference, and returns their number. */
 size_t sm_brute_blocking_pairs (const SmBruteMarket *bm,
-                                const int32_t *assignment,
-                                SmBlockingPair *out);
+                                const int32_t *assignment, SmBlockingPair *out);
 
 /* Calls @visit on every valid assignment, in a fixed order. */
 typedef void (*SmBruteVisit) (const int32_t *assignment, gpointer data);

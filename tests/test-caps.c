@@ -25,7 +25,9 @@ cap_market (void)
   sm_market_builder_set_seats (b, 1, 2, &error);
   sm_market_builder_set_target_seats (b, 0, 0, &error);
   sm_market_builder_set_target_seats (b, 1, 0, &error);
-  CU_ASSERT_EQUAL (sm_market_builder_add_group (b, (int32_t[]){ 0, 1 }, 2, 1, &error), 0);
+  CU_ASSERT_EQUAL (sm_market_builder_add_group (b, (int32_t[]){ 0, 1 }, 2, 1,
+                                                &error),
+                   0);
   sm_market_builder_set_preferences (b, 1, (int32_t[]){ 2 }, 1, &error);
   sm_market_builder_set_preferences (b, 2, (int32_t[]){ 1 }, 1, &error);
   sm_market_builder_set_preferences (b, 3, (int32_t[]){ 2, 1 }, 2, &error);
@@ -49,13 +51,15 @@ test_hand_worked_cap (void)
   SM_ASSERT_NO_ERROR (error);
   static const int32_t expected[] = { -1, -1, -1, 2, 0 };
   CU_ASSERT_EQUAL (memcmp (sm_matching_get_assignment (mt), expected,
-                           sizeof expected), 0);
+                           sizeof expected),
+                   0);
   g_autoptr (SmCheckReport) report = sm_matching_check (mk, mt, &error);
   CU_ASSERT_TRUE (sm_check_report_is_stable (report));
   /* The claims of E2 and E4 on the free seats of 1 are excused by the
    * cap: the group prefers its one extra seat at 0. */
   int32_t n;
-  const SmBlockingPair *excused = sm_check_report_get_cap_excused_pairs (report, &n);
+  const SmBlockingPair *excused = sm_check_report_get_cap_excused_pairs (report,
+                                                                         &n);
   CU_ASSERT_EQUAL (n, 2);
   if (n == 2)
     {
@@ -72,8 +76,10 @@ test_cap_checker (void)
   GError *error = NULL;
   g_autoptr (SmMarket) mk = cap_market ();
   /* Over the cap: E2 at 1 and E4 at 0. */
-  g_autoptr (SmMatching) over = sm_matching_new_from_assignment (
-      mk, (int32_t[]){ -1, -1, 1, 2, 0 }, 5, &error);
+  g_autoptr (SmMatching)
+      over = sm_matching_new_from_assignment (mk,
+                                              (int32_t[]){ -1, -1, 1, 2, 0 }, 5,
+                                              &error);
   SM_ASSERT_NO_ERROR (error);
   g_autoptr (SmCheckReport) r1 = sm_matching_check (mk, over, &error);
   CU_ASSERT_FALSE (sm_check_report_is_valid (r1));
@@ -84,8 +90,10 @@ test_cap_checker (void)
   CU_ASSERT_EQUAL (v[0].group, 0);
   /* E2 at 1 instead of E4 at 0: the group prefers its extra seat at 0,
    * so E4's claim on 0 blocks. */
-  g_autoptr (SmMatching) other = sm_matching_new_from_assignment (
-      mk, (int32_t[]){ -1, -1, 1, 2, -1 }, 5, &error);
+  g_autoptr (SmMatching)
+      other = sm_matching_new_from_assignment (mk,
+                                               (int32_t[]){ -1, -1, 1, 2, -1 },
+                                               5, &error);
   g_autoptr (SmCheckReport) r2 = sm_matching_check (mk, other, &error);
   CU_ASSERT_TRUE (sm_check_report_is_valid (r2));
   const SmBlockingPair *p = sm_check_report_get_blocking_pairs (r2, &n);
@@ -110,15 +118,25 @@ test_group_errors (void)
   g_autoptr (SmMarketBuilder) b = sm_market_builder_new (1, 3, &error);
   CU_ASSERT_EQUAL (sm_market_builder_add_group (b, NULL, 0, 1, &error), -1);
   SM_ASSERT_ERROR (error, SM_ERROR_INVALID_SIZE);
-  CU_ASSERT_EQUAL (sm_market_builder_add_group (b, (int32_t[]){ 0 }, 1, -1, &error), -1);
+  CU_ASSERT_EQUAL (sm_market_builder_add_group (b, (int32_t[]){ 0 }, 1, -1,
+                                                &error),
+                   -1);
   SM_ASSERT_ERROR (error, SM_ERROR_INVALID_SEATS);
-  CU_ASSERT_EQUAL (sm_market_builder_add_group (b, (int32_t[]){ 0, 3 }, 2, 1, &error), -1);
+  CU_ASSERT_EQUAL (sm_market_builder_add_group (b, (int32_t[]){ 0, 3 }, 2, 1,
+                                                &error),
+                   -1);
   SM_ASSERT_ERROR (error, SM_ERROR_INDEX_OUT_OF_RANGE);
-  CU_ASSERT_EQUAL (sm_market_builder_add_group (b, (int32_t[]){ 0, 1, 0 }, 3, 1, &error), -1);
+  CU_ASSERT_EQUAL (sm_market_builder_add_group (b, (int32_t[]){ 0, 1, 0 }, 3, 1,
+                                                &error),
+                   -1);
   SM_ASSERT_ERROR (error, SM_ERROR_DUPLICATE);
   /* the failed groups left no trace: 0 and 1 can still form one */
-  CU_ASSERT_EQUAL (sm_market_builder_add_group (b, (int32_t[]){ 0, 1 }, 2, 1, &error), 0);
-  CU_ASSERT_EQUAL (sm_market_builder_add_group (b, (int32_t[]){ 2, 1 }, 2, 1, &error), -1);
+  CU_ASSERT_EQUAL (sm_market_builder_add_group (b, (int32_t[]){ 0, 1 }, 2, 1,
+                                                &error),
+                   0);
+  CU_ASSERT_EQUAL (sm_market_builder_add_group (b, (int32_t[]){ 2, 1 }, 2, 1,
+                                                &error),
+                   -1);
   SM_ASSERT_ERROR (error, SM_ERROR_DUPLICATE);
   CU_ASSERT_FALSE (sm_market_builder_set_target_seats (b, 0, -1, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_INVALID_SEATS);
@@ -169,7 +187,8 @@ random_capped_market (gboolean binding)
   int32_t seats[4], group[4], n_group = 1 + (int32_t) rng_below ((uint32_t) m);
   int32_t sum = 0, targets = 0;
   for (int32_t j = 0; j < m; j++)
-    sm_market_builder_set_seats (b, j, seats[j] = 1 + (int32_t) rng_below (3), NULL);
+    sm_market_builder_set_seats (b, j, seats[j] = 1 + (int32_t) rng_below (3),
+                                 NULL);
   for (int32_t k = 0; k < n_group; k++)
     sum += seats[group[k] = k];
   shuffle (group, n_group);
@@ -185,7 +204,8 @@ random_capped_market (gboolean binding)
   int32_t applicants[4][7], n_applicants[4] = { 0 };
   for (int32_t i = 0; i < n; i++)
     {
-      int32_t list[4] = { 0, 1, 2, 3 }, len = (int32_t) rng_below ((uint32_t) m + 1);
+      int32_t list[4] = { 0, 1, 2, 3 },
+              len = (int32_t) rng_below ((uint32_t) m + 1);
       shuffle (list, m);
       for (int32_t k = 0; k < len; k++)
         applicants[list[k]][n_applicants[list[k]]++] = i;
@@ -194,7 +214,8 @@ random_capped_market (gboolean binding)
   for (int32_t j = 0; j < m; j++)
     {
       shuffle (applicants[j], n_applicants[j]);
-      sm_market_builder_set_priorities (b, j, applicants[j], (size_t) n_applicants[j], NULL);
+      sm_market_builder_set_priorities (b, j, applicants[j],
+                                        (size_t) n_applicants[j], NULL);
     }
   GError *error = NULL;
   SmMarket *mk = sm_market_builder_build (b, &error);
@@ -299,7 +320,7 @@ random_capped_spec (CappedSpec *c)
   int32_t seats = 0, targets = 0;
   for (int32_t j = 0; j < c->m; j++)
     seats += c->seats[j] = 1 + (int32_t) rng_below (2);
-  c->cap = (int32_t) rng_below ((uint32_t) seats);   /* always binds */
+  c->cap = (int32_t) rng_below ((uint32_t) seats); /* always binds */
   for (int32_t j = 0; j < c->m; j++)
     {
       int32_t want = (int32_t) rng_below ((uint32_t) c->seats[j] + 1);
@@ -349,10 +370,12 @@ test_strategy_proof_under_caps (void)
       CappedSpec truth;
       random_capped_spec (&truth);
       g_autoptr (SmMarket) mk = build_capped (&truth);
-      g_autoptr (SmMatching) honest = sm_market_solve (mk, SM_SIDE_EMPLOYEES, NULL);
+      g_autoptr (SmMatching)
+          honest = sm_market_solve (mk, SM_SIDE_EMPLOYEES, NULL);
       for (int32_t i = 0; i < truth.n; i++)
         {
-          int32_t got = true_rank (&truth, i, sm_matching_get_position (honest, i));
+          int32_t got = true_rank (&truth, i,
+                                   sm_matching_get_position (honest, i));
           for (int32_t k = 0; k < n_lists; k++)
             {
               gboolean fits = TRUE;
@@ -364,8 +387,10 @@ test_strategy_proof_under_caps (void)
               memcpy (lie.list[i], lists[k], sizeof lists[k]);
               lie.len[i] = lens[k];
               g_autoptr (SmMarket) mk2 = build_capped (&lie);
-              g_autoptr (SmMatching) m2 = sm_market_solve (mk2, SM_SIDE_EMPLOYEES, NULL);
-              CU_ASSERT (true_rank (&truth, i, sm_matching_get_position (m2, i)) >= got);
+              g_autoptr (SmMatching)
+                  m2 = sm_market_solve (mk2, SM_SIDE_EMPLOYEES, NULL);
+              CU_ASSERT (true_rank (&truth, i, sm_matching_get_position (m2, i))
+                         >= got);
             }
         }
     }
@@ -380,7 +405,8 @@ main (void)
     { "positions cannot propose under a binding cap",
       test_positions_cannot_propose_under_binding_cap },
     { "group errors", test_group_errors },
-    { "random binding caps give stable results", test_random_binding_caps_stable },
+    { "random binding caps give stable results",
+      test_random_binding_caps_stable },
     { "a cap that does not bind is neutral", test_non_binding_cap_is_neutral },
     { "strategy-proof under a binding cap", test_strategy_proof_under_caps },
     { NULL, NULL },

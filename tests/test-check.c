@@ -15,8 +15,10 @@ static SmMatching *
 matching_new (const SmMarket *market, const int32_t *assignment)
 {
   GError *error = NULL;
-  SmMatching *mt = sm_matching_new_from_assignment (
-      market, assignment, sm_market_get_n_employees (market), &error);
+  SmMatching *mt = sm_matching_new_from_assignment (market, assignment,
+                                                    sm_market_get_n_employees (
+                                                        market),
+                                                    &error);
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (mt);
   return mt;
@@ -46,9 +48,11 @@ assert_pairs (const SmCheckReport *report, const SmBlockingPair *want,
                       && got[k].position == want[k].position;
       CU_ASSERT_TRUE (same);
       if (!same)
-        fprintf (stderr, "blocking pair %d is (e%d, p%d), expected "
-                 "(e%d, p%d)\n", k, got[k].employee, got[k].position,
-                 want[k].employee, want[k].position);
+        fprintf (stderr,
+                 "blocking pair %d is (e%d, p%d), expected "
+                 "(e%d, p%d)\n",
+                 k, got[k].employee, got[k].position, want[k].employee,
+                 want[k].position);
     }
   if (n != n_want)
     fprintf (stderr, "%d blocking pairs, expected %d\n", n, n_want);
@@ -82,9 +86,10 @@ assert_violations (const SmCheckReport *report, const SmViolation *want,
           used[w] = found = TRUE;
       CU_ASSERT_TRUE (found);
       if (!found)
-        fprintf (stderr, "unexpected violation kind %d employee %d "
-                 "position %d group %d\n", got[k].kind, got[k].employee,
-                 got[k].position, got[k].group);
+        fprintf (stderr,
+                 "unexpected violation kind %d employee %d "
+                 "position %d group %d\n",
+                 got[k].kind, got[k].employee, got[k].position, got[k].group);
     }
 }
 
@@ -114,8 +119,8 @@ static void
 test_stable (void)
 {
   g_autoptr (SmMarket) college = sm_test_college_market_new ();
-  assert_stable (college, (const int32_t[]) { 0, 1, 0, 2, SM_DEFAULT, 2 });
-  assert_stable (college, (const int32_t[]) { 0, 2, 0, 2, SM_DEFAULT, 1 });
+  assert_stable (college, (const int32_t[]){ 0, 1, 0, 2, SM_DEFAULT, 2 });
+  assert_stable (college, (const int32_t[]){ 0, 2, 0, 2, SM_DEFAULT, 1 });
 
   static const int32_t p0[] = { 0, 1, 2 }, p1[] = { 1, 2, 0 },
                        p2[] = { 2, 0, 1 };
@@ -123,8 +128,8 @@ test_stable (void)
                        q2[] = { 0, 1, 2 };
   const int32_t *prefs[] = { p0, p1, p2 }, *prios[] = { q0, q1, q2 };
   const int32_t len[] = { 3, 3, 3 };
-  g_autoptr (SmMarket) cyclic = sm_test_market_new (3, 3, NULL, prefs, len,
-                                                    prios, len);
+  g_autoptr (SmMarket)
+      cyclic = sm_test_market_new (3, 3, NULL, prefs, len, prios, len);
   const int32_t middle[] = { 1, 2, 0 };
   assert_stable (cyclic, middle);
   g_autoptr (SmMatching) mt = matching_new (cyclic, middle);
@@ -151,15 +156,16 @@ static void
 test_blocking_pairs (void)
 {
   g_autoptr (SmMarket) market = sm_test_college_market_new ();
-  g_autoptr (SmMatching) mt = matching_new (
-      market, (const int32_t[]) { 1, 0, SM_DEFAULT, SM_DEFAULT, 2, 0 });
+  g_autoptr (SmMatching)
+      mt = matching_new (market, (const int32_t[]){ 1, 0, SM_DEFAULT,
+                                                    SM_DEFAULT, 2, 0 });
   g_autoptr (SmCheckReport) report = check (market, mt);
   CU_ASSERT_TRUE (sm_check_report_is_valid (report));
   CU_ASSERT_FALSE (sm_check_report_is_stable (report));
   assert_violations (report, NULL, 0);
   static const SmBlockingPair want[] = {
-    { 0, 0 }, { 2, 0 }, { 2, 1 }, { 2, 2 }, { 3, 2 }, { 4, 0 }, { 5, 2 },
-    { 5, 1 },
+    { 0, 0 }, { 2, 0 }, { 2, 1 }, { 2, 2 },
+    { 3, 2 }, { 4, 0 }, { 5, 2 }, { 5, 1 },
   };
   assert_pairs (report, want, G_N_ELEMENTS (want));
 }
@@ -179,8 +185,9 @@ static void
 test_blocking_pairs_2 (void)
 {
   g_autoptr (SmMarket) market = sm_test_college_market_new ();
-  g_autoptr (SmMatching) mt = matching_new (
-      market, (const int32_t[]) { 2, 1, 0, SM_DEFAULT, SM_DEFAULT, 0 });
+  g_autoptr (SmMatching)
+      mt = matching_new (market, (const int32_t[]){ 2, 1, 0, SM_DEFAULT,
+                                                    SM_DEFAULT, 0 });
   g_autoptr (SmCheckReport) report = check (market, mt);
   CU_ASSERT_TRUE (sm_check_report_is_valid (report));
   CU_ASSERT_FALSE (sm_check_report_is_stable (report));
@@ -202,28 +209,27 @@ test_default_and_open_seat (void)
   static const int32_t p0[] = { 0 }, q0[] = { 0, 1 }, none[] = { -1 };
   const int32_t *prefs[] = { p0, p0, none }, *prios[] = { q0 };
   const int32_t pref_len[] = { 1, 1, 0 }, prio_len[] = { 2 };
-  g_autoptr (SmMarket) market = sm_test_market_new (3, 1, NULL, prefs,
-                                                    pref_len, prios,
-                                                    prio_len);
+  g_autoptr (SmMarket) market = sm_test_market_new (3, 1, NULL, prefs, pref_len,
+                                                    prios, prio_len);
   const int32_t d = SM_DEFAULT;
   {
-    g_autoptr (SmMatching) mt = matching_new (market,
-                                              (const int32_t[]) { d, d, d });
+    g_autoptr (SmMatching)
+        mt = matching_new (market, (const int32_t[]){ d, d, d });
     g_autoptr (SmCheckReport) report = check (market, mt);
     CU_ASSERT_TRUE (sm_check_report_is_valid (report));
     CU_ASSERT_FALSE (sm_check_report_is_stable (report));
-    assert_pairs (report, (const SmBlockingPair[]) { { 0, 0 }, { 1, 0 } }, 2);
+    assert_pairs (report, (const SmBlockingPair[]){ { 0, 0 }, { 1, 0 } }, 2);
     CU_ASSERT_EQUAL (sm_matching_get_cutoff (mt, 0), SM_CUTOFF_OPEN);
     CU_ASSERT_EQUAL (sm_matching_get_n_placed (mt), 0);
   }
-  assert_stable (market, (const int32_t[]) { 0, d, d });
+  assert_stable (market, (const int32_t[]){ 0, d, d });
   {
-    g_autoptr (SmMatching) mt = matching_new (market,
-                                              (const int32_t[]) { d, 0, d });
+    g_autoptr (SmMatching)
+        mt = matching_new (market, (const int32_t[]){ d, 0, d });
     g_autoptr (SmCheckReport) report = check (market, mt);
     CU_ASSERT_TRUE (sm_check_report_is_valid (report));
     CU_ASSERT_FALSE (sm_check_report_is_stable (report));
-    assert_pairs (report, (const SmBlockingPair[]) { { 0, 0 } }, 1);
+    assert_pairs (report, (const SmBlockingPair[]){ { 0, 0 } }, 1);
     CU_ASSERT_EQUAL (sm_matching_get_cutoff (mt, 0), 1);
     CU_ASSERT_EQUAL (sm_matching_get_n_placed (mt), 1);
   }
@@ -243,10 +249,10 @@ test_over_seats (void)
                        q2[] = { 0, 1, 2 };
   const int32_t *prefs[] = { p0, p1, p2 }, *prios[] = { q0, q1, q2 };
   const int32_t len[] = { 3, 3, 3 };
-  g_autoptr (SmMarket) market = sm_test_market_new (3, 3, NULL, prefs, len,
-                                                    prios, len);
-  g_autoptr (SmMatching) mt = matching_new (market,
-                                            (const int32_t[]) { 0, 0, 1 });
+  g_autoptr (SmMarket)
+      market = sm_test_market_new (3, 3, NULL, prefs, len, prios, len);
+  g_autoptr (SmMatching)
+      mt = matching_new (market, (const int32_t[]){ 0, 0, 1 });
   g_autoptr (SmCheckReport) report = check (market, mt);
   CU_ASSERT_FALSE (sm_check_report_is_valid (report));
   CU_ASSERT_FALSE (sm_check_report_is_stable (report));
@@ -276,10 +282,9 @@ test_not_acceptable (void)
   const int32_t pref_len[] = { 0, 1, 1 }, prio_len[] = { 2 };
   const int32_t seats[] = { 3 };
   g_autoptr (SmMarket) market = sm_test_market_new (3, 1, seats, prefs,
-                                                    pref_len, prios,
-                                                    prio_len);
-  g_autoptr (SmMatching) mt = matching_new (market,
-                                            (const int32_t[]) { 0, 0, 0 });
+                                                    pref_len, prios, prio_len);
+  g_autoptr (SmMatching)
+      mt = matching_new (market, (const int32_t[]){ 0, 0, 0 });
   g_autoptr (SmCheckReport) report = check (market, mt);
   CU_ASSERT_FALSE (sm_check_report_is_valid (report));
   CU_ASSERT_FALSE (sm_check_report_is_stable (report));
@@ -310,11 +315,10 @@ test_both_violations (void)
   static const int32_t q0[] = { 1, 0 }, q1[] = { 1 };
   const int32_t *prefs[] = { p0, p1, none }, *prios[] = { q0, q1 };
   const int32_t pref_len[] = { 1, 2, 0 }, prio_len[] = { 2, 1 };
-  g_autoptr (SmMarket) market = sm_test_market_new (3, 2, NULL, prefs,
-                                                    pref_len, prios,
-                                                    prio_len);
-  g_autoptr (SmMatching) mt = matching_new (market,
-                                            (const int32_t[]) { 1, 1, 1 });
+  g_autoptr (SmMarket) market = sm_test_market_new (3, 2, NULL, prefs, pref_len,
+                                                    prios, prio_len);
+  g_autoptr (SmMatching)
+      mt = matching_new (market, (const int32_t[]){ 1, 1, 1 });
   g_autoptr (SmCheckReport) report = check (market, mt);
   CU_ASSERT_FALSE (sm_check_report_is_valid (report));
   CU_ASSERT_FALSE (sm_check_report_is_stable (report));
@@ -349,8 +353,8 @@ test_ten_stable_matchings (void)
   const int32_t *prefs[] = { p0, p1, p2, p3 };
   const int32_t *prios[] = { p3, p2, p1, p0 };
   const int32_t len[] = { 4, 4, 4, 4 };
-  g_autoptr (SmMarket) market = sm_test_market_new (4, 4, NULL, prefs, len,
-                                                    prios, len);
+  g_autoptr (SmMarket)
+      market = sm_test_market_new (4, 4, NULL, prefs, len, prios, len);
   static const char *const want[] = {
     "0123", "0132", "1023", "1032", "1302",
     "2031", "2301", "2310", "3201", "3210",
@@ -406,12 +410,11 @@ test_size_mismatch (void)
   const int32_t *prios[] = { q0, none, none };
   const int32_t pref_len[] = { 1, 0, 0, 0, 0, 0, 0 };
   const int32_t prio_len[] = { 1, 0, 0 };
-  g_autoptr (SmMarket) seven = sm_test_market_new (7, 3, NULL, prefs,
-                                                   pref_len, prios,
-                                                   prio_len);
+  g_autoptr (SmMarket)
+      seven = sm_test_market_new (7, 3, NULL, prefs, pref_len, prios, prio_len);
   /* ...and six employees with two positions instead of three. */
-  g_autoptr (SmMarket) two = sm_test_market_new (6, 2, NULL, prefs, pref_len,
-                                                 prios, prio_len);
+  g_autoptr (SmMarket)
+      two = sm_test_market_new (6, 2, NULL, prefs, pref_len, prios, prio_len);
   g_autoptr (SmMatching) mt = matching_new (college, assignment);
   SmCheckReport *report = sm_matching_check (seven, mt, &error);
   CU_ASSERT_PTR_NULL (report);
@@ -442,8 +445,8 @@ test_index_out_of_range (void)
     {
       int32_t assignment[] = { 0, 1, 0, 2, SM_DEFAULT, 2 };
       assignment[k % 6] = bad[k];
-      SmMatching *mt = sm_matching_new_from_assignment (college, assignment,
-                                                        6, &error);
+      SmMatching *mt = sm_matching_new_from_assignment (college, assignment, 6,
+                                                        &error);
       CU_ASSERT_PTR_NULL (mt);
       SM_ASSERT_ERROR (error, SM_ERROR_INDEX_OUT_OF_RANGE);
       sm_matching_free (mt);
@@ -494,8 +497,9 @@ test_moved_to_default_blocks (void)
    *   e4 wants p0: open                              -> (e4, p0)
    *      p2: e5 (4) above e4 (5), no; p1: e1 (2) above e4 (4), no.
    *   e5 has their first choice. */
-  g_autoptr (SmMatching) mt = matching_new (
-      market, (const int32_t[]) { 0, 1, SM_DEFAULT, 2, SM_DEFAULT, 2 });
+  g_autoptr (SmMatching)
+      mt = matching_new (market, (const int32_t[]){ 0, 1, SM_DEFAULT, 2,
+                                                    SM_DEFAULT, 2 });
   g_autoptr (SmCheckReport) report = check (market, mt);
   CU_ASSERT_TRUE (sm_check_report_is_valid (report));
   CU_ASSERT_FALSE (sm_check_report_is_stable (report));
@@ -511,9 +515,9 @@ test_moved_to_default_blocks (void)
 static void
 test_empty_market (void)
 {
-  g_autoptr (SmMarket) market = sm_test_market_new (0, 0, NULL, NULL, NULL,
-                                                    NULL, NULL);
-  g_autoptr (SmMatching) mt = matching_new (market, (const int32_t[]) { 0 });
+  g_autoptr (SmMarket)
+      market = sm_test_market_new (0, 0, NULL, NULL, NULL, NULL, NULL);
+  g_autoptr (SmMatching) mt = matching_new (market, (const int32_t[]){ 0 });
   g_autoptr (SmCheckReport) report = check (market, mt);
   CU_ASSERT_TRUE (sm_check_report_is_valid (report));
   CU_ASSERT_TRUE (sm_check_report_is_stable (report));

@@ -36,18 +36,20 @@
 #define MUTATION_SEED 20181001
 
 static const char *const table_files[] = {
-  "organisations.csv", "units.csv", "positions.csv", "employees.csv",
-  "applications.csv", "function-relations.csv", "rules.csv",
-  "manual-placements.csv", "settings.csv",
+  "organisations.csv", "units.csv",
+  "positions.csv",     "employees.csv",
+  "applications.csv",  "function-relations.csv",
+  "rules.csv",         "manual-placements.csv",
+  "settings.csv",
 };
 
 /* ---- the case and what must never be shown ------------------------------ */
 
 typedef struct {
   SmScenario *scenario;
-  char *dir[2];              /* saved with ';' and with ',' */
-  GHashTable *text[2];       /* file name -> its text, per delimiter */
-  GPtrArray *secrets;        /* names, their words, birth dates */
+  char *dir[2];        /* saved with ';' and with ',' */
+  GHashTable *text[2]; /* file name -> its text, per delimiter */
+  GPtrArray *secrets;  /* names, their words, birth dates */
 } Case;
 
 static Case the_case;
@@ -93,25 +95,21 @@ setup_case (void)
   g_autofree char *tmp = sm_test_make_temp_dir ();
   for (int d = 0; d < 2; d++)
     {
-      the_case.dir[d] = g_build_filename (tmp, d == 0 ? "semi" : "comma",
-                                          NULL);
-      CU_ASSERT_TRUE (sm_scenario_save_csv (the_case.scenario,
-                                            the_case.dir[d],
+      the_case.dir[d] = g_build_filename (tmp, d == 0 ? "semi" : "comma", NULL);
+      CU_ASSERT_TRUE (sm_scenario_save_csv (the_case.scenario, the_case.dir[d],
                                             d == 0 ? SM_CSV_DELIMITER_SEMICOLON
                                                    : SM_CSV_DELIMITER_COMMA,
                                             &error));
       SM_ASSERT_NO_ERROR (error);
-      the_case.text[d] = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                NULL, g_free);
+      the_case.text[d] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                g_free);
       for (size_t k = 0; k < G_N_ELEMENTS (table_files); k++)
         {
           g_autofree char *path = g_build_filename (the_case.dir[d],
                                                     table_files[k], NULL);
           char *text = NULL;
-          CU_ASSERT_TRUE_FATAL (g_file_get_contents (path, &text, NULL,
-                                                     NULL));
-          g_hash_table_insert (the_case.text[d], (char *) table_files[k],
-                               text);
+          CU_ASSERT_TRUE_FATAL (g_file_get_contents (path, &text, NULL, NULL));
+          g_hash_table_insert (the_case.text[d], (char *) table_files[k], text);
         }
     }
 }
@@ -148,13 +146,13 @@ teardown_case (void)
 typedef struct {
   const char *file;
   char delimiter;
-  GPtrArray *lines;          /* char *, without their line ends */
-  GPtrArray *ends;           /* char *, what follows each line */
-  GHashTable *touched;       /* indices + 1 of lines a mutation changed */
-  gboolean all_touched;      /* the header changed, or every row */
-  gboolean to_windows_1252;  /* re-encode the whole text at the end */
-  GPtrArray *secrets;        /* names that mutations made */
-  GString *log;              /* what was done, for a failure report */
+  GPtrArray *lines;         /* char *, without their line ends */
+  GPtrArray *ends;          /* char *, what follows each line */
+  GHashTable *touched;      /* indices + 1 of lines a mutation changed */
+  gboolean all_touched;     /* the header changed, or every row */
+  gboolean to_windows_1252; /* re-encode the whole text at the end */
+  GPtrArray *secrets;       /* names that mutations made */
+  GString *log;             /* what was done, for a failure report */
 } Mutant;
 
 static void
@@ -226,10 +224,11 @@ mutant_bytes (const Mutant *m)
       g_string_append (out, m->ends->pdata[i]);
     }
   gsize n = 0;
-  char *converted = !m->to_windows_1252 ? NULL
-                    : g_convert (out->str, out->len, "WINDOWS-1252", "UTF-8",
-                                 NULL, &n, NULL);
-  if (converted == NULL)   /* not asked, or a quote split a character */
+  char *converted = !m->to_windows_1252
+                        ? NULL
+                        : g_convert (out->str, out->len, "WINDOWS-1252",
+                                     "UTF-8", NULL, &n, NULL);
+  if (converted == NULL) /* not asked, or a quote split a character */
     return g_string_free_to_bytes (out);
   g_string_free (out, TRUE);
   return g_bytes_new_take (converted, n);
@@ -249,7 +248,7 @@ cells_of (const char *text, char delimiter)
       if (c == '"' && !quoted && p == start)
         quoted = TRUE;
       else if (c == '"' && quoted && text[p + 1] == '"')
-        p++;   /* a doubled quote */
+        p++; /* a doubled quote */
       else if (c == '"' && quoted)
         quoted = FALSE;
       else if (c == '\0' || (!quoted && c == delimiter))
@@ -290,8 +289,8 @@ spliced (const char *text, int at, int remove, const char *insert)
 static int
 header_column (const Mutant *m, const char *name)
 {
-  g_auto (GStrv) cells = g_strsplit (line (m, 0), (char[]){ m->delimiter, 0 },
-                                     -1);
+  g_auto (GStrv)
+      cells = g_strsplit (line (m, 0), (char[]){ m->delimiter, 0 }, -1);
   for (int k = 0; cells[k] != NULL; k++)
     if (g_str_equal (cells[k], name))
       return k;
@@ -345,7 +344,7 @@ quote_cell (Mutant *m, GRand *rand)
   int s = cell_start (cells, k), e = cell_end (cells, k);
   if (line (m, i)[s] == '"')
     return;
-  int drop = g_rand_int_range (rand, 0, 3);   /* 0: keep both */
+  int drop = g_rand_int_range (rand, 0, 3); /* 0: keep both */
   set_line (m, i, spliced (line (m, i), e, 0, drop == 2 ? "" : "\""));
   set_line (m, i, spliced (line (m, i), s, 0, drop == 1 ? "" : "\""));
   if (drop > 0)
@@ -415,9 +414,8 @@ line_ends (Mutant *m, GRand *rand)
     if (all_cr || g_rand_int_range (rand, 0, 4) == 0)
       {
         g_free (m->ends->pdata[i]);
-        m->ends->pdata[i] = g_strdup (ends[all_cr ? 0
-                                                  : g_rand_int_range (rand, 0,
-                                                                      3)]);
+        m->ends->pdata[i] = g_strdup (
+            ends[all_cr ? 0 : g_rand_int_range (rand, 0, 3)]);
       }
   g_string_append_printf (m->log, " line-ends(%s)", all_cr ? "CR" : "mixed");
 }
@@ -442,8 +440,9 @@ with_cells_swapped (const char *text, char delimiter, guint a, guint b)
   GString *out = g_string_new (NULL);
   for (guint k = 0; k < cells->len; k++)
     {
-      guint from = k == a && b < cells->len ? b : k == b && a < cells->len ? a
-                                                                           : k;
+      guint from = k == a && b < cells->len   ? b
+                   : k == b && a < cells->len ? a
+                                              : k;
       if (k > 0)
         g_string_append_c (out, delimiter);
       g_string_append_len (out, text + cell_start (cells, from),
@@ -472,7 +471,9 @@ swap_columns (Mutant *m, GRand *rand)
   if (mode == 2)
     touch (m, one);
   g_string_append_printf (m->log, " columns(%u<->%u,%s)", a, b,
-                          mode == 0 ? "all" : mode == 1 ? "data" : "one row");
+                          mode == 0   ? "all"
+                          : mode == 1 ? "data"
+                                      : "one row");
 }
 
 /* A decimal with a comma in a number column: unquoted it splits the cell
@@ -509,8 +510,8 @@ decimal_comma (Mutant *m, GRand *rand)
 typedef void (*Mutation) (Mutant *, GRand *);
 
 static const Mutation mutations[] = {
-  quote_span, quote_anywhere, quote_cell, swap_delimiter, encode, line_ends,
-  blank_lines, swap_columns, decimal_comma,
+  quote_span, quote_anywhere, quote_cell,   swap_delimiter, encode,
+  line_ends,  blank_lines,    swap_columns, decimal_comma,
 };
 
 /* ---- checking a mutant -------------------------------------------------- */
@@ -587,8 +588,8 @@ strict_people (GBytes *bytes)
         continue;
       guint width = g_strv_length (row);
       g_ptr_array_add (people, g_strdup ((guint) id < width ? row[id] : ""));
-      g_ptr_array_add (people, g_strdup ((guint) name < width ? row[name]
-                                                               : ""));
+      g_ptr_array_add (people,
+                       g_strdup ((guint) name < width ? row[name] : ""));
     }
   return people;
 }
@@ -618,8 +619,8 @@ check_people (const SmScenario *s, GBytes *employees, GString *why)
       if (!g_str_equal (e.id, people->pdata[2 * i])
           || !g_str_equal (e.name, people->pdata[2 * i + 1]))
         {
-          g_string_append_printf (why, "employee %d is not row %d; ",
-                                  (int) i, (int) i + 1);
+          g_string_append_printf (why, "employee %d is not row %d; ", (int) i,
+                                  (int) i + 1);
           return FALSE;
         }
     }
@@ -636,9 +637,9 @@ check_untouched (const SmScenario *s, const Mutant *m, GString *why)
     return TRUE;
   for (int32_t i = 0; i < sm_scenario_get_n_employees (original); i++)
     {
-      if (employees && g_hash_table_contains (m->touched,
-                                              GUINT_TO_POINTER (i + 2)))
-        continue;   /* line i + 1 holds employee i */
+      if (employees
+          && g_hash_table_contains (m->touched, GUINT_TO_POINTER (i + 2)))
+        continue; /* line i + 1 holds employee i */
       SmEmployeeSpec e, back;
       sm_scenario_get_employee (original, i, &e);
       int32_t at = sm_scenario_find_employee (s, e.id);
@@ -646,9 +647,10 @@ check_untouched (const SmScenario *s, const Mutant *m, GString *why)
         sm_scenario_get_employee (s, at, &back);
       if (at < 0 || !g_str_equal (back.name, e.name))
         {
-          g_string_append_printf (why, "the untouched employee of line %d "
-                                  "is %s; ", (int) i + 2,
-                                  at < 0 ? "gone" : "changed");
+          g_string_append_printf (why,
+                                  "the untouched employee of line %d "
+                                  "is %s; ",
+                                  (int) i + 2, at < 0 ? "gone" : "changed");
           return FALSE;
         }
     }
@@ -683,7 +685,7 @@ static const char *
 pick_table (GRand *rand)
 {
   static const char *const weighted[] = {
-    "employees.csv", "employees.csv", "employees.csv", "employees.csv",
+    "employees.csv", "employees.csv", "employees.csv",    "employees.csv",
     "employees.csv", "employees.csv", "applications.csv", "applications.csv",
     "positions.csv", "units.csv",
   };
@@ -722,8 +724,7 @@ run_mutant (GRand *rand, const char *dir, int d, Tally *tally)
                g_hash_table_lookup (the_case.text[d], file));
   int n = g_rand_int_range (rand, 1, 4);
   for (int k = 0; k < n; k++)
-    mutations[g_rand_int_range (rand, 0, G_N_ELEMENTS (mutations))] (&m,
-                                                                     rand);
+    mutations[g_rand_int_range (rand, 0, G_N_ELEMENTS (mutations))](&m, rand);
   g_autoptr (GBytes) bytes = mutant_bytes (&m);
   write_mutant (dir, file, bytes);
 
@@ -731,8 +732,8 @@ run_mutant (GRand *rand, const char *dir, int d, Tally *tally)
   GError *error = NULL;
   g_autoptr (SmScenario) s = sm_scenario_load_csv (dir, problems, &error);
   g_autofree char *all = sm_problem_list_format (problems);
-  g_autofree char *messages = g_strconcat (all, error != NULL
-                                                  ? error->message : "",
+  g_autofree char *messages = g_strconcat (all,
+                                           error != NULL ? error->message : "",
                                            NULL);
   g_autoptr (GString) why = g_string_new (NULL);
   gboolean ok = check_secrets (messages, the_case.secrets, why)
@@ -786,8 +787,8 @@ test_mutants (void)
 static void
 assert_strict (const char *text, const char *want)
 {
-  g_autoptr (GPtrArray) records = sm_strict_csv_read (text, strlen (text),
-                                                      NULL);
+  g_autoptr (GPtrArray)
+      records = sm_strict_csv_read (text, strlen (text), NULL);
   g_autoptr (GString) got = g_string_new (NULL);
   if (records == NULL)
     g_string_append (got, "(no CSV)");
@@ -806,7 +807,9 @@ test_strict_reading (void)
 {
   assert_strict ("a;b\n1;2\n", "[a|b][1|2]");
   assert_strict ("a,b\r\n\r\n1, 2 \r3,\"x,\r\ny\"\r", "[a|b][1|2][3|x,\ny]");
-  assert_strict ("\xEF\xBB\xBF" "a;b,c\n\"q\"\"\" ;'=1\n", "[a|b,c][q\"|=1]");
+  assert_strict ("\xEF\xBB\xBF"
+                 "a;b,c\n\"q\"\"\" ;'=1\n",
+                 "[a|b,c][q\"|=1]");
   assert_strict ("a;b\n1;24\" x\n;\n", "[a|b][1|24\" x][|]");
   assert_strict ("a;b\n1;\"x\"y\n", "(no CSV)");
   assert_strict ("a;b\n1;\"x\n", "(no CSV)");
@@ -834,8 +837,7 @@ test_fuzz_corpus_rows (void)
           g_autofree char *data = NULL;
           gsize n = 0;
           CU_ASSERT_TRUE_FATAL (g_file_get_contents (path, &data, &n, NULL));
-          g_autofree char *broken = sm_fuzz_check_csv_rows ((guint8 *) data,
-                                                            n);
+          g_autofree char *broken = sm_fuzz_check_csv_rows ((guint8 *) data, n);
           if (broken != NULL)
             fprintf (stderr, "%s: %s\n", path, broken);
           CU_ASSERT_PTR_NULL (broken);
@@ -851,8 +853,7 @@ main (void)
   static const SmTestCase cases[] = {
     { "the strict reading", test_strict_reading },
     { "fuzz corpus: loading loses no row", test_fuzz_corpus_rows },
-    { "mutants: located problems, or exactly the rows read",
-      test_mutants },
+    { "mutants: located problems, or exactly the rows read", test_mutants },
     { NULL, NULL },
   };
   return sm_test_run_suite ("csv-mutation", cases);

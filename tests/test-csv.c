@@ -146,12 +146,11 @@ test_mixed_encoding (void)
 static void
 test_quotes (void)
 {
-  const char text[] =
-    "id;text;n\n"
-    "1;\"a;b\";\"say \"\"hi\"\"\"\n"
-    "2;\"two\nlines\r\nthree\";x\n"
-    "3;  padded  ;\"  kept  \"\n"
-    "4;24\" screen; \"q\" \n";
+  const char text[] = "id;text;n\n"
+                      "1;\"a;b\";\"say \"\"hi\"\"\"\n"
+                      "2;\"two\nlines\r\nthree\";x\n"
+                      "3;  padded  ;\"  kept  \"\n"
+                      "4;24\" screen; \"q\" \n";
   g_autoptr (SmCsvTable) t = read_ok (text, sizeof text - 1);
   CU_ASSERT_EQUAL (t->records->len, 5);
   assert_record (t, 1, 2, "1", "a;b", "say \"hi\"", NULL);
@@ -225,8 +224,8 @@ test_read_errors (void)
   assert_read_error (after_break, sizeof after_break - 1, 2, 3);
   GError *error = NULL;
   int32_t line = -1, column = -1;
-  CU_ASSERT_PTR_NULL (sm_csv__read (after_break, sizeof after_break - 1,
-                                    &line, &column, &error));
+  CU_ASSERT_PTR_NULL (sm_csv__read (after_break, sizeof after_break - 1, &line,
+                                    &column, &error));
   CU_ASSERT_PTR_NOT_NULL_FATAL (error);
   CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "closes on line 4"));
   g_clear_error (&error);
@@ -239,12 +238,34 @@ static void
 test_formula_guard (void)
 {
   static const char *const texts[] = {
-    "=HYPERLINK(\"http://x\")", "+31 6", "-x", "@SUM(A1)", "\tx", "\rx",
-    "'=x", "''-x", "'x", "'", "x=1", "=", "-",
+    "=HYPERLINK(\"http://x\")",
+    "+31 6",
+    "-x",
+    "@SUM(A1)",
+    "\tx",
+    "\rx",
+    "'=x",
+    "''-x",
+    "'x",
+    "'",
+    "x=1",
+    "=",
+    "-",
   };
   static const char *const written[] = {
-    "\"'=HYPERLINK(\"\"http://x\"\")\"", "'+31 6", "'-x", "'@SUM(A1)",
-    "'\tx", "\"'\rx\"", "''=x", "'''-x", "'x", "'", "x=1", "'=", "'-",
+    "\"'=HYPERLINK(\"\"http://x\"\")\"",
+    "'+31 6",
+    "'-x",
+    "'@SUM(A1)",
+    "'\tx",
+    "\"'\rx\"",
+    "''=x",
+    "'''-x",
+    "'x",
+    "'",
+    "x=1",
+    "'=",
+    "'-",
   };
   for (size_t k = 0; k < G_N_ELEMENTS (texts); k++)
     {
@@ -413,11 +434,10 @@ test_writer (void)
   SmCsvWriter semi, comma;
   sm_csv__writer_init (&semi, ';');
   write_sample (&semi);
-  CU_ASSERT_STRING_EQUAL (semi.out->str,
-                          "id;text;n\n"
-                          "plain;\"a;b,c \"\"q\"\"\nnext\";0.8\n"
-                          "\" lead\";;-7\n"
-                          "2018-10-01;;\"x\ry\"\n");
+  CU_ASSERT_STRING_EQUAL (semi.out->str, "id;text;n\n"
+                                         "plain;\"a;b,c \"\"q\"\"\nnext\";0.8\n"
+                                         "\" lead\";;-7\n"
+                                         "2018-10-01;;\"x\ry\"\n");
   sm_csv__writer_init (&comma, ',');
   write_sample (&comma);
   CU_ASSERT_STRING_EQUAL (comma.out->str,

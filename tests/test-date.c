@@ -31,22 +31,17 @@ test_validity (void)
 static void
 test_leap_years (void)
 {
-  CU_ASSERT_TRUE (sm_date_is_valid (d (2000, 2, 29)));   /* by 400 */
-  CU_ASSERT_TRUE (sm_date_is_valid (d (2016, 2, 29)));   /* by 4 */
-  CU_ASSERT_FALSE (sm_date_is_valid (d (1900, 2, 29)));  /* by 100 */
+  CU_ASSERT_TRUE (sm_date_is_valid (d (2000, 2, 29)));  /* by 400 */
+  CU_ASSERT_TRUE (sm_date_is_valid (d (2016, 2, 29)));  /* by 4 */
+  CU_ASSERT_FALSE (sm_date_is_valid (d (1900, 2, 29))); /* by 100 */
   CU_ASSERT_FALSE (sm_date_is_valid (d (2100, 2, 29)));
   CU_ASSERT_FALSE (sm_date_is_valid (d (2019, 2, 29)));
   CU_ASSERT_FALSE (sm_date_is_valid (d (2016, 2, 30)));
-  CU_ASSERT_EQUAL (sm_date_days_between (d (2016, 1, 1), d (2017, 1, 1)),
-                   366);
-  CU_ASSERT_EQUAL (sm_date_days_between (d (2019, 1, 1), d (2020, 1, 1)),
-                   365);
-  CU_ASSERT_EQUAL (sm_date_days_between (d (1900, 1, 1), d (1901, 1, 1)),
-                   365);
-  CU_ASSERT_EQUAL (sm_date_days_between (d (2000, 2, 28), d (2000, 3, 1)),
-                   2);
-  CU_ASSERT_EQUAL (sm_date_days_between (d (2100, 2, 28), d (2100, 3, 1)),
-                   1);
+  CU_ASSERT_EQUAL (sm_date_days_between (d (2016, 1, 1), d (2017, 1, 1)), 366);
+  CU_ASSERT_EQUAL (sm_date_days_between (d (2019, 1, 1), d (2020, 1, 1)), 365);
+  CU_ASSERT_EQUAL (sm_date_days_between (d (1900, 1, 1), d (1901, 1, 1)), 365);
+  CU_ASSERT_EQUAL (sm_date_days_between (d (2000, 2, 28), d (2000, 3, 1)), 2);
+  CU_ASSERT_EQUAL (sm_date_days_between (d (2100, 2, 28), d (2100, 3, 1)), 1);
 }
 
 static void
@@ -110,10 +105,10 @@ test_parse_garbage (void)
   assert_rejected ("yesterday");
   assert_rejected ("2019-01");
   assert_rejected ("2019-01-02-03");
-  assert_rejected ("2019-01/02");      /* mixed separators */
+  assert_rejected ("2019-01/02"); /* mixed separators */
   assert_rejected ("2019 01 02");
   assert_rejected ("20190102");
-  assert_rejected ("19-01-02");        /* two-digit year */
+  assert_rejected ("19-01-02"); /* two-digit year */
   assert_rejected ("02-01-19");
   assert_rejected ("2019-001-02");
   assert_rejected ("02019-01-02");
@@ -221,10 +216,8 @@ test_days_between (void)
 {
   CU_ASSERT_EQUAL (sm_date_days_between (d (2019, 1, 1), d (2019, 1, 1)), 0);
   CU_ASSERT_EQUAL (sm_date_days_between (d (2019, 1, 1), d (2019, 1, 2)), 1);
-  CU_ASSERT_EQUAL (sm_date_days_between (d (2019, 1, 2), d (2019, 1, 1)),
-                   -1);
-  CU_ASSERT_EQUAL (sm_date_days_between (d (2018, 12, 31), d (2019, 3, 1)),
-                   60);
+  CU_ASSERT_EQUAL (sm_date_days_between (d (2019, 1, 2), d (2019, 1, 1)), -1);
+  CU_ASSERT_EQUAL (sm_date_days_between (d (2018, 12, 31), d (2019, 3, 1)), 60);
   /* 70 years with 17 leap days; 30 years with 7; 301 years with 73
    * (1900, 2100 and 2200 are no leap years), less one day. */
   CU_ASSERT_EQUAL (sm_date_days_between (d (1900, 1, 1), d (1970, 1, 1)),

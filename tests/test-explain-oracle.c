@@ -37,7 +37,7 @@
 typedef struct {
   GRand *rand;
   SmScenario *s;
-  GString *about;      /* a one-line description */
+  GString *about; /* a one-line description */
   gboolean failed;
 } Gen;
 
@@ -117,8 +117,9 @@ add_rules (Gen *g, int32_t n_rules)
       int32_t n_criteria = chance (g, 0.15) ? 0 : pick (g, 1, 4);
       for (int32_t k = 0; k < n_criteria; k++)
         sm_priority_rule_add_criterion (rule, (SmCriterion) order[k],
-                                        chance (g, 0.75) ? SM_DIRECTION_HIGHER_FIRST
-                                                         : SM_DIRECTION_LOWER_FIRST,
+                                        chance (g, 0.75)
+                                            ? SM_DIRECTION_HIGHER_FIRST
+                                            : SM_DIRECTION_LOWER_FIRST,
                                         NULL);
       if (chance (g, 0.35))
         sm_priority_rule_set_max_grade_distance (rule, pick (g, 0, 3));
@@ -131,8 +132,8 @@ add_rules (Gen *g, int32_t n_rules)
     }
   if (n_rules >= 2 && chance (g, 0.3))
     {
-      g_autofree char *id = g_strdup_printf ("r%d", (int) pick (g, 0, n_rules
-                                                                      - 1));
+      g_autofree char *id = g_strdup_printf ("r%d",
+                                             (int) pick (g, 0, n_rules - 1));
       GError *error = NULL;
       check_added (g, sm_scenario_set_default_rule (g->s, id, &error), &error);
     }
@@ -141,7 +142,7 @@ add_rules (Gen *g, int32_t n_rules)
 /* The positions' shape, drawn before the organisations so that a cap
  * can be set below their seats. */
 typedef struct {
-  int32_t organisation;   /* 0 = R1, 1 = R2, 2 = default */
+  int32_t organisation; /* 0 = R1, 1 = R2, 2 = default */
   int32_t seats;
   int32_t target;
 } Shape;
@@ -188,13 +189,15 @@ add_organisations (Gen *g, const int32_t *max)
       int32_t org = default_first ? (k + 2) % 3 : k;
       SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
       o.id = o.name = ids[org];
-      o.kind = org == 2 ? SM_ORGANISATION_KIND_DEFAULT : SM_ORGANISATION_KIND_RECEIVING;
+      o.kind = org == 2 ? SM_ORGANISATION_KIND_DEFAULT
+                        : SM_ORGANISATION_KIND_RECEIVING;
       o.max_headcount = org < 2 ? max[org] : -1;
       GError *error = NULL;
       check_added (g, sm_scenario_add_organisation (g->s, &o, &error), &error);
     }
-  const char *units[][2] = { { "U-R1", "R1" }, { "U-R2", "R2" },
-                             { "U-D0", "D" }, { "U-D1", "D" } };
+  const char *units[][2] = {
+    { "U-R1", "R1" }, { "U-R2", "R2" }, { "U-D0", "D" }, { "U-D1", "D" }
+  };
   for (size_t k = 0; k < G_N_ELEMENTS (units); k++)
     {
       SmUnitSpec u = SM_UNIT_SPEC_INIT;
@@ -329,9 +332,10 @@ add_manual_placements (Gen *g, int32_t n, const Shape *shape, int32_t n_pos,
       g_snprintf (position, sizeof position, "%s%d",
                   shape[j].organisation == 2 ? "D" : "P", (int) j);
       GError *error = NULL;
-      check_added (g, sm_scenario_add_manual_placement (g->s, employee,
-                                                        position, "hardship",
-                                                        &error), &error);
+      check_added (g,
+                   sm_scenario_add_manual_placement (g->s, employee, position,
+                                                     "hardship", &error),
+                   &error);
       g_string_append_printf (g->about, " manual %s->%s", employee, position);
     }
 }
@@ -344,9 +348,13 @@ add_relations (Gen *g, int32_t n_functions)
       if (a != b && chance (g, 0.25))
         {
           GError *error = NULL;
-          check_added (g, sm_scenario_add_function_relation (
-                              g->s, functions[a], functions[b],
-                              (SmFit) pick (g, 1, 3), &error), &error);
+          check_added (g,
+                       sm_scenario_add_function_relation (g->s, functions[a],
+                                                          functions[b],
+                                                          (SmFit) pick (g, 1,
+                                                                        3),
+                                                          &error),
+                       &error);
         }
 }
 
@@ -365,8 +373,9 @@ add_settings (Gen *g)
       sm_scenario_set_reduction (g->s, SM_REDUCTION_REFLECTION, years);
       g_string_append_printf (g->about, " reflection/%d", (int) years);
     }
-  g_string_append (g->about, tb == SM_TIE_BREAKING_SINGLE ? " single-lot"
-                                                       : " per-position-lot");
+  g_string_append (g->about, tb == SM_TIE_BREAKING_SINGLE
+                                 ? " single-lot"
+                                 : " per-position-lot");
 }
 
 /* A scenario drawn from @seed (transfer full), or NULL when the
@@ -420,13 +429,13 @@ typedef struct {
   gboolean done;
   int32_t run;
   int32_t infeasible;
-  int32_t broken;         /* the generator or sm_scenario_place failed */
+  int32_t broken; /* the generator or sm_scenario_place failed */
   KindSummary kind[SM_ORACLE_N_CHECKS];
   /* what the placements exercised */
-  int32_t reasons[SM_REASON_REFLECTION + 2];   /* and a manual seat */
-  int32_t binding_caps;   /* scenarios whose cap decides who is placed */
-  int32_t reflections;    /* positions where the reflection principle chose */
-  int32_t manual;         /* scenarios with a manual placement */
+  int32_t reasons[SM_REASON_REFLECTION + 2]; /* and a manual seat */
+  int32_t binding_caps; /* scenarios whose cap decides who is placed */
+  int32_t reflections;  /* positions where the reflection principle chose */
+  int32_t manual;       /* scenarios with a manual placement */
 } Summary;
 
 static Summary summary;
@@ -459,8 +468,8 @@ note_findings (const SmScenario *s, guint32 seed, const char *about,
       const SmOracleFinding *f = g_ptr_array_index (findings, k);
       KindSummary *ks = &summary.kind[f->check];
       if (g_getenv ("SM_ORACLE_VERBOSE") != NULL)
-        printf ("  seed %u: %s: %s\n", seed,
-                sm_oracle_check_name (f->check), f->message);
+        printf ("  seed %u: %s: %s\n", seed, sm_oracle_check_name (f->check),
+                f->message);
       ks->count++;
       if (!seen[f->check])
         ks->scenarios++;
@@ -492,7 +501,8 @@ note_coverage (const SmPlacement *placement, const SmOracleObserved *ob)
   summary.binding_caps += sm_market_caps_bind (
       sm_placement_get_market (placement));
   summary.manual += sm_scenario_get_n_manual_placements (
-                        sm_placement_get_scenario (placement)) > 0;
+                        sm_placement_get_scenario (placement))
+                    > 0;
 }
 
 static void
@@ -549,8 +559,8 @@ ensure_run (void)
   for (guint32 seed = first; seed <= last; seed++)
     run_seed (seed);
   printf ("\n  oracle: %d scenarios placed, %d refused as infeasible, "
-          "%d broken (seeds %u to %u)\n", summary.run, summary.infeasible,
-          summary.broken, first, last);
+          "%d broken (seeds %u to %u)\n",
+          summary.run, summary.infeasible, summary.broken, first, last);
   printf ("  refusals: %d not eligible, %d full, %d cap, %d manual, %d "
           "reflection, %d manual seat; %d scenarios with a binding cap, %d "
           "with manual placements; %d reflected positions\n",
@@ -563,10 +573,10 @@ ensure_run (void)
   for (int k = 0; k < SM_ORACLE_N_CHECKS; k++)
     if (summary.kind[k].count > 0)
       printf ("  %-15s %4d findings in %3d scenarios; smallest: seed %u "
-              "(%s): %s\n", sm_oracle_check_name ((SmOracleCheck) k),
-              summary.kind[k].count, summary.kind[k].scenarios,
-              summary.kind[k].seed, summary.kind[k].about,
-              summary.kind[k].message);
+              "(%s): %s\n",
+              sm_oracle_check_name ((SmOracleCheck) k), summary.kind[k].count,
+              summary.kind[k].scenarios, summary.kind[k].seed,
+              summary.kind[k].about, summary.kind[k].message);
 }
 
 static void
@@ -698,9 +708,8 @@ hand_scenario (int32_t max)
 }
 
 static void
-hand_position (SmScenario *s, const char *id, const char *unit,
-               int32_t grade, int32_t seats, int32_t target,
-               const char *rule)
+hand_position (SmScenario *s, const char *id, const char *unit, int32_t grade,
+               int32_t seats, int32_t target, const char *rule)
 {
   GError *error = NULL;
   SmPositionSpec p = SM_POSITION_SPEC_INIT;
@@ -772,7 +781,8 @@ test_hand_own_function_filter (void)
   g_autoptr (SmScenario) s = hand_scenario (-1);
   g_autoptr (SmPriorityRule) rule = sm_priority_rule_new ("strict");
   ok (sm_priority_rule_add_criterion (rule, SM_CRITERION_SERVICE,
-                                      SM_DIRECTION_HIGHER_FIRST, &error), &error);
+                                      SM_DIRECTION_HIGHER_FIRST, &error),
+      &error);
   sm_priority_rule_set_max_grade_distance (rule, 0);
   ok (sm_scenario_add_rule (s, rule, &error), &error);
   hand_position (s, "D-ADM", "U-D", 10, 1, -1, "strict");
@@ -814,8 +824,8 @@ test_hand_reflection_manual (void)
   hand_employee (s, "X", 10, 2000);
   hand_employee (s, "Z", 10, 1990);
   hand_apply (s, "Z", "P");
-  ok (sm_scenario_add_manual_placement (s, "M", "D-ADM", "hardship",
-                                        &error), &error);
+  ok (sm_scenario_add_manual_placement (s, "M", "D-ADM", "hardship", &error),
+      &error);
   assert_oracle_agrees (s);
 }
 
@@ -855,8 +865,8 @@ assert_caught (Falsify falsify, SmOracleCheck check)
     {
       g_autoptr (GString) about = g_string_new ("");
       g_autoptr (SmScenario) s = generate (seed, about);
-      g_autoptr (SmPlacement) placement =
-          s != NULL ? sm_scenario_place (s, NULL) : NULL;
+      g_autoptr (SmPlacement)
+          placement = s != NULL ? sm_scenario_place (s, NULL) : NULL;
       if (placement == NULL)
         continue;
       g_autoptr (SmOracleObserved) ob = sm_oracle_observe (placement);
@@ -997,10 +1007,10 @@ unplace (const SmScenario *s, SmOracleObserved *ob, int32_t i)
 {
   SmEmployeeSpec e;
   sm_scenario_get_employee (s, i, &e);
-  ob->outcomes[i] = (SmEmployeeOutcome){
-    SM_STATUS_SUPERNUMERARY, default_organisation (s),
-    sm_scenario_find_unit (s, e.unit_id), -1, 0
-  };
+  ob->outcomes[i] = (SmEmployeeOutcome){ SM_STATUS_SUPERNUMERARY,
+                                         default_organisation (s),
+                                         sm_scenario_find_unit (s, e.unit_id),
+                                         -1, 0 };
 }
 
 /* Sends someone placed at a position they applied to home. */

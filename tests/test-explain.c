@@ -8,7 +8,8 @@
 
 #include "boh-case.h"
 
-/* ---- a small scenario ------------------------------------------------------ */
+/* ---- a small scenario ------------------------------------------------------
+ */
 
 static void
 add (gboolean ok, GError **error)
@@ -37,9 +38,8 @@ add_seats_position (SmScenario *s, const char *id, const char *unit,
 }
 
 static void
-add_position (SmScenario *s, const char *id, const char *unit,
-              const char *code, int32_t grade, int32_t target,
-              const char *rule)
+add_position (SmScenario *s, const char *id, const char *unit, const char *code,
+              int32_t grade, int32_t target, const char *rule)
 {
   add_seats_position (s, id, unit, code, grade, 1, target, rule);
 }
@@ -140,7 +140,8 @@ small_scenario (void)
   apply (s, "Z", "om-a", 2);
   apply (s, "W", "om-a", 1);
   add (sm_scenario_add_manual_placement (s, "W", "hb-adm", "hardship clause",
-                                         &error), &error);
+                                         &error),
+       &error);
   return s;
 }
 
@@ -195,7 +196,7 @@ test_small_scenario (void)
   CU_ASSERT_EQUAL (r.position, position (p, "hb-adm"));
   CU_ASSERT_EQUAL (r.preference, 0);
   CU_ASSERT_EQUAL (r.reason, SM_REASON_MANUAL_SEAT);
-  CU_ASSERT_EQUAL (r.rank, 3);   /* behind W, and X who got om-a */
+  CU_ASSERT_EQUAL (r.rank, 3); /* behind W, and X who got om-a */
   CU_ASSERT_EQUAL (r.cutoff, 1);
   CU_ASSERT_EQUAL (r.criterion, SM_DECIDED_BY_MANUAL);
 
@@ -207,7 +208,7 @@ test_small_scenario (void)
   CU_ASSERT_EQUAL (r.filter, SM_FILTER_GRADE);
   sm_placement_get_refusal (p, z, 1, &r);
   CU_ASSERT_EQUAL (r.reason, SM_REASON_FULL);
-  CU_ASSERT_EQUAL (r.criterion, 1);   /* same grade: X has it, Z not */
+  CU_ASSERT_EQUAL (r.criterion, 1); /* same grade: X has it, Z not */
   /* hb-adm: its one seat is W's; without it, Y would still come first */
   sm_placement_get_refusal (p, z, 2, &r);
   CU_ASSERT_EQUAL (r.position, position (p, "hb-adm"));
@@ -230,7 +231,7 @@ test_small_scenario (void)
   CU_ASSERT_EQUAL (pr.filled, 1);
   CU_ASSERT_EQUAL (pr.candidates, 3);
   CU_ASSERT_EQUAL (pr.cutoff, 1);
-  CU_ASSERT_EQUAL (pr.criterion, 2);   /* X before Y by service */
+  CU_ASSERT_EQUAL (pr.criterion, 2); /* X before Y by service */
   CU_ASSERT_EQUAL (pr.manual, 0);
   sm_placement_get_position_result (p, position (p, "om-b"), &pr);
   CU_ASSERT_EQUAL (pr.filled, 0);
@@ -250,7 +251,8 @@ test_small_scenario (void)
   CU_ASSERT_EQUAL (sm_placement_get_contract_people (p, 2021), 0);
 }
 
-/* ---- hand-made cases of what the market did -------------------------------- */
+/* ---- hand-made cases of what the market did --------------------------------
+ */
 
 /* Hardenberg (default, unit hb-u) and Ommen (receiving, unit om-u, with
  * a headcount maximum of @om_max or none for -1), the default rule and
@@ -327,20 +329,20 @@ test_own_function_not_filtered (void)
   apply (s, "Q", "om-x", 1);
   g_autoptr (SmPlacement) p = place (s);
   const SmMarket *mk = sm_placement_get_market (p);
-  CU_ASSERT_TRUE (sm_market_find_choice (mk, employee (p, "Q"),
-                                         position (p, "hb-adm")) >= 0);
-  CU_ASSERT_TRUE (sm_market_find_choice (mk, employee (p, "Q"),
-                                         position (p, "om-x")) < 0);
+  CU_ASSERT_TRUE (
+      sm_market_find_choice (mk, employee (p, "Q"), position (p, "hb-adm"))
+      >= 0);
+  CU_ASSERT_TRUE (
+      sm_market_find_choice (mk, employee (p, "Q"), position (p, "om-x")) < 0);
   SmRefusal r;
-  CU_ASSERT_EQUAL_FATAL (sm_placement_get_n_refusals (p, employee (p, "Q")),
-                         2);
+  CU_ASSERT_EQUAL_FATAL (sm_placement_get_n_refusals (p, employee (p, "Q")), 2);
   refusal_at (p, "Q", "hb-adm", &r);
   CU_ASSERT_EQUAL (r.preference, 0);
   CU_ASSERT_EQUAL (r.reason, SM_REASON_FULL);
   CU_ASSERT_EQUAL (r.filter, SM_FILTER_NONE);
   CU_ASSERT_EQUAL (r.rank, 2);
   CU_ASSERT_EQUAL (r.cutoff, 1);
-  CU_ASSERT_EQUAL (r.criterion, 0);   /* service, the rule's only one */
+  CU_ASSERT_EQUAL (r.criterion, 0); /* service, the rule's only one */
   refusal_at (p, "Q", "om-x", &r);
   CU_ASSERT_EQUAL (r.reason, SM_REASON_NOT_ELIGIBLE);
   CU_ASSERT_EQUAL (r.filter, SM_FILTER_GRADE);
@@ -378,7 +380,7 @@ test_cap_cutoff (void)
   sm_placement_get_position_result (p, position (p, "om-a"), &pr);
   CU_ASSERT_EQUAL (pr.filled, 1);
   CU_ASSERT_EQUAL (pr.open, 1);
-  CU_ASSERT_EQUAL (pr.cutoff, 0);   /* not every seat is filled */
+  CU_ASSERT_EQUAL (pr.cutoff, 0); /* not every seat is filled */
 }
 
 /* hb-adm has 2 seats; M (service 2015) is placed there manually; P1,
@@ -409,9 +411,10 @@ test_manual_seat (void)
   apply (s, "R0", "om-a", 2);
   apply (s, "R1", "om-a", 1);
   add (sm_scenario_add_manual_placement (s, "M", "hb-adm", "reason one",
-                                         &error), &error);
-  add (sm_scenario_add_manual_placement (s, "M2", "om-a", "reason two",
-                                         &error), &error);
+                                         &error),
+       &error);
+  add (sm_scenario_add_manual_placement (s, "M2", "om-a", "reason two", &error),
+       &error);
   g_autoptr (SmPlacement) p = place (s);
   SmRefusal r;
   refusal_at (p, "P2", "hb-adm", &r);
@@ -423,7 +426,7 @@ test_manual_seat (void)
   CU_ASSERT_EQUAL (r.reason, SM_REASON_FULL);
   CU_ASSERT_EQUAL (r.rank, 4);
   CU_ASSERT_EQUAL (r.cutoff, 2);
-  CU_ASSERT_EQUAL (r.criterion, 2);   /* service, in the default rule */
+  CU_ASSERT_EQUAL (r.criterion, 2); /* service, in the default rule */
   refusal_at (p, "R1", "om-a", &r);
   CU_ASSERT_EQUAL (r.reason, SM_REASON_MANUAL_SEAT);
   CU_ASSERT_EQUAL (r.rank, 3);
@@ -452,8 +455,8 @@ test_manual_seat_reflection (void)
   add_employee (s, "P1", 10, 1990);
   add_employee (s, "P2", 10, 2000);
   add_employee (s, "P3", 10, 2010);
-  add (sm_scenario_add_manual_placement (s, "M", "hb-adm", "reason",
-                                         &error), &error);
+  add (sm_scenario_add_manual_placement (s, "M", "hb-adm", "reason", &error),
+       &error);
   g_autoptr (SmPlacement) p = place (s);
   SmEmployeeOutcome out;
   sm_placement_get_outcome (p, employee (p, "P1"), &out);
@@ -469,7 +472,8 @@ test_manual_seat_reflection (void)
   CU_ASSERT_EQUAL (pr.manual, 1);
 }
 
-/* ---- properties on generated cases ----------------------------------------- */
+/* ---- properties on generated cases -----------------------------------------
+ */
 
 /* The employee's 1-based place in the position's order of the final
  * market, or 0 when the market does not list the pair. */
@@ -556,7 +560,8 @@ check_refusals (const SmPlacement *p, int32_t i)
           int32_t o = sm_scenario_find_organisation (s, unit.organisation_id);
           sm_scenario_get_organisation (s, o, &org);
           CU_ASSERT (pr.open > 0);
-          CU_ASSERT_EQUAL (sm_placement_get_headcount (p, o), org.max_headcount);
+          CU_ASSERT_EQUAL (sm_placement_get_headcount (p, o),
+                           org.max_headcount);
         }
     }
 }
@@ -568,18 +573,19 @@ check_generated (const SmPlacement *p)
   int32_t n = sm_scenario_get_n_employees (s), total = 0;
   for (int32_t o = 0; o < sm_scenario_get_n_organisations (s); o++)
     total += sm_placement_get_headcount (p, o);
-  CU_ASSERT_EQUAL (total, n);   /* nobody lost, nobody twice */
+  CU_ASSERT_EQUAL (total, n); /* nobody lost, nobody twice */
   for (int32_t i = 0; i < n; i++)
     {
       SmEmployeeOutcome out;
       sm_placement_get_outcome (p, i, &out);
       if (out.status == SM_STATUS_PLACED)
-        CU_ASSERT (out.preference >= 1);   /* only applicants */
+        CU_ASSERT (out.preference >= 1); /* only applicants */
       check_refusals (p, i);
     }
   GError *error = NULL;
-  g_autoptr (SmCheckReport) report = sm_matching_check (
-      sm_placement_get_market (p), sm_placement_get_matching (p), &error);
+  g_autoptr (SmCheckReport)
+      report = sm_matching_check (sm_placement_get_market (p),
+                                  sm_placement_get_matching (p), &error);
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_TRUE (sm_check_report_is_stable (report));
 }
@@ -648,7 +654,8 @@ main (void)
 {
   static const SmTestCase cases[] = {
     { "a small scenario explained by hand", test_small_scenario },
-    { "own function explained from the market", test_own_function_not_filtered },
+    { "own function explained from the market",
+      test_own_function_not_filtered },
     { "a cap refusal gives the last place admitted", test_cap_cutoff },
     { "a seat that went to a manual placement", test_manual_seat },
     { "a manual placement under reflection", test_manual_seat_reflection },

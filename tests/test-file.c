@@ -67,12 +67,10 @@ test_load_limit (void)
   uint64_t size = sizeof sample - 1;
   GError *error = NULL;
 
-  g_autoptr (GBytes) exact = sm_text_file__load_with_limit (path, size,
-                                                            &error);
+  g_autoptr (GBytes) exact = sm_text_file__load_with_limit (path, size, &error);
   SM_ASSERT_NO_ERROR (error);
   assert_bytes (exact, sample);
-  CU_ASSERT_PTR_NULL (sm_text_file__load_with_limit (path, size - 1,
-                                                     &error));
+  CU_ASSERT_PTR_NULL (sm_text_file__load_with_limit (path, size - 1, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_TOO_LARGE);
 }
 
@@ -192,11 +190,10 @@ test_replace_regular (void)
   GError *error = NULL;
   g_autofree char *text = NULL;
 
-  CU_ASSERT (sm_text_file__replace (path, write_sample_func, "first\n",
-                                    &error));
+  CU_ASSERT (
+      sm_text_file__replace (path, write_sample_func, "first\n", &error));
   SM_ASSERT_NO_ERROR (error);
-  CU_ASSERT (sm_text_file__replace (path, write_sample_func, sample,
-                                    &error));
+  CU_ASSERT (sm_text_file__replace (path, write_sample_func, sample, &error));
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_FATAL (g_file_get_contents (path, &text, NULL, NULL));
   CU_ASSERT_STRING_EQUAL (text, sample);
@@ -209,8 +206,7 @@ static void
 assert_refused (const char *path)
 {
   GError *error = NULL;
-  CU_ASSERT (!sm_text_file__replace (path, write_sample_func, sample,
-                                     &error));
+  CU_ASSERT (!sm_text_file__replace (path, write_sample_func, sample, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_IO);
 }
 

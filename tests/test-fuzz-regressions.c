@@ -31,7 +31,7 @@ run_folder (const char *dir, SmFuzzCheck check)
   while ((name = g_dir_read_name (listing)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
   g_dir_close (listing);
-  g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
 
   int run = 0;
   for (guint k = 0; k < names->len; k++)
@@ -42,7 +42,7 @@ run_folder (const char *dir, SmFuzzCheck check)
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
         continue;
       CU_ASSERT_TRUE_FATAL (g_file_get_contents (path, &data, &length, NULL));
-      g_autofree char *broken = check ((const uint8_t *)data, length);
+      g_autofree char *broken = check ((const uint8_t *) data, length);
       if (broken != NULL)
         fprintf (stderr, "%s: %s\n", path, broken);
       CU_ASSERT_PTR_NULL (broken);
@@ -58,8 +58,8 @@ run_target (const char *target)
   while (t->name != NULL && strcmp (t->name, target) != 0)
     t++;
   CU_ASSERT_PTR_NOT_NULL_FATAL (t->name);
-  g_autofree char *regressions
-      = g_build_filename (REGRESSIONS_DIR, target, NULL);
+  g_autofree char *regressions = g_build_filename (REGRESSIONS_DIR, target,
+                                                   NULL);
   g_autofree char *corpus = g_build_filename (CORPUS_DIR, target, NULL);
   int run = run_folder (regressions, t->check);
   run += run_folder (corpus, t->check);

@@ -18,18 +18,17 @@
 #define BAD_DIR "data/instance/bad"
 
 /* The text of data/instance/sample.txt, as the writer must print it. */
-static const char sample_text[] =
-  "hr-instance 1\n"
-  "employees 4\n"
-  "positions 3\n"
-  "capacity 2 1 3\n"
-  "E 0 1 0\n"
-  "E 1 0\n"
-  "E 2\n"
-  "E 3 0 1\n"
-  "P 0 3 0 1\n"
-  "P 1 0 3\n"
-  "P 2\n";
+static const char sample_text[] = "hr-instance 1\n"
+                                  "employees 4\n"
+                                  "positions 3\n"
+                                  "capacity 2 1 3\n"
+                                  "E 0 1 0\n"
+                                  "E 1 0\n"
+                                  "E 2\n"
+                                  "E 3 0 1\n"
+                                  "P 0 3 0 1\n"
+                                  "P 1 0 3\n"
+                                  "P 2\n";
 
 /* The market of sample_text: an empty list, a position nobody wants. */
 static SmMarket *
@@ -162,10 +161,7 @@ assert_same_market (const SmMarket *a, const SmMarket *b)
 
 /* Reading @length bytes of @text must fail with @code on @line. */
 static void
-assert_text_fails (const char *text,
-                   size_t length,
-                   SmError code,
-                   int line,
+assert_text_fails (const char *text, size_t length, SmError code, int line,
                    const char *label)
 {
   GError *error = NULL;
@@ -178,9 +174,8 @@ assert_text_fails (const char *text,
 }
 
 /* As assert_text_fails() on a string literal, which may hold NUL bytes. */
-#define ASSERT_LITERAL_FAILS(literal, code, line)                      \
-  assert_text_fails ((literal), sizeof (literal) - 1, (code), (line),  \
-                     (literal))
+#define ASSERT_LITERAL_FAILS(literal, code, line)                              \
+  assert_text_fails ((literal), sizeof (literal) - 1, (code), (line), (literal))
 
 /* The names in @dir, sorted and joined by spaces (transfer full). */
 static char *
@@ -233,8 +228,8 @@ test_round_trip (void)
 
   for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
     {
-      g_autoptr (SmMarket) market = random_market (17 + k, sizes[k][0],
-                                                   sizes[k][1]);
+      g_autoptr (SmMarket)
+          market = random_market (17 + k, sizes[k][0], sizes[k][1]);
       g_autofree char *text = write_to_string (market);
       g_autoptr (SmMarket) back = read_string (text, &error);
       SM_ASSERT_NO_ERROR (error);
@@ -298,8 +293,8 @@ test_comments_and_blank_lines (void)
 {
   GError *error = NULL;
   g_autoptr (SmMarket) expected = sample_market ();
-  g_autoptr (SmMarket) market = sm_instance_read_file (
-    "data/instance/comments.txt", &error);
+  g_autoptr (SmMarket)
+      market = sm_instance_read_file ("data/instance/comments.txt", &error);
 
   SM_ASSERT_NO_ERROR (error);
   assert_same_market (expected, market);
@@ -328,9 +323,10 @@ test_lines_in_any_order (void)
 {
   GError *error = NULL;
   g_autoptr (SmMarket) expected = sample_market ();
-  g_autoptr (SmMarket) market = read_string (
-    "hr-instance 1\nemployees 4\npositions 3\ncapacity 2 1 3\n"
-    "P 2\nE 3 0 1\nP 1 0 3\nE 1 0\nP 0 3 0 1\nE 2\nE 0 1 0\n", &error);
+  g_autoptr (SmMarket) market =
+      read_string ("hr-instance 1\nemployees 4\npositions 3\ncapacity 2 1 3\n"
+                   "P 2\nE 3 0 1\nP 1 0 3\nE 1 0\nP 0 3 0 1\nE 2\nE 0 1 0\n",
+                   &error);
 
   SM_ASSERT_NO_ERROR (error);
   assert_same_market (expected, market);
@@ -368,8 +364,8 @@ test_empty_markets (void)
   } cases[] = {
     { "hr-instance 1\nemployees 0\npositions 0\ncapacity\n", 0, 0 },
     { "hr-instance 1\nemployees 2\npositions 0\ncapacity\nE 0\nE 1\n", 2, 0 },
-    { "hr-instance 1\nemployees 0\npositions 2\ncapacity 1 4\nP 0\nP 1\n",
-      0, 2 },
+    { "hr-instance 1\nemployees 0\npositions 2\ncapacity 1 4\nP 0\nP 1\n", 0,
+      2 },
   };
   GError *error = NULL;
 
@@ -527,8 +523,8 @@ test_read_file_missing (void)
 
   CU_ASSERT_PTR_NULL (market);
   CU_ASSERT_PTR_NOT_NULL_FATAL (error);
-  CU_ASSERT_TRUE (g_str_has_prefix (error->message,
-                                    "data/instance/no-such.txt: "));
+  CU_ASSERT_TRUE (
+      g_str_has_prefix (error->message, "data/instance/no-such.txt: "));
   SM_ASSERT_ERROR (error, SM_ERROR_IO);
 
   market = sm_instance_read_file ("data/instance", &error);
@@ -578,8 +574,7 @@ test_write_file_missing_folder (void)
 {
   GError *error = NULL;
   g_autofree char *dir = sm_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "missing", "market.txt",
-                                            NULL);
+  g_autofree char *path = g_build_filename (dir, "missing", "market.txt", NULL);
   g_autoptr (SmMarket) market = sample_market ();
 
   CU_ASSERT_FALSE (sm_instance_write_file (market, path, &error));

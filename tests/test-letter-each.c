@@ -14,8 +14,8 @@
 typedef struct {
   const SmPlacement *placement;
   const SmLetterOptions *options;
-  int32_t next;     /* the employee expected next */
-  int32_t stop_at;  /* the callback fails here (-1: never) */
+  int32_t next;    /* the employee expected next */
+  int32_t stop_at; /* the callback fails here (-1: never) */
 } Collector;
 
 static gboolean
@@ -31,8 +31,8 @@ collect (int32_t employee, const char *text, size_t length, void *user_data,
       return FALSE;
     }
   CU_ASSERT_EQUAL (strlen (text), length);
-  g_autofree char *alone = sm_letter_render (c->placement, employee,
-                                             c->options, NULL);
+  g_autofree char *alone = sm_letter_render (c->placement, employee, c->options,
+                                             NULL);
   CU_ASSERT_PTR_NOT_NULL_FATAL (alone);
   CU_ASSERT_STRING_EQUAL (text, alone);
   return TRUE;
@@ -100,8 +100,7 @@ int
 main (void)
 {
   static const SmTestCase cases[] = {
-    { "every letter once, as sm_letter_render() gives it",
-      test_every_letter },
+    { "every letter once, as sm_letter_render() gives it", test_every_letter },
     { "a callback that fails stops the run", test_callback_stops },
     { "a bad template stops before any letter", test_bad_template },
     { NULL, NULL },

@@ -18,18 +18,27 @@
 
 /* The placeholders letter.h documents. */
 static const char *const placeholders[] = {
-  "sender", "effective_date", "reference_date", "seed", "tie_breaking",
-  "version", "checksum", "public_law", "employment_law",
-  "employee_name", "employee_id",
-  "applied", "follows_work", "supernumerary", "manual",
-  "organisation", "unit", "position", "grade", "preference_obtained",
-  "manual_reason",
-  "preferences", "number", "title", "place", "obtained", "refused",
-  "not_needed", "reason", "rank", "cutoff", "decided_by", "own_value",
-  "own_function",
-  "rules", "rule_id", "rule_positions", "filters", "criteria",
-  "criterion_number", "criterion",
-  NULL
+  "sender",         "effective_date",
+  "reference_date", "seed",
+  "tie_breaking",   "version",
+  "checksum",       "public_law",
+  "employment_law", "employee_name",
+  "employee_id",    "applied",
+  "follows_work",   "supernumerary",
+  "manual",         "organisation",
+  "unit",           "position",
+  "grade",          "preference_obtained",
+  "manual_reason",  "preferences",
+  "number",         "title",
+  "place",          "obtained",
+  "refused",        "not_needed",
+  "reason",         "rank",
+  "cutoff",         "decided_by",
+  "own_value",      "own_function",
+  "rules",          "rule_id",
+  "rule_positions", "filters",
+  "criteria",       "criterion_number",
+  "criterion",      NULL
 };
 
 #define MANUAL_REASON "mantelzorg voor een naaste; de werktijden passen"
@@ -39,8 +48,8 @@ static const char *const placeholders[] = {
 typedef struct {
   SmScenario *scenario;
   SmPlacement *placement;
-  int32_t of_status[4];   /* an employee of each SmStatus */
-  int32_t two_kinds;      /* applied, refused for two different reasons */
+  int32_t of_status[4]; /* an employee of each SmStatus */
+  int32_t two_kinds;    /* applied, refused for two different reasons */
 } Fixture;
 
 static Fixture fx;
@@ -112,15 +121,17 @@ add_regio (SmScenario *s, const SmEmployeeSpec *e, const SmEmployeeSpec *f)
   ok_or_fail (sm_scenario_add_unit (s, &u, &error), &error);
   g_autoptr (SmPriorityRule) strict = sm_priority_rule_new ("strict");
   ok_or_fail (sm_priority_rule_add_criterion (strict, SM_CRITERION_SERVICE,
-                                              SM_DIRECTION_HIGHER_FIRST, &error), &error);
+                                              SM_DIRECTION_HIGHER_FIRST,
+                                              &error),
+              &error);
   sm_priority_rule_set_max_grade_distance (strict, 0);
   ok_or_fail (sm_scenario_add_rule (s, strict, &error), &error);
   add_regio_position (s, "regio-strict", "Adviseur strategie", "RG-STR",
                       e->grade + 3, "strict");
   add_regio_position (s, "regio-full", "Coordinator samenwerking",
                       f->function_code, f->grade, NULL);
-  add_regio_position (s, "regio-open", "Projectleider regio", "RG-PL",
-                      e->grade, NULL);
+  add_regio_position (s, "regio-open", "Projectleider regio", "RG-PL", e->grade,
+                      NULL);
   apply (s, f->id, "regio-full", 1);
   apply (s, e->id, "regio-strict", 1);
   apply (s, e->id, "regio-full", 2);
@@ -179,8 +190,8 @@ extend_case (SmScenario *s)
   const char *target = own_position (s, m.function_code);
   CU_ASSERT_PTR_NOT_NULL_FATAL (target);
   GError *error = NULL;
-  ok_or_fail (sm_scenario_add_manual_placement (s, m.id, target,
-                                                MANUAL_REASON, &error),
+  ok_or_fail (sm_scenario_add_manual_placement (s, m.id, target, MANUAL_REASON,
+                                                &error),
               &error);
 }
 
@@ -277,8 +288,8 @@ rule_of (int32_t position)
 {
   SmPositionSpec p;
   sm_scenario_get_position (fx.scenario, position, &p);
-  for (int32_t k = 0; p.rule_id != NULL
-                      && k < sm_scenario_get_n_rules (fx.scenario); k++)
+  for (int32_t k = 0;
+       p.rule_id != NULL && k < sm_scenario_get_n_rules (fx.scenario); k++)
     {
       const SmPriorityRule *rule = sm_scenario_get_rule (fx.scenario, k);
       if (strcmp (sm_priority_rule_get_id (rule), p.rule_id) == 0)
@@ -311,7 +322,8 @@ assert_preferences (const char *text, int32_t employee)
       if (strcmp (spec.employee_id, e.id) != 0)
         continue;
       assert_contains (text, position_title (
-          sm_scenario_find_position (fx.scenario, spec.position_id)));
+                                 sm_scenario_find_position (fx.scenario,
+                                                            spec.position_id)));
     }
 }
 
@@ -319,15 +331,15 @@ assert_preferences (const char *text, int32_t employee)
 static void
 assert_refusals_en (const char *text, int32_t employee)
 {
-  for (int32_t k = 0; k < sm_placement_get_n_refusals (fx.placement,
-                                                       employee); k++)
+  for (int32_t k = 0; k < sm_placement_get_n_refusals (fx.placement, employee);
+       k++)
     {
       SmRefusal r;
       sm_placement_get_refusal (fx.placement, employee, k, &r);
       assert_contains (text, position_title (r.position));
       if (r.reason == SM_REASON_NOT_ELIGIBLE)
-        assert_contains (text, r.filter == SM_FILTER_GRADE
-                                   ? "salary grade" : "not eligible");
+        assert_contains (text, r.filter == SM_FILTER_GRADE ? "salary grade"
+                                                           : "not eligible");
       if (r.reason == SM_REASON_MANUAL)
         assert_contains (text, "Not considered");
       if (r.reason != SM_REASON_FULL || r.cutoff == 0)
@@ -337,16 +349,17 @@ assert_refusals_en (const char *text, int32_t employee)
           (int) r.rank, (int) r.cutoff);
       assert_contains (text, numbers);
       if (r.criterion >= 0)
-        assert_contains (text, sm_priority__describe_criterion (
-                                   rule_of (r.position), r.criterion));
+        assert_contains (text,
+                         sm_priority__describe_criterion (rule_of (r.position),
+                                                          r.criterion));
     }
 }
 
 static void
 assert_refusals_nl (const char *text, int32_t employee)
 {
-  for (int32_t k = 0; k < sm_placement_get_n_refusals (fx.placement,
-                                                       employee); k++)
+  for (int32_t k = 0; k < sm_placement_get_n_refusals (fx.placement, employee);
+       k++)
     {
       SmRefusal r;
       sm_placement_get_refusal (fx.placement, employee, k, &r);
@@ -357,7 +370,8 @@ assert_refusals_nl (const char *text, int32_t employee)
         continue;
       g_autofree char *numbers = g_strdup_printf (
           "Uw plaats in de voorrangsvolgorde was %d; de laatste plaats ging "
-          "naar nummer %d.", (int) r.rank, (int) r.cutoff);
+          "naar nummer %d.",
+          (int) r.rank, (int) r.cutoff);
       assert_contains (text, numbers);
     }
 }
@@ -417,7 +431,10 @@ static void
 test_every_status (void)
 {
   static const char *const marks_nl[] = {
-    "e voorkeur", "mens volgt werk", "boventallig", "hardheidsclausule",
+    "e voorkeur",
+    "mens volgt werk",
+    "boventallig",
+    "hardheidsclausule",
   };
   for (int k = 0; k < 4; k++)
     {
@@ -425,8 +442,7 @@ test_every_status (void)
       CU_ASSERT_TRUE_FATAL (i >= 0);
       SmEmployeeOutcome out;
       sm_placement_get_outcome (fx.placement, i, &out);
-      g_autofree char *nl = letter (i, SM_LANGUAGE_DUTCH,
-                                    SM_REGIME_PUBLIC_LAW);
+      g_autofree char *nl = letter (i, SM_LANGUAGE_DUTCH, SM_REGIME_PUBLIC_LAW);
       g_autofree char *en = letter (i, SM_LANGUAGE_ENGLISH,
                                     SM_REGIME_EMPLOYMENT_LAW);
       assert_person (nl, i);
@@ -457,8 +473,7 @@ test_supernumerary_and_manual (void)
   assert_contains (s_en, "supernumerary (boventallig) in the unit");
   assert_contains (s_en, unit.name);
   assert_contains (s_en, "Your own function");
-  g_autofree char *m_nl = letter (man, SM_LANGUAGE_DUTCH,
-                                  SM_REGIME_PUBLIC_LAW);
+  g_autofree char *m_nl = letter (man, SM_LANGUAGE_DUTCH, SM_REGIME_PUBLIC_LAW);
   assert_contains (m_nl, MANUAL_REASON);
   assert_contains (m_nl, "hardheidsclausule");
   g_autofree char *m_en = letter (man, SM_LANGUAGE_ENGLISH,
@@ -470,8 +485,7 @@ static void
 test_regimes_and_languages (void)
 {
   int32_t i = fx.of_status[SM_STATUS_PLACED];
-  g_autofree char *nl_pub = letter (i, SM_LANGUAGE_DUTCH,
-                                    SM_REGIME_PUBLIC_LAW);
+  g_autofree char *nl_pub = letter (i, SM_LANGUAGE_DUTCH, SM_REGIME_PUBLIC_LAW);
   g_autofree char *nl_emp = letter (i, SM_LANGUAGE_DUTCH,
                                     SM_REGIME_EMPLOYMENT_LAW);
   g_autofree char *en_pub = letter (i, SM_LANGUAGE_ENGLISH,
@@ -516,14 +530,14 @@ test_sender_and_date (void)
   GError *error = NULL;
   SmLetterOptions o = SM_LETTER_OPTIONS_INIT;
   o.sender = "de gemeentesecretaris van Ommen";
-  o.effective_date = (SmDate) { 2019, 3, 1 };
+  o.effective_date = (SmDate){ 2019, 3, 1 };
   g_autofree char *text = sm_letter_render (fx.placement, 0, &o, &error);
   SM_ASSERT_NO_ERROR (error);
   assert_contains (text, "bezwaar maken bij de gemeentesecretaris van "
                          "Ommen");
   assert_contains (text, "per 1 maart 2019");
   assert_lacks (text, "college van burgemeester");
-  o.effective_date = (SmDate) { 2019, 2, 30 };
+  o.effective_date = (SmDate){ 2019, 2, 30 };
   CU_ASSERT_PTR_NULL (sm_letter_render (fx.placement, 0, &o, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_INVALID_VALUE);
 }
@@ -545,17 +559,18 @@ test_custom_template (void)
   GError *error = NULL;
   SmLetterOptions o = SM_LETTER_OPTIONS_INIT;
   o.template_text =
-    "{{employee_id}}:{{#preferences}} [{{number}} {{title}}"
-    "{{#obtained}} ok{{/obtained}}{{^obtained}} no{{/obtained}}]"
-    "{{/preferences}}{{^preferences}} none{{/preferences}}\n";
+      "{{employee_id}}:{{#preferences}} [{{number}} {{title}}"
+      "{{#obtained}} ok{{/obtained}}{{^obtained}} no{{/obtained}}]"
+      "{{/preferences}}{{^preferences}} none{{/preferences}}\n";
   SmEmployeeSpec e;
   int32_t i = fx.two_kinds;
   sm_scenario_get_employee (fx.scenario, i, &e);
   g_autofree char *text = sm_letter_render (fx.placement, i, &o, &error);
   SM_ASSERT_NO_ERROR (error);
-  g_autofree char *want = g_strdup_printf (
-      "%s: [1 Adviseur strategie no] [2 Coordinator samenwerking no] "
-      "[3 Projectleider regio ok]\n", e.id);
+  g_autofree char *want = g_strdup_printf ("%s: [1 Adviseur strategie no] [2 "
+                                           "Coordinator samenwerking no] "
+                                           "[3 Projectleider regio ok]\n",
+                                           e.id);
   CU_ASSERT_STRING_EQUAL (text, want);
   int32_t w = fx.of_status[SM_STATUS_FOLLOWS_WORK];
   g_autofree char *none = sm_letter_render (fx.placement, w, &o, &error);
@@ -585,7 +600,8 @@ test_bad_templates (void)
   assert_parse_error ("Beste {{employee_name}},\n\n{{naam}}\n", "line 3:");
   assert_parse_error ("{{#preferences}}\n{{title}}\n", "line 1:");
   assert_parse_error ("a\n{{#preferences}}\n{{#obtained}}\nx\n"
-                      "{{/preferences}}\n", "line 5:");
+                      "{{/preferences}}\n",
+                      "line 5:");
   assert_parse_error ("a\n{{/rules}}\n", "line 2:");
   assert_parse_error ("a\nb {{employee_name\n", "line 2:");
   assert_parse_error ("\n\n\n{{ two words }}\n", "line 4:");
@@ -632,8 +648,8 @@ test_placeholders_listed (void)
    * it is written for one regime, and its {{reason}} sentence already
    * states the rank, the cutoff, what decided and the person's value. */
   static const char *const for_own_templates[] = {
-    "public_law", "employment_law", "rank", "cutoff", "decided_by",
-    "own_value", NULL
+    "public_law", "employment_law", "rank", "cutoff",
+    "decided_by", "own_value",      NULL
   };
   for (int lang = 0; lang < 2; lang++)
     for (int regime = 0; regime < 2; regime++)
@@ -644,8 +660,8 @@ test_placeholders_listed (void)
           if (!g_strv_contains (for_own_templates, *n)
               && !g_hash_table_contains (used, *n))
             {
-              fprintf (stderr, "template %d/%d does not use {{%s}}\n",
-                       lang, regime, *n);
+              fprintf (stderr, "template %d/%d does not use {{%s}}\n", lang,
+                       regime, *n);
               CU_FAIL ("a documented placeholder is not used");
             }
       }
@@ -686,14 +702,15 @@ test_engine (void)
       if (k == 2)
         sm_template_record__set_string (item, "who", "Bob");
     }
-  g_autofree char *a = render_text (
-      "Hi {{ who }}{{#items}}, {{n}}:{{who}}{{/items}}.", r);
+  g_autofree char *a =
+      render_text ("Hi {{ who }}{{#items}}, {{n}}:{{who}}{{/items}}.", r);
   CU_ASSERT_STRING_EQUAL (a, "Hi Anna, 1:Anna, 2:Bob.");
   /* Tags alone on a line leave no line; comments leave nothing. */
   g_autofree char *b = render_text (
       "x\n  {{#yes}}\ny\n  {{/yes}}\n{{#no}}\nn\n{{/no}}\n{{^empty}}\n"
       "e\n{{/empty}}\n{{! note\n  more }}\nz {{missing}}{{#missing}}m"
-      "{{/missing}}{{^missing}}!{{/missing}}\n", r);
+      "{{/missing}}{{^missing}}!{{/missing}}\n",
+      r);
   CU_ASSERT_STRING_EQUAL (b, "x\ny\ne\nz !\n");
   /* No escaping; a text section shows once when not empty. */
   sm_template_record__set_string (r, "raw", "<a & \"b\">");
@@ -762,7 +779,8 @@ test_write_all (void)
   CU_ASSERT_EQUAL (g_rmdir (tmp), 0);
 }
 
-/* ---- letters for manual seats, caps and reflection --------------------------- */
+/* ---- letters for manual seats, caps and reflection
+ * --------------------------- */
 
 /* Hardenberg (default; hb-adm, 2 seats) and Ommen (at most 2 people;
  * om-a 2 seats, 1 of them a target; om-b 1 seat, 1 target). M is placed
@@ -792,10 +810,12 @@ manual_scenario (gboolean reflection)
       u.organisation_id = units[k][1];
       ok_or_fail (sm_scenario_add_unit (s, &u, &error), &error);
     }
-  const struct { const char *id, *unit, *code; int32_t seats, target; }
-  positions[] = { { "hb-adm", "hb-u", "ADM", 2, -1 },
-                  { "om-a", "om-u", "ADV", 2, 1 },
-                  { "om-b", "om-u", "ADV", 1, 1 } };
+  const struct {
+    const char *id, *unit, *code;
+    int32_t seats, target;
+  } positions[] = { { "hb-adm", "hb-u", "ADM", 2, -1 },
+                    { "om-a", "om-u", "ADV", 2, 1 },
+                    { "om-b", "om-u", "ADV", 1, 1 } };
   for (size_t k = 0; k < G_N_ELEMENTS (positions); k++)
     {
       SmPositionSpec p = SM_POSITION_SPEC_INIT;
@@ -807,15 +827,17 @@ manual_scenario (gboolean reflection)
       p.target_seats = positions[k].target;
       ok_or_fail (sm_scenario_add_position (s, &p, &error), &error);
     }
-  const struct { const char *id, *name, *code; int32_t service; }
-  people[] = { { "M", "Marit Manual", "ADM", 2015 },
-               { "P1", "Pieter First", "ADM", 1990 },
-               { "P2", "Paula Second", "ADM", 2000 },
-               { "P3", "Pim Third", "ADM", 2010 },
-               { "M2", "Mohammed Manual", "POL", 2012 },
-               { "X1", "Xandra First", "POL", 1990 },
-               { "X2", "Xavier Second", "POL", 2000 },
-               { "Y", "Yara Other", "POL", 2005 } };
+  const struct {
+    const char *id, *name, *code;
+    int32_t service;
+  } people[] = { { "M", "Marit Manual", "ADM", 2015 },
+                 { "P1", "Pieter First", "ADM", 1990 },
+                 { "P2", "Paula Second", "ADM", 2000 },
+                 { "P3", "Pim Third", "ADM", 2010 },
+                 { "M2", "Mohammed Manual", "POL", 2012 },
+                 { "X1", "Xandra First", "POL", 1990 },
+                 { "X2", "Xavier Second", "POL", 2000 },
+                 { "Y", "Yara Other", "POL", 2005 } };
   for (size_t k = 0; k < G_N_ELEMENTS (people); k++)
     {
       SmEmployeeSpec e = SM_EMPLOYEE_SPEC_INIT;
@@ -915,9 +937,8 @@ test_manual_seat_letters (void)
                          "placed manually: 1.");
   g_autofree char *m_en = letter_of (p, "M", SM_LANGUAGE_ENGLISH);
   assert_contains (m_en, "burn-out QQX-17");
-  const char *texts[][2] = { { "P2", p2_en }, { "P2", p2_nl },
-                             { "X2", x2_en }, { "X2", x2_nl },
-                             { "Y", y_en }, { "M", m_en } };
+  const char *texts[][2] = { { "P2", p2_en }, { "P2", p2_nl }, { "X2", x2_en },
+                             { "X2", x2_nl }, { "Y", y_en },   { "M", m_en } };
   for (size_t k = 0; k < G_N_ELEMENTS (texts); k++)
     assert_private (p, texts[k][1], texts[k][0]);
 }
@@ -980,7 +1001,9 @@ test_own_function_filters (void)
   ok_or_fail (sm_scenario_add_unit (s, &u, &error), &error);
   g_autoptr (SmPriorityRule) strict = sm_priority_rule_new ("strict");
   ok_or_fail (sm_priority_rule_add_criterion (strict, SM_CRITERION_SERVICE,
-                                              SM_DIRECTION_HIGHER_FIRST, &error), &error);
+                                              SM_DIRECTION_HIGHER_FIRST,
+                                              &error),
+              &error);
   sm_priority_rule_set_max_grade_distance (strict, 0);
   ok_or_fail (sm_scenario_add_rule (s, strict, &error), &error);
   SmPositionSpec pos = SM_POSITION_SPEC_INIT;
@@ -990,9 +1013,11 @@ test_own_function_filters (void)
   pos.grade = 10;
   pos.rule_id = "strict";
   ok_or_fail (sm_scenario_add_position (s, &pos, &error), &error);
-  const struct { const char *id, *name; int32_t grade, service; }
-  people[] = { { "P", "Petra Placed", 10, 1990 },
-               { "Q", "Quinten Refused", 8, 2000 } };
+  const struct {
+    const char *id, *name;
+    int32_t grade, service;
+  } people[] = { { "P", "Petra Placed", 10, 1990 },
+                 { "Q", "Quinten Refused", 8, 2000 } };
   for (size_t k = 0; k < G_N_ELEMENTS (people); k++)
     {
       SmEmployeeSpec e = SM_EMPLOYEE_SPEC_INIT;

@@ -32,10 +32,14 @@ small_builder (void)
   SmMarketBuilder *b = sm_market_builder_new (2, 2, &error);
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_TRUE (sm_market_builder_set_seats (b, 0, 2, &error));
-  CU_ASSERT_TRUE (sm_market_builder_set_preferences (b, 0, (int32_t[]){ 1, 0 }, 2, &error));
-  CU_ASSERT_TRUE (sm_market_builder_set_preferences (b, 1, (int32_t[]){ 0 }, 1, &error));
-  CU_ASSERT_TRUE (sm_market_builder_set_priorities (b, 0, (int32_t[]){ 1, 0 }, 2, &error));
-  CU_ASSERT_TRUE (sm_market_builder_set_priorities (b, 1, (int32_t[]){ 0 }, 1, &error));
+  CU_ASSERT_TRUE (
+      sm_market_builder_set_preferences (b, 0, (int32_t[]){ 1, 0 }, 2, &error));
+  CU_ASSERT_TRUE (
+      sm_market_builder_set_preferences (b, 1, (int32_t[]){ 0 }, 1, &error));
+  CU_ASSERT_TRUE (
+      sm_market_builder_set_priorities (b, 0, (int32_t[]){ 1, 0 }, 2, &error));
+  CU_ASSERT_TRUE (
+      sm_market_builder_set_priorities (b, 1, (int32_t[]){ 0 }, 1, &error));
   SM_ASSERT_NO_ERROR (error);
   return b;
 }
@@ -161,7 +165,8 @@ test_bad_sizes (void)
   CU_ASSERT_PTR_NULL (sm_market_builder_new (3, (int64_t) 1 << 40, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_TOO_LARGE);
   g_autoptr (SmMarketBuilder) b = sm_market_builder_new (2, 2, &error);
-  CU_ASSERT_FALSE (sm_market_builder_reserve (b, (int64_t) INT32_MAX + 1, &error));
+  CU_ASSERT_FALSE (
+      sm_market_builder_reserve (b, (int64_t) INT32_MAX + 1, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_TOO_LARGE);
   CU_ASSERT_TRUE (sm_market_builder_reserve (b, 100, &error));
   SM_ASSERT_NO_ERROR (error);
@@ -187,28 +192,42 @@ test_bad_lists (void)
 {
   GError *error = NULL;
   g_autoptr (SmMarketBuilder) b = sm_market_builder_new (2, 2, &error);
-  CU_ASSERT_FALSE (sm_market_builder_set_preferences (b, 2, (int32_t[]){ 0 }, 1, &error));
+  CU_ASSERT_FALSE (
+      sm_market_builder_set_preferences (b, 2, (int32_t[]){ 0 }, 1, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_INDEX_OUT_OF_RANGE);
-  CU_ASSERT_FALSE (sm_market_builder_set_preferences (b, 0, (int32_t[]){ 0, 2 }, 2, &error));
+  CU_ASSERT_FALSE (
+      sm_market_builder_set_preferences (b, 0, (int32_t[]){ 0, 2 }, 2, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_INDEX_OUT_OF_RANGE);
-  CU_ASSERT_FALSE (sm_market_builder_set_preferences (b, 0, (int32_t[]){ 1, -1 }, 2, &error));
+  CU_ASSERT_FALSE (sm_market_builder_set_preferences (b, 0,
+                                                      (int32_t[]){ 1, -1 }, 2,
+                                                      &error));
   SM_ASSERT_ERROR (error, SM_ERROR_INDEX_OUT_OF_RANGE);
-  CU_ASSERT_FALSE (sm_market_builder_set_preferences (b, 0, (int32_t[]){ 1, 0, 1 }, 3, &error));
+  CU_ASSERT_FALSE (sm_market_builder_set_preferences (b, 0,
+                                                      (int32_t[]){ 1, 0, 1 }, 3,
+                                                      &error));
   SM_ASSERT_ERROR (error, SM_ERROR_DUPLICATE);
-  CU_ASSERT_FALSE (sm_market_builder_set_priorities (b, 0, (int32_t[]){ 1, 1 }, 2, &error));
+  CU_ASSERT_FALSE (
+      sm_market_builder_set_priorities (b, 0, (int32_t[]){ 1, 1 }, 2, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_DUPLICATE);
-  CU_ASSERT_FALSE (sm_market_builder_set_priorities (b, 1, (int32_t[]){ 5 }, 1, &error));
+  CU_ASSERT_FALSE (
+      sm_market_builder_set_priorities (b, 1, (int32_t[]){ 5 }, 1, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_INDEX_OUT_OF_RANGE);
-  CU_ASSERT_FALSE (sm_market_builder_set_priorities (b, 7, (int32_t[]){ 0 }, 1, &error));
+  CU_ASSERT_FALSE (
+      sm_market_builder_set_priorities (b, 7, (int32_t[]){ 0 }, 1, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_INDEX_OUT_OF_RANGE);
   /* After all those refusals the builder is unchanged: the lists can
    * still be set once, and not twice. */
-  CU_ASSERT_TRUE (sm_market_builder_set_preferences (b, 0, (int32_t[]){ 1, 0 }, 2, &error));
-  CU_ASSERT_FALSE (sm_market_builder_set_preferences (b, 0, (int32_t[]){ 1 }, 1, &error));
+  CU_ASSERT_TRUE (
+      sm_market_builder_set_preferences (b, 0, (int32_t[]){ 1, 0 }, 2, &error));
+  CU_ASSERT_FALSE (
+      sm_market_builder_set_preferences (b, 0, (int32_t[]){ 1 }, 1, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_DUPLICATE);
-  CU_ASSERT_TRUE (sm_market_builder_set_priorities (b, 0, (int32_t[]){ 0 }, 1, &error));
-  CU_ASSERT_TRUE (sm_market_builder_set_priorities (b, 1, (int32_t[]){ 0 }, 1, &error));
-  CU_ASSERT_FALSE (sm_market_builder_set_priorities (b, 1, (int32_t[]){ 0 }, 1, &error));
+  CU_ASSERT_TRUE (
+      sm_market_builder_set_priorities (b, 0, (int32_t[]){ 0 }, 1, &error));
+  CU_ASSERT_TRUE (
+      sm_market_builder_set_priorities (b, 1, (int32_t[]){ 0 }, 1, &error));
+  CU_ASSERT_FALSE (
+      sm_market_builder_set_priorities (b, 1, (int32_t[]){ 0 }, 1, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_DUPLICATE);
   g_autoptr (SmMarket) mk = sm_market_builder_build (b, &error);
   SM_ASSERT_NO_ERROR (error);
@@ -269,23 +288,32 @@ test_memory_budget (void)
   CU_ASSERT (sm_market_estimate_bytes (1001, 100, 0) > small);
   CU_ASSERT (sm_market_estimate_bytes (1000, 101, 0) > small);
 
-  CU_ASSERT_PTR_NULL (sm_market_builder_new_with_budget (1000, 100, small - 1, &error));
+  CU_ASSERT_PTR_NULL (
+      sm_market_builder_new_with_budget (1000, 100, small - 1, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_TOO_LARGE);
-  CU_ASSERT_PTR_NULL (sm_market_builder_new_with_budget ((int64_t) 1 << 30, 1, (int64_t) 1 << 30, &error));
+  CU_ASSERT_PTR_NULL (sm_market_builder_new_with_budget ((int64_t) 1 << 30, 1,
+                                                         (int64_t) 1 << 30,
+                                                         &error));
   SM_ASSERT_ERROR (error, SM_ERROR_TOO_LARGE);
 
   /* room for exactly three entries per side */
   int64_t budget = sm_market_estimate_bytes (2, 2, 3);
-  g_autoptr (SmMarketBuilder) b = sm_market_builder_new_with_budget (2, 2, budget, &error);
+  g_autoptr (SmMarketBuilder)
+      b = sm_market_builder_new_with_budget (2, 2, budget, &error);
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_FALSE (sm_market_builder_reserve (b, 4, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_TOO_LARGE);
-  CU_ASSERT_TRUE (sm_market_builder_set_preferences (b, 0, (int32_t[]){ 0, 1 }, 2, &error));
-  CU_ASSERT_FALSE (sm_market_builder_set_preferences (b, 1, (int32_t[]){ 0, 1 }, 2, &error));
+  CU_ASSERT_TRUE (
+      sm_market_builder_set_preferences (b, 0, (int32_t[]){ 0, 1 }, 2, &error));
+  CU_ASSERT_FALSE (
+      sm_market_builder_set_preferences (b, 1, (int32_t[]){ 0, 1 }, 2, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_TOO_LARGE);
-  CU_ASSERT_TRUE (sm_market_builder_set_preferences (b, 1, (int32_t[]){ 1 }, 1, &error));
-  CU_ASSERT_TRUE (sm_market_builder_set_priorities (b, 0, (int32_t[]){ 0 }, 1, &error));
-  CU_ASSERT_TRUE (sm_market_builder_set_priorities (b, 1, (int32_t[]){ 1, 0 }, 2, &error));
+  CU_ASSERT_TRUE (
+      sm_market_builder_set_preferences (b, 1, (int32_t[]){ 1 }, 1, &error));
+  CU_ASSERT_TRUE (
+      sm_market_builder_set_priorities (b, 0, (int32_t[]){ 0 }, 1, &error));
+  CU_ASSERT_TRUE (
+      sm_market_builder_set_priorities (b, 1, (int32_t[]){ 1, 0 }, 2, &error));
   SM_ASSERT_NO_ERROR (error);
   g_autoptr (SmMarket) mk = sm_market_builder_build (b, &error);
   SM_ASSERT_NO_ERROR (error);
@@ -325,7 +353,8 @@ test_out_of_memory (void)
       gboolean ok = sm_market_builder_reserve (b, 1500000000, &error);
       int status = !ok && error != NULL && error->domain == SM_ERROR
                            && error->code == SM_ERROR_NO_MEMORY
-                       ? 0 : 5;
+                       ? 0
+                       : 5;
       g_clear_error (&error);
       /* the builder is still usable after the failure */
       if (status == 0

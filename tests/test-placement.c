@@ -8,7 +8,8 @@
 
 #include <string.h>
 
-/* ---- building scenarios ---------------------------------------------------- */
+/* ---- building scenarios ----------------------------------------------------
+ */
 
 static void
 add_org (SmScenario *s, const char *id, SmOrganisationKind kind,
@@ -101,19 +102,21 @@ place (const SmScenario *s)
 /* Asserts the employee's outcome; organisation, unit and position by id
  * (position NULL for none). */
 static void
-assert_outcome (const SmPlacement *p, const char *employee_id,
-                SmStatus status, const char *organisation_id,
-                const char *unit_id, const char *position_id,
-                int32_t preference)
+assert_outcome (const SmPlacement *p, const char *employee_id, SmStatus status,
+                const char *organisation_id, const char *unit_id,
+                const char *position_id, int32_t preference)
 {
   const SmScenario *s = sm_placement_get_scenario (p);
   SmEmployeeOutcome o;
   sm_placement_get_outcome (p, sm_scenario_find_employee (s, employee_id), &o);
   CU_ASSERT_EQUAL (o.status, status);
-  CU_ASSERT_EQUAL (o.organisation, sm_scenario_find_organisation (s, organisation_id));
+  CU_ASSERT_EQUAL (o.organisation,
+                   sm_scenario_find_organisation (s, organisation_id));
   CU_ASSERT_EQUAL (o.unit, sm_scenario_find_unit (s, unit_id));
-  CU_ASSERT_EQUAL (o.position, position_id == NULL ? -1
-                   : sm_scenario_find_position (s, position_id));
+  CU_ASSERT_EQUAL (o.position,
+                   position_id == NULL
+                       ? -1
+                       : sm_scenario_find_position (s, position_id));
   CU_ASSERT_EQUAL (o.preference, preference);
   if (o.status != status || o.preference != preference)
     fprintf (stderr, "%s: status %d preference %d\n", employee_id, o.status,
@@ -140,13 +143,15 @@ assert_nobody_lost (const SmPlacement *p)
       SmEmployeeOutcome o;
       sm_placement_get_outcome (p, i, &o);
       CU_ASSERT_EQUAL (o.position,
-                       sm_matching_get_position (sm_placement_get_matching (p), i));
+                       sm_matching_get_position (sm_placement_get_matching (p),
+                                                 i));
       CU_ASSERT_EQUAL (o.status == SM_STATUS_SUPERNUMERARY, o.position == -1);
       placed -= o.position >= 0;
     }
   CU_ASSERT_EQUAL (placed, 0);
-  g_autoptr (SmCheckReport) report = sm_matching_check (
-      sm_placement_get_market (p), sm_placement_get_matching (p), &error);
+  g_autoptr (SmCheckReport)
+      report = sm_matching_check (sm_placement_get_market (p),
+                                  sm_placement_get_matching (p), &error);
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_TRUE (sm_check_report_is_stable (report));
 }
@@ -230,7 +235,8 @@ test_hand_worked (void)
   assert_nobody_lost (p);
 }
 
-/* ---- (2) a manual placement ------------------------------------------------ */
+/* ---- (2) a manual placement ------------------------------------------------
+ */
 
 /* Scenario one with E5 placed at P1 by hand (E5 did not apply to it). E5
  * lists only P1 and comes first there, though E1 and E2 rank higher by the
@@ -242,8 +248,8 @@ test_manual_placement (void)
 {
   GError *error = NULL;
   g_autoptr (SmScenario) s = scenario_one ();
-  CU_ASSERT_TRUE (sm_scenario_add_manual_placement (s, "E5", "P1",
-                                                    "hardship", &error));
+  CU_ASSERT_TRUE (
+      sm_scenario_add_manual_placement (s, "E5", "P1", "hardship", &error));
   SM_ASSERT_NO_ERROR (error);
   g_autoptr (SmPlacement) p = place (s);
   assert_outcome (p, "E1", SM_STATUS_FOLLOWS_WORK, "D", "UD", "DA", 0);
@@ -252,7 +258,8 @@ test_manual_placement (void)
   assert_outcome (p, "E4", SM_STATUS_SUPERNUMERARY, "D", "UD", NULL, 0);
   assert_outcome (p, "E5", SM_STATUS_MANUAL, "R", "UR", "P1", 0);
   int32_t n;
-  const SmEdge *e5 = sm_market_get_employee_edges (sm_placement_get_market (p), 4, &n);
+  const SmEdge *e5 = sm_market_get_employee_edges (sm_placement_get_market (p),
+                                                   4, &n);
   CU_ASSERT_EQUAL_FATAL (n, 1);
   CU_ASSERT_EQUAL (e5[0].target, 0);
   CU_ASSERT_EQUAL (e5[0].rank, 0);
@@ -267,8 +274,8 @@ test_manual_keeps_preference (void)
 {
   GError *error = NULL;
   g_autoptr (SmScenario) s = scenario_one ();
-  CU_ASSERT_TRUE (sm_scenario_add_manual_placement (s, "E3", "P2", "reason",
-                                                    &error));
+  CU_ASSERT_TRUE (
+      sm_scenario_add_manual_placement (s, "E3", "P2", "reason", &error));
   SM_ASSERT_NO_ERROR (error);
   g_autoptr (SmPlacement) p = place (s);
   assert_outcome (p, "E1", SM_STATUS_PLACED, "R", "UR", "P1", 1);
@@ -307,7 +314,8 @@ test_ineligible_skipped (void)
   g_autoptr (SmPlacement) p = place (s);
   assert_outcome (p, "X", SM_STATUS_FOLLOWS_WORK, "D", "UD2", "DA2", 0);
   assert_outcome (p, "Y", SM_STATUS_PLACED, "R", "UR", "P1", 1);
-  CU_ASSERT_EQUAL (sm_market_find_choice (sm_placement_get_market (p), 0, 0), -1);
+  CU_ASSERT_EQUAL (sm_market_find_choice (sm_placement_get_market (p), 0, 0),
+                   -1);
   CU_ASSERT_EQUAL (sm_placement_get_n_placed_at (p, 1), 0);
   assert_nobody_lost (p);
 }
@@ -354,8 +362,8 @@ test_headcount_cap (void)
   assert_outcome (p, "E3", SM_STATUS_FOLLOWS_WORK, "D", "UD", "DA", 0);
   assert_outcome (p, "E4", SM_STATUS_FOLLOWS_WORK, "D", "UD", "DA", 0);
   CU_ASSERT_EQUAL (sm_placement_get_headcount (p, 0), 2);
-  g_autoptr (SmCheckReport) report = sm_matching_check (
-      mk, sm_placement_get_matching (p), &error);
+  g_autoptr (SmCheckReport)
+      report = sm_matching_check (mk, sm_placement_get_matching (p), &error);
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_TRUE (sm_check_report_is_stable (report));
   int32_t n;
@@ -398,7 +406,8 @@ test_vacancies (void)
   assert_nobody_lost (p);
 }
 
-/* ---- (6) errors ------------------------------------------------------------ */
+/* ---- (6) errors ------------------------------------------------------------
+ */
 
 static void
 test_errors (void)
@@ -437,8 +446,8 @@ test_errors (void)
   add_position (m, "P3", "UR", "A", 1, 0, NULL);
   add_employee (m, "E1", "A", "UD", 10, 1990);
   sm_placement_free (place (m));
-  CU_ASSERT_TRUE (sm_scenario_add_manual_placement (m, "E1", "P3", "reason",
-                                                    &error));
+  CU_ASSERT_TRUE (
+      sm_scenario_add_manual_placement (m, "E1", "P3", "reason", &error));
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_PTR_NULL (sm_scenario_place (m, &error));
   CU_ASSERT_PTR_NOT_NULL_FATAL (error);
@@ -520,7 +529,8 @@ test_lottery (void)
   CU_ASSERT_TRUE (wins[1] > 0);
 }
 
-/* ---- (8) nobody lost, on a larger scenario --------------------------------- */
+/* ---- (8) nobody lost, on a larger scenario ---------------------------------
+ */
 
 /* 40 employees in 4 functions over 2 units of D, 6 receiving positions
  * (one org capped), own-function positions too few: everyone still ends
@@ -570,7 +580,8 @@ test_nobody_lost (void)
                    MAX (0, 5 - sm_placement_get_headcount (p, 0)));
 }
 
-/* ---- the reflection principle and missing dates ----------------------------- */
+/* ---- the reflection principle and missing dates -----------------------------
+ */
 
 /* One function place at the default organisation for two people of the
  * same age band (@band_years wide) chosen by the reflection principle: @a
@@ -617,8 +628,7 @@ test_reflection_missing_dates (void)
   assert_outcome (p1, "A", SM_STATUS_FOLLOWS_WORK, "hb", "hb-u", "hb-adm", 0);
   assert_outcome (p1, "B", SM_STATUS_SUPERNUMERARY, "hb", "hb-u", NULL, 0);
   /* one band of 100 years holds both, whatever the birth dates */
-  g_autoptr (SmScenario) s2 = reflection_pair (100, y2000, none, y2000,
-                                               y1970);
+  g_autoptr (SmScenario) s2 = reflection_pair (100, y2000, none, y2000, y1970);
   g_autoptr (SmPlacement) p2 = place (s2);
   assert_outcome (p2, "A", SM_STATUS_SUPERNUMERARY, "hb", "hb-u", NULL, 0);
   assert_outcome (p2, "B", SM_STATUS_FOLLOWS_WORK, "hb", "hb-u", "hb-adm", 0);
@@ -641,7 +651,7 @@ test_settings_kept (void)
   g_autofree char *letter_before = sm_letter_render (p, 0, &options, NULL);
 
   sm_scenario_set_seed (s, 99);
-  sm_scenario_set_reference_date (s, (SmDate) { 2030, 6, 1 });
+  sm_scenario_set_reference_date (s, (SmDate){ 2030, 6, 1 });
   sm_scenario_set_reduction (s, SM_REDUCTION_REFLECTION, 7);
   g_autofree char *after = sm_scenario_checksum (s);
   CU_ASSERT_STRING_NOT_EQUAL (before, after);
@@ -673,8 +683,8 @@ test_outcome_out_of_range (void)
   g_autoptr (SmPlacement) p = place (s);
   SmEmployeeOutcome o = { .position = 1234 };
   CU_ASSERT_FALSE (sm_placement_get_outcome (p, -1, &o));
-  CU_ASSERT_FALSE (sm_placement_get_outcome (
-      p, sm_scenario_get_n_employees (s), &o));
+  CU_ASSERT_FALSE (
+      sm_placement_get_outcome (p, sm_scenario_get_n_employees (s), &o));
   CU_ASSERT_EQUAL (o.position, 1234);
   CU_ASSERT_TRUE (sm_placement_get_outcome (p, 0, &o));
   CU_ASSERT_TRUE (sm_placement_get_outcome (p, 0, NULL));
@@ -696,8 +706,7 @@ main (void)
     { "nobody is lost", test_nobody_lost },
     { "reflection: a missing date keeps no place",
       test_reflection_missing_dates },
-    { "a placement keeps the settings it was made with",
-      test_settings_kept },
+    { "a placement keeps the settings it was made with", test_settings_kept },
     { "an outcome out of range is FALSE", test_outcome_out_of_range },
     { NULL, NULL },
   };

@@ -32,8 +32,8 @@ rule_with (SmCriterion criterion, SmDirection direction)
 {
   GError *error = NULL;
   SmPriorityRule *rule = sm_priority_rule_new ("r");
-  CU_ASSERT_TRUE (sm_priority_rule_add_criterion (rule, criterion, direction,
-                                                  &error));
+  CU_ASSERT_TRUE (
+      sm_priority_rule_add_criterion (rule, criterion, direction, &error));
   SM_ASSERT_NO_ERROR (error);
   return rule;
 }
@@ -69,7 +69,9 @@ static void
 test_default_rule (void)
 {
   static const SmCriterion expected[] = {
-    SM_CRITERION_FIT, SM_CRITERION_SAME_GRADE, SM_CRITERION_SERVICE,
+    SM_CRITERION_FIT,
+    SM_CRITERION_SAME_GRADE,
+    SM_CRITERION_SERVICE,
     SM_CRITERION_AGE,
   };
   g_autoptr (SmPriorityRule) rule = sm_priority_rule_new_default ();
@@ -93,14 +95,17 @@ test_add_criterion (void)
 {
   GError *error = NULL;
   g_autoptr (SmPriorityRule) rule = sm_priority_rule_new ("r");
-  CU_ASSERT_TRUE (sm_priority_rule_add_criterion (
-      rule, SM_CRITERION_TRAVEL, SM_DIRECTION_LOWER_FIRST, &error));
-  CU_ASSERT_TRUE (sm_priority_rule_add_criterion (
-      rule, SM_CRITERION_COMMITTEE_SCORE, SM_DIRECTION_HIGHER_FIRST, &error));
+  CU_ASSERT_TRUE (sm_priority_rule_add_criterion (rule, SM_CRITERION_TRAVEL,
+                                                  SM_DIRECTION_LOWER_FIRST,
+                                                  &error));
+  CU_ASSERT_TRUE (
+      sm_priority_rule_add_criterion (rule, SM_CRITERION_COMMITTEE_SCORE,
+                                      SM_DIRECTION_HIGHER_FIRST, &error));
   SM_ASSERT_NO_ERROR (error);
   /* A criterion twice, even in the other direction: refused, unchanged. */
-  CU_ASSERT_FALSE (sm_priority_rule_add_criterion (
-      rule, SM_CRITERION_TRAVEL, SM_DIRECTION_HIGHER_FIRST, &error));
+  CU_ASSERT_FALSE (sm_priority_rule_add_criterion (rule, SM_CRITERION_TRAVEL,
+                                                   SM_DIRECTION_HIGHER_FIRST,
+                                                   &error));
   SM_ASSERT_ERROR (error, SM_ERROR_DUPLICATE);
   CU_ASSERT_EQUAL_FATAL (sm_priority_rule_get_n_criteria (rule), 2);
   SmCriterion criterion;
@@ -112,8 +117,8 @@ test_add_criterion (void)
   CU_ASSERT_EQUAL (criterion, SM_CRITERION_COMMITTEE_SCORE);
   /* Every criterion fits once. */
   for (int k = 0; k < SM_N_CRITERIA; k++)
-    sm_priority_rule_add_criterion (rule, (SmCriterion) k, SM_DIRECTION_HIGHER_FIRST,
-                                    NULL);
+    sm_priority_rule_add_criterion (rule, (SmCriterion) k,
+                                    SM_DIRECTION_HIGHER_FIRST, NULL);
   CU_ASSERT_EQUAL (sm_priority_rule_get_n_criteria (rule), SM_N_CRITERIA);
 }
 
@@ -134,8 +139,8 @@ test_filters (void)
 static void
 test_copy_and_free (void)
 {
-  g_autoptr (SmPriorityRule) rule = rule_with (SM_CRITERION_AGE,
-                                               SM_DIRECTION_LOWER_FIRST);
+  g_autoptr (SmPriorityRule)
+      rule = rule_with (SM_CRITERION_AGE, SM_DIRECTION_LOWER_FIRST);
   sm_priority_rule_set_max_grade_distance (rule, 1);
   sm_priority_rule_set_min_fit (rule, SM_FIT_REASONABLE);
   sm_priority_rule_set_require_qualifications (rule, TRUE);
@@ -148,8 +153,8 @@ test_copy_and_free (void)
   CU_ASSERT_EQUAL (sm_priority_rule_get_min_fit (copy), SM_FIT_REASONABLE);
   CU_ASSERT_TRUE (sm_priority_rule_get_require_qualifications (copy));
   /* Independent of the original. */
-  sm_priority_rule_add_criterion (copy, SM_CRITERION_FIT, SM_DIRECTION_HIGHER_FIRST,
-                                  NULL);
+  sm_priority_rule_add_criterion (copy, SM_CRITERION_FIT,
+                                  SM_DIRECTION_HIGHER_FIRST, NULL);
   CU_ASSERT_EQUAL (sm_priority_rule_get_n_criteria (copy), 2);
   CU_ASSERT_EQUAL (sm_priority_rule_get_n_criteria (rule), 1);
   CU_ASSERT_PTR_NULL (sm_priority_rule_copy (NULL));
@@ -199,11 +204,11 @@ test_fit_both_ways (void)
   SmCandidate better = base_candidate ("a"), worse = base_candidate ("b");
   better.fit = SM_FIT_SAME;
   worse.fit = SM_FIT_SUITABLE;
-  better.lot = 2000;   /* the lot would favour worse */
-  g_autoptr (SmPriorityRule) high = rule_with (SM_CRITERION_FIT,
-                                               SM_DIRECTION_HIGHER_FIRST);
-  g_autoptr (SmPriorityRule) low = rule_with (SM_CRITERION_FIT,
-                                              SM_DIRECTION_LOWER_FIRST);
+  better.lot = 2000; /* the lot would favour worse */
+  g_autoptr (SmPriorityRule)
+      high = rule_with (SM_CRITERION_FIT, SM_DIRECTION_HIGHER_FIRST);
+  g_autoptr (SmPriorityRule)
+      low = rule_with (SM_CRITERION_FIT, SM_DIRECTION_LOWER_FIRST);
   assert_before (high, &better, &worse, 0);
   assert_before (low, &worse, &better, 0);
   worse.fit = SM_FIT_NONE;
@@ -216,10 +221,10 @@ test_same_grade_both_ways (void)
   SmCandidate same = base_candidate ("a"), promoted = base_candidate ("b");
   promoted.employee_grade = 8;
   same.lot = 2000;
-  g_autoptr (SmPriorityRule) high = rule_with (SM_CRITERION_SAME_GRADE,
-                                               SM_DIRECTION_HIGHER_FIRST);
-  g_autoptr (SmPriorityRule) low = rule_with (SM_CRITERION_SAME_GRADE,
-                                              SM_DIRECTION_LOWER_FIRST);
+  g_autoptr (SmPriorityRule)
+      high = rule_with (SM_CRITERION_SAME_GRADE, SM_DIRECTION_HIGHER_FIRST);
+  g_autoptr (SmPriorityRule)
+      low = rule_with (SM_CRITERION_SAME_GRADE, SM_DIRECTION_LOWER_FIRST);
   assert_before (high, &same, &promoted, 0);
   assert_before (low, &promoted, &same, 0);
   /* A step down and a step up are alike: neither is the same grade. */
@@ -240,10 +245,10 @@ test_committee_score_both_ways (void)
   high_score.committee_score = 8.5;
   low_score.committee_score = 6.0;
   high_score.lot = 2000;
-  g_autoptr (SmPriorityRule) high = rule_with (
-      SM_CRITERION_COMMITTEE_SCORE, SM_DIRECTION_HIGHER_FIRST);
-  g_autoptr (SmPriorityRule) low = rule_with (SM_CRITERION_COMMITTEE_SCORE,
-                                              SM_DIRECTION_LOWER_FIRST);
+  g_autoptr (SmPriorityRule) high = rule_with (SM_CRITERION_COMMITTEE_SCORE,
+                                               SM_DIRECTION_HIGHER_FIRST);
+  g_autoptr (SmPriorityRule)
+      low = rule_with (SM_CRITERION_COMMITTEE_SCORE, SM_DIRECTION_LOWER_FIRST);
   assert_before (high, &high_score, &low_score, 0);
   assert_before (low, &low_score, &high_score, 0);
   /* Negative scores are scores. */
@@ -258,10 +263,10 @@ test_service_both_ways (void)
   longer.service_start = (SmDate){ 1990, 1, 1 };
   shorter.service_start = (SmDate){ 1990, 1, 2 };
   longer.lot = 2000;
-  g_autoptr (SmPriorityRule) high = rule_with (SM_CRITERION_SERVICE,
-                                               SM_DIRECTION_HIGHER_FIRST);
-  g_autoptr (SmPriorityRule) low = rule_with (SM_CRITERION_SERVICE,
-                                              SM_DIRECTION_LOWER_FIRST);
+  g_autoptr (SmPriorityRule)
+      high = rule_with (SM_CRITERION_SERVICE, SM_DIRECTION_HIGHER_FIRST);
+  g_autoptr (SmPriorityRule)
+      low = rule_with (SM_CRITERION_SERVICE, SM_DIRECTION_LOWER_FIRST);
   assert_before (high, &longer, &shorter, 0);
   assert_before (low, &shorter, &longer, 0);
 }
@@ -273,10 +278,10 @@ test_age_both_ways (void)
   older.birth_date = (SmDate){ 1960, 2, 29 };
   younger.birth_date = (SmDate){ 1960, 3, 1 };
   older.lot = 2000;
-  g_autoptr (SmPriorityRule) high = rule_with (SM_CRITERION_AGE,
-                                               SM_DIRECTION_HIGHER_FIRST);
-  g_autoptr (SmPriorityRule) low = rule_with (SM_CRITERION_AGE,
-                                              SM_DIRECTION_LOWER_FIRST);
+  g_autoptr (SmPriorityRule)
+      high = rule_with (SM_CRITERION_AGE, SM_DIRECTION_HIGHER_FIRST);
+  g_autoptr (SmPriorityRule)
+      low = rule_with (SM_CRITERION_AGE, SM_DIRECTION_LOWER_FIRST);
   assert_before (high, &older, &younger, 0);
   assert_before (low, &younger, &older, 0);
 }
@@ -288,10 +293,10 @@ test_travel_both_ways (void)
   near.travel_km = 0.0;
   far.travel_km = 40.5;
   near.lot = 2000;
-  g_autoptr (SmPriorityRule) low = rule_with (SM_CRITERION_TRAVEL,
-                                              SM_DIRECTION_LOWER_FIRST);
-  g_autoptr (SmPriorityRule) high = rule_with (SM_CRITERION_TRAVEL,
-                                               SM_DIRECTION_HIGHER_FIRST);
+  g_autoptr (SmPriorityRule)
+      low = rule_with (SM_CRITERION_TRAVEL, SM_DIRECTION_LOWER_FIRST);
+  g_autoptr (SmPriorityRule)
+      high = rule_with (SM_CRITERION_TRAVEL, SM_DIRECTION_HIGHER_FIRST);
   assert_before (low, &near, &far, 0);
   assert_before (high, &far, &near, 0);
 }
@@ -301,30 +306,31 @@ test_travel_both_ways (void)
 static void
 test_missing_values_last (void)
 {
-  for (int dir = SM_DIRECTION_HIGHER_FIRST; dir <= SM_DIRECTION_LOWER_FIRST; dir++)
+  for (int dir = SM_DIRECTION_HIGHER_FIRST; dir <= SM_DIRECTION_LOWER_FIRST;
+       dir++)
     {
       SmCandidate have = base_candidate ("a"), miss = base_candidate ("b");
       have.lot = 2000;
-      g_autoptr (SmPriorityRule) score = rule_with (
-          SM_CRITERION_COMMITTEE_SCORE, (SmDirection) dir);
+      g_autoptr (SmPriorityRule)
+          score = rule_with (SM_CRITERION_COMMITTEE_SCORE, (SmDirection) dir);
       miss.committee_score = NAN;
       assert_before (score, &have, &miss, 0);
 
       miss = base_candidate ("b");
-      g_autoptr (SmPriorityRule) travel = rule_with (SM_CRITERION_TRAVEL,
-                                                     (SmDirection) dir);
+      g_autoptr (SmPriorityRule)
+          travel = rule_with (SM_CRITERION_TRAVEL, (SmDirection) dir);
       miss.travel_km = -1.0;
       assert_before (travel, &have, &miss, 0);
 
       miss = base_candidate ("b");
-      g_autoptr (SmPriorityRule) service = rule_with (SM_CRITERION_SERVICE,
-                                                      (SmDirection) dir);
+      g_autoptr (SmPriorityRule)
+          service = rule_with (SM_CRITERION_SERVICE, (SmDirection) dir);
       miss.service_start = (SmDate){ 0, 0, 0 };
       assert_before (service, &have, &miss, 0);
 
       miss = base_candidate ("b");
-      g_autoptr (SmPriorityRule) age = rule_with (SM_CRITERION_AGE,
-                                                  (SmDirection) dir);
+      g_autoptr (SmPriorityRule)
+          age = rule_with (SM_CRITERION_AGE, (SmDirection) dir);
       miss.birth_date = (SmDate){ 0, 0, 0 };
       assert_before (age, &have, &miss, 0);
 
@@ -405,12 +411,12 @@ test_total_order (void)
   GRand *rand = g_rand_new_with_seed (42);
   g_autoptr (SmPriorityRule) rule = rule_with (SM_CRITERION_COMMITTEE_SCORE,
                                                SM_DIRECTION_HIGHER_FIRST);
-  sm_priority_rule_add_criterion (rule, SM_CRITERION_FIT, SM_DIRECTION_HIGHER_FIRST,
-                                  NULL);
-  sm_priority_rule_add_criterion (rule, SM_CRITERION_TRAVEL, SM_DIRECTION_LOWER_FIRST,
-                                  NULL);
-  sm_priority_rule_add_criterion (rule, SM_CRITERION_AGE, SM_DIRECTION_HIGHER_FIRST,
-                                  NULL);
+  sm_priority_rule_add_criterion (rule, SM_CRITERION_FIT,
+                                  SM_DIRECTION_HIGHER_FIRST, NULL);
+  sm_priority_rule_add_criterion (rule, SM_CRITERION_TRAVEL,
+                                  SM_DIRECTION_LOWER_FIRST, NULL);
+  sm_priority_rule_add_criterion (rule, SM_CRITERION_AGE,
+                                  SM_DIRECTION_HIGHER_FIRST, NULL);
   SmCandidate c[N];
   char ids[N][8];
   for (int k = 0; k < N; k++)
@@ -554,12 +560,14 @@ test_lot_deterministic (void)
 {
   for (uint64_t seed = 0; seed < 5; seed++)
     {
-      CU_ASSERT_EQUAL (
-          sm_priority__lot (seed, SM_TIE_BREAKING_SINGLE, NULL, "E001"),
-          sm_priority__lot (seed, SM_TIE_BREAKING_SINGLE, NULL, "E001"));
-      CU_ASSERT_EQUAL (
-          sm_priority__lot (seed, SM_TIE_BREAKING_PER_POSITION, "P1", "E001"),
-          sm_priority__lot (seed, SM_TIE_BREAKING_PER_POSITION, "P1", "E001"));
+      CU_ASSERT_EQUAL (sm_priority__lot (seed, SM_TIE_BREAKING_SINGLE, NULL,
+                                         "E001"),
+                       sm_priority__lot (seed, SM_TIE_BREAKING_SINGLE, NULL,
+                                         "E001"));
+      CU_ASSERT_EQUAL (sm_priority__lot (seed, SM_TIE_BREAKING_PER_POSITION,
+                                         "P1", "E001"),
+                       sm_priority__lot (seed, SM_TIE_BREAKING_PER_POSITION,
+                                         "P1", "E001"));
     }
   /* Regression guard: these numbers must never change, or old placements
    * can no longer be reproduced from their seed. They were computed once
@@ -639,9 +647,10 @@ test_lot_single_vs_per_position (void)
   CU_ASSERT_NOT_EQUAL (p1, p2);
   CU_ASSERT_NOT_EQUAL (p1, single);
   /* The boundary between the identifiers counts. */
-  CU_ASSERT_NOT_EQUAL (
-      sm_priority__lot (seed, SM_TIE_BREAKING_PER_POSITION, "ab", "c"),
-      sm_priority__lot (seed, SM_TIE_BREAKING_PER_POSITION, "a", "bc"));
+  CU_ASSERT_NOT_EQUAL (sm_priority__lot (seed, SM_TIE_BREAKING_PER_POSITION,
+                                         "ab", "c"),
+                       sm_priority__lot (seed, SM_TIE_BREAKING_PER_POSITION,
+                                         "a", "bc"));
   /* Over many positions, the per-position orders of two employees
    * disagree with each other about half of the time. */
   int first_wins = 0;
@@ -663,8 +672,8 @@ static void
 test_describe_criterion (void)
 {
   g_autoptr (SmPriorityRule) rule = sm_priority_rule_new_default ();
-  sm_priority_rule_add_criterion (rule, SM_CRITERION_TRAVEL, SM_DIRECTION_LOWER_FIRST,
-                                  NULL);
+  sm_priority_rule_add_criterion (rule, SM_CRITERION_TRAVEL,
+                                  SM_DIRECTION_LOWER_FIRST, NULL);
   CU_ASSERT_STRING_EQUAL (sm_priority__describe_criterion (rule, 2),
                           "years of service (longest first)");
   CU_ASSERT_STRING_EQUAL (sm_priority__describe_criterion (rule, 3),
@@ -704,13 +713,12 @@ test_describe_criterion (void)
   G_STATIC_ASSERT (G_N_ELEMENTS (expected) == 2 * SM_N_CRITERIA);
   for (size_t k = 0; k < G_N_ELEMENTS (expected); k++)
     {
-      g_autoptr (SmPriorityRule) one = rule_with (expected[k].criterion,
-                                                  expected[k].direction);
+      g_autoptr (SmPriorityRule)
+          one = rule_with (expected[k].criterion, expected[k].direction);
       const char *text = sm_priority__describe_criterion (one, 0);
       CU_ASSERT_PTR_NOT_NULL_FATAL (text);
       if (strcmp (text, expected[k].text) != 0)
-        fprintf (stderr, "got '%s', expected '%s'\n", text,
-                 expected[k].text);
+        fprintf (stderr, "got '%s', expected '%s'\n", text, expected[k].text);
       CU_ASSERT_STRING_EQUAL (text, expected[k].text);
     }
 }
@@ -719,8 +727,7 @@ static void
 assert_value (SmCriterion criterion, const SmCandidate *c, SmDate reference,
               const char *expected)
 {
-  g_autofree char *text = sm_priority__describe_value (criterion, c,
-                                                       reference);
+  g_autofree char *text = sm_priority__describe_value (criterion, c, reference);
   CU_ASSERT_PTR_NOT_NULL_FATAL (text);
   if (strcmp (text, expected) != 0)
     fprintf (stderr, "got '%s', expected '%s'\n", text, expected);

@@ -113,13 +113,17 @@ base_seed (void)
 /* Reports a failed property, printing the market (once) in the instance
  * format so that the failure can be reproduced with the command-line
  * tools. */
-G_GNUC_PRINTF (2, 3) static void
+static void report_failure (Subject *subject, const char *format, ...)
+    G_GNUC_PRINTF (2, 3);
+
+static void
 report_failure (Subject *subject, const char *format, ...)
 {
   va_list args;
   va_start (args, format);
-  fprintf (stderr, "%s, market %" G_GUINT64_FORMAT " (seed %" G_GUINT64_FORMAT
-           "): ", subject->test, subject->index, subject->seed);
+  fprintf (stderr,
+           "%s, market %" G_GUINT64_FORMAT " (seed %" G_GUINT64_FORMAT "): ",
+           subject->test, subject->index, subject->seed);
   vfprintf (stderr, format, args);
   va_end (args);
   if (subject->assignment != NULL)
@@ -136,16 +140,16 @@ report_failure (Subject *subject, const char *format, ...)
 
 /* Asserts a property; CUnit records only failures, since a run makes
  * millions of checks. */
-#define PROP(subject, cond, ...)                                           \
-  G_STMT_START                                                             \
-  {                                                                        \
-    if (!(cond) && ++n_failed <= MAX_FAILURES)                            \
-      {                                                                    \
-        CU_assertImplementation (CU_FALSE, __LINE__, #cond, __FILE__, "",  \
-                                 CU_FALSE);                                \
-        report_failure ((subject), __VA_ARGS__);                           \
-      }                                                                    \
-  }                                                                        \
+#define PROP(subject, cond, ...)                                               \
+  G_STMT_START                                                                 \
+  {                                                                            \
+    if (!(cond) && ++n_failed <= MAX_FAILURES)                                 \
+      {                                                                        \
+        CU_assertImplementation (CU_FALSE, __LINE__, #cond, __FILE__, "",      \
+                                 CU_FALSE);                                    \
+        report_failure ((subject), __VA_ARGS__);                               \
+      }                                                                        \
+  }                                                                            \
   G_STMT_END
 
 /* The seed of the first market of the test labelled @salt (market k has
@@ -185,8 +189,10 @@ static SmMatching *
 matching_new (const SmMarket *market, const int32_t *assignment)
 {
   GError *error = NULL;
-  SmMatching *mt = sm_matching_new_from_assignment (
-      market, assignment, sm_market_get_n_employees (market), &error);
+  SmMatching *mt = sm_matching_new_from_assignment (market, assignment,
+                                                    sm_market_get_n_employees (
+                                                        market),
+                                                    &error);
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (mt);
   return mt;
@@ -194,8 +200,8 @@ matching_new (const SmMarket *market, const int32_t *assignment)
 
 /* The employees at position @j in @j's priority order. */
 static int32_t
-held_by_priority (const SmBruteMarket *bm, const int32_t *assignment,
-                  int32_t j, int32_t *out)
+held_by_priority (const SmBruteMarket *bm, const int32_t *assignment, int32_t j,
+                  int32_t *out)
 {
   int32_t n_held = 0;
   for (int32_t k = 0; k < bm->prio_len[j]; k++)
@@ -229,11 +235,12 @@ check_accessors (Subject *subject, const SmMatching *mt, const char *side)
       int32_t want[SM_BRUTE_MAX_N], n_got = -1;
       int32_t n_want = held_by_priority (bm, a, j, want);
       const int32_t *got = sm_matching_get_held (mt, j, &n_got);
-      PROP (subject, n_got == n_want
-                     && memcmp (got, want, sizeof (int32_t) * n_want) == 0,
+      PROP (subject,
+            n_got == n_want
+                && memcmp (got, want, sizeof (int32_t) * n_want) == 0,
             "%s: held list of p%d differs", side, j);
-      int32_t cutoff = n_want == bm->seats[j]
-                           ? bm->rank[j][want[n_want - 1]] : SM_CUTOFF_OPEN;
+      int32_t cutoff = n_want == bm->seats[j] ? bm->rank[j][want[n_want - 1]]
+                                              : SM_CUTOFF_OPEN;
       PROP (subject, sm_matching_get_cutoff (mt, j) == cutoff,
             "%s: cutoff of p%d is %d, expected %d", side, j,
             sm_matching_get_cutoff (mt, j), cutoff);
@@ -251,8 +258,8 @@ check_accessors (Subject *subject, const SmMatching *mt, const char *side)
 typedef struct {
   Subject *subject;
   const SmMarket *market;
-  guint64 index;        /* of the matching in the enumeration */
-  guint64 stride;       /* compare every stride-th unstable matching */
+  guint64 index;  /* of the matching in the enumeration */
+  guint64 stride; /* compare every stride-th unstable matching */
 } CheckerRun;
 
 static void
@@ -265,14 +272,16 @@ static void
 compare_pairs (Subject *subject, const SmBlockingPair *got, size_t n_got,
                const SmBlockingPair *want, size_t n_want)
 {
-  PROP (subject, n_got == n_want, "checker lists %zu blocking pairs, brute "
-        "force %zu", n_got, n_want);
+  PROP (subject, n_got == n_want,
+        "checker lists %zu blocking pairs, brute "
+        "force %zu",
+        n_got, n_want);
   for (size_t k = 0; k < MIN (n_got, n_want); k++)
-    PROP (subject, got[k].employee == want[k].employee
-                   && got[k].position == want[k].position,
+    PROP (subject,
+          got[k].employee == want[k].employee
+              && got[k].position == want[k].position,
           "blocking pair %zu is (e%d, p%d), brute force (e%d, p%d)", k,
-          got[k].employee, got[k].position, want[k].employee,
-          want[k].position);
+          got[k].employee, got[k].position, want[k].employee, want[k].position);
 }
 
 static void
@@ -290,8 +299,8 @@ check_one_matching (const int32_t *assignment, gpointer data)
   run->subject->assignment = assignment;
   g_autoptr (SmMatching) mt = matching_new (run->market, assignment);
   GError *error = NULL;
-  g_autoptr (SmCheckReport) report = sm_matching_check (run->market, mt,
-                                                        &error);
+  g_autoptr (SmCheckReport)
+      report = sm_matching_check (run->market, mt, &error);
   SM_ASSERT_NO_ERROR (error);
   int32_t n_got = 0, n_violations = 0;
   const SmBlockingPair *got = sm_check_report_get_blocking_pairs (report,
@@ -337,11 +346,11 @@ brute_violations (const SmBruteMarket *bm, const int32_t *assignment,
         continue;
       held[j]++;
       if (bm->choice[i][j] < 0)
-        out[n++] = (SmViolation) { SM_VIOLATION_KIND_NOT_ACCEPTABLE, i, j, -1 };
+        out[n++] = (SmViolation){ SM_VIOLATION_KIND_NOT_ACCEPTABLE, i, j, -1 };
     }
   for (int32_t j = 0; j < bm->m; j++)
     if (held[j] > bm->seats[j])
-      out[n++] = (SmViolation) { SM_VIOLATION_KIND_OVER_SEATS, -1, j, -1 };
+      out[n++] = (SmViolation){ SM_VIOLATION_KIND_OVER_SEATS, -1, j, -1 };
   return n;
 }
 
@@ -360,8 +369,9 @@ check_held_any (Subject *subject, const SmMatching *mt,
       for (int32_t i = 0; i < bm->n; i++)
         n_unranked += assignment[i] == j && bm->rank[j][i] < 0;
       const int32_t *got = sm_matching_get_held (mt, j, &n_got);
-      PROP (subject, n_got == n_ranked + n_unranked
-                     && memcmp (got, want, sizeof (int32_t) * n_ranked) == 0,
+      PROP (subject,
+            n_got == n_ranked + n_unranked
+                && memcmp (got, want, sizeof (int32_t) * n_ranked) == 0,
             "held list of p%d (from an assignment) differs", j);
       for (int32_t k = n_ranked; k < MIN (n_got, n_ranked + n_unranked); k++)
         PROP (subject, assignment[got[k]] == j && bm->rank[j][got[k]] < 0,
@@ -398,8 +408,10 @@ check_random_assignment (Subject *subject, const SmMarket *market,
   SM_ASSERT_NO_ERROR (error);
   int32_t n_got = 0;
   const SmViolation *got = sm_check_report_get_violations (report, &n_got);
-  PROP (subject, (size_t) n_got == n_want, "checker finds %d violations, "
-        "brute force %zu", n_got, n_want);
+  PROP (subject, (size_t) n_got == n_want,
+        "checker finds %d violations, "
+        "brute force %zu",
+        n_got, n_want);
   PROP (subject, sm_check_report_is_valid (report) == (n_want == 0),
         "checker's validity verdict differs from brute force");
   if (n_want > 0)
@@ -418,9 +430,10 @@ check_random_assignment (Subject *subject, const SmMarket *market,
   for (size_t k = 0; k < n_want; k++)
     PROP (subject, compare_violations (&sorted[k], &want[k]) == 0,
           "violation (%d, e%d, p%d, g%d) where brute force has (%d, e%d, "
-          "p%d, g%d)", sorted[k].kind, sorted[k].employee,
-          sorted[k].position, sorted[k].group, want[k].kind,
-          want[k].employee, want[k].position, want[k].group);
+          "p%d, g%d)",
+          sorted[k].kind, sorted[k].employee, sorted[k].position,
+          sorted[k].group, want[k].kind, want[k].employee, want[k].position,
+          want[k].group);
   subject->assignment = NULL;
 }
 
@@ -454,8 +467,8 @@ test_checker_agrees (void)
 
 typedef struct {
   const SmBruteMarket *bm;
-  GArray *stable;       /* n int32_t per stable matching */
-  guint n_stable;       /* counted apart: with no employees, n is 0 */
+  GArray *stable; /* n int32_t per stable matching */
+  guint n_stable; /* counted apart: with no employees, n is 0 */
 } StableSet;
 
 static void
@@ -486,8 +499,7 @@ expected_proposals (const SmBruteMarket *bm, const int32_t *a, SmSide side)
   if (side == SM_SIDE_EMPLOYEES)
     {
       for (int32_t i = 0; i < bm->n; i++)
-        count += a[i] == SM_DEFAULT ? bm->pref_len[i]
-                                    : bm->choice[i][a[i]] + 1;
+        count += a[i] == SM_DEFAULT ? bm->pref_len[i] : bm->choice[i][a[i]] + 1;
       return count;
     }
   for (int32_t j = 0; j < bm->m; j++)
@@ -532,8 +544,10 @@ check_answer (Subject *subject, const StableSet *set, const SmMatching *mt,
   PROP (subject, sm_brute_blocking_pairs (bm, a, pairs) == 0,
         "%s: answer has a blocking pair (e%d, p%d)", name, pairs[0].employee,
         pairs[0].position);
-  PROP (subject, is_member (set, a), "%s: answer is not an enumerated "
-        "stable matching", name);
+  PROP (subject, is_member (set, a),
+        "%s: answer is not an enumerated "
+        "stable matching",
+        name);
   check_accessors (subject, mt, name);
   uint64_t want = expected_proposals (bm, a, side);
   PROP (subject, sm_matching_get_n_proposals (mt) == want,
@@ -545,8 +559,8 @@ check_answer (Subject *subject, const StableSet *set, const SmMatching *mt,
 /* Position @j weakly prefers its employees under @a to those under @b, in
  * the strong sense of the comment at the top. */
 static gboolean
-position_weakly_prefers (const SmBruteMarket *bm, int32_t j,
-                         const int32_t *a, const int32_t *b)
+position_weakly_prefers (const SmBruteMarket *bm, int32_t j, const int32_t *a,
+                         const int32_t *b)
 {
   int32_t ha[SM_BRUTE_MAX_N], hb[SM_BRUTE_MAX_N];
   int32_t na = held_by_priority (bm, a, j, ha);
@@ -572,10 +586,14 @@ check_optimality (Subject *subject, const int32_t *e, const int32_t *p,
       int32_t re = sm_brute_employee_rank (bm, i, e[i]);
       int32_t rp = sm_brute_employee_rank (bm, i, p[i]);
       int32_t rs = sm_brute_employee_rank (bm, i, s[i]);
-      PROP (subject, re <= rs, "e%d prefers a stable matching to the "
-            "employee-optimal one", i);
-      PROP (subject, rp >= rs, "e%d likes the position-optimal matching "
-            "better than another stable one", i);
+      PROP (subject, re <= rs,
+            "e%d prefers a stable matching to the "
+            "employee-optimal one",
+            i);
+      PROP (subject, rp >= rs,
+            "e%d likes the position-optimal matching "
+            "better than another stable one",
+            i);
     }
   for (int32_t j = 0; j < bm->m; j++)
     {
@@ -583,7 +601,8 @@ check_optimality (Subject *subject, const int32_t *e, const int32_t *p,
             "p%d prefers a stable matching to the position-optimal one", j);
       PROP (subject, position_weakly_prefers (bm, j, s, e),
             "p%d likes the employee-optimal matching better than another "
-            "stable one", j);
+            "stable one",
+            j);
     }
 }
 
@@ -601,12 +620,15 @@ check_rural_hospitals (Subject *subject, const int32_t *e, const int32_t *s)
       int32_t he[SM_BRUTE_MAX_N], hs[SM_BRUTE_MAX_N];
       int32_t ne = held_by_priority (bm, e, j, he);
       int32_t ns = held_by_priority (bm, s, j, hs);
-      PROP (subject, ne == ns, "p%d holds %d in one stable matching and %d "
-            "in another", j, ne, ns);
+      PROP (subject, ne == ns,
+            "p%d holds %d in one stable matching and %d "
+            "in another",
+            j, ne, ns);
       if (ne == ns && ne < bm->seats[j])
         PROP (subject, memcmp (he, hs, sizeof (int32_t) * ne) == 0,
               "p%d, not full, holds different employees in two stable "
-              "matchings", j);
+              "matchings",
+              j);
     }
 }
 
@@ -701,12 +723,15 @@ check_employee_cannot_gain (Subject *subject, int32_t i, int32_t truth_rank,
       g_autoptr (SmMatching) mt = solve (market, SM_SIDE_EMPLOYEES);
       const int32_t *a = sm_matching_get_assignment (mt);
       SmBlockingPair pairs[SM_BRUTE_MAX_PAIRS];
-      PROP (subject, sm_brute_is_valid (&lie, a)
-                     && sm_brute_blocking_pairs (&lie, a, pairs) == 0,
+      PROP (subject,
+            sm_brute_is_valid (&lie, a)
+                && sm_brute_blocking_pairs (&lie, a, pairs) == 0,
             "answer to the market with e%d's list #%d is not stable", i, l);
       int32_t rank = sm_brute_employee_rank (truth, i, a[i]);
-      PROP (subject, rank >= truth_rank, "e%d gains by reporting list #%d "
-            "(truly ranked %d instead of %d)", i, l, rank, truth_rank);
+      PROP (subject, rank >= truth_rank,
+            "e%d gains by reporting list #%d "
+            "(truly ranked %d instead of %d)",
+            i, l, rank, truth_rank);
       totals.reports++;
     }
 }
@@ -762,8 +787,8 @@ test_summary (void)
           "stable matchings (%" G_GUINT64_FORMAT " with several); checker "
           "against brute force on %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
           " matchings (%" G_GUINT64_FORMAT " stable) of %" G_GUINT64_FORMAT
-          " markets; %" G_GUINT64_FORMAT " reported lists in %"
-          G_GUINT64_FORMAT " markets; seed %" G_GUINT64_FORMAT "\n",
+          " markets; %" G_GUINT64_FORMAT " reported lists in %" G_GUINT64_FORMAT
+          " markets; seed %" G_GUINT64_FORMAT "\n",
           totals.markets, totals.several, totals.checked, totals.matchings,
           totals.stable, scaled (N_CHECKER_MARKETS), totals.reports,
           totals.sp_markets, base_seed ());

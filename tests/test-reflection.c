@@ -12,9 +12,9 @@ static const SmDate reference = { 2019, 1, 1 };
 static SmReflectionCandidate
 candidate (int32_t age, int32_t service_year, uint64_t lot)
 {
-  SmReflectionCandidate c = {
-    { 2019 - age, 1, 1 }, { service_year, 1, 1 }, lot
-  };
+  SmReflectionCandidate c = { { 2019 - age, 1, 1 },
+                              { service_year, 1, 1 },
+                              lot };
   return c;
 }
 
@@ -27,18 +27,17 @@ static void
 test_bands_in_proportion (void)
 {
   SmReflectionCandidate c[10] = {
-    candidate (20, 2017, 1), candidate (23, 2016, 2),        /* band 0 */
+    candidate (20, 2017, 1), candidate (23, 2016, 2), /* band 0 */
     candidate (26, 2010, 3), candidate (30, 2015, 4),
-    candidate (33, 2005, 5),                                 /* band 1 */
+    candidate (33, 2005, 5), /* band 1 */
     candidate (36, 2000, 6), candidate (40, 1999, 7),
-    candidate (44, 2012, 8),                                 /* band 2 */
-    candidate (47, 1990, 9), candidate (53, 1995, 10),       /* band 3 */
+    candidate (44, 2012, 8),                           /* band 2 */
+    candidate (47, 1990, 9), candidate (53, 1995, 10), /* band 3 */
   };
   gboolean keep[10];
   sm_reflection__choose (c, 10, 6, reference, 10, keep);
-  static const gboolean expected[10] = {
-    FALSE, TRUE, TRUE, FALSE, TRUE, TRUE, TRUE, FALSE, TRUE, FALSE
-  };
+  static const gboolean expected[10] = { FALSE, TRUE, TRUE,  FALSE, TRUE,
+                                         TRUE,  TRUE, FALSE, TRUE,  FALSE };
   for (int k = 0; k < 10; k++)
     CU_ASSERT_EQUAL (keep[k], expected[k]);
 }
@@ -56,9 +55,8 @@ test_larger_band_gives_more (void)
   gboolean keep[8];
   sm_reflection__choose (c, 8, 4, reference, 10, keep);
   /* band 1 loses its three shortest services (2003, 2004, 2005) */
-  static const gboolean expected[8] = {
-    TRUE, TRUE, TRUE, FALSE, FALSE, FALSE, TRUE, FALSE
-  };
+  static const gboolean expected[8] = { TRUE,  TRUE,  TRUE, FALSE,
+                                        FALSE, FALSE, TRUE, FALSE };
   for (int k = 0; k < 8; k++)
     CU_ASSERT_EQUAL (keep[k], expected[k]);
 }
@@ -67,13 +65,13 @@ test_larger_band_gives_more (void)
 static void
 test_ties_within_a_band (void)
 {
-  SmReflectionCandidate c[3] = {
-    candidate (30, 2010, 5), candidate (28, 2010, 9), candidate (28, 2010, 1)
-  };
+  SmReflectionCandidate c[3] = { candidate (30, 2010, 5),
+                                 candidate (28, 2010, 9),
+                                 candidate (28, 2010, 1) };
   gboolean keep[3];
   sm_reflection__choose (c, 3, 2, reference, 10, keep);
   CU_ASSERT_TRUE (keep[0]);
-  CU_ASSERT_FALSE (keep[1]);   /* younger than 0, higher lot than 2 */
+  CU_ASSERT_FALSE (keep[1]); /* younger than 0, higher lot than 2 */
   CU_ASSERT_TRUE (keep[2]);
   sm_reflection__choose (c, 3, 1, reference, 10, keep);
   CU_ASSERT_TRUE (keep[0]);
@@ -95,7 +93,8 @@ test_enough_places_keeps_all (void)
   CU_ASSERT_FALSE (keep[0] || keep[1]);
 }
 
-/* ---- as the placement's final stage --------------------------------------- */
+/* ---- as the placement's final stage ---------------------------------------
+ */
 
 static void
 add_employee (SmScenario *s, const char *id, int32_t birth_year,
@@ -171,8 +170,8 @@ static SmStatus
 status_of (const SmPlacement *p, const char *id)
 {
   SmEmployeeOutcome out;
-  sm_placement_get_outcome (p, sm_scenario_find_employee (
-                                   sm_placement_get_scenario (p), id), &out);
+  sm_placement_get_outcome (
+      p, sm_scenario_find_employee (sm_placement_get_scenario (p), id), &out);
   return out.status;
 }
 
@@ -188,7 +187,8 @@ test_reflection_stage (void)
   CU_ASSERT_EQUAL (status_of (p1, "C"), SM_STATUS_SUPERNUMERARY);
   CU_ASSERT_EQUAL (status_of (p1, "D"), SM_STATUS_PLACED);
 
-  g_autoptr (SmScenario) reflect = reflection_scenario (SM_REDUCTION_REFLECTION);
+  g_autoptr (SmScenario)
+      reflect = reflection_scenario (SM_REDUCTION_REFLECTION);
   g_autoptr (SmPlacement) p2 = sm_scenario_place (reflect, &error);
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (status_of (p2, "A"), SM_STATUS_FOLLOWS_WORK);
@@ -200,15 +200,16 @@ test_reflection_stage (void)
    * then D (placed at Ommen, so not in the running), and its matching is
    * stable. */
   int32_t len;
-  const SmEdge *order = sm_market_get_position_edges (
-      sm_placement_get_market (p2), 0, &len);
+  const SmEdge *order =
+      sm_market_get_position_edges (sm_placement_get_market (p2), 0, &len);
   CU_ASSERT_EQUAL_FATAL (len, 4);
-  CU_ASSERT_EQUAL (order[0].target, 0);   /* A */
-  CU_ASSERT_EQUAL (order[1].target, 2);   /* C */
-  CU_ASSERT_EQUAL (order[2].target, 1);   /* B */
-  CU_ASSERT_EQUAL (order[3].target, 3);   /* D */
-  g_autoptr (SmCheckReport) report = sm_matching_check (
-      sm_placement_get_market (p2), sm_placement_get_matching (p2), &error);
+  CU_ASSERT_EQUAL (order[0].target, 0); /* A */
+  CU_ASSERT_EQUAL (order[1].target, 2); /* C */
+  CU_ASSERT_EQUAL (order[2].target, 1); /* B */
+  CU_ASSERT_EQUAL (order[3].target, 3); /* D */
+  g_autoptr (SmCheckReport)
+      report = sm_matching_check (sm_placement_get_market (p2),
+                                  sm_placement_get_matching (p2), &error);
   CU_ASSERT_TRUE (sm_check_report_is_stable (report));
 }
 
@@ -219,12 +220,14 @@ test_positions_proposing (void)
   GError *error = NULL;
   SmPlaceOptions options = SM_PLACE_OPTIONS_INIT;
   options.proposing = SM_SIDE_POSITIONS;
-  g_autoptr (SmScenario) reflect = reflection_scenario (SM_REDUCTION_REFLECTION);
+  g_autoptr (SmScenario)
+      reflect = reflection_scenario (SM_REDUCTION_REFLECTION);
   CU_ASSERT_PTR_NULL (sm_scenario_place_with (reflect, &options, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_INFEASIBLE);
 
   g_autoptr (SmScenario) by_rule = reflection_scenario (SM_REDUCTION_PRIORITY);
-  g_autoptr (SmPlacement) p = sm_scenario_place_with (by_rule, &options, &error);
+  g_autoptr (SmPlacement)
+      p = sm_scenario_place_with (by_rule, &options, &error);
   SM_ASSERT_NO_ERROR (error);
   /* the market has one stable matching, so both sides agree */
   g_autoptr (SmPlacement) e = sm_scenario_place (by_rule, &error);

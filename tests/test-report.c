@@ -57,7 +57,8 @@ number_after (const char *from, const char *key)
   return g_ascii_isdigit (*at) ? strtol (at, NULL, 10) : -1;
 }
 
-/* ---- the text summary ------------------------------------------------------ */
+/* ---- the text summary ------------------------------------------------------
+ */
 
 static void
 check_receiving_figures (const SmPlacement *p, const SmScenario *s,
@@ -155,13 +156,14 @@ test_text_figures (void)
   check_unit_figures (s, text);
   /* "Financiën" is padded by characters: the unit table stays aligned */
   check_alignment (text, "  Unit  ", "Financi\xc3\xabn");
-  CU_ASSERT_PTR_NOT_NULL (strstr (text, "\n  2025 "));   /* last end + 1 */
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "\n  2025 ")); /* last end + 1 */
   CU_ASSERT_PTR_NULL (strstr (text, "\n  2018 "));
   sm_placement_free (g_steal_pointer (&p));
   sm_scenario_free (s);
 }
 
-/* ---- Markdown --------------------------------------------------------------- */
+/* ---- Markdown ---------------------------------------------------------------
+ */
 
 /* The cell separators of a Markdown table row: '|' not escaped. */
 static int
@@ -199,8 +201,8 @@ check_markdown_tables (const char *markdown)
           CU_ASSERT_TRUE (pipes >= 3);
         }
       if (row == 1)
-        CU_ASSERT_TRUE (g_regex_match_simple ("^(\\| -{3,}:? )+\\|$", *l,
-                                              0, 0));
+        CU_ASSERT_TRUE (
+            g_regex_match_simple ("^(\\| -{3,}:? )+\\|$", *l, 0, 0));
       CU_ASSERT_EQUAL (count_pipes (*l), pipes);
       row++;
     }
@@ -223,7 +225,8 @@ test_markdown (void)
   sm_scenario_free (s);
 }
 
-/* ---- HTML ------------------------------------------------------------------- */
+/* ---- HTML -------------------------------------------------------------------
+ */
 
 typedef struct {
   int svg;
@@ -232,9 +235,8 @@ typedef struct {
 } PageCount;
 
 static void
-on_start (GMarkupParseContext *context, const char *element,
-          const char **names, const char **values, gpointer data,
-          GError **error)
+on_start (GMarkupParseContext *context, const char *element, const char **names,
+          const char **values, gpointer data, GError **error)
 {
   PageCount *count = data;
   const GSList *stack = g_markup_parse_context_get_element_stack (context);
@@ -339,8 +341,7 @@ check_no_names (const SmScenario *s, const char *report)
         if (strlen (*w) > 3 && !has_word (allowed->str, *w)
             && has_word (report, *w))
           {
-            fprintf (stderr, "a report holds '%s' of an employee's name\n",
-                     *w);
+            fprintf (stderr, "a report holds '%s' of an employee's name\n", *w);
             found++;
           }
     }
@@ -359,9 +360,9 @@ test_html (void)
   PageCount count;
   check_well_formed (html, &count);
   check_self_contained (html);
-  CU_ASSERT_EQUAL (count.svg, 5);         /* one per chart */
+  CU_ASSERT_EQUAL (count.svg, 5); /* one per chart */
   CU_ASSERT_EQUAL (count.svg_titles, 5);
-  CU_ASSERT_TRUE (count.tables >= 5 + 5);  /* a table beside each chart */
+  CU_ASSERT_TRUE (count.tables >= 5 + 5); /* a table beside each chart */
   CU_ASSERT_PTR_NOT_NULL (strstr (html, "Financi\xc3\xabn"));
   check_no_names (s, html);
   check_no_names (s, text);
@@ -377,13 +378,15 @@ test_same_bytes (void)
   g_autoptr (SmPlacement) p1 = boh_placement (&s1);
   g_autoptr (SmPlacement) p2 = boh_placement (&s2);
   char *(*const forms[]) (const SmPlacement *) = {
-    sm_report_summary_text, sm_report_summary_markdown, sm_report_html,
+    sm_report_summary_text,
+    sm_report_summary_markdown,
+    sm_report_html,
   };
   for (guint k = 0; k < G_N_ELEMENTS (forms); k++)
     {
-      g_autofree char *a = forms[k] (p1);
-      g_autofree char *b = forms[k] (p2);
-      g_autofree char *again = forms[k] (p1);
+      g_autofree char *a = forms[k](p1);
+      g_autofree char *b = forms[k](p2);
+      g_autofree char *again = forms[k](p1);
       CU_ASSERT_STRING_EQUAL (a, b);
       CU_ASSERT_STRING_EQUAL (a, again);
     }
@@ -431,7 +434,8 @@ test_reflection (void)
   CU_ASSERT_TRUE (reflected > 0);
 }
 
-/* ---- a tiny scenario -------------------------------------------------------- */
+/* ---- a tiny scenario --------------------------------------------------------
+ */
 
 static void
 add (gboolean ok, GError **error)
@@ -492,7 +496,8 @@ tiny_scenario (void)
   add_employee (s, "E1", "Ann Example");
   add_employee (s, "E2", "Bob Example");
   add (sm_scenario_add_manual_placement (s, "E2", "hb-adm", MANUAL_REASON,
-                                         &error), &error);
+                                         &error),
+       &error);
   return s;
 }
 
@@ -552,18 +557,23 @@ test_manual_reason_private (void)
   CU_ASSERT_EQUAL (number_after (table, "Administrateur  Default <org> & co"),
                    1);
   SmLetterOptions options = SM_LETTER_OPTIONS_INIT;
-  g_autofree char *letter = sm_letter_render (
-      p, sm_scenario_find_employee (s, "E2"), &options, &error);
+  g_autofree char *letter = sm_letter_render (p,
+                                              sm_scenario_find_employee (s,
+                                                                         "E2"),
+                                              &options, &error);
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (letter);
   CU_ASSERT_PTR_NOT_NULL (strstr (letter, "burn-out ZQX-4471"));
-  g_autofree char *other = sm_letter_render (
-      p, sm_scenario_find_employee (s, "E1"), &options, &error);
+  g_autofree char *other = sm_letter_render (p,
+                                             sm_scenario_find_employee (s,
+                                                                        "E1"),
+                                             &options, &error);
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_PTR_NULL (strstr (other, "ZQX-4471"));
 }
 
-/* ---- writing the page ------------------------------------------------------- */
+/* ---- writing the page -------------------------------------------------------
+ */
 
 /* Runs xmllint --noout on @path when it is installed (meson passes the one
  * it found in SM_XMLLINT); FALSE only when xmllint rejects the file. */
@@ -610,8 +620,7 @@ test_write_html (void)
   g_autofree char *html = sm_report_html (p);
   CU_ASSERT_STRING_EQUAL (written, html);
   CU_ASSERT_TRUE (xmllint_accepts (path));
-  g_autofree char *missing = g_build_filename (dir, "no", "report.html",
-                                               NULL);
+  g_autofree char *missing = g_build_filename (dir, "no", "report.html", NULL);
   CU_ASSERT_FALSE (sm_report_write_html (p, missing, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_IO);
   g_unlink (path);

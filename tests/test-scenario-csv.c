@@ -32,9 +32,11 @@
 #define BAD_DIR "data/csv/bad"
 
 static const char *const table_files[] = {
-  "organisations.csv", "units.csv", "positions.csv", "employees.csv",
-  "applications.csv", "function-relations.csv", "rules.csv",
-  "manual-placements.csv", "settings.csv",
+  "organisations.csv", "units.csv",
+  "positions.csv",     "employees.csv",
+  "applications.csv",  "function-relations.csv",
+  "rules.csv",         "manual-placements.csv",
+  "settings.csv",
 };
 
 /* ---- temporary folders -------------------------------------------------- */
@@ -84,8 +86,7 @@ assert_same_tables (const char *a, const char *b)
       g_autofree char *tb = read_text (b, table_files[k]);
       CU_ASSERT_STRING_EQUAL (ta, tb);
       if (strcmp (ta, tb) != 0)
-        fprintf (stderr, "%s differs:\n%s\n---\n%s\n", table_files[k], ta,
-                 tb);
+        fprintf (stderr, "%s differs:\n%s\n---\n%s\n", table_files[k], ta, tb);
     }
 }
 
@@ -109,18 +110,20 @@ save_ok (const SmScenario *s, const char *dir, SmCsvDelimiter delimiter)
 
 /* ---- the hand-made scenario --------------------------------------------- */
 
-#define OK(call)                                                      \
-  do {                                                                \
-    GError *ok_error = NULL;                                          \
-    CU_ASSERT_TRUE (call);                                            \
-    SM_ASSERT_NO_ERROR (ok_error);                                    \
-  } while (0)
+#define OK(call)                                                               \
+  do                                                                           \
+    {                                                                          \
+      GError *ok_error = NULL;                                                 \
+      CU_ASSERT_TRUE (call);                                                   \
+      SM_ASSERT_NO_ERROR (ok_error);                                           \
+    }                                                                          \
+  while (0)
 
 static void
 add_organisations (SmScenario *s)
 {
-  SmOrganisationSpec om = { "OM", "Gemeente Ommen", SM_ORGANISATION_KIND_RECEIVING,
-                            1, 4 };
+  SmOrganisationSpec om = { "OM", "Gemeente Ommen",
+                            SM_ORGANISATION_KIND_RECEIVING, 1, 4 };
   SmOrganisationSpec hb = { "HB", "Gemeente Hardenberg",
                             SM_ORGANISATION_KIND_DEFAULT, -1, -1 };
   SmUnitSpec units[] = {
@@ -161,13 +164,12 @@ add_positions (SmScenario *s)
   static const char *const sec_q[] = { "master", "vog", NULL };
   static const char *const vog[] = { "vog", NULL };
   SmPositionSpec positions[] = {
-    { "OM-SEC", "Gemeentesecretaris", "OM-STAF", "SEC", 14, 1.0, 1, -1,
-      sec_q, "strict" },
-    { "OM-BA", "Beleidsadviseur \"sociaal\"", "OM-STAF", "BA", 11, 0.8, 3,
-      2, NULL, NULL },
+    { "OM-SEC", "Gemeentesecretaris", "OM-STAF", "SEC", 14, 1.0, 1, -1, sec_q,
+      "strict" },
+    { "OM-BA", "Beleidsadviseur \"sociaal\"", "OM-STAF", "BA", 11, 0.8, 3, 2,
+      NULL, NULL },
     { "HB-CON", "Consulent", "HB-SD", "CON", 9, 1.0, 2, -1, NULL, NULL },
-    { "HB-BA", " Beleidsadviseur", "HB-SD", "BA", 11, 0.9, 1, -1, vog,
-      NULL },
+    { "HB-BA", " Beleidsadviseur", "HB-SD", "BA", 11, 0.9, 1, -1, vog, NULL },
   };
   for (size_t k = 0; k < G_N_ELEMENTS (positions); k++)
     OK (sm_scenario_add_position (s, &positions[k], &ok_error));
@@ -179,14 +181,43 @@ add_employees (SmScenario *s)
   static const char *const sec_q[] = { "master", "vog", NULL };
   static const char *const vog[] = { "vog", NULL };
   SmEmployeeSpec employees[] = {
-    { "1001", "Jansen, Piet", "SEC", "HB-SD", 14, 1.0, { 2001, 3, 1 },
-      { 1965, 7, 15 }, sec_q },
-    { "1002", "Ren\xC3\xA9" "e de Vries", "BA", "HB-SD", 11, 0.8,
-      { 2010, 9, 1 }, { 1980, 2, 29 }, NULL },
-    { "1003", "Ali Yilmaz", "CON", "HB-PUB", 9, 0.55, { 0, 0, 0 },
-      { 0, 0, 0 }, vog },
-    { "1004", "O'Neill; Sam", "CON", "HB-SD", 9, 1.0, { 1999, 1, 1 },
-      { 1970, 12, 31 }, NULL },
+    { "1001",
+      "Jansen, Piet",
+      "SEC",
+      "HB-SD",
+      14,
+      1.0,
+      { 2001, 3, 1 },
+      { 1965, 7, 15 },
+      sec_q },
+    { "1002",
+      "Ren\xC3\xA9"
+      "e de Vries",
+      "BA",
+      "HB-SD",
+      11,
+      0.8,
+      { 2010, 9, 1 },
+      { 1980, 2, 29 },
+      NULL },
+    { "1003",
+      "Ali Yilmaz",
+      "CON",
+      "HB-PUB",
+      9,
+      0.55,
+      { 0, 0, 0 },
+      { 0, 0, 0 },
+      vog },
+    { "1004",
+      "O'Neill; Sam",
+      "CON",
+      "HB-SD",
+      9,
+      1.0,
+      { 1999, 1, 1 },
+      { 1970, 12, 31 },
+      NULL },
   };
   for (size_t k = 0; k < G_N_ELEMENTS (employees); k++)
     OK (sm_scenario_add_employee (s, &employees[k], &ok_error));
@@ -207,11 +238,12 @@ add_applications (SmScenario *s)
                                          &ok_error));
   OK (sm_scenario_add_function_relation (s, "CON", "BA", SM_FIT_REASONABLE,
                                          &ok_error));
-  OK (sm_scenario_add_function_relation (s, "SEC", "BA",
-                                         SM_FIT_INTERCHANGEABLE, &ok_error));
-  OK (sm_scenario_add_manual_placement (
-      s, "1004", "OM-BA", "Hardheidsclausule:\nmedische redenen; zie dossier",
-      &ok_error));
+  OK (sm_scenario_add_function_relation (s, "SEC", "BA", SM_FIT_INTERCHANGEABLE,
+                                         &ok_error));
+  OK (sm_scenario_add_manual_placement (s, "1004", "OM-BA",
+                                        "Hardheidsclausule:\nmedische redenen; "
+                                        "zie dossier",
+                                        &ok_error));
 }
 
 /* The scenario that data/csv/spreadsheet/ holds as a spreadsheet writes
@@ -256,8 +288,9 @@ round_trip (SmCsvDelimiter delimiter)
   CU_ASSERT_TRUE (isnan (a.committee_score));
   CU_ASSERT_TRUE (a.travel_km < 0.0);
   CU_ASSERT_EQUAL (sm_scenario_get_seed (back), G_MAXUINT64);
-  CU_ASSERT_STRING_EQUAL (
-      sm_priority_rule_get_id (sm_scenario_get_default_rule (back)), "lot");
+  CU_ASSERT_STRING_EQUAL (sm_priority_rule_get_id (
+                              sm_scenario_get_default_rule (back)),
+                          "lot");
   remove_tree (tmp);
 }
 
@@ -280,28 +313,29 @@ test_canonical_text (void)
   g_autofree char *tmp = make_tmp ();
   save_ok (s, tmp, SM_CSV_DELIMITER_SEMICOLON);
   g_autofree char *positions = read_text (tmp, "positions.csv");
-  CU_ASSERT_STRING_EQUAL (positions,
-    "id;title;unit;function;grade;fte;seats;target_seats;qualifications;"
-    "rule\n"
-    "OM-SEC;Gemeentesecretaris;OM-STAF;SEC;14;1;1;;master|vog;strict\n"
-    "OM-BA;\"Beleidsadviseur \"\"sociaal\"\"\";OM-STAF;BA;11;0.8;3;2;;\n"
-    "HB-CON;Consulent;HB-SD;CON;9;1;2;;;\n"
-    "HB-BA;\" Beleidsadviseur\";HB-SD;BA;11;0.9;1;;vog;\n");
+  CU_ASSERT_STRING_EQUAL (
+      positions,
+      "id;title;unit;function;grade;fte;seats;target_seats;qualifications;"
+      "rule\n"
+      "OM-SEC;Gemeentesecretaris;OM-STAF;SEC;14;1;1;;master|vog;strict\n"
+      "OM-BA;\"Beleidsadviseur \"\"sociaal\"\"\";OM-STAF;BA;11;0.8;3;2;;\n"
+      "HB-CON;Consulent;HB-SD;CON;9;1;2;;;\n"
+      "HB-BA;\" Beleidsadviseur\";HB-SD;BA;11;0.9;1;;vog;\n");
   g_autofree char *settings = read_text (tmp, "settings.csv");
-  CU_ASSERT_STRING_EQUAL (settings,
-    "key;value\n"
-    "seed;18446744073709551615\n"
-    "tie_breaking;per-position\n"
-    "reference_date;2018-10-01\n"
-    "reduction;reflection\n"
-    "age_band_years;5\n"
-    "default_rule;lot\n");
+  CU_ASSERT_STRING_EQUAL (settings, "key;value\n"
+                                    "seed;18446744073709551615\n"
+                                    "tie_breaking;per-position\n"
+                                    "reference_date;2018-10-01\n"
+                                    "reduction;reflection\n"
+                                    "age_band_years;5\n"
+                                    "default_rule;lot\n");
   g_autofree char *rules = read_text (tmp, "rules.csv");
-  CU_ASSERT_STRING_EQUAL (rules,
-    "id;criteria;max_grade_distance;min_fit;require_qualifications\n"
-    "strict;fit:high|committee-score:high|service:high|age:low;1;suitable;"
-    "yes\n"
-    "lot;;;;no\n");
+  CU_ASSERT_STRING_EQUAL (
+      rules,
+      "id;criteria;max_grade_distance;min_fit;require_qualifications\n"
+      "strict;fit:high|committee-score:high|service:high|age:low;1;suitable;"
+      "yes\n"
+      "lot;;;;no\n");
   remove_tree (tmp);
 }
 
@@ -315,9 +349,10 @@ test_empty_scenario_tables (void)
   g_autofree char *manual = read_text (tmp, "manual-placements.csv");
   CU_ASSERT_STRING_EQUAL (manual, "employee,position,reason\n");
   g_autofree char *settings = read_text (tmp, "settings.csv");
-  CU_ASSERT_STRING_EQUAL (settings,
-    "key,value\nseed,0\ntie_breaking,single\nreference_date,2019-01-01\n"
-    "reduction,priority\nage_band_years,10\ndefault_rule,\n");
+  CU_ASSERT_STRING_EQUAL (
+      settings,
+      "key,value\nseed,0\ntie_breaking,single\nreference_date,2019-01-01\n"
+      "reduction,priority\nage_band_years,10\ndefault_rule,\n");
   remove_tree (tmp);
 }
 
@@ -345,8 +380,8 @@ test_load_dispatch (void)
   CU_ASSERT_EQUAL (sm_scenario_get_n_employees (s), 4);
   CU_ASSERT_EQUAL (sm_scenario_get_n_rules (s), 0);
 
-  CU_ASSERT_PTR_NULL (sm_scenario_load_csv (BAD_DIR "/no-such-folder", NULL,
-                                            &error));
+  CU_ASSERT_PTR_NULL (
+      sm_scenario_load_csv (BAD_DIR "/no-such-folder", NULL, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_IO);
 }
 
@@ -360,15 +395,14 @@ test_load_dispatch (void)
 static const struct {
   const char *name;
   SmError code;
-  const char *prefix;   /* after "data/csv/bad/NAME/" */
-  int n_problems;       /* 0: one */
-  const char *says;     /* in the first message, or NULL */
+  const char *prefix; /* after "data/csv/bad/NAME/" */
+  int n_problems;     /* 0: one */
+  const char *says;   /* in the first message, or NULL */
 } bad_cases[] = {
   { "missing-table", SM_ERROR_IO, "employees.csv: ", 0, NULL },
   { "unterminated-quote", SM_ERROR_PARSE, "positions.csv:3:2: ", 0, NULL },
   { "text-after-quote", SM_ERROR_PARSE, "units.csv:2:2: ", 0, NULL },
-  { "invalid-utf8-after-bom", SM_ERROR_PARSE, "employees.csv:3:2: ", 0,
-    NULL },
+  { "invalid-utf8-after-bom", SM_ERROR_PARSE, "employees.csv:3:2: ", 0, NULL },
   { "empty-file", SM_ERROR_PARSE, "function-relations.csv:1: ", 0, NULL },
   { "unknown-column", SM_ERROR_INVALID_VALUE, "units.csv:1:6: colour: ", 0,
     "'colour'" },
@@ -376,16 +410,15 @@ static const struct {
   { "row-without-column-name", SM_ERROR_PARSE,
     "function-relations.csv:2:4: ", 0, NULL },
   { "extra-field", SM_ERROR_PARSE, "applications.csv:3:6: ", 0, NULL },
-  { "grade-not-number", SM_ERROR_INVALID_VALUE, "employees.csv:3:5: grade: ",
-    0, NULL },
+  { "grade-not-number", SM_ERROR_INVALID_VALUE, "employees.csv:3:5: grade: ", 0,
+    NULL },
   { "bad-date", SM_ERROR_INVALID_VALUE, "employees.csv:2:8: birth_date: ", 0,
     NULL },
-  { "bad-fte", SM_ERROR_INVALID_VALUE, "positions.csv:4:6: fte: ", 0,
-    "'3'" },
+  { "bad-fte", SM_ERROR_INVALID_VALUE, "positions.csv:4:6: fte: ", 0, "'3'" },
   { "bad-kind", SM_ERROR_INVALID_VALUE, "organisations.csv:2:3: kind: ", 0,
     "'ontvangend'" },
-  { "bad-fit", SM_ERROR_INVALID_VALUE, "function-relations.csv:2:3: fit: ",
-    0, NULL },
+  { "bad-fit", SM_ERROR_INVALID_VALUE, "function-relations.csv:2:3: fit: ", 0,
+    NULL },
   { "unknown-unit", SM_ERROR_UNKNOWN_ID, "positions.csv:2:3: unit: ", 0,
     "'OM-X'" },
   { "unknown-position", SM_ERROR_UNKNOWN_ID,
@@ -397,8 +430,7 @@ static const struct {
     "manual-placements.csv:2:3: reason: ", 0, NULL },
   { "unknown-setting", SM_ERROR_INVALID_VALUE, "settings.csv:2:1: key: ", 0,
     NULL },
-  { "bad-seed", SM_ERROR_INVALID_VALUE, "settings.csv:2:2: seed: ", 0,
-    NULL },
+  { "bad-seed", SM_ERROR_INVALID_VALUE, "settings.csv:2:2: seed: ", 0, NULL },
   { "unknown-default-rule", SM_ERROR_UNKNOWN_ID,
     "settings.csv:3:2: default_rule: ", 0, NULL },
   { "bad-criterion", SM_ERROR_INVALID_VALUE, "rules.csv:2:2: criteria: ", 0,
@@ -421,8 +453,7 @@ static const struct {
     "6 cells" },
   /* One Windows-1252 name in a UTF-8 file. */
   { "mixed-encoding", SM_ERROR_PARSE, "employees.csv:3:2: ", 0, "UTF-8" },
-  { "missing-header", SM_ERROR_PARSE, "employees.csv:1: ", 0,
-    "header row" },
+  { "missing-header", SM_ERROR_PARSE, "employees.csv:1: ", 0, "header row" },
   { "unknown-column-data", SM_ERROR_INVALID_VALUE,
     "employees.csv:1:10: Unknown column (", 0, NULL },
   /* Every row has fte and birth_date swapped: no date is quoted. */
@@ -496,8 +527,8 @@ is_date_text (const char *text)
   if (g_strv_length (parts) != 3)
     return FALSE;
   for (int k = 0; k < 3; k++)
-    if (parts[k][0] == '\0' || strspn (parts[k], "0123456789")
-                                 != strlen (parts[k]))
+    if (parts[k][0] == '\0'
+        || strspn (parts[k], "0123456789") != strlen (parts[k]))
       return FALSE;
   return TRUE;
 }
@@ -548,8 +579,7 @@ add_secrets (GPtrArray *secrets, const char *text)
 
 /* Fails for every secret that @messages contains, naming the folder. */
 static void
-assert_no_secrets (const char *messages, GPtrArray *secrets,
-                   const char *label)
+assert_no_secrets (const char *messages, GPtrArray *secrets, const char *label)
 {
   for (guint k = 0; k < secrets->len; k++)
     {
@@ -725,20 +755,26 @@ formula_scenario (void)
   SmScenario *s = sm_scenario_new ();
   SmOrganisationSpec om = { "=OM", "+Ommen", SM_ORGANISATION_KIND_RECEIVING, -1,
                             -1 };
-  SmOrganisationSpec hb = { "HB", "Hardenberg", SM_ORGANISATION_KIND_DEFAULT, -1,
-                            -1 };
+  SmOrganisationSpec hb = { "HB", "Hardenberg", SM_ORGANISATION_KIND_DEFAULT,
+                            -1, -1 };
   SmUnitSpec om_u = { "+OM-U", "@Staf", "=OM", NULL, 0 };
   SmUnitSpec hb_u = { "-HB-U", "Sociaal domein", "HB", "=OM", 2024 };
   g_autoptr (SmPriorityRule) rule = sm_priority_rule_new ("-lot");
-  SmPositionSpec om_a = { "=OM-A", "=1+1", "+OM-U", "A", 10, 1.0, 1, -1,
-                          NULL, "-lot" };
-  SmPositionSpec hb_a = { "@HB-A", "Adviseur", "-HB-U", "A", 10, 1.0, 1, -1,
-                          NULL, NULL };
-  SmEmployeeSpec e1 = { "@e1", "=HYPERLINK(\"http://x\";\"y\")", "A",
-                        "-HB-U", 10, 1.0, { 2000, 1, 1 }, { 1970, 1, 1 },
+  SmPositionSpec om_a = { "=OM-A", "=1+1", "+OM-U", "A",  10,
+                          1.0,     1,      -1,      NULL, "-lot" };
+  SmPositionSpec hb_a = { "@HB-A", "Adviseur", "-HB-U", "A",  10,
+                          1.0,     1,          -1,      NULL, NULL };
+  SmEmployeeSpec e1 = { "@e1",
+                        "=HYPERLINK(\"http://x\";\"y\")",
+                        "A",
+                        "-HB-U",
+                        10,
+                        1.0,
+                        { 2000, 1, 1 },
+                        { 1970, 1, 1 },
                         NULL };
-  SmEmployeeSpec e2 = { "'=e2", "\tAnna Visser", "A", "-HB-U", 10, 1.0,
-                        { 2000, 1, 1 }, { 1980, 1, 1 }, NULL };
+  SmEmployeeSpec e2 = { "'=e2",         "\tAnna Visser", "A", "-HB-U", 10, 1.0,
+                        { 2000, 1, 1 }, { 1980, 1, 1 },  NULL };
   SmApplicationSpec app = { "@e1", "=OM-A", 1, -2.5, -1.0 };
   OK (sm_scenario_add_organisation (s, &om, &ok_error));
   OK (sm_scenario_add_organisation (s, &hb, &ok_error));
@@ -767,12 +803,13 @@ test_formula_guard (void)
   g_autofree char *second = g_build_filename (tmp, "second", NULL);
   save_ok (s, first, SM_CSV_DELIMITER_SEMICOLON);
   g_autofree char *employees = read_text (first, "employees.csv");
-  CU_ASSERT_STRING_EQUAL (employees,
-    "id;name;function;unit;grade;fte;service_start;birth_date;"
-    "qualifications\n"
-    "'@e1;\"'=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\";A;'-HB-U;10;1;"
-    "2000-01-01;1970-01-01;\n"
-    "''=e2;'\tAnna Visser;A;'-HB-U;10;1;2000-01-01;1980-01-01;\n");
+  CU_ASSERT_STRING_EQUAL (
+      employees,
+      "id;name;function;unit;grade;fte;service_start;birth_date;"
+      "qualifications\n"
+      "'@e1;\"'=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\";A;'-HB-U;10;1;"
+      "2000-01-01;1970-01-01;\n"
+      "''=e2;'\tAnna Visser;A;'-HB-U;10;1;2000-01-01;1980-01-01;\n");
   g_autofree char *applications = read_text (first, "applications.csv");
   CU_ASSERT_TRUE (g_str_has_suffix (applications, "'@e1;'=OM-A;1;-2.5;\n"));
   for (size_t k = 0; k < G_N_ELEMENTS (table_files); k++)
@@ -780,8 +817,8 @@ test_formula_guard (void)
       /* no cell of any table starts with a formula character, but for
        * negative numbers */
       g_autofree char *text = read_text (first, table_files[k]);
-      g_autoptr (GRegex) formula = g_regex_new (
-          "(^|[;\"])([=@\t]|[-+][^0-9])", G_REGEX_MULTILINE, 0, NULL);
+      g_autoptr (GRegex) formula = g_regex_new ("(^|[;\"])([=@\t]|[-+][^0-9])",
+                                                G_REGEX_MULTILINE, 0, NULL);
       CU_ASSERT_FALSE (g_regex_match (formula, text, 0, NULL));
     }
   g_autoptr (SmScenario) back = load_ok (first);
@@ -802,14 +839,14 @@ test_formula_guard (void)
   g_autoptr (SmPlacement) placement = sm_scenario_place (back, &error);
   SM_ASSERT_NO_ERROR (error);
   g_autofree char *csv = g_build_filename (tmp, "placements.csv", NULL);
-  CU_ASSERT_TRUE (sm_placement_save_csv (placement, csv, SM_CSV_DELIMITER_COMMA,
-                                         &error));
+  CU_ASSERT_TRUE (
+      sm_placement_save_csv (placement, csv, SM_CSV_DELIMITER_COMMA, &error));
   SM_ASSERT_NO_ERROR (error);
   g_autofree char *text = read_text (tmp, "placements.csv");
-  CU_ASSERT_STRING_EQUAL (text,
-    "employee,organisation,unit,position,preference,status\n"
-    "'@e1,'=OM,'+OM-U,'=OM-A,1,placed\n"
-    "''=e2,HB,'-HB-U,'@HB-A,,follows-work\n");
+  CU_ASSERT_STRING_EQUAL (text, "employee,organisation,unit,position,"
+                                "preference,status\n"
+                                "'@e1,'=OM,'+OM-U,'=OM-A,1,placed\n"
+                                "''=e2,HB,'-HB-U,'@HB-A,,follows-work\n");
   remove_tree (tmp);
 }
 
@@ -820,12 +857,13 @@ static void
 test_save_refuses_line_breaks (void)
 {
   g_autoptr (SmScenario) s = hand_made_scenario ();
-  SmEmployeeSpec e = { "1005", "Jan\nde Jong", "CON", "HB-SD", 9, 1.0,
-                       { 0, 0, 0 }, { 0, 0, 0 }, NULL };
+  SmEmployeeSpec e = { "1005", "Jan\nde Jong", "CON",       "HB-SD", 9,
+                       1.0,    { 0, 0, 0 },    { 0, 0, 0 }, NULL };
   OK (sm_scenario_add_employee (s, &e, &ok_error));
   g_autofree char *tmp = make_tmp ();
   GError *error = NULL;
-  CU_ASSERT_FALSE (sm_scenario_save_csv (s, tmp, SM_CSV_DELIMITER_SEMICOLON, &error));
+  CU_ASSERT_FALSE (
+      sm_scenario_save_csv (s, tmp, SM_CSV_DELIMITER_SEMICOLON, &error));
   CU_ASSERT_PTR_NOT_NULL_FATAL (error);
   CU_ASSERT_TRUE (g_str_has_prefix (error->message,
                                     "Cannot save employees.csv: the name of "
@@ -853,26 +891,25 @@ test_placement_csv (void)
   SM_ASSERT_NO_ERROR (error);
   g_autofree char *tmp = make_tmp ();
   g_autofree char *semi = g_build_filename (tmp, "placement.csv", NULL);
-  g_autofree char *comma = g_build_filename (tmp, "placement-comma.csv",
-                                             NULL);
+  g_autofree char *comma = g_build_filename (tmp, "placement-comma.csv", NULL);
   g_autofree char *missing = g_build_filename (tmp, "no", "p.csv", NULL);
-  CU_ASSERT_TRUE (sm_placement_save_csv (placement, semi, SM_CSV_DELIMITER_SEMICOLON,
-                                         &error));
+  CU_ASSERT_TRUE (sm_placement_save_csv (placement, semi,
+                                         SM_CSV_DELIMITER_SEMICOLON, &error));
   SM_ASSERT_NO_ERROR (error);
-  CU_ASSERT_TRUE (sm_placement_save_csv (placement, comma, SM_CSV_DELIMITER_COMMA,
-                                         &error));
+  CU_ASSERT_TRUE (
+      sm_placement_save_csv (placement, comma, SM_CSV_DELIMITER_COMMA, &error));
   SM_ASSERT_NO_ERROR (error);
   g_autofree char *text = read_text (tmp, "placement.csv");
-  CU_ASSERT_STRING_EQUAL (text,
-    "employee;organisation;unit;position;preference;status\n"
-    "e1;OM;OM-U;OM-A;1;placed\n"
-    "e2;HB;HB-U;HB-A;;follows-work\n"
-    "e3;HB;HB-U;;;supernumerary\n"
-    "e4;OM;OM-U;OM-B;;manual\n");
+  CU_ASSERT_STRING_EQUAL (text, "employee;organisation;unit;position;"
+                                "preference;status\n"
+                                "e1;OM;OM-U;OM-A;1;placed\n"
+                                "e2;HB;HB-U;HB-A;;follows-work\n"
+                                "e3;HB;HB-U;;;supernumerary\n"
+                                "e4;OM;OM-U;OM-B;;manual\n");
   g_autofree char *text_comma = read_text (tmp, "placement-comma.csv");
-  CU_ASSERT_TRUE (g_str_has_prefix (text_comma,
-    "employee,organisation,unit,position,preference,status\n"
-    "e1,OM,OM-U,OM-A,1,placed\n"));
+  CU_ASSERT_TRUE (g_str_has_prefix (text_comma, "employee,organisation,unit,"
+                                                "position,preference,status\n"
+                                                "e1,OM,OM-U,OM-A,1,placed\n"));
   CU_ASSERT_FALSE (sm_placement_save_csv (placement, missing,
                                           SM_CSV_DELIMITER_SEMICOLON, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_IO);

@@ -68,9 +68,9 @@ add_unit (SmScenario *s, const char *id, const char *org, const char *client,
 }
 
 static void
-add_position (SmScenario *s, const char *id, const char *unit,
-              const char *code, int32_t grade, double fte, int32_t seats,
-              int32_t target, const char *const *quals, const char *rule)
+add_position (SmScenario *s, const char *id, const char *unit, const char *code,
+              int32_t grade, double fte, int32_t seats, int32_t target,
+              const char *const *quals, const char *rule)
 {
   GError *error = NULL;
   SmPositionSpec p = SM_POSITION_SPEC_INIT;
@@ -89,9 +89,9 @@ add_position (SmScenario *s, const char *id, const char *unit,
 }
 
 static void
-add_employee (SmScenario *s, const char *id, const char *name,
-              const char *code, const char *unit, double fte,
-              SmDate service, SmDate birth, const char *const *quals)
+add_employee (SmScenario *s, const char *id, const char *name, const char *code,
+              const char *unit, double fte, SmDate service, SmDate birth,
+              const char *const *quals)
 {
   GError *error = NULL;
   SmEmployeeSpec e = SM_EMPLOYEE_SPEC_INIT;
@@ -129,13 +129,17 @@ add_rules (SmScenario *s)
   GError *error = NULL;
   g_autoptr (SmPriorityRule) r1 = sm_priority_rule_new ("R1");
   CU_ASSERT_TRUE (sm_priority_rule_add_criterion (r1, SM_CRITERION_FIT,
-                                                  SM_DIRECTION_HIGHER_FIRST, &error));
-  CU_ASSERT_TRUE (sm_priority_rule_add_criterion (
-      r1, SM_CRITERION_COMMITTEE_SCORE, SM_DIRECTION_HIGHER_FIRST, &error));
+                                                  SM_DIRECTION_HIGHER_FIRST,
+                                                  &error));
+  CU_ASSERT_TRUE (
+      sm_priority_rule_add_criterion (r1, SM_CRITERION_COMMITTEE_SCORE,
+                                      SM_DIRECTION_HIGHER_FIRST, &error));
   CU_ASSERT_TRUE (sm_priority_rule_add_criterion (r1, SM_CRITERION_AGE,
-                                                  SM_DIRECTION_LOWER_FIRST, &error));
+                                                  SM_DIRECTION_LOWER_FIRST,
+                                                  &error));
   CU_ASSERT_TRUE (sm_priority_rule_add_criterion (r1, SM_CRITERION_TRAVEL,
-                                                  SM_DIRECTION_LOWER_FIRST, &error));
+                                                  SM_DIRECTION_LOWER_FIRST,
+                                                  &error));
   sm_priority_rule_set_max_grade_distance (r1, 2);
   sm_priority_rule_set_min_fit (r1, SM_FIT_SUITABLE);
   sm_priority_rule_set_require_qualifications (r1, TRUE);
@@ -168,8 +172,7 @@ full_scenario_new (void)
   add_rules (s);
   add_position (s, "OM-DIR", "OM-REG", "DIR", 12, 1.0, 1, -1, mba, "R1");
   add_position (s, "OM-ADV", "OM-REG", "ADV", 10, 0.8, 2, 1, NULL, NULL);
-  add_position (s, "HB-ADV", "HB-SOC", "ADV", 10, 1.0 / 3.0, 3, -1, NULL,
-                "R2");
+  add_position (s, "HB-ADV", "HB-SOC", "ADV", 10, 1.0 / 3.0, 3, -1, NULL, "R2");
   add_employee (s, "E1", PERSON_NAME, "ADV", "HB-SOC", 0.9,
                 (SmDate){ 1990, 3, 1 }, (SmDate){ 1961, 4, 23 }, quals);
   add_employee (s, "E2", "Émile Dupont", "DIR", "HB-PUB", 2.0 / 3.0,
@@ -181,12 +184,14 @@ full_scenario_new (void)
   add_application (s, "E2", "OM-DIR", 1, 0.1 + 0.2, 0.1);
   add_application (s, "E3", "OM-ADV", 3, 1e-300, 123456789.123);
   CU_ASSERT_TRUE (sm_scenario_add_function_relation (s, "ADV", "DIR",
-                                                     SM_FIT_SUITABLE,
+                                                     SM_FIT_SUITABLE, &error));
+  CU_ASSERT_TRUE (sm_scenario_add_function_relation (s, "DIR", "ADV",
+                                                     SM_FIT_REASONABLE,
                                                      &error));
-  CU_ASSERT_TRUE (sm_scenario_add_function_relation (
-      s, "DIR", "ADV", SM_FIT_REASONABLE, &error));
-  CU_ASSERT_TRUE (sm_scenario_add_manual_placement (
-      s, "E3", "OM-ADV", "hardheidsclausule: mantelzorg", &error));
+  CU_ASSERT_TRUE (
+      sm_scenario_add_manual_placement (s, "E3", "OM-ADV",
+                                        "hardheidsclausule: mantelzorg",
+                                        &error));
   SM_ASSERT_NO_ERROR (error);
   return s;
 }
@@ -242,8 +247,9 @@ check_loaded_values (const SmScenario *s)
   sm_scenario_get_reduction (s, &reduction, &years);
   CU_ASSERT_EQUAL (reduction, SM_REDUCTION_REFLECTION);
   CU_ASSERT_EQUAL (years, 5);
-  CU_ASSERT_STRING_EQUAL (
-      sm_priority_rule_get_id (sm_scenario_get_default_rule (s)), "R2");
+  CU_ASSERT_STRING_EQUAL (sm_priority_rule_get_id (
+                              sm_scenario_get_default_rule (s)),
+                          "R2");
   CU_ASSERT_EQUAL (sm_priority_rule_get_min_fit (sm_scenario_get_rule (s, 0)),
                    SM_FIT_SUITABLE);
   sm_scenario_get_employee (s, 0, &e);
@@ -282,17 +288,23 @@ test_round_trip (void)
 
   g_autofree char *sum1 = sm_scenario_checksum (s);
   g_autofree char *sum2 = sm_scenario_checksum (loaded);
-  g_autofree char *of_file = g_compute_checksum_for_data (
-      G_CHECKSUM_SHA256, (const guchar *) first, n1);
+  g_autofree char *of_file =
+      g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) first,
+                                   n1);
   CU_ASSERT_STRING_EQUAL (sum1, sum2);
   CU_ASSERT_STRING_EQUAL (sum1, of_file);
   CU_ASSERT_EQUAL (strlen (sum1), 64);
   /* Every member is written, in the documented order. */
-  const char *order[] = { "\"format\"", "\"settings\"",
-                          "\"default_rule\": \"R2\"", "\"organisations\"",
+  const char *order[] = { "\"format\"",
+                          "\"settings\"",
+                          "\"default_rule\": \"R2\"",
+                          "\"organisations\"",
                           "\"units\"",
-                          "\"rules\"", "\"positions\"", "\"employees\"",
-                          "\"applications\"", "\"function_relations\"",
+                          "\"rules\"",
+                          "\"positions\"",
+                          "\"employees\"",
+                          "\"applications\"",
+                          "\"function_relations\"",
                           "\"manual_placements\"" };
   const char *at = first;
   for (size_t k = 0; k < G_N_ELEMENTS (order); k++)
@@ -325,7 +337,10 @@ static void
 test_seed_extremes (void)
 {
   static const guint64 seeds[] = {
-    0, (G_GUINT64_CONSTANT (1) << 53) + 1, G_MAXUINT64 - 1, G_MAXUINT64,
+    0,
+    (G_GUINT64_CONSTANT (1) << 53) + 1,
+    G_MAXUINT64 - 1,
+    G_MAXUINT64,
   };
   for (size_t k = 0; k < G_N_ELEMENTS (seeds); k++)
     {
@@ -333,9 +348,8 @@ test_seed_extremes (void)
       sm_scenario_set_seed (s, seeds[k]);
       gsize length;
       g_autofree char *text = save_and_read (s, "seed.json", &length);
-      g_autofree char *member = g_strdup_printf ("\"seed\": \"%"
-                                                 G_GUINT64_FORMAT "\"",
-                                                 seeds[k]);
+      g_autofree char *member =
+          g_strdup_printf ("\"seed\": \"%" G_GUINT64_FORMAT "\"", seeds[k]);
       CU_ASSERT_PTR_NOT_NULL (strstr (text, member));
       g_autoptr (SmScenario) loaded = load_saved ("seed.json");
       CU_ASSERT_EQUAL (sm_scenario_get_seed (loaded), seeds[k]);
@@ -423,41 +437,41 @@ typedef struct {
 } TextCase;
 
 static const TextCase text_cases[] = {
-  { "text-duplicate-list.json", SM_ERROR_DUPLICATE,
-    131, 3, "employees", FALSE },
-  { "text-duplicate-name.json", SM_ERROR_DUPLICATE,
-    92, 7, "employees[0].name", FALSE },
-  { "text-duplicate-escaped.json", SM_ERROR_DUPLICATE,
-    98, 7, "employees[0].birth_date", FALSE },
+  { "text-duplicate-list.json", SM_ERROR_DUPLICATE, 131, 3, "employees",
+    FALSE },
+  { "text-duplicate-name.json", SM_ERROR_DUPLICATE, 92, 7, "employees[0].name",
+    FALSE },
+  { "text-duplicate-escaped.json", SM_ERROR_DUPLICATE, 98, 7,
+    "employees[0].birth_date", FALSE },
   { "text-second-document.json", SM_ERROR_PARSE, 132, 1, NULL, FALSE },
-  { "text-integer-too-large.json", SM_ERROR_INVALID_VALUE,
-    94, 16, "employees[0].grade", FALSE },
-  { "text-integer-too-small.json", SM_ERROR_INVALID_VALUE,
-    70, 16, "positions[0].seats", FALSE },
-  { "text-number-too-large.json", SM_ERROR_INVALID_VALUE,
-    95, 14, "employees[0].fte", FALSE },
-  { "text-number-underflow.json", SM_ERROR_INVALID_VALUE,
-    120, 20, "applications[0].travel_km", FALSE },
-  { "text-number-octal.json", SM_ERROR_PARSE,
-    107, 16, "employees[1].grade", FALSE },
-  { "text-number-hex.json", SM_ERROR_PARSE,
-    94, 16, "employees[0].grade", FALSE },
-  { "text-escape-unknown.json", SM_ERROR_PARSE,
-    91, 33, "employees[0].name", FALSE },
-  { "text-escape-nul.json", SM_ERROR_PARSE,
-    91, 26, "employees[0].name", FALSE },
-  { "text-escape-short.json", SM_ERROR_PARSE,
-    91, 33, "employees[0].name", FALSE },
-  { "text-surrogate-high.json", SM_ERROR_PARSE,
-    91, 27, "employees[0].name", FALSE },
-  { "text-surrogate-low.json", SM_ERROR_PARSE,
-    91, 27, "employees[0].name", FALSE },
-  { "text-control-character.json", SM_ERROR_PARSE,
-    91, 26, "employees[0].name", FALSE },
-  { "text-single-quotes.json", SM_ERROR_PARSE,
-    91, 15, "employees[0].name", FALSE },
-  { "text-word.json", SM_ERROR_PARSE,
-    97, 21, "employees[0].birth_date", FALSE },
+  { "text-integer-too-large.json", SM_ERROR_INVALID_VALUE, 94, 16,
+    "employees[0].grade", FALSE },
+  { "text-integer-too-small.json", SM_ERROR_INVALID_VALUE, 70, 16,
+    "positions[0].seats", FALSE },
+  { "text-number-too-large.json", SM_ERROR_INVALID_VALUE, 95, 14,
+    "employees[0].fte", FALSE },
+  { "text-number-underflow.json", SM_ERROR_INVALID_VALUE, 120, 20,
+    "applications[0].travel_km", FALSE },
+  { "text-number-octal.json", SM_ERROR_PARSE, 107, 16, "employees[1].grade",
+    FALSE },
+  { "text-number-hex.json", SM_ERROR_PARSE, 94, 16, "employees[0].grade",
+    FALSE },
+  { "text-escape-unknown.json", SM_ERROR_PARSE, 91, 33, "employees[0].name",
+    FALSE },
+  { "text-escape-nul.json", SM_ERROR_PARSE, 91, 26, "employees[0].name",
+    FALSE },
+  { "text-escape-short.json", SM_ERROR_PARSE, 91, 33, "employees[0].name",
+    FALSE },
+  { "text-surrogate-high.json", SM_ERROR_PARSE, 91, 27, "employees[0].name",
+    FALSE },
+  { "text-surrogate-low.json", SM_ERROR_PARSE, 91, 27, "employees[0].name",
+    FALSE },
+  { "text-control-character.json", SM_ERROR_PARSE, 91, 26, "employees[0].name",
+    FALSE },
+  { "text-single-quotes.json", SM_ERROR_PARSE, 91, 15, "employees[0].name",
+    FALSE },
+  { "text-word.json", SM_ERROR_PARSE, 97, 21, "employees[0].birth_date",
+    FALSE },
   { "text-nesting-deep.json", SM_ERROR_TOO_LARGE, 111, 86,
     "employees[1].qualifications[0]", TRUE },
   { "text-comment-unclosed.json", SM_ERROR_PARSE, 132, 1, NULL, FALSE },
@@ -546,8 +560,7 @@ test_text_files (void)
       g_autofree char *path = g_build_filename (BAD_DIR, t->file, NULL);
       GError *error = NULL;
       g_autoptr (SmProblemList) problems = sm_problem_list_new ();
-      g_autoptr (SmScenario) s = sm_scenario_load_json (path, problems,
-                                                        &error);
+      g_autoptr (SmScenario) s = sm_scenario_load_json (path, problems, &error);
       CU_ASSERT_PTR_NULL (s);
       SM_ASSERT_ERROR (error, (int) t->code);
       CU_ASSERT_EQUAL_FATAL (sm_problem_list_get_n (problems), 1);
@@ -555,8 +568,7 @@ test_text_files (void)
       sm_problem_list_get (problems, 0, &p);
       if (p.line != t->line || p.column != t->column)
         fprintf (stderr, "%s: problem at %d:%d, expected %d:%d\n", path,
-                 (int) p.line, (int) p.column, (int) t->line,
-                 (int) t->column);
+                 (int) p.line, (int) p.column, (int) t->line, (int) t->column);
       CU_ASSERT_EQUAL (p.code, t->code);
       CU_ASSERT_EQUAL (p.line, t->line);
       CU_ASSERT_EQUAL (p.column, t->column);
@@ -582,8 +594,9 @@ first_problem (const char *text, int32_t *column)
 {
   GError *error = NULL;
   g_autoptr (SmProblemList) problems = sm_problem_list_new ();
-  g_autoptr (SmScenario) s = sm_scenario_load_json_data (
-      text, strlen (text), "inline.json", problems, &error);
+  g_autoptr (SmScenario)
+      s = sm_scenario_load_json_data (text, strlen (text), "inline.json",
+                                      problems, &error);
   *column = 0;
   if (s != NULL)
     return 0;
@@ -625,15 +638,16 @@ test_number_edges (void)
     {
       g_autofree char *text = g_strdup_printf (
           "{\"format\": \"staffmatch-scenario\", \"version\": 1, "
-          "\"x\": %s}", cases[k].number);
+          "\"x\": %s}",
+          cases[k].number);
       int32_t column;
       int code = first_problem (text, &column);
       if (code != cases[k].code)
         fprintf (stderr, "number %s: code %d\n", cases[k].number, code);
       CU_ASSERT_EQUAL (code, cases[k].code);
       if (code == SM_ERROR_INVALID_VALUE)
-        CU_ASSERT_EQUAL (column, (int32_t) (strstr (text, cases[k].number)
-                                            - text) + 1);
+        CU_ASSERT_EQUAL (column,
+                         (int32_t) (strstr (text, cases[k].number) - text) + 1);
     }
 }
 
@@ -655,8 +669,9 @@ test_duplicate_sizes (void)
       int32_t column;
       int code = first_problem (text->str, &column);
       CU_ASSERT_EQUAL (code, SM_ERROR_DUPLICATE);
-      CU_ASSERT_EQUAL (column, (int32_t) (strstr (text->str, "\"m0\": 1")
-                                          - text->str) + 1);
+      CU_ASSERT_EQUAL (column,
+                       (int32_t) (strstr (text->str, "\"m0\": 1") - text->str)
+                           + 1);
       /* Without the repeat, the check passes (the reader then finds the
        * member 'x' unknown). */
       char *repeat = strstr (again, "\"m0\": 1}, ");
@@ -696,19 +711,20 @@ test_unknown_member_names (void)
           " \"organisation\": \"HB\"}], \"positions\": [],\n"
           " \"employees\": [{\"id\": \"E1\", \"name\": \"W\","
           " \"function\": \"A\", \"unit\": \"U\", \"grade\": 8,"
-          " \"%s\": 1}]}", cases[k].member);
+          " \"%s\": 1}]}",
+          cases[k].member);
       GError *error = NULL;
       g_autoptr (SmProblemList) problems = sm_problem_list_new ();
-      g_autoptr (SmScenario) s = sm_scenario_load_json_data (
-          text, strlen (text), "inline.json", problems, &error);
+      g_autoptr (SmScenario)
+          s = sm_scenario_load_json_data (text, strlen (text), "inline.json",
+                                          problems, &error);
       CU_ASSERT_PTR_NULL (s);
       SM_ASSERT_ERROR (error, (int) cases[k].code);
       CU_ASSERT_EQUAL_FATAL (sm_problem_list_get_n (problems), 1);
       SmProblem p;
       sm_problem_list_get (problems, 0, &p);
       CU_ASSERT_STRING_EQUAL (p.field, cases[k].field);
-      g_autofree char *needle = g_strdup_printf ("\"%s\": 1",
-                                                 cases[k].member);
+      g_autofree char *needle = g_strdup_printf ("\"%s\": 1", cases[k].member);
       /* An unknown member is placed at its value, a repeated one at its
        * name. */
       const char *at = strstr (text, needle);
@@ -726,13 +742,12 @@ test_unknown_member_names (void)
 static void
 add_personal_words (GPtrArray *words, const char *value)
 {
-  g_autoptr (GRegex) escapes = g_regex_new ("\\\\(u[0-9A-Fa-f]{0,4}|.)", 0,
-                                            0, NULL);
-  g_autofree char *plain = g_regex_replace_literal (escapes, value, -1, 0,
-                                                    " ", 0, NULL);
+  g_autoptr (GRegex)
+      escapes = g_regex_new ("\\\\(u[0-9A-Fa-f]{0,4}|.)", 0, 0, NULL);
+  g_autofree char *plain = g_regex_replace_literal (escapes, value, -1, 0, " ",
+                                                    0, NULL);
   g_autofree char *lower = g_utf8_strdown (plain, -1);
-  g_auto (GStrv) parts = g_regex_split_simple ("[^[:alnum:]]+", lower, 0,
-                                               0);
+  g_auto (GStrv) parts = g_regex_split_simple ("[^[:alnum:]]+", lower, 0, 0);
   if (g_utf8_strlen (g_strstrip (lower), -1) >= 4)
     g_ptr_array_add (words, g_strdup (lower));
   for (int k = 0; parts[k] != NULL; k++)
@@ -748,9 +763,10 @@ personal_words (const char *text)
 {
   static const char *const json_words[] = { "true", "false", "null", NULL };
   GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GRegex) member = g_regex_new (
-      "[\"'](name|birth_date)[\"']\\s*:\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|"
-      "'([^']*)'|([[:alnum:]-]+))", 0, 0, NULL);
+  g_autoptr (GRegex) member = g_regex_new ("[\"'](name|birth_date)[\"']\\s*:"
+                                           "\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|"
+                                           "'([^']*)'|([[:alnum:]-]+))",
+                                           0, 0, NULL);
   g_autoptr (GMatchInfo) match = NULL;
   g_regex_match (member, text, 0, &match);
   for (; g_match_info_matches (match); g_match_info_next (match, NULL))
@@ -774,8 +790,7 @@ holds_word (const char *text, const char *word)
   size_t n = strlen (word);
   for (const char *at = strstr (text, word); at != NULL;
        at = strstr (at + 1, word))
-    if ((at == text || !g_ascii_isalnum (at[-1]))
-        && !g_ascii_isalnum (at[n]))
+    if ((at == text || !g_ascii_isalnum (at[-1])) && !g_ascii_isalnum (at[n]))
       return TRUE;
   return FALSE;
 }
@@ -840,8 +855,16 @@ test_no_personal_data (void)
       "\"name\": \"Wilhelmina Jansen-Bakker\", 'birth_date': '1961-04-23',"
       " \"name\": \"A\\u00e9\\\"b Vries\", \"birth_date\": Jansen");
   static const char *const expected[] = {
-    "wilhelmina jansen-bakker", "wilhelmina", "jansen", "bakker",
-    "1961-04-23", "1961", "a  b vries", "vries", "jansen", "jansen",
+    "wilhelmina jansen-bakker",
+    "wilhelmina",
+    "jansen",
+    "bakker",
+    "1961-04-23",
+    "1961",
+    "a  b vries",
+    "vries",
+    "jansen",
+    "jansen",
   };
   CU_ASSERT_EQUAL_FATAL (found->len, G_N_ELEMENTS (expected));
   for (size_t k = 0; k < G_N_ELEMENTS (expected); k++)
@@ -858,8 +881,8 @@ test_no_personal_data (void)
 static gboolean
 counts_match (const char *text, gsize length, gboolean *loaded)
 {
-  g_autoptr (SmScenario) s = sm_scenario_load_json_data (text, length, NULL,
-                                                         NULL, NULL);
+  g_autoptr (SmScenario)
+      s = sm_scenario_load_json_data (text, length, NULL, NULL, NULL);
   *loaded = s != NULL;
   if (s == NULL)
     return TRUE;
@@ -886,8 +909,7 @@ test_nothing_lost (void)
   for (guint k = 0; k < paths->len; k++)
     {
       gsize length;
-      g_autofree char *text = read_text (g_ptr_array_index (paths, k),
-                                         &length);
+      g_autofree char *text = read_text (g_ptr_array_index (paths, k), &length);
       gboolean loaded;
       gboolean match = counts_match (text, length, &loaded);
       if (!match)
@@ -944,7 +966,7 @@ static void
 check_too_large (SmScenario *s, SmProblemList *problems, GError **error)
 {
   CU_ASSERT_PTR_NULL (s);
-  SM_ASSERT_ERROR (*error, SM_ERROR_TOO_LARGE);  /* clears *error */
+  SM_ASSERT_ERROR (*error, SM_ERROR_TOO_LARGE); /* clears *error */
   CU_ASSERT_EQUAL_FATAL (sm_problem_list_get_n (problems), 1);
   SmProblem p;
   sm_problem_list_get (problems, 0, &p);
@@ -962,8 +984,9 @@ test_size_limit (void)
   static const char text[] = "{}";
   GError *error = NULL;
   g_autoptr (SmProblemList) problems = sm_problem_list_new ();
-  g_autoptr (SmScenario) s = sm_scenario_load_json_data (
-      text, SM_SCENARIO_JSON_MAX_SIZE + 1, "big.json", problems, &error);
+  g_autoptr (SmScenario)
+      s = sm_scenario_load_json_data (text, SM_SCENARIO_JSON_MAX_SIZE + 1,
+                                      "big.json", problems, &error);
   check_too_large (s, problems, &error);
 
   g_autofree char *path = tmp_path ("sparse.json");
@@ -972,16 +995,15 @@ test_size_limit (void)
   CU_ASSERT_EQUAL (ftruncate (fd, (off_t) SM_SCENARIO_JSON_MAX_SIZE + 1), 0);
   close (fd);
   g_autoptr (SmProblemList) file_problems = sm_problem_list_new ();
-  g_autoptr (SmScenario) from_file = sm_scenario_load_json (
-      path, file_problems, &error);
+  g_autoptr (SmScenario)
+      from_file = sm_scenario_load_json (path, file_problems, &error);
   check_too_large (from_file, file_problems, &error);
 
   if (!g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
     return;
   g_autoptr (SmProblemList) zero_problems = sm_problem_list_new ();
-  g_autoptr (SmScenario) zero = sm_scenario_load_json ("/dev/zero",
-                                                       zero_problems,
-                                                       &error);
+  g_autoptr (SmScenario)
+      zero = sm_scenario_load_json ("/dev/zero", zero_problems, &error);
   check_too_large (zero, zero_problems, &error);
 }
 
@@ -997,15 +1019,14 @@ test_nul_terminated (void)
   static const char bad[] = "{\"format\": \"staffmatch-scenario\",\n"
                             " \"version\": 1, \"version\": 2}";
   GError *error = NULL;
-  g_autoptr (SmScenario) s = sm_scenario_load_json_data (good, (gsize) -1,
-                                                         NULL, NULL, &error);
+  g_autoptr (SmScenario)
+      s = sm_scenario_load_json_data (good, (gsize) -1, NULL, NULL, &error);
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (s);
   CU_ASSERT_EQUAL (sm_scenario_get_n_organisations (s), 1);
   g_autoptr (SmProblemList) problems = sm_problem_list_new ();
-  g_autoptr (SmScenario) t = sm_scenario_load_json_data (bad, (gsize) -1,
-                                                         NULL, problems,
-                                                         &error);
+  g_autoptr (SmScenario)
+      t = sm_scenario_load_json_data (bad, (gsize) -1, NULL, problems, &error);
   CU_ASSERT_PTR_NULL (t);
   SM_ASSERT_ERROR (error, SM_ERROR_DUPLICATE);
   SmProblem p;
@@ -1047,7 +1068,7 @@ test_many_problems (void)
    * P-X (whose FTE is text) are not reported again. */
   static const Expected expected[] = {
     { SM_ERROR_INVALID_VALUE, "settings.tie_breaking" },
-    { SM_ERROR_PARSE, "organisations[0]" },     /* "colour": not shown */
+    { SM_ERROR_PARSE, "organisations[0]" }, /* "colour": not shown */
     { SM_ERROR_PARSE, "positions[2].fte" },
     { SM_ERROR_PARSE, "employees[1].grade" },
     { SM_ERROR_UNKNOWN_ID, "employees[2]" },
@@ -1097,8 +1118,9 @@ test_syntax_error_place (void)
                              "  \"version\": 1 2\n}\n";
   GError *error = NULL;
   g_autoptr (SmProblemList) problems = sm_problem_list_new ();
-  g_autoptr (SmScenario) s = sm_scenario_load_json_data (
-      text, strlen (text), "inline.json", problems, &error);
+  g_autoptr (SmScenario)
+      s = sm_scenario_load_json_data (text, strlen (text), "inline.json",
+                                      problems, &error);
   CU_ASSERT_PTR_NULL (s);
   SM_ASSERT_ERROR (error, SM_ERROR_PARSE);
   CU_ASSERT_EQUAL_FATAL (sm_problem_list_get_n (problems), 1);
@@ -1126,8 +1148,9 @@ test_problem_place_after_comments (void)
       " \"function\": \"A\", \"unit\": \"U\"}]}";
   GError *error = NULL;
   g_autoptr (SmProblemList) problems = sm_problem_list_new ();
-  g_autoptr (SmScenario) s = sm_scenario_load_json_data (
-      text, strlen (text), "comments.json", problems, &error);
+  g_autoptr (SmScenario)
+      s = sm_scenario_load_json_data (text, strlen (text), "comments.json",
+                                      problems, &error);
   CU_ASSERT_PTR_NULL (s);
   SM_ASSERT_ERROR (error, SM_ERROR_PARSE);
   CU_ASSERT_EQUAL_FATAL (sm_problem_list_get_n (problems), 1);
@@ -1152,8 +1175,8 @@ test_minimal_data (void)
       " \"positions\": [], \"employees\": [{\"id\": \"E1\", \"name\": \"\","
       " \"function\": \"ADV\", \"unit\": \"HB-1\", \"grade\": 8}]}";
   GError *error = NULL;
-  g_autoptr (SmScenario) s = sm_scenario_load_json_data (
-      text, strlen (text), NULL, NULL, &error);
+  g_autoptr (SmScenario)
+      s = sm_scenario_load_json_data (text, strlen (text), NULL, NULL, &error);
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (s);
   SmEmployeeSpec e;
@@ -1168,15 +1191,16 @@ test_io_errors (void)
 {
   GError *error = NULL;
   g_autoptr (SmProblemList) problems = sm_problem_list_new ();
-  g_autoptr (SmScenario) s = sm_scenario_load_json (
-      "data/json/no-such-file.json", problems, &error);
+  g_autoptr (SmScenario)
+      s = sm_scenario_load_json ("data/json/no-such-file.json", problems,
+                                 &error);
   CU_ASSERT_PTR_NULL (s);
   SM_ASSERT_ERROR (error, SM_ERROR_IO);
   CU_ASSERT_EQUAL (sm_problem_list_get_n (problems), 1);
 
   g_autoptr (SmScenario) full = full_scenario_new ();
-  g_autofree char *path = g_build_filename (tmp_dir, "missing-dir",
-                                            "x.json", NULL);
+  g_autofree char *path = g_build_filename (tmp_dir, "missing-dir", "x.json",
+                                            NULL);
   CU_ASSERT_FALSE (sm_scenario_save_json (full, path, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_IO);
 }
@@ -1207,8 +1231,8 @@ small_scenario_new (void)
   add_employee (s, "E4", "D", "ADV", "HB-SOC", 1.0, (SmDate){ 2010, 1, 1 },
                 (SmDate){ 1970, 1, 1 }, NULL);
   add_application (s, "E1", "OM-ADV", 1, NAN, -1.0);
-  CU_ASSERT_TRUE (sm_scenario_add_manual_placement (s, "E4", "OM-ADV",
-                                                    "hardship", &error));
+  CU_ASSERT_TRUE (
+      sm_scenario_add_manual_placement (s, "E4", "OM-ADV", "hardship", &error));
   SM_ASSERT_NO_ERROR (error);
   return s;
 }
@@ -1225,9 +1249,8 @@ static void
 check_outcomes (JsonArray *employees, const SmPlacement *placement,
                 const SmScenario *s)
 {
-  static const char *const status[] = {
-    "placed", "follows-work", "supernumerary", "manual"
-  };
+  static const char *const status[] = { "placed", "follows-work",
+                                        "supernumerary", "manual" };
   CU_ASSERT_EQUAL_FATAL (json_array_get_length (employees), 4);
   for (guint k = 0; k < 4; k++)
     {
@@ -1244,9 +1267,9 @@ check_outcomes (JsonArray *employees, const SmPlacement *placement,
                               status[outcome.status]);
       CU_ASSERT_EQUAL (outcome.position < 0,
                        object_string (o, "position") == NULL);
-      CU_ASSERT_EQUAL (json_object_get_size (o), 7);   /* with refusals */
+      CU_ASSERT_EQUAL (json_object_get_size (o), 7); /* with refusals */
       CU_ASSERT_EQUAL (json_array_get_length (
-                         json_object_get_array_member (o, "refusals")),
+                           json_object_get_array_member (o, "refusals")),
                        (guint) sm_placement_get_n_refusals (placement,
                                                             (int32_t) k));
     }
@@ -1303,8 +1326,8 @@ test_placement (void)
   CU_ASSERT_STRING_EQUAL (object_string (root, "library"), sm_version ());
   CU_ASSERT_STRING_EQUAL (object_string (root, "seed"), "42");
   CU_ASSERT_STRING_EQUAL (object_string (root, "scenario_sha256"), checksum);
-  check_outcomes (json_object_get_array_member (root, "employees"),
-                  placement, s);
+  check_outcomes (json_object_get_array_member (root, "employees"), placement,
+                  s);
   check_counts (root);
 
   gsize length;
@@ -1349,8 +1372,7 @@ main (void)
     { "length -1: text ending with NUL", test_nul_terminated },
     { "several problems, all reported, placed", test_many_problems },
     { "syntax error keeps its place", test_syntax_error_place },
-    { "places survive comments",
-      test_problem_place_after_comments },
+    { "places survive comments", test_problem_place_after_comments },
     { "minimal document with defaults", test_minimal_data },
     { "missing file, unwritable folder", test_io_errors },
     { "placement document", test_placement },

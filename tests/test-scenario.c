@@ -23,8 +23,8 @@
 #define NAME_E1 "Jansen"
 
 static void
-add_org (SmScenario *s, const char *id, SmOrganisationKind kind,
-         int32_t min, int32_t max)
+add_org (SmScenario *s, const char *id, SmOrganisationKind kind, int32_t min,
+         int32_t max)
 {
   GError *error = NULL;
   SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
@@ -150,8 +150,12 @@ snapshot (const SmScenario *s)
     { sm_scenario_get_n_organisations (s), sm_scenario_get_n_units (s),
       sm_scenario_get_n_positions (s), sm_scenario_get_n_employees (s),
       sm_scenario_get_n_applications (s) },
-    s->manual->len, s->rules->len, g_hash_table_size (s->fits),
-    s->default_organisation, -1, -1,
+    s->manual->len,
+    s->rules->len,
+    g_hash_table_size (s->fits),
+    s->default_organisation,
+    -1,
+    -1,
   };
   int32_t e1 = sm_scenario_find_employee (s, "E1");
   if (e1 >= 0)
@@ -171,16 +175,18 @@ assert_unchanged (const SmScenario *s, const Snapshot *before)
 
 /* The failure leaves the scenario as it was, and its message never names
  * a person. */
-#define ASSERT_FAILS(s, call, code)                                     \
-  do {                                                                  \
-    GError *error_ = NULL;                                              \
-    Snapshot before_ = snapshot (s);                                    \
-    CU_ASSERT_FALSE (call);                                             \
-    CU_ASSERT_PTR_NOT_NULL_FATAL (error_);                              \
-    CU_ASSERT_PTR_NULL (strstr (error_->message, NAME_E1));             \
-    SM_ASSERT_ERROR (error_, code);                                     \
-    assert_unchanged (s, &before_);                                     \
-  } while (0)
+#define ASSERT_FAILS(s, call, code)                                            \
+  do                                                                           \
+    {                                                                          \
+      GError *error_ = NULL;                                                   \
+      Snapshot before_ = snapshot (s);                                         \
+      CU_ASSERT_FALSE (call);                                                  \
+      CU_ASSERT_PTR_NOT_NULL_FATAL (error_);                                   \
+      CU_ASSERT_PTR_NULL (strstr (error_->message, NAME_E1));                  \
+      SM_ASSERT_ERROR (error_, code);                                          \
+      assert_unchanged (s, &before_);                                          \
+    }                                                                          \
+  while (0)
 
 /* ---- reading back ------------------------------------------------------- */
 
@@ -200,8 +206,9 @@ test_empty_scenario (void)
   CU_ASSERT_EQUAL (s->reduction, SM_REDUCTION_PRIORITY);
   CU_ASSERT_EQUAL (s->age_band_years, 10);
   CU_ASSERT_EQUAL (s->default_organisation, -1);
-  CU_ASSERT_STRING_EQUAL (
-      sm_priority_rule_get_id (sm_scenario__default_rule (s)), "default");
+  CU_ASSERT_STRING_EQUAL (sm_priority_rule_get_id (
+                              sm_scenario__default_rule (s)),
+                          "default");
   CU_ASSERT_EQUAL (sm_scenario_find_employee (s, "E1"), -1);
   sm_scenario_free (NULL);
 }
@@ -248,8 +255,7 @@ test_read_back (void)
   CU_ASSERT_STRING_EQUAL (e.id, "E1");
   CU_ASSERT_STRING_EQUAL (e.name, NAME_E1);
   CU_ASSERT_STRING_EQUAL (e.unit_id, "HB-SOC");
-  CU_ASSERT_EQUAL (sm_date_compare (e.birth_date, (SmDate){ 1968, 2, 29 }),
-                   0);
+  CU_ASSERT_EQUAL (sm_date_compare (e.birth_date, (SmDate){ 1968, 2, 29 }), 0);
   CU_ASSERT_EQUAL (sm_date_compare (e.service_start, (SmDate){ 2001, 4, 1 }),
                    0);
 
@@ -350,8 +356,9 @@ test_organisation_errors (void)
                 SM_ERROR_INVALID_VALUE);
   ASSERT_FAILS (s, try_org (s, "X", "x", R, -1, -3, &error_),
                 SM_ERROR_INVALID_VALUE);
-  ASSERT_FAILS (s, try_org (s, "X", "x", SM_ORGANISATION_KIND_DEFAULT, -1, -1,
-                            &error_),
+  ASSERT_FAILS (s,
+                try_org (s, "X", "x", SM_ORGANISATION_KIND_DEFAULT, -1, -1,
+                         &error_),
                 SM_ERROR_INFEASIBLE);
   CU_ASSERT_EQUAL (sm_scenario_find_organisation (s, "X"), -1);
   SmOrganisationSpec o;
@@ -370,15 +377,16 @@ test_default_organisation_rules (void)
 {
   g_autoptr (SmScenario) s = sm_scenario_new ();
   /* The default takes everyone: no upper bound. */
-  ASSERT_FAILS (s, try_org (s, "HB", "x", SM_ORGANISATION_KIND_DEFAULT, -1, 400,
-                            &error_),
+  ASSERT_FAILS (s,
+                try_org (s, "HB", "x", SM_ORGANISATION_KIND_DEFAULT, -1, 400,
+                         &error_),
                 SM_ERROR_INVALID_VALUE);
   GError *error = NULL;
-  CU_ASSERT_TRUE (try_org (s, "OM", "x", SM_ORGANISATION_KIND_RECEIVING, 45, 50,
-                           &error));
+  CU_ASSERT_TRUE (
+      try_org (s, "OM", "x", SM_ORGANISATION_KIND_RECEIVING, 45, 50, &error));
   CU_ASSERT_EQUAL (s->default_organisation, -1);
-  CU_ASSERT_TRUE (try_org (s, "HB", "x", SM_ORGANISATION_KIND_DEFAULT, 400, -1,
-                           &error));
+  CU_ASSERT_TRUE (
+      try_org (s, "HB", "x", SM_ORGANISATION_KIND_DEFAULT, 400, -1, &error));
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (s->default_organisation, 1);
 }
@@ -474,8 +482,7 @@ test_position_errors (void)
     {
       p = good;
       p.fte = bad_fte[k];
-      ASSERT_FAILS (s, try_position (s, &p, &error_),
-                    SM_ERROR_INVALID_VALUE);
+      ASSERT_FAILS (s, try_position (s, &p, &error_), SM_ERROR_INVALID_VALUE);
     }
   p = good;
   p.seats = 0;
@@ -606,8 +613,9 @@ test_employee_before_default (void)
   e.unit_id = "OM-REG";
   add_employee (s, &e);
   CU_ASSERT_EQUAL (sm_scenario_get_n_employees (s), 1);
-  ASSERT_FAILS (s, try_org (s, "HB", "x", SM_ORGANISATION_KIND_DEFAULT, -1, -1,
-                            &error_),
+  ASSERT_FAILS (s,
+                try_org (s, "HB", "x", SM_ORGANISATION_KIND_DEFAULT, -1, -1,
+                         &error_),
                 SM_ERROR_INFEASIBLE);
   g_autoptr (SmPlacement) placement = sm_scenario_place (s, &error);
   CU_ASSERT_PTR_NULL (placement);
@@ -729,14 +737,14 @@ test_applications_sorted (void)
 {
   g_autoptr (SmScenario) s = fixture ();
   SmPositionSpec p = position_spec ("OM-C", "OM-REG", "C", 9, 1, 0);
-  add_position (s, &p);                                   /* position 3 */
-  SmApplicationSpec a = application_spec ("E1", "OM-DIR", 7);   /* app 0 */
+  add_position (s, &p);                                       /* position 3 */
+  SmApplicationSpec a = application_spec ("E1", "OM-DIR", 7); /* app 0 */
   add_application (s, &a);
-  a = application_spec ("E2", "OM-DIR", 1);                     /* app 1 */
+  a = application_spec ("E2", "OM-DIR", 1); /* app 1 */
   add_application (s, &a);
-  a = application_spec ("E1", "OM-ADV", 2);                     /* app 2 */
+  a = application_spec ("E1", "OM-ADV", 2); /* app 2 */
   add_application (s, &a);
-  a = application_spec ("E1", "OM-C", 3);                       /* app 3 */
+  a = application_spec ("E1", "OM-C", 3); /* app 3 */
   add_application (s, &a);
   const int32_t *apps;
   int32_t n;
@@ -786,13 +794,14 @@ test_function_relations (void)
 {
   g_autoptr (SmScenario) s = fixture ();
   GError *error = NULL;
-  CU_ASSERT_TRUE (sm_scenario_add_function_relation (
-      s, "ADV", "SADV", SM_FIT_SUITABLE, &error));
-  CU_ASSERT_TRUE (sm_scenario_add_function_relation (
-      s, "ADV", "POL", SM_FIT_INTERCHANGEABLE, &error));
+  CU_ASSERT_TRUE (sm_scenario_add_function_relation (s, "ADV", "SADV",
+                                                     SM_FIT_SUITABLE, &error));
+  CU_ASSERT_TRUE (sm_scenario_add_function_relation (s, "ADV", "POL",
+                                                     SM_FIT_INTERCHANGEABLE,
+                                                     &error));
   /* A renamed function: the same function under another code. */
-  CU_ASSERT_TRUE (sm_scenario_add_function_relation (
-      s, "BOH-ADV", "ADV", SM_FIT_SAME, &error));
+  CU_ASSERT_TRUE (sm_scenario_add_function_relation (s, "BOH-ADV", "ADV",
+                                                     SM_FIT_SAME, &error));
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (sm_scenario_get_fit (s, "ADV", "ADV"), SM_FIT_SAME);
   CU_ASSERT_EQUAL (sm_scenario_get_fit (s, "ZZZ", "ZZZ"), SM_FIT_SAME);
@@ -805,17 +814,21 @@ test_function_relations (void)
   CU_ASSERT_EQUAL (sm_scenario_get_fit (s, "ADV", "DIR"), SM_FIT_NONE);
   CU_ASSERT_EQUAL (sm_scenario_get_fit (s, "X", "Y"), SM_FIT_NONE);
 
-  ASSERT_FAILS (s, sm_scenario_add_function_relation (
-                       s, "ADV", "SADV", SM_FIT_REASONABLE, &error_),
+  ASSERT_FAILS (s,
+                sm_scenario_add_function_relation (s, "ADV", "SADV",
+                                                   SM_FIT_REASONABLE, &error_),
                 SM_ERROR_DUPLICATE_ID);
-  ASSERT_FAILS (s, sm_scenario_add_function_relation (
-                       s, "ADV", "ADV", SM_FIT_SUITABLE, &error_),
+  ASSERT_FAILS (s,
+                sm_scenario_add_function_relation (s, "ADV", "ADV",
+                                                   SM_FIT_SUITABLE, &error_),
                 SM_ERROR_INVALID_VALUE);
-  ASSERT_FAILS (s, sm_scenario_add_function_relation (
-                       s, "", "ADV", SM_FIT_SUITABLE, &error_),
+  ASSERT_FAILS (s,
+                sm_scenario_add_function_relation (s, "", "ADV",
+                                                   SM_FIT_SUITABLE, &error_),
                 SM_ERROR_INVALID_VALUE);
-  ASSERT_FAILS (s, sm_scenario_add_function_relation (
-                       s, "ADV", NULL, SM_FIT_SUITABLE, &error_),
+  ASSERT_FAILS (s,
+                sm_scenario_add_function_relation (s, "ADV", NULL,
+                                                   SM_FIT_SUITABLE, &error_),
                 SM_ERROR_INVALID_VALUE);
   CU_ASSERT_EQUAL (sm_scenario_get_fit (s, "ADV", "SADV"), SM_FIT_SUITABLE);
 }
@@ -826,7 +839,8 @@ static SmPriorityRule *
 make_rule (const char *id, SmCriterion criterion)
 {
   SmPriorityRule *rule = sm_priority_rule_new (id);
-  sm_priority_rule_add_criterion (rule, criterion, SM_DIRECTION_HIGHER_FIRST, NULL);
+  sm_priority_rule_add_criterion (rule, criterion, SM_DIRECTION_HIGHER_FIRST,
+                                  NULL);
   return rule;
 }
 
@@ -835,17 +849,17 @@ test_rules (void)
 {
   g_autoptr (SmScenario) s = fixture ();
   GError *error = NULL;
-  g_autoptr (SmPriorityRule) score = make_rule ("score",
-                                                SM_CRITERION_COMMITTEE_SCORE);
+  g_autoptr (SmPriorityRule)
+      score = make_rule ("score", SM_CRITERION_COMMITTEE_SCORE);
   g_autoptr (SmPriorityRule) age = make_rule ("age", SM_CRITERION_AGE);
   /* No rule yet: the built-in default. */
-  CU_ASSERT_STRING_EQUAL (
-      sm_priority_rule_get_id (sm_scenario__rule_of (s, 0)), "default");
+  CU_ASSERT_STRING_EQUAL (sm_priority_rule_get_id (sm_scenario__rule_of (s, 0)),
+                          "default");
   CU_ASSERT_TRUE (sm_scenario_add_rule (s, score, &error));
   SM_ASSERT_NO_ERROR (error);
   /* Copied: changing the original does not change the scenario's. */
-  sm_priority_rule_add_criterion (score, SM_CRITERION_AGE, SM_DIRECTION_HIGHER_FIRST,
-                                  NULL);
+  sm_priority_rule_add_criterion (score, SM_CRITERION_AGE,
+                                  SM_DIRECTION_HIGHER_FIRST, NULL);
   const SmPriorityRule *stored = sm_scenario__default_rule (s);
   CU_ASSERT_PTR_NOT_EQUAL (stored, score);
   CU_ASSERT_STRING_EQUAL (sm_priority_rule_get_id (stored), "score");
@@ -866,8 +880,9 @@ test_rules (void)
   CU_ASSERT_PTR_EQUAL (sm_scenario__default_rule (s), stored);
   CU_ASSERT_TRUE (sm_scenario_set_default_rule (s, "age", &error));
   SM_ASSERT_NO_ERROR (error);
-  CU_ASSERT_STRING_EQUAL (
-      sm_priority_rule_get_id (sm_scenario__default_rule (s)), "age");
+  CU_ASSERT_STRING_EQUAL (sm_priority_rule_get_id (
+                              sm_scenario__default_rule (s)),
+                          "age");
   /* A position with its own rule keeps it. */
   SmPositionSpec p = position_spec ("OM-S", "OM-REG", "S", 9, 1, 0);
   p.rule_id = "score";
@@ -876,8 +891,8 @@ test_rules (void)
   SmPositionSpec back;
   sm_scenario_get_position (s, 3, &back);
   CU_ASSERT_STRING_EQUAL (back.rule_id, "score");
-  CU_ASSERT_STRING_EQUAL (
-      sm_priority_rule_get_id (sm_scenario__rule_of (s, 2)), "age");
+  CU_ASSERT_STRING_EQUAL (sm_priority_rule_get_id (sm_scenario__rule_of (s, 2)),
+                          "age");
 }
 
 /* ---- manual placements -------------------------------------------------- */
@@ -1025,12 +1040,17 @@ test_public_read_back (void)
 {
   GError *error = NULL;
   g_autoptr (SmScenario) s = fixture ();
-  CU_ASSERT_TRUE (sm_scenario_add_function_relation (s, "DIR", "ADV", SM_FIT_SUITABLE, &error));
-  CU_ASSERT_TRUE (sm_scenario_add_function_relation (s, "ADV", "DIR", SM_FIT_REASONABLE, &error));
+  CU_ASSERT_TRUE (sm_scenario_add_function_relation (s, "DIR", "ADV",
+                                                     SM_FIT_SUITABLE, &error));
+  CU_ASSERT_TRUE (sm_scenario_add_function_relation (s, "ADV", "DIR",
+                                                     SM_FIT_REASONABLE,
+                                                     &error));
   g_autoptr (SmPriorityRule) r = sm_priority_rule_new ("age-only");
-  sm_priority_rule_add_criterion (r, SM_CRITERION_AGE, SM_DIRECTION_LOWER_FIRST, &error);
+  sm_priority_rule_add_criterion (r, SM_CRITERION_AGE, SM_DIRECTION_LOWER_FIRST,
+                                  &error);
   CU_ASSERT_TRUE (sm_scenario_add_rule (s, r, &error));
-  CU_ASSERT_TRUE (sm_scenario_add_manual_placement (s, "E2", "OM-DIR", "medical reasons", &error));
+  CU_ASSERT_TRUE (sm_scenario_add_manual_placement (s, "E2", "OM-DIR",
+                                                    "medical reasons", &error));
   sm_scenario_set_reduction (s, SM_REDUCTION_REFLECTION, 5);
   SM_ASSERT_NO_ERROR (error);
 
@@ -1046,8 +1066,10 @@ test_public_read_back (void)
   CU_ASSERT_EQUAL (fit, SM_FIT_SUITABLE);
 
   CU_ASSERT_EQUAL_FATAL (sm_scenario_get_n_rules (s), 1);
-  CU_ASSERT_STRING_EQUAL (sm_priority_rule_get_id (sm_scenario_get_rule (s, 0)), "age-only");
-  CU_ASSERT_PTR_EQUAL (sm_scenario_get_default_rule (s), sm_scenario_get_rule (s, 0));
+  CU_ASSERT_STRING_EQUAL (sm_priority_rule_get_id (sm_scenario_get_rule (s, 0)),
+                          "age-only");
+  CU_ASSERT_PTR_EQUAL (sm_scenario_get_default_rule (s),
+                       sm_scenario_get_rule (s, 0));
 
   CU_ASSERT_EQUAL_FATAL (sm_scenario_get_n_manual_placements (s), 1);
   const char *emp, *pos, *reason;
@@ -1128,15 +1150,16 @@ test_file_name_ids (void)
   long_id[200] = '\0';
   add_employee (s, &e);
   static const char *const good[] = {
-    "E-1_x", "P10234", "CONSOLE", "COM0", "com10", "LPT", "e.1", "M\xc3\xbcller-7",
-    "NULL", "a b", ".hidden",
+    "E-1_x", "P10234",          "CONSOLE", "COM0", "com10",   "LPT",
+    "e.1",   "M\xc3\xbcller-7", "NULL",    "a b",  ".hidden",
   };
   for (guint k = 0; k < G_N_ELEMENTS (good); k++)
     {
       e = employee_spec (good[k], "ADV", "HB-PUB");
       add_employee (s, &e);
     }
-  CU_ASSERT_EQUAL (sm_scenario_get_n_employees (s), 3 + 1 + (int) G_N_ELEMENTS (good));
+  CU_ASSERT_EQUAL (sm_scenario_get_n_employees (s),
+                   3 + 1 + (int) G_N_ELEMENTS (good));
 }
 
 /* ---- getters: NULL outputs, indices out of range ------------------------- */
@@ -1146,8 +1169,10 @@ fixture_with_extras (void)
 {
   GError *error = NULL;
   SmScenario *s = fixture ();
-  CU_ASSERT_TRUE (sm_scenario_add_function_relation (s, "DIR", "ADV", SM_FIT_SUITABLE, &error));
-  CU_ASSERT_TRUE (sm_scenario_add_manual_placement (s, "E2", "OM-DIR", "medical reasons", &error));
+  CU_ASSERT_TRUE (sm_scenario_add_function_relation (s, "DIR", "ADV",
+                                                     SM_FIT_SUITABLE, &error));
+  CU_ASSERT_TRUE (sm_scenario_add_manual_placement (s, "E2", "OM-DIR",
+                                                    "medical reasons", &error));
   SmApplicationSpec a = application_spec ("E1", "OM-ADV", 1);
   CU_ASSERT_TRUE (sm_scenario_add_application (s, &a, &error));
   SM_ASSERT_NO_ERROR (error);
@@ -1210,13 +1235,26 @@ test_getters_out_of_range (void)
       CU_ASSERT_PTR_NULL (sm_scenario_get_rule (s, i));
     }
   /* the first index past the end, for every kind */
-  CU_ASSERT_FALSE (sm_scenario_get_organisation (s, sm_scenario_get_n_organisations (s), NULL));
+  CU_ASSERT_FALSE (
+      sm_scenario_get_organisation (s, sm_scenario_get_n_organisations (s),
+                                    NULL));
   CU_ASSERT_FALSE (sm_scenario_get_unit (s, sm_scenario_get_n_units (s), NULL));
-  CU_ASSERT_FALSE (sm_scenario_get_position (s, sm_scenario_get_n_positions (s), NULL));
-  CU_ASSERT_FALSE (sm_scenario_get_employee (s, sm_scenario_get_n_employees (s), NULL));
-  CU_ASSERT_FALSE (sm_scenario_get_application (s, sm_scenario_get_n_applications (s), NULL));
-  CU_ASSERT_FALSE (sm_scenario_get_function_relation (s, sm_scenario_get_n_function_relations (s), NULL, NULL, NULL));
-  CU_ASSERT_FALSE (sm_scenario_get_manual_placement (s, sm_scenario_get_n_manual_placements (s), NULL, NULL, NULL));
+  CU_ASSERT_FALSE (
+      sm_scenario_get_position (s, sm_scenario_get_n_positions (s), NULL));
+  CU_ASSERT_FALSE (
+      sm_scenario_get_employee (s, sm_scenario_get_n_employees (s), NULL));
+  CU_ASSERT_FALSE (
+      sm_scenario_get_application (s, sm_scenario_get_n_applications (s),
+                                   NULL));
+  CU_ASSERT_FALSE (
+      sm_scenario_get_function_relation (s,
+                                         sm_scenario_get_n_function_relations (
+                                             s),
+                                         NULL, NULL, NULL));
+  CU_ASSERT_FALSE (
+      sm_scenario_get_manual_placement (s,
+                                        sm_scenario_get_n_manual_placements (s),
+                                        NULL, NULL, NULL));
 }
 
 /* ---- lifetime: references and placements --------------------------------- */
@@ -1235,7 +1273,8 @@ test_free_scenario_first (void)
   const SmScenario *held = sm_placement_get_scenario (placement);
   CU_ASSERT_EQUAL (sm_scenario_get_n_employees (held), 3);
   const char *employee = NULL;
-  CU_ASSERT_TRUE (sm_scenario_get_manual_placement (held, 0, &employee, NULL, NULL));
+  CU_ASSERT_TRUE (
+      sm_scenario_get_manual_placement (held, 0, &employee, NULL, NULL));
   CU_ASSERT_STRING_EQUAL (employee, "E2");
   SmEmployeeOutcome outcome;
   sm_placement_get_outcome (placement, 1, &outcome);
@@ -1282,7 +1321,8 @@ test_frozen_while_placed (void)
 
   SmOrganisationSpec o = SM_ORGANISATION_SPEC_INIT;
   o.id = o.name = "NEW";
-  ASSERT_FAILS (s, sm_scenario_add_organisation (s, &o, &error_), SM_ERROR_IN_USE);
+  ASSERT_FAILS (s, sm_scenario_add_organisation (s, &o, &error_),
+                SM_ERROR_IN_USE);
   SmUnitSpec u = SM_UNIT_SPEC_INIT;
   u.id = u.name = "NEW-U";
   u.organisation_id = "HB";
@@ -1292,17 +1332,27 @@ test_frozen_while_placed (void)
   SmEmployeeSpec e = employee_spec ("E9", "ADV", "HB-PUB");
   ASSERT_FAILS (s, sm_scenario_add_employee (s, &e, &error_), SM_ERROR_IN_USE);
   SmApplicationSpec a = application_spec ("E3", "OM-ADV", 1);
-  ASSERT_FAILS (s, sm_scenario_add_application (s, &a, &error_), SM_ERROR_IN_USE);
-  ASSERT_FAILS (s, sm_scenario_add_function_relation (s, "ADV", "DIR", SM_FIT_SUITABLE, &error_), SM_ERROR_IN_USE);
-  ASSERT_FAILS (s, sm_scenario_add_manual_placement (s, "E3", "OM-ADV", "why", &error_), SM_ERROR_IN_USE);
+  ASSERT_FAILS (s, sm_scenario_add_application (s, &a, &error_),
+                SM_ERROR_IN_USE);
+  ASSERT_FAILS (s,
+                sm_scenario_add_function_relation (s, "ADV", "DIR",
+                                                   SM_FIT_SUITABLE, &error_),
+                SM_ERROR_IN_USE);
+  ASSERT_FAILS (s,
+                sm_scenario_add_manual_placement (s, "E3", "OM-ADV", "why",
+                                                  &error_),
+                SM_ERROR_IN_USE);
   g_autoptr (SmPriorityRule) rule = sm_priority_rule_new ("R");
   ASSERT_FAILS (s, sm_scenario_add_rule (s, rule, &error_), SM_ERROR_IN_USE);
-  ASSERT_FAILS (s, sm_scenario_set_default_rule (s, "R", &error_), SM_ERROR_IN_USE);
+  ASSERT_FAILS (s, sm_scenario_set_default_rule (s, "R", &error_),
+                SM_ERROR_IN_USE);
 
   /* the placement still reads the scenario as it was */
   SmEmployeeOutcome outcome;
   sm_placement_get_outcome (placement, 2, &outcome);
-  CU_ASSERT_EQUAL (sm_scenario_get_n_employees (sm_placement_get_scenario (placement)), 3);
+  CU_ASSERT_EQUAL (sm_scenario_get_n_employees (
+                       sm_placement_get_scenario (placement)),
+                   3);
   /* a second placement holds it too */
   SmPlacement *second = sm_scenario_place (s, &error);
   SM_ASSERT_NO_ERROR (error);

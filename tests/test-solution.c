@@ -18,12 +18,11 @@
 #define BAD_DIR "data/solution/bad"
 
 /* The employee-optimal matching of market.txt, as the writer prints it. */
-static const char sample_text[] =
-  "hr-solution 1\n"
-  "0 1\n"
-  "1 0\n"
-  "2 -1\n"
-  "3 0\n";
+static const char sample_text[] = "hr-solution 1\n"
+                                  "0 1\n"
+                                  "1 0\n"
+                                  "2 -1\n"
+                                  "3 0\n";
 
 static SmMarket *
 read_market (void)
@@ -44,7 +43,7 @@ random_market (guint32 seed, int32_t n, int32_t m)
   g_autoptr (SmMarketBuilder) b = sm_market_builder_new (n, m, &error);
   g_autofree int32_t *pool = g_new (int32_t, m);
   g_autoptr (GPtrArray) applicants = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) g_array_unref);
+      (GDestroyNotify) g_array_unref);
 
   SM_ASSERT_NO_ERROR (error);
   for (int32_t j = 0; j < m; j++)
@@ -107,9 +106,8 @@ test_write_exact_text (void)
 {
   GError *error = NULL;
   g_autoptr (SmMarket) market = read_market ();
-  g_autoptr (SmMatching) matching = sm_market_solve (market,
-                                                     SM_SIDE_EMPLOYEES,
-                                                     &error);
+  g_autoptr (SmMatching)
+      matching = sm_market_solve (market, SM_SIDE_EMPLOYEES, &error);
   SM_ASSERT_NO_ERROR (error);
   g_autofree char *text = write_to_string (matching);
   CU_ASSERT_STRING_EQUAL (text, sample_text);
@@ -123,13 +121,15 @@ test_round_trip (void)
   for (guint32 seed = 1; seed <= 4; seed++)
     {
       g_autoptr (SmMarket) market = random_market (seed, 400, 60);
-      g_autoptr (SmMatching) matching = sm_market_solve (
-        market, seed % 2 ? SM_SIDE_EMPLOYEES : SM_SIDE_POSITIONS, &error);
+      g_autoptr (SmMatching)
+          matching = sm_market_solve (market,
+                                      seed % 2 ? SM_SIDE_EMPLOYEES
+                                               : SM_SIDE_POSITIONS,
+                                      &error);
       SM_ASSERT_NO_ERROR (error);
       g_autofree char *text = write_to_string (matching);
-      g_autoptr (SmMatching) back = sm_solution_read_data (market, text,
-                                                           strlen (text),
-                                                           &error);
+      g_autoptr (SmMatching)
+          back = sm_solution_read_data (market, text, strlen (text), &error);
       SM_ASSERT_NO_ERROR (error);
       CU_ASSERT_TRUE (sm_matching_equal (matching, back));
       CU_ASSERT_EQUAL (sm_matching_get_n_placed (back),
@@ -147,9 +147,8 @@ test_file_round_trip (void)
   g_autofree char *dir = sm_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "solution.txt", NULL);
   g_autoptr (SmMarket) market = random_market (9, 300, 50);
-  g_autoptr (SmMatching) matching = sm_market_solve (market,
-                                                     SM_SIDE_EMPLOYEES,
-                                                     &error);
+  g_autoptr (SmMatching)
+      matching = sm_market_solve (market, SM_SIDE_EMPLOYEES, &error);
   g_autofree char *contents = NULL;
 
   SM_ASSERT_NO_ERROR (error);
@@ -162,7 +161,7 @@ test_file_round_trip (void)
   CU_ASSERT_TRUE_FATAL (g_file_get_contents (path, &contents, NULL, NULL));
   CU_ASSERT_STRING_EQUAL (contents, text);
   CU_ASSERT_EQUAL (g_unlink (path), 0);
-  CU_ASSERT_EQUAL (g_rmdir (dir), 0);  /* fails if a temporary file is left */
+  CU_ASSERT_EQUAL (g_rmdir (dir), 0); /* fails if a temporary file is left */
 }
 
 static void
@@ -175,9 +174,8 @@ test_read_sample_and_comments (void)
   for (guint k = 0; k < G_N_ELEMENTS (paths); k++)
     {
       GError *error = NULL;
-      g_autoptr (SmMatching) matching = sm_solution_read_file (market,
-                                                               paths[k],
-                                                               &error);
+      g_autoptr (SmMatching)
+          matching = sm_solution_read_file (market, paths[k], &error);
       SM_ASSERT_NO_ERROR (error);
       CU_ASSERT_EQUAL_FATAL (sm_matching_get_n_employees (matching), 4);
       for (int32_t i = 0; i < 4; i++)
@@ -194,9 +192,8 @@ test_read_invalid_matching (void)
   static const char text[] = "hr-solution 1\n0 1\n1 1\n2 0\n3 -1\n";
   GError *error = NULL;
   g_autoptr (SmMarket) market = read_market ();
-  g_autoptr (SmMatching) matching = sm_solution_read_data (market, text,
-                                                           strlen (text),
-                                                           &error);
+  g_autoptr (SmMatching)
+      matching = sm_solution_read_data (market, text, strlen (text), &error);
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (sm_matching_get_position (matching, 1), 1);
   CU_ASSERT_EQUAL (sm_matching_get_position (matching, 2), 0);
@@ -211,13 +208,12 @@ test_empty_market (void)
   static const char text[] = "hr-solution 1\n";
   GError *error = NULL;
   static const char instance[] =
-    "hr-instance 1\nemployees 0\npositions 1\ncapacity 1\nP 0\n";
-  g_autoptr (SmMarket) market = sm_instance_read_data (
-    instance, strlen (instance), &error);
+      "hr-instance 1\nemployees 0\npositions 1\ncapacity 1\nP 0\n";
+  g_autoptr (SmMarket)
+      market = sm_instance_read_data (instance, strlen (instance), &error);
   SM_ASSERT_NO_ERROR (error);
-  g_autoptr (SmMatching) matching = sm_solution_read_data (market, text,
-                                                           strlen (text),
-                                                           &error);
+  g_autoptr (SmMatching)
+      matching = sm_solution_read_data (market, text, strlen (text), &error);
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (sm_matching_get_n_employees (matching), 0);
   g_autofree char *again = write_to_string (matching);
@@ -228,7 +224,8 @@ test_empty_market (void)
                                            &error);
   CU_ASSERT_PTR_NULL (bad);
   sm_matching_free (bad);
-  sm_test_assert_error_prefix (&error, SM_ERROR_PARSE, "line 2: ", "extra line");
+  sm_test_assert_error_prefix (&error, SM_ERROR_PARSE,
+                               "line 2: ", "extra line");
 }
 
 /* Every file of data/solution/bad/, the error it gives and its line. */
@@ -295,17 +292,16 @@ test_file_errors (void)
 {
   GError *error = NULL;
   g_autoptr (SmMarket) market = read_market ();
-  g_autoptr (SmMatching) matching = sm_solution_read_file (market,
-                                                           SAMPLE_PATH,
-                                                           &error);
+  g_autoptr (SmMatching)
+      matching = sm_solution_read_file (market, SAMPLE_PATH, &error);
   SM_ASSERT_NO_ERROR (error);
 
   SmMatching *missing = sm_solution_read_file (market,
                                                "data/solution/no-such.txt",
                                                &error);
   CU_ASSERT_PTR_NULL (missing);
-  sm_test_assert_error_prefix (&error, SM_ERROR_IO, "data/solution/no-such.txt: ",
-                       "missing file");
+  sm_test_assert_error_prefix (&error, SM_ERROR_IO,
+                               "data/solution/no-such.txt: ", "missing file");
 
   g_autofree char *dir = sm_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "no", "solution.txt", NULL);
@@ -313,14 +309,14 @@ test_file_errors (void)
   CU_ASSERT_PTR_NOT_NULL_FATAL (error);
   CU_ASSERT_PTR_NOT_NULL (strstr (error->message, g_strerror (ENOENT)));
   sm_test_assert_error_prefix (&error, SM_ERROR_IO, path, "missing folder");
-  CU_ASSERT_EQUAL (g_rmdir (dir), 0);  /* nothing was left in it */
+  CU_ASSERT_EQUAL (g_rmdir (dir), 0); /* nothing was left in it */
 
   FILE *full = fopen ("/dev/full", "w");
   if (full != NULL)
     {
       g_autoptr (SmMarket) big = random_market (2, 50000, 100);
-      g_autoptr (SmMatching) solved = sm_market_solve (big, SM_SIDE_EMPLOYEES,
-                                                       &error);
+      g_autoptr (SmMatching)
+          solved = sm_market_solve (big, SM_SIDE_EMPLOYEES, &error);
       SM_ASSERT_NO_ERROR (error);
       CU_ASSERT_FALSE (sm_solution_write (solved, full, &error));
       SM_ASSERT_ERROR (error, SM_ERROR_IO);

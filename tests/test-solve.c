@@ -48,8 +48,8 @@ expect_int (SmSide side, const char *what, int32_t index, int64_t got,
   fprintf (stderr, "%s: %s", side_name (side), what);
   if (index >= 0)
     fprintf (stderr, " %d", index);
-  fprintf (stderr, " is %" G_GINT64_FORMAT ", expected %" G_GINT64_FORMAT
-           "\n", got, want);
+  fprintf (stderr, " is %" G_GINT64_FORMAT ", expected %" G_GINT64_FORMAT "\n",
+           got, want);
 }
 
 static void
@@ -63,8 +63,8 @@ assert_employees (const SmMatching *mt, SmSide side, int32_t n,
                   sm_matching_get_position (mt, i), x->position[i]);
       expect_int (side, "assignment of employee", i, assignment[i],
                   x->position[i]);
-      expect_int (side, "choice of employee", i,
-                  sm_matching_get_choice (mt, i), x->choice[i]);
+      expect_int (side, "choice of employee", i, sm_matching_get_choice (mt, i),
+                  x->choice[i]);
     }
 }
 
@@ -78,10 +78,10 @@ assert_positions (const SmMatching *mt, SmSide side, int32_t m,
       const int32_t *held = sm_matching_get_held (mt, j, &n_held);
       expect_int (side, "number held at position", j, n_held, x->n_held[j]);
       for (int32_t k = 0; k < MIN (n_held, x->n_held[j]); k++)
-        expect_int (side, "held employee (by priority) at position", j,
-                    held[k], x->held[j][k]);
-      expect_int (side, "cutoff of position", j,
-                  sm_matching_get_cutoff (mt, j), x->cutoff[j]);
+        expect_int (side, "held employee (by priority) at position", j, held[k],
+                    x->held[j][k]);
+      expect_int (side, "cutoff of position", j, sm_matching_get_cutoff (mt, j),
+                  x->cutoff[j]);
     }
 }
 
@@ -99,8 +99,7 @@ assert_solution (const SmMarket *market, SmSide side, const Expected *x)
   CU_ASSERT_EQUAL (sm_matching_get_n_positions (mt), m);
   assert_employees (mt, side, n, x);
   assert_positions (mt, side, m, x);
-  expect_int (side, "n_placed", -1, sm_matching_get_n_placed (mt),
-              x->n_placed);
+  expect_int (side, "n_placed", -1, sm_matching_get_n_placed (mt), x->n_placed);
   expect_int (side, "n_proposals", -1,
               (int64_t) sm_matching_get_n_proposals (mt),
               (int64_t) x->n_proposals);
@@ -138,28 +137,32 @@ test_cyclic_3x3 (void)
                        q2[] = { 0, 1, 2 };
   const int32_t *prefs[] = { p0, p1, p2 }, *prios[] = { q0, q1, q2 };
   const int32_t len[] = { 3, 3, 3 };
-  g_autoptr (SmMarket) market = sm_test_market_new (3, 3, NULL, prefs, len,
-                                                    prios, len);
+  g_autoptr (SmMarket)
+      market = sm_test_market_new (3, 3, NULL, prefs, len, prios, len);
 
   static const int32_t e_h0[] = { 0 }, e_h1[] = { 1 }, e_h2[] = { 2 };
   const int32_t *e_held[] = { e_h0, e_h1, e_h2 };
   const Expected e = {
-    .position = (const int32_t[]) { 0, 1, 2 },
-    .choice = (const int32_t[]) { 0, 0, 0 },
-    .held = e_held, .n_held = (const int32_t[]) { 1, 1, 1 },
-    .cutoff = (const int32_t[]) { 2, 2, 2 },
-    .n_placed = 3, .n_proposals = 3,
+    .position = (const int32_t[]){ 0, 1, 2 },
+    .choice = (const int32_t[]){ 0, 0, 0 },
+    .held = e_held,
+    .n_held = (const int32_t[]){ 1, 1, 1 },
+    .cutoff = (const int32_t[]){ 2, 2, 2 },
+    .n_placed = 3,
+    .n_proposals = 3,
   };
   assert_solution (market, SM_SIDE_EMPLOYEES, &e);
 
   static const int32_t p_h0[] = { 1 }, p_h1[] = { 2 }, p_h2[] = { 0 };
   const int32_t *p_held[] = { p_h0, p_h1, p_h2 };
   const Expected p = {
-    .position = (const int32_t[]) { 2, 0, 1 },
-    .choice = (const int32_t[]) { 2, 2, 2 },
-    .held = p_held, .n_held = (const int32_t[]) { 1, 1, 1 },
-    .cutoff = (const int32_t[]) { 0, 0, 0 },
-    .n_placed = 3, .n_proposals = 3,
+    .position = (const int32_t[]){ 2, 0, 1 },
+    .choice = (const int32_t[]){ 2, 2, 2 },
+    .held = p_held,
+    .n_held = (const int32_t[]){ 1, 1, 1 },
+    .cutoff = (const int32_t[]){ 0, 0, 0 },
+    .n_placed = 3,
+    .n_proposals = 3,
   };
   assert_solution (market, SM_SIDE_POSITIONS, &p);
 }
@@ -189,28 +192,32 @@ test_one_to_one_sides_differ (void)
                        q2[] = { 0, 1, 2 };
   const int32_t *prefs[] = { p0, p1, p2 }, *prios[] = { q0, q1, q2 };
   const int32_t len[] = { 3, 3, 3 };
-  g_autoptr (SmMarket) market = sm_test_market_new (3, 3, NULL, prefs, len,
-                                                    prios, len);
+  g_autoptr (SmMarket)
+      market = sm_test_market_new (3, 3, NULL, prefs, len, prios, len);
 
   static const int32_t e_h0[] = { 0 }, e_h1[] = { 2 }, e_h2[] = { 1 };
   const int32_t *e_held[] = { e_h0, e_h1, e_h2 };
   const Expected e = {
-    .position = (const int32_t[]) { 0, 2, 1 },
-    .choice = (const int32_t[]) { 0, 1, 0 },
-    .held = e_held, .n_held = (const int32_t[]) { 1, 1, 1 },
-    .cutoff = (const int32_t[]) { 1, 1, 1 },
-    .n_placed = 3, .n_proposals = 4,
+    .position = (const int32_t[]){ 0, 2, 1 },
+    .choice = (const int32_t[]){ 0, 1, 0 },
+    .held = e_held,
+    .n_held = (const int32_t[]){ 1, 1, 1 },
+    .cutoff = (const int32_t[]){ 1, 1, 1 },
+    .n_placed = 3,
+    .n_proposals = 4,
   };
   assert_solution (market, SM_SIDE_EMPLOYEES, &e);
 
   static const int32_t p_h0[] = { 2 }, p_h1[] = { 0 }, p_h2[] = { 1 };
   const int32_t *p_held[] = { p_h0, p_h1, p_h2 };
   const Expected p = {
-    .position = (const int32_t[]) { 1, 2, 0 },
-    .choice = (const int32_t[]) { 1, 1, 1 },
-    .held = p_held, .n_held = (const int32_t[]) { 1, 1, 1 },
-    .cutoff = (const int32_t[]) { 0, 0, 1 },
-    .n_placed = 3, .n_proposals = 4,
+    .position = (const int32_t[]){ 1, 2, 0 },
+    .choice = (const int32_t[]){ 1, 1, 1 },
+    .held = p_held,
+    .n_held = (const int32_t[]){ 1, 1, 1 },
+    .cutoff = (const int32_t[]){ 0, 0, 1 },
+    .n_placed = 3,
+    .n_proposals = 4,
   };
   assert_solution (market, SM_SIDE_POSITIONS, &p);
 
@@ -252,17 +259,19 @@ test_unique_4x4 (void)
   const int32_t *prefs[] = { p0, p1, p2, p3 };
   const int32_t *prios[] = { q0, q1, q2, q3 };
   const int32_t len[] = { 4, 4, 4, 4 };
-  g_autoptr (SmMarket) market = sm_test_market_new (4, 4, NULL, prefs, len,
-                                                    prios, len);
+  g_autoptr (SmMarket)
+      market = sm_test_market_new (4, 4, NULL, prefs, len, prios, len);
 
   static const int32_t h0[] = { 2 }, h1[] = { 3 }, h2[] = { 0 }, h3[] = { 1 };
   const int32_t *held[] = { h0, h1, h2, h3 };
   Expected x = {
-    .position = (const int32_t[]) { 2, 3, 0, 1 },
-    .choice = (const int32_t[]) { 2, 1, 1, 1 },
-    .held = held, .n_held = (const int32_t[]) { 1, 1, 1, 1 },
-    .cutoff = (const int32_t[]) { 1, 1, 1, 1 },
-    .n_placed = 4, .n_proposals = 9,
+    .position = (const int32_t[]){ 2, 3, 0, 1 },
+    .choice = (const int32_t[]){ 2, 1, 1, 1 },
+    .held = held,
+    .n_held = (const int32_t[]){ 1, 1, 1, 1 },
+    .cutoff = (const int32_t[]){ 1, 1, 1, 1 },
+    .n_placed = 4,
+    .n_proposals = 9,
   };
   assert_solution (market, SM_SIDE_EMPLOYEES, &x);
   x.n_proposals = 8;
@@ -305,22 +314,26 @@ test_college_admissions_quotas (void)
   static const int32_t e_h0[] = { 2, 0 }, e_h1[] = { 1 }, e_h2[] = { 3, 5 };
   const int32_t *e_held[] = { e_h0, e_h1, e_h2 };
   const Expected e = {
-    .position = (const int32_t[]) { 0, 1, 0, 2, SM_DEFAULT, 2 },
-    .choice = (const int32_t[]) { 0, 1, 0, 1, -1, 0 },
-    .held = e_held, .n_held = (const int32_t[]) { 2, 1, 2 },
-    .cutoff = (const int32_t[]) { 1, 2, 4 },
-    .n_placed = 5, .n_proposals = 10,
+    .position = (const int32_t[]){ 0, 1, 0, 2, SM_DEFAULT, 2 },
+    .choice = (const int32_t[]){ 0, 1, 0, 1, -1, 0 },
+    .held = e_held,
+    .n_held = (const int32_t[]){ 2, 1, 2 },
+    .cutoff = (const int32_t[]){ 1, 2, 4 },
+    .n_placed = 5,
+    .n_proposals = 10,
   };
   assert_solution (market, SM_SIDE_EMPLOYEES, &e);
 
   static const int32_t p_h0[] = { 2, 0 }, p_h1[] = { 5 }, p_h2[] = { 3, 1 };
   const int32_t *p_held[] = { p_h0, p_h1, p_h2 };
   const Expected p = {
-    .position = (const int32_t[]) { 0, 2, 0, 2, SM_DEFAULT, 1 },
-    .choice = (const int32_t[]) { 0, 2, 0, 1, -1, 1 },
-    .held = p_held, .n_held = (const int32_t[]) { 2, 1, 2 },
-    .cutoff = (const int32_t[]) { 1, 1, 3 },
-    .n_placed = 5, .n_proposals = 8,
+    .position = (const int32_t[]){ 0, 2, 0, 2, SM_DEFAULT, 1 },
+    .choice = (const int32_t[]){ 0, 2, 0, 1, -1, 1 },
+    .held = p_held,
+    .n_held = (const int32_t[]){ 2, 1, 2 },
+    .cutoff = (const int32_t[]){ 1, 1, 3 },
+    .n_placed = 5,
+    .n_proposals = 8,
   };
   assert_solution (market, SM_SIDE_POSITIONS, &p);
 }
@@ -344,18 +357,19 @@ test_incomplete_lists_default (void)
   static const int32_t q0[] = { 1, 0 }, q1[] = { 1 };
   const int32_t *prefs[] = { p0, p1, none }, *prios[] = { q0, q1 };
   const int32_t pref_len[] = { 1, 2, 0 }, prio_len[] = { 2, 1 };
-  g_autoptr (SmMarket) market = sm_test_market_new (3, 2, NULL, prefs,
-                                                    pref_len, prios,
-                                                    prio_len);
+  g_autoptr (SmMarket) market = sm_test_market_new (3, 2, NULL, prefs, pref_len,
+                                                    prios, prio_len);
 
   static const int32_t h0[] = { 1 }, h1[] = { -1 };
   const int32_t *held[] = { h0, h1 };
   const Expected x = {
-    .position = (const int32_t[]) { SM_DEFAULT, 0, SM_DEFAULT },
-    .choice = (const int32_t[]) { -1, 0, -1 },
-    .held = held, .n_held = (const int32_t[]) { 1, 0 },
-    .cutoff = (const int32_t[]) { 0, SM_CUTOFF_OPEN },
-    .n_placed = 1, .n_proposals = 2,
+    .position = (const int32_t[]){ SM_DEFAULT, 0, SM_DEFAULT },
+    .choice = (const int32_t[]){ -1, 0, -1 },
+    .held = held,
+    .n_held = (const int32_t[]){ 1, 0 },
+    .cutoff = (const int32_t[]){ 0, SM_CUTOFF_OPEN },
+    .n_placed = 1,
+    .n_proposals = 2,
   };
   assert_solution (market, SM_SIDE_EMPLOYEES, &x);
   assert_solution (market, SM_SIDE_POSITIONS, &x);
@@ -395,18 +409,19 @@ test_seats_and_unwanted_positions (void)
   const int32_t prio_len[] = { 5, 4, 0, 2 };
   const int32_t seats[] = { 6, 3, 2, 2 };
   g_autoptr (SmMarket) market = sm_test_market_new (9, 4, seats, prefs,
-                                                    pref_len, prios,
-                                                    prio_len);
+                                                    pref_len, prios, prio_len);
 
   static const int32_t h0[] = { 2, 0, 3, 1 }, h1[] = { 6, 4, 5 },
                        h3[] = { 8, 7 };
   const int32_t *held[] = { h0, h1, none, h3 };
   Expected x = {
-    .position = (const int32_t[]) { 0, 0, 0, 0, 1, 1, 1, 3, 3 },
-    .choice = (const int32_t[]) { 0, 0, 0, 0, 0, 0, 0, 0, 0 },
-    .held = held, .n_held = (const int32_t[]) { 4, 3, 0, 2 },
-    .cutoff = (const int32_t[]) { SM_CUTOFF_OPEN, 3, SM_CUTOFF_OPEN, 1 },
-    .n_placed = 9, .n_proposals = 9,
+    .position = (const int32_t[]){ 0, 0, 0, 0, 1, 1, 1, 3, 3 },
+    .choice = (const int32_t[]){ 0, 0, 0, 0, 0, 0, 0, 0, 0 },
+    .held = held,
+    .n_held = (const int32_t[]){ 4, 3, 0, 2 },
+    .cutoff = (const int32_t[]){ SM_CUTOFF_OPEN, 3, SM_CUTOFF_OPEN, 1 },
+    .n_placed = 9,
+    .n_proposals = 9,
   };
   assert_solution (market, SM_SIDE_EMPLOYEES, &x);
   x.n_proposals = 11;
@@ -426,15 +441,17 @@ test_empty_markets (void)
   for (size_t s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
       int32_t n = sizes[s][0], m = sizes[s][1];
-      g_autoptr (SmMarket) market = sm_test_market_new (n, m, seats, lists,
-                                                        zero, lists, zero);
+      g_autoptr (SmMarket)
+          market = sm_test_market_new (n, m, seats, lists, zero, lists, zero);
       const int32_t *held[] = { none, none };
       const Expected x = {
-        .position = (const int32_t[]) { SM_DEFAULT, SM_DEFAULT, SM_DEFAULT },
-        .choice = (const int32_t[]) { -1, -1, -1 },
-        .held = held, .n_held = zero,
-        .cutoff = (const int32_t[]) { SM_CUTOFF_OPEN, SM_CUTOFF_OPEN },
-        .n_placed = 0, .n_proposals = 0,
+        .position = (const int32_t[]){ SM_DEFAULT, SM_DEFAULT, SM_DEFAULT },
+        .choice = (const int32_t[]){ -1, -1, -1 },
+        .held = held,
+        .n_held = zero,
+        .cutoff = (const int32_t[]){ SM_CUTOFF_OPEN, SM_CUTOFF_OPEN },
+        .n_placed = 0,
+        .n_proposals = 0,
       };
       assert_solution (market, SM_SIDE_EMPLOYEES, &x);
       assert_solution (market, SM_SIDE_POSITIONS, &x);
@@ -452,7 +469,8 @@ assert_identical (const SmMatching *a, const SmMatching *b)
   CU_ASSERT_EQUAL_FATAL (sm_matching_get_n_positions (b), m);
   CU_ASSERT_EQUAL (memcmp (sm_matching_get_assignment (a),
                            sm_matching_get_assignment (b),
-                           (size_t) n * sizeof (int32_t)), 0);
+                           (size_t) n * sizeof (int32_t)),
+                   0);
   CU_ASSERT_EQUAL (sm_matching_get_n_placed (a), sm_matching_get_n_placed (b));
   for (int32_t j = 0; j < m; j++)
     {
@@ -527,13 +545,13 @@ test_equal_detects_difference (void)
   g_autofree int32_t *moved = g_memdup2 (sm_matching_get_assignment (e),
                                          (size_t) n * sizeof (int32_t));
   moved[n - 1] = moved[n - 1] == SM_DEFAULT ? 0 : SM_DEFAULT;
-  g_autoptr (SmMatching) m = sm_matching_new_from_assignment (market, moved,
-                                                              n, &error);
+  g_autoptr (SmMatching)
+      m = sm_matching_new_from_assignment (market, moved, n, &error);
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_FALSE (sm_matching_equal (e, m));
   moved[n - 1] = sm_matching_get_assignment (e)[n - 1];
-  g_autoptr (SmMatching) same = sm_matching_new_from_assignment (market, moved,
-                                                                 n, &error);
+  g_autoptr (SmMatching)
+      same = sm_matching_new_from_assignment (market, moved, n, &error);
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_TRUE (sm_matching_equal (e, same));
 }

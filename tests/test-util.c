@@ -100,11 +100,10 @@ gboolean
 sm_test_has_word (const char *text, const char *word)
 {
   size_t n = strlen (word);
-  for (const char *p = strstr (text, word); p != NULL;
-       p = strstr (p + 1, word))
+  for (const char *p = strstr (text, word); p != NULL; p = strstr (p + 1, word))
     {
-      gboolean before = p > text && (g_ascii_isalnum (p[-1])
-                                     || (guchar) p[-1] >= 0x80);
+      gboolean before = p > text
+                        && (g_ascii_isalnum (p[-1]) || (guchar) p[-1] >= 0x80);
       gboolean after = g_ascii_isalnum (p[n]) || (guchar) p[n] >= 0x80;
       if (!before && !after)
         return TRUE;

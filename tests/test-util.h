@@ -17,24 +17,28 @@ typedef struct {
 int sm_test_run_suite (const char *suite_name, const SmTestCase *cases);
 
 /* Asserts that @err is set in SM_ERROR with @expected_code, then clears it. */
-#define SM_ASSERT_ERROR(err, expected_code)                                   \
-  do {                                                               \
-    CU_ASSERT_PTR_NOT_NULL_FATAL (err);                              \
-    CU_ASSERT_EQUAL ((err)->domain, SM_ERROR);                       \
-    CU_ASSERT_EQUAL ((err)->code, (int) (expected_code));                         \
-    if ((err)->domain != SM_ERROR || (err)->code != (int) (expected_code))    \
-      fprintf (stderr, "unexpected error %d: %s\n", (err)->code,     \
-               (err)->message);                                      \
-    g_clear_error (&(err));                                          \
-  } while (0)
+#define SM_ASSERT_ERROR(err, expected_code)                                    \
+  do                                                                           \
+    {                                                                          \
+      CU_ASSERT_PTR_NOT_NULL_FATAL (err);                                      \
+      CU_ASSERT_EQUAL ((err)->domain, SM_ERROR);                               \
+      CU_ASSERT_EQUAL ((err)->code, (int) (expected_code));                    \
+      if ((err)->domain != SM_ERROR || (err)->code != (int) (expected_code))   \
+        fprintf (stderr, "unexpected error %d: %s\n", (err)->code,             \
+                 (err)->message);                                              \
+      g_clear_error (&(err));                                                  \
+    }                                                                          \
+  while (0)
 
 /* Asserts that no error is set, printing it if one is. */
-#define SM_ASSERT_NO_ERROR(err)                                      \
-  do {                                                               \
-    if ((err) != NULL)                                               \
-      fprintf (stderr, "unexpected error: %s\n", (err)->message);    \
-    CU_ASSERT_PTR_NULL_FATAL (err);                                  \
-  } while (0)
+#define SM_ASSERT_NO_ERROR(err)                                                \
+  do                                                                           \
+    {                                                                          \
+      if ((err) != NULL)                                                       \
+        fprintf (stderr, "unexpected error: %s\n", (err)->message);            \
+      CU_ASSERT_PTR_NULL_FATAL (err);                                          \
+    }                                                                          \
+  while (0)
 
 /* A file of a folder of broken inputs, the error it must give and the
  * line that error must name. */

@@ -178,8 +178,8 @@ assert_only_issue (const SmIssueList *issues, SmSeverity severity, SmError code,
   SmIssue issue;
   CU_ASSERT_TRUE (sm_issue_list_get (issues, 0, &issue));
   if (issue.code != code || issue.severity != severity)
-    fprintf (stderr, "unexpected issue %d/%d: %s\n", issue.severity,
-             issue.code, issue.message);
+    fprintf (stderr, "unexpected issue %d/%d: %s\n", issue.severity, issue.code,
+             issue.message);
   CU_ASSERT_EQUAL (issue.severity, severity);
   CU_ASSERT_EQUAL (issue.code, code);
   CU_ASSERT_STRING_EQUAL (issue.table, table);
@@ -208,8 +208,10 @@ place_code (const SmScenario *s, const SmPlaceOptions *options)
 {
   SmPlaceOptions defaults = SM_PLACE_OPTIONS_INIT;
   GError *error = NULL;
-  g_autoptr (SmPlacement) placement = sm_scenario_place_with (
-      s, options != NULL ? options : &defaults, &error);
+  g_autoptr (SmPlacement)
+      placement = sm_scenario_place_with (s,
+                                          options != NULL ? options : &defaults,
+                                          &error);
   if (placement != NULL)
     return 0;
   CU_ASSERT_PTR_NOT_NULL_FATAL (error);
@@ -416,7 +418,8 @@ test_no_default_hint (void)
   SM_ASSERT_ERROR (error, SM_ERROR_INFEASIBLE);
 }
 
-/* ---- implausible data ------------------------------------------------------ */
+/* ---- implausible data ------------------------------------------------------
+ */
 
 static void
 test_birth_after_reference (void)
@@ -482,7 +485,8 @@ test_manual_ineligible (void)
   g_autoptr (SmScenario) s = base (-1);
   g_autoptr (SmPriorityRule) rule = sm_priority_rule_new ("near");
   CU_ASSERT_TRUE (sm_priority_rule_add_criterion (rule, SM_CRITERION_FIT,
-                                                  SM_DIRECTION_HIGHER_FIRST, &error));
+                                                  SM_DIRECTION_HIGHER_FIRST,
+                                                  &error));
   sm_priority_rule_set_max_grade_distance (rule, 2);
   CU_ASSERT_TRUE (sm_scenario_add_rule (s, rule, &error));
   SM_ASSERT_NO_ERROR (error);
@@ -523,15 +527,15 @@ test_relation_unknown_codes (void)
 {
   GError *error = NULL;
   g_autoptr (SmScenario) s = clean ();
-  CU_ASSERT_TRUE (sm_scenario_add_function_relation (s, "A", "B",
-                                                     SM_FIT_SUITABLE, &error));
+  CU_ASSERT_TRUE (
+      sm_scenario_add_function_relation (s, "A", "B", SM_FIT_SUITABLE, &error));
   SM_ASSERT_NO_ERROR (error);
   g_autoptr (SmIssueList) to = validate (s, NULL);
   assert_only_issue (to, SM_SEVERITY_WARNING, SM_ERROR_UNKNOWN_ID,
                      "function_relations", 0, "A", "to");
   g_autoptr (SmScenario) t = clean ();
-  CU_ASSERT_TRUE (sm_scenario_add_function_relation (t, "X", "A",
-                                                     SM_FIT_SUITABLE, &error));
+  CU_ASSERT_TRUE (
+      sm_scenario_add_function_relation (t, "X", "A", SM_FIT_SUITABLE, &error));
   SM_ASSERT_NO_ERROR (error);
   g_autoptr (SmIssueList) from = validate (t, NULL);
   assert_only_issue (from, SM_SEVERITY_WARNING, SM_ERROR_UNKNOWN_ID,
@@ -633,21 +637,25 @@ test_json_unsafe_id (void)
       "  \"format\": \"staffmatch-scenario\",\n"
       "  \"version\": 1,\n"
       "  \"organisations\": [\n"
-      "    { \"id\": \"HB\", \"name\": \"Hardenberg\", \"kind\": \"default\" }\n"
+      "    { \"id\": \"HB\", \"name\": \"Hardenberg\", \"kind\": \"default\" "
+      "}\n"
       "  ],\n"
-      "  \"units\": [ { \"id\": \"HB-U\", \"name\": \"Staf\", \"organisation\": \"HB\" } ],\n"
+      "  \"units\": [ { \"id\": \"HB-U\", \"name\": \"Staf\", "
+      "\"organisation\": \"HB\" } ],\n"
       "  \"positions\": [],\n"
       "  \"employees\": [\n"
-      "    { \"id\": \"E1\", \"name\": \"" NAME "\", \"function\": \"A\", \"unit\": \"HB-U\", \"grade\": 10 },\n"
-      "    { \"id\": \"lpt1.txt\", \"name\": \"" NAME "\", \"function\": \"A\", \"unit\": \"HB-U\", \"grade\": 10 }\n"
+      "    { \"id\": \"E1\", \"name\": \"" NAME
+      "\", \"function\": \"A\", \"unit\": \"HB-U\", \"grade\": 10 },\n"
+      "    { \"id\": \"lpt1.txt\", \"name\": \"" NAME
+      "\", \"function\": \"A\", \"unit\": \"HB-U\", \"grade\": 10 }\n"
       "  ],\n"
       "  \"applications\": []\n"
       "}\n";
   g_autoptr (SmProblemList) problems = sm_problem_list_new ();
   GError *error = NULL;
-  g_autoptr (SmScenario) s = sm_scenario_load_json_data (doc, sizeof doc - 1,
-                                                         "doc.json", problems,
-                                                         &error);
+  g_autoptr (SmScenario)
+      s = sm_scenario_load_json_data (doc, sizeof doc - 1, "doc.json", problems,
+                                      &error);
   CU_ASSERT_PTR_NULL (s);
   CU_ASSERT_PTR_NOT_NULL_FATAL (error);
   if (error->code != SM_ERROR_INVALID_VALUE)

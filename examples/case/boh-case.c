@@ -155,7 +155,7 @@ rng_pick (BohRng *rng, const uint64_t *weights, int32_t n)
 typedef struct {
   const char *id;
   const char *name;
-  int32_t contract_end_year;   /* of the service contract for Ommen; 0: none */
+  int32_t contract_end_year; /* of the service contract for Ommen; 0: none */
 } BohUnit;
 
 /* The departments of the shared civil service, now Hardenberg's. */
@@ -220,26 +220,41 @@ typedef enum {
  * municipality draws policy, management and advisory staff far more
  * than field or desk staff. Relative integer weights. */
 static const uint64_t family_mobility[N_FAMILIES] = {
-  [FAMILY_MANAGEMENT] = 12, [FAMILY_TEAM_LEAD] = 8,
-  [FAMILY_POLICY_SOCIAL] = 12, [FAMILY_POLICY_PHYSICAL] = 12,
-  [FAMILY_CONTRACT] = 10, [FAMILY_PROJECT] = 8, [FAMILY_CONSULTANT] = 3,
-  [FAMILY_FRONT_OFFICE] = 2, [FAMILY_ADMINISTRATION] = 3,
-  [FAMILY_ENFORCEMENT] = 1, [FAMILY_ENGINEERING] = 4,
-  [FAMILY_FIELD_SERVICE] = 1, [FAMILY_PERMITS] = 3, [FAMILY_FINANCE] = 6,
-  [FAMILY_HR] = 6, [FAMILY_PAYROLL] = 2, [FAMILY_ICT] = 2,
-  [FAMILY_FACILITIES] = 1, [FAMILY_DATA] = 2, [FAMILY_RECORDS] = 1,
-  [FAMILY_TAXES] = 2, [FAMILY_GOVERNANCE] = 12, [FAMILY_SECRETARIAT] = 6,
-  [FAMILY_COMMUNICATION] = 8, [FAMILY_LEGAL] = 8,
+  [FAMILY_MANAGEMENT] = 12,
+  [FAMILY_TEAM_LEAD] = 8,
+  [FAMILY_POLICY_SOCIAL] = 12,
+  [FAMILY_POLICY_PHYSICAL] = 12,
+  [FAMILY_CONTRACT] = 10,
+  [FAMILY_PROJECT] = 8,
+  [FAMILY_CONSULTANT] = 3,
+  [FAMILY_FRONT_OFFICE] = 2,
+  [FAMILY_ADMINISTRATION] = 3,
+  [FAMILY_ENFORCEMENT] = 1,
+  [FAMILY_ENGINEERING] = 4,
+  [FAMILY_FIELD_SERVICE] = 1,
+  [FAMILY_PERMITS] = 3,
+  [FAMILY_FINANCE] = 6,
+  [FAMILY_HR] = 6,
+  [FAMILY_PAYROLL] = 2,
+  [FAMILY_ICT] = 2,
+  [FAMILY_FACILITIES] = 1,
+  [FAMILY_DATA] = 2,
+  [FAMILY_RECORDS] = 1,
+  [FAMILY_TAXES] = 2,
+  [FAMILY_GOVERNANCE] = 12,
+  [FAMILY_SECRETARIAT] = 6,
+  [FAMILY_COMMUNICATION] = 8,
+  [FAMILY_LEGAL] = 8,
 };
 
 typedef struct {
   const char *unit_id;
-  const char *code;            /* unique: a function lives in one unit */
+  const char *code; /* unique: a function lives in one unit */
   const char *title;
-  int32_t grade;               /* schaal */
+  int32_t grade; /* schaal */
   BohFamily family;
-  int32_t count;               /* typical number of employees */
-  const char *qualification;   /* held by some of them, or NULL */
+  int32_t count;             /* typical number of employees */
+  const char *qualification; /* held by some of them, or NULL */
   int32_t qualification_percent;
 } BohFunction;
 
@@ -370,16 +385,16 @@ typedef struct {
   const char *id;
   const char *title;
   const char *unit_id;
-  const char *code;            /* Ommen's own, or a BOH code where the
-                                * function stays the same */
+  const char *code; /* Ommen's own, or a BOH code where the
+                     * function stays the same */
   int32_t grade;
   double fte;
-  int32_t min_seats;           /* 0: the role may be left out */
+  int32_t min_seats; /* 0: the role may be left out */
   int32_t max_seats;
-  int32_t appeal;              /* how many people want it, relative */
-  const char *qualification;   /* required, or NULL */
-  gboolean by_committee;       /* ranked by the committee's score */
-  BohRelation related[MAX_RELATED];   /* BOH functions that fit it */
+  int32_t appeal;                   /* how many people want it, relative */
+  const char *qualification;        /* required, or NULL */
+  gboolean by_committee;            /* ranked by the committee's score */
+  BohRelation related[MAX_RELATED]; /* BOH functions that fit it */
 } BohRole;
 
 /* The roles of a directing municipality, one row each; the second line
@@ -464,60 +479,64 @@ static const BohRole ommen_roles[] = {
 /* ---- people ------------------------------------------------------------- */
 
 static const char *const first_names[] = {
-  "Jan", "Gerrit", "Hendrik", "Johan", "Henk", "Wim", "Bert", "Harm",
-  "Jeroen", "Erik", "Marco", "Martin", "Peter", "Richard", "Bas", "Niels",
-  "Tim", "Thijs", "Daan", "Sander", "Mark", "Dennis", "Rick", "Arjan",
-  "Gert", "Jos", "Ruud", "Frank", "Michiel", "Wouter", "Jelle", "Rutger",
-  "Koen", "Joost", "Stefan", "Hans", "Kees", "Dirk", "Albert", "Bram",
-  "Lars", "Remco", "Vincent", "Jasper", "Maarten", "Gijs", "Stijn",
-  "Maria", "Anna", "Johanna", "Ingrid", "Marieke", "Anja", "Monique",
-  "Petra", "Sandra", "Linda", "Marloes", "Esther", "Ilse", "Femke",
-  "Lotte", "Sanne", "Laura", "Anouk", "Kim", "Manon", "Miranda",
-  "Jolanda", "Gerda", "Janet", "Karin", "Tineke", "Riet", "Willemien",
-  "Hilde", "Annemiek", "Marjolein", "Saskia", "Nicole", "Astrid",
-  "Bianca", "Evelien", "Iris", "Eline", "Roos", "Lisa", "Fleur", "Joyce",
-  "Wendy", "Yvonne", "Mirjam", "Renate", "Carla", "Ellen", "Hanneke",
+  "Jan",     "Gerrit",  "Hendrik",   "Johan",   "Henk",     "Wim",
+  "Bert",    "Harm",    "Jeroen",    "Erik",    "Marco",    "Martin",
+  "Peter",   "Richard", "Bas",       "Niels",   "Tim",      "Thijs",
+  "Daan",    "Sander",  "Mark",      "Dennis",  "Rick",     "Arjan",
+  "Gert",    "Jos",     "Ruud",      "Frank",   "Michiel",  "Wouter",
+  "Jelle",   "Rutger",  "Koen",      "Joost",   "Stefan",   "Hans",
+  "Kees",    "Dirk",    "Albert",    "Bram",    "Lars",     "Remco",
+  "Vincent", "Jasper",  "Maarten",   "Gijs",    "Stijn",    "Maria",
+  "Anna",    "Johanna", "Ingrid",    "Marieke", "Anja",     "Monique",
+  "Petra",   "Sandra",  "Linda",     "Marloes", "Esther",   "Ilse",
+  "Femke",   "Lotte",   "Sanne",     "Laura",   "Anouk",    "Kim",
+  "Manon",   "Miranda", "Jolanda",   "Gerda",   "Janet",    "Karin",
+  "Tineke",  "Riet",    "Willemien", "Hilde",   "Annemiek", "Marjolein",
+  "Saskia",  "Nicole",  "Astrid",    "Bianca",  "Evelien",  "Iris",
+  "Eline",   "Roos",    "Lisa",      "Fleur",   "Joyce",    "Wendy",
+  "Yvonne",  "Mirjam",  "Renate",    "Carla",   "Ellen",    "Hanneke",
 };
 
 typedef struct {
-  const char *prefix;   /* tussenvoegsel, or NULL */
+  const char *prefix; /* tussenvoegsel, or NULL */
   const char *name;
 } BohSurname;
 
 static const BohSurname surnames[] = {
-  { "de", "Jong" }, { NULL, "Jansen" }, { "de", "Vries" },
-  { "van den", "Berg" }, { "van", "Dijk" }, { NULL, "Bakker" },
-  { NULL, "Janssen" }, { NULL, "Visser" }, { NULL, "Smit" },
-  { NULL, "Meijer" }, { "de", "Boer" }, { NULL, "Mulder" },
-  { "de", "Groot" }, { NULL, "Bos" }, { NULL, "Vos" }, { NULL, "Peters" },
-  { NULL, "Hendriks" }, { "van", "Leeuwen" }, { NULL, "Dekker" },
-  { NULL, "Brouwer" }, { "de", "Wit" }, { NULL, "Dijkstra" },
-  { NULL, "Smits" }, { "de", "Graaf" }, { "van der", "Meer" },
-  { "van der", "Linden" }, { NULL, "Kok" }, { NULL, "Jacobs" },
-  { "de", "Haan" }, { NULL, "Vermeulen" }, { "van den", "Heuvel" },
-  { "van der", "Veen" }, { "van den", "Broek" }, { "de", "Bruijn" },
-  { "van der", "Heijden" }, { NULL, "Schouten" }, { "van", "Beek" },
-  { NULL, "Willems" }, { "van", "Vliet" }, { "van de", "Ven" },
-  { NULL, "Hoekstra" }, { NULL, "Maas" }, { NULL, "Verhoeven" },
-  { NULL, "Koster" }, { "van", "Dam" }, { "van der", "Wal" },
-  { NULL, "Prins" }, { NULL, "Blom" }, { NULL, "Huisman" },
-  { "de", "Jonge" }, { NULL, "Kuipers" }, { "van", "Veen" },
-  { NULL, "Post" }, { NULL, "Kuiper" }, { NULL, "Veenstra" },
-  { NULL, "Kramer" }, { "van den", "Brink" }, { NULL, "Scholten" },
-  { "van", "Wijk" }, { NULL, "Postma" }, { NULL, "Vink" },
-  { "de", "Ruiter" }, { NULL, "Groen" }, { NULL, "Gerritsen" },
-  { NULL, "Jonker" }, { "van", "Loon" }, { "van der", "Velde" },
-  { NULL, "Willemsen" }, { "de", "Lange" }, { NULL, "Bosch" },
-  { NULL, "Schipper" }, { "de", "Koning" }, { "van der", "Laan" },
-  { NULL, "Evers" }, { "van den", "Bosch" }, { "van der", "Meulen" },
-  { NULL, "Hofman" }, { NULL, "Bosman" }, { NULL, "Wolters" },
-  { NULL, "Mol" }, { NULL, "Molenaar" }, { "van de", "Pol" },
-  { "de", "Leeuw" }, { NULL, "Verbeek" }, { NULL, "Nijboer" },
-  { NULL, "Kamphuis" }, { NULL, "Schuurman" }, { NULL, "Lubbers" },
-  { NULL, "Brinkman" }, { "ter", "Horst" }, { "ten", "Hove" },
-  { NULL, "Hulsman" }, { NULL, "Slot" }, { NULL, "Wessels" },
-  { NULL, "Kroeze" }, { NULL, "Oosterhof" }, { "in 't", "Veld" },
-  { NULL, "Dommerholt" }, { NULL, "Reinders" }, { NULL, "Zwiers" },
+  { "de", "Jong" },        { NULL, "Jansen" },       { "de", "Vries" },
+  { "van den", "Berg" },   { "van", "Dijk" },        { NULL, "Bakker" },
+  { NULL, "Janssen" },     { NULL, "Visser" },       { NULL, "Smit" },
+  { NULL, "Meijer" },      { "de", "Boer" },         { NULL, "Mulder" },
+  { "de", "Groot" },       { NULL, "Bos" },          { NULL, "Vos" },
+  { NULL, "Peters" },      { NULL, "Hendriks" },     { "van", "Leeuwen" },
+  { NULL, "Dekker" },      { NULL, "Brouwer" },      { "de", "Wit" },
+  { NULL, "Dijkstra" },    { NULL, "Smits" },        { "de", "Graaf" },
+  { "van der", "Meer" },   { "van der", "Linden" },  { NULL, "Kok" },
+  { NULL, "Jacobs" },      { "de", "Haan" },         { NULL, "Vermeulen" },
+  { "van den", "Heuvel" }, { "van der", "Veen" },    { "van den", "Broek" },
+  { "de", "Bruijn" },      { "van der", "Heijden" }, { NULL, "Schouten" },
+  { "van", "Beek" },       { NULL, "Willems" },      { "van", "Vliet" },
+  { "van de", "Ven" },     { NULL, "Hoekstra" },     { NULL, "Maas" },
+  { NULL, "Verhoeven" },   { NULL, "Koster" },       { "van", "Dam" },
+  { "van der", "Wal" },    { NULL, "Prins" },        { NULL, "Blom" },
+  { NULL, "Huisman" },     { "de", "Jonge" },        { NULL, "Kuipers" },
+  { "van", "Veen" },       { NULL, "Post" },         { NULL, "Kuiper" },
+  { NULL, "Veenstra" },    { NULL, "Kramer" },       { "van den", "Brink" },
+  { NULL, "Scholten" },    { "van", "Wijk" },        { NULL, "Postma" },
+  { NULL, "Vink" },        { "de", "Ruiter" },       { NULL, "Groen" },
+  { NULL, "Gerritsen" },   { NULL, "Jonker" },       { "van", "Loon" },
+  { "van der", "Velde" },  { NULL, "Willemsen" },    { "de", "Lange" },
+  { NULL, "Bosch" },       { NULL, "Schipper" },     { "de", "Koning" },
+  { "van der", "Laan" },   { NULL, "Evers" },        { "van den", "Bosch" },
+  { "van der", "Meulen" }, { NULL, "Hofman" },       { NULL, "Bosman" },
+  { NULL, "Wolters" },     { NULL, "Mol" },          { NULL, "Molenaar" },
+  { "van de", "Pol" },     { "de", "Leeuw" },        { NULL, "Verbeek" },
+  { NULL, "Nijboer" },     { NULL, "Kamphuis" },     { NULL, "Schuurman" },
+  { NULL, "Lubbers" },     { NULL, "Brinkman" },     { "ter", "Horst" },
+  { "ten", "Hove" },       { NULL, "Hulsman" },      { NULL, "Slot" },
+  { NULL, "Wessels" },     { NULL, "Kroeze" },       { NULL, "Oosterhof" },
+  { "in 't", "Veld" },     { NULL, "Dommerholt" },   { NULL, "Reinders" },
+  { NULL, "Zwiers" },
 };
 
 /* Contracted hours as full-time equivalent (1.0 = 36 hours), with their
@@ -556,23 +575,23 @@ static const uint64_t fit_appeal[] = { 40, 40, 20, 6, 1 };
 /* ---- the case under construction ---------------------------------------- */
 
 typedef struct {
-  int32_t function;            /* index into boh_functions */
+  int32_t function; /* index into boh_functions */
   int32_t grade;
   double fte;
   SmDate birth;
   SmDate start;
   int32_t travel_km;
   int32_t n_choices;
-  int32_t choices[MAX_CHOICES];   /* indices into ommen_roles, best first */
-  int32_t scores[MAX_CHOICES];    /* committee score in tenths, or 0 */
-  const char *qualifications[2];  /* NULL-terminated */
+  int32_t choices[MAX_CHOICES];  /* indices into ommen_roles, best first */
+  int32_t scores[MAX_CHOICES];   /* committee score in tenths, or 0 */
+  const char *qualifications[2]; /* NULL-terminated */
   char id[8];
   char name[48];
 } BohPerson;
 
 typedef struct {
-  int32_t seats[N_ROLES];         /* 0: the role is left out */
-  gboolean shunned[N_ROLES];      /* nobody applies */
+  int32_t seats[N_ROLES];    /* 0: the role is left out */
+  gboolean shunned[N_ROLES]; /* nobody applies */
   SmFit fit[N_FUNCTIONS][N_ROLES];
   int32_t counts[N_FUNCTIONS];    /* employees per function */
   int32_t formation[N_FUNCTIONS]; /* Hardenberg's seats per function */
@@ -754,8 +773,7 @@ make_person (BohPerson *p, int32_t f, BohRng *rng)
   const BohFunction *fn = &boh_functions[f];
   memset (p, 0, sizeof *p);
   p->function = f;
-  int32_t step = rng_pick (rng, grade_step_weights,
-                           G_N_ELEMENTS (grade_steps));
+  int32_t step = rng_pick (rng, grade_step_weights, G_N_ELEMENTS (grade_steps));
   p->grade = fn->grade + grade_steps[step];
   p->fte = fte_values[rng_pick (rng, fte_weights, G_N_ELEMENTS (fte_values))];
   int32_t age = pick_in_band (rng, age_bands, age_band_weights,
@@ -869,7 +887,9 @@ choose_roles (BohCase *c, BohPerson *p, BohRng *rng)
       weights[r] = 0;
       p->choices[p->n_choices] = r;
       p->scores[p->n_choices] = ommen_roles[r].by_committee
-        ? committee_score (rng, c->fit[p->function][r]) : 0;
+                                    ? committee_score (rng,
+                                                       c->fit[p->function][r])
+                                    : 0;
     }
 }
 
@@ -921,8 +941,8 @@ priority_key (const BohCase *c, int32_t i, int32_t k)
   uint64_t fit = (uint64_t) c->fit[p->function][r];
   uint64_t start = date_key (p->start);
   if (ommen_roles[r].by_committee)
-    return ((uint64_t) (100 - p->scores[k]) << 48) | (fit << 44)
-           | (start << 16) | (uint64_t) i;
+    return ((uint64_t) (100 - p->scores[k]) << 48) | (fit << 44) | (start << 16)
+           | (uint64_t) i;
   uint64_t other_grade = p->grade != ommen_roles[r].grade;
   return (fit << 48) | (other_grade << 44) | (start << 16) | (uint64_t) i;
 }
@@ -1073,8 +1093,8 @@ static gboolean
 add_rules (SmScenario *scenario, GError **error)
 {
   g_autoptr (SmPriorityRule) fallback = sm_priority_rule_new_default ();
-  g_autoptr (SmPriorityRule) committee =
-    sm_priority_rule_new (COMMITTEE_RULE_ID);
+  g_autoptr (SmPriorityRule)
+      committee = sm_priority_rule_new (COMMITTEE_RULE_ID);
   return sm_priority_rule_add_criterion (committee,
                                          SM_CRITERION_COMMITTEE_SCORE,
                                          SM_DIRECTION_HIGHER_FIRST, error)
@@ -1146,10 +1166,9 @@ add_family_relations (SmScenario *scenario, GError **error)
         SmFit fit = family_fit (&boh_functions[a], &boh_functions[b]);
         if (fit == SM_FIT_SAME || fit == SM_FIT_NONE)
           continue;
-        if (!sm_scenario_add_function_relation (scenario,
-                                                boh_functions[a].code,
-                                                boh_functions[b].code,
-                                                fit, error))
+        if (!sm_scenario_add_function_relation (scenario, boh_functions[a].code,
+                                                boh_functions[b].code, fit,
+                                                error))
           return FALSE;
       }
   return TRUE;
@@ -1163,10 +1182,8 @@ add_role_relations (SmScenario *scenario, const BohCase *c, GError **error)
       const BohRole *role = &ommen_roles[r];
       if (c->seats[r] == 0)
         continue;
-      for (int32_t k = 0; k < MAX_RELATED && role->related[k].code != NULL;
-           k++)
-        if (!sm_scenario_add_function_relation (scenario,
-                                                role->related[k].code,
+      for (int32_t k = 0; k < MAX_RELATED && role->related[k].code != NULL; k++)
+        if (!sm_scenario_add_function_relation (scenario, role->related[k].code,
                                                 role->code,
                                                 role->related[k].fit, error))
           return FALSE;
@@ -1227,8 +1244,7 @@ fill_scenario (SmScenario *scenario, const BohCase *c, GError **error)
          && add_units_of (scenario, ommen_units, G_N_ELEMENTS (ommen_units),
                           OMMEN_ID, error)
          && add_units_of (scenario, hardenberg_units,
-                          G_N_ELEMENTS (hardenberg_units), HARDENBERG_ID,
-                          error)
+                          G_N_ELEMENTS (hardenberg_units), HARDENBERG_ID, error)
          && add_rules (scenario, error)
          && add_ommen_positions (scenario, c, error)
          && add_hardenberg_positions (scenario, c, error)
@@ -1252,7 +1268,6 @@ boh_case_new (uint64_t seed, GError **error)
     return NULL;
   sm_scenario_set_seed (scenario, seed);
   sm_scenario_set_tie_breaking (scenario, SM_TIE_BREAKING_SINGLE);
-  sm_scenario_set_reference_date (scenario,
-                                  (SmDate) { REFERENCE_YEAR, 1, 1 });
+  sm_scenario_set_reference_date (scenario, (SmDate){ REFERENCE_YEAR, 1, 1 });
   return g_steal_pointer (&scenario);
 }

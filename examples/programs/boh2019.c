@@ -32,8 +32,9 @@ write_outputs (const SmPlacement *p, const char *dir, GError **error)
   g_autofree char *matching = g_build_filename (dir, "matching.txt", NULL);
   g_autofree char *csv = g_build_filename (dir, "placements.csv", NULL);
   return sm_instance_write_file (sm_placement_get_market (p), market, error)
-    && sm_solution_write_file (sm_placement_get_matching (p), matching, error)
-    && sm_placement_save_csv (p, csv, SM_CSV_DELIMITER_SEMICOLON, error);
+         && sm_solution_write_file (sm_placement_get_matching (p), matching,
+                                    error)
+         && sm_placement_save_csv (p, csv, SM_CSV_DELIMITER_SEMICOLON, error);
 }
 
 int
@@ -58,8 +59,9 @@ main (int argc, char **argv)
       return 2;
     }
   g_autoptr (SmScenario) scenario = boh_case_new ((uint64_t) seed, &error);
-  g_autoptr (SmPlacement) placement =
-    scenario != NULL ? sm_scenario_place (scenario, &error) : NULL;
+  g_autoptr (SmPlacement) placement = scenario != NULL
+                                          ? sm_scenario_place (scenario, &error)
+                                          : NULL;
   const char *dir = out_dir != NULL ? out_dir : "boh2019-out";
   if (placement == NULL || !write_outputs (placement, dir, &error))
     {

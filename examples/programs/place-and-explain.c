@@ -46,8 +46,10 @@ load_scenario (const char *path)
   if (scenario == NULL)
     {
       g_autofree char *all = sm_problem_list_format (problems);
-      fprintf (stderr, "place-and-explain: the scenario cannot be "
-               "loaded:\n%s", all[0] != '\0' ? all : error->message);
+      fprintf (stderr,
+               "place-and-explain: the scenario cannot be "
+               "loaded:\n%s",
+               all[0] != '\0' ? all : error->message);
       if (all[0] == '\0')
         fputc ('\n', stderr);
     }
@@ -83,9 +85,8 @@ print_decider (const SmScenario *scenario, const SmPositionSpec *position,
       const SmPriorityRule *rule = rule_of (scenario, position);
       SmCriterion c;
       sm_priority_rule_get_criterion (rule, criterion, &c, NULL);
-      printf ("; what decided: criterion %d of rule \"%s\", %s",
-              criterion + 1, sm_priority_rule_get_id (rule),
-              sm_criterion_to_string (c));
+      printf ("; what decided: criterion %d of rule \"%s\", %s", criterion + 1,
+              sm_priority_rule_get_id (rule), sm_criterion_to_string (c));
     }
 }
 
@@ -103,19 +104,22 @@ print_refusal (const SmScenario *scenario, const SmRefusal *r)
   switch (r->reason)
     {
     case SM_REASON_NOT_ELIGIBLE:
-      printf ("not eligible, %s",
-              r->filter == SM_FILTER_GRADE ? "the grade differs too much"
-              : r->filter == SM_FILTER_FIT ? "their function fits too little"
-              : "they lack a required qualification");
+      printf ("not eligible, %s", r->filter == SM_FILTER_GRADE
+                                      ? "the grade differs too much"
+                                  : r->filter == SM_FILTER_FIT
+                                      ? "their function fits too little"
+                                      : "they lack a required qualification");
       break;
     case SM_REASON_FULL:
       printf ("every seat went to someone ranked higher (their rank %d, "
-              "the last admitted rank %d)", r->rank, r->cutoff);
+              "the last admitted rank %d)",
+              r->rank, r->cutoff);
       print_decider (scenario, &position, r->criterion);
       break;
     case SM_REASON_CAP:
       printf ("a seat was free, but the organisation had reached its "
-              "headcount maximum (their rank %d)", r->rank);
+              "headcount maximum (their rank %d)",
+              r->rank);
       break;
     case SM_REASON_MANUAL:
       printf ("they were placed by a manual decision, so this application "
@@ -127,7 +131,8 @@ print_refusal (const SmScenario *scenario, const SmRefusal *r)
       break;
     case SM_REASON_MANUAL_SEAT:
       printf ("the seat they would have had went to a manual placement "
-              "(their rank %d)", r->rank);
+              "(their rank %d)",
+              r->rank);
       break;
     default: /* a reason added after this program was written */
       printf ("another reason (%d)", (int) r->reason);
@@ -161,8 +166,8 @@ print_outcome (const SmPlacement *placement, int32_t employee)
               outcome.preference);
       break;
     case SM_STATUS_FOLLOWS_WORK:
-      printf ("%s: follows the work to %s (%s, %s)\n", person.id,
-              position.id, position.title, organisation.name);
+      printf ("%s: follows the work to %s (%s, %s)\n", person.id, position.id,
+              position.title, organisation.name);
       break;
     case SM_STATUS_SUPERNUMERARY:
       {
@@ -199,8 +204,7 @@ main (int argc, char **argv)
       fprintf (stderr, "usage: place-and-explain [DIR|FILE]\n");
       return 2;
     }
-  g_autoptr (SmScenario) scenario = load_scenario (argc == 2 ? argv[1]
-                                                             : NULL);
+  g_autoptr (SmScenario) scenario = load_scenario (argc == 2 ? argv[1] : NULL);
   if (scenario == NULL)
     return 1;
 
@@ -210,8 +214,7 @@ main (int argc, char **argv)
   g_autoptr (SmPlacement) placement = sm_scenario_place (scenario, &error);
   if (placement == NULL)
     {
-      fprintf (stderr, "place-and-explain: cannot place: %s\n",
-               error->message);
+      fprintf (stderr, "place-and-explain: cannot place: %s\n", error->message);
       return 1;
     }
 
@@ -221,8 +224,7 @@ main (int argc, char **argv)
   for (int32_t e = 0; e < n; e++)
     if (!print_outcome (placement, e))
       {
-        fprintf (stderr, "place-and-explain: employee %d has no outcome\n",
-                 e);
+        fprintf (stderr, "place-and-explain: employee %d has no outcome\n", e);
         return 1;
       }
   return 0;

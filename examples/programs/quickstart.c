@@ -19,8 +19,8 @@ main (void)
   if (market == NULL)
     g_error ("%s", error->message);
 
-  g_autoptr (SmMatching) m = sm_market_solve (market, SM_SIDE_EMPLOYEES,
-                                              &error);
+  g_autoptr (SmMatching)
+      m = sm_market_solve (market, SM_SIDE_EMPLOYEES, &error);
   for (int32_t i = 0; i < 3; i++)
     printf ("employee %d -> %d\n", i, sm_matching_get_position (m, i));
 

@@ -31,7 +31,8 @@ issue_location (const char *path, gboolean folder, const SmIssue *issue)
   if (folder)
     {
       g_autofree char *file = g_strdelimit (g_strconcat (issue->table, ".csv",
-                                                         NULL), "_", '-');
+                                                         NULL),
+                                            "_", '-');
       g_autofree char *full = g_build_filename (path, file, NULL);
       g_string_append (out, full);
       if (issue->item_id != NULL)
@@ -76,13 +77,13 @@ print_counts (const char *path, const SmScenario *s, const SmIssueList *issues)
   g_autofree char *organisations =
       count_of (sm_scenario_get_n_organisations (s), "organisation");
   g_autofree char *units = count_of (sm_scenario_get_n_units (s), "unit");
-  g_autofree char *positions =
-      count_of (sm_scenario_get_n_positions (s), "position");
+  g_autofree char *positions = count_of (sm_scenario_get_n_positions (s),
+                                         "position");
   int32_t n_people = sm_scenario_get_n_employees (s);
-  g_autofree char *applications =
-      count_of (sm_scenario_get_n_applications (s), "application");
-  g_autofree char *manual =
-      count_of (sm_scenario_get_n_manual_placements (s), "manual placement");
+  g_autofree char *applications = count_of (sm_scenario_get_n_applications (s),
+                                            "application");
+  g_autofree char *manual = count_of (sm_scenario_get_n_manual_placements (s),
+                                      "manual placement");
   g_autofree char *n_errors = count_of (errors, "error");
   g_autofree char *n_warnings =
       count_of (sm_issue_list_count (issues, SM_SEVERITY_WARNING), "warning");
@@ -111,7 +112,8 @@ cli_check (int argc, char **argv)
   const GOptionEntry entries[] = {
     { "side", 0, 0, G_OPTION_ARG_STRING, &side,
       "Check for this side proposing, as solve --side: employees (default) "
-      "or positions", "SIDE" },
+      "or positions",
+      "SIDE" },
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
   g_autoptr (GOptionContext) context = cli_context_new (
@@ -136,7 +138,9 @@ cli_check (int argc, char **argv)
   print_issues (argv[1], issues);
   print_counts (argv[1], s, issues);
   if (!ok)
-    return cli_fail ("check", "%s: the scenario has errors (listed on "
-                              "standard output)", argv[1]);
+    return cli_fail ("check",
+                     "%s: the scenario has errors (listed on "
+                     "standard output)",
+                     argv[1]);
   return CLI_EXIT_OK;
 }

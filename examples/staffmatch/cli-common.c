@@ -41,31 +41,31 @@ escape_append (GString *out, const char *p, size_t length,
   size_t k = 0;
   while (k < length)
     {
-      unsigned char b = (unsigned char)p[k];
+      unsigned char b = (unsigned char) p[k];
       if (b < 0x80)
         {
           if ((b < 0x20 && b != '\t' && !(keep_newlines && b == '\n'))
               || b == 0x7f)
             g_string_append_printf (out, "\\x%02x", b);
           else
-            g_string_append_c (out, (char)b);
+            g_string_append_c (out, (char) b);
           k++;
           continue;
         }
-      gunichar c = g_utf8_get_char_validated (p + k, (gssize)(length - k));
-      if (c == (gunichar)-2 && partial)
+      gunichar c = g_utf8_get_char_validated (p + k, (gssize) (length - k));
+      if (c == (gunichar) -2 && partial)
         break;
-      if (c == (gunichar)-1 || c == (gunichar)-2)
+      if (c == (gunichar) -1 || c == (gunichar) -2)
         {
           g_string_append_printf (out, "\\x%02x", b);
           k++;
           continue;
         }
-      size_t n = (size_t)g_unichar_to_utf8 (c, NULL);
+      size_t n = (size_t) g_unichar_to_utf8 (c, NULL);
       if ((c >= 0x80 && c < 0xa0) || is_format_mark (c))
         g_string_append_printf (out, "\\u%04x", c);
       else
-        g_string_append_len (out, p + k, (gssize)n);
+        g_string_append_len (out, p + k, (gssize) n);
       k += n;
     }
   return k;
@@ -81,8 +81,7 @@ cli_escape (const char *text, gboolean keep_newlines)
 
 /* stdout on a terminal: the bytes of an incomplete character wait for
  * the next write. */
-typedef struct
-{
+typedef struct {
   char pending[8];
   size_t n_pending;
 } TerminalFilter;
@@ -91,8 +90,8 @@ static ssize_t
 filter_write (void *cookie, const char *data, size_t length)
 {
   TerminalFilter *f = cookie;
-  g_autoptr (GString) in = g_string_new_len (f->pending, (gssize)f->n_pending);
-  g_string_append_len (in, data, (gssize)length);
+  g_autoptr (GString) in = g_string_new_len (f->pending, (gssize) f->n_pending);
+  g_string_append_len (in, data, (gssize) length);
   g_autoptr (GString) out = g_string_sized_new (in->len);
   size_t used = escape_append (out, in->str, in->len, TRUE, TRUE);
   f->n_pending = in->len - used; /* at most 3 bytes */
@@ -104,9 +103,9 @@ filter_write (void *cookie, const char *data, size_t length)
         continue;
       if (n < 0)
         return -1;
-      k += (size_t)n;
+      k += (size_t) n;
     }
-  return (ssize_t)length;
+  return (ssize_t) length;
 }
 
 static int
@@ -243,7 +242,7 @@ static gboolean
 bad_choice (const char *option, const char *text, const char *const *choices,
             GError **error)
 {
-  g_autofree char *list = g_strjoinv (", ", (char **)choices);
+  g_autofree char *list = g_strjoinv (", ", (char **) choices);
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                "--%s: '%s' is not one of %s", option, text, list);
   return FALSE;
@@ -253,8 +252,7 @@ static gboolean
 parse_side (const char *text, SmSide *side_out, GError **error)
 {
   const char *const choices[] = { sm_side_to_string (SM_SIDE_EMPLOYEES),
-                                  sm_side_to_string (SM_SIDE_POSITIONS),
-                                  NULL };
+                                  sm_side_to_string (SM_SIDE_POSITIONS), NULL };
   return sm_side_from_string (text, side_out)
          || bad_choice ("side", text, choices, error);
 }
@@ -272,9 +270,10 @@ parse_language (const char *text, SmLanguage *language_out, GError **error)
 static gboolean
 parse_regime (const char *text, SmRegime *regime_out, GError **error)
 {
-  const char *const choices[]
-      = { sm_regime_to_string (SM_REGIME_PUBLIC_LAW),
-          sm_regime_to_string (SM_REGIME_EMPLOYMENT_LAW), NULL };
+  const char *const choices[] = {
+    sm_regime_to_string (SM_REGIME_PUBLIC_LAW),
+    sm_regime_to_string (SM_REGIME_EMPLOYMENT_LAW), NULL
+  };
   return sm_regime_from_string (text, regime_out)
          || bad_choice ("regime", text, choices, error);
 }
@@ -285,10 +284,10 @@ cli_parse_seed (const char *text, uint64_t *seed_out, GError **error)
   guint64 value;
   if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, &value, NULL))
     {
-      g_set_error (
-          error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-          "--seed: '%s' is not a whole number from 0 to %" G_GUINT64_FORMAT,
-          text, G_MAXUINT64);
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--seed: '%s' is not a whole number from 0 to "
+                   "%" G_GUINT64_FORMAT,
+                   text, G_MAXUINT64);
       return FALSE;
     }
   *seed_out = value;
@@ -369,7 +368,7 @@ cli_load (const char *command, const char *path)
 static int
 compare_strings (gconstpointer a, gconstpointer b)
 {
-  return strcmp (*(const char *const *)a, *(const char *const *)b);
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
 GPtrArray *

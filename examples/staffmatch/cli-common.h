@@ -24,8 +24,7 @@
 
 G_BEGIN_DECLS
 
-enum
-{
+enum {
   CLI_EXIT_OK = 0,
   CLI_EXIT_FAILURE = 1,
   CLI_EXIT_USAGE = 2,
@@ -84,8 +83,7 @@ gboolean cli_parse (GOptionContext *context, const char *command, int *argc,
 
 /* The options of a run as given on the command line (strings, NULL when
  * not given). */
-typedef struct
-{
+typedef struct {
   char *seed;
   char *side;
   char *language;
@@ -94,8 +92,7 @@ typedef struct
 } CliRunArgs;
 
 /* ... and as understood. */
-typedef struct
-{
+typedef struct {
   gboolean has_seed;
   uint64_t seed;
   SmPlaceOptions place;
@@ -104,8 +101,10 @@ typedef struct
 
 /* The defaults; the options start from their _INIT, which sets their
  * version. */
-#define CLI_RUN_SETTINGS_INIT \
-  { FALSE, 0, SM_PLACE_OPTIONS_INIT, SM_LETTER_OPTIONS_INIT }
+#define CLI_RUN_SETTINGS_INIT                                                  \
+  {                                                                            \
+    FALSE, 0, SM_PLACE_OPTIONS_INIT, SM_LETTER_OPTIONS_INIT                    \
+  }
 
 /* Adds the run's options (--seed, --side, --language, --regime,
  * --effective-date) to @context, storing into @args. */
@@ -147,8 +146,7 @@ gboolean cli_make_folder (const char *path, GError **error);
  * @force: replace @dir even when it holds something else than an earlier
  *   run's outputs
  */
-typedef struct
-{
+typedef struct {
   const char *command;
   const char *source;
   const CliRunSettings *settings;

@@ -27,8 +27,7 @@
 #define PLACEMENT_FILE "placements.json"
 
 /* One placement file: the parsed document and its employees by id. */
-typedef struct
-{
+typedef struct {
   char *path;
   JsonParser *parser;
   JsonObject *root;  /* borrowed from the parser */
@@ -94,8 +93,9 @@ index_employees (Placement *p, GError **error)
   for (guint k = 0; k < json_array_get_length (employees); k++)
     {
       JsonNode *node = json_array_get_element (employees, k);
-      JsonObject *e
-          = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonObject *e = JSON_NODE_HOLDS_OBJECT (node)
+                          ? json_node_get_object (node)
+                          : NULL;
       const char *id = e != NULL ? get_string (e, "id") : NULL;
       if (id == NULL || g_hash_table_contains (p->by_id, id))
         {
@@ -105,7 +105,7 @@ index_employees (Placement *p, GError **error)
           return FALSE;
         }
       g_ptr_array_add (p->order, e);
-      g_hash_table_insert (p->by_id, (gpointer)id, e);
+      g_hash_table_insert (p->by_id, (gpointer) id, e);
     }
   return TRUE;
 }
@@ -176,9 +176,9 @@ describe_outcome (JsonObject *e)
 {
   const char *status = get_string (e, "status");
   const char *position = get_string (e, "position");
-  g_autofree char *where
-      = g_strdup_printf ("%s/%s", or_unknown (get_string (e, "organisation")),
-                         or_unknown (get_string (e, "unit")));
+  g_autofree char *where =
+      g_strdup_printf ("%s/%s", or_unknown (get_string (e, "organisation")),
+                       or_unknown (get_string (e, "unit")));
   SmStatus status_value = SM_STATUS_PLACED;
   if (status != NULL)
     sm_status_from_string (status, &status_value);
@@ -200,8 +200,8 @@ describe_ranking (JsonObject *r, gboolean with_criterion)
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   const char *criterion = with_criterion ? get_string (r, "criterion") : NULL;
   if (get_int (r, "rank") > 0)
-    g_ptr_array_add (
-        parts, g_strdup_printf ("rank %" G_GINT64_FORMAT, get_int (r, "rank")));
+    g_ptr_array_add (parts, g_strdup_printf ("rank %" G_GINT64_FORMAT,
+                                             get_int (r, "rank")));
   if (get_int (r, "cutoff") > 0)
     g_ptr_array_add (parts, g_strdup_printf ("cutoff %" G_GINT64_FORMAT,
                                              get_int (r, "cutoff")));
@@ -213,7 +213,7 @@ describe_ranking (JsonObject *r, gboolean with_criterion)
   if (parts->len == 0)
     return g_strdup ("");
   g_ptr_array_add (parts, NULL);
-  g_autofree char *joined = g_strjoinv (", ", (char **)parts->pdata);
+  g_autofree char *joined = g_strjoinv (", ", (char **) parts->pdata);
   return g_strdup_printf (" (%s)", joined);
 }
 
@@ -258,8 +258,8 @@ describe_reason (JsonObject *r)
 static gboolean
 same_outcome (JsonObject *a, JsonObject *b)
 {
-  static const char *const members[]
-      = { "organisation", "unit", "position", "status" };
+  static const char *const members[] = { "organisation", "unit", "position",
+                                         "status" };
   for (size_t k = 0; k < G_N_ELEMENTS (members); k++)
     if (g_strcmp0 (get_string (a, members[k]), get_string (b, members[k])))
       return FALSE;
@@ -276,8 +276,9 @@ find_refusal (JsonObject *e, const char *position)
   for (guint k = 0; k < json_array_get_length (refusals); k++)
     {
       JsonNode *node = json_array_get_element (refusals, k);
-      JsonObject *r
-          = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonObject *r = JSON_NODE_HOLDS_OBJECT (node)
+                          ? json_node_get_object (node)
+                          : NULL;
       if (r != NULL && g_strcmp0 (get_string (r, "position"), position) == 0)
         return r;
     }
@@ -350,9 +351,9 @@ compare (const Placement *a, const Placement *b)
   guint changed = 0, same = 0;
   print_header ("A", a);
   print_header ("B", b);
-  gboolean same_seed
-      = g_strcmp0 (get_string (a->root, "seed"), get_string (b->root, "seed"))
-        == 0;
+  gboolean same_seed = g_strcmp0 (get_string (a->root, "seed"),
+                                  get_string (b->root, "seed"))
+                       == 0;
   if (g_strcmp0 (get_string (a->root, "scenario_sha256"),
                  get_string (b->root, "scenario_sha256"))
       != 0)

@@ -11,8 +11,9 @@
  * preference with the reason it was or was not obtained (not eligible;
  * full, with rank, cutoff and the deciding criterion; a seat that went to
  * a manual placement; the headcount cap; the reflection principle; never
- * the colleagues who got the places), the rules and the lottery seed. The letter goes to stdout only; an
- * unknown identifier is an error naming the identifier.
+ * the colleagues who got the places), the rules and the lottery seed. The
+ * letter goes to stdout only; an unknown identifier is an error naming the
+ * identifier.
  */
 #include "cli-common.h"
 
@@ -31,12 +32,12 @@ explain_employee (const char *source, const char *id,
     return cli_fail ("explain", "%s: no employee with the id '%s'", source, id);
   if (settings->has_seed)
     sm_scenario_set_seed (scenario, settings->seed);
-  g_autoptr (SmPlacement) placement
-      = sm_scenario_place_with (scenario, &settings->place, &error);
+  g_autoptr (SmPlacement)
+      placement = sm_scenario_place_with (scenario, &settings->place, &error);
   if (placement == NULL)
     return cli_fail ("explain", "cannot place: %s", error->message);
-  g_autofree char *letter
-      = sm_letter_render (placement, employee, &settings->letter, &error);
+  g_autofree char *letter = sm_letter_render (placement, employee,
+                                              &settings->letter, &error);
   if (letter == NULL)
     return cli_fail ("explain", "%s", error->message);
   fputs (letter, stdout);

@@ -44,8 +44,8 @@ static gboolean
 export_csv (const SmScenario *scenario, SmCsvDelimiter delimiter,
             const char *out, gboolean force, GError **error)
 {
-  g_autoptr (CliStage) stage
-      = cli_stage_begin ("export", out, CLI_FOLDER_TABLES, force, error);
+  g_autoptr (CliStage)
+      stage = cli_stage_begin ("export", out, CLI_FOLDER_TABLES, force, error);
   return stage != NULL
          && sm_scenario_save_csv (scenario, cli_stage_get_path (stage),
                                   delimiter, error)
@@ -83,13 +83,15 @@ cli_export (int argc, char **argv)
       "Delimiter of the CSV files: ';' (default) or ','", "CHAR" },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
       "With --to csv, replace PATH even when it holds other files than "
-      "CSV tables (they are removed)", NULL },
+      "CSV tables (they are removed)",
+      NULL },
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
-  g_autoptr (GOptionContext) context = cli_context_new (
-      "export", "DIR|FILE",
-      "Converts a scenario between a folder of CSV tables and a JSON file.",
-      entries);
+  g_autoptr (GOptionContext)
+      context = cli_context_new ("export", "DIR|FILE",
+                                 "Converts a scenario between a folder of CSV "
+                                 "tables and a JSON file.",
+                                 entries);
   g_autoptr (GError) error = NULL;
   gboolean csv = FALSE;
   SmCsvDelimiter delim = SM_CSV_DELIMITER_SEMICOLON;

@@ -229,8 +229,7 @@ is_replaceable (const char *path, CliFolderKind kind)
 
 /* ---- the transaction ----------------------------------------------------- */
 
-struct _CliStage
-{
+struct _CliStage {
   char *command;  /* for notes on stderr */
   char *target;   /* as given, without a trailing slash */
   char *parent;   /* the folder holding it */
@@ -264,7 +263,8 @@ stage_names (CliStage *stage, const char *target, GError **error)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
                    "%s: give the output folder by its name (not '.', '..' "
-                   "or '/')", target);
+                   "or '/')",
+                   target);
       return FALSE;
     }
   stage->target = g_steal_pointer (&trimmed);
@@ -282,8 +282,8 @@ stage_lock (CliStage *stage, GError **error)
   for (int attempt = 0; attempt < LOCK_ATTEMPTS; attempt++)
     {
       struct stat held, named;
-      int fd = g_open (stage->lock,
-                       O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
+      int fd = g_open (stage->lock, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
+                       0666);
       if (fd < 0)
         return cli_fail_errno (error, stage->lock, "create the lock file");
       if (flock (fd, LOCK_EX | LOCK_NB) != 0)
@@ -311,8 +311,8 @@ stage_lock (CliStage *stage, GError **error)
       close (fd);
     }
   g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
-               "%s: cannot take the lock %s: it keeps changing",
-               stage->target, stage->lock);
+               "%s: cannot take the lock %s: it keeps changing", stage->target,
+               stage->lock);
   return FALSE;
 }
 
@@ -354,8 +354,10 @@ stage_recover (CliStage *stage, GError **error)
     {
       if (g_rename (stage->previous, stage->target) != 0)
         return cli_fail_errno (error, stage->previous, "put back");
-      note (stage, "put back the earlier output %s, which a run that did "
-            "not finish had moved aside", stage->target);
+      note (stage,
+            "put back the earlier output %s, which a run that did "
+            "not finish had moved aside",
+            stage->target);
       return TRUE;
     }
   return remove_tree (stage->previous, error);
@@ -395,8 +397,8 @@ stage_check_target (CliStage *stage, CliFolderKind kind, gboolean force,
   if (refusal != NULL)
     {
       g_autofree char *display = g_filename_display_name (stage->target);
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST, "%s: %s",
-                   display, refusal);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST, "%s: %s", display,
+                   refusal);
       return FALSE;
     }
   stage->has_old = TRUE;
@@ -489,8 +491,8 @@ stage_sync (CliStage *stage, GError **error)
       return cli_fail_errno (error, stage->staging, "set the permissions of");
     }
 #ifdef __linux__
-  gboolean ok
-      = syncfs (fd) == 0 || cli_fail_errno (error, stage->staging, "sync");
+  gboolean ok = syncfs (fd) == 0
+                || cli_fail_errno (error, stage->staging, "sync");
   close (fd);
   return ok;
 #else
@@ -516,7 +518,8 @@ stage_swap (CliStage *stage, const char **old_out, GError **error)
 {
 #ifdef RENAME_EXCHANGE
   if (renameat2 (AT_FDCWD, stage->staging, AT_FDCWD, stage->target,
-                 RENAME_EXCHANGE) == 0)
+                 RENAME_EXCHANGE)
+      == 0)
     {
       *old_out = stage->staging;
       return TRUE;

@@ -18,8 +18,7 @@ G_BEGIN_DECLS
 #define CLI_MANIFEST_FORMAT "staffmatch-manifest"
 
 /* What an existing folder must hold to be replaced without --force. */
-typedef enum
-{
+typedef enum {
   CLI_FOLDER_RUN,    /* an earlier run: a staffmatch manifest.json */
   CLI_FOLDER_TABLES, /* an earlier export: only *.csv files */
 } CliFolderKind;
@@ -34,8 +33,7 @@ typedef struct _CliStage CliStage;
  * staging folder beside it. Fails at once when another run holds the
  * lock. Returns: (transfer full): the transaction, or NULL with @error. */
 CliStage *cli_stage_begin (const char *command, const char *target,
-                           CliFolderKind kind, gboolean force,
-                           GError **error);
+                           CliFolderKind kind, gboolean force, GError **error);
 /* (transfer none): the staging folder to write into. */
 const char *cli_stage_get_path (const CliStage *stage);
 /* Syncs the staging folder and puts it in place of the target; removes
@@ -48,11 +46,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliStage, cli_stage_free)
 
 /* Sets @error to "PATH: cannot ACTION: REASON" in G_FILE_ERROR, REASON
  * being that of the errno value @saved. */
-void cli_set_errno_error (GError **error, const char *path,
-                          const char *action, int saved);
+void cli_set_errno_error (GError **error, const char *path, const char *action,
+                          int saved);
 /* The same for the current errno; returns FALSE, for `return` in a
  * function that fails. */
-gboolean cli_fail_errno (GError **error, const char *path,
-                         const char *action);
+gboolean cli_fail_errno (GError **error, const char *path, const char *action);
 
 G_END_DECLS

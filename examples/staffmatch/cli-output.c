@@ -48,8 +48,7 @@
 
 /* ---- files written and hashed -------------------------------------------- */
 
-typedef struct
-{
+typedef struct {
   char *path;   /* relative to the output folder */
   char *sha256; /* hex */
 } Output;
@@ -63,19 +62,17 @@ output_free (gpointer data)
   g_free (o);
 }
 
-typedef struct
-{
+typedef struct {
   const SmPlacement *placement;
   const CliRun *run;
-  const char *dir;     /* the staging folder */
-  int dir_fd;          /* open on it */
-  GPtrArray *outputs;  /* Output *, in the order written */
+  const char *dir;    /* the staging folder */
+  int dir_fd;         /* open on it */
+  GPtrArray *outputs; /* Output *, in the order written */
 } Job;
 
 /* A file the tool writes: created new (never through a link), written
  * without a sync (the whole folder is synced once), hashed as written. */
-typedef struct
-{
+typedef struct {
   int fd;
   GChecksum *sha;
   int saved_errno; /* the first write error, 0 if none */
@@ -98,7 +95,7 @@ static void
 out_write (OutFile *f, const void *data, size_t length)
 {
   const char *p = data;
-  g_checksum_update (f->sha, data, (gssize)length);
+  g_checksum_update (f->sha, data, (gssize) length);
   while (length > 0 && f->saved_errno == 0)
     {
       ssize_t n = write (f->fd, p, length);
@@ -109,7 +106,7 @@ out_write (OutFile *f, const void *data, size_t length)
       else
         {
           p += n;
-          length -= (size_t)n;
+          length -= (size_t) n;
         }
     }
 }
@@ -162,7 +159,7 @@ out_cookie_write (void *cookie, const char *data, size_t length)
   OutFile *f = cookie;
   out_write (f, data, length);
   if (f->saved_errno == 0)
-    return (ssize_t)length;
+    return (ssize_t) length;
   errno = f->saved_errno;
   return -1;
 }
@@ -266,8 +263,8 @@ write_summary_text (Job *job, const char *name, GError **error)
 static gboolean
 write_summary_markdown (Job *job, const char *name, GError **error)
 {
-  return write_owned_text (
-      job, name, sm_report_summary_markdown (job->placement), error);
+  return write_owned_text (job, name,
+                           sm_report_summary_markdown (job->placement), error);
 }
 
 static gboolean
@@ -286,8 +283,8 @@ stream_market (const Job *job, FILE *stream, GError **error)
 static gboolean
 stream_matching (const Job *job, FILE *stream, GError **error)
 {
-  return sm_solution_write (sm_placement_get_matching (job->placement),
-                            stream, error);
+  return sm_solution_write (sm_placement_get_matching (job->placement), stream,
+                            error);
 }
 
 static gboolean
@@ -302,8 +299,7 @@ write_matching (Job *job, const char *name, GError **error)
   return write_stream (job, name, stream_matching, error);
 }
 
-typedef struct
-{
+typedef struct {
   Job *job;
   int fd; /* the letters folder */
   const char *folder;
@@ -330,7 +326,8 @@ write_letter (int32_t employee, const char *text, size_t length,
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID_VALUE,
                    "employee '%s': the identifier cannot be used as a file "
                    "name (it is '.' or '..' or holds a slash); rename the "
-                   "employee", e.id);
+                   "employee",
+                   e.id);
       return FALSE;
     }
   g_autofree char *name = g_strconcat (e.id, ".txt", NULL);
@@ -350,8 +347,9 @@ write_letters (Job *job, const char *name, GError **error)
   if (fd < 0)
     return cli_fail_errno (error, path, "open the folder");
   LetterSink sink = { job, fd, name };
-  gboolean ok = sm_letter_render_each (
-      job->placement, &job->run->settings->letter, write_letter, &sink, error);
+  gboolean ok = sm_letter_render_each (job->placement,
+                                       &job->run->settings->letter,
+                                       write_letter, &sink, error);
   close (fd);
   return ok;
 }
@@ -378,8 +376,7 @@ write_scenario (Job *job, const char *name, GError **error)
   return TRUE;
 }
 
-static const struct
-{
+static const struct {
   const char *name;
   WriteFunc write;
 } outputs[] = {
@@ -414,8 +411,8 @@ add_rules (JsonBuilder *b, const SmScenario *s)
     add_rule (b, sm_scenario_get_default_rule (s));
   json_builder_end_array (b);
   json_builder_set_member_name (b, "default_rule");
-  json_builder_add_string_value (
-      b, sm_priority_rule_get_id (sm_scenario_get_default_rule (s)));
+  json_builder_add_string_value (b, sm_priority_rule_get_id (
+                                        sm_scenario_get_default_rule (s)));
 }
 
 static void
@@ -481,9 +478,9 @@ static void
 add_run (JsonBuilder *b, const Job *job)
 {
   const SmScenario *s = sm_placement_get_scenario (job->placement);
-  g_autofree char *seed
-      = g_strdup_printf ("%" G_GUINT64_FORMAT,
-                         sm_placement_get_seed (job->placement));
+  g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                           sm_placement_get_seed (
+                                               job->placement));
   g_autofree char *checksum = sm_placement_checksum (job->placement);
   const char *source = job->run->source;
   add_string (b, "format", CLI_MANIFEST_FORMAT);
@@ -510,9 +507,10 @@ static gboolean
 write_manifest (Job *job, GError **error)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
-  g_autoptr (GPtrArray) inputs
-      = job->run->source == NULL ? g_ptr_array_new ()
-                                 : cli_list_inputs (job->run->source, error);
+  g_autoptr (GPtrArray)
+      inputs = job->run->source == NULL
+                   ? g_ptr_array_new ()
+                   : cli_list_inputs (job->run->source, error);
   if (inputs == NULL)
     return FALSE;
   json_builder_begin_object (b);
@@ -555,9 +553,9 @@ cli_write_output_set (const SmPlacement *placement, const char *dir,
                       const CliRun *run, GError **error)
 {
   cli_progress ("writing %s…", dir);
-  g_autoptr (CliStage) stage = cli_stage_begin (run->command, dir,
-                                                CLI_FOLDER_RUN, run->force,
-                                                error);
+  g_autoptr (CliStage)
+      stage = cli_stage_begin (run->command, dir, CLI_FOLDER_RUN, run->force,
+                               error);
   if (stage == NULL)
     return FALSE;
   g_autoptr (GPtrArray) written = g_ptr_array_new_with_free_func (output_free);
@@ -570,6 +568,6 @@ cli_write_output_set (const SmPlacement *placement, const char *dir,
   close (job.dir_fd);
   if (!ok)
     return FALSE;
-  cli_progress ("syncing %d files…", (int)written->len);
+  cli_progress ("syncing %d files…", (int) written->len);
   return cli_stage_commit (stage, error);
 }

@@ -37,8 +37,8 @@ place_and_write (const char *command, SmScenario *scenario,
     sm_scenario_set_seed (scenario, settings->seed);
   cli_progress ("placing %d employees…",
                 sm_scenario_get_n_employees (scenario));
-  g_autoptr (SmPlacement) placement
-      = sm_scenario_place_with (scenario, &settings->place, &error);
+  g_autoptr (SmPlacement)
+      placement = sm_scenario_place_with (scenario, &settings->place, &error);
   if (placement == NULL)
     return cli_fail (command, "cannot place: %s", error->message);
   CliRun run = { command, source, settings, source == NULL, force };
@@ -59,10 +59,10 @@ cli_solve (int argc, char **argv)
   const GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
       "Folder for the outputs (required; created, or replaced when it holds "
-      "an earlier run's outputs)", "DIR" },
+      "an earlier run's outputs)",
+      "DIR" },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
-      "Replace DIR even when it holds other files (they are removed)",
-      NULL },
+      "Replace DIR even when it holds other files (they are removed)", NULL },
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
   g_autoptr (GOptionContext) context = cli_context_new (
@@ -103,10 +103,10 @@ cli_demo (int argc, char **argv)
   const GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
       "Folder for the outputs (default " DEMO_OUT "; replaced when it "
-      "holds an earlier run's outputs)", "DIR" },
+      "holds an earlier run's outputs)",
+      "DIR" },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
-      "Replace DIR even when it holds other files (they are removed)",
-      NULL },
+      "Replace DIR even when it holds other files (they are removed)", NULL },
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
   g_autoptr (GOptionContext) context = cli_context_new (

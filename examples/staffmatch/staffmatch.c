@@ -18,8 +18,7 @@
 
 #include "cli-common.h"
 
-typedef struct
-{
+typedef struct {
   const char *name;
   int (*run) (int argc, char **argv);
   const char *summary;

@@ -103,8 +103,8 @@ SM_API gboolean sm_check_report_is_stable (const SmCheckReport *report);
  *   the pointer may always be passed to memcpy() (the same holds for the
  *   pair getters below).
  */
-SM_API const SmViolation *sm_check_report_get_violations (const SmCheckReport *report,
-                                                          int32_t *n_out);
+SM_API const SmViolation *
+sm_check_report_get_violations (const SmCheckReport *report, int32_t *n_out);
 /**
  * sm_check_report_get_blocking_pairs:
  * @report: a report
@@ -114,8 +114,9 @@ SM_API const SmViolation *sm_check_report_get_violations (const SmCheckReport *r
  *   the employee's order of preference, borrowed from @report: valid until
  *   the report is freed.
  */
-SM_API const SmBlockingPair *sm_check_report_get_blocking_pairs (const SmCheckReport *report,
-                                                                 int32_t *n_out);
+SM_API const SmBlockingPair *
+sm_check_report_get_blocking_pairs (const SmCheckReport *report,
+                                    int32_t *n_out);
 
 /**
  * sm_check_report_get_cap_excused_pairs:
@@ -126,8 +127,9 @@ SM_API const SmBlockingPair *sm_check_report_get_blocking_pairs (const SmCheckRe
  *   headcount cap, in the same order as blocking pairs, borrowed from
  *   @report: valid until the report is freed.
  */
-SM_API const SmBlockingPair *sm_check_report_get_cap_excused_pairs (const SmCheckReport *report,
-                                                                    int32_t *n_out);
+SM_API const SmBlockingPair *
+sm_check_report_get_cap_excused_pairs (const SmCheckReport *report,
+                                       int32_t *n_out);
 
 /**
  * sm_violation_kind_to_string:

@@ -11,8 +11,8 @@ G_BEGIN_DECLS
 /** SmDate: a day of the Gregorian calendar; all zero means "not given". */
 typedef struct {
   int32_t year;
-  int32_t month;   /* 1..12 */
-  int32_t day;     /* 1..31 */
+  int32_t month; /* 1..12 */
+  int32_t day;   /* 1..31 */
 } SmDate;
 
 /** sm_date_is_valid: a real day between the years 1900 and 2200. */

@@ -237,8 +237,7 @@ SM_API const char *sm_reason_to_string (SmReason value);
 /** sm_reason_from_string: reads a name of sm_reason_to_string() back into
  * @value_out (which may be NULL); FALSE, leaving it untouched, for an
  * unknown name. */
-SM_API gboolean sm_reason_from_string (const char *text,
-                                       SmReason *value_out);
+SM_API gboolean sm_reason_from_string (const char *text, SmReason *value_out);
 
 /**
  * sm_filter_to_string:
@@ -252,7 +251,6 @@ SM_API const char *sm_filter_to_string (SmFilter value);
 /** sm_filter_from_string: reads a name of sm_filter_to_string() back into
  * @value_out (which may be NULL); FALSE, leaving it untouched, for an
  * unknown name. */
-SM_API gboolean sm_filter_from_string (const char *text,
-                                       SmFilter *value_out);
+SM_API gboolean sm_filter_from_string (const char *text, SmFilter *value_out);
 
 G_END_DECLS

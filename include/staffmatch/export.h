@@ -4,13 +4,13 @@
 #pragma once
 
 #if defined(_WIN32) || defined(__CYGWIN__)
-#  if defined(SM_COMPILATION) && !defined(SM_STATIC)
-#    define SM_API __declspec(dllexport)
-#  else
-#    define SM_API
-#  endif
-#elif defined(__GNUC__)
-#  define SM_API __attribute__((visibility("default")))
+#if defined(SM_COMPILATION) && !defined(SM_STATIC)
+#define SM_API __declspec(dllexport)
 #else
-#  define SM_API
+#define SM_API
+#endif
+#elif defined(__GNUC__)
+#define SM_API __attribute__ ((visibility ("default")))
+#else
+#define SM_API
 #endif

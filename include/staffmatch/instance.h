@@ -45,8 +45,7 @@ G_BEGIN_DECLS
  * Returns: (transfer full): the market, with one reference, the
  *   caller's, or NULL on error; drop it with sm_market_unref().
  */
-SM_API SmMarket *sm_instance_read_data (const char *data,
-                                        size_t length,
+SM_API SmMarket *sm_instance_read_data (const char *data, size_t length,
                                         GError **error);
 
 /**
@@ -69,8 +68,7 @@ SM_API SmMarket *sm_instance_read_file (const char *path, GError **error);
  *
  * Errors: SM_ERROR_IO when writing fails.
  */
-SM_API gboolean sm_instance_write (const SmMarket *market,
-                                   FILE *stream,
+SM_API gboolean sm_instance_write (const SmMarket *market, FILE *stream,
                                    GError **error);
 
 /**
@@ -83,7 +81,6 @@ SM_API gboolean sm_instance_write (const SmMarket *market,
  * Errors: SM_ERROR_IO.
  */
 SM_API gboolean sm_instance_write_file (const SmMarket *market,
-                                        const char *path,
-                                        GError **error);
+                                        const char *path, GError **error);
 
 G_END_DECLS

@@ -93,8 +93,8 @@ SM_API int32_t sm_problem_list_get_n (const SmProblemList *list);
  * Returns: TRUE, or FALSE when @index is out of range (then @problem_out
  *   is left untouched).
  */
-SM_API gboolean sm_problem_list_get (const SmProblemList *list,
-                                     int32_t index, SmProblem *problem_out);
+SM_API gboolean sm_problem_list_get (const SmProblemList *list, int32_t index,
+                                     SmProblem *problem_out);
 /**
  * sm_problem_list_format:
  *
@@ -126,9 +126,8 @@ typedef enum {
  * Returns: (transfer full): the scenario, or NULL on any problem; free
  *   with sm_scenario_unref().
  */
-SM_API SmScenario *sm_scenario_load_csv (const char *dir,
-                                         SmProblemList *problems,
-                                         GError **error);
+SM_API SmScenario *
+sm_scenario_load_csv (const char *dir, SmProblemList *problems, GError **error);
 
 /**
  * sm_scenario_save_csv:
@@ -141,8 +140,7 @@ SM_API SmScenario *sm_scenario_load_csv (const char *dir,
  * titles, reasons), which loading would refuse.
  */
 SM_API gboolean sm_scenario_save_csv (const SmScenario *scenario,
-                                      const char *dir,
-                                      SmCsvDelimiter delimiter,
+                                      const char *dir, SmCsvDelimiter delimiter,
                                       GError **error);
 
 /**
@@ -218,23 +216,20 @@ SM_API SmScenario *sm_scenario_load_json (const char *path,
  * Returns: (transfer full): the scenario, or NULL on any problem; free
  *   with sm_scenario_unref().
  */
-SM_API SmScenario *sm_scenario_load_json_data (const char *data,
-                                               gsize length,
+SM_API SmScenario *sm_scenario_load_json_data (const char *data, gsize length,
                                                const char *name,
                                                SmProblemList *problems,
                                                GError **error);
 /** sm_scenario_save_json: writes the whole scenario to @path
  * atomically. Errors: SM_ERROR_IO. */
 SM_API gboolean sm_scenario_save_json (const SmScenario *scenario,
-                                       const char *path,
-                                       GError **error);
+                                       const char *path, GError **error);
 /** sm_placement_save_json: writes the placement (every employee's
  * outcome, positions, organisations; with the library version, the seed
  * and the scenario's checksum) to @path atomically. Errors:
  * SM_ERROR_IO. */
 SM_API gboolean sm_placement_save_json (const SmPlacement *placement,
-                                        const char *path,
-                                        GError **error);
+                                        const char *path, GError **error);
 
 /**
  * sm_scenario_checksum:
@@ -268,8 +263,7 @@ SM_API char *sm_placement_checksum (const SmPlacement *placement);
  * Returns: (transfer full): the scenario, or NULL on any problem; free
  *   with sm_scenario_unref().
  */
-SM_API SmScenario *sm_scenario_load (const char *path,
-                                     SmProblemList *problems,
+SM_API SmScenario *sm_scenario_load (const char *path, SmProblemList *problems,
                                      GError **error);
 
 /**

@@ -87,7 +87,7 @@ typedef struct {
 
 #define SM_LETTER_OPTIONS_VERSION 1u
 /* clang-format off */
-#define SM_LETTER_OPTIONS_INIT                                  \
+#define SM_LETTER_OPTIONS_INIT \
   { SM_LETTER_OPTIONS_VERSION, SM_LANGUAGE_DUTCH, SM_REGIME_PUBLIC_LAW, \
     { 2019, 1, 1 }, NULL, NULL }
 /* clang-format on */
@@ -107,10 +107,8 @@ SM_API const char *sm_letter_get_default_template (SmLanguage language,
  *
  * Returns: (transfer full): the letter as text, or NULL on error.
  */
-SM_API char *sm_letter_render (const SmPlacement *placement,
-                               int32_t employee,
-                               const SmLetterOptions *options,
-                               GError **error);
+SM_API char *sm_letter_render (const SmPlacement *placement, int32_t employee,
+                               const SmLetterOptions *options, GError **error);
 
 /**
  * sm_letter_write_all:
@@ -138,10 +136,8 @@ SM_API gboolean sm_letter_write_all (const SmPlacement *placement,
  * Receives one rendered letter. Returns: TRUE to go on, FALSE (with
  * @error set) to stop.
  */
-typedef gboolean (*SmLetterFunc) (int32_t employee,
-                                  const char *text,
-                                  size_t length,
-                                  void *user_data,
+typedef gboolean (*SmLetterFunc) (int32_t employee, const char *text,
+                                  size_t length, void *user_data,
                                   GError **error);
 
 /**
@@ -157,8 +153,7 @@ typedef gboolean (*SmLetterFunc) (int32_t employee,
  */
 SM_API gboolean sm_letter_render_each (const SmPlacement *placement,
                                        const SmLetterOptions *options,
-                                       SmLetterFunc func,
-                                       void *user_data,
+                                       SmLetterFunc func, void *user_data,
                                        GError **error);
 
 /**
@@ -186,8 +181,7 @@ SM_API const char *sm_regime_to_string (SmRegime value);
 /** sm_regime_from_string: reads a name of sm_regime_to_string() back into
  * @value_out (which may be NULL); FALSE, leaving it untouched, for an
  * unknown name. */
-SM_API gboolean sm_regime_from_string (const char *text,
-                                       SmRegime *value_out);
+SM_API gboolean sm_regime_from_string (const char *text, SmRegime *value_out);
 
 /**
  * sm_refusal_to_sentence:
@@ -206,8 +200,7 @@ SM_API gboolean sm_regime_from_string (const char *text,
  *   SmReason.
  */
 SM_API char *sm_refusal_to_sentence (const SmPlacement *placement,
-                                     int32_t employee,
-                                     const SmRefusal *refusal,
+                                     int32_t employee, const SmRefusal *refusal,
                                      SmLanguage language);
 
 G_END_DECLS

@@ -101,8 +101,7 @@ SM_API int64_t sm_market_estimate_bytes (int64_t n_employees,
  * Errors: SM_ERROR_TOO_LARGE above INT32_MAX entries, SM_ERROR_NO_MEMORY.
  */
 SM_API gboolean sm_market_builder_reserve (SmMarketBuilder *builder,
-                                           int64_t n_entries,
-                                           GError **error);
+                                           int64_t n_entries, GError **error);
 
 /**
  * sm_market_builder_set_seats:
@@ -114,8 +113,7 @@ SM_API gboolean sm_market_builder_reserve (SmMarketBuilder *builder,
  * Errors: SM_ERROR_INDEX_OUT_OF_RANGE, SM_ERROR_INVALID_SEATS.
  */
 SM_API gboolean sm_market_builder_set_seats (SmMarketBuilder *builder,
-                                             int32_t position,
-                                             int32_t seats,
+                                             int32_t position, int32_t seats,
                                              GError **error);
 
 /**
@@ -186,8 +184,7 @@ SM_API gboolean sm_market_builder_set_priorities (SmMarketBuilder *builder,
  */
 SM_API int32_t sm_market_builder_add_group (SmMarketBuilder *builder,
                                             const int32_t *positions,
-                                            size_t n_positions,
-                                            int32_t cap,
+                                            size_t n_positions, int32_t cap,
                                             GError **error);
 
 /**
@@ -321,8 +318,7 @@ SM_API gboolean sm_market_caps_bind (const SmMarket *market);
  * Returns: where @position stands in the employee's list (0 = first
  *   choice), or -1 if the employee did not list it. O(list length).
  */
-SM_API int32_t sm_market_find_choice (const SmMarket *market,
-                                      int32_t employee,
+SM_API int32_t sm_market_find_choice (const SmMarket *market, int32_t employee,
                                       int32_t position);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmMarketBuilder, sm_market_builder_free)

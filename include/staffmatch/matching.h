@@ -109,8 +109,7 @@ SM_API const int32_t *sm_matching_get_assignment (const SmMatching *matching);
  *   critical) for a position out of range.
  */
 SM_API const int32_t *sm_matching_get_held (const SmMatching *matching,
-                                            int32_t position,
-                                            int32_t *n_out);
+                                            int32_t position, int32_t *n_out);
 
 /**
  * sm_matching_get_cutoff:
@@ -147,8 +146,7 @@ SM_API const char *sm_side_to_string (SmSide value);
 /** sm_side_from_string: reads a name of sm_side_to_string() back into
  * @value_out (which may be NULL); FALSE, leaving it untouched, for an
  * unknown name. */
-SM_API gboolean sm_side_from_string (const char *text,
-                                     SmSide *value_out);
+SM_API gboolean sm_side_from_string (const char *text, SmSide *value_out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmMatching, sm_matching_free)
 

@@ -46,8 +46,8 @@
  * sizes by largest remainders (a tie to the larger band, then the
  * younger), and within a band the latest service start goes first, then
  * the latest birth date, then the higher lottery number (the scenario's
- * draw, as for ties in the rules); a missing date counts as the shortest service or the
- * youngest age. Explanations (explain.h) say when that, a manual
+ * draw, as for ties in the rules); a missing date counts as the shortest
+ * service or the youngest age. Explanations (explain.h) say when that, a manual
  * placement or a headcount cap decided.
  */
 #pragma once
@@ -86,8 +86,8 @@ typedef struct {
   SmStatus status;
   int32_t organisation;
   int32_t unit;
-  int32_t position;     /* -1 when supernumerary */
-  int32_t preference;   /* the preference obtained (1 = first), 0 if none */
+  int32_t position;   /* -1 when supernumerary */
+  int32_t preference; /* the preference obtained (1 = first), 0 if none */
 } SmEmployeeOutcome;
 
 /**
@@ -156,11 +156,13 @@ SM_API void sm_placement_free (SmPlacement *placement);
  * keep one longer). */
 
 /** sm_placement_get_scenario: (transfer none): the scenario placed. */
-SM_API const SmScenario *sm_placement_get_scenario (const SmPlacement *placement);
+SM_API const SmScenario *
+sm_placement_get_scenario (const SmPlacement *placement);
 /** sm_placement_get_market: (transfer none): the compiled market. */
 SM_API const SmMarket *sm_placement_get_market (const SmPlacement *placement);
 /** sm_placement_get_matching: (transfer none): the market's matching. */
-SM_API const SmMatching *sm_placement_get_matching (const SmPlacement *placement);
+SM_API const SmMatching *
+sm_placement_get_matching (const SmPlacement *placement);
 
 /** sm_placement_get_outcome: fills @outcome_out (which may be NULL) with
  * the employee's outcome.
@@ -180,7 +182,8 @@ SM_API gboolean sm_placement_get_outcome (const SmPlacement *placement,
 /** sm_placement_get_seed: the lottery seed the placement was drawn with. */
 SM_API uint64_t sm_placement_get_seed (const SmPlacement *placement);
 /** sm_placement_get_tie_breaking: the tie-breaking it used. */
-SM_API SmTieBreaking sm_placement_get_tie_breaking (const SmPlacement *placement);
+SM_API SmTieBreaking
+sm_placement_get_tie_breaking (const SmPlacement *placement);
 /** sm_placement_get_reference_date: the date its ages and years of service
  * were counted on. */
 SM_API SmDate sm_placement_get_reference_date (const SmPlacement *placement);
@@ -214,8 +217,7 @@ SM_API const char *sm_status_to_string (SmStatus value);
 /** sm_status_from_string: reads a name of sm_status_to_string() back into
  * @value_out (which may be NULL); FALSE, leaving it untouched, for an
  * unknown name. */
-SM_API gboolean sm_status_from_string (const char *text,
-                                       SmStatus *value_out);
+SM_API gboolean sm_status_from_string (const char *text, SmStatus *value_out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmPlacement, sm_placement_free)
 

@@ -43,8 +43,8 @@ typedef enum {
  * SmCriterion:
  * @SM_CRITERION_FIT: fit category (SM_DIRECTION_HIGHER_FIRST: better fit first)
  * @SM_CRITERION_SAME_GRADE: whether the position is at the employee's own
- *   grade (SM_DIRECTION_HIGHER_FIRST: the same grade before any other, such as a
- *   promotion)
+ *   grade (SM_DIRECTION_HIGHER_FIRST: the same grade before any other, such as
+ * a promotion)
  * @SM_CRITERION_COMMITTEE_SCORE: the placement committee's score on the
  *   application (missing scores come last either way)
  * @SM_CRITERION_SERVICE: length of service: service start dates compared
@@ -163,12 +163,14 @@ SM_API gboolean sm_priority_rule_get_criterion (const SmPriorityRule *rule,
                                                 SmCriterion *criterion_out,
                                                 SmDirection *direction_out);
 /** sm_priority_rule_get_max_grade_distance: the grade filter, -1 for any. */
-SM_API int32_t sm_priority_rule_get_max_grade_distance (const SmPriorityRule *rule);
+SM_API int32_t
+sm_priority_rule_get_max_grade_distance (const SmPriorityRule *rule);
 /** sm_priority_rule_get_min_fit: the fit filter, SM_FIT_NONE for any. */
 SM_API SmFit sm_priority_rule_get_min_fit (const SmPriorityRule *rule);
 /** sm_priority_rule_get_require_qualifications: the qualifications
  * filter. */
-SM_API gboolean sm_priority_rule_get_require_qualifications (const SmPriorityRule *rule);
+SM_API gboolean
+sm_priority_rule_get_require_qualifications (const SmPriorityRule *rule);
 
 /**
  * sm_priority_rule_to_json:

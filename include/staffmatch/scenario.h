@@ -46,7 +46,7 @@
  */
 #pragma once
 
-#include <math.h>     /* NAN, for SM_APPLICATION_SPEC_INIT */
+#include <math.h> /* NAN, for SM_APPLICATION_SPEC_INIT */
 #include <stdint.h>
 #include <glib.h>
 #include <staffmatch/export.h>
@@ -295,8 +295,7 @@ SM_API gboolean sm_scenario_add_organisation (SmScenario *scenario,
  * SM_ERROR_IN_USE.
  */
 SM_API gboolean sm_scenario_add_unit (SmScenario *scenario,
-                                      const SmUnitSpec *spec,
-                                      GError **error);
+                                      const SmUnitSpec *spec, GError **error);
 /**
  * sm_scenario_add_position:
  * @spec: the position; its strings and qualifications are copied
@@ -361,8 +360,7 @@ SM_API gboolean sm_scenario_add_application (SmScenario *scenario,
 SM_API gboolean sm_scenario_add_function_relation (SmScenario *scenario,
                                                    const char *from_code,
                                                    const char *to_code,
-                                                   SmFit fit,
-                                                   GError **error);
+                                                   SmFit fit, GError **error);
 
 /**
  * sm_scenario_add_rule:
@@ -432,8 +430,7 @@ SM_API void sm_scenario_set_tie_breaking (SmScenario *scenario,
 SM_API SmTieBreaking sm_scenario_get_tie_breaking (const SmScenario *scenario);
 /** sm_scenario_set_reference_date: sets the date on which ages and years
  * of service are counted, a valid date (2019-01-01 in a new scenario). */
-SM_API void sm_scenario_set_reference_date (SmScenario *scenario,
-                                            SmDate date);
+SM_API void sm_scenario_set_reference_date (SmScenario *scenario, SmDate date);
 /** sm_scenario_get_reference_date: the date on which ages and years of
  * service are counted. */
 SM_API SmDate sm_scenario_get_reference_date (const SmScenario *scenario);
@@ -482,8 +479,8 @@ SM_API gboolean sm_scenario_get_organisation (const SmScenario *scenario,
                                               SmOrganisationSpec *spec_out);
 /** sm_scenario_get_unit: as sm_scenario_get_organisation(), for the
  * @index-th unit. */
-SM_API gboolean sm_scenario_get_unit (const SmScenario *scenario,
-                                      int32_t index, SmUnitSpec *spec_out);
+SM_API gboolean sm_scenario_get_unit (const SmScenario *scenario, int32_t index,
+                                      SmUnitSpec *spec_out);
 /** sm_scenario_get_position: as sm_scenario_get_organisation(), for the
  * @index-th position. */
 SM_API gboolean sm_scenario_get_position (const SmScenario *scenario,
@@ -526,8 +523,7 @@ SM_API int32_t sm_scenario_find_rule (const SmScenario *scenario,
  * position's function @to_code: SM_FIT_SAME for equal codes, else the
  * relation added, else SM_FIT_NONE. */
 SM_API SmFit sm_scenario_get_fit (const SmScenario *scenario,
-                                  const char *from_code,
-                                  const char *to_code);
+                                  const char *from_code, const char *to_code);
 
 /** sm_scenario_get_reduction: how supernumeraries are chosen, and the
  * width of the age bands; either output may be NULL. */
@@ -556,14 +552,16 @@ SM_API const SmPriorityRule *sm_scenario_get_rule (const SmScenario *scenario,
  *   added, else the built-in sm_priority_rule_new_default(); borrowed
  *   from the scenario, valid as long as it lives. Never NULL.
  */
-SM_API const SmPriorityRule *sm_scenario_get_default_rule (const SmScenario *scenario);
+SM_API const SmPriorityRule *
+sm_scenario_get_default_rule (const SmScenario *scenario);
 
 /**
  * sm_scenario_get_n_function_relations:
  *
  * Returns: the number of function relations added.
  */
-SM_API int32_t sm_scenario_get_n_function_relations (const SmScenario *scenario);
+SM_API int32_t
+sm_scenario_get_n_function_relations (const SmScenario *scenario);
 /**
  * sm_scenario_get_function_relation:
  * @index: 0 .. n-1, in the order added
@@ -619,8 +617,8 @@ SM_API const char *sm_organisation_kind_to_string (SmOrganisationKind value);
 /** sm_organisation_kind_from_string: reads a name of
  * sm_organisation_kind_to_string() back into @value_out (which may be
  * NULL); FALSE, leaving it untouched, for an unknown name. */
-SM_API gboolean sm_organisation_kind_from_string (const char *text,
-                                                  SmOrganisationKind *value_out);
+SM_API gboolean sm_organisation_kind_from_string (
+    const char *text, SmOrganisationKind *value_out);
 
 /**
  * sm_reduction_to_string:

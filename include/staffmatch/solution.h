@@ -38,8 +38,7 @@ G_BEGIN_DECLS
  *   sm_matching_free(). It keeps no reference to @market.
  */
 SM_API SmMatching *sm_solution_read_data (const SmMarket *market,
-                                          const char *data,
-                                          size_t length,
+                                          const char *data, size_t length,
                                           GError **error);
 
 /**
@@ -53,17 +52,14 @@ SM_API SmMatching *sm_solution_read_data (const SmMarket *market,
  *   sm_matching_free().
  */
 SM_API SmMatching *sm_solution_read_file (const SmMarket *market,
-                                          const char *path,
-                                          GError **error);
+                                          const char *path, GError **error);
 
 /** sm_solution_write: writes @matching to @stream. Errors: SM_ERROR_IO. */
-SM_API gboolean sm_solution_write (const SmMatching *matching,
-                                   FILE *stream,
+SM_API gboolean sm_solution_write (const SmMatching *matching, FILE *stream,
                                    GError **error);
 
 /** sm_solution_write_file: writes atomically to @path. Errors: SM_ERROR_IO. */
 SM_API gboolean sm_solution_write_file (const SmMatching *matching,
-                                        const char *path,
-                                        GError **error);
+                                        const char *path, GError **error);
 
 G_END_DECLS

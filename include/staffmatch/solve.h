@@ -44,8 +44,7 @@ G_BEGIN_DECLS
  * Returns: (transfer full): the stable matching, or NULL on error; free
  *   with sm_matching_free(). It keeps no reference to @market.
  */
-SM_API SmMatching *sm_market_solve (const SmMarket *market,
-                                    SmSide proposing,
+SM_API SmMatching *sm_market_solve (const SmMarket *market, SmSide proposing,
                                     GError **error);
 
 G_END_DECLS

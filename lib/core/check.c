@@ -27,19 +27,19 @@ static const SmViolation no_violations[1];
 static const SmBlockingPair no_pairs[1];
 
 struct _SmCheckReport {
-  GArray *violations;       /* SmViolation */
-  GArray *blocking_pairs;   /* SmBlockingPair */
-  GArray *excused_pairs;    /* SmBlockingPair */
+  GArray *violations;     /* SmViolation */
+  GArray *blocking_pairs; /* SmBlockingPair */
+  GArray *excused_pairs;  /* SmBlockingPair */
 };
 
 typedef struct {
-  int32_t *outcome;   /* n: index of the employee's position in their list,
-                         or the list's length at the default or when the
-                         position is not in the list */
-  int32_t *count;     /* m */
-  int32_t *worst;     /* m: worst admitted rank, -1 if none */
-  int32_t *group_count;  /* per group */
-  int32_t *last_extra;   /* per group: see find_last_extras() */
+  int32_t *outcome;     /* n: index of the employee's position in their list,
+                           or the list's length at the default or when the
+                           position is not in the list */
+  int32_t *count;       /* m */
+  int32_t *worst;       /* m: worst admitted rank, -1 if none */
+  int32_t *group_count; /* per group */
+  int32_t *last_extra;  /* per group: see find_last_extras() */
   const int32_t *assignment;
 } CheckState;
 
@@ -53,8 +53,8 @@ add_violation (SmCheckReport *report, SmViolationKind kind, int32_t employee,
 
 /* Pass 1. */
 static void
-locate_outcomes (const SmMarket *mk, const int32_t *assignment,
-                 CheckState *st, SmCheckReport *report)
+locate_outcomes (const SmMarket *mk, const int32_t *assignment, CheckState *st,
+                 SmCheckReport *report)
 {
   for (int32_t i = 0; i < mk->n_employees; i++)
     {
@@ -126,8 +126,9 @@ cap_excuses (const SmMarket *mk, const CheckState *st, int32_t i, int32_t j)
       /* Taking i means giving j an extra seat in place of the group's
        * last one. */
       int32_t h = st->last_extra[g];
-      return h < 0 || !sm_market__next_extra_before (mk, j, st->count[j],
-                                                     h, st->count[h]);
+      return h < 0
+             || !sm_market__next_extra_before (mk, j, st->count[j], h,
+                                               st->count[h]);
     }
   /* Moving i from a to j: the group wants it only when a keeps its
    * target and j's next extra seat comes before a's last. */
@@ -152,8 +153,9 @@ find_blocking_pairs (const SmMarket *mk, const CheckState *st,
             g_array_append_val (report->blocking_pairs, pair);
           else if (st->count[j] < mk->seats[j])
             g_array_append_val (cap_excuses (mk, st, i, j)
-                                ? report->excused_pairs
-                                : report->blocking_pairs, pair);
+                                    ? report->excused_pairs
+                                    : report->blocking_pairs,
+                                pair);
         }
     }
 }
@@ -171,18 +173,18 @@ sm_matching_check (const SmMarket *market, const SmMatching *matching,
                    "The matching is for %d employees and %d positions, the "
                    "market has %d and %d.",
                    sm_matching_get_n_employees (matching),
-                   sm_matching_get_n_positions (matching),
-                   market->n_employees, market->n_positions);
+                   sm_matching_get_n_positions (matching), market->n_employees,
+                   market->n_positions);
       return NULL;
     }
   size_t n = (size_t) market->n_employees + 1;
   size_t m = (size_t) market->n_positions + 1;
-  CheckState st = {
-    g_try_new (int32_t, n), g_try_new0 (int32_t, m), g_try_new (int32_t, m),
-    g_try_new0 (int32_t, (size_t) market->n_groups + 1),
-    g_try_new0 (int32_t, (size_t) market->n_groups + 1),
-    sm_matching_get_assignment (matching)
-  };
+  CheckState st = { g_try_new (int32_t, n),
+                    g_try_new0 (int32_t, m),
+                    g_try_new (int32_t, m),
+                    g_try_new0 (int32_t, (size_t) market->n_groups + 1),
+                    g_try_new0 (int32_t, (size_t) market->n_groups + 1),
+                    sm_matching_get_assignment (matching) };
   SmCheckReport *report = NULL;
   if (st.outcome != NULL && st.count != NULL && st.worst != NULL
       && st.group_count != NULL && st.last_extra != NULL)
@@ -245,8 +247,7 @@ sm_check_report_get_violations (const SmCheckReport *report, int32_t *n_out)
 }
 
 const SmBlockingPair *
-sm_check_report_get_blocking_pairs (const SmCheckReport *report,
-                                    int32_t *n_out)
+sm_check_report_get_blocking_pairs (const SmCheckReport *report, int32_t *n_out)
 {
   g_return_val_if_fail (report != NULL && n_out != NULL, NULL);
   *n_out = (int32_t) report->blocking_pairs->len;

@@ -16,9 +16,10 @@
  * order (one bit per list entry), so admitting is setting a bit, the
  * displaced employee is read off the position's list at rank
  * pos[j].worst, and the next worst is found by scanning the bitmap
- * downward from there. Because pos[j].worst only falls, that scan costs O(len_j / 64 + proposals) over the whole run: the
- * solver is O(n + m + entries) with no search and no allocation per
- * proposal, where a heap per position would pay O(log seats) each time.
+ * downward from there. Because pos[j].worst only falls, that scan costs O(len_j
+ * / 64 + proposals) over the whole run: the solver is O(n + m + entries) with
+ * no search and no allocation per proposal, where a heap per position would pay
+ * O(log seats) each time.
  *
  * Free employees wait in a first-in-first-out queue. On large markets a
  * proposal is a chain of cache misses (the employee's state, their edge,
@@ -86,15 +87,15 @@ bit_highest_at_or_below (const uint64_t *bits, int64_t k)
 /* What a proposal reads of a position, packed in one 16-byte record so
  * that it costs one cache line. */
 typedef struct {
-  int32_t count;    /* employees held */
-  int32_t worst;    /* rank of the worst held, when count > 0 */
+  int32_t count; /* employees held */
+  int32_t worst; /* rank of the worst held, when count > 0 */
   int32_t seats;
-  int32_t base;     /* pos_off[j]: where its list and bits start */
+  int32_t base; /* pos_off[j]: where its list and bits start */
 } PositionState;
 
 /* An employee's current edge and the end of their list. */
 typedef struct {
-  int32_t next;     /* absolute slot of the edge held or to propose */
+  int32_t next; /* absolute slot of the edge held or to propose */
   int32_t end;
 } EmployeeState;
 
@@ -113,14 +114,14 @@ typedef struct {
 
 typedef struct {
   const SmMarket *mk;
-  EmployeeState *emp;     /* n */
-  PositionState *pos;     /* m */
-  uint64_t *held;         /* bit base + r: the position holds its r-th */
-  uint32_t *queue;        /* ring of free employees, first in first out */
+  EmployeeState *emp; /* n */
+  PositionState *pos; /* m */
+  uint64_t *held;     /* bit base + r: the position holds its r-th */
+  uint32_t *queue;    /* ring of free employees, first in first out */
   size_t head, tail, mask;
   uint64_t proposals;
-  int32_t *group_count;   /* per group: employees held; NULL: no groups */
-  uint8_t *group_binds;   /* per group: cap below the group's seats */
+  int32_t *group_count; /* per group: employees held; NULL: no groups */
+  uint8_t *group_binds; /* per group: cap below the group's seats */
 } EmployeeDA;
 
 static void
@@ -178,11 +179,11 @@ employee_da_init (EmployeeDA *da, const SmMarket *mk)
     return FALSE;
   for (size_t i = 0; i < n; i++)
     {
-      da->emp[i] = (EmployeeState) { mk->emp_off[i], mk->emp_off[i + 1] };
+      da->emp[i] = (EmployeeState){ mk->emp_off[i], mk->emp_off[i + 1] };
       da->queue[i] = (uint32_t) i;
     }
   for (size_t j = 0; j < m; j++)
-    da->pos[j] = (PositionState) { 0, 0, mk->seats[j], mk->pos_off[j] };
+    da->pos[j] = (PositionState){ 0, 0, mk->seats[j], mk->pos_off[j] };
   da->mask = qsize - 1;
   da->head = 0;
   da->tail = n;
@@ -217,8 +218,7 @@ release_worst (EmployeeDA *da, int32_t j)
   enqueue (da, (uint32_t) mk->pos_edges[k].target | EVICTED);
   bit_clear (da->held, k);
   if (--p->count > 0)
-    p->worst = (int32_t) (bit_highest_at_or_below (da->held, k - 1)
-                          - p->base);
+    p->worst = (int32_t) (bit_highest_at_or_below (da->held, k - 1) - p->base);
   if (da->group_count != NULL && mk->group_of[j] >= 0)
     da->group_count[mk->group_of[j]]--;
 }
@@ -269,8 +269,9 @@ offer_under_cap (EmployeeDA *da, int32_t j, int32_t r)
   const SmMarket *mk = da->mk;
   int32_t h = last_extra_position (da, mk->group_of[j]);
   gboolean grows = da->pos[j].count < mk->target[j]
-    || (h >= 0 && sm_market__next_extra_before (mk, j, da->pos[j].count, h,
-                                                da->pos[h].count));
+                   || (h >= 0
+                       && sm_market__next_extra_before (mk, j, da->pos[j].count,
+                                                        h, da->pos[h].count));
   if (grows)
     {
       /* Below target, some other position must hold an extra seat: the
@@ -326,12 +327,12 @@ prefetch_ahead (const EmployeeDA *da)
   const SmMarket *mk = da->mk;
   size_t avail = da->tail - da->head;
   if (avail > PREFETCH_FAR)
-    __builtin_prefetch (&da->emp[da->queue[(da->head + PREFETCH_FAR)
-                                           & da->mask] & ~EVICTED]);
+    __builtin_prefetch (
+        &da->emp[da->queue[(da->head + PREFETCH_FAR) & da->mask] & ~EVICTED]);
   if (avail > PREFETCH_MID)
     {
-      int32_t s = resume_slot (da, da->queue[(da->head + PREFETCH_MID)
-                                             & da->mask]);
+      int32_t s = resume_slot (da,
+                               da->queue[(da->head + PREFETCH_MID) & da->mask]);
       __builtin_prefetch (&mk->emp_edges[s]);
     }
   if (avail > PREFETCH_NEAR)
@@ -421,12 +422,12 @@ solve_employees_proposing (const SmMarket *mk)
 
 typedef struct {
   const SmMarket *mk;
-  int32_t *next;       /* m: the position's next edge to propose along */
-  int32_t *count;      /* m: employees held */
-  int32_t *holder;     /* n: the position holding the employee, or -1 */
-  int32_t *choice;     /* n: that position's place in the employee's list */
-  int32_t *stack;      /* positions that may have to propose */
-  uint8_t *stacked;    /* m: whether the position is on the stack */
+  int32_t *next;    /* m: the position's next edge to propose along */
+  int32_t *count;   /* m: employees held */
+  int32_t *holder;  /* n: the position holding the employee, or -1 */
+  int32_t *choice;  /* n: that position's place in the employee's list */
+  int32_t *stack;   /* positions that may have to propose */
+  uint8_t *stacked; /* m: whether the position is on the stack */
   int32_t n_stacked;
   uint64_t proposals;
 } PositionDA;
@@ -566,7 +567,8 @@ sm_market_solve (const SmMarket *market, SmSide proposing, GError **error)
 {
   g_return_val_if_fail (market != NULL, NULL);
   g_return_val_if_fail (proposing == SM_SIDE_EMPLOYEES
-                        || proposing == SM_SIDE_POSITIONS, NULL);
+                            || proposing == SM_SIDE_POSITIONS,
+                        NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   if (proposing == SM_SIDE_POSITIONS && sm_market_caps_bind (market))
     {
@@ -577,11 +579,12 @@ sm_market_solve (const SmMarket *market, SmSide proposing, GError **error)
       return NULL;
     }
   SmMatching *mt = proposing == SM_SIDE_EMPLOYEES
-    ? solve_employees_proposing (market)
-    : solve_positions_proposing (market);
+                       ? solve_employees_proposing (market)
+                       : solve_positions_proposing (market);
   if (mt == NULL)
     g_set_error (error, SM_ERROR, SM_ERROR_NO_MEMORY,
                  "Out of memory while solving a market of %d employees and "
-                 "%d positions.", market->n_employees, market->n_positions);
+                 "%d positions.",
+                 market->n_employees, market->n_positions);
   return mt;
 }

@@ -38,21 +38,21 @@ extern const char *const sm_enum__csv_delimiter_names[];
  * and from it sm_<name>_to_string (Type) and sm_<name>_from_string (text,
  * Type *out). A value outside the table is a programmer error (a critical,
  * NULL); an unknown name is FALSE and leaves *out untouched. */
-#define SM_ENUM_NAMES_DEFINE(name, Type, ...)                               \
-  const char *const sm_enum__##name##_names[] = { __VA_ARGS__, NULL };      \
-  const char *sm_##name##_to_string (Type value)                            \
-  {                                                                         \
-    int n = (int) G_N_ELEMENTS (sm_enum__##name##_names) - 1;               \
-    g_return_val_if_fail ((int) value >= 0 && (int) value < n, NULL);       \
-    return sm_enum__##name##_names[value];                                  \
-  }                                                                         \
-  gboolean sm_##name##_from_string (const char *text, Type *value_out)      \
-  {                                                                         \
-    g_return_val_if_fail (text != NULL, FALSE);                             \
-    int k = sm_enum__find (sm_enum__##name##_names, text);                  \
-    if (k < 0)                                                              \
-      return FALSE;                                                         \
-    if (value_out != NULL)                                                  \
-      *value_out = (Type) k;                                                \
-    return TRUE;                                                            \
+#define SM_ENUM_NAMES_DEFINE(name, Type, ...)                                  \
+  const char *const sm_enum__##name##_names[] = { __VA_ARGS__, NULL };         \
+  const char *sm_##name##_to_string (Type value)                               \
+  {                                                                            \
+    int n = (int) G_N_ELEMENTS (sm_enum__##name##_names) - 1;                  \
+    g_return_val_if_fail ((int) value >= 0 && (int) value < n, NULL);          \
+    return sm_enum__##name##_names[value];                                     \
+  }                                                                            \
+  gboolean sm_##name##_from_string (const char *text, Type *value_out)         \
+  {                                                                            \
+    g_return_val_if_fail (text != NULL, FALSE);                                \
+    int k = sm_enum__find (sm_enum__##name##_names, text);                     \
+    if (k < 0)                                                                 \
+      return FALSE;                                                            \
+    if (value_out != NULL)                                                     \
+      *value_out = (Type) k;                                                   \
+    return TRUE;                                                               \
   }

@@ -17,8 +17,7 @@ sm_enum__find (const char *const *names, const char *text)
   return -1;
 }
 
-SM_ENUM_NAMES_DEFINE (side, SmSide,
-                      "employees", "positions")
+SM_ENUM_NAMES_DEFINE (side, SmSide, "employees", "positions")
 
-SM_ENUM_NAMES_DEFINE (violation_kind, SmViolationKind,
-                      "over-seats", "not-acceptable", "over-cap")
+SM_ENUM_NAMES_DEFINE (violation_kind, SmViolationKind, "over-seats",
+                      "not-acceptable", "over-cap")

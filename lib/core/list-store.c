@@ -57,7 +57,7 @@ sm_list_store_reserve (SmListStore *store, size_t n_entries)
 static gboolean
 grow_for (SmListStore *store, size_t n_more)
 {
-  size_t needed = store->n_entries + n_more;  /* in int32 slots */
+  size_t needed = store->n_entries + n_more; /* in int32 slots */
   if (needed <= store->capacity)
     return TRUE;
   size_t wanted = MAX (needed, store->capacity + store->capacity / 2);
@@ -72,8 +72,8 @@ check_list (SmListStore *store, const int32_t *list, size_t n,
 {
   if (++store->stamp == 0)
     {
-      memset (store->seen, 0, ((size_t) store->n_targets + 1)
-                                * sizeof (uint32_t));
+      memset (store->seen, 0,
+              ((size_t) store->n_targets + 1) * sizeof (uint32_t));
       store->stamp = 1;
     }
   for (size_t k = 0; k < n; k++)
@@ -97,8 +97,7 @@ sm_list_store_append (SmListStore *store, int32_t owner, const int32_t *list,
   *bad_index = (size_t) -1;
   if (store->start[owner] >= 0)
     return SM_LIST_ALREADY_SET;
-  if (n > (size_t) INT32_MAX
-      || store->n_entries + n > (size_t) INT32_MAX)
+  if (n > (size_t) INT32_MAX || store->n_entries + n > (size_t) INT32_MAX)
     return SM_LIST_TOO_MANY_ENTRIES;
   SmListStatus status = check_list (store, list, n, bad_index);
   if (status != SM_LIST_OK)

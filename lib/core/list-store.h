@@ -14,15 +14,15 @@
 
 typedef struct {
   int32_t n_owners;
-  int32_t n_targets;      /* entries must lie in 0 .. n_targets-1 */
-  int32_t *start;         /* per owner: offset of its list, -1 if unset */
-  int32_t *length;        /* per owner */
+  int32_t n_targets; /* entries must lie in 0 .. n_targets-1 */
+  int32_t *start;    /* per owner: offset of its list, -1 if unset */
+  int32_t *length;   /* per owner */
   int32_t *entries;
   size_t n_entries;
   size_t capacity;
-  int32_t last_owner;     /* the owner set last, -1 at first */
-  gboolean in_order;      /* owners were set in increasing order */
-  uint32_t *seen;         /* per target: the stamp of the list naming it */
+  int32_t last_owner; /* the owner set last, -1 at first */
+  gboolean in_order;  /* owners were set in increasing order */
+  uint32_t *seen;     /* per target: the stamp of the list naming it */
   uint32_t stamp;
 } SmListStore;
 

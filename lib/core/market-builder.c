@@ -29,15 +29,16 @@ check_count (int64_t count, const char *what, GError **error)
   if (count < 0)
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID_SIZE,
-                   "The number of %s is negative (%" G_GINT64_FORMAT ").",
-                   what, count);
+                   "The number of %s is negative (%" G_GINT64_FORMAT ").", what,
+                   count);
       return FALSE;
     }
   if (count > SM_MAX_COUNT)
     {
       g_set_error (error, SM_ERROR, SM_ERROR_TOO_LARGE,
                    "%" G_GINT64_FORMAT " %s are more than the %d that "
-                   "32-bit indices allow.", count, what, SM_MAX_COUNT);
+                   "32-bit indices allow.",
+                   count, what, SM_MAX_COUNT);
       return FALSE;
     }
   return TRUE;
@@ -46,8 +47,8 @@ check_count (int64_t count, const char *what, GError **error)
 void
 sm_market__set_no_memory (GError **error, const char *doing)
 {
-  g_set_error (error, SM_ERROR, SM_ERROR_NO_MEMORY,
-               "Out of memory while %s.", doing);
+  g_set_error (error, SM_ERROR, SM_ERROR_NO_MEMORY, "Out of memory while %s.",
+               doing);
 }
 
 /* The bytes per item that building and solving take at their peak: list
@@ -63,8 +64,8 @@ int64_t
 sm_market_estimate_bytes (int64_t n_employees, int64_t n_positions,
                           int64_t n_entries)
 {
-  g_return_val_if_fail (n_employees >= 0 && n_positions >= 0
-                        && n_entries >= 0, 0);
+  g_return_val_if_fail (n_employees >= 0 && n_positions >= 0 && n_entries >= 0,
+                        0);
   return 4096 + n_employees * BYTES_PER_EMPLOYEE
          + n_positions * BYTES_PER_POSITION + n_entries * BYTES_PER_ENTRY;
 }
@@ -92,8 +93,7 @@ check_budget (const SmMarketBuilder *b, int64_t n_entries, const char *doing,
 
 /* The most list entries on either side once @more are added to @side. */
 static int64_t
-entries_after (const SmMarketBuilder *b, const SmListStore *side,
-               size_t more)
+entries_after (const SmMarketBuilder *b, const SmListStore *side, size_t more)
 {
   int64_t other = (int64_t) (side == &b->employees ? b->positions.n_entries
                                                    : b->employees.n_entries);
@@ -101,11 +101,9 @@ entries_after (const SmMarketBuilder *b, const SmListStore *side,
 }
 
 SmMarketBuilder *
-sm_market_builder_new (int64_t n_employees, int64_t n_positions,
-                       GError **error)
+sm_market_builder_new (int64_t n_employees, int64_t n_positions, GError **error)
 {
-  return sm_market_builder_new_with_budget (n_employees, n_positions, 0,
-                                            error);
+  return sm_market_builder_new_with_budget (n_employees, n_positions, 0, error);
 }
 
 SmMarketBuilder *
@@ -139,8 +137,10 @@ sm_market_builder_new_with_budget (int64_t n_employees, int64_t n_positions,
   b->group_pos = g_array_new (FALSE, FALSE, sizeof (int32_t));
   g_array_set_size (b->group_off, 1);
   gboolean ok = b->seats != NULL && b->target != NULL && b->group_of != NULL
-    && sm_list_store_init (&b->employees, b->n_employees, b->n_positions)
-    && sm_list_store_init (&b->positions, b->n_positions, b->n_employees);
+                && sm_list_store_init (&b->employees, b->n_employees,
+                                       b->n_positions)
+                && sm_list_store_init (&b->positions, b->n_positions,
+                                       b->n_employees);
   if (!ok)
     {
       sm_market_builder_free (b);
@@ -182,7 +182,8 @@ sm_market_builder_reserve (SmMarketBuilder *builder, int64_t n_entries,
     {
       g_set_error (error, SM_ERROR, SM_ERROR_TOO_LARGE,
                    "%" G_GINT64_FORMAT " list entries are more than the %d "
-                   "that 32-bit indices allow.", n_entries, INT32_MAX);
+                   "that 32-bit indices allow.",
+                   n_entries, INT32_MAX);
       return FALSE;
     }
   if (n_entries <= 0)
@@ -204,8 +205,8 @@ check_index (int32_t index, int32_t count, const char *what, GError **error)
   if (index >= 0 && index < count)
     return TRUE;
   g_set_error (error, SM_ERROR, SM_ERROR_INDEX_OUT_OF_RANGE,
-               "There is no %s %d: %s are numbered 0 to %d.",
-               what, index, what, count - 1);
+               "There is no %s %d: %s are numbered 0 to %d.", what, index, what,
+               count - 1);
   return FALSE;
 }
 
@@ -228,8 +229,8 @@ sm_market_builder_set_seats (SmMarketBuilder *builder, int32_t position,
 }
 
 static gboolean
-check_group_member (const SmMarketBuilder *b, int32_t position,
-                    int32_t group, GError **error)
+check_group_member (const SmMarketBuilder *b, int32_t position, int32_t group,
+                    GError **error)
 {
   if (!check_index (position, b->n_positions, "position", error))
     return FALSE;
@@ -241,7 +242,8 @@ check_group_member (const SmMarketBuilder *b, int32_t position,
   else
     g_set_error (error, SM_ERROR, SM_ERROR_DUPLICATE,
                  "Position %d is already in group %d; a position belongs to "
-                 "one group at most.", position, b->group_of[position]);
+                 "one group at most.",
+                 position, b->group_of[position]);
   return FALSE;
 }
 
@@ -257,9 +259,8 @@ unmark_group (SmMarketBuilder *b, const int32_t *positions, size_t n,
 }
 
 int32_t
-sm_market_builder_add_group (SmMarketBuilder *builder,
-                             const int32_t *positions, size_t n_positions,
-                             int32_t cap, GError **error)
+sm_market_builder_add_group (SmMarketBuilder *builder, const int32_t *positions,
+                             size_t n_positions, int32_t cap, GError **error)
 {
   g_return_val_if_fail (builder != NULL && !builder->spent, -1);
   g_return_val_if_fail (positions != NULL || n_positions == 0, -1);
@@ -273,8 +274,8 @@ sm_market_builder_add_group (SmMarketBuilder *builder,
   if (cap < 0)
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID_SEATS,
-                   "Group %d has a cap of %d; a cap cannot be negative.",
-                   group, cap);
+                   "Group %d has a cap of %d; a cap cannot be negative.", group,
+                   cap);
       return -1;
     }
   for (size_t k = 0; k < n_positions; k++)
@@ -294,9 +295,8 @@ sm_market_builder_add_group (SmMarketBuilder *builder,
 }
 
 gboolean
-sm_market_builder_set_target_seats (SmMarketBuilder *builder,
-                                    int32_t position, int32_t target_seats,
-                                    GError **error)
+sm_market_builder_set_target_seats (SmMarketBuilder *builder, int32_t position,
+                                    int32_t target_seats, GError **error)
 {
   g_return_val_if_fail (builder != NULL && !builder->spent, FALSE);
   if (!check_index (position, builder->n_positions, "position", error))
@@ -305,7 +305,8 @@ sm_market_builder_set_target_seats (SmMarketBuilder *builder,
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID_SEATS,
                    "Position %d has %d target seats; targets cannot be "
-                   "negative.", position, target_seats);
+                   "negative.",
+                   position, target_seats);
       return FALSE;
     }
   builder->target[position] = target_seats;
@@ -315,8 +316,8 @@ sm_market_builder_set_target_seats (SmMarketBuilder *builder,
 /* Turns a list store's complaint into an error that names the list's
  * owner and the offending entry. */
 static gboolean
-report_list_status (SmListStatus status, const char *owner_kind,
-                    int32_t owner, const char *target_kind, int32_t target,
+report_list_status (SmListStatus status, const char *owner_kind, int32_t owner,
+                    const char *target_kind, int32_t target,
                     const char *list_name, int32_t n_targets, GError **error)
 {
   switch (status)
@@ -325,19 +326,20 @@ report_list_status (SmListStatus status, const char *owner_kind,
       return TRUE;
     case SM_LIST_ALREADY_SET:
       g_set_error (error, SM_ERROR, SM_ERROR_DUPLICATE,
-                   "The %s of %s %d is given twice; give it once.",
-                   list_name, owner_kind, owner);
+                   "The %s of %s %d is given twice; give it once.", list_name,
+                   owner_kind, owner);
       break;
     case SM_LIST_TARGET_OUT_OF_RANGE:
       g_set_error (error, SM_ERROR, SM_ERROR_INDEX_OUT_OF_RANGE,
                    "The %s of %s %d names %s %d, but %ss are numbered "
-                   "0 to %d.", list_name, owner_kind, owner, target_kind,
-                   target, target_kind, n_targets - 1);
+                   "0 to %d.",
+                   list_name, owner_kind, owner, target_kind, target,
+                   target_kind, n_targets - 1);
       break;
     case SM_LIST_TARGET_TWICE:
       g_set_error (error, SM_ERROR, SM_ERROR_DUPLICATE,
-                   "The %s of %s %d names %s %d twice.",
-                   list_name, owner_kind, owner, target_kind, target);
+                   "The %s of %s %d names %s %d twice.", list_name, owner_kind,
+                   owner, target_kind, target);
       break;
     case SM_LIST_TOO_MANY_ENTRIES:
       g_set_error (error, SM_ERROR, SM_ERROR_TOO_LARGE,
@@ -372,8 +374,8 @@ append_list (const SmMarketBuilder *b, SmListStore *store, int32_t owner,
 
 gboolean
 sm_market_builder_set_preferences (SmMarketBuilder *builder, int32_t employee,
-                                   const int32_t *positions,
-                                   size_t n_positions, GError **error)
+                                   const int32_t *positions, size_t n_positions,
+                                   GError **error)
 {
   g_return_val_if_fail (builder != NULL && !builder->spent, FALSE);
   return append_list (builder, &builder->employees, employee, positions,
@@ -383,8 +385,8 @@ sm_market_builder_set_preferences (SmMarketBuilder *builder, int32_t employee,
 
 gboolean
 sm_market_builder_set_priorities (SmMarketBuilder *builder, int32_t position,
-                                  const int32_t *employees,
-                                  size_t n_employees, GError **error)
+                                  const int32_t *employees, size_t n_employees,
+                                  GError **error)
 {
   g_return_val_if_fail (builder != NULL && !builder->spent, FALSE);
   return append_list (builder, &builder->positions, position, employees,

@@ -13,14 +13,14 @@ struct _SmMarketBuilder {
   int32_t n_employees;
   int32_t n_positions;
   int32_t *seats;
-  int32_t *target;         /* -1: all seats */
-  int32_t *group_of;       /* -1: in no group */
-  GArray *group_caps;      /* int32_t */
-  GArray *group_off;       /* int32_t, starts with 0 */
-  GArray *group_pos;       /* int32_t */
-  int64_t budget;          /* bytes a build and solve may take, 0: any */
-  SmListStore employees;   /* preference lists: targets are positions */
-  SmListStore positions;   /* priority orders: targets are employees */
+  int32_t *target;       /* -1: all seats */
+  int32_t *group_of;     /* -1: in no group */
+  GArray *group_caps;    /* int32_t */
+  GArray *group_off;     /* int32_t, starts with 0 */
+  GArray *group_pos;     /* int32_t */
+  int64_t budget;        /* bytes a build and solve may take, 0: any */
+  SmListStore employees; /* preference lists: targets are positions */
+  SmListStore positions; /* priority orders: targets are employees */
   gboolean spent;
 };
 
@@ -32,22 +32,22 @@ struct _SmMarket {
   gint ref_count;
   int32_t n_employees;
   int32_t n_positions;
-  int32_t *seats;          /* m */
-  int32_t *emp_off;        /* n + 1 */
-  SmEdge *emp_edges;       /* entries: target position, rank at it */
-  int32_t *pos_off;        /* m + 1 */
-  SmEdge *pos_edges;       /* entries: target employee, choice index */
+  int32_t *seats;    /* m */
+  int32_t *emp_off;  /* n + 1 */
+  SmEdge *emp_edges; /* entries: target position, rank at it */
+  int32_t *pos_off;  /* m + 1 */
+  SmEdge *pos_edges; /* entries: target employee, choice index */
 
   /* Headcount caps over groups of positions (flexible deferred
    * acceptance). The positions of group g are group_pos[group_off[g] ..
    * group_off[g+1]), in the order in which they receive extra seats;
    * group_rank[j] is j's place in that order. */
-  int32_t *target;         /* m: target seats, <= seats */
-  int32_t *group_of;       /* m: the position's group, or -1 */
-  int32_t *group_rank;     /* m */
+  int32_t *target;     /* m: target seats, <= seats */
+  int32_t *group_of;   /* m: the position's group, or -1 */
+  int32_t *group_rank; /* m */
   int32_t n_groups;
-  int32_t *group_cap;      /* n_groups */
-  int32_t *group_off;      /* n_groups + 1 */
+  int32_t *group_cap; /* n_groups */
+  int32_t *group_off; /* n_groups + 1 */
   int32_t *group_pos;
 };
 

@@ -28,8 +28,8 @@
 /* The applicants of every position: for position j, the employee-edge
  * slots that name j, in ascending slot order. */
 typedef struct {
-  int32_t *off;     /* m + 1 */
-  int32_t *slots;   /* entries */
+  int32_t *off;   /* m + 1 */
+  int32_t *slots; /* entries */
 } Transpose;
 
 static gboolean
@@ -79,12 +79,13 @@ report_mismatch (const SmMarket *mk, const Transpose *t, const int32_t *rank_of,
 {
   for (int32_t k = t->off[j]; k < t->off[j + 1]; k++)
     {
-      int32_t i = mk->emp_edges[t->slots[k]].rank;  /* still the owner */
+      int32_t i = mk->emp_edges[t->slots[k]].rank; /* still the owner */
       if (rank_of[i] < 0)
         {
           g_set_error (error, SM_ERROR, SM_ERROR_PRIORITY_MISMATCH,
                        "The priority order of position %d misses employee "
-                       "%d, who listed it; rank every applicant.", j, i);
+                       "%d, who listed it; rank every applicant.",
+                       j, i);
           return;
         }
     }
@@ -176,9 +177,9 @@ static gboolean
 take_lists (SmMarketBuilder *b, SmMarket *mk)
 {
   int32_t *emp_pairs = NULL, *pos_pairs = NULL;
-  gboolean ok = sm_list_store_take_csr (&b->employees, &mk->emp_off,
-                                        &emp_pairs)
-    && sm_list_store_take_csr (&b->positions, &mk->pos_off, &pos_pairs);
+  gboolean ok = sm_list_store_take_csr (&b->employees, &mk->emp_off, &emp_pairs)
+                && sm_list_store_take_csr (&b->positions, &mk->pos_off,
+                                           &pos_pairs);
   /* SmEdge is two int32_t: the pair arrays are edge arrays. */
   G_STATIC_ASSERT (sizeof (SmEdge) == 2 * sizeof (int32_t));
   mk->emp_edges = (SmEdge *) emp_pairs;
@@ -208,8 +209,8 @@ check_targets (SmMarket *mk, int32_t *failed_position, GError **error)
       if (mk->target[j] > mk->seats[j])
         {
           g_set_error (error, SM_ERROR, SM_ERROR_INVALID_SEATS,
-                       "Position %d has %d target seats but only %d seats.",
-                       j, mk->target[j], mk->seats[j]);
+                       "Position %d has %d target seats but only %d seats.", j,
+                       mk->target[j], mk->seats[j]);
           *failed_position = j;
           ok = FALSE;
         }

@@ -10,11 +10,11 @@ struct _SmMatching {
   int32_t n_positions;
   int32_t n_placed;
   uint64_t n_proposals;
-  int32_t *assignment;   /* n: position or SM_DEFAULT */
-  int32_t *choice;       /* n: index in the employee's list, or -1 */
-  int32_t *held_off;     /* m + 1: CSR over held */
-  int32_t *held;         /* n_placed: employees, best priority first */
-  int32_t *cutoff;       /* m: worst admitted rank when full, else open */
+  int32_t *assignment; /* n: position or SM_DEFAULT */
+  int32_t *choice;     /* n: index in the employee's list, or -1 */
+  int32_t *held_off;   /* m + 1: CSR over held */
+  int32_t *held;       /* n_placed: employees, best priority first */
+  int32_t *cutoff;     /* m: worst admitted rank when full, else open */
 };
 
 /* Allocates a matching with its per-employee and per-position arrays

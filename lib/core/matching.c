@@ -84,7 +84,7 @@ sm_matching_copy (const SmMatching *matching)
 /* ---- from an assignment ------------------------------------------------- */
 
 typedef struct {
-  int32_t rank;      /* the position's rank of the employee; unranked last */
+  int32_t rank; /* the position's rank of the employee; unranked last */
   int32_t employee;
 } RankedEmployee;
 
@@ -150,15 +150,15 @@ check_assignment (const SmMarket *mk, const int32_t *assignment,
 
 SmMatching *
 sm_matching_new_from_assignment (const SmMarket *market,
-                                 const int32_t *assignment,
-                                 int32_t n_employees, GError **error)
+                                 const int32_t *assignment, int32_t n_employees,
+                                 GError **error)
 {
   g_return_val_if_fail (market != NULL, NULL);
   g_return_val_if_fail (assignment != NULL || n_employees == 0, NULL);
   if (!check_assignment (market, assignment, n_employees, error))
     return NULL;
-  g_autoptr (SmMatching) mt = sm_matching__alloc (n_employees,
-                                                  market->n_positions);
+  g_autoptr (SmMatching)
+      mt = sm_matching__alloc (n_employees, market->n_positions);
   int32_t n_placed = 0;
   for (int32_t i = 0; mt != NULL && i < n_employees; i++)
     if (assignment[i] != SM_DEFAULT)
@@ -273,8 +273,8 @@ gboolean
 sm_matching_equal (const SmMatching *a, const SmMatching *b)
 {
   g_return_val_if_fail (a != NULL && b != NULL, FALSE);
-  return a->n_employees == b->n_employees
-    && a->n_positions == b->n_positions
-    && memcmp (a->assignment, b->assignment,
-               (size_t) a->n_employees * sizeof (int32_t)) == 0;
+  return a->n_employees == b->n_employees && a->n_positions == b->n_positions
+         && memcmp (a->assignment, b->assignment,
+                    (size_t) a->n_employees * sizeof (int32_t))
+                == 0;
 }

@@ -72,44 +72,43 @@ typedef struct {
   SmScenario *scenario;
   SmProblemList *problems;
   const char *dir;
-  const SmCsvTableSpec *spec;     /* the table being read */
-  char *path;                     /* its path, for messages */
-  char delimiter;                 /* the table's */
+  const SmCsvTableSpec *spec; /* the table being read */
+  char *path;                 /* its path, for messages */
+  char delimiter;             /* the table's */
   const SmCsvRecord *header;
-  int32_t where[SM_CSV_MAX_COLUMNS];  /* header index of each column, or
-                                         -1 */
-  const SmCsvRecord *row;         /* the row being read */
-  int32_t row_problems;           /* problems before the row */
-  gboolean row_dropped;           /* not added, for a follow-on problem */
-  const char *value_name;         /* settings: the key, as field name */
-  GHashTable *rejected[SM_CSV_N_REF_KINDS];  /* identifiers of rows not
-                                                added */
-  gboolean lost[SM_CSV_N_REF_KINDS];  /* a whole table could not be read */
-  SmReduction reduction;          /* settings, applied when all are read */
+  int32_t where[SM_CSV_MAX_COLUMNS]; /* header index of each column, or
+                                        -1 */
+  const SmCsvRecord *row;            /* the row being read */
+  int32_t row_problems;              /* problems before the row */
+  gboolean row_dropped;              /* not added, for a follow-on problem */
+  const char *value_name;            /* settings: the key, as field name */
+  GHashTable *rejected[SM_CSV_N_REF_KINDS]; /* identifiers of rows not
+                                               added */
+  gboolean lost[SM_CSV_N_REF_KINDS]; /* a whole table could not be read */
+  SmReduction reduction;             /* settings, applied when all are read */
   int32_t age_band_years;
-  guint settings_seen;            /* bit k: setting k was given */
-  char *default_rule;             /* settings, applied after the rules */
+  guint settings_seen; /* bit k: setting k was given */
+  char *default_rule;  /* settings, applied after the rules */
   char *default_rule_path;
   int32_t default_rule_line;
   int32_t default_rule_column;
 } Loader;
 
-static void problem (Loader *l, int32_t line, int32_t column,
-                     const char *field, int code, const char *format, ...)
-  G_GNUC_PRINTF (6, 7);
+static void problem (Loader *l, int32_t line, int32_t column, const char *field,
+                     int code, const char *format, ...) G_GNUC_PRINTF (6, 7);
 static void report (Loader *l, int k, int code, const char *format, ...)
-  G_GNUC_PRINTF (4, 5);
+    G_GNUC_PRINTF (4, 5);
 
 static void
-problem (Loader *l, int32_t line, int32_t column, const char *field,
-         int code, const char *format, ...)
+problem (Loader *l, int32_t line, int32_t column, const char *field, int code,
+         const char *format, ...)
 {
   va_list args;
   va_start (args, format);
   g_autofree char *message = g_strdup_vprintf (format, args);
   va_end (args);
-  sm_problem_list__add (l->problems, l->path, line, column, field, code,
-                        "%s", message);
+  sm_problem_list__add (l->problems, l->path, line, column, field, code, "%s",
+                        message);
 }
 
 static int32_t
@@ -129,8 +128,8 @@ report (Loader *l, int k, int code, const char *format, ...)
   const char *field = NULL;
   if (k >= 0)
     field = l->value_name != NULL ? l->value_name : l->spec->columns[k];
-  problem (l, l->row->line, column_of (l, k), k >= 0 ? field : NULL, code,
-           "%s", message);
+  problem (l, l->row->line, column_of (l, k), k >= 0 ? field : NULL, code, "%s",
+           message);
 }
 
 /* Whether the current row has no problem so far. */
@@ -289,8 +288,7 @@ check_given (Loader *l, int k, const char *what)
   if (!is_blank (field (l, k)))
     return TRUE;
   if (k < l->spec->n_required)
-    report (l, k, SM_ERROR_INVALID_VALUE, "The field is empty; give %s.",
-            what);
+    report (l, k, SM_ERROR_INVALID_VALUE, "The field is empty; give %s.", what);
   return FALSE;
 }
 
@@ -311,10 +309,13 @@ get_int (Loader *l, int k, int64_t min, int64_t max, int32_t empty_value,
     }
   g_autofree char *what = describe (l, k, field (l, k));
   if (max == INT32_MAX)
-    report (l, k, SM_ERROR_INVALID_VALUE, "%s is not a whole number of "
-            "at least %" G_GINT64_FORMAT "; correct it.", what, (gint64) min);
+    report (l, k, SM_ERROR_INVALID_VALUE,
+            "%s is not a whole number of "
+            "at least %" G_GINT64_FORMAT "; correct it.",
+            what, (gint64) min);
   else
-    report (l, k, SM_ERROR_INVALID_VALUE, "%s is not a whole number from "
+    report (l, k, SM_ERROR_INVALID_VALUE,
+            "%s is not a whole number from "
             "%" G_GINT64_FORMAT " to %" G_GINT64_FORMAT "; correct it.",
             what, (gint64) min, (gint64) max);
 }
@@ -327,8 +328,10 @@ get_double (Loader *l, int k, double empty_value, double *out)
       && !sm_csv__parse_double (field (l, k), out))
     {
       g_autofree char *what = describe (l, k, field (l, k));
-      report (l, k, SM_ERROR_INVALID_VALUE, "%s is not a number; write it "
-              "like 0,8 or 0.8.", what);
+      report (l, k, SM_ERROR_INVALID_VALUE,
+              "%s is not a number; write it "
+              "like 0,8 or 0.8.",
+              what);
     }
 }
 
@@ -342,8 +345,10 @@ get_fte (Loader *l, int k, double *out)
       && !(*out > 0.0 && *out <= 2.0))
     {
       g_autofree char *what = describe (l, k, field (l, k));
-      report (l, k, SM_ERROR_INVALID_VALUE, "%s is out of range for an "
-              "FTE; give more than 0 and at most 2.", what);
+      report (l, k, SM_ERROR_INVALID_VALUE,
+              "%s is out of range for an "
+              "FTE; give more than 0 and at most 2.",
+              what);
     }
 }
 
@@ -372,8 +377,7 @@ find_word (const char *text, const char *const *names)
 /* One of the NULL-terminated @names (any case), as its index;
  * @empty_value when empty. */
 static void
-get_word (Loader *l, int k, const char *const *names, int empty_value,
-          int *out)
+get_word (Loader *l, int k, const char *const *names, int empty_value, int *out)
 {
   *out = empty_value;
   if (!check_given (l, k, "a value"))
@@ -408,8 +412,7 @@ get_bool (Loader *l, int k, gboolean *out)
       && !sm_csv__parse_bool (field (l, k), out))
     {
       g_autofree char *what = describe (l, k, field (l, k));
-      report (l, k, SM_ERROR_INVALID_VALUE, "%s is neither yes nor no.",
-              what);
+      report (l, k, SM_ERROR_INVALID_VALUE, "%s is neither yes nor no.", what);
     }
 }
 
@@ -474,8 +477,9 @@ blame (const Loader *l, const GError *error, int id_k, const Ref *refs,
 {
   gboolean invalid = error->code == SM_ERROR_INVALID_VALUE;
   *ref_out = -1;
-  if (id_k >= 0 && (error->code == SM_ERROR_DUPLICATE_ID
-                    || (invalid && is_blank (field (l, id_k)))))
+  if (id_k >= 0
+      && (error->code == SM_ERROR_DUPLICATE_ID
+          || (invalid && is_blank (field (l, id_k)))))
     return id_k;
   for (int r = 0; r < n_refs; r++)
     {
@@ -499,8 +503,7 @@ is_follow_on (const Loader *l, const GError *error, const Ref *ref)
   if (error->code != SM_ERROR_UNKNOWN_ID || ref == NULL)
     return FALSE;
   return l->lost[ref->kind]
-         || g_hash_table_contains (l->rejected[ref->kind],
-                                   field (l, ref->k));
+         || g_hash_table_contains (l->rejected[ref->kind], field (l, ref->k));
 }
 
 /* Reports a failed add as a problem (and frees @error). */
@@ -510,9 +513,10 @@ add_failed (Loader *l, GError *error, int id_k, const Ref *refs, int n_refs)
   int ref;
   int k = blame (l, error, id_k, refs, n_refs, &ref);
   if (!is_follow_on (l, error, ref >= 0 ? &refs[ref] : NULL))
-    report (l, k, error->code, "%s", is_safe_message (l, error->message)
-                                       ? error->message
-                                       : unquoted_message (error->code));
+    report (l, k, error->code, "%s",
+            is_safe_message (l, error->message)
+                ? error->message
+                : unquoted_message (error->code));
   else
     l->row_dropped = TRUE;
   g_error_free (error);
@@ -528,8 +532,7 @@ load_organisation (Loader *l)
   int kind;
   spec.id = field (l, SM_CSV_ORG_ID);
   spec.name = field (l, SM_CSV_ORG_NAME);
-  get_word (l, SM_CSV_ORG_KIND, sm_enum__organisation_kind_names, 0,
-            &kind);
+  get_word (l, SM_CSV_ORG_KIND, sm_enum__organisation_kind_names, 0, &kind);
   spec.kind = kind == 1 ? SM_ORGANISATION_KIND_DEFAULT
                         : SM_ORGANISATION_KIND_RECEIVING;
   get_int (l, SM_CSV_ORG_MIN, 0, INT32_MAX, -1, &spec.min_headcount);
@@ -657,7 +660,8 @@ load_manual (Loader *l)
     {
       report (l, SM_CSV_MAN_REASON, error->code, "%s",
               is_safe_message (l, error->message)
-                ? error->message : unquoted_message (error->code));
+                  ? error->message
+                  : unquoted_message (error->code));
       g_error_free (error);
       return;
     }
@@ -677,9 +681,11 @@ add_criterion (Loader *l, SmPriorityRule *rule, const char *item)
   if (!sm_criterion_from_string (name, &criterion))
     {
       g_autofree char *what = describe (l, SM_CSV_RULE_CRITERIA, name);
-      report (l, SM_CSV_RULE_CRITERIA, SM_ERROR_INVALID_VALUE, "%s is not "
+      report (l, SM_CSV_RULE_CRITERIA, SM_ERROR_INVALID_VALUE,
+              "%s is not "
               "a criterion; use fit, same-grade, committee-score, service, "
-              "age or travel, each with :high or :low.", what);
+              "age or travel, each with :high or :low.",
+              what);
       return;
     }
   if (parts[1] != NULL
@@ -687,14 +693,17 @@ add_criterion (Loader *l, SmPriorityRule *rule, const char *item)
     {
       g_autofree char *way = g_strstrip (g_strdup (parts[1]));
       g_autofree char *what = describe (l, SM_CSV_RULE_CRITERIA, way);
-      report (l, SM_CSV_RULE_CRITERIA, SM_ERROR_INVALID_VALUE, "The "
+      report (l, SM_CSV_RULE_CRITERIA, SM_ERROR_INVALID_VALUE,
+              "The "
               "criterion '%s' has a direction that is neither high nor low "
-              "(%s); use high or low.", name, what);
+              "(%s); use high or low.",
+              name, what);
       return;
     }
   if (!sm_priority_rule_add_criterion (rule, criterion,
-                                       direction == 1 ? SM_DIRECTION_LOWER_FIRST
-                                                      : SM_DIRECTION_HIGHER_FIRST,
+                                       direction == 1
+                                           ? SM_DIRECTION_LOWER_FIRST
+                                           : SM_DIRECTION_HIGHER_FIRST,
                                        &error))
     {
       report (l, SM_CSV_RULE_CRITERIA, error->code, "%s", error->message);
@@ -705,8 +714,8 @@ add_criterion (Loader *l, SmPriorityRule *rule, const char *item)
 static void
 load_rule (Loader *l)
 {
-  g_autoptr (SmPriorityRule) rule =
-    sm_priority_rule_new (field (l, SM_CSV_RULE_ID));
+  g_autoptr (SmPriorityRule)
+      rule = sm_priority_rule_new (field (l, SM_CSV_RULE_ID));
   g_auto (GStrv) items = g_strsplit (field (l, SM_CSV_RULE_CRITERIA), "|", -1);
   GError *error = NULL;
   int32_t distance;
@@ -738,9 +747,10 @@ get_seed (Loader *l)
       return;
     }
   g_autofree char *what = describe (l, SM_CSV_SET_VALUE, text);
-  report (l, SM_CSV_SET_VALUE, SM_ERROR_INVALID_VALUE, "%s is not a "
-          "whole number from 0 to %" G_GUINT64_FORMAT "; correct it.", what,
-          (guint64) G_MAXUINT64);
+  report (l, SM_CSV_SET_VALUE, SM_ERROR_INVALID_VALUE,
+          "%s is not a "
+          "whole number from 0 to %" G_GUINT64_FORMAT "; correct it.",
+          what, (guint64) G_MAXUINT64);
 }
 
 static void
@@ -755,8 +765,7 @@ apply_setting (Loader *l, int key)
       get_seed (l);
       break;
     case SM_CSV_SETTING_TIE_BREAKING:
-      get_word (l, SM_CSV_SET_VALUE, sm_enum__tie_breaking_names, 0,
-                &word);
+      get_word (l, SM_CSV_SET_VALUE, sm_enum__tie_breaking_names, 0, &word);
       sm_scenario_set_tie_breaking (s, word == 1 ? SM_TIE_BREAKING_PER_POSITION
                                                  : SM_TIE_BREAKING_SINGLE);
       break;
@@ -766,8 +775,7 @@ apply_setting (Loader *l, int key)
         sm_scenario_set_reference_date (s, date);
       break;
     case SM_CSV_SETTING_REDUCTION:
-      get_word (l, SM_CSV_SET_VALUE, sm_enum__reduction_names, 0,
-                &word);
+      get_word (l, SM_CSV_SET_VALUE, sm_enum__reduction_names, 0, &word);
       l->reduction = word == 1 ? SM_REDUCTION_REFLECTION
                                : SM_REDUCTION_PRIORITY;
       break;
@@ -788,22 +796,25 @@ apply_setting (Loader *l, int key)
 static void
 load_setting (Loader *l)
 {
-  int key = find_word (field (l, SM_CSV_SET_KEY),
-                       sm_csv_tables__setting_names);
+  int key = find_word (field (l, SM_CSV_SET_KEY), sm_csv_tables__setting_names);
   if (key < 0)
     {
       const char *const *names = sm_csv_tables__setting_names;
       g_autofree char *all = g_strjoinv (", ", (char **) names);
       g_autofree char *what = describe (l, SM_CSV_SET_KEY,
                                         field (l, SM_CSV_SET_KEY));
-      report (l, SM_CSV_SET_KEY, SM_ERROR_INVALID_VALUE, "%s is not a "
-              "setting; the settings are %s.", what, all);
+      report (l, SM_CSV_SET_KEY, SM_ERROR_INVALID_VALUE,
+              "%s is not a "
+              "setting; the settings are %s.",
+              what, all);
       return;
     }
   if (l->settings_seen & (1u << key))
     {
-      report (l, SM_CSV_SET_KEY, SM_ERROR_DUPLICATE, "The setting '%s' is "
-              "given twice; give it once.", sm_csv_tables__setting_names[key]);
+      report (l, SM_CSV_SET_KEY, SM_ERROR_DUPLICATE,
+              "The setting '%s' is "
+              "given twice; give it once.",
+              sm_csv_tables__setting_names[key]);
       return;
     }
   l->settings_seen |= 1u << key;
@@ -825,7 +836,8 @@ read_table (Loader *l, const char *path)
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       if (!l->spec->optional)
-        problem (l, 0, 0, NULL, SM_ERROR_IO, "The table is missing; a "
+        problem (l, 0, 0, NULL, SM_ERROR_IO,
+                 "The table is missing; a "
                  "scenario folder needs organisations.csv, units.csv, "
                  "positions.csv, employees.csv, applications.csv and "
                  "function-relations.csv.");
@@ -846,7 +858,8 @@ read_table (Loader *l, const char *path)
   g_clear_error (&error);
   if (table != NULL && table->records->len == 0)
     {
-      problem (l, 1, 0, NULL, SM_ERROR_PARSE, "The file is empty; it needs "
+      problem (l, 1, 0, NULL, SM_ERROR_PARSE,
+               "The file is empty; it needs "
                "a header row naming its columns.");
       g_clear_pointer (&table, sm_csv__table_free);
     }
@@ -870,7 +883,7 @@ map_column (Loader *l, int32_t index)
   const char *text = l->header->fields[index];
   g_autofree char *name = g_strstrip (g_ascii_strdown (text, -1));
   if (name[0] == '\0')
-    return;   /* a column without a name: its values must be empty */
+    return; /* a column without a name: its values must be empty */
   int k = find_column (l->spec, name);
   if (k < 0)
     {
@@ -887,7 +900,8 @@ map_column (Loader *l, int32_t index)
                  l->spec->file, all);
     }
   else if (l->where[k] >= 0)
-    problem (l, l->header->line, index + 1, text, SM_ERROR_PARSE, "The "
+    problem (l, l->header->line, index + 1, text, SM_ERROR_PARSE,
+             "The "
              "column is given twice (also as column %d); give it once.",
              (int) l->where[k] + 1);
   else
@@ -903,8 +917,8 @@ check_header_names (Loader *l)
   gboolean empty = TRUE;
   for (int32_t index = 0; index < l->header->n_fields; index++)
     {
-      g_autofree char *name =
-        g_strstrip (g_ascii_strdown (l->header->fields[index], -1));
+      g_autofree char *name = g_strstrip (
+          g_ascii_strdown (l->header->fields[index], -1));
       if (find_column (l->spec, name) >= 0)
         return TRUE;
       empty = empty && name[0] == '\0';
@@ -912,7 +926,8 @@ check_header_names (Loader *l)
   if (empty)
     return TRUE;
   g_autofree char *all = g_strjoinv (", ", (char **) l->spec->columns);
-  problem (l, l->header->line, 0, NULL, SM_ERROR_PARSE, "The first row "
+  problem (l, l->header->line, 0, NULL, SM_ERROR_PARSE,
+           "The first row "
            "names none of the columns of %s, so the header row seems to be "
            "missing; add a first row that names the columns (%s).",
            l->spec->file, all);
@@ -974,8 +989,7 @@ reject_swallowed (Loader *l, const char *text)
         q++;
       g_autofree char *id = g_strstrip (g_strndup (p + 1, q - (p + 1)));
       if (id[0] != '\0')
-        g_hash_table_add (l->rejected[l->spec->defines],
-                          g_steal_pointer (&id));
+        g_hash_table_add (l->rejected[l->spec->defines], g_steal_pointer (&id));
     }
 }
 
@@ -993,19 +1007,20 @@ check_line_breaks (Loader *l, const SmCsvRecord *record, gboolean header)
         continue;
       int k = header ? -1 : column_at (l, index);
       gboolean multiline = k >= 0 && (l->spec->multiline & SM_CSV_COLUMN (k));
-      if (multiline
-          && !swallows_rows (text, l->delimiter, l->header->n_fields))
+      if (multiline && !swallows_rows (text, l->delimiter, l->header->n_fields))
         continue;
       int32_t opened = record->lines[index];
       problem (l, opened, index + 1, k >= 0 ? l->spec->columns[k] : NULL,
-               SM_ERROR_PARSE, "A quoted field runs from line %d to line "
+               SM_ERROR_PARSE,
+               "A quoted field runs from line %d to line "
                "%d, but %s: the quote on line %d probably lacks its closing "
                "quote, or the one on line %d is stray, and the lines in "
                "between were read as part of this cell; correct the "
-               "quotes.", (int) opened, (int) (opened + breaks),
+               "quotes.",
+               (int) opened, (int) (opened + breaks),
                multiline ? "it holds what look like whole rows"
-               : header ? "a column name is one line"
-                        : "this column holds no line breaks",
+               : header  ? "a column name is one line"
+                         : "this column holds no line breaks",
                (int) opened, (int) (opened + breaks));
       if (!header)
         reject_swallowed (l, text);
@@ -1033,7 +1048,8 @@ map_header (Loader *l, const SmCsvTable *table)
         g_autofree char *all = g_strjoinv (", ", (char **) l->spec->columns);
         problem (l, l->header->line, 0, l->spec->columns[k], SM_ERROR_PARSE,
                  "The column is missing; the header of %s needs %s (the "
-                 "columns are %s).", l->spec->file, l->spec->columns[k], all);
+                 "columns are %s).",
+                 l->spec->file, l->spec->columns[k], all);
         ok = FALSE;
       }
   return ok;
@@ -1080,16 +1096,17 @@ report_extra_cells (Loader *l)
   if (split >= 0)
     {
       int k = column_at (l, split);
-      problem (l, l->row->line, split + 1, l->spec->columns[k],
-               SM_ERROR_PARSE, "The row has %d cells, but the header has %d: "
+      problem (l, l->row->line, split + 1, l->spec->columns[k], SM_ERROR_PARSE,
+               "The row has %d cells, but the header has %d: "
                "this value looks like a number with a decimal comma, which "
                "splits it into two cells in a file separated by commas; "
                "write it with a decimal point, put it in quotes, or save "
-               "the table with ';' as delimiter.", (int) l->row->n_fields,
-               (int) n);
+               "the table with ';' as delimiter.",
+               (int) l->row->n_fields, (int) n);
       return;
     }
-  problem (l, l->row->line, n + 1, NULL, SM_ERROR_PARSE, "The row has %d "
+  problem (l, l->row->line, n + 1, NULL, SM_ERROR_PARSE,
+           "The row has %d "
            "cells, but the header has %d, so its values may have shifted "
            "to the right (a delimiter too many, or one inside a value that "
            "is not quoted); remove the extra cells or name their columns.",
@@ -1107,12 +1124,13 @@ check_row_width (Loader *l)
       return FALSE;
     }
   for (int32_t index = 0; index < l->row->n_fields; index++)
-    if (l->row->fields[index][0] != '\0'
-        && is_blank (l->header->fields[index]))
+    if (l->row->fields[index][0] != '\0' && is_blank (l->header->fields[index]))
       {
-        problem (l, l->row->line, index + 1, NULL, SM_ERROR_PARSE, "The row "
+        problem (l, l->row->line, index + 1, NULL, SM_ERROR_PARSE,
+                 "The row "
                  "has a value in column %d, which has no name in the "
-                 "header; remove it or name its column.", (int) index + 1);
+                 "header; remove it or name its column.",
+                 (int) index + 1);
         return FALSE;
       }
   return TRUE;
@@ -1175,10 +1193,10 @@ apply_default_rule (Loader *l)
   if (l->default_rule == NULL || l->lost[SM_CSV_REF_RULE]
       || g_hash_table_contains (l->rejected[SM_CSV_REF_RULE], l->default_rule)
       || sm_scenario_set_default_rule (l->scenario, l->default_rule, &error))
-    return;   /* set, or a follow-on of a problem in rules.csv */
-  sm_problem_list__add (l->problems, l->default_rule_path,
-                        l->default_rule_line, l->default_rule_column,
-                        "default_rule", error->code, "%s", error->message);
+    return; /* set, or a follow-on of a problem in rules.csv */
+  sm_problem_list__add (l->problems, l->default_rule_path, l->default_rule_line,
+                        l->default_rule_column, "default_rule", error->code,
+                        "%s", error->message);
   g_error_free (error);
 }
 
@@ -1190,8 +1208,8 @@ copy_problems (const SmProblemList *from, SmProblemList *to)
     {
       SmProblem p;
       sm_problem_list_get (from, k, &p);
-      sm_problem_list__add (to, p.file, p.line, p.column, p.field, p.code,
-                            "%s", p.message);
+      sm_problem_list__add (to, p.file, p.line, p.column, p.field, p.code, "%s",
+                            p.message);
     }
 }
 
@@ -1212,8 +1230,7 @@ load_all_tables (Loader *l)
 }
 
 SmScenario *
-sm_scenario_load_csv (const char *dir, SmProblemList *problems,
-                      GError **error)
+sm_scenario_load_csv (const char *dir, SmProblemList *problems, GError **error)
 {
   g_return_val_if_fail (dir != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1231,7 +1248,8 @@ sm_scenario_load_csv (const char *dir, SmProblemList *problems,
   if (g_file_test (dir, G_FILE_TEST_IS_DIR))
     load_all_tables (&l);
   else
-    problem (&l, 0, 0, NULL, SM_ERROR_IO, "There is no folder here; give "
+    problem (&l, 0, 0, NULL, SM_ERROR_IO,
+             "There is no folder here; give "
              "the folder that holds the scenario's CSV tables.");
   g_free (l.path);
   g_free (l.default_rule);

@@ -20,11 +20,11 @@
 
 /* One record: field k (0-based) is column k + 1. */
 typedef struct {
-  int32_t line;        /* physical line where the record starts, from 1 */
-  int32_t n_fields;    /* at least 1 */
-  char **fields;       /* n_fields UTF-8 strings, then NULL */
-  int32_t *lines;      /* n_fields: the line where field k starts; it ends
-                          as many lines further as it holds '\n' and '\r' */
+  int32_t line;     /* physical line where the record starts, from 1 */
+  int32_t n_fields; /* at least 1 */
+  char **fields;    /* n_fields UTF-8 strings, then NULL */
+  int32_t *lines;   /* n_fields: the line where field k starts; it ends
+                       as many lines further as it holds '\n' and '\r' */
 } SmCsvRecord;
 
 typedef struct {
@@ -68,12 +68,12 @@ typedef struct {
   GString *out;
   char delimiter;
   gboolean row_started;
-  unsigned multiline;     /* bit k: column k may hold line breaks; all by
-                             default, the caller narrows it */
-  int32_t row;            /* the row being written, from 1 (the header) */
-  int32_t column;         /* fields written in it */
-  int32_t broken_row;     /* the first text with a line break in a column
-                             that may not hold one, or 0 */
+  unsigned multiline; /* bit k: column k may hold line breaks; all by
+                         default, the caller narrows it */
+  int32_t row;        /* the row being written, from 1 (the header) */
+  int32_t column;     /* fields written in it */
+  int32_t broken_row; /* the first text with a line break in a column
+                         that may not hold one, or 0 */
   int32_t broken_column;
 } SmCsvWriter;
 

@@ -182,7 +182,8 @@ save_rules (const SmScenario *s, SmCsvWriter *w)
       sm_csv__put_text (w, min_fit == SM_FIT_NONE ? NULL
                                                   : sm_fit_to_string (min_fit));
       sm_csv__put_text (w, sm_priority_rule_get_require_qualifications (rule)
-                             ? "yes" : "no");
+                               ? "yes"
+                               : "no");
       sm_csv__end_row (w);
     }
 }
@@ -223,14 +224,14 @@ save_settings (const SmScenario *s, SmCsvWriter *w)
   put_setting (w, SM_CSV_SETTING_TIE_BREAKING,
                sm_tie_breaking_to_string (sm_scenario_get_tie_breaking (s)));
   put_setting (w, SM_CSV_SETTING_REFERENCE_DATE, date);
-  put_setting (w, SM_CSV_SETTING_REDUCTION,
-               sm_reduction_to_string (reduction));
+  put_setting (w, SM_CSV_SETTING_REDUCTION, sm_reduction_to_string (reduction));
   put_setting (w, SM_CSV_SETTING_AGE_BAND, band_text);
   /* Without rules the default is the built-in rule, which no file names. */
   put_setting (w, SM_CSV_SETTING_DEFAULT_RULE,
                sm_scenario_get_n_rules (s) == 0
-                 ? NULL
-                 : sm_priority_rule_get_id (sm_scenario_get_default_rule (s)));
+                   ? NULL
+                   : sm_priority_rule_get_id (
+                       sm_scenario_get_default_rule (s)));
 }
 
 typedef struct {
@@ -270,12 +271,13 @@ write_table (const SmScenario *s, const SavedTable *t, SmCsvWriter *w,
   t->save_rows (s, w);
   if (w->broken_row == 0)
     return TRUE;
-  g_set_error (error, SM_ERROR, SM_ERROR_INVALID_VALUE, "Cannot save %s: "
+  g_set_error (error, SM_ERROR, SM_ERROR_INVALID_VALUE,
+               "Cannot save %s: "
                "the %s of row %d holds a line break, which that column "
                "cannot hold (only the names of organisations and units, the "
                "titles of positions and the reasons of manual placements "
-               "can); remove the line break.", t->table->file,
-               t->table->columns[w->broken_column - 1],
+               "can); remove the line break.",
+               t->table->file, t->table->columns[w->broken_column - 1],
                (int) w->broken_row - 1);
   return FALSE;
 }
@@ -297,8 +299,9 @@ save_tables (const SmScenario *s, const char *dir, char delimiter,
     }
   for (size_t k = 0; k < N; k++)
     {
-      g_autofree char *path =
-        g_build_filename (dir, saved_tables[k].table->file, NULL);
+      g_autofree char *path = g_build_filename (dir,
+                                                saved_tables[k].table->file,
+                                                NULL);
       ok = ok && sm_csv__writer_save (&w[k], path, error);
       sm_csv__writer_clear (&w[k]);
     }
@@ -311,14 +314,17 @@ sm_scenario_save_csv (const SmScenario *scenario, const char *dir,
 {
   g_return_val_if_fail (scenario != NULL && dir != NULL, FALSE);
   g_return_val_if_fail (delimiter == SM_CSV_DELIMITER_SEMICOLON
-                        || delimiter == SM_CSV_DELIMITER_COMMA, FALSE);
+                            || delimiter == SM_CSV_DELIMITER_COMMA,
+                        FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   if (g_mkdir_with_parents (dir, 0777) != 0)
     {
       int saved_errno = errno;
       g_autofree char *name = g_filename_display_name (dir);
-      g_set_error (error, SM_ERROR, SM_ERROR_IO, "Cannot create the folder "
-                   "'%s': %s.", name, g_strerror (saved_errno));
+      g_set_error (error, SM_ERROR, SM_ERROR_IO,
+                   "Cannot create the folder "
+                   "'%s': %s.",
+                   name, g_strerror (saved_errno));
       return FALSE;
     }
   return save_tables (scenario, dir, delimiter_char (delimiter), error);

@@ -30,37 +30,57 @@
 #include "io/csv-tables-private.h"
 
 const SmCsvTableSpec sm_csv_tables__organisations = {
-  "organisations.csv", SM_CSV_REF_ORGANISATION, FALSE, 3,
+  "organisations.csv",
+  SM_CSV_REF_ORGANISATION,
+  FALSE,
+  3,
   { "id", "name", "kind", "min_headcount", "max_headcount", NULL },
-  SM_CSV_COLUMN (SM_CSV_ORG_NAME), ~0u, 0
+  SM_CSV_COLUMN (SM_CSV_ORG_NAME),
+  ~0u,
+  0
 };
 
-const SmCsvTableSpec sm_csv_tables__units = {
-  "units.csv", SM_CSV_REF_UNIT, FALSE, 3,
-  { "id", "name", "organisation", "contract_client", "contract_end_year",
-    NULL },
-  SM_CSV_COLUMN (SM_CSV_UNIT_NAME), ~0u, 0
-};
+const SmCsvTableSpec sm_csv_tables__units = { "units.csv",
+                                              SM_CSV_REF_UNIT,
+                                              FALSE,
+                                              3,
+                                              { "id", "name", "organisation",
+                                                "contract_client",
+                                                "contract_end_year", NULL },
+                                              SM_CSV_COLUMN (SM_CSV_UNIT_NAME),
+                                              ~0u,
+                                              0 };
 
 const SmCsvTableSpec sm_csv_tables__positions = {
-  "positions.csv", SM_CSV_REF_POSITION, FALSE, 5,
-  { "id", "title", "unit", "function", "grade", "fte", "seats",
-    "target_seats", "qualifications", "rule", NULL },
-  SM_CSV_COLUMN (SM_CSV_POS_TITLE), ~0u, SM_CSV_COLUMN (SM_CSV_POS_FTE)
+  "positions.csv",
+  SM_CSV_REF_POSITION,
+  FALSE,
+  5,
+  { "id", "title", "unit", "function", "grade", "fte", "seats", "target_seats",
+    "qualifications", "rule", NULL },
+  SM_CSV_COLUMN (SM_CSV_POS_TITLE),
+  ~0u,
+  SM_CSV_COLUMN (SM_CSV_POS_FTE)
 };
 
 const SmCsvTableSpec sm_csv_tables__employees = {
-  "employees.csv", SM_CSV_REF_EMPLOYEE, FALSE, 5,
+  "employees.csv",
+  SM_CSV_REF_EMPLOYEE,
+  FALSE,
+  5,
   { "id", "name", "function", "unit", "grade", "fte", "service_start",
     "birth_date", "qualifications", NULL },
   0,
   SM_CSV_COLUMN (SM_CSV_EMP_ID) | SM_CSV_COLUMN (SM_CSV_EMP_FUNCTION)
-    | SM_CSV_COLUMN (SM_CSV_EMP_UNIT),
+      | SM_CSV_COLUMN (SM_CSV_EMP_UNIT),
   SM_CSV_COLUMN (SM_CSV_EMP_FTE)
 };
 
 const SmCsvTableSpec sm_csv_tables__applications = {
-  "applications.csv", SM_CSV_REF_NONE, FALSE, 3,
+  "applications.csv",
+  SM_CSV_REF_NONE,
+  FALSE,
+  3,
   { "employee", "position", "preference", "committee_score", "travel_km",
     NULL },
   0,
@@ -68,31 +88,44 @@ const SmCsvTableSpec sm_csv_tables__applications = {
   SM_CSV_COLUMN (SM_CSV_APP_SCORE) | SM_CSV_COLUMN (SM_CSV_APP_TRAVEL)
 };
 
-const SmCsvTableSpec sm_csv_tables__relations = {
-  "function-relations.csv", SM_CSV_REF_NONE, FALSE, 3,
-  { "from", "to", "fit", NULL }, 0, ~0u, 0
-};
+const SmCsvTableSpec sm_csv_tables__relations = { "function-relations.csv",
+                                                  SM_CSV_REF_NONE,
+                                                  FALSE,
+                                                  3,
+                                                  { "from", "to", "fit", NULL },
+                                                  0,
+                                                  ~0u,
+                                                  0 };
 
 const SmCsvTableSpec sm_csv_tables__rules = {
-  "rules.csv", SM_CSV_REF_RULE, TRUE, 2,
-  { "id", "criteria", "max_grade_distance", "min_fit",
-    "require_qualifications", NULL },
-  0, ~0u, 0
+  "rules.csv",
+  SM_CSV_REF_RULE,
+  TRUE,
+  2,
+  { "id", "criteria", "max_grade_distance", "min_fit", "require_qualifications",
+    NULL },
+  0,
+  ~0u,
+  0
 };
 
 const SmCsvTableSpec sm_csv_tables__manual = {
-  "manual-placements.csv", SM_CSV_REF_NONE, TRUE, 3,
+  "manual-placements.csv",
+  SM_CSV_REF_NONE,
+  TRUE,
+  3,
   { "employee", "position", "reason", NULL },
   SM_CSV_COLUMN (SM_CSV_MAN_REASON),
-  SM_CSV_COLUMN (SM_CSV_MAN_EMPLOYEE) | SM_CSV_COLUMN (SM_CSV_MAN_POSITION), 0
+  SM_CSV_COLUMN (SM_CSV_MAN_EMPLOYEE) | SM_CSV_COLUMN (SM_CSV_MAN_POSITION),
+  0
 };
 
 const SmCsvTableSpec sm_csv_tables__settings = {
-  "settings.csv", SM_CSV_REF_NONE, TRUE, 2, { "key", "value", NULL },
-  0, ~0u, 0
+  "settings.csv", SM_CSV_REF_NONE, TRUE, 2, { "key", "value", NULL }, 0, ~0u, 0
 };
 
 const char *const sm_csv_tables__setting_names[SM_CSV_N_SETTINGS + 1] = {
-  "seed", "tie_breaking", "reference_date", "reduction", "age_band_years",
-  "default_rule", NULL
+  "seed",      "tie_breaking",   "reference_date",
+  "reduction", "age_band_years", "default_rule",
+  NULL
 };

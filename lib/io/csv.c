@@ -116,8 +116,8 @@ locate (const char *data, const char *end, const char *at, char delimiter,
         column++;
       else if (!quoted && field_start && *p == '"')
         quoted = TRUE;
-      field_start = !quoted && (*p == delimiter
-                                || (field_start && is_blank (*p)));
+      field_start = !quoted
+                    && (*p == delimiter || (field_start && is_blank (*p)));
       p++;
     }
   *line_out = line;
@@ -189,8 +189,8 @@ has_utf8_sequence (const char *text, gsize n)
  * and cell. */
 static void
 set_encoding_error (const char *text, gsize n, const char *bad,
-                    const char *message, int32_t *line_out,
-                    int32_t *column_out, GError **error)
+                    const char *message, int32_t *line_out, int32_t *column_out,
+                    GError **error)
 {
   int32_t line, column;
   char delimiter = detect_delimiter (text, text + n);
@@ -202,9 +202,8 @@ set_encoding_error (const char *text, gsize n, const char *bad,
  * *@length_out), converted from Windows-1252 when it is consistently
  * that. */
 static char *
-to_utf8 (const char *data, gsize length, gsize *length_out,
-         gboolean *converted, int32_t *line_out, int32_t *column_out,
-         GError **error)
+to_utf8 (const char *data, gsize length, gsize *length_out, gboolean *converted,
+         int32_t *line_out, int32_t *column_out, GError **error)
 {
   gboolean bom = length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0;
   const char *text = bom ? data + 3 : data;
@@ -215,9 +214,11 @@ to_utf8 (const char *data, gsize length, gsize *length_out,
   *converted = FALSE;
   if (nul != NULL)
     {
-      set_encoding_error (text, n, nul, "The file holds NUL bytes, so it "
+      set_encoding_error (text, n, nul,
+                          "The file holds NUL bytes, so it "
                           "is no CSV text (it may be UTF-16 or a workbook); "
-                          "save it as CSV.", line_out, column_out, error);
+                          "save it as CSV.",
+                          line_out, column_out, error);
       return NULL;
     }
   if (g_utf8_validate_len (text, n, &bad))
@@ -227,14 +228,17 @@ to_utf8 (const char *data, gsize length, gsize *length_out,
     }
   if (bom || has_utf8_sequence (text, n))
     {
-      set_encoding_error (text, n, bad, bom
-        ? "The file starts with a UTF-8 byte-order mark, but this cell "
-          "holds a byte that is not UTF-8; save the file again as CSV "
-          "UTF-8, or retype the cell's special characters."
-        : "The file is UTF-8 text, but this cell holds a byte that is not "
-          "UTF-8 (probably a character in Windows-1252, pasted in from "
-          "another program); retype the cell's special characters, or "
-          "save the file again as CSV UTF-8.", line_out, column_out, error);
+      set_encoding_error (
+          text, n, bad,
+          bom ? "The file starts with a UTF-8 byte-order mark, but this cell "
+                "holds a byte that is not UTF-8; save the file again as CSV "
+                "UTF-8, or retype the cell's special characters."
+              : "The file is UTF-8 text, but this cell holds a byte that is "
+                "not "
+                "UTF-8 (probably a character in Windows-1252, pasted in from "
+                "another program); retype the cell's special characters, or "
+                "save the file again as CSV UTF-8.",
+          line_out, column_out, error);
       return NULL;
     }
   gsize read = 0;
@@ -243,7 +247,8 @@ to_utf8 (const char *data, gsize length, gsize *length_out,
   if (utf8 == NULL)
     {
       /* @read: the bytes converted before the one Windows-1252 lacks */
-      set_encoding_error (text, n, text + MIN (read, n), "The file is "
+      set_encoding_error (text, n, text + MIN (read, n),
+                          "The file is "
                           "neither UTF-8 nor "
                           "Windows-1252 text; save it as CSV UTF-8.",
                           line_out, column_out, error);
@@ -260,7 +265,7 @@ typedef struct {
   const char *end;
   char delimiter;
   int32_t line;
-  int32_t column;     /* of the field being read, from 1 */
+  int32_t column; /* of the field being read, from 1 */
 } Cursor;
 
 static int
@@ -290,8 +295,8 @@ starts_formula (const char *text, gboolean after_quotes)
 
 /* Reads a quoted field; c->p is on the opening quote. */
 static gboolean
-read_quoted (Cursor *c, GString *field, int32_t *line_out,
-             int32_t *column_out, GError **error)
+read_quoted (Cursor *c, GString *field, int32_t *line_out, int32_t *column_out,
+             GError **error)
 {
   int32_t start = c->line;
   c->p++;
@@ -309,12 +314,13 @@ read_quoted (Cursor *c, GString *field, int32_t *line_out,
       if (*c->p == '"' && (c->end - c->p < 2 || c->p[1] != '"'))
         break;
       g_string_append_c (field, eol == 1 && *c->p == '\r' ? '\r'
-                                : eol > 0 ? '\n' : *c->p);
+                                : eol > 0                 ? '\n'
+                                                          : *c->p);
       c->p += *c->p == '"' ? 2 : MAX (eol, 1);
       c->line += eol > 0;
     }
   for (c->p++; c->p < c->end && is_blank (*c->p); c->p++)
-    ;   /* over the closing quote and blanks */
+    ; /* over the closing quote and blanks */
   if (at_field_end (c))
     return TRUE;
   if (c->line == start)
@@ -327,7 +333,8 @@ read_quoted (Cursor *c, GString *field, int32_t *line_out,
   g_autofree char *message = g_strdup_printf (
       "A quote opened here closes on line %d, where more text follows it "
       "before the next delimiter; a quote is probably missing or stray on "
-      "one of the two lines.", (int) c->line);
+      "one of the two lines.",
+      (int) c->line);
   set_parse_error (error, line_out, column_out, start, c->column, message);
   return FALSE;
 }
@@ -345,8 +352,8 @@ read_unquoted (Cursor *c, GString *field)
 }
 
 static gboolean
-read_field (Cursor *c, GString *field, int32_t *line_out,
-            int32_t *column_out, GError **error)
+read_field (Cursor *c, GString *field, int32_t *line_out, int32_t *column_out,
+            GError **error)
 {
   g_string_truncate (field, 0);
   while (c->p < c->end && is_blank (*c->p))
@@ -359,7 +366,7 @@ read_field (Cursor *c, GString *field, int32_t *line_out,
   else
     read_unquoted (c, field);
   if (starts_formula (field->str, TRUE))
-    g_string_erase (field, 0, 1);   /* the writer's guard */
+    g_string_erase (field, 0, 1); /* the writer's guard */
   return TRUE;
 }
 
@@ -417,7 +424,7 @@ read_records (Cursor *c, GArray *records, int32_t *line_out,
       int eol = line_end_length (c);
       if (eol > 0)
         {
-          c->p += eol;   /* an empty line */
+          c->p += eol; /* an empty line */
           c->line++;
           continue;
         }
@@ -653,8 +660,7 @@ sm_csv__put_double (SmCsvWriter *w, double value)
 void
 sm_csv__put_date (SmCsvWriter *w, SmDate date)
 {
-  g_autofree char *text = sm_date_is_set (date) ? sm_date_to_iso (date)
-                                                : NULL;
+  g_autofree char *text = sm_date_is_set (date) ? sm_date_to_iso (date) : NULL;
   put_field (w, text);
 }
 

@@ -6,5 +6,4 @@
 
 #include "core/enum-names-private.h"
 
-SM_ENUM_NAMES_DEFINE (csv_delimiter, SmCsvDelimiter,
-                      "semicolon", "comma")
+SM_ENUM_NAMES_DEFINE (csv_delimiter, SmCsvDelimiter, "semicolon", "comma")

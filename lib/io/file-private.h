@@ -32,8 +32,7 @@
  *
  * Returns: (transfer full): the bytes (data NULL when empty), or NULL on
  * error. */
-GBytes *sm_text_file__load_with_limit (const char *path,
-                                       uint64_t max_size,
+GBytes *sm_text_file__load_with_limit (const char *path, uint64_t max_size,
                                        GError **error);
 
 /* sm_text_file__load_with_limit() with SM_TEXT_FILE_MAX_SIZE. */
@@ -41,8 +40,7 @@ GBytes *sm_text_file__load (const char *path, GError **error);
 
 /* Writes a file: the function of sm_instance_write() and sm_solution_write()
  * (called with @object). */
-typedef gboolean (*SmTextWriteFunc) (gconstpointer object,
-                                     FILE *stream,
+typedef gboolean (*SmTextWriteFunc) (gconstpointer object, FILE *stream,
                                      GError **error);
 
 /* Replaces the file at @path atomically: @write_func writes a temporary
@@ -51,7 +49,5 @@ typedef gboolean (*SmTextWriteFunc) (gconstpointer object,
  * Only a regular file is replaced, or a new one made: when @path is a
  * symbolic link, a device, a pipe or a folder, nothing is written.
  * Errors: SM_ERROR_IO naming the path. */
-gboolean sm_text_file__replace (const char *path,
-                                SmTextWriteFunc write_func,
-                                gconstpointer object,
-                                GError **error);
+gboolean sm_text_file__replace (const char *path, SmTextWriteFunc write_func,
+                                gconstpointer object, GError **error);

@@ -45,14 +45,12 @@
 #define SM_STREAM_START ((size_t) 64 * 1024)
 
 static void
-set_file_error (GError **error,
-                const char *path,
-                const char *action,
+set_file_error (GError **error, const char *path, const char *action,
                 int saved_errno)
 {
   g_autofree char *name = g_filename_display_name (path);
-  g_set_error (error, SM_ERROR, SM_ERROR_IO, "%s: cannot %s: %s", name,
-               action, g_strerror (saved_errno));
+  g_set_error (error, SM_ERROR, SM_ERROR_IO, "%s: cannot %s: %s", name, action,
+               g_strerror (saved_errno));
 }
 
 /* What kind of file @mode is, for messages; NULL for a regular file. */
@@ -86,14 +84,15 @@ set_too_large (GError **error, const char *path, uint64_t max_size)
   g_autofree char *name = g_filename_display_name (path);
   g_set_error (error, SM_ERROR, SM_ERROR_TOO_LARGE,
                "%s: the file holds more than %" PRIu64 " bytes, the most "
-               "that is read from one file", name, max_size);
+               "that is read from one file",
+               name, max_size);
 }
 
 /* Reads up to @size bytes into @data, stopping early only at the end of
  * the file; the count read goes to *@got. */
 static gboolean
-read_up_to (int fd, guint8 *data, size_t size, size_t *got,
-            const char *path, GError **error)
+read_up_to (int fd, guint8 *data, size_t size, size_t *got, const char *path,
+            GError **error)
 {
   size_t done = 0;
 
@@ -141,8 +140,8 @@ load_regular (int fd, uint64_t size, uint64_t max_size, const char *path,
     {
       g_autofree char *name = g_filename_display_name (path);
       g_set_error (error, SM_ERROR, SM_ERROR_NO_MEMORY,
-                   "%s: not enough memory to load the file (%" PRIu64
-                   " bytes)", name, size);
+                   "%s: not enough memory to load the file (%" PRIu64 " bytes)",
+                   name, size);
       return NULL;
     }
   size_t got = 0;
@@ -191,8 +190,7 @@ load_stream (int fd, uint64_t max_size, const char *path, GError **error)
           capacity = want;
         }
       size_t got = 0;
-      if (!read_up_to (fd, data + length, capacity - length, &got, path,
-                       error))
+      if (!read_up_to (fd, data + length, capacity - length, &got, path, error))
         return NULL;
       if (got == 0)
         break;
@@ -208,13 +206,12 @@ set_kind_error (GError **error, const char *path, const char *kind)
 {
   g_autofree char *name = g_filename_display_name (path);
   g_set_error (error, SM_ERROR, SM_ERROR_IO,
-               "%s: not read: it is %s, not a file; give a regular file",
-               name, kind);
+               "%s: not read: it is %s, not a file; give a regular file", name,
+               kind);
 }
 
 GBytes *
-sm_text_file__load_with_limit (const char *path,
-                               uint64_t max_size,
+sm_text_file__load_with_limit (const char *path, uint64_t max_size,
                                GError **error)
 {
   struct stat st;
@@ -256,11 +253,8 @@ sm_text_file__load (const char *path, GError **error)
 /* Writes @object to @stream, then flushes, syncs and closes the stream,
  * which is closed in every case. */
 static gboolean
-write_and_close (FILE *stream,
-                 SmTextWriteFunc write_func,
-                 gconstpointer object,
-                 const char *path,
-                 GError **error)
+write_and_close (FILE *stream, SmTextWriteFunc write_func, gconstpointer object,
+                 const char *path, GError **error)
 {
   GError *local = NULL;
   int saved_errno = 0;
@@ -303,15 +297,14 @@ check_replaceable (const char *path, GError **error)
   g_autofree char *name = g_filename_display_name (path);
   g_set_error (error, SM_ERROR, SM_ERROR_IO,
                "%s: not replaced: it is %s, not a regular file; give the "
-               "name of a regular file or of a new one", name, kind);
+               "name of a regular file or of a new one",
+               name, kind);
   return FALSE;
 }
 
 gboolean
-sm_text_file__replace (const char *path,
-                       SmTextWriteFunc write_func,
-                       gconstpointer object,
-                       GError **error)
+sm_text_file__replace (const char *path, SmTextWriteFunc write_func,
+                       gconstpointer object, GError **error)
 {
   g_return_val_if_fail (path != NULL && write_func != NULL, FALSE);
 
@@ -321,8 +314,7 @@ sm_text_file__replace (const char *path,
   int fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0)
     {
-      set_file_error (error, path, "create a temporary file beside it",
-                      errno);
+      set_file_error (error, path, "create a temporary file beside it", errno);
       return FALSE;
     }
   FILE *stream = fdopen (fd, "wb");

@@ -37,11 +37,11 @@ typedef struct {
   SmMarketBuilder *builder;
   int32_t n_employees;
   int32_t n_positions;
-  int64_t counts_line;      /* line of the "positions" count */
-  int64_t n_records;        /* E- and P-lines read */
-  guint8 *employee_seen;    /* n: the employee's E-line was read */
-  int64_t *position_line;   /* m: line of the position's P-line, or 0 */
-  int32_t *list;            /* one line's numbers, reused */
+  int64_t counts_line;    /* line of the "positions" count */
+  int64_t n_records;      /* E- and P-lines read */
+  guint8 *employee_seen;  /* n: the employee's E-line was read */
+  int64_t *position_line; /* m: line of the position's P-line, or 0 */
+  int32_t *list;          /* one line's numbers, reused */
   size_t list_capacity;
 } InstanceReader;
 
@@ -57,10 +57,7 @@ instance_reader_clear (InstanceReader *r)
 /* Reads "KEYWORD COUNT" with 0 <= COUNT <= INT32_MAX - 1; *@line gets
  * the line's number. */
 static gboolean
-read_count (SmTextScanner *s,
-            const char *keyword,
-            int32_t *out,
-            int64_t *line,
+read_count (SmTextScanner *s, const char *keyword, int32_t *out, int64_t *line,
             GError **error)
 {
   int64_t count;
@@ -72,15 +69,16 @@ read_count (SmTextScanner *s,
     {
       sm_text_scanner__set_error (s, s->line, error, SM_ERROR_PARSE,
                                   "the number of %s must be 0 or more, not "
-                                  "%" PRId64, keyword, count);
+                                  "%" PRId64,
+                                  keyword, count);
       return FALSE;
     }
   if (count > INT32_MAX - 1)
     {
       sm_text_scanner__set_error (s, s->line, error, SM_ERROR_TOO_LARGE,
                                   "%" PRId64 " %s are more than the %" PRId32
-                                  " a market can hold", count, keyword,
-                                  INT32_MAX - 1);
+                                  " a market can hold",
+                                  count, keyword, INT32_MAX - 1);
       return FALSE;
     }
   *out = (int32_t) count;
@@ -150,12 +148,11 @@ read_capacity (InstanceReader *r, GError **error)
           sm_text_scanner__set_error (s, s->line, error, SM_ERROR_PARSE,
                                       "the capacity line has %" PRId32
                                       " numbers for %" PRId32 " positions; "
-                                      "it needs one per position", j,
-                                      r->n_positions);
+                                      "it needs one per position",
+                                      j, r->n_positions);
           return FALSE;
         }
-      if (!sm_text_scanner__read_int64 (s, "a number of seats", &seats,
-                                        error))
+      if (!sm_text_scanner__read_int64 (s, "a number of seats", &seats, error))
         return FALSE;
       if (seats < 1 || seats > INT32_MAX)
         {
@@ -167,8 +164,7 @@ read_capacity (InstanceReader *r, GError **error)
                                       j, seats, INT32_MAX);
           return FALSE;
         }
-      if (!sm_market_builder_set_seats (r->builder, j, (int32_t) seats,
-                                        error))
+      if (!sm_market_builder_set_seats (r->builder, j, (int32_t) seats, error))
         {
           sm_text_scanner__prefix_error (s, s->line, error);
           return FALSE;
@@ -179,8 +175,8 @@ read_capacity (InstanceReader *r, GError **error)
       sm_text_scanner__set_error (s, s->line, error, SM_ERROR_PARSE,
                                   "the capacity line has more than %" PRId32
                                   " numbers for %" PRId32 " positions; it "
-                                  "needs one per position", r->n_positions,
-                                  r->n_positions);
+                                  "needs one per position",
+                                  r->n_positions, r->n_positions);
       return FALSE;
     }
   return sm_text_scanner__end_line (s, error);
@@ -200,8 +196,7 @@ read_employee_line (InstanceReader *r, GError **error)
   if (r->employee_seen[i])
     {
       sm_text_scanner__set_error (s, s->line, error, SM_ERROR_DUPLICATE,
-                                  "a second E-line for employee %" PRId32,
-                                  i);
+                                  "a second E-line for employee %" PRId32, i);
       return FALSE;
     }
   if (!sm_text_scanner__read_index_list (s, 0, r->n_positions, "position",
@@ -272,10 +267,12 @@ read_records (InstanceReader *r, GError **error)
           g_autofree char *token = sm_text_scanner__describe (word, length);
           sm_text_scanner__set_error (s, s->line, error, SM_ERROR_PARSE,
                                       r->n_records == n_expected
-                                      ? "unexpected '%s' after the last line "
-                                        "of the instance"
-                                      : "unknown keyword '%s': expected E "
-                                        "or P", token);
+                                          ? "unexpected '%s' after the last "
+                                            "line "
+                                            "of the instance"
+                                          : "unknown keyword '%s': expected E "
+                                            "or P",
+                                      token);
           ok = FALSE;
         }
       if (!ok)
@@ -296,7 +293,8 @@ check_complete (InstanceReader *r, GError **error)
       {
         sm_text_scanner__set_error (&r->s, line, error, SM_ERROR_PARSE,
                                     "the file ends without an E-line for "
-                                    "employee %" PRId32, i);
+                                    "employee %" PRId32,
+                                    i);
         return FALSE;
       }
   for (int32_t j = 0; j < r->n_positions; j++)
@@ -304,7 +302,8 @@ check_complete (InstanceReader *r, GError **error)
       {
         sm_text_scanner__set_error (&r->s, line, error, SM_ERROR_PARSE,
                                     "the file ends without a P-line for "
-                                    "position %" PRId32, j);
+                                    "position %" PRId32,
+                                    j);
         return FALSE;
       }
   return TRUE;
@@ -314,13 +313,13 @@ static SmMarket *
 build_market (InstanceReader *r, GError **error)
 {
   int32_t failed = -1;
-  SmMarket *market = sm_market_builder__build_reporting (r->builder,
-                                                         &failed, error);
+  SmMarket *market = sm_market_builder__build_reporting (r->builder, &failed,
+                                                         error);
   if (market == NULL)
     {
       int64_t line = failed >= 0 && failed < r->n_positions
-                     ? r->position_line[failed]
-                     : sm_text_scanner__get_last_line (&r->s);
+                         ? r->position_line[failed]
+                         : sm_text_scanner__get_last_line (&r->s);
       sm_text_scanner__prefix_error (&r->s, line, error);
     }
   return market;
@@ -328,9 +327,7 @@ build_market (InstanceReader *r, GError **error)
 
 /* Reads an instance; @origin (or NULL) names it in messages. */
 static SmMarket *
-read_instance (const char *data,
-               size_t length,
-               const char *origin,
+read_instance (const char *data, size_t length, const char *origin,
                GError **error)
 {
   InstanceReader r = { 0 };
@@ -338,14 +335,10 @@ read_instance (const char *data,
 
   sm_text_scanner__init (&r.s, data, length, origin);
   if (sm_text_scanner__read_header (&r.s, "hr-instance", 1, error)
-      && read_count (&r.s, "employees", &r.n_employees, &r.counts_line,
-                     error)
-      && read_count (&r.s, "positions", &r.n_positions, &r.counts_line,
-                     error)
-      && check_room (&r, error)
-      && start_market (&r, error)
-      && read_capacity (&r, error)
-      && read_records (&r, error)
+      && read_count (&r.s, "employees", &r.n_employees, &r.counts_line, error)
+      && read_count (&r.s, "positions", &r.n_positions, &r.counts_line, error)
+      && check_room (&r, error) && start_market (&r, error)
+      && read_capacity (&r, error) && read_records (&r, error)
       && check_complete (&r, error))
     market = build_market (&r, error);
   instance_reader_clear (&r);
@@ -377,10 +370,7 @@ sm_instance_read_file (const char *path, GError **error)
 }
 
 static void
-write_list (SmTextWriter *w,
-            char tag,
-            int32_t index,
-            const SmEdge *edges,
+write_list (SmTextWriter *w, char tag, int32_t index, const SmEdge *edges,
             int32_t n)
 {
   sm_text_writer__put_char (w, tag);
@@ -438,8 +428,7 @@ write_instance_func (gconstpointer object, FILE *stream, GError **error)
 }
 
 gboolean
-sm_instance_write_file (const SmMarket *market,
-                        const char *path,
+sm_instance_write_file (const SmMarket *market, const char *path,
                         GError **error)
 {
   g_return_val_if_fail (market != NULL, FALSE);

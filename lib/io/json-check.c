@@ -63,23 +63,23 @@ typedef struct {
 /* An open list or object. */
 typedef struct {
   gboolean object;
-  gboolean has_child;     /* the current member or element has started */
-  guint index;            /* list: the current element */
-  GString *names;         /* object: the names so far, each NUL-ended */
-  GArray *marks;          /* object: where each name starts (Mark) */
-  GHashTable *index_of;   /* object, once large: name -> 1 + its index */
-  gsize current;          /* object: offset of the current name */
+  gboolean has_child;   /* the current member or element has started */
+  guint index;          /* list: the current element */
+  GString *names;       /* object: the names so far, each NUL-ended */
+  GArray *marks;        /* object: where each name starts (Mark) */
+  GHashTable *index_of; /* object, once large: name -> 1 + its index */
+  gsize current;        /* object: offset of the current name */
 } Frame;
 
 typedef enum {
-  WANT_VALUE,             /* a value: the document's, an element's, a
-                             member's */
-  WANT_FIRST_ELEMENT,     /* after '[' */
-  WANT_NEXT_ELEMENT,      /* after ',' in a list */
-  WANT_FIRST_NAME,        /* after '{' */
-  WANT_NEXT_NAME,         /* after ',' in an object */
-  WANT_COMMA_OR_CLOSE,    /* after an element or a member's value */
-  WANT_END,               /* after the document's value */
+  WANT_VALUE,          /* a value: the document's, an element's, a
+                          member's */
+  WANT_FIRST_ELEMENT,  /* after '[' */
+  WANT_NEXT_ELEMENT,   /* after ',' in a list */
+  WANT_FIRST_NAME,     /* after '{' */
+  WANT_NEXT_NAME,      /* after ',' in an object */
+  WANT_COMMA_OR_CLOSE, /* after an element or a member's value */
+  WANT_END,            /* after the document's value */
 } State;
 
 typedef struct {
@@ -90,8 +90,8 @@ typedef struct {
   State state;
   int depth;
   Frame frames[SM_JSON__MAX_DEPTH];
-  GString *scratch;       /* a name being decoded, a number being read */
-  const char *const *shown;  /* the member names that may be shown */
+  GString *scratch;         /* a name being decoded, a number being read */
+  const char *const *shown; /* the member names that may be shown */
   const char *file;
   SmProblemList *problems;
   gboolean failed;
@@ -190,7 +190,8 @@ skip_comment (Checker *c)
         c->p++;
     }
   if (c->p == c->end)
-    return fail (c, &open, SM_ERROR_PARSE, "This comment is not closed "
+    return fail (c, &open, SM_ERROR_PARSE,
+                 "This comment is not closed "
                  "with '*/'; close it.");
   c->p += 2;
   return TRUE;
@@ -250,13 +251,16 @@ read_unicode_escape (Checker *c, GString *into)
 {
   gunichar unit, low;
   if (!read_hex4 (c, c->p + 2, &unit))
-    return fail_here (c, SM_ERROR_PARSE, "A \\u escape needs four "
+    return fail_here (c, SM_ERROR_PARSE,
+                      "A \\u escape needs four "
                       "hexadecimal digits; correct it.");
   if (unit == 0)
-    return fail_here (c, SM_ERROR_PARSE, "A text holds \\u0000, the NUL "
+    return fail_here (c, SM_ERROR_PARSE,
+                      "A text holds \\u0000, the NUL "
                       "character, which would cut it short; remove it.");
   if (unit >= 0xDC00 && unit <= 0xDFFF)
-    return fail_here (c, SM_ERROR_PARSE, "A text holds the second half of "
+    return fail_here (c, SM_ERROR_PARSE,
+                      "A text holds the second half of "
                       "a surrogate pair (\\uDC00 to \\uDFFF) without the "
                       "first; write the character whole.");
   if (unit >= 0xD800 && unit <= 0xDBFF)
@@ -264,7 +268,8 @@ read_unicode_escape (Checker *c, GString *into)
       const char *next = c->p + 6;
       if (c->end - next < 2 || next[0] != '\\' || next[1] != 'u'
           || !read_hex4 (c, next + 2, &low) || low < 0xDC00 || low > 0xDFFF)
-        return fail_here (c, SM_ERROR_PARSE, "A text holds the first half "
+        return fail_here (c, SM_ERROR_PARSE,
+                          "A text holds the first half "
                           "of a surrogate pair (\\uD800 to \\uDBFF) without "
                           "the second; write the character whole.");
       unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
@@ -290,11 +295,14 @@ read_escape (Checker *c, GString *into)
     {
       Mark m = mark_here (c);
       g_autofree char *shown = g_ascii_isgraph (ch)
-          ? g_strdup_printf (" (\\%c)", ch) : g_strdup ("");
-      return fail (c, &m, SM_ERROR_PARSE, "A text holds an unknown "
+                                   ? g_strdup_printf (" (\\%c)", ch)
+                                   : g_strdup ("");
+      return fail (c, &m, SM_ERROR_PARSE,
+                   "A text holds an unknown "
                    "escape%s; JSON knows \\\", \\\\, \\/, \\b, \\f, "
                    "\\n, \\r, \\t and \\uXXXX: write a backslash itself as "
-                   "\\\\.", shown);
+                   "\\\\.",
+                   shown);
     }
   if (into != NULL)
     g_string_append_c (into, meaning[known - simple]);
@@ -318,7 +326,8 @@ read_string (Checker *c, GString *into)
       if (into != NULL)
         g_string_append_len (into, run, c->p - run);
       if (c->p == c->end || (*c->p == '\\' && c->p + 1 == c->end))
-        return fail (c, &open, SM_ERROR_PARSE, "This text in double quotes "
+        return fail (c, &open, SM_ERROR_PARSE,
+                     "This text in double quotes "
                      "is not closed; add the closing '\"'.");
       if (*c->p == '"')
         {
@@ -326,7 +335,8 @@ read_string (Checker *c, GString *into)
           return TRUE;
         }
       if (*c->p != '\\')
-        return fail_here (c, SM_ERROR_PARSE, "A text holds a line break, "
+        return fail_here (c, SM_ERROR_PARSE,
+                          "A text holds a line break, "
                           "tab or other control character as it is; JSON "
                           "writes them as \\n, \\t or \\uXXXX (or the text "
                           "misses its closing '\"').");
@@ -356,8 +366,7 @@ skip_digits (const Checker *c, const char *at)
 static gboolean
 fits_int64 (const char *digits, size_t n, gboolean negative)
 {
-  const char *limit = negative ? "9223372036854775808"
-                               : "9223372036854775807";
+  const char *limit = negative ? "9223372036854775808" : "9223372036854775807";
   if (n != strlen (limit))
     return n < strlen (limit);
   return memcmp (digits, limit, n) <= 0;
@@ -373,7 +382,8 @@ check_number_range (Checker *c, const Mark *start, gboolean whole)
   if (whole)
     {
       if (!fits_int64 (digits, (size_t) (c->p - digits), negative))
-        return fail (c, start, SM_ERROR_INVALID_VALUE, "This whole number "
+        return fail (c, start, SM_ERROR_INVALID_VALUE,
+                     "This whole number "
                      "does not fit in 64 bits (-9223372036854775808 to "
                      "9223372036854775807); no value of a scenario is "
                      "that large: correct it.");
@@ -383,11 +393,13 @@ check_number_range (Checker *c, const Mark *start, gboolean whole)
   g_string_append_len (c->scratch, s, c->p - s);
   double value = g_ascii_strtod (c->scratch->str, NULL);
   if (!isfinite (value))
-    return fail (c, start, SM_ERROR_INVALID_VALUE, "This number is too "
+    return fail (c, start, SM_ERROR_INVALID_VALUE,
+                 "This number is too "
                  "large to be stored (beyond about 1.8e308); correct it.");
   gsize mantissa = strcspn (c->scratch->str, "eE");
   if (value == 0.0 && strcspn (c->scratch->str, "123456789") < mantissa)
-    return fail (c, start, SM_ERROR_INVALID_VALUE, "This number is too "
+    return fail (c, start, SM_ERROR_INVALID_VALUE,
+                 "This number is too "
                  "close to 0 to be stored (below about 4.9e-324) and "
                  "would read as 0; write 0 if that is meant.");
   return TRUE;
@@ -397,10 +409,11 @@ check_number_range (Checker *c, const Mark *start, gboolean whole)
 static gboolean
 read_number (Checker *c)
 {
-  static const char bad_form[] = "This number is not written as JSON "
-    "writes numbers (an optional '-', digits without a leading zero, an "
-    "optional fraction after '.', an optional exponent; no '+', no "
-    "hexadecimal): correct it.";
+  static const char bad_form[] =
+      "This number is not written as JSON "
+      "writes numbers (an optional '-', digits without a leading zero, an "
+      "optional fraction after '.', an optional exponent; no '+', no "
+      "hexadecimal): correct it.";
   Mark start = mark_here (c);
   const char *p = c->p + (*c->p == '-' ? 1 : 0);
   gboolean whole = TRUE;
@@ -448,10 +461,12 @@ read_word (Checker *c)
         return TRUE;
       }
   if (c->depth == 0)
-    return fail (c, &start, SM_ERROR_PARSE, "The document starts with a "
+    return fail (c, &start, SM_ERROR_PARSE,
+                 "The document starts with a "
                  "word, not a JSON value; a scenario is plain JSON that "
                  "starts with '{' (no assignment such as 'var x = ...').");
-  return fail (c, &start, SM_ERROR_PARSE, "A word stands where a value "
+  return fail (c, &start, SM_ERROR_PARSE,
+               "A word stands where a value "
                "should; JSON writes texts in double quotes and knows only "
                "the words true, false and null.");
 }
@@ -462,10 +477,14 @@ static gboolean
 open_container (Checker *c, gboolean object)
 {
   if (c->depth == SM_JSON__MAX_DEPTH)
-    return fail_here (c, SM_ERROR_TOO_LARGE, "Lists and objects nest more "
-                      "than " G_STRINGIFY (SM_JSON__MAX_DEPTH) " levels "
-                      "deep here, more than staffmatch reads (a scenario "
-                      "needs 5); correct the document.");
+    return fail_here (c, SM_ERROR_TOO_LARGE,
+                      "Lists and objects nest more "
+                      "than " G_STRINGIFY (
+                          SM_JSON__MAX_DEPTH) " levels "
+                                              "deep here, more than staffmatch "
+                                              "reads (a scenario "
+                                              "needs 5); correct the "
+                                              "document.");
   Frame *f = &c->frames[c->depth++];
   f->object = object;
   f->has_child = FALSE;
@@ -509,8 +528,8 @@ find_name (Frame *f, const char *name)
 {
   guint n = f->marks->len;
   if (f->index_of != NULL && n > SMALL_OBJECT)
-    return (gssize) GPOINTER_TO_SIZE (g_hash_table_lookup (f->index_of,
-                                                          name)) - 1;
+    return (gssize) GPOINTER_TO_SIZE (g_hash_table_lookup (f->index_of, name))
+           - 1;
   const char *at = f->names->str;
   for (guint k = 0; k < n; k++, at += strlen (at) + 1)
     if (strcmp (at, name) == 0)
@@ -531,19 +550,22 @@ add_name (Checker *c, Frame *f, const char *name, const Mark *m)
     {
       const Mark *first = &g_array_index (f->marks, Mark, before);
       g_autofree char *shown = g_strv_contains (c->shown, name)
-          ? g_strdup_printf (" '%s'", name) : g_strdup ("");
-      return fail (c, m, SM_ERROR_DUPLICATE, "The member%s is given twice "
+                                   ? g_strdup_printf (" '%s'", name)
+                                   : g_strdup ("");
+      return fail (c, m, SM_ERROR_DUPLICATE,
+                   "The member%s is given twice "
                    "in this object (first at line %d, column %d); JSON "
                    "readers keep only one of them, so remove one or merge "
-                   "them.", shown, (int) first->line, (int) column_of (first));
+                   "them.",
+                   shown, (int) first->line, (int) column_of (first));
     }
   g_array_append_val (f->marks, *m);
   guint n = f->marks->len;
   if (n == SMALL_OBJECT + 1)
     {
       if (f->index_of == NULL)
-        f->index_of = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                             g_free, NULL);
+        f->index_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             NULL);
       const char *at = f->names->str;
       for (guint k = 0; k < n; k++, at += strlen (at) + 1)
         g_hash_table_insert (f->index_of, g_strdup (at),
@@ -562,23 +584,26 @@ read_name (Checker *c)
   Frame *f = &c->frames[c->depth - 1];
   Mark start = mark_here (c);
   if (*c->p == '\'')
-    return fail_here (c, SM_ERROR_PARSE, "JSON writes member names in "
+    return fail_here (c, SM_ERROR_PARSE,
+                      "JSON writes member names in "
                       "double quotes, not single ones; correct the quotes.");
   if (*c->p == '}' || *c->p == ']')
-    return fail_here (c, SM_ERROR_PARSE, "A ',' comes right before the end "
+    return fail_here (c, SM_ERROR_PARSE,
+                      "A ',' comes right before the end "
                       "of this object; remove the comma or add the member "
                       "that is missing.");
   if (*c->p != '"')
-    return fail_here (c, SM_ERROR_PARSE, "A member name in double quotes "
+    return fail_here (c, SM_ERROR_PARSE,
+                      "A member name in double quotes "
                       "should start here; correct the text at this place.");
   g_string_truncate (c->scratch, 0);
-  if (!read_string (c, c->scratch) || !add_name (c, f, c->scratch->str,
-                                                 &start))
+  if (!read_string (c, c->scratch) || !add_name (c, f, c->scratch->str, &start))
     return FALSE;
   if (!skip_blank (c))
     return FALSE;
   if (c->p == c->end || *c->p != ':')
-    return fail_here (c, SM_ERROR_PARSE, "A ':' should follow the member "
+    return fail_here (c, SM_ERROR_PARSE,
+                      "A ':' should follow the member "
                       "name here; correct the text at this place.");
   c->p++;
   c->state = WANT_VALUE;
@@ -609,14 +634,17 @@ read_value (Checker *c)
         return FALSE;
     }
   else if (ch == '\'')
-    return fail_here (c, SM_ERROR_PARSE, "JSON writes texts in double "
+    return fail_here (c, SM_ERROR_PARSE,
+                      "JSON writes texts in double "
                       "quotes, not single ones; correct the quotes.");
   else if (ch == ']' || ch == '}' || ch == ',' || ch == ':')
-    return fail_here (c, SM_ERROR_PARSE, "A value should stand here, "
+    return fail_here (c, SM_ERROR_PARSE,
+                      "A value should stand here, "
                       "before this punctuation; add it, or remove a comma "
                       "too many.");
   else
-    return fail_here (c, SM_ERROR_PARSE, "A value (an object, a list, a "
+    return fail_here (c, SM_ERROR_PARSE,
+                      "A value (an object, a list, a "
                       "text in double quotes, a number, true, false or "
                       "null) should start here; correct the text at this "
                       "place.");
@@ -650,10 +678,12 @@ read_comma_or_close (Checker *c)
       return TRUE;
     }
   if (f->object)
-    return fail_here (c, SM_ERROR_PARSE, "A ',' or the '}' that ends the "
+    return fail_here (c, SM_ERROR_PARSE,
+                      "A ',' or the '}' that ends the "
                       "object should follow the member's value here; "
                       "correct the text at this place.");
-  return fail_here (c, SM_ERROR_PARSE, "A ',' or the ']' that ends the list "
+  return fail_here (c, SM_ERROR_PARSE,
+                    "A ',' or the ']' that ends the list "
                     "should follow the element here; correct the text at "
                     "this place.");
 }
@@ -675,7 +705,8 @@ step (Checker *c)
       return read_value (c);
     case WANT_NEXT_ELEMENT:
       if (*c->p == ']' || *c->p == '}')
-        return fail_here (c, SM_ERROR_PARSE, "A ',' comes right before the "
+        return fail_here (c, SM_ERROR_PARSE,
+                          "A ',' comes right before the "
                           "end of this list; remove the comma or add the "
                           "element that is missing.");
       return read_value (c);
@@ -691,7 +722,8 @@ step (Checker *c)
     case WANT_COMMA_OR_CLOSE:
       return read_comma_or_close (c);
     case WANT_END:
-      return fail_here (c, SM_ERROR_PARSE, "The document goes on after its "
+      return fail_here (c, SM_ERROR_PARSE,
+                        "The document goes on after its "
                         "end; only blanks may follow the '}' that closes "
                         "it: remove the rest, or load it as a document of "
                         "its own.");
@@ -715,15 +747,15 @@ scan (Checker *c)
     }
   if (c->state == WANT_END || (c->state == WANT_VALUE && c->depth == 0))
     return TRUE;
-  return fail_here (c, SM_ERROR_PARSE, "The text ends inside the document: "
+  return fail_here (c, SM_ERROR_PARSE,
+                    "The text ends inside the document: "
                     "a '}' or ']' is missing, or the text was cut short; "
                     "complete it.");
 }
 
 gboolean
-sm_json__check_text (const char *text, gsize length,
-                     const char *const *shown, const char *file,
-                     SmProblemList *problems)
+sm_json__check_text (const char *text, gsize length, const char *const *shown,
+                     const char *file, SmProblemList *problems)
 {
   Checker c = { 0 };
   c.p = text;

@@ -27,7 +27,7 @@ typedef struct {
   const char *end;
   SmJsonWhere at;
   GString *path;
-  GHashTable *where;     /* path -> SmJsonWhere */
+  GHashTable *where; /* path -> SmJsonWhere */
 } Locator;
 
 #define LOCATE_DEPTH 5
@@ -161,8 +161,7 @@ locator_value (Locator *l, int depth)
   locator_skip_blank (l);
   if (l->p >= l->end)
     return FALSE;
-  if (depth <= LOCATE_DEPTH && !g_hash_table_contains (l->where,
-                                                       l->path->str))
+  if (depth <= LOCATE_DEPTH && !g_hash_table_contains (l->where, l->path->str))
     g_hash_table_insert (l->where, g_strdup (l->path->str),
                          g_memdup2 (&l->at, sizeof l->at));
   if (*l->p == '{' || *l->p == '[')
@@ -179,7 +178,10 @@ locator_value (Locator *l, int depth)
 GHashTable *
 sm_json__locate_values (const char *text, gsize length)
 {
-  Locator l = { text, text + length, { 1, 1 }, g_string_new (NULL),
+  Locator l = { text,
+                text + length,
+                { 1, 1 },
+                g_string_new (NULL),
                 g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        g_free) };
   locator_value (&l, 0);

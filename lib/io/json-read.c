@@ -74,15 +74,15 @@
 #include <staffmatch/version.h>
 
 typedef struct {
-  const char *name;            /* the file, for problems */
-  const char *text;            /* the JSON text, for the locator */
+  const char *name; /* the file, for problems */
+  const char *text; /* the JSON text, for the locator */
   gsize length;
   SmProblemList *problems;
-  GHashTable *where;           /* built on the first located problem */
-  GHashTable *broken;          /* "kind\x1fid" of items that failed, and
-                                  "kind" when any item of it may be lost */
+  GHashTable *where;  /* built on the first located problem */
+  GHashTable *broken; /* "kind\x1fid" of items that failed, and
+                         "kind" when any item of it may be lost */
   SmScenario *scenario;
-  const char *default_rule;    /* settings.default_rule, borrowed */
+  const char *default_rule; /* settings.default_rule, borrowed */
 } Loader;
 
 /* An object being read: @what names it in messages ("an employee"). */
@@ -91,13 +91,13 @@ typedef struct {
   JsonObject *object;
   const char *path;
   const char *what;
-  gboolean ok;                 /* no member made it unusable */
+  gboolean ok; /* no member made it unusable */
 } Item;
 
 typedef enum {
-  NEED_REQUIRED,               /* present and not null */
-  NEED_OPTIONAL,               /* may be left out, not null */
-  NEED_NULLABLE,               /* may be null or left out */
+  NEED_REQUIRED, /* present and not null */
+  NEED_OPTIONAL, /* may be left out, not null */
+  NEED_NULLABLE, /* may be null or left out */
 } Need;
 
 /* Where the value at @path starts, else where the nearest enclosing value
@@ -112,12 +112,12 @@ locate (Loader *ld, const char *path)
 
 static void report_valist (Loader *ld, const char *where, const char *field,
                            int code, const char *format, va_list args)
-  G_GNUC_PRINTF (5, 0);
-static void report (Loader *ld, const char *path, int code,
-                    const char *format, ...) G_GNUC_PRINTF (4, 5);
+    G_GNUC_PRINTF (5, 0);
+static void report (Loader *ld, const char *path, int code, const char *format,
+                    ...) G_GNUC_PRINTF (4, 5);
 static void report_hidden (Loader *ld, const char *where, const char *field,
                            int code, const char *format, ...)
-  G_GNUC_PRINTF (5, 6);
+    G_GNUC_PRINTF (5, 6);
 
 /* Adds a problem at the value of the path @where, naming @field. */
 static void
@@ -127,8 +127,8 @@ report_valist (Loader *ld, const char *where, const char *field, int code,
   g_autofree char *message = g_strdup_vprintf (format, args);
   SmJsonWhere w = locate (ld, where);
   sm_problem_list__add (ld->problems, ld->name, w.line, w.column,
-                        field != NULL && field[0] != '\0' ? field : NULL,
-                        code, "%s", message);
+                        field != NULL && field[0] != '\0' ? field : NULL, code,
+                        "%s", message);
 }
 
 /* Adds a problem at the value of @path, which is also its field. */
@@ -207,8 +207,10 @@ find_member (Item *it, const char *member, Need need)
   if (node == NULL && need == NEED_REQUIRED)
     {
       g_autofree char *path = member_path (it, member);
-      report (it->ld, path, SM_ERROR_PARSE, "The member '%s' is missing; "
-              "%s needs one.", member, it->what);
+      report (it->ld, path, SM_ERROR_PARSE,
+              "The member '%s' is missing; "
+              "%s needs one.",
+              member, it->what);
       it->ok = FALSE;
     }
   if (node != NULL && need == NEED_NULLABLE && JSON_NODE_HOLDS_NULL (node))
@@ -256,8 +258,9 @@ get_int (Item *it, const char *member, Need need, int32_t min, int32_t max,
   if (value < min || value > max)
     {
       g_autofree char *path = member_path (it, member);
-      report (it->ld, path, SM_ERROR_INVALID_VALUE, "'%s' is %"
-              G_GINT64_FORMAT "; give a whole number from %d to %d.",
+      report (it->ld, path, SM_ERROR_INVALID_VALUE,
+              "'%s' is %" G_GINT64_FORMAT
+              "; give a whole number from %d to %d.",
               member, value, (int) min, (int) max);
       it->ok = FALSE;
       return FALSE;
@@ -285,8 +288,10 @@ get_double (Item *it, const char *member, Need need, double *out)
   if (!isfinite (value))
     {
       g_autofree char *path = member_path (it, member);
-      report (it->ld, path, SM_ERROR_INVALID_VALUE, "'%s' is too large a "
-              "number; give an ordinary number.", member);
+      report (it->ld, path, SM_ERROR_INVALID_VALUE,
+              "'%s' is too large a "
+              "number; give an ordinary number.",
+              member);
       it->ok = FALSE;
       return FALSE;
     }
@@ -312,8 +317,8 @@ get_bool (Item *it, const char *member, Need need, gboolean *out)
 /* Reads a text member that must be one of @names (NULL-terminated) and
  * sets *@out to its index; @what names the value ("organisation kind"). */
 static gboolean
-get_choice (Item *it, const char *member, Need need,
-            const char *const *names, const char *what, int *out)
+get_choice (Item *it, const char *member, Need need, const char *const *names,
+            const char *what, int *out)
 {
   const char *text;
   if (!get_string (it, member, need, &text))
@@ -326,8 +331,10 @@ get_choice (Item *it, const char *member, Need need,
       }
   g_autofree char *known = g_strjoinv ("\", \"", (char **) names);
   g_autofree char *path = member_path (it, member);
-  report (it->ld, path, SM_ERROR_INVALID_VALUE, "The value of '%s' is not "
-          "a known %s; use one of \"%s\".", member, what, known);
+  report (it->ld, path, SM_ERROR_INVALID_VALUE,
+          "The value of '%s' is not "
+          "a known %s; use one of \"%s\".",
+          member, what, known);
   it->ok = FALSE;
   return FALSE;
 }
@@ -444,8 +451,8 @@ check_members (Item *it, const char *const *known)
       gboolean shown = is_near_miss (member, known);
       g_autofree char *list = g_strjoinv (", ", (char **) known);
       g_autofree char *path = member_path (it, member);
-      report_hidden (it->ld, path, shown ? path : it->path,
-                     SM_ERROR_PARSE, "Unknown member%s%s%s; correct its name "
+      report_hidden (it->ld, path, shown ? path : it->path, SM_ERROR_PARSE,
+                     "Unknown member%s%s%s; correct its name "
                      "or leave it out (the members of %s: %s).",
                      shown ? " '" : "", shown ? member : "", shown ? "'" : "",
                      it->what, list);
@@ -511,9 +518,11 @@ load_seed (Item *it)
     return;
   if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, &seed, NULL))
     {
-      report (it->ld, "settings.seed", SM_ERROR_INVALID_VALUE, "The seed "
+      report (it->ld, "settings.seed", SM_ERROR_INVALID_VALUE,
+              "The seed "
               "must be a whole number from 0 to %" G_GUINT64_FORMAT
-              ", written in quotes, such as \"2019\".", G_MAXUINT64);
+              ", written in quotes, such as \"2019\".",
+              G_MAXUINT64);
       return;
     }
   sm_scenario_set_seed (it->ld->scenario, seed);
@@ -523,8 +532,9 @@ static void
 load_settings (Loader *ld, JsonObject *root)
 {
   static const char *const members[] = {
-    "seed", "tie_breaking", "reference_date", "reduction", "age_band_years",
-    "default_rule", NULL
+    "seed",      "tie_breaking",   "reference_date",
+    "reduction", "age_band_years", "default_rule",
+    NULL
   };
   JsonNode *node = json_object_get_member (root, "settings");
   Item top = { ld, root, "", "the document", TRUE };
@@ -564,8 +574,7 @@ apply_default_rule (Loader *ld)
     return;
   if (!sm_scenario_set_default_rule (ld->scenario, ld->default_rule, &error))
     {
-      report (ld, "settings.default_rule", error->code, "%s",
-              error->message);
+      report (ld, "settings.default_rule", error->code, "%s", error->message);
       g_error_free (error);
     }
 }
@@ -600,8 +609,7 @@ static void
 load_unit (Item *it)
 {
   static const char *const members[] = {
-    "id", "name", "organisation", "contract_client", "contract_end_year",
-    NULL
+    "id", "name", "organisation", "contract_client", "contract_end_year", NULL
   };
   SmUnitSpec spec = SM_UNIT_SPEC_INIT;
   GError *error = NULL;
@@ -609,8 +617,7 @@ load_unit (Item *it)
   get_string (it, "id", NEED_REQUIRED, &spec.id);
   get_string (it, "name", NEED_REQUIRED, &spec.name);
   get_string (it, "organisation", NEED_REQUIRED, &spec.organisation_id);
-  get_string (it, "contract_client", NEED_NULLABLE,
-              &spec.contract_client_id);
+  get_string (it, "contract_client", NEED_NULLABLE, &spec.contract_client_id);
   get_int (it, "contract_end_year", NEED_NULLABLE, 1, INT32_MAX,
            &spec.contract_end_year);
   if (it->ok)
@@ -668,8 +675,8 @@ load_criteria (Item *it, SmPriorityRule *rule)
           ok = FALSE;
           continue;
         }
-      Item sub = { it->ld, json_node_get_object (element), path,
-                   "a criterion", TRUE };
+      Item sub = { it->ld, json_node_get_object (element), path, "a criterion",
+                   TRUE };
       load_criterion (&sub, rule);
       ok = ok && sub.ok;
     }
@@ -680,8 +687,8 @@ static void
 load_rule (Item *it)
 {
   static const char *const members[] = {
-    "id", "criteria", "max_grade_distance", "min_fit",
-    "require_qualifications", NULL
+    "id", "criteria", "max_grade_distance", "min_fit", "require_qualifications",
+    NULL
   };
   const char *id = NULL;
   int32_t distance = -1;
@@ -690,8 +697,7 @@ load_rule (Item *it)
   GError *error = NULL;
   check_members (it, members);
   get_string (it, "id", NEED_REQUIRED, &id);
-  g_autoptr (SmPriorityRule) rule = sm_priority_rule_new (id != NULL ? id
-                                                                     : "");
+  g_autoptr (SmPriorityRule) rule = sm_priority_rule_new (id != NULL ? id : "");
   if (!load_criteria (it, rule))
     it->ok = FALSE;
   get_int (it, "max_grade_distance", NEED_NULLABLE, 0, INT32_MAX, &distance);
@@ -717,8 +723,8 @@ static void
 load_position (Item *it)
 {
   static const char *const members[] = {
-    "id", "title", "unit", "function", "grade", "fte", "seats",
-    "target_seats", "qualifications", "rule", NULL
+    "id",    "title",        "unit",           "function", "grade", "fte",
+    "seats", "target_seats", "qualifications", "rule",     NULL
   };
   SmPositionSpec spec = SM_POSITION_SPEC_INIT;
   g_autoptr (GPtrArray) qualifications = NULL;
@@ -731,8 +737,7 @@ load_position (Item *it)
   get_int (it, "grade", NEED_REQUIRED, INT32_MIN, INT32_MAX, &spec.grade);
   get_double (it, "fte", NEED_OPTIONAL, &spec.fte);
   get_int (it, "seats", NEED_OPTIONAL, INT32_MIN, INT32_MAX, &spec.seats);
-  get_int (it, "target_seats", NEED_NULLABLE, 0, INT32_MAX,
-           &spec.target_seats);
+  get_int (it, "target_seats", NEED_NULLABLE, 0, INT32_MAX, &spec.target_seats);
   load_qualifications (it, &qualifications, &spec.qualifications);
   get_string (it, "rule", NEED_NULLABLE, &spec.rule_id);
   if (it->ok)
@@ -745,8 +750,8 @@ static void
 load_employee (Item *it)
 {
   static const char *const members[] = {
-    "id", "name", "function", "unit", "grade", "fte", "service_start",
-    "birth_date", "qualifications", NULL
+    "id",  "name",          "function",   "unit",           "grade",
+    "fte", "service_start", "birth_date", "qualifications", NULL
   };
   SmEmployeeSpec spec = SM_EMPLOYEE_SPEC_INIT;
   g_autoptr (GPtrArray) qualifications = NULL;
@@ -770,10 +775,9 @@ load_employee (Item *it)
 static void
 load_application (Item *it)
 {
-  static const char *const members[] = {
-    "employee", "position", "preference", "committee_score", "travel_km",
-    NULL
-  };
+  static const char *const members[] = { "employee",   "position",
+                                         "preference", "committee_score",
+                                         "travel_km",  NULL };
   SmApplicationSpec spec = SM_APPLICATION_SPEC_INIT;
   GError *error = NULL;
   check_members (it, members);
@@ -786,14 +790,16 @@ load_application (Item *it)
       && spec.travel_km < 0.0)
     {
       g_autofree char *path = member_path (it, "travel_km");
-      report (it->ld, path, SM_ERROR_INVALID_VALUE, "'travel_km' is "
+      report (it->ld, path, SM_ERROR_INVALID_VALUE,
+              "'travel_km' is "
               "negative; give the distance, or null when it is not known.");
       it->ok = FALSE;
     }
   if (it->ok)
     sm_scenario_add_application (it->ld->scenario, &spec, &error);
   const Ref refs[] = {
-    { "employee", spec.employee_id }, { "position", spec.position_id },
+    { "employee", spec.employee_id },
+    { "position", spec.position_id },
   };
   finish_item (it, NULL, NULL, error, refs, G_N_ELEMENTS (refs));
 }
@@ -810,17 +816,15 @@ load_relation (Item *it)
   get_string (it, "to", NEED_REQUIRED, &to);
   get_fit (it, "fit", NEED_REQUIRED, &fit);
   if (it->ok)
-    sm_scenario_add_function_relation (it->ld->scenario, from, to, fit,
-                                       &error);
+    sm_scenario_add_function_relation (it->ld->scenario, from, to, fit, &error);
   finish_item (it, NULL, NULL, error, NULL, 0);
 }
 
 static void
 load_manual_placement (Item *it)
 {
-  static const char *const members[] = {
-    "employee", "position", "reason", NULL
-  };
+  static const char *const members[] = { "employee", "position", "reason",
+                                         NULL };
   const char *employee = NULL, *position = NULL, *reason = NULL;
   GError *error = NULL;
   check_members (it, members);
@@ -831,7 +835,8 @@ load_manual_placement (Item *it)
     sm_scenario_add_manual_placement (it->ld->scenario, employee, position,
                                       reason, &error);
   const Ref refs[] = {
-    { "employee", employee }, { "position", position },
+    { "employee", employee },
+    { "position", position },
   };
   finish_item (it, NULL, NULL, error, refs, G_N_ELEMENTS (refs));
 }
@@ -885,22 +890,26 @@ check_header (Loader *ld, JsonObject *root)
     return FALSE;
   if (!g_str_equal (format, SM_JSON__SCENARIO_FORMAT))
     {
-      report (ld, "format", SM_ERROR_PARSE, "This is not a staffmatch "
+      report (ld, "format", SM_ERROR_PARSE,
+              "This is not a staffmatch "
               "scenario: its format is not '" SM_JSON__SCENARIO_FORMAT "'%s.",
               g_str_equal (format, SM_JSON__PLACEMENT_FORMAT)
-              ? " (it is a placement, which is an output)" : "");
+                  ? " (it is a placement, which is an output)"
+                  : "");
       return FALSE;
     }
-  if (!get_int (&top, "version", NEED_REQUIRED, INT32_MIN, INT32_MAX,
-                &version))
+  if (!get_int (&top, "version", NEED_REQUIRED, INT32_MIN, INT32_MAX, &version))
     return FALSE;
   if (version != SM_JSON__FORMAT_VERSION)
     {
-      report (ld, "version", SM_ERROR_INVALID_VALUE, "This document is "
+      report (ld, "version", SM_ERROR_INVALID_VALUE,
+              "This document is "
               "version %d of the scenario format; this library (staffmatch "
-              "%s) reads version %d%s.", (int) version, sm_version (),
-              SM_JSON__FORMAT_VERSION, version > SM_JSON__FORMAT_VERSION
-              ? ": load it with a newer staffmatch" : "");
+              "%s) reads version %d%s.",
+              (int) version, sm_version (), SM_JSON__FORMAT_VERSION,
+              version > SM_JSON__FORMAT_VERSION
+                  ? ": load it with a newer staffmatch"
+                  : "");
       return FALSE;
     }
   return TRUE;
@@ -909,16 +918,24 @@ check_header (Loader *ld, JsonObject *root)
 static void
 load_root (Loader *ld, JsonNode *root)
 {
-  static const char *const members[] = {
-    "format", "version", "settings", "organisations", "units", "rules",
-    "positions", "employees", "applications", "function_relations",
-    "manual_placements", NULL
-  };
+  static const char *const members[] = { "format",
+                                         "version",
+                                         "settings",
+                                         "organisations",
+                                         "units",
+                                         "rules",
+                                         "positions",
+                                         "employees",
+                                         "applications",
+                                         "function_relations",
+                                         "manual_placements",
+                                         NULL };
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      report (ld, NULL, SM_ERROR_PARSE, "The document is %s; a scenario is "
-              "a JSON object with \"format\": \""
-              SM_JSON__SCENARIO_FORMAT "\".",
+      report (ld, NULL, SM_ERROR_PARSE,
+              "The document is %s; a scenario is "
+              "a JSON object with \"format\": \"" SM_JSON__SCENARIO_FORMAT
+              "\".",
               root == NULL ? "empty" : describe_node (root));
       return;
     }
@@ -930,14 +947,12 @@ load_root (Loader *ld, JsonNode *root)
   load_settings (ld, object);
   load_list (ld, object, "organisations", NEED_REQUIRED, "organisation",
              "an organisation", load_organisation);
-  load_list (ld, object, "units", NEED_REQUIRED, "unit", "a unit",
-             load_unit);
-  load_list (ld, object, "rules", NEED_OPTIONAL, "rule", "a rule",
-             load_rule);
-  load_list (ld, object, "positions", NEED_REQUIRED, "position",
-             "a position", load_position);
-  load_list (ld, object, "employees", NEED_REQUIRED, "employee",
-             "an employee", load_employee);
+  load_list (ld, object, "units", NEED_REQUIRED, "unit", "a unit", load_unit);
+  load_list (ld, object, "rules", NEED_OPTIONAL, "rule", "a rule", load_rule);
+  load_list (ld, object, "positions", NEED_REQUIRED, "position", "a position",
+             load_position);
+  load_list (ld, object, "employees", NEED_REQUIRED, "employee", "an employee",
+             load_employee);
   load_list (ld, object, "applications", NEED_OPTIONAL, "application",
              "an application", load_application);
   load_list (ld, object, "function_relations", NEED_OPTIONAL, "relation",
@@ -992,8 +1007,10 @@ report_syntax (Loader *ld, const GError *error)
     text += strlen (prefix);
   g_autofree char *clean = drop_quoted_tokens (text);
   sm_problem_list__add (ld->problems, ld->name, line, column, NULL,
-                        SM_ERROR_PARSE, "This is not valid JSON: %s; "
-                        "correct the text at this place.", clean);
+                        SM_ERROR_PARSE,
+                        "This is not valid JSON: %s; "
+                        "correct the text at this place.",
+                        clean);
 }
 
 /* The text must be UTF-8 (json-glib says so without a place). */
@@ -1005,26 +1022,66 @@ check_utf8 (Loader *ld)
     return TRUE;
   SmJsonWhere at = sm_json__where_at (ld->text, bad);
   sm_problem_list__add (ld->problems, ld->name, at.line, at.column, NULL,
-                        SM_ERROR_PARSE, "The text is not UTF-8 (or holds a "
+                        SM_ERROR_PARSE,
+                        "The text is not UTF-8 (or holds a "
                         "NUL byte) from here on; save the file as UTF-8.");
   return FALSE;
 }
 
 /* Every member name of the scenario format: the names that the text
  * check may show. */
-static const char *const member_names[] = {
-  "format", "version", "settings", "organisations", "units", "rules",
-  "positions", "employees", "applications", "function_relations",
-  "manual_placements", "seed", "tie_breaking", "reference_date",
-  "reduction", "age_band_years", "default_rule", "id", "name", "kind",
-  "min_headcount", "max_headcount", "organisation", "contract_client",
-  "contract_end_year", "criteria", "criterion", "prefer",
-  "max_grade_distance", "min_fit", "require_qualifications", "title",
-  "unit", "function", "grade", "fte", "seats", "target_seats",
-  "qualifications", "rule", "service_start", "birth_date", "employee",
-  "position", "preference", "committee_score", "travel_km", "from", "to",
-  "fit", "reason", NULL
-};
+static const char *const member_names[] = { "format",
+                                            "version",
+                                            "settings",
+                                            "organisations",
+                                            "units",
+                                            "rules",
+                                            "positions",
+                                            "employees",
+                                            "applications",
+                                            "function_relations",
+                                            "manual_placements",
+                                            "seed",
+                                            "tie_breaking",
+                                            "reference_date",
+                                            "reduction",
+                                            "age_band_years",
+                                            "default_rule",
+                                            "id",
+                                            "name",
+                                            "kind",
+                                            "min_headcount",
+                                            "max_headcount",
+                                            "organisation",
+                                            "contract_client",
+                                            "contract_end_year",
+                                            "criteria",
+                                            "criterion",
+                                            "prefer",
+                                            "max_grade_distance",
+                                            "min_fit",
+                                            "require_qualifications",
+                                            "title",
+                                            "unit",
+                                            "function",
+                                            "grade",
+                                            "fte",
+                                            "seats",
+                                            "target_seats",
+                                            "qualifications",
+                                            "rule",
+                                            "service_start",
+                                            "birth_date",
+                                            "employee",
+                                            "position",
+                                            "preference",
+                                            "committee_score",
+                                            "travel_km",
+                                            "from",
+                                            "to",
+                                            "fit",
+                                            "reason",
+                                            NULL };
 
 static void
 parse_and_load (Loader *ld)
@@ -1052,10 +1109,14 @@ load_text (const char *data, gsize length, const char *name,
            SmProblemList *problems)
 {
   static const char bom[] = "\xEF\xBB\xBF";
-  Loader ld = { name, data, length, problems, NULL,
-                g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                       NULL),
-                sm_scenario_new (), NULL };
+  Loader ld = { name,
+                data,
+                length,
+                problems,
+                NULL,
+                g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+                sm_scenario_new (),
+                NULL };
   if (length >= 3 && memcmp (data, bom, 3) == 0)
     {
       ld.text += 3;
@@ -1079,8 +1140,8 @@ finish_load (SmScenario *scenario, const SmProblemList *found,
     {
       SmProblem p;
       sm_problem_list_get (found, k, &p);
-      sm_problem_list__add (problems, p.file, p.line, p.column, p.field,
-                            p.code, "%s", p.message);
+      sm_problem_list__add (problems, p.file, p.line, p.column, p.field, p.code,
+                            "%s", p.message);
     }
   if (n == 0)
     return scenario;
@@ -1094,12 +1155,14 @@ finish_load (SmScenario *scenario, const SmProblemList *found,
 static void
 report_too_large (SmProblemList *problems, const char *name, gsize size)
 {
-  g_autofree char *measured = size > 0
-      ? g_strdup_printf ("%" G_GSIZE_FORMAT " bytes", size)
-      : g_strdup ("more than that");
+  g_autofree char *measured = size > 0 ? g_strdup_printf ("%" G_GSIZE_FORMAT
+                                                          " bytes",
+                                                          size)
+                                       : g_strdup ("more than that");
   sm_problem_list__add (problems, name, 0, 0, NULL, SM_ERROR_TOO_LARGE,
-                        "A scenario document may be at most %d MiB (%"
-                        G_GSIZE_FORMAT " bytes), and this one is %s; check "
+                        "A scenario document may be at most %d MiB "
+                        "(%" G_GSIZE_FORMAT
+                        " bytes), and this one is %s; check "
                         "that this is the right file (a scenario of 100,000 "
                         "employees takes some 30 to 60 MiB).",
                         (int) (SM_SCENARIO_JSON_MAX_SIZE >> 20),
@@ -1130,8 +1193,8 @@ sm_scenario_load_json_data (const char *data, gsize length, const char *name,
 static void
 set_io_error (GError **error, const char *name, const char *what, int errsv)
 {
-  g_set_error (error, SM_ERROR, SM_ERROR_IO, "Cannot %s %s: %s.", what,
-               name, g_strerror (errsv));
+  g_set_error (error, SM_ERROR, SM_ERROR_IO, "Cannot %s %s: %s.", what, name,
+               g_strerror (errsv));
 }
 
 /* Reads from @fd to its end, or until more than the limit has come (then
@@ -1199,8 +1262,8 @@ read_bounded (const char *path, const char *name, gboolean *too_large,
  * NULL with @error set (SM_ERROR_IO) or, when too large, with *@too_large
  * set and *@size the file's size (0 when not known). */
 static GBytes *
-load_file (const char *path, const char *name, gboolean *too_large,
-           gsize *size, GError **error)
+load_file (const char *path, const char *name, gboolean *too_large, gsize *size,
+           GError **error)
 {
   GStatBuf st;
   gboolean known = g_stat (path, &st) == 0;
@@ -1209,8 +1272,7 @@ load_file (const char *path, const char *name, gboolean *too_large,
                && (guint64) st.st_size > SM_SCENARIO_JSON_MAX_SIZE;
   if (*too_large)
     {
-      *size = (guint64) st.st_size > G_MAXSIZE ? G_MAXSIZE
-                                               : (gsize) st.st_size;
+      *size = (guint64) st.st_size > G_MAXSIZE ? G_MAXSIZE : (gsize) st.st_size;
       return NULL;
     }
   if (known && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
@@ -1228,8 +1290,8 @@ sm_scenario_load_json (const char *path, SmProblemList *problems,
   GError *io_error = NULL;
   gboolean too_large;
   gsize size;
-  g_autoptr (GBytes) bytes = load_file (path, name, &too_large, &size,
-                                        &io_error);
+  g_autoptr (GBytes)
+      bytes = load_file (path, name, &too_large, &size, &io_error);
   if (bytes == NULL)
     {
       g_autoptr (SmProblemList) found = sm_problem_list_new ();
@@ -1237,8 +1299,8 @@ sm_scenario_load_json (const char *path, SmProblemList *problems,
         report_too_large (found, name, size);
       else
         {
-          sm_problem_list__add (found, name, 0, 0, NULL, io_error->code,
-                                "%s", io_error->message);
+          sm_problem_list__add (found, name, 0, 0, NULL, io_error->code, "%s",
+                                io_error->message);
           g_error_free (io_error);
         }
       return finish_load (NULL, found, problems, error);

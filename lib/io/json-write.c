@@ -73,9 +73,9 @@
  * An employee's "refusals" are sm_placement_get_refusal()'s, best
  * preference first, each on one line: "preference" 0 for the position of
  * their own function; "reason" "not-eligible", "full", "cap", "manual",
- * "reflection" or "manual-seat"; "filter" "grade", "fit", "qualifications" or null; "rank"
- * and "cutoff" from 1, 0 when none; "criterion" the name of the position's
- * rule's criterion that decided, "lot", "manual", or null.
+ * "reflection" or "manual-seat"; "filter" "grade", "fit", "qualifications" or
+ * null; "rank" and "cutoff" from 1, 0 when none; "criterion" the name of the
+ * position's rule's criterion that decided, "lot", "manual", or null.
  *
  * Reading a scenario back, with its rules and problems, is json-read.c's;
  * it takes the names of values defined here (json-private.h).
@@ -224,8 +224,7 @@ out_int_or_null (JsonOut *o, const char *key, int64_t value, gboolean given)
 
 /* A double, or null when @given is FALSE. */
 static void
-out_double_or_null (JsonOut *o, const char *key, double value,
-                    gboolean given)
+out_double_or_null (JsonOut *o, const char *key, double value, gboolean given)
 {
   out_start (o, key);
   if (given)
@@ -264,8 +263,7 @@ typedef struct {
 static RunSettings
 settings_of_scenario (const SmScenario *s)
 {
-  RunSettings r = { sm_scenario_get_seed (s),
-                    sm_scenario_get_tie_breaking (s),
+  RunSettings r = { sm_scenario_get_seed (s), sm_scenario_get_tie_breaking (s),
                     sm_scenario_get_reference_date (s), 0, 0 };
   sm_scenario_get_reduction (s, &r.reduction, &r.age_band_years);
   return r;
@@ -292,8 +290,7 @@ write_settings (JsonOut *o, const SmScenario *s, const RunSettings *run)
 
   out_open (o, "settings", '{');
   out_string (o, "seed", seed);
-  out_string (o, "tie_breaking",
-              sm_tie_breaking_to_string (run->tie_breaking));
+  out_string (o, "tie_breaking", sm_tie_breaking_to_string (run->tie_breaking));
   out_string (o, "reference_date", date);
   out_string (o, "reduction", sm_reduction_to_string (run->reduction));
   out_int (o, "age_band_years", run->age_band_years);
@@ -384,8 +381,7 @@ write_positions (JsonOut *o, const SmScenario *s)
 static void
 out_date (JsonOut *o, const char *key, SmDate date)
 {
-  g_autofree char *text = sm_date_is_set (date) ? sm_date_to_iso (date)
-                                                : NULL;
+  g_autofree char *text = sm_date_is_set (date) ? sm_date_to_iso (date) : NULL;
   out_string (o, key, text);
 }
 
@@ -500,8 +496,10 @@ decided_by_name (const SmScenario *s, int32_t position, int32_t criterion)
     return NULL;
   SmPositionSpec spec;
   sm_scenario_get_position (s, position, &spec);
-  const SmPriorityRule *rule = spec.rule_id == NULL ? NULL
-      : sm_scenario_get_rule (s, sm_scenario_find_rule (s, spec.rule_id));
+  const SmPriorityRule *rule =
+      spec.rule_id == NULL
+          ? NULL
+          : sm_scenario_get_rule (s, sm_scenario_find_rule (s, spec.rule_id));
   if (rule == NULL)
     rule = sm_scenario_get_default_rule (s);
   g_assert (criterion < sm_priority_rule_get_n_criteria (rule));
@@ -528,15 +526,18 @@ write_refusals (JsonOut *o, const SmPlacement *placement, int32_t employee)
       out_start (o, NULL);
       g_string_append (o->text, "{\"position\": ");
       append_json_string (o->text, position.id);
-      g_string_append_printf (o->text, ", \"preference\": %d, "
+      g_string_append_printf (o->text,
+                              ", \"preference\": %d, "
                               "\"reason\": \"%s\", \"filter\": ",
                               r.preference, sm_reason_to_string (r.reason));
       if (r.filter != SM_FILTER_NONE)
         append_json_string (o->text, sm_filter_to_string (r.filter));
       else
         g_string_append (o->text, "null");
-      g_string_append_printf (o->text, ", \"rank\": %d, \"cutoff\": %d, "
-                              "\"criterion\": ", r.rank, r.cutoff);
+      g_string_append_printf (o->text,
+                              ", \"rank\": %d, \"cutoff\": %d, "
+                              "\"criterion\": ",
+                              r.rank, r.cutoff);
       if (decided_by != NULL)
         append_json_string (o->text, decided_by);
       else

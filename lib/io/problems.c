@@ -18,7 +18,7 @@ typedef struct {
 } StoredProblem;
 
 struct _SmProblemList {
-  GArray *items;   /* StoredProblem */
+  GArray *items; /* StoredProblem */
 };
 
 static void
@@ -81,8 +81,8 @@ sm_problem_list__add (SmProblemList *list, const char *file, int32_t line,
   va_list args;
   va_start (args, format);
   StoredProblem p = {
-    g_strdup (file != NULL ? file : ""), line, column, g_strdup (field),
-    code, g_strdup_vprintf (format, args)
+    g_strdup (file != NULL ? file : ""), line, column, g_strdup (field), code,
+    g_strdup_vprintf (format, args)
   };
   va_end (args);
   g_array_append_val (list->items, p);

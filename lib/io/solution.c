@@ -20,10 +20,7 @@
 /* Reads the N lines "i j" into @assignment and checks that nothing but
  * comments follows them. */
 static gboolean
-read_assignment (SmTextScanner *s,
-                 int32_t n,
-                 int32_t m,
-                 int32_t *assignment,
+read_assignment (SmTextScanner *s, int32_t n, int32_t m, int32_t *assignment,
                  GError **error)
 {
   const char *word = NULL;
@@ -37,19 +34,20 @@ read_assignment (SmTextScanner *s,
           sm_text_scanner__set_error (s, sm_text_scanner__get_last_line (s),
                                       error, SM_ERROR_PARSE,
                                       "the file ends after %" PRId32
-                                      " of the %" PRId32 " employees", i, n);
+                                      " of the %" PRId32 " employees",
+                                      i, n);
           return FALSE;
         }
-      if (!sm_text_scanner__read_index (s, 0, n, "employee", &employee,
-                                        error))
+      if (!sm_text_scanner__read_index (s, 0, n, "employee", &employee, error))
         return FALSE;
       if (employee != i)
         {
           sm_text_scanner__set_error (s, s->line, error, SM_ERROR_PARSE,
-                                      "expected the line of employee %"
-                                      PRId32 ", found employee %" PRId32
+                                      "expected the line of employee %" PRId32
+                                      ", found employee %" PRId32
                                       ": every employee needs one line, in "
-                                      "order", i, employee);
+                                      "order",
+                                      i, employee);
           return FALSE;
         }
       if (!sm_text_scanner__read_index (s, -1, m, "position", &assignment[i],
@@ -63,7 +61,8 @@ read_assignment (SmTextScanner *s,
       g_autofree char *token = sm_text_scanner__describe (word, length);
       sm_text_scanner__set_error (s, s->line, error, SM_ERROR_PARSE,
                                   "unexpected '%s' after the line of the "
-                                  "last employee", token);
+                                  "last employee",
+                                  token);
       return FALSE;
     }
   return TRUE;
@@ -71,11 +70,8 @@ read_assignment (SmTextScanner *s,
 
 /* Reads a solution; @origin (or NULL) names it in messages. */
 static SmMatching *
-read_solution (const SmMarket *market,
-               const char *data,
-               size_t length,
-               const char *origin,
-               GError **error)
+read_solution (const SmMarket *market, const char *data, size_t length,
+               const char *origin, GError **error)
 {
   SmTextScanner s;
   int32_t n = sm_market_get_n_employees (market);
@@ -87,8 +83,8 @@ read_solution (const SmMarket *market,
   g_autofree int32_t *assignment = g_new (int32_t, MAX (n, 1));
   if (!read_assignment (&s, n, m, assignment, error))
     return NULL;
-  SmMatching *matching = sm_matching_new_from_assignment (market, assignment,
-                                                          n, error);
+  SmMatching *matching = sm_matching_new_from_assignment (market, assignment, n,
+                                                          error);
   if (matching == NULL)
     sm_text_scanner__prefix_error (&s, sm_text_scanner__get_last_line (&s),
                                    error);
@@ -96,9 +92,7 @@ read_solution (const SmMarket *market,
 }
 
 SmMatching *
-sm_solution_read_data (const SmMarket *market,
-                       const char *data,
-                       size_t length,
+sm_solution_read_data (const SmMarket *market, const char *data, size_t length,
                        GError **error)
 {
   g_return_val_if_fail (market != NULL, NULL);
@@ -109,9 +103,7 @@ sm_solution_read_data (const SmMarket *market,
 }
 
 SmMatching *
-sm_solution_read_file (const SmMarket *market,
-                       const char *path,
-                       GError **error)
+sm_solution_read_file (const SmMarket *market, const char *path, GError **error)
 {
   g_return_val_if_fail (market != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -156,8 +148,7 @@ write_solution_func (gconstpointer object, FILE *stream, GError **error)
 }
 
 gboolean
-sm_solution_write_file (const SmMatching *matching,
-                        const char *path,
+sm_solution_write_file (const SmMatching *matching, const char *path,
                         GError **error)
 {
   g_return_val_if_fail (matching != NULL, FALSE);

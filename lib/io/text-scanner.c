@@ -65,9 +65,7 @@ token_length (const SmTextScanner *s)
 }
 
 void
-sm_text_scanner__init (SmTextScanner *s,
-                       const char *data,
-                       size_t length,
+sm_text_scanner__init (SmTextScanner *s, const char *data, size_t length,
                        const char *origin)
 {
   static const char bom[] = "\xEF\xBB\xBF";
@@ -125,9 +123,7 @@ sm_text_scanner__at_line_end (SmTextScanner *s)
 }
 
 gboolean
-sm_text_scanner__read_word (SmTextScanner *s,
-                            const char **word,
-                            size_t *length)
+sm_text_scanner__read_word (SmTextScanner *s, const char **word, size_t *length)
 {
   if (sm_text_scanner__at_line_end (s))
     return FALSE;
@@ -194,9 +190,7 @@ sm_text_scanner__describe (const char *word, size_t length)
 /* Reports a failed scan_int64(); @expected says what was wanted, with
  * its article ("a count"). */
 static gboolean
-number_error (const SmTextScanner *s,
-              ScanStatus status,
-              const char *expected,
+number_error (const SmTextScanner *s, ScanStatus status, const char *expected,
               GError **error)
 {
   if (status == SCAN_END_OF_LINE)
@@ -206,8 +200,7 @@ number_error (const SmTextScanner *s,
                                   expected);
       return FALSE;
     }
-  g_autofree char *token = sm_text_scanner__describe (s->p,
-                                                      token_length (s));
+  g_autofree char *token = sm_text_scanner__describe (s->p, token_length (s));
   if (status == SCAN_OVERFLOW)
     sm_text_scanner__set_error (s, s->line, error, SM_ERROR_PARSE,
                                 "the number '%s' is too large", token);
@@ -220,9 +213,7 @@ number_error (const SmTextScanner *s,
 
 /* As number_error() for an index of @what ("employee"). */
 static gboolean
-index_number_error (const SmTextScanner *s,
-                    ScanStatus status,
-                    const char *what,
+index_number_error (const SmTextScanner *s, ScanStatus status, const char *what,
                     GError **error)
 {
   const char *article = strchr ("aeiou", what[0]) != NULL ? "an" : "a";
@@ -231,10 +222,8 @@ index_number_error (const SmTextScanner *s,
 }
 
 gboolean
-sm_text_scanner__read_int64 (SmTextScanner *s,
-                             const char *expected,
-                             int64_t *out,
-                             GError **error)
+sm_text_scanner__read_int64 (SmTextScanner *s, const char *expected,
+                             int64_t *out, GError **error)
 {
   ScanStatus status = scan_int64 (s, out);
   if (G_UNLIKELY (status != SCAN_OK))
@@ -243,23 +232,19 @@ sm_text_scanner__read_int64 (SmTextScanner *s,
 }
 
 static gboolean
-index_error (const SmTextScanner *s,
-             int64_t value,
-             int32_t min,
-             int32_t max,
-             const char *what,
-             GError **error)
+index_error (const SmTextScanner *s, int64_t value, int32_t min, int32_t max,
+             const char *what, GError **error)
 {
   if (max > min)
-    sm_text_scanner__set_error (s, s->line, error,
-                                SM_ERROR_INDEX_OUT_OF_RANGE,
+    sm_text_scanner__set_error (s, s->line, error, SM_ERROR_INDEX_OUT_OF_RANGE,
                                 "%s %" PRId64 " is out of range %" PRId32
-                                "..%" PRId32, what, value, min, max - 1);
+                                "..%" PRId32,
+                                what, value, min, max - 1);
   else
-    sm_text_scanner__set_error (s, s->line, error,
-                                SM_ERROR_INDEX_OUT_OF_RANGE,
+    sm_text_scanner__set_error (s, s->line, error, SM_ERROR_INDEX_OUT_OF_RANGE,
                                 "%s %" PRId64 " is out of range: there is "
-                                "no %s", what, value, what);
+                                "no %s",
+                                what, value, what);
   return FALSE;
 }
 
@@ -277,13 +262,8 @@ grow_list (int32_t **buffer, size_t *capacity)
  * not a number, one too many), leaving it to the careful loop. Returns the
  * new number of entries. */
 static size_t
-scan_list_fast (SmTextScanner *s,
-                int64_t lo,
-                int64_t hi,
-                size_t range,
-                int32_t **buffer,
-                size_t *capacity,
-                size_t n)
+scan_list_fast (SmTextScanner *s, int64_t lo, int64_t hi, size_t range,
+                int32_t **buffer, size_t *capacity, size_t n)
 {
   const char *p = s->p;
 
@@ -298,7 +278,7 @@ scan_list_fast (SmTextScanner *s,
       start = p;
       while ((d = (unsigned) (unsigned char) *p - '0') < 10)
         {
-          v = v * 10 + d;   /* may wrap on long tokens, which fail below */
+          v = v * 10 + d; /* may wrap on long tokens, which fail below */
           p++;
         }
       /* Ten digits hold any int32 and cannot wrap a uint64. */
@@ -315,13 +295,9 @@ scan_list_fast (SmTextScanner *s,
 }
 
 gboolean
-sm_text_scanner__read_index_list (SmTextScanner *s,
-                                  int32_t min,
-                                  int32_t max,
-                                  const char *what,
-                                  int32_t **buffer,
-                                  size_t *capacity,
-                                  size_t *n_out,
+sm_text_scanner__read_index_list (SmTextScanner *s, int32_t min, int32_t max,
+                                  const char *what, int32_t **buffer,
+                                  size_t *capacity, size_t *n_out,
                                   GError **error)
 {
   size_t range = max > min ? (size_t) ((int64_t) max - min) : 0;
@@ -355,12 +331,8 @@ sm_text_scanner__read_index_list (SmTextScanner *s,
 }
 
 gboolean
-sm_text_scanner__read_index (SmTextScanner *s,
-                             int32_t min,
-                             int32_t max,
-                             const char *what,
-                             int32_t *out,
-                             GError **error)
+sm_text_scanner__read_index (SmTextScanner *s, int32_t min, int32_t max,
+                             const char *what, int32_t *out, GError **error)
 {
   int64_t v;
   ScanStatus status = scan_int64 (s, &v);
@@ -394,8 +366,7 @@ sm_text_scanner__end_line (SmTextScanner *s, GError **error)
 }
 
 gboolean
-sm_text_scanner__expect_keyword (SmTextScanner *s,
-                                 const char *keyword,
+sm_text_scanner__expect_keyword (SmTextScanner *s, const char *keyword,
                                  GError **error)
 {
   const char *word = NULL;
@@ -403,10 +374,11 @@ sm_text_scanner__expect_keyword (SmTextScanner *s,
 
   if (!sm_text_scanner__next_line (s))
     {
-      sm_text_scanner__set_error (s, sm_text_scanner__get_last_line (s),
-                                  error, SM_ERROR_PARSE,
+      sm_text_scanner__set_error (s, sm_text_scanner__get_last_line (s), error,
+                                  SM_ERROR_PARSE,
                                   "the file ends where the '%s' line should "
-                                  "be", keyword);
+                                  "be",
+                                  keyword);
       return FALSE;
     }
   sm_text_scanner__read_word (s, &word, &length);
@@ -414,18 +386,16 @@ sm_text_scanner__expect_keyword (SmTextScanner *s,
     {
       g_autofree char *token = sm_text_scanner__describe (word, length);
       sm_text_scanner__set_error (s, s->line, error, SM_ERROR_PARSE,
-                                  "expected the '%s' line, found '%s'",
-                                  keyword, token);
+                                  "expected the '%s' line, found '%s'", keyword,
+                                  token);
       return FALSE;
     }
   return TRUE;
 }
 
 gboolean
-sm_text_scanner__read_header (SmTextScanner *s,
-                              const char *magic,
-                              int64_t version,
-                              GError **error)
+sm_text_scanner__read_header (SmTextScanner *s, const char *magic,
+                              int64_t version, GError **error)
 {
   const char *word = NULL;
   size_t length = 0;
@@ -433,11 +403,12 @@ sm_text_scanner__read_header (SmTextScanner *s,
 
   if (!sm_text_scanner__next_line (s))
     {
-      sm_text_scanner__set_error (s, sm_text_scanner__get_last_line (s),
-                                  error, SM_ERROR_PARSE,
+      sm_text_scanner__set_error (s, sm_text_scanner__get_last_line (s), error,
+                                  SM_ERROR_PARSE,
                                   "the file holds no data: it should start "
                                   "with "
-                                  "'%s %" PRId64 "'", magic, version);
+                                  "'%s %" PRId64 "'",
+                                  magic, version);
       return FALSE;
     }
   sm_text_scanner__read_word (s, &word, &length);
@@ -446,7 +417,8 @@ sm_text_scanner__read_header (SmTextScanner *s,
       g_autofree char *token = sm_text_scanner__describe (word, length);
       sm_text_scanner__set_error (s, s->line, error, SM_ERROR_PARSE,
                                   "expected '%s %" PRId64 "' as the first "
-                                  "line, found '%s'", magic, version, token);
+                                  "line, found '%s'",
+                                  magic, version, token);
       return FALSE;
     }
   if (!sm_text_scanner__read_int64 (s, "the format version", &found, error))
@@ -473,11 +445,8 @@ sm_text_scanner__get_last_line (const SmTextScanner *s)
 }
 
 void
-sm_text_scanner__set_error (const SmTextScanner *s,
-                            int64_t line,
-                            GError **error,
-                            SmError code,
-                            const char *format,
+sm_text_scanner__set_error (const SmTextScanner *s, int64_t line,
+                            GError **error, SmError code, const char *format,
                             ...)
 {
   va_list args;
@@ -488,16 +457,14 @@ sm_text_scanner__set_error (const SmTextScanner *s,
   g_autofree char *message = g_strdup_vprintf (format, args);
   va_end (args);
   if (s->origin != NULL)
-    g_set_error (error, SM_ERROR, code, "%s:%" PRId64 ": %s", s->origin,
-                 line, message);
-  else
-    g_set_error (error, SM_ERROR, code, "line %" PRId64 ": %s", line,
+    g_set_error (error, SM_ERROR, code, "%s:%" PRId64 ": %s", s->origin, line,
                  message);
+  else
+    g_set_error (error, SM_ERROR, code, "line %" PRId64 ": %s", line, message);
 }
 
 void
-sm_text_scanner__prefix_error (const SmTextScanner *s,
-                               int64_t line,
+sm_text_scanner__prefix_error (const SmTextScanner *s, int64_t line,
                                GError **error)
 {
   if (s->origin != NULL)

@@ -21,18 +21,16 @@
 #include <staffmatch/error.h>
 
 typedef struct {
-  const char *p;        /* next byte to read */
-  const char *end;      /* one past the last byte */
-  int64_t line;         /* line of p, counted from 1 */
-  const char *origin;   /* file name for messages (UTF-8), or NULL */
+  const char *p;      /* next byte to read */
+  const char *end;    /* one past the last byte */
+  int64_t line;       /* line of p, counted from 1 */
+  const char *origin; /* file name for messages (UTF-8), or NULL */
 } SmTextScanner;
 
 /* Starts scanning @length bytes at @data (NULL allows only length 0). A
  * leading UTF-8 byte order mark is skipped. With @origin, messages start
  * "ORIGIN:N: ", else "line N: "; @origin is borrowed. */
-void sm_text_scanner__init (SmTextScanner *s,
-                            const char *data,
-                            size_t length,
+void sm_text_scanner__init (SmTextScanner *s, const char *data, size_t length,
                             const char *origin);
 
 /* Moves to the first token of the next line that is not blank or a
@@ -45,54 +43,41 @@ gboolean sm_text_scanner__at_line_end (SmTextScanner *s);
 
 /* Reads the next token on the line (transfer none: points into the data)
  * and returns TRUE, or returns FALSE at the end of the line. */
-gboolean sm_text_scanner__read_word (SmTextScanner *s,
-                                     const char **word,
+gboolean sm_text_scanner__read_word (SmTextScanner *s, const char **word,
                                      size_t *length);
 
 /* Reads the next token as a signed decimal integer into @out. Errors:
  * SM_ERROR_PARSE when the line ends, the token is not a number or does
  * not fit in 64 bits; @expected names the item, with its article ("a
  * count"), in the message. */
-gboolean sm_text_scanner__read_int64 (SmTextScanner *s,
-                                      const char *expected,
-                                      int64_t *out,
-                                      GError **error);
+gboolean sm_text_scanner__read_int64 (SmTextScanner *s, const char *expected,
+                                      int64_t *out, GError **error);
 
 /* Reads the next token as a number that must lie in [@min, @max); @what
  * names the item ("employee"). Errors: SM_ERROR_INDEX_OUT_OF_RANGE, and
  * those of sm_text_scanner__read_int64(). */
-gboolean sm_text_scanner__read_index (SmTextScanner *s,
-                                      int32_t min,
-                                      int32_t max,
-                                      const char *what,
-                                      int32_t *out,
-                                      GError **error);
+gboolean sm_text_scanner__read_index (SmTextScanner *s, int32_t min,
+                                      int32_t max, const char *what,
+                                      int32_t *out, GError **error);
 
 /* Reads the numbers up to the end of the line into *@buffer (grown as
  * needed, *@capacity entries; free with g_free()) and sets *@n_out. Each
  * must lie in [@min, @max): else SM_ERROR_INDEX_OUT_OF_RANGE; other
  * errors as sm_text_scanner__read_int64(). */
-gboolean sm_text_scanner__read_index_list (SmTextScanner *s,
-                                           int32_t min,
-                                           int32_t max,
-                                           const char *what,
-                                           int32_t **buffer,
-                                           size_t *capacity,
-                                           size_t *n_out,
-                                           GError **error);
+gboolean sm_text_scanner__read_index_list (SmTextScanner *s, int32_t min,
+                                           int32_t max, const char *what,
+                                           int32_t **buffer, size_t *capacity,
+                                           size_t *n_out, GError **error);
 
 /* Moves to the next line, which must start with the word @keyword.
  * Errors: SM_ERROR_PARSE when the data ends or the line starts otherwise. */
-gboolean sm_text_scanner__expect_keyword (SmTextScanner *s,
-                                          const char *keyword,
+gboolean sm_text_scanner__expect_keyword (SmTextScanner *s, const char *keyword,
                                           GError **error);
 
 /* Reads the first line, which must be "@magic @version" (such as
  * "hr-instance 1"). Errors: SM_ERROR_PARSE. */
-gboolean sm_text_scanner__read_header (SmTextScanner *s,
-                                       const char *magic,
-                                       int64_t version,
-                                       GError **error);
+gboolean sm_text_scanner__read_header (SmTextScanner *s, const char *magic,
+                                       int64_t version, GError **error);
 
 /* Checks that only blanks are left on the line and steps over its end.
  * Errors: SM_ERROR_PARSE naming the first extra token. */
@@ -108,16 +93,12 @@ char *sm_text_scanner__describe (const char *word, size_t length);
 
 /* Sets @error in SM_ERROR with @code and a message that starts with the
  * location of @line. */
-void sm_text_scanner__set_error (const SmTextScanner *s,
-                                 int64_t line,
-                                 GError **error,
-                                 SmError code,
-                                 const char *format,
-                                 ...) G_GNUC_PRINTF (5, 6);
+void sm_text_scanner__set_error (const SmTextScanner *s, int64_t line,
+                                 GError **error, SmError code,
+                                 const char *format, ...) G_GNUC_PRINTF (5, 6);
 
 /* Puts the location of @line before the message of a set @error. */
-void sm_text_scanner__prefix_error (const SmTextScanner *s,
-                                    int64_t line,
+void sm_text_scanner__prefix_error (const SmTextScanner *s, int64_t line,
                                     GError **error);
 
 /* A buffered writer onto a stdio stream that formats integers by hand.
@@ -126,7 +107,7 @@ typedef struct {
   FILE *stream;
   char *buf;
   size_t len;
-  int saved_errno;      /* 0 while every write succeeded */
+  int saved_errno; /* 0 while every write succeeded */
 } SmTextWriter;
 
 void sm_text_writer__init (SmTextWriter *w, FILE *stream);
@@ -136,6 +117,5 @@ void sm_text_writer__put_int (SmTextWriter *w, int64_t value);
 
 /* Flushes the buffer and the stream and frees the buffer. Errors:
  * SM_ERROR_IO "cannot write the @what: REASON". */
-gboolean sm_text_writer__finish (SmTextWriter *w,
-                                 const char *what,
+gboolean sm_text_writer__finish (SmTextWriter *w, const char *what,
                                  GError **error);

@@ -6,8 +6,6 @@
 
 #include "core/enum-names-private.h"
 
-SM_ENUM_NAMES_DEFINE (language, SmLanguage,
-                      "nl", "en")
+SM_ENUM_NAMES_DEFINE (language, SmLanguage, "nl", "en")
 
-SM_ENUM_NAMES_DEFINE (regime, SmRegime,
-                      "public", "employment")
+SM_ENUM_NAMES_DEFINE (regime, SmRegime, "public", "employment")

@@ -33,48 +33,49 @@
 #include "report/svg-private.h"
 
 static const char page_css[] =
-  "body { font-family: sans-serif; color: #1a1a1a; background: #fff;"
-  " max-width: 64em; margin: 2em auto; padding: 0 1em; line-height: 1.4; }\n"
-  "h1 { font-size: 1.6em; } h2 { font-size: 1.3em; margin-top: 2em;"
-  " border-bottom: 1px solid #ccc; } h3 { font-size: 1.05em; }\n"
-  "table { border-collapse: collapse; margin: 0.5em 0 1em; }\n"
-  "caption { text-align: left; font-weight: bold; padding: 0.2em 0; }\n"
-  "th, td { border: 1px solid #bbb; padding: 0.15em 0.5em;"
-  " text-align: left; vertical-align: top; }\n"
-  "thead th { background: #eee; }\n"
-  "th.num, td.num { text-align: right; }\n"
-  "table.facts th { background: none; font-weight: normal; color: #444; }\n"
-  ".chart { display: flex; flex-wrap: wrap; gap: 1.5em;"
-  " align-items: flex-start; margin: 1em 0; }\n"
-  ".chart svg { max-width: 100%; height: auto; }\n"
-  "svg text { font-family: sans-serif; font-size: 11px; fill: #1a1a1a; }\n"
-  "svg text.small { font-size: 9px; }\n"
-  "svg text.head { font-weight: bold; }\n"
-  "svg .axis { stroke: #555; stroke-width: 1; }\n"
-  "svg .track { fill: #f2f2f2; }\n"
-  "svg .band { fill: #9ecae1; fill-opacity: 0.7; }\n"
-  "svg .value { fill: #08519c; }\n"
-  "svg .node { fill: #636363; }\n"
-  "svg .flow { fill-opacity: 0.45; }\n"
-  "svg .d0 { fill: #1f77b4; } svg .d1 { fill: #2ca02c; }"
-  " svg .d2 { fill: #d62728; } svg .d3 { fill: #9467bd; }"
-  " svg .d4 { fill: #8c564b; } svg .d5 { fill: #e377c2; }\n"
-  "svg .formation { fill: #bdbdbd; } svg .placed { fill: #31a354; }"
-  " svg .super { fill: #e6550d; }\n"
-  "svg .rank { fill: #3182bd; } svg .none { fill: #969696; }\n"
-  "svg .year { fill: #756bb1; }\n"
-  "p.note { color: #555; font-size: 0.9em; }\n"
-  "@media print {\n"
-  "  body { color: #000; background: #fff; max-width: none; margin: 0; }\n"
-  "  h1, h2, h3, th, td, caption, p { color: #000; }\n"
-  "  svg text { fill: #000; }\n"
-  "  .chart, svg, table.facts { page-break-inside: avoid;"
-  " break-inside: avoid; }\n"
-  "  h2, h3 { page-break-after: avoid; break-after: avoid; }\n"
-  "  thead th { background: none; }\n"
-  "}\n";
+    "body { font-family: sans-serif; color: #1a1a1a; background: #fff;"
+    " max-width: 64em; margin: 2em auto; padding: 0 1em; line-height: 1.4; }\n"
+    "h1 { font-size: 1.6em; } h2 { font-size: 1.3em; margin-top: 2em;"
+    " border-bottom: 1px solid #ccc; } h3 { font-size: 1.05em; }\n"
+    "table { border-collapse: collapse; margin: 0.5em 0 1em; }\n"
+    "caption { text-align: left; font-weight: bold; padding: 0.2em 0; }\n"
+    "th, td { border: 1px solid #bbb; padding: 0.15em 0.5em;"
+    " text-align: left; vertical-align: top; }\n"
+    "thead th { background: #eee; }\n"
+    "th.num, td.num { text-align: right; }\n"
+    "table.facts th { background: none; font-weight: normal; color: #444; }\n"
+    ".chart { display: flex; flex-wrap: wrap; gap: 1.5em;"
+    " align-items: flex-start; margin: 1em 0; }\n"
+    ".chart svg { max-width: 100%; height: auto; }\n"
+    "svg text { font-family: sans-serif; font-size: 11px; fill: #1a1a1a; }\n"
+    "svg text.small { font-size: 9px; }\n"
+    "svg text.head { font-weight: bold; }\n"
+    "svg .axis { stroke: #555; stroke-width: 1; }\n"
+    "svg .track { fill: #f2f2f2; }\n"
+    "svg .band { fill: #9ecae1; fill-opacity: 0.7; }\n"
+    "svg .value { fill: #08519c; }\n"
+    "svg .node { fill: #636363; }\n"
+    "svg .flow { fill-opacity: 0.45; }\n"
+    "svg .d0 { fill: #1f77b4; } svg .d1 { fill: #2ca02c; }"
+    " svg .d2 { fill: #d62728; } svg .d3 { fill: #9467bd; }"
+    " svg .d4 { fill: #8c564b; } svg .d5 { fill: #e377c2; }\n"
+    "svg .formation { fill: #bdbdbd; } svg .placed { fill: #31a354; }"
+    " svg .super { fill: #e6550d; }\n"
+    "svg .rank { fill: #3182bd; } svg .none { fill: #969696; }\n"
+    "svg .year { fill: #756bb1; }\n"
+    "p.note { color: #555; font-size: 0.9em; }\n"
+    "@media print {\n"
+    "  body { color: #000; background: #fff; max-width: none; margin: 0; }\n"
+    "  h1, h2, h3, th, td, caption, p { color: #000; }\n"
+    "  svg text { fill: #000; }\n"
+    "  .chart, svg, table.facts { page-break-inside: avoid;"
+    " break-inside: avoid; }\n"
+    "  h2, h3 { page-break-after: avoid; break-after: avoid; }\n"
+    "  thead th { background: none; }\n"
+    "}\n";
 
-/* ---- helpers -------------------------------------------------------------- */
+/* ---- helpers --------------------------------------------------------------
+ */
 
 static void
 put (GString *out, const char *text)
@@ -128,14 +129,15 @@ text_int (GString *out, double x, double y, SmSvgAnchor anchor,
   sm_svg__text (out, x, y, anchor, css_class, buf);
 }
 
-/* ---- (a) flows ------------------------------------------------------------ */
+/* ---- (a) flows ------------------------------------------------------------
+ */
 
-#define FLOW_LEFT 236.0     /* x of the former units' nodes */
-#define FLOW_RIGHT 560.0    /* x of the destinations' nodes */
-#define FLOW_NODE 12.0      /* width of a node */
+#define FLOW_LEFT 236.0  /* x of the former units' nodes */
+#define FLOW_RIGHT 560.0 /* x of the destinations' nodes */
+#define FLOW_NODE 12.0   /* width of a node */
 #define FLOW_TOP 40.0
 #define FLOW_GAP 6.0
-#define FLOW_SLOT 14.0      /* the least room a node takes, for its label */
+#define FLOW_SLOT 14.0 /* the least room a node takes, for its label */
 
 /* Stacks the nodes of @n items with @total people each from FLOW_TOP;
  * fills @y (the top of each node) and returns the bottom. */
@@ -237,10 +239,11 @@ chart_flows (GString *out, const SmPlacement *p, const char *title)
   sm_svg__end (out);
 }
 
-/* ---- (b) ranks and (e) contracts: vertical bars --------------------------- */
+/* ---- (b) ranks and (e) contracts: vertical bars ---------------------------
+ */
 
-#define BAR_BASE 220.0      /* y of the baseline */
-#define BAR_HEIGHT 170.0    /* height of the tallest bar */
+#define BAR_BASE 220.0   /* y of the baseline */
+#define BAR_HEIGHT 170.0 /* height of the tallest bar */
 
 /* Vertical bars with their values above and @labels below. */
 static void
@@ -254,10 +257,8 @@ vertical_bars (GString *out, const int32_t *values, const char *const *labels,
     {
       double x = 50 + 70.0 * k, h = BAR_HEIGHT * values[k] / max;
       sm_svg__rect (out, x, BAR_BASE - h, 44, h, css[k]);
-      text_int (out, x + 22, BAR_BASE - h - 5, SM_SVG_MIDDLE, NULL,
-                values[k]);
-      sm_svg__text (out, x + 22, BAR_BASE + 16, SM_SVG_MIDDLE, NULL,
-                    labels[k]);
+      text_int (out, x + 22, BAR_BASE - h - 5, SM_SVG_MIDDLE, NULL, values[k]);
+      sm_svg__text (out, x + 22, BAR_BASE + 16, SM_SVG_MIDDLE, NULL, labels[k]);
     }
   sm_svg__line (out, 40, BAR_BASE, 60 + 70.0 * n, BAR_BASE, "axis");
 }
@@ -265,10 +266,8 @@ vertical_bars (GString *out, const int32_t *values, const char *const *labels,
 static void
 chart_ranks (GString *out, const SmPlacement *p, const char *title)
 {
-  static const char *const labels[] = { "1st", "2nd", "3rd", "later",
-                                        "none" };
-  static const char *const css[] = { "rank", "rank", "rank", "rank",
-                                     "none" };
+  static const char *const labels[] = { "1st", "2nd", "3rd", "later", "none" };
+  static const char *const css[] = { "rank", "rank", "rank", "rank", "none" };
   int32_t counts[5];
   sm_report__rank_counts (p, counts);
   sm_svg__begin (out, 420, 250, title,
@@ -302,18 +301,19 @@ chart_contracts (GString *out, const SmPlacement *p, const char *title)
   sm_svg__end (out);
 }
 
-/* ---- (c) headcount against the band --------------------------------------- */
+/* ---- (c) headcount against the band ---------------------------------------
+ */
 
-#define HC_X 20.0           /* start of each row's track */
-#define HC_W 600.0          /* width of a track */
+#define HC_X 20.0  /* start of each row's track */
+#define HC_W 600.0 /* width of a track */
 #define HC_ROW 56.0
 
 static void
 headcount_row (GString *out, const SmOrganisationSpec *o, int32_t headcount,
                double y)
 {
-  int32_t top = axis_end (MAX (headcount, MAX (o->min_headcount,
-                                               o->max_headcount)));
+  int32_t top = axis_end (
+      MAX (headcount, MAX (o->min_headcount, o->max_headcount)));
   double unit = HC_W / top;
   sm_svg__text (out, HC_X, y + 12, SM_SVG_START, "head", o->name);
   sm_svg__rect (out, HC_X, y + 18, HC_W, 16, "track");
@@ -349,18 +349,18 @@ chart_headcounts (GString *out, const SmPlacement *p, const char *title)
   sm_svg__end (out);
 }
 
-/* ---- (d) a default organisation's units ----------------------------------- */
+/* ---- (d) a default organisation's units -----------------------------------
+ */
 
-#define UNIT_X 210.0        /* start of the bars */
-#define UNIT_W 480.0        /* length of the longest bar */
+#define UNIT_X 210.0 /* start of the bars */
+#define UNIT_W 480.0 /* length of the longest bar */
 #define UNIT_ROW 34.0
 #define UNIT_TOP 34.0
 
 static void
 unit_legend (GString *out)
 {
-  static const char *const names[] = { "formation", "placed",
-                                       "supernumerary" };
+  static const char *const names[] = { "formation", "placed", "supernumerary" };
   static const char *const css[] = { "formation", "placed", "super" };
   for (int k = 0; k < 3; k++)
     {
@@ -371,11 +371,10 @@ unit_legend (GString *out)
 }
 
 static void
-unit_row (GString *out, const char *name, const SmUnitResult *res,
-          int32_t max, double y)
+unit_row (GString *out, const char *name, const SmUnitResult *res, int32_t max,
+          double y)
 {
-  const int32_t values[3] = { res->formation, res->placed,
-                              res->supernumerary };
+  const int32_t values[3] = { res->formation, res->placed, res->supernumerary };
   static const char *const css[] = { "formation", "placed", "super" };
   g_autofree char *label = short_label (name, 30);
   sm_svg__text (out, UNIT_X - 8, y + 15, SM_SVG_END, NULL, label);
@@ -389,8 +388,7 @@ unit_row (GString *out, const char *name, const SmUnitResult *res,
 }
 
 static void
-chart_units (GString *out, const SmPlacement *p, int32_t org,
-             const char *title)
+chart_units (GString *out, const SmPlacement *p, int32_t org, const char *title)
 {
   const SmScenario *sc = sm_placement_get_scenario (p);
   int32_t n_units = sm_scenario_get_n_units (sc), max = 1, rows = 0;
@@ -422,7 +420,8 @@ chart_units (GString *out, const SmPlacement *p, int32_t org,
   sm_svg__end (out);
 }
 
-/* ---- the page ------------------------------------------------------------- */
+/* ---- the page -------------------------------------------------------------
+ */
 
 static gboolean
 is_right (const SmReportTable *t, guint column)
@@ -496,7 +495,8 @@ chart_title (const SmPlacement *p, const SmReportBlock *b)
       sm_scenario_get_organisation (sm_placement_get_scenario (p),
                                     b->organisation, &org);
       return g_strdup_printf ("Formation, placed and supernumerary per "
-                              "unit of %s", org.name);
+                              "unit of %s",
+                              org.name);
     case SM_CHART_CONTRACTS:
       return g_strdup ("People under contracts for another organisation, "
                        "by year");
@@ -561,14 +561,14 @@ html_block (GString *out, const SmPlacement *p, const SmReportBlock *b)
 static void
 html_head (GString *out)
 {
-  g_string_append (out,
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<!DOCTYPE html>\n"
-      "<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"en\""
-      " lang=\"en\">\n<head>\n"
-      "<meta http-equiv=\"Content-Type\""
-      " content=\"text/html; charset=UTF-8\" />\n"
-      "<meta name=\"generator\" content=\"staffmatch ");
+  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        "<!DOCTYPE html>\n"
+                        "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+                        "xml:lang=\"en\""
+                        " lang=\"en\">\n<head>\n"
+                        "<meta http-equiv=\"Content-Type\""
+                        " content=\"text/html; charset=UTF-8\" />\n"
+                        "<meta name=\"generator\" content=\"staffmatch ");
   put (out, sm_version ());
   g_string_append (out, "\" />\n<title>Placement report</title>\n"
                         "<style type=\"text/css\">\n");

@@ -20,7 +20,7 @@
 
 typedef struct {
   const char *months[12];
-  const char *college;          /* the sender when none is given */
+  const char *college; /* the sender when none is given */
   const char *tie_single;
   const char *tie_per_position;
   const char *lot;              /* decided_by: the lottery */
@@ -39,20 +39,19 @@ typedef struct {
   const char *cap_nobody;       /* rank */
   const char *cap_manual;       /* organisation, manual */
   const char *manual;
-  const char *reflection;       /* age, band, service */
-  const char *band_first;       /* last age of the first band */
-  const char *band;             /* first and last age of a band */
-  const char *manual_seat;      /* placed, manual, rank, cutoff */
+  const char *reflection;             /* age, band, service */
+  const char *band_first;             /* last age of the first band */
+  const char *band;                   /* first and last age of a band */
+  const char *manual_seat;            /* placed, manual, rank, cutoff */
   const char *manual_seat_reflection; /* placed, manual */
-  const char *filter_grade;     /* distance */
+  const char *filter_grade;           /* distance */
   const char *filter_grade_same;
-  const char *filter_fit;       /* minimum fit */
+  const char *filter_fit; /* minimum fit */
   const char *filter_qualifications;
-  const char *filters_not_own;  /* after the filters of the own function */
-  const char *(*describe_criterion) (const SmPriorityRule *rule,
-                                     int32_t index);
-  char *(*describe_value) (SmCriterion criterion,
-                           const SmCandidate *candidate, SmDate reference);
+  const char *filters_not_own; /* after the filters of the own function */
+  const char *(*describe_criterion) (const SmPriorityRule *rule, int32_t index);
+  char *(*describe_value) (SmCriterion criterion, const SmCandidate *candidate,
+                           SmDate reference);
 } SmLetterWords;
 
 /* The words of @language: English for SM_LANGUAGE_ENGLISH, else Dutch.

@@ -15,12 +15,11 @@
 static const char *describe_criterion_nl (const SmPriorityRule *rule,
                                           int32_t index);
 static char *describe_value_nl (SmCriterion criterion,
-                                const SmCandidate *candidate,
-                                SmDate reference);
+                                const SmCandidate *candidate, SmDate reference);
 
 static const SmLetterWords texts_nl = {
-  { "januari", "februari", "maart", "april", "mei", "juni", "juli",
-    "augustus", "september", "oktober", "november", "december" },
+  { "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+    "september", "oktober", "november", "december" },
   "het college van burgemeester en wethouders",
   "één lotnummer per medewerker, dat bij alle functies hetzelfde is",
   "een apart lotnummer per functie en medewerker",
@@ -91,8 +90,8 @@ static const SmLetterWords texts_nl = {
 };
 
 static const SmLetterWords texts_en = {
-  { "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December" },
+  { "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December" },
   "the college of burgemeester en wethouders",
   "one lottery number per employee, the same at every position",
   "a separate lottery number per position and employee",
@@ -216,20 +215,20 @@ describe_value_nl (SmCriterion criterion, const SmCandidate *c,
                    SmDate reference)
 {
   static const char *const fits[] = {
-    "dezelfde functie", "uitwisselbare functie", "passende functie",
+    "dezelfde functie",  "uitwisselbare functie", "passende functie",
     "geschikte functie", "geen aansluiting",
   };
   switch (criterion)
     {
     case SM_CRITERION_FIT:
       return g_strdup (c->fit >= 0 && c->fit < (int) G_N_ELEMENTS (fits)
-                       ? fits[c->fit] : "onbekend");
+                           ? fits[c->fit]
+                           : "onbekend");
     case SM_CRITERION_SAME_GRADE:
       if (c->employee_grade == c->position_grade)
         return g_strdup_printf ("dezelfde schaal (%d)",
                                 (int) c->employee_grade);
-      return g_strdup_printf ("van schaal %d naar %d",
-                              (int) c->employee_grade,
+      return g_strdup_printf ("van schaal %d naar %d", (int) c->employee_grade,
                               (int) c->position_grade);
     case SM_CRITERION_COMMITTEE_SCORE:
       if (isnan (c->committee_score))

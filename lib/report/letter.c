@@ -99,8 +99,7 @@ place_of (const SmScenario *s, int32_t position)
 
 /* The required qualifications of the position the employee lacks. */
 static char *
-missing_qualifications (const SmScenario *s, int32_t employee,
-                        int32_t position)
+missing_qualifications (const SmScenario *s, int32_t employee, int32_t position)
 {
   SmEmployeeSpec e = { 0 };
   sm_scenario_get_employee (s, employee, &e);
@@ -129,8 +128,7 @@ fit_name (const LetterJob *job, SmFit fit)
 }
 
 static char *
-reason_not_eligible (const LetterJob *job, int32_t employee,
-                     const SmRefusal *r)
+reason_not_eligible (const LetterJob *job, int32_t employee, const SmRefusal *r)
 {
   const SmPriorityRule *rule = sm_scenario__rule_of (job->scenario,
                                                      r->position);
@@ -151,7 +149,7 @@ reason_not_eligible (const LetterJob *job, int32_t employee,
       return g_strdup_printf (job->tx->fit, min, own);
     }
   g_autofree char *missing = missing_qualifications (job->scenario, employee,
-                                                    r->position);
+                                                     r->position);
   return g_strdup_printf (job->tx->qualifications, missing);
 }
 
@@ -200,8 +198,9 @@ reason_full (const LetterJob *job, int32_t employee, const SmRefusal *r,
                                       &direction);
       sm_scenario__candidate (job->scenario, employee, r->position, &c);
       const char *what = tx->describe_criterion (rule, r->criterion);
-      char *value = tx->describe_value (
-          criterion, &c, sm_placement_get_reference_date (job->placement));
+      char *value = tx->describe_value (criterion, &c,
+                                        sm_placement_get_reference_date (
+                                            job->placement));
       g_string_append_printf (out, tx->full_criterion, what, value);
       sm_template_record__set_string (item, "decided_by", what);
       sm_template_record__take_string (item, "own_value", value);
@@ -243,33 +242,32 @@ reason_manual_seat (const LetterJob *job, const SmRefusal *r,
   sm_placement_get_position_result (job->placement, r->position, &res);
   sm_template_record__set_string (item, "decided_by", job->tx->manual_cutoff);
   if (res.reflection)
-    return g_strdup_printf (job->tx->manual_seat_reflection,
-                            (int) res.filled, (int) res.manual);
+    return g_strdup_printf (job->tx->manual_seat_reflection, (int) res.filled,
+                            (int) res.manual);
   return g_strdup_printf (job->tx->manual_seat, (int) res.filled,
                           (int) res.manual, (int) r->rank, (int) r->cutoff);
 }
 
 static char *
-reason_reflection (const LetterJob *job, int32_t employee,
-                   const SmRefusal *r)
+reason_reflection (const LetterJob *job, int32_t employee, const SmRefusal *r)
 {
   SmCandidate c;
   SmDate reference = sm_placement_get_reference_date (job->placement);
   sm_scenario__candidate (job->scenario, employee, r->position, &c);
   g_autofree char *age = job->tx->describe_value (SM_CRITERION_AGE, &c,
                                                   reference);
-  g_autofree char *service = job->tx->describe_value (SM_CRITERION_SERVICE,
-                                                      &c, reference);
+  g_autofree char *service = job->tx->describe_value (SM_CRITERION_SERVICE, &c,
+                                                      reference);
   SmReduction reduction;
   int32_t years;
   sm_placement_get_reduction (job->placement, &reduction, &years);
   int32_t band = sm_reflection__band (c.birth_date, reference, years);
   int32_t first = SM_REFLECTION_FIRST_BAND_AGE + band * years;
   g_autofree char *band_text =
-      band == 0 ? g_strdup_printf (job->tx->band_first, (int) (first + years
-                                                               - 1))
-                : g_strdup_printf (job->tx->band, (int) first,
-                                   (int) (first + years - 1));
+      band == 0
+          ? g_strdup_printf (job->tx->band_first, (int) (first + years - 1))
+          : g_strdup_printf (job->tx->band, (int) first,
+                             (int) (first + years - 1));
   return g_strdup_printf (job->tx->reflection, age, band_text, service);
 }
 
@@ -325,19 +323,17 @@ add_general (const LetterJob *job, SmTemplateRecord *rec)
 {
   sm_template_record__set_string (rec, "sender", sender_of (job));
   sm_template_record__take_string (rec, "effective_date",
-                                   format_date (job, job->options
-                                                         ->effective_date));
-  sm_template_record__take_string (rec, "reference_date",
                                    format_date (job,
-                                                sm_placement_get_reference_date (
-                                                    job->placement)));
+                                                job->options->effective_date));
+  sm_template_record__take_string (
+      rec, "reference_date",
+      format_date (job, sm_placement_get_reference_date (job->placement)));
   sm_template_record__take_string (rec, "seed",
                                    g_strdup_printf ("%" G_GUINT64_FORMAT,
                                                     sm_placement_get_seed (
                                                         job->placement)));
   sm_template_record__set_string (rec, "tie_breaking",
-                                  sm_placement_get_tie_breaking (
-                                      job->placement)
+                                  sm_placement_get_tie_breaking (job->placement)
                                           == SM_TIE_BREAKING_PER_POSITION
                                       ? job->tx->tie_per_position
                                       : job->tx->tie_single);
@@ -398,8 +394,7 @@ find_refusal (const LetterJob *job, int32_t employee, int32_t preference,
 }
 
 static void
-add_preferences (const LetterJob *job, int32_t employee,
-                 SmTemplateRecord *rec)
+add_preferences (const LetterJob *job, int32_t employee, SmTemplateRecord *rec)
 {
   const SmScenario *s = job->scenario;
   const int32_t *apps;
@@ -413,8 +408,7 @@ add_preferences (const LetterJob *job, int32_t employee,
       SmApplicationSpec a = { 0 };
       sm_scenario_get_application (s, apps[k], &a);
       int32_t position = sm_scenario__application_position (s, apps[k]);
-      SmTemplateRecord *item = sm_template_record__append (rec,
-                                                           "preferences");
+      SmTemplateRecord *item = sm_template_record__append (rec, "preferences");
       SmRefusal r;
       sm_template_record__set_int (item, "number", a.preference);
       sm_template_record__set_string (item, "title",
@@ -432,8 +426,7 @@ add_preferences (const LetterJob *job, int32_t employee,
 /* The position of the employee's own function they did not keep, as a
  * list of none or one. */
 static void
-add_own_function (const LetterJob *job, int32_t employee,
-                  SmTemplateRecord *rec)
+add_own_function (const LetterJob *job, int32_t employee, SmTemplateRecord *rec)
 {
   SmRefusal r;
   sm_template_record__set_list (rec, "own_function");
@@ -497,8 +490,8 @@ describe_filters (const LetterJob *job, const SmPriorityRule *rule,
   if (distance == 0)
     g_ptr_array_add (parts, g_strdup (job->tx->filter_grade_same));
   else if (distance > 0)
-    g_ptr_array_add (parts, g_strdup_printf (job->tx->filter_grade,
-                                             (int) distance));
+    g_ptr_array_add (parts,
+                     g_strdup_printf (job->tx->filter_grade, (int) distance));
   if (min_fit != SM_FIT_NONE)
     {
       g_autofree char *fit = fit_name (job, min_fit);
@@ -520,16 +513,15 @@ describe_filters (const LetterJob *job, const SmPriorityRule *rule,
 }
 
 static void
-add_rule (const LetterJob *job, const SmPriorityRule *rule,
-          const char *titles, gboolean own_function, SmTemplateRecord *rec)
+add_rule (const LetterJob *job, const SmPriorityRule *rule, const char *titles,
+          gboolean own_function, SmTemplateRecord *rec)
 {
   SmTemplateRecord *item = sm_template_record__append (rec, "rules");
   sm_template_record__set_string (item, "rule_id",
                                   sm_priority_rule_get_id (rule));
   sm_template_record__set_string (item, "rule_positions", titles);
   sm_template_record__take_string (item, "filters",
-                                   describe_filters (job, rule,
-                                                     own_function));
+                                   describe_filters (job, rule, own_function));
   sm_template_record__set_list (item, "criteria");
   int32_t n = sm_priority_rule_get_n_criteria (rule);
   for (int32_t k = 0; k < n; k++)
@@ -547,8 +539,10 @@ add_rules (const LetterJob *job, int32_t employee, SmTemplateRecord *rec)
 {
   g_autoptr (GArray) positions = positions_ruled (job, employee);
   int32_t own = own_function_position (job, employee);
-  const SmPriorityRule *own_rule =
-      own >= 0 ? sm_scenario__rule_of (job->scenario, own) : NULL;
+  const SmPriorityRule *own_rule = own >= 0
+                                       ? sm_scenario__rule_of (job->scenario,
+                                                               own)
+                                       : NULL;
   g_autoptr (GPtrArray) rules = g_ptr_array_new ();
   g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (
       (GDestroyNotify) g_ptr_array_unref);
@@ -580,8 +574,7 @@ add_rules (const LetterJob *job, int32_t employee, SmTemplateRecord *rec)
 }
 
 static char *
-render_letter (const LetterJob *job, const SmTemplate *tmpl,
-               int32_t employee)
+render_letter (const LetterJob *job, const SmTemplate *tmpl, int32_t employee)
 {
   g_autoptr (SmTemplateRecord) rec = sm_template_record__new ();
   add_general (job, rec);
@@ -596,18 +589,27 @@ render_letter (const LetterJob *job, const SmTemplate *tmpl,
 
 /* Every name a template may use. */
 static const char *const letter_names[] = {
-  "sender", "effective_date", "reference_date", "seed", "tie_breaking",
-  "version", "checksum", "public_law", "employment_law",
-  "employee_name", "employee_id",
-  "applied", "follows_work", "supernumerary", "manual",
-  "organisation", "unit", "position", "grade", "preference_obtained",
-  "manual_reason",
-  "preferences", "number", "title", "place", "obtained", "refused",
-  "not_needed", "reason", "rank", "cutoff", "decided_by", "own_value",
-  "own_function",
-  "rules", "rule_id", "rule_positions", "filters", "criteria",
-  "criterion_number", "criterion",
-  NULL
+  "sender",         "effective_date",
+  "reference_date", "seed",
+  "tie_breaking",   "version",
+  "checksum",       "public_law",
+  "employment_law", "employee_name",
+  "employee_id",    "applied",
+  "follows_work",   "supernumerary",
+  "manual",         "organisation",
+  "unit",           "position",
+  "grade",          "preference_obtained",
+  "manual_reason",  "preferences",
+  "number",         "title",
+  "place",          "obtained",
+  "refused",        "not_needed",
+  "reason",         "rank",
+  "cutoff",         "decided_by",
+  "own_value",      "own_function",
+  "rules",          "rule_id",
+  "rule_positions", "filters",
+  "criteria",       "criterion_number",
+  "criterion",      NULL
 };
 
 /* ---- rendering and writing ---------------------------------------------- */
@@ -624,8 +626,7 @@ prepare (const SmLetterOptions *options, GError **error)
     }
   const char *text = options->template_text;
   if (text == NULL)
-    text = sm_letter_get_default_template (options->language,
-                                           options->regime);
+    text = sm_letter_get_default_template (options->language, options->regime);
   return sm_template__parse (text, letter_names, error);
 }
 
@@ -647,8 +648,8 @@ sm_letter_render (const SmPlacement *placement, int32_t employee,
   g_return_val_if_fail (placement != NULL && options != NULL, NULL);
   g_return_val_if_fail (options->version == SM_LETTER_OPTIONS_VERSION, NULL);
   g_return_val_if_fail (employee >= 0
-                        && employee < sm_scenario_get_n_employees (
-                               sm_placement_get_scenario (placement)),
+                            && employee < sm_scenario_get_n_employees (
+                                   sm_placement_get_scenario (placement)),
                         NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   g_autoptr (SmTemplate) tmpl = prepare (options, error);
@@ -666,13 +667,15 @@ sm_refusal_to_sentence (const SmPlacement *placement, int32_t employee,
 {
   g_return_val_if_fail (placement != NULL && refusal != NULL, NULL);
   g_return_val_if_fail (language == SM_LANGUAGE_DUTCH
-                        || language == SM_LANGUAGE_ENGLISH, NULL);
+                            || language == SM_LANGUAGE_ENGLISH,
+                        NULL);
   g_return_val_if_fail (employee >= 0
-                        && employee < sm_scenario_get_n_employees (
-                               sm_placement_get_scenario (placement)),
+                            && employee < sm_scenario_get_n_employees (
+                                   sm_placement_get_scenario (placement)),
                         NULL);
   g_return_val_if_fail ((int) refusal->reason >= SM_REASON_NOT_ELIGIBLE
-                        && refusal->reason <= SM_REASON_MANUAL_SEAT, NULL);
+                            && refusal->reason <= SM_REASON_MANUAL_SEAT,
+                        NULL);
   SmLetterOptions options = SM_LETTER_OPTIONS_INIT;
   options.language = language;
   LetterJob job;
@@ -716,7 +719,8 @@ write_one (const LetterJob *job, const SmTemplate *tmpl, const char *dir,
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID_VALUE,
                    "Employee “%s”: the identifier cannot be used as a file "
                    "name (it is “.” or “..” or holds a slash); rename the "
-                   "employee.", id);
+                   "employee.",
+                   id);
       return FALSE;
     }
   g_autofree char *name = g_strconcat (id, ".txt", NULL);
@@ -741,8 +745,8 @@ sm_letter_write_all (const SmPlacement *placement, const char *dir,
       int saved = errno;
       g_autofree char *display = g_filename_display_name (dir);
       g_set_error (error, SM_ERROR, SM_ERROR_IO,
-                   "%s: cannot create the folder for the letters: %s",
-                   display, g_strerror (saved));
+                   "%s: cannot create the folder for the letters: %s", display,
+                   g_strerror (saved));
       return FALSE;
     }
   const SmScenario *s = sm_placement_get_scenario (placement);

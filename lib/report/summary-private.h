@@ -20,23 +20,23 @@
 typedef struct {
   guint n_columns;
   guint32 right;
-  GPtrArray *cells;     /* char * (owned), row by row */
+  GPtrArray *cells; /* char * (owned), row by row */
 } SmReportTable;
 
 typedef enum {
-  SM_BLOCK_HEADING,     /* text, level 1 to 3 */
-  SM_BLOCK_PARAGRAPH,   /* text */
-  SM_BLOCK_FACTS,       /* table of two columns: key, value; no header */
-  SM_BLOCK_TABLE,       /* table */
-  SM_BLOCK_CHART,       /* chart, and table with its data */
+  SM_BLOCK_HEADING,   /* text, level 1 to 3 */
+  SM_BLOCK_PARAGRAPH, /* text */
+  SM_BLOCK_FACTS,     /* table of two columns: key, value; no header */
+  SM_BLOCK_TABLE,     /* table */
+  SM_BLOCK_CHART,     /* chart, and table with its data */
 } SmBlockKind;
 
 typedef enum {
-  SM_CHART_FLOWS,       /* former units to destinations */
-  SM_CHART_RANKS,       /* preference ranks obtained */
-  SM_CHART_HEADCOUNTS,  /* each organisation against its band */
-  SM_CHART_UNITS,       /* a default organisation's units */
-  SM_CHART_CONTRACTS,   /* people under contracts, by year */
+  SM_CHART_FLOWS,      /* former units to destinations */
+  SM_CHART_RANKS,      /* preference ranks obtained */
+  SM_CHART_HEADCOUNTS, /* each organisation against its band */
+  SM_CHART_UNITS,      /* a default organisation's units */
+  SM_CHART_CONTRACTS,  /* people under contracts, by year */
 } SmChart;
 
 typedef struct {
@@ -45,12 +45,12 @@ typedef struct {
   char *text;
   SmReportTable *table;
   SmChart chart;
-  int32_t organisation;  /* SM_CHART_UNITS: which organisation */
-  gboolean in_text;      /* whether text and Markdown show it */
+  int32_t organisation; /* SM_CHART_UNITS: which organisation */
+  gboolean in_text;     /* whether text and Markdown show it */
 } SmReportBlock;
 
 typedef struct {
-  GPtrArray *blocks;     /* SmReportBlock * (owned) */
+  GPtrArray *blocks; /* SmReportBlock * (owned) */
 } SmReport;
 
 SmReport *sm_report__new (const SmPlacement *placement);
@@ -93,9 +93,9 @@ gboolean sm_report__contract_years (const SmScenario *scenario,
  * "supernumerary". @count[from * n_to + d] counts the people whose
  * current work is in unit @from. */
 typedef struct {
-  int32_t n_from;        /* the scenario's units */
+  int32_t n_from; /* the scenario's units */
   int32_t n_to;
-  char **to_name;        /* (owned) display name of each destination */
+  char **to_name; /* (owned) display name of each destination */
   int32_t *from_total;
   int32_t *to_total;
   int32_t *count;

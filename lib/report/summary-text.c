@@ -45,7 +45,8 @@ table_walk (GString *out, const SmReportTable *t, const char *start,
     }
 }
 
-/* ---- plain text ----------------------------------------------------------- */
+/* ---- plain text -----------------------------------------------------------
+ */
 
 static void
 pad (GString *out, gsize n)
@@ -103,8 +104,8 @@ text_facts (GString *out, const SmReportTable *t)
   gsize width = 0;
   guint n_rows = sm_report_table__get_n_rows (t);
   for (guint row = 1; row < n_rows; row++)
-    width = MAX (width, sm_report__text_width (sm_report_table__get (t, row,
-                                                                     0)));
+    width = MAX (width,
+                 sm_report__text_width (sm_report_table__get (t, row, 0)));
   for (guint row = 1; row < n_rows; row++)
     {
       const char *key = sm_report_table__get (t, row, 0);
@@ -164,7 +165,10 @@ text_paragraph (GString *out, const char *text)
 }
 
 static const SmReportForm text_form = {
-  text_heading, text_paragraph, text_facts, text_table,
+  text_heading,
+  text_paragraph,
+  text_facts,
+  text_table,
 };
 
 char *
@@ -174,7 +178,8 @@ sm_report_summary_text (const SmPlacement *placement)
   return sm_report__render (placement, &text_form);
 }
 
-/* ---- Markdown ------------------------------------------------------------- */
+/* ---- Markdown -------------------------------------------------------------
+ */
 
 /* Appends @text with Markdown's special characters escaped, so that a
  * name or a reason cannot open emphasis, a link or a table cell. */
@@ -241,7 +246,10 @@ md_facts (GString *out, const SmReportTable *t)
 }
 
 static const SmReportForm markdown_form = {
-  md_heading, md_paragraph, md_facts, md_table,
+  md_heading,
+  md_paragraph,
+  md_facts,
+  md_table,
 };
 
 char *

@@ -125,7 +125,7 @@ add_block (SmReport *r, SmBlockKind kind, char *text, SmReportTable *table)
 }
 
 static void G_GNUC_PRINTF (3, 4)
-heading (SmReport *r, int level, const char *format, ...)
+    heading (SmReport *r, int level, const char *format, ...)
 {
   va_list args;
   va_start (args, format);
@@ -136,7 +136,7 @@ heading (SmReport *r, int level, const char *format, ...)
 }
 
 static void G_GNUC_PRINTF (2, 3)
-paragraph (SmReport *r, const char *format, ...)
+    paragraph (SmReport *r, const char *format, ...)
 {
   va_list args;
   va_start (args, format);
@@ -153,7 +153,7 @@ facts (SmReport *r)
 }
 
 static void G_GNUC_PRINTF (3, 4)
-fact (SmReportTable *t, const char *key, const char *format, ...)
+    fact (SmReportTable *t, const char *key, const char *format, ...)
 {
   va_list args;
   va_start (args, format);
@@ -189,8 +189,8 @@ position_rule (const SmScenario *sc, int32_t position)
 {
   SmPositionSpec pos;
   sm_scenario_get_position (sc, position, &pos);
-  for (int32_t k = 0; pos.rule_id != NULL
-                      && k < sm_scenario_get_n_rules (sc); k++)
+  for (int32_t k = 0; pos.rule_id != NULL && k < sm_scenario_get_n_rules (sc);
+       k++)
     {
       const SmPriorityRule *rule = sm_scenario_get_rule (sc, k);
       if (g_str_equal (sm_priority_rule_get_id (rule), pos.rule_id))
@@ -297,7 +297,8 @@ sm_report__text_width (const char *text)
   return width;
 }
 
-/* ---- flows ---------------------------------------------------------------- */
+/* ---- flows ----------------------------------------------------------------
+ */
 
 /* First destination of each organisation: one for a receiving
  * organisation, two (follows work, supernumerary) for a default one. */
@@ -315,10 +316,10 @@ destinations (const SmScenario *sc, GPtrArray *names)
         g_ptr_array_add (names, g_strdup (org.name));
       else
         {
-          g_ptr_array_add (names, g_strdup_printf ("%s: follows work",
-                                                   org.name));
-          g_ptr_array_add (names, g_strdup_printf ("%s: supernumerary",
-                                                   org.name));
+          g_ptr_array_add (names,
+                           g_strdup_printf ("%s: follows work", org.name));
+          g_ptr_array_add (names,
+                           g_strdup_printf ("%s: supernumerary", org.name));
         }
     }
   return first;
@@ -348,8 +349,8 @@ sm_report_flows__new (const SmPlacement *placement)
       sm_scenario_get_organisation (sc, out.organisation, &org);
       int32_t from = sm_scenario_find_unit (sc, e.unit_id);
       int32_t to = first[out.organisation]
-        + (org.kind == SM_ORGANISATION_KIND_DEFAULT
-           && out.status == SM_STATUS_SUPERNUMERARY);
+                   + (org.kind == SM_ORGANISATION_KIND_DEFAULT
+                      && out.status == SM_STATUS_SUPERNUMERARY);
       if (from < 0)
         continue;
       f->count[from * f->n_to + to]++;
@@ -371,7 +372,8 @@ sm_report_flows__free (SmReportFlows *flows)
   g_free (flows);
 }
 
-/* ---- the content ---------------------------------------------------------- */
+/* ---- the content ----------------------------------------------------------
+ */
 
 static void
 add_overview (SmReport *r, const SmPlacement *p)
@@ -416,7 +418,7 @@ add_organisations (SmReport *r, const SmPlacement *p)
       g_autofree char *band = sm_report__band_text (&org);
       table_text (t, org.name);
       table_text (t, org.kind == SM_ORGANISATION_KIND_DEFAULT ? "default"
-                                                         : "receiving");
+                                                              : "receiving");
       table_int (t, sm_placement_get_headcount (p, o));
       table_text (t, band);
       table_int (t, sm_placement_get_vacancies (p, o));
@@ -432,8 +434,8 @@ add_flows (SmReport *r, const SmPlacement *p)
   SmReportTable *t = table_new (0, "Former unit", NULL);
   for (int32_t d = 0; d <= f->n_to; d++)
     {
-      g_ptr_array_add (t->cells, g_strdup (d < f->n_to ? f->to_name[d]
-                                                       : "Total"));
+      g_ptr_array_add (t->cells,
+                       g_strdup (d < f->n_to ? f->to_name[d] : "Total"));
       t->right |= t->n_columns < 32 ? 1u << t->n_columns : 0;
       t->n_columns++;
     }
@@ -469,8 +471,10 @@ add_ranks (SmReport *r, const SmPlacement *p)
       paragraph (r, "Nobody applied to a receiving organisation.");
       return;
     }
-  paragraph (r, "Of the %d employees who applied to a receiving "
-             "organisation, by the preference they obtained:", applicants);
+  paragraph (r,
+             "Of the %d employees who applied to a receiving "
+             "organisation, by the preference they obtained:",
+             applicants);
   SmReportTable *t = table_new (0x2, "Preference", "People", NULL);
   for (int k = 0; k < 5; k++)
     {
@@ -535,10 +539,10 @@ add_positions (SmReport *r, const SmPlacement *p, int32_t org)
     }
   heading (r, 3, "Positions");
   paragraph (r, "Manual: seats filled by a manual placement (hardship "
-             "clause). Cutoff: the place in the position's priority order "
-             "of the last person admitted when every seat is filled. "
-             "Decided by: the criterion of the position's rule that put "
-             "that person ahead of the first one refused.");
+                "clause). Cutoff: the place in the position's priority order "
+                "of the last person admitted when every seat is filled. "
+                "Decided by: the criterion of the position's rule that put "
+                "that person ahead of the first one refused.");
   add_block (r, SM_BLOCK_TABLE, NULL, t);
 }
 
@@ -561,8 +565,7 @@ add_receiving (SmReport *r, const SmPlacement *p, int32_t org)
   SmReportTable *t = facts (r);
   fact (t, "Headcount", "%d", sm_placement_get_headcount (p, org));
   fact (t, "Band", "%s", band);
-  fact (t, "Vacancies to recruit", "%d",
-        sm_placement_get_vacancies (p, org));
+  fact (t, "Vacancies to recruit", "%d", sm_placement_get_vacancies (p, org));
   fact (t, "1st choice", "%d", by_choice[0]);
   fact (t, "2nd choice", "%d", by_choice[1]);
   fact (t, "3rd choice", "%d", by_choice[2]);
@@ -597,7 +600,8 @@ add_default (SmReport *r, const SmPlacement *p, int32_t org)
       total.supernumerary += res.supernumerary;
     }
   heading (r, 2, "%s (default organisation)", o.name);
-  paragraph (r, "Headcount %d: everyone not placed elsewhere, by their "
+  paragraph (r,
+             "Headcount %d: everyone not placed elsewhere, by their "
              "function where it has a place (\"mens volgt werk\"), else "
              "supernumerary in the unit of their current work.",
              sm_placement_get_headcount (p, org));
@@ -618,8 +622,8 @@ static void
 add_contract_units (SmReport *r, const SmPlacement *p)
 {
   const SmScenario *sc = sm_placement_get_scenario (p);
-  SmReportTable *t = table_new (0xC, "Unit", "Works for", "Until",
-                                "People", NULL);
+  SmReportTable *t = table_new (0xC, "Unit", "Works for", "Until", "People",
+                                NULL);
   for (int32_t u = 0; u < sm_scenario_get_n_units (sc); u++)
     {
       SmUnitSpec unit;
@@ -649,12 +653,12 @@ add_contracts (SmReport *r, const SmPlacement *p)
   if (!sm_report__contract_years (sc, &first, &last))
     {
       paragraph (r, "No unit works for another organisation under a "
-                 "contract.");
+                    "contract.");
       return;
     }
   paragraph (r, "Units that work for another organisation under a "
-             "contract, and the people (placed and supernumerary) whose "
-             "work depends on a contract still running in each year:");
+                "contract, and the people (placed and supernumerary) whose "
+                "work depends on a contract still running in each year:");
   add_contract_units (r, p);
   SmReportTable *t = table_new (0x2, "Year", "People", NULL);
   for (int32_t y = first; y <= last; y++)
@@ -678,10 +682,11 @@ add_manual (SmReport *r, const SmPlacement *p)
       paragraph (r, "None: every placement follows the rules.");
       return;
     }
-  paragraph (r, "The employer placed %d %s by the hardship clause, at "
+  paragraph (r,
+             "The employer placed %d %s by the hardship clause, at "
              "these positions. Who was placed, and why, is told only to "
-             "the people concerned, in their decisions.", n,
-             n == 1 ? "person" : "people");
+             "the people concerned, in their decisions.",
+             n, n == 1 ? "person" : "people");
   SmReportTable *t = table_new (0x8, "Position", "Title", "Organisation",
                                 "Manual seats", NULL);
   for (int32_t j = 0; j < sm_scenario_get_n_positions (sc); j++)
@@ -717,8 +722,7 @@ reflected_positions (const SmPlacement *p)
       if (!res.reflection)
         continue;
       sm_scenario_get_position (sc, j, &pos);
-      sm_scenario_get_unit (sc, sm_scenario_find_unit (sc, pos.unit_id),
-                            &unit);
+      sm_scenario_get_unit (sc, sm_scenario_find_unit (sc, pos.unit_id), &unit);
       table_text (t, pos.id);
       table_text (t, pos.title);
       table_text (t, unit.name);
@@ -733,21 +737,24 @@ add_reflection (SmReport *r, const SmPlacement *p)
 {
   SmReduction reduction;
   int32_t band_years;
-  sm_placement_get_reduction (p, &reduction,
-                             &band_years);
+  sm_placement_get_reduction (p, &reduction, &band_years);
   SmReportTable *t = reflected_positions (p);
   gboolean used = sm_report_table__get_n_rows (t) > 1;
   heading (r, 2, "Reflection principle");
   if (reduction != SM_REDUCTION_REFLECTION && !used)
     paragraph (r, "Not used: where a function had fewer places than "
-               "candidates, the position's priority rule decided who "
-               "kept a place.");
+                  "candidates, the position's priority rule decided who "
+                  "kept a place.");
   else if (!used)
-    paragraph (r, "Chosen (age bands of %d years), but not needed: no "
-               "function had more candidates than places.", band_years);
+    paragraph (r,
+               "Chosen (age bands of %d years), but not needed: no "
+               "function had more candidates than places.",
+               band_years);
   else
-    paragraph (r, "Used (age bands of %d years) to choose who keeps the "
-               "places of these functions:", band_years);
+    paragraph (r,
+               "Used (age bands of %d years) to choose who keeps the "
+               "places of these functions:",
+               band_years);
   if (used)
     add_block (r, SM_BLOCK_TABLE, NULL, t);
   else

@@ -43,8 +43,7 @@ typedef struct _SmTemplateRecord SmTemplateRecord;
  * closed by "}}", an empty or malformed name, a section that is not
  * closed, or a closing tag that does not match the open section.
  * (transfer full): free with sm_template__free(). */
-SmTemplate *sm_template__parse (const char *text,
-                                const char *const *names,
+SmTemplate *sm_template__parse (const char *text, const char *const *names,
                                 GError **error);
 void sm_template__free (SmTemplate *tmpl);
 
@@ -57,22 +56,17 @@ SmTemplateRecord *sm_template_record__new (void);
 void sm_template_record__free (SmTemplateRecord *record);
 
 /* Setting a name again replaces its value. */
-void sm_template_record__set_string (SmTemplateRecord *record,
-                                     const char *name,
+void sm_template_record__set_string (SmTemplateRecord *record, const char *name,
                                      const char *value);
 /* As set_string, taking ownership of @value (freed with g_free()). */
 void sm_template_record__take_string (SmTemplateRecord *record,
-                                      const char *name,
-                                      char *value);
-void sm_template_record__set_int (SmTemplateRecord *record,
-                                  const char *name,
+                                      const char *name, char *value);
+void sm_template_record__set_int (SmTemplateRecord *record, const char *name,
                                   int64_t value);
 void sm_template_record__set_boolean (SmTemplateRecord *record,
-                                      const char *name,
-                                      gboolean value);
+                                      const char *name, gboolean value);
 /* Makes @name an empty list (replacing any other value). */
-void sm_template_record__set_list (SmTemplateRecord *record,
-                                   const char *name);
+void sm_template_record__set_list (SmTemplateRecord *record, const char *name);
 /* Appends a new empty record to the list @name (made a list first if it
  * is not one) and returns it: (transfer none), owned by @record. */
 SmTemplateRecord *sm_template_record__append (SmTemplateRecord *record,

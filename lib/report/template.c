@@ -27,13 +27,13 @@ typedef enum {
 
 typedef struct {
   ValueKind kind;
-  char *string;       /* VALUE_STRING, owned */
-  gboolean boolean;   /* VALUE_BOOLEAN */
-  GPtrArray *items;   /* VALUE_LIST: SmTemplateRecord, owned */
+  char *string;     /* VALUE_STRING, owned */
+  gboolean boolean; /* VALUE_BOOLEAN */
+  GPtrArray *items; /* VALUE_LIST: SmTemplateRecord, owned */
 } Value;
 
 struct _SmTemplateRecord {
-  GHashTable *values;   /* owned name -> Value */
+  GHashTable *values; /* owned name -> Value */
 };
 
 static void
@@ -147,33 +147,33 @@ typedef enum {
 
 typedef struct {
   NodeKind kind;
-  size_t start;       /* NODE_TEXT: a slice of the template's text */
+  size_t start; /* NODE_TEXT: a slice of the template's text */
   size_t length;
-  char *name;         /* the other kinds, owned */
-  guint end;          /* sections: the first node after the body */
-  int64_t line;       /* where the tag is, for messages */
+  char *name;   /* the other kinds, owned */
+  guint end;    /* sections: the first node after the body */
+  int64_t line; /* where the tag is, for messages */
 } Node;
 
 struct _SmTemplate {
-  char *text;         /* owned copy of the template */
-  GArray *nodes;      /* Node */
+  char *text;    /* owned copy of the template */
+  GArray *nodes; /* Node */
 };
 
 /* One tag as read: its sigil ('#', '^', '/', '!' or 0) and name. */
 typedef struct {
   char sigil;
-  char *name;         /* owned; NULL for a comment */
-  const char *open;   /* the "{{" */
-  const char *after;  /* just past the "}}" */
+  char *name;        /* owned; NULL for a comment */
+  const char *open;  /* the "{{" */
+  const char *after; /* just past the "}}" */
   int64_t line;
 } Tag;
 
 typedef struct {
   SmTemplate *tmpl;
   const char *const *names;
-  const char *p;      /* the next byte to read */
-  int64_t line;       /* the line of p, from 1 */
-  GArray *open;       /* guint: indices of the open sections' nodes */
+  const char *p; /* the next byte to read */
+  int64_t line;  /* the line of p, from 1 */
+  GArray *open;  /* guint: indices of the open sections' nodes */
 } Parser;
 
 static void
@@ -248,8 +248,7 @@ read_name (Tag *tag, const char *from, const char *to, GError **error)
 static gboolean
 read_tag (const Parser *ps, const char *open, Tag *tag, GError **error)
 {
-  *tag = (Tag) { 0, NULL, open, NULL, ps->line + count_newlines (ps->p,
-                                                                 open) };
+  *tag = (Tag){ 0, NULL, open, NULL, ps->line + count_newlines (ps->p, open) };
   const char *close = strstr (open + 2, "}}");
   if (close == NULL)
     {
@@ -331,7 +330,8 @@ close_section (Parser *ps, const Tag *tag, GError **error)
     {
       g_set_error (error, SM_ERROR, SM_ERROR_PARSE,
                    "line %" G_GINT64_FORMAT ": “{{/%s}}” closes no open "
-                   "section.", tag->line, tag->name);
+                   "section.",
+                   tag->line, tag->name);
       return FALSE;
     }
   guint index = g_array_index (ps->open, guint, ps->open->len - 1);
@@ -341,8 +341,8 @@ close_section (Parser *ps, const Tag *tag, GError **error)
       g_set_error (error, SM_ERROR, SM_ERROR_PARSE,
                    "line %" G_GINT64_FORMAT ": “{{/%s}}” does not match the "
                    "section “%s” opened on line %" G_GINT64_FORMAT "; close "
-                   "it with “{{/%s}}” first.", tag->line, tag->name,
-                   n->name, n->line, n->name);
+                   "it with “{{/%s}}” first.",
+                   tag->line, tag->name, n->name, n->line, n->name);
       return FALSE;
     }
   n->end = ps->tmpl->nodes->len;
@@ -398,8 +398,7 @@ parse_step (Parser *ps, GError **error)
 }
 
 SmTemplate *
-sm_template__parse (const char *text, const char *const *names,
-                    GError **error)
+sm_template__parse (const char *text, const char *const *names, GError **error)
 {
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -418,8 +417,8 @@ sm_template__parse (const char *text, const char *const *names,
       const Node *n = &g_array_index (tmpl->nodes, Node, index);
       g_set_error (error, SM_ERROR, SM_ERROR_PARSE,
                    "line %" G_GINT64_FORMAT ": the section “%s” is not "
-                   "closed; end it with “{{/%s}}”.", n->line, n->name,
-                   n->name);
+                   "closed; end it with “{{/%s}}”.",
+                   n->line, n->name, n->name);
       ok = FALSE;
     }
   g_array_unref (ps.open);
@@ -500,8 +499,7 @@ render_range (const SmTemplate *tmpl, guint from, guint to, GPtrArray *stack,
       switch (n->kind)
         {
         case NODE_TEXT:
-          g_string_append_len (out, tmpl->text + n->start,
-                               (gssize) n->length);
+          g_string_append_len (out, tmpl->text + n->start, (gssize) n->length);
           i++;
           break;
         case NODE_VALUE:

@@ -26,8 +26,7 @@ SmMarket *sm_scenario__compile (const SmScenario *scenario, GError **error);
  * GArray of int32_t employees that must be exactly the position's
  * candidates in the order wanted. The reflection stage uses it. */
 SmMarket *sm_scenario__compile_with (const SmScenario *scenario,
-                                     GArray *const *overrides,
-                                     GError **error);
+                                     GArray *const *overrides, GError **error);
 
 /* sm_scenario__candidate(), which the reports use too, is in
  * report-private.h. */

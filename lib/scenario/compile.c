@@ -33,7 +33,7 @@
 /* A candidate being ranked: the manual ones carry their order. */
 typedef struct {
   int32_t employee;
-  int32_t manual;            /* index of the manual placement, or -1 */
+  int32_t manual; /* index of the manual placement, or -1 */
   SmCandidate facts;
 } SmRankEntry;
 
@@ -52,8 +52,8 @@ sm_scenario__find_application (const SmScenario *scenario, int32_t employee,
 
 /* Facts for the pair; @application may be -1 (no score, no distance). */
 static void
-fill_candidate (const SmScenario *scenario, int32_t employee,
-                int32_t position, int32_t application, SmCandidate *c)
+fill_candidate (const SmScenario *scenario, int32_t employee, int32_t position,
+                int32_t application, SmCandidate *c)
 {
   const SmEmployeeSpec *e = &sm_scenario__employee (scenario, employee)->spec;
   const SmPositionSpec *p = &sm_scenario__position (scenario, position)->spec;
@@ -93,10 +93,15 @@ is_eligible (const SmScenario *scenario, int32_t employee, int32_t application)
   int32_t position = sm_scenario__application (scenario, application)->position;
   SmCandidate c;
   fill_candidate (scenario, employee, position, application, &c);
-  return sm_priority__check_eligibility (
-             sm_scenario__rule_of (scenario, position), &c,
-             sm_scenario__position (scenario, position)->spec.qualifications,
-             sm_scenario__employee (scenario, employee)->spec.qualifications)
+  return sm_priority__check_eligibility (sm_scenario__rule_of (scenario,
+                                                               position),
+                                         &c,
+                                         sm_scenario__position (scenario,
+                                                                position)
+                                             ->spec.qualifications,
+                                         sm_scenario__employee (scenario,
+                                                                employee)
+                                             ->spec.qualifications)
          == SM_ELIGIBLE;
 }
 
@@ -235,9 +240,10 @@ static gboolean
 add_cap (const SmScenario *scenario, SmMarketBuilder *builder,
          int32_t organisation, GError **error)
 {
-  const SmOrganisationRecord *o =
-      sm_scenario__organisation (scenario, organisation);
-  if (o->spec.kind != SM_ORGANISATION_KIND_RECEIVING || o->spec.max_headcount < 0)
+  const SmOrganisationRecord *o = sm_scenario__organisation (scenario,
+                                                             organisation);
+  if (o->spec.kind != SM_ORGANISATION_KIND_RECEIVING
+      || o->spec.max_headcount < 0)
     return TRUE;
   g_autoptr (GArray) group = g_array_new (FALSE, FALSE, sizeof (int32_t));
   for (int32_t j = 0; j < (int32_t) scenario->positions->len; j++)
@@ -246,8 +252,8 @@ add_cap (const SmScenario *scenario, SmMarketBuilder *builder,
       if (p->organisation != organisation)
         continue;
       g_array_append_val (group, j);
-      if (!sm_market_builder_set_target_seats (builder, j,
-                                               position_target (p), error))
+      if (!sm_market_builder_set_target_seats (builder, j, position_target (p),
+                                               error))
         return FALSE;
     }
   if (!sm_scenario__check_cap (scenario, organisation, error))
@@ -255,8 +261,8 @@ add_cap (const SmScenario *scenario, SmMarketBuilder *builder,
   if (group->len == 0)
     return TRUE;
   return sm_market_builder_add_group (builder, (const int32_t *) group->data,
-                                      group->len, o->spec.max_headcount,
-                                      error) >= 0;
+                                      group->len, o->spec.max_headcount, error)
+         >= 0;
 }
 
 static gboolean
@@ -267,11 +273,12 @@ set_positions (const SmScenario *scenario, SmMarketBuilder *builder,
   for (int32_t j = 0; j < m; j++)
     {
       const GArray *override = overrides != NULL ? overrides[j] : NULL;
-      if (!sm_market_builder_set_seats (
-              builder, j, sm_scenario__position (scenario, j)->spec.seats,
-              error)
-          || !set_position_order (scenario, builder, j, candidates[j],
-                                  override, error))
+      if (!sm_market_builder_set_seats (builder, j,
+                                        sm_scenario__position (scenario, j)
+                                            ->spec.seats,
+                                        error)
+          || !set_position_order (scenario, builder, j, candidates[j], override,
+                                  error))
         return FALSE;
     }
   for (guint o = 0; o < scenario->organisations->len; o++)
@@ -295,8 +302,8 @@ sm_scenario__compile (const SmScenario *scenario, GError **error)
 }
 
 SmMarket *
-sm_scenario__compile_with (const SmScenario *scenario,
-                           GArray *const *overrides, GError **error)
+sm_scenario__compile_with (const SmScenario *scenario, GArray *const *overrides,
+                           GError **error)
 {
   g_return_val_if_fail (scenario != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);

@@ -83,8 +83,8 @@ day_number (SmDate date)
 {
   int64_t year = date.month <= 2 ? date.year - 1 : date.year;
   int64_t month = date.month <= 2 ? date.month + 9 : date.month - 3;
-  return 365 * year + year / 4 - year / 100 + year / 400
-         + (153 * month + 2) / 5 + date.day - 1;
+  return 365 * year + year / 4 - year / 100 + year / 400 + (153 * month + 2) / 5
+         + date.day - 1;
 }
 
 int64_t
@@ -123,8 +123,8 @@ sm_date_full_years (SmDate from, SmDate to)
 char *
 sm_date_to_iso (SmDate date)
 {
-  return g_strdup_printf ("%04d-%02d-%02d", (int) date.year,
-                          (int) date.month, (int) date.day);
+  return g_strdup_printf ("%04d-%02d-%02d", (int) date.year, (int) date.month,
+                          (int) date.day);
 }
 
 /* ---- parsing ------------------------------------------------------------ */
@@ -193,8 +193,7 @@ sm_date_parse (const char *text, SmDate *date_out, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   int32_t value[3], digits[3];
   SmDate date;
-  if (!split_date (text, value, digits)
-      || !arrange_date (value, digits, &date))
+  if (!split_date (text, value, digits) || !arrange_date (value, digits, &date))
     {
       g_set_error (error, SM_ERROR, SM_ERROR_PARSE,
                    "Not a date: write it as yyyy-mm-dd or dd-mm-yyyy "

@@ -11,35 +11,28 @@
 
 #include "core/enum-names-private.h"
 
-SM_ENUM_NAMES_DEFINE (status, SmStatus,
-                      "placed", "follows-work", "supernumerary", "manual")
+SM_ENUM_NAMES_DEFINE (status, SmStatus, "placed", "follows-work",
+                      "supernumerary", "manual")
 
-SM_ENUM_NAMES_DEFINE (reason, SmReason,
-                      "not-eligible", "full", "cap", "manual", "reflection",
-                      "manual-seat")
+SM_ENUM_NAMES_DEFINE (reason, SmReason, "not-eligible", "full", "cap", "manual",
+                      "reflection", "manual-seat")
 
-SM_ENUM_NAMES_DEFINE (filter, SmFilter,
-                      "none", "grade", "fit", "qualifications")
+SM_ENUM_NAMES_DEFINE (filter, SmFilter, "none", "grade", "fit",
+                      "qualifications")
 
-SM_ENUM_NAMES_DEFINE (criterion, SmCriterion,
-                      "fit", "same-grade", "committee-score", "service",
-                      "age", "travel")
+SM_ENUM_NAMES_DEFINE (criterion, SmCriterion, "fit", "same-grade",
+                      "committee-score", "service", "age", "travel")
 
-SM_ENUM_NAMES_DEFINE (fit, SmFit,
-                      "same", "interchangeable", "suitable", "reasonable",
-                      "none")
+SM_ENUM_NAMES_DEFINE (fit, SmFit, "same", "interchangeable", "suitable",
+                      "reasonable", "none")
 
-SM_ENUM_NAMES_DEFINE (direction, SmDirection,
-                      "high", "low")
+SM_ENUM_NAMES_DEFINE (direction, SmDirection, "high", "low")
 
-SM_ENUM_NAMES_DEFINE (tie_breaking, SmTieBreaking,
-                      "single", "per-position")
+SM_ENUM_NAMES_DEFINE (tie_breaking, SmTieBreaking, "single", "per-position")
 
-SM_ENUM_NAMES_DEFINE (reduction, SmReduction,
-                      "priority", "reflection")
+SM_ENUM_NAMES_DEFINE (reduction, SmReduction, "priority", "reflection")
 
-SM_ENUM_NAMES_DEFINE (organisation_kind, SmOrganisationKind,
-                      "receiving", "default")
+SM_ENUM_NAMES_DEFINE (organisation_kind, SmOrganisationKind, "receiving",
+                      "default")
 
-SM_ENUM_NAMES_DEFINE (severity, SmSeverity,
-                      "warning", "error")
+SM_ENUM_NAMES_DEFINE (severity, SmSeverity, "warning", "error")

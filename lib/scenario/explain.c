@@ -59,10 +59,12 @@ eligibility_filter (const SmScenario *s, int32_t employee, int32_t position)
 {
   SmCandidate c;
   sm_scenario__candidate (s, employee, position, &c);
-  return filter_of (sm_priority__check_eligibility (
-      sm_scenario__rule_of (s, position), &c,
-      sm_scenario__position (s, position)->spec.qualifications,
-      sm_scenario__employee (s, employee)->spec.qualifications));
+  return filter_of (
+      sm_priority__check_eligibility (sm_scenario__rule_of (s, position), &c,
+                                      sm_scenario__position (s, position)
+                                          ->spec.qualifications,
+                                      sm_scenario__employee (s, employee)
+                                          ->spec.qualifications));
 }
 
 static gboolean
@@ -82,8 +84,7 @@ deciding_criterion (const SmScenario *s, int32_t position, int32_t ahead,
   sm_scenario__candidate (s, ahead, position, &a);
   sm_scenario__candidate (s, behind, position, &b);
   int32_t deciding = SM_DECIDED_BY_LOT;
-  sm_priority__compare (sm_scenario__rule_of (s, position), &a, &b,
-                        &deciding);
+  sm_priority__compare (sm_scenario__rule_of (s, position), &a, &b, &deciding);
   return deciding;
 }
 
@@ -168,7 +169,8 @@ explain_ranked (const SmPlacement *pl, int32_t employee, int32_t position,
   r->criterion = SM_DECIDED_BY_NOTHING;
   if (pl->reflected[position])
     r->reason = reflection_keeps_without_manual (pl, employee, position)
-                  ? SM_REASON_MANUAL_SEAT : SM_REASON_REFLECTION;
+                    ? SM_REASON_MANUAL_SEAT
+                    : SM_REASON_REFLECTION;
   else if (manual_held (pl, position) > 0
            && contenders_ahead (pl, position, rank) < filled)
     {
@@ -180,8 +182,8 @@ explain_ranked (const SmPlacement *pl, int32_t employee, int32_t position,
   else
     {
       int32_t len;
-      const SmEdge *edges = sm_market_get_position_edges (pl->market,
-                                                          position, &len);
+      const SmEdge *edges = sm_market_get_position_edges (pl->market, position,
+                                                          &len);
       r->reason = SM_REASON_FULL;
       r->criterion = deciding_criterion (pl->scenario, position,
                                          edges[cutoff].target, employee);
@@ -193,8 +195,8 @@ explain_one (const SmPlacement *pl, int32_t employee, int32_t position,
              int32_t preference, SmRefusal *r)
 {
   const SmScenario *s = pl->scenario;
-  *r = (SmRefusal) { position, preference, SM_REASON_FULL, SM_FILTER_NONE,
-                     0, 0, SM_DECIDED_BY_NOTHING };
+  *r = (SmRefusal){ position, preference, SM_REASON_FULL,       SM_FILTER_NONE,
+                    0,        0,          SM_DECIDED_BY_NOTHING };
   int32_t rank = market_rank (pl->market, employee, position);
   if (is_manual (s, employee))
     r->reason = SM_REASON_MANUAL;
@@ -219,8 +221,8 @@ n_applications_to_explain (const SmPlacement *pl, int32_t employee)
   sm_scenario__applications_of (pl->scenario, employee, &apps, &n);
   for (; k < n; k++)
     {
-      int32_t pref = sm_scenario__application (pl->scenario, apps[k])
-                         ->spec.preference;
+      int32_t pref =
+          sm_scenario__application (pl->scenario, apps[k])->spec.preference;
       if (out->preference > 0 && pref >= out->preference)
         break;
     }
@@ -240,15 +242,19 @@ lost_own_position (const SmPlacement *pl, int32_t employee)
     return -1;
   int32_t j = edges[len - 1].target;
   return sm_scenario__position (pl->scenario, j)->organisation
-             == pl->scenario->default_organisation ? j : -1;
+                 == pl->scenario->default_organisation
+             ? j
+             : -1;
 }
 
 int32_t
 sm_placement_get_n_refusals (const SmPlacement *placement, int32_t employee)
 {
   g_return_val_if_fail (placement != NULL, 0);
-  g_return_val_if_fail (employee >= 0 && (guint) employee
-                        < placement->scenario->employees->len, 0);
+  g_return_val_if_fail (employee >= 0
+                            && (guint) employee
+                                   < placement->scenario->employees->len,
+                        0);
   return n_applications_to_explain (placement, employee)
          + (lost_own_position (placement, employee) >= 0 ? 1 : 0);
 }
@@ -258,17 +264,15 @@ sm_placement_get_refusal (const SmPlacement *placement, int32_t employee,
                           int32_t index, SmRefusal *refusal_out)
 {
   g_return_val_if_fail (placement != NULL && refusal_out != NULL, FALSE);
-  if (employee < 0
-      || (guint) employee >= placement->scenario->employees->len
-      || index < 0 || index >= sm_placement_get_n_refusals (placement,
-                                                             employee))
+  if (employee < 0 || (guint) employee >= placement->scenario->employees->len
+      || index < 0
+      || index >= sm_placement_get_n_refusals (placement, employee))
     return FALSE;
   const SmScenario *s = placement->scenario;
   int32_t n_apps = n_applications_to_explain (placement, employee);
   if (index == n_apps)
     {
-      explain_one (placement, employee, lost_own_position (placement,
-                                                           employee),
+      explain_one (placement, employee, lost_own_position (placement, employee),
                    0, refusal_out);
       return TRUE;
     }
@@ -307,24 +311,27 @@ sm_placement_get_position_result (const SmPlacement *placement,
                                   SmPositionResult *result_out)
 {
   g_return_val_if_fail (placement != NULL && result_out != NULL, FALSE);
-  if (position < 0
-      || (guint) position >= placement->scenario->positions->len)
+  if (position < 0 || (guint) position >= placement->scenario->positions->len)
     return FALSE;
   const SmMarket *mk = placement->market;
   int32_t seats = sm_market_get_seats (mk, position), filled, len;
   sm_matching_get_held (placement->matching, position, &filled);
   const SmEdge *edges = sm_market_get_position_edges (mk, position, &len);
   int32_t cutoff = sm_matching_get_cutoff (placement->matching, position);
-  *result_out = (SmPositionResult) {
-    seats, filled, MAX (0, seats - filled), len,
-    cutoff == SM_CUTOFF_OPEN ? 0 : cutoff + 1, SM_DECIDED_BY_NOTHING,
-    placement->reflected[position], manual_held (placement, position)
-  };
+  *result_out = (SmPositionResult){ seats,
+                                    filled,
+                                    MAX (0, seats - filled),
+                                    len,
+                                    cutoff == SM_CUTOFF_OPEN ? 0 : cutoff + 1,
+                                    SM_DECIDED_BY_NOTHING,
+                                    placement->reflected[position],
+                                    manual_held (placement, position) };
   int32_t refused = cutoff == SM_CUTOFF_OPEN
-                      ? -1 : first_refused (placement, position, cutoff);
+                        ? -1
+                        : first_refused (placement, position, cutoff);
   if (refused >= 0 && !placement->reflected[position])
-    result_out->criterion = deciding_criterion (
-        placement->scenario, position, edges[cutoff].target, refused);
+    result_out->criterion = deciding_criterion (placement->scenario, position,
+                                                edges[cutoff].target, refused);
   return TRUE;
 }
 
@@ -336,11 +343,11 @@ sm_placement_get_unit_result (const SmPlacement *placement, int32_t unit,
   const SmScenario *s = placement->scenario;
   if (unit < 0 || (guint) unit >= s->units->len)
     return FALSE;
-  *result_out = (SmUnitResult) { 0, 0, 0 };
+  *result_out = (SmUnitResult){ 0, 0, 0 };
   for (guint j = 0; j < s->positions->len; j++)
     if (sm_scenario__position (s, (int32_t) j)->unit == unit)
-      result_out->formation += sm_scenario__position (s, (int32_t) j)
-                                   ->spec.seats;
+      result_out->formation +=
+          sm_scenario__position (s, (int32_t) j)->spec.seats;
   for (guint i = 0; i < s->employees->len; i++)
     {
       const SmEmployeeOutcome *out = &placement->outcomes[i];
@@ -362,7 +369,8 @@ sm_placement_get_contract_people (const SmPlacement *placement, int32_t year)
   int32_t people = 0;
   for (guint i = 0; i < s->employees->len; i++)
     {
-      const SmUnitRecord *u = sm_scenario__unit (s, placement->outcomes[i].unit);
+      const SmUnitRecord *u = sm_scenario__unit (s,
+                                                 placement->outcomes[i].unit);
       if (u->contract_client >= 0 && u->spec.contract_end_year >= year)
         people++;
     }

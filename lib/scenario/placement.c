@@ -39,7 +39,6 @@
 #include "scenario/reflection-private.h"
 #include "scenario/scenario-private.h"
 
-
 void
 sm_placement_free (SmPlacement *placement)
 {
@@ -56,8 +55,7 @@ sm_placement_free (SmPlacement *placement)
 
 /* The preference number the employee gave the position, or 0. */
 static int32_t
-preference_for (const SmScenario *scenario, int32_t employee,
-                int32_t position)
+preference_for (const SmScenario *scenario, int32_t employee, int32_t position)
 {
   int32_t a = sm_scenario__find_application (scenario, employee, position);
   return a < 0 ? 0 : sm_scenario__application (scenario, a)->spec.preference;
@@ -194,8 +192,8 @@ reflect_position (const SmScenario *s, const SmPlacementSettings *set,
                                                                contenders);
   g_autofree gboolean *keep = g_new (gboolean, n);
   g_autofree gboolean *keeper = g_new0 (gboolean, s->employees->len);
-  sm_reflection__choose (c, n, places, set->reference_date,
-                         set->age_band_years, keep);
+  sm_reflection__choose (c, n, places, set->reference_date, set->age_band_years,
+                         keep);
   for (int32_t k = 0; k < n; k++)
     keeper[g_array_index (contenders, int32_t, k)] = keep[k];
   return order_keepers_first (s, mk, j, contenders, keeper);
@@ -206,14 +204,12 @@ reflect_position (const SmScenario *s, const SmPlacementSettings *set,
  * others are at the default, and everyone else kept what they had. So an
  * explanation can run the choice again with another number of places. */
 gboolean
-sm_placement__reflection_keeps (const SmPlacement *placement,
-                                int32_t position, int32_t employee,
-                                int32_t places)
+sm_placement__reflection_keeps (const SmPlacement *placement, int32_t position,
+                                int32_t employee, int32_t places)
 {
   const SmScenario *s = placement->scenario;
   g_autoptr (GArray) contenders = contenders_of (s, placement->market,
-                                                 placement->matching,
-                                                 position);
+                                                 placement->matching, position);
   int32_t n = (int32_t) contenders->len, at = -1;
   for (int32_t k = 0; k < n; k++)
     if (g_array_index (contenders, int32_t, k) == employee)
@@ -221,8 +217,7 @@ sm_placement__reflection_keeps (const SmPlacement *placement,
   if (at < 0 || n <= places)
     return at >= 0;
   const SmPlacementSettings *set = &placement->settings;
-  g_autofree SmReflectionCandidate *c = reflection_candidates (s, set,
-                                                               position,
+  g_autofree SmReflectionCandidate *c = reflection_candidates (s, set, position,
                                                                contenders);
   g_autofree gboolean *keep = g_new (gboolean, n);
   sm_reflection__choose (c, n, MAX (places, 0), set->reference_date,
@@ -272,10 +267,9 @@ solve_scenario (SmPlacement *pl, SmSide side, GError **error)
   if (!sm_scenario__check_side (s, side, error))
     return FALSE;
   pl->market = sm_scenario__compile (s, error);
-  pl->matching = pl->market != NULL
-    ? sm_market_solve (pl->market, side, error) : NULL;
-  if (pl->matching == NULL
-      || pl->settings.reduction != SM_REDUCTION_REFLECTION)
+  pl->matching = pl->market != NULL ? sm_market_solve (pl->market, side, error)
+                                    : NULL;
+  if (pl->matching == NULL || pl->settings.reduction != SM_REDUCTION_REFLECTION)
     return pl->matching != NULL;
   GArray **orders = reflection_orders (s, &pl->settings, pl->market,
                                        pl->matching, pl->reflected);
@@ -286,7 +280,8 @@ solve_scenario (SmPlacement *pl, SmSide side, GError **error)
   pl->market = sm_scenario__compile_with (s, orders, error);
   free_orders (orders, (int32_t) s->positions->len);
   pl->matching = pl->market != NULL
-    ? sm_market_solve (pl->market, SM_SIDE_EMPLOYEES, error) : NULL;
+                     ? sm_market_solve (pl->market, SM_SIDE_EMPLOYEES, error)
+                     : NULL;
   return pl->matching != NULL;
 }
 
@@ -304,13 +299,14 @@ sm_scenario_place_with (const SmScenario *scenario,
   g_return_val_if_fail (scenario != NULL && options != NULL, NULL);
   g_return_val_if_fail (options->version == SM_PLACE_OPTIONS_VERSION, NULL);
   g_return_val_if_fail (options->proposing == SM_SIDE_EMPLOYEES
-                        || options->proposing == SM_SIDE_POSITIONS, NULL);
+                            || options->proposing == SM_SIDE_POSITIONS,
+                        NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   g_autoptr (SmPlacement) placement = g_new0 (SmPlacement, 1);
   placement->scenario = scenario;
   sm_scenario__hold (scenario);
-  placement->settings = (SmPlacementSettings) {
+  placement->settings = (SmPlacementSettings){
     .seed = scenario->seed,
     .tie_breaking = scenario->tie_breaking,
     .reference_date = scenario->reference_date,
@@ -349,8 +345,7 @@ sm_placement_get_outcome (const SmPlacement *placement, int32_t employee,
                           SmEmployeeOutcome *outcome_out)
 {
   g_return_val_if_fail (placement != NULL, FALSE);
-  if (employee < 0
-      || (guint) employee >= placement->scenario->employees->len)
+  if (employee < 0 || (guint) employee >= placement->scenario->employees->len)
     return FALSE;
   if (outcome_out != NULL)
     *outcome_out = placement->outcomes[employee];
@@ -374,7 +369,7 @@ sm_placement_get_tie_breaking (const SmPlacement *placement)
 SmDate
 sm_placement_get_reference_date (const SmPlacement *placement)
 {
-  g_return_val_if_fail (placement != NULL, (SmDate) { 0 });
+  g_return_val_if_fail (placement != NULL, (SmDate){ 0 });
   return placement->settings.reference_date;
 }
 
@@ -395,8 +390,9 @@ sm_placement_get_n_placed_at (const SmPlacement *placement, int32_t position)
 {
   g_return_val_if_fail (placement != NULL, 0);
   g_return_val_if_fail (position >= 0
-                        && (guint) position
-                               < placement->scenario->positions->len, 0);
+                            && (guint) position
+                                   < placement->scenario->positions->len,
+                        0);
   int32_t n;
   sm_matching_get_held (placement->matching, position, &n);
   return n;
@@ -410,8 +406,7 @@ is_organisation (const SmPlacement *placement, int32_t organisation)
 }
 
 int32_t
-sm_placement_get_headcount (const SmPlacement *placement,
-                            int32_t organisation)
+sm_placement_get_headcount (const SmPlacement *placement, int32_t organisation)
 {
   g_return_val_if_fail (placement != NULL, 0);
   g_return_val_if_fail (is_organisation (placement, organisation), 0);
@@ -419,8 +414,7 @@ sm_placement_get_headcount (const SmPlacement *placement,
 }
 
 int32_t
-sm_placement_get_vacancies (const SmPlacement *placement,
-                            int32_t organisation)
+sm_placement_get_vacancies (const SmPlacement *placement, int32_t organisation)
 {
   g_return_val_if_fail (placement != NULL, 0);
   g_return_val_if_fail (is_organisation (placement, organisation), 0);

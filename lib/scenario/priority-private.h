@@ -39,12 +39,12 @@ SmEligibility sm_priority__check_eligibility (const SmPriorityRule *rule,
  * the index in the rule of the criterion that separated them, or -1 when
  * the lot (or the id) did. Never returns 0 for different employees.
  *
- * Semantics per criterion (SM_DIRECTION_HIGHER_FIRST; SM_DIRECTION_LOWER_FIRST reverses):
- * FIT better fit first; SAME_GRADE employee grade == position grade first;
- * COMMITTEE_SCORE higher first; SERVICE earlier service_start first; AGE
+ * Semantics per criterion (SM_DIRECTION_HIGHER_FIRST; SM_DIRECTION_LOWER_FIRST
+ * reverses): FIT better fit first; SAME_GRADE employee grade == position grade
+ * first; COMMITTEE_SCORE higher first; SERVICE earlier service_start first; AGE
  * earlier birth_date first; TRAVEL longer first (so TRAVEL is normally
- * used with SM_DIRECTION_LOWER_FIRST: shorter first). A missing score, distance or
- * date (not a valid date, e.g. all zero) comes last in either direction. */
+ * used with SM_DIRECTION_LOWER_FIRST: shorter first). A missing score, distance
+ * or date (not a valid date, e.g. all zero) comes last in either direction. */
 int sm_priority__compare (const SmPriorityRule *rule, const SmCandidate *a,
                           const SmCandidate *b, int32_t *deciding_out);
 

@@ -13,9 +13,10 @@
  * Each criterion is turned into a number that grows with the quantity it
  * measures (a better fit, the same grade, a higher score, a longer service
  * = an earlier start date, an older age = an earlier birth date, a longer
- * distance) and a "missing" flag. SM_DIRECTION_HIGHER_FIRST puts the larger number
- * first, SM_DIRECTION_LOWER_FIRST the smaller; a missing value comes last either way,
- * so that nobody gains a place by a score or date nobody recorded.
+ * distance) and a "missing" flag. SM_DIRECTION_HIGHER_FIRST puts the larger
+ * number first, SM_DIRECTION_LOWER_FIRST the smaller; a missing value comes
+ * last either way, so that nobody gains a place by a score or date nobody
+ * recorded.
  *
  * The lottery number is FNV-1a (64 bit) over the identifiers, each with
  * its terminating zero byte (so "ab","c" and "a","bc" differ), combined
@@ -37,8 +38,8 @@ struct _SmPriorityRule {
   int32_t n_criteria;
   SmCriterion criteria[SM_N_CRITERIA];
   SmDirection directions[SM_N_CRITERIA];
-  int32_t max_grade_distance;       /* -1: any */
-  SmFit min_fit;                    /* SM_FIT_NONE: any */
+  int32_t max_grade_distance; /* -1: any */
+  SmFit min_fit;              /* SM_FIT_NONE: any */
   gboolean require_qualifications;
 };
 
@@ -75,7 +76,9 @@ SmPriorityRule *
 sm_priority_rule_new_default (void)
 {
   static const SmCriterion order[] = {
-    SM_CRITERION_FIT, SM_CRITERION_SAME_GRADE, SM_CRITERION_SERVICE,
+    SM_CRITERION_FIT,
+    SM_CRITERION_SAME_GRADE,
+    SM_CRITERION_SERVICE,
     SM_CRITERION_AGE,
   };
   SmPriorityRule *rule = sm_priority_rule_new ("default");
@@ -114,15 +117,16 @@ sm_priority_rule_add_criterion (SmPriorityRule *rule, SmCriterion criterion,
   g_return_val_if_fail (rule != NULL, FALSE);
   g_return_val_if_fail (criterion_is_valid (criterion), FALSE);
   g_return_val_if_fail (direction == SM_DIRECTION_HIGHER_FIRST
-                        || direction == SM_DIRECTION_LOWER_FIRST, FALSE);
+                            || direction == SM_DIRECTION_LOWER_FIRST,
+                        FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   for (int32_t k = 0; k < rule->n_criteria; k++)
     if (rule->criteria[k] == criterion)
       {
         g_set_error (error, SM_ERROR, SM_ERROR_DUPLICATE,
                      "Rule '%s' already has the criterion '%s'; a rule "
-                     "uses each criterion once.", rule->id,
-                     sm_criterion_to_string (criterion));
+                     "uses each criterion once.",
+                     rule->id, sm_criterion_to_string (criterion));
         return FALSE;
       }
   /* Criteria are distinct, so there is always room. */
@@ -133,8 +137,7 @@ sm_priority_rule_add_criterion (SmPriorityRule *rule, SmCriterion criterion,
 }
 
 void
-sm_priority_rule_set_max_grade_distance (SmPriorityRule *rule,
-                                         int32_t distance)
+sm_priority_rule_set_max_grade_distance (SmPriorityRule *rule, int32_t distance)
 {
   g_return_if_fail (rule != NULL);
   g_return_if_fail (distance >= -1);
@@ -254,9 +257,10 @@ sm_priority_rule_to_json (const SmPriorityRule *rule)
     json_builder_add_int_value (b, rule->max_grade_distance);
   else
     json_builder_add_null_value (b);
-  add_member_string (b, "min_fit", rule->min_fit == SM_FIT_NONE
-                                       ? NULL
-                                       : sm_fit_to_string (rule->min_fit));
+  add_member_string (b, "min_fit",
+                     rule->min_fit == SM_FIT_NONE
+                         ? NULL
+                         : sm_fit_to_string (rule->min_fit));
   json_builder_set_member_name (b, "require_qualifications");
   json_builder_add_boolean_value (b, rule->require_qualifications);
   json_builder_end_object (b);
@@ -324,8 +328,7 @@ criterion_key (SmCriterion criterion, const SmCandidate *c)
     case SM_CRITERION_FIT:
       return (Key){ (double) ((int) SM_FIT_NONE - (int) c->fit), FALSE };
     case SM_CRITERION_SAME_GRADE:
-      return (Key){ c->employee_grade == c->position_grade ? 1.0 : 0.0,
-                    FALSE };
+      return (Key){ c->employee_grade == c->position_grade ? 1.0 : 0.0, FALSE };
     case SM_CRITERION_COMMITTEE_SCORE:
       return (Key){ c->committee_score, isnan (c->committee_score) };
     case SM_CRITERION_SERVICE:
@@ -432,11 +435,9 @@ sm_priority__describe_criterion (const SmPriorityRule *rule, int32_t index)
       "a change of salary grade (before a move at the same grade)" },
     { "the placement committee's score (highest first)",
       "the placement committee's score (lowest first)" },
-    { "years of service (longest first)",
-      "years of service (shortest first)" },
+    { "years of service (longest first)", "years of service (shortest first)" },
     { "age (oldest first)", "age (youngest first)" },
-    { "travel distance (longest first)",
-      "travel distance (shortest first)" },
+    { "travel distance (longest first)", "travel distance (shortest first)" },
   };
   g_return_val_if_fail (rule != NULL, NULL);
   g_return_val_if_fail (index >= 0 && index < rule->n_criteria, NULL);

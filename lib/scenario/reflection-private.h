@@ -16,7 +16,7 @@
 typedef struct {
   SmDate birth_date;
   SmDate service_start;
-  uint64_t lot;          /* lower keeps the place when all else is equal */
+  uint64_t lot; /* lower keeps the place when all else is equal */
 } SmReflectionCandidate;
 
 /* Chooses which @n_keep of the @n candidates keep a place: the candidates
@@ -29,6 +29,6 @@ typedef struct {
  * service or the youngest age). The result does not depend on the order
  * of @candidates unless two lots are equal. Sets keep_out[k] for each
  * candidate. */
-void sm_reflection__choose (const SmReflectionCandidate *candidates,
-                            int32_t n, int32_t n_keep, SmDate reference,
+void sm_reflection__choose (const SmReflectionCandidate *candidates, int32_t n,
+                            int32_t n_keep, SmDate reference,
                             int32_t band_years, gboolean *keep_out);

@@ -47,7 +47,8 @@ sm_reflection__band (SmDate birth_date, SmDate reference, int32_t band_years)
     return 0;
   int32_t age = sm_date_full_years (birth_date, reference);
   return age < SM_REFLECTION_FIRST_BAND_AGE
-           ? 0 : (age - SM_REFLECTION_FIRST_BAND_AGE) / band_years;
+             ? 0
+             : (age - SM_REFLECTION_FIRST_BAND_AGE) / band_years;
 }
 
 static int32_t
@@ -142,8 +143,9 @@ sm_reflection__choose (const SmReflectionCandidate *candidates, int32_t n,
         int32_t first = -1;
         for (int32_t k = 0; k < n; k++)
           if (band[k] == b && keep_out[k]
-              && (first < 0 || compare_for_reduction (&candidates[k],
-                                                      &candidates[first]) < 0))
+              && (first < 0
+                  || compare_for_reduction (&candidates[k], &candidates[first])
+                         < 0))
             first = k;
         keep_out[first] = FALSE;
       }

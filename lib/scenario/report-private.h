@@ -25,8 +25,7 @@
 /* The employee's applications as indices in the scenario's applications,
  * sorted by preference (1 first). *apps_out is borrowed and valid until
  * the next application is added; NULL when *n_out is 0. O(1). */
-void sm_scenario__applications_of (const SmScenario *scenario,
-                                   int32_t employee,
+void sm_scenario__applications_of (const SmScenario *scenario, int32_t employee,
                                    const int32_t **apps_out, int32_t *n_out);
 
 /* The position an application is for, as an index. O(1). */
@@ -57,12 +56,12 @@ typedef struct {
   SmFit fit;
   int32_t employee_grade;
   int32_t position_grade;
-  double committee_score;   /* NAN when none */
-  SmDate service_start;     /* earlier = longer service */
-  SmDate birth_date;        /* earlier = older */
-  double travel_km;         /* < 0 when none */
-  uint64_t lot;             /* lottery number: lower wins */
-  const char *employee_id;  /* last resort should two lots collide */
+  double committee_score;  /* NAN when none */
+  SmDate service_start;    /* earlier = longer service */
+  SmDate birth_date;       /* earlier = older */
+  double travel_km;        /* < 0 when none */
+  uint64_t lot;            /* lottery number: lower wins */
+  const char *employee_id; /* last resort should two lots collide */
 } SmCandidate;
 
 /* The facts the position's rule ranks the employee on (the application's

@@ -22,70 +22,70 @@
 
 typedef struct {
   SmOrganisationSpec spec;
-  int64_t n_target_seats;     /* target seats of its positions, summed */
-  int32_t n_manual;           /* manual placements at its positions */
+  int64_t n_target_seats; /* target seats of its positions, summed */
+  int32_t n_manual;       /* manual placements at its positions */
 } SmOrganisationRecord;
 
 typedef struct {
   SmUnitSpec spec;
-  int32_t organisation;       /* index of spec.organisation_id */
-  int32_t contract_client;    /* index of spec.contract_client_id, or -1 */
+  int32_t organisation;    /* index of spec.organisation_id */
+  int32_t contract_client; /* index of spec.contract_client_id, or -1 */
 } SmUnitRecord;
 
 typedef struct {
-  SmPositionSpec spec;        /* qualifications: owned NULL-terminated
-                                 array of interned strings, or NULL */
-  int32_t unit;               /* index of spec.unit_id */
-  int32_t organisation;       /* the unit's organisation */
-  int32_t rule;               /* index in rules of spec.rule_id, or -1 for
-                                 the scenario's default rule: use
-                                 sm_scenario__rule_of() */
-  int32_t n_manual;           /* manual placements at this position */
+  SmPositionSpec spec;  /* qualifications: owned NULL-terminated
+                           array of interned strings, or NULL */
+  int32_t unit;         /* index of spec.unit_id */
+  int32_t organisation; /* the unit's organisation */
+  int32_t rule;         /* index in rules of spec.rule_id, or -1 for
+                           the scenario's default rule: use
+                           sm_scenario__rule_of() */
+  int32_t n_manual;     /* manual placements at this position */
 } SmPositionRecord;
 
 typedef struct {
-  SmEmployeeSpec spec;        /* qualifications as for positions */
-  int32_t unit;               /* index of spec.unit_id (a unit of the
-                                 default organisation) */
-  int32_t manual;             /* index in manual of their manual
-                                 placement, or -1 */
-  int32_t *apps;              /* indices in applications, by preference
-                                 (1 first); see sm_scenario__applications_of */
+  SmEmployeeSpec spec; /* qualifications as for positions */
+  int32_t unit;        /* index of spec.unit_id (a unit of the
+                          default organisation) */
+  int32_t manual;      /* index in manual of their manual
+                          placement, or -1 */
+  int32_t *apps;       /* indices in applications, by preference
+                          (1 first); see sm_scenario__applications_of */
   int32_t n_apps;
   int32_t apps_capacity;
 } SmEmployeeRecord;
 
 typedef struct {
   SmApplicationSpec spec;
-  int32_t employee;           /* index of spec.employee_id */
-  int32_t position;           /* index of spec.position_id (a position of a
-                                 receiving organisation) */
+  int32_t employee; /* index of spec.employee_id */
+  int32_t position; /* index of spec.position_id (a position of a
+                       receiving organisation) */
 } SmApplicationRecord;
 
 typedef struct {
   int32_t employee;
   int32_t position;
-  const char *reason;         /* interned, not empty */
+  const char *reason; /* interned, not empty */
 } SmManualPlacement;
 
 typedef struct {
-  const char *from_code;      /* interned */
-  const char *to_code;        /* interned */
+  const char *from_code; /* interned */
+  const char *to_code;   /* interned */
   SmFit fit;
 } SmFunctionRelation;
 
 struct _SmScenario {
-  gint ref_count;               /* atomic; the last unref frees */
-  gint n_placements;            /* atomic; live placements, which freeze
-                                   the scenario (see sm_scenario__hold) */
-  GStringChunk *strings;        /* every string of the scenario, once */
+  gint ref_count;        /* atomic; the last unref frees */
+  gint n_placements;     /* atomic; live placements, which freeze
+                            the scenario (see sm_scenario__hold) */
+  GStringChunk *strings; /* every string of the scenario, once */
 
-  GArray *organisations;        /* SmOrganisationRecord */
-  GArray *units;                /* SmUnitRecord */
-  GArray *positions;            /* SmPositionRecord */
-  GArray *employees;            /* SmEmployeeRecord */
-  GArray *applications;         /* SmApplicationRecord */
-  GArray *manual;               /* SmManualPlacement, in the order added */
+  GArray *organisations; /* SmOrganisationRecord */
+  GArray *units;         /* SmUnitRecord */
+  GArray *positions;     /* SmPositionRecord */
+  GArray *employees;     /* SmEmployeeRecord */
+  GArray *applications;  /* SmApplicationRecord */
+  GArray *manual;        /* SmManualPlacement, in the order added */
 
   /* identifier -> index + 1 (GINT_TO_POINTER), keys interned */
   GHashTable *organisation_index;
@@ -104,13 +104,13 @@ struct _SmScenario {
   /* from_code -> (to_code -> SmFit + 1), both interned; pairs of equal
    * codes are never stored (a function fits itself as SM_FIT_SAME) */
   GHashTable *fits;
-  GArray *relations;            /* SmFunctionRelation, in the order added */
+  GArray *relations; /* SmFunctionRelation, in the order added */
 
   uint64_t seed;
   SmTieBreaking tie_breaking;
   SmDate reference_date;
   SmReduction reduction;
-  int32_t age_band_years;       /* >= 1 */
+  int32_t age_band_years; /* >= 1 */
 };
 
 static inline const SmOrganisationRecord *

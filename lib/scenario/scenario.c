@@ -149,8 +149,7 @@ check_not_in_use (const SmScenario *s, GError **error)
 void
 sm_scenario_unref (SmScenario *scenario)
 {
-  if (scenario == NULL
-      || !g_atomic_int_dec_and_test (&scenario->ref_count))
+  if (scenario == NULL || !g_atomic_int_dec_and_test (&scenario->ref_count))
     return;
   g_array_unref (scenario->organisations);
   g_array_unref (scenario->units);
@@ -227,21 +226,24 @@ check_new_id (GHashTable *table, const char *kind, const char *id,
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID_VALUE,
                    "A %s has no identifier; give every %s a unique, "
-                   "non-empty identifier.", kind, kind);
+                   "non-empty identifier.",
+                   kind, kind);
       return FALSE;
     }
   if (lookup (table, id) >= 0)
     {
       g_set_error (error, SM_ERROR, SM_ERROR_DUPLICATE_ID,
                    "The %s identifier '%s' is already taken; identifiers "
-                   "of %ss must be unique.", kind, id, kind);
+                   "of %ss must be unique.",
+                   kind, id, kind);
       return FALSE;
     }
   if (g_hash_table_size (table) >= SM_SCENARIO_MAX_ITEMS)
     {
       g_set_error (error, SM_ERROR, SM_ERROR_TOO_LARGE,
                    "Adding %s '%s' makes more %ss than the %d that 32-bit "
-                   "indices allow.", kind, id, kind, SM_SCENARIO_MAX_ITEMS);
+                   "indices allow.",
+                   kind, id, kind, SM_SCENARIO_MAX_ITEMS);
       return FALSE;
     }
   return TRUE;
@@ -267,8 +269,8 @@ resolve (GHashTable *table, const char *kind, const char *id,
     return TRUE;
   g_set_error (error, SM_ERROR, SM_ERROR_UNKNOWN_ID,
                "%c%s '%s' names %s '%s', which does not exist; %s.",
-               g_ascii_toupper (kind[0]), kind + 1, id, target_kind,
-               target_id, hint);
+               g_ascii_toupper (kind[0]), kind + 1, id, target_kind, target_id,
+               hint);
   return FALSE;
 }
 
@@ -285,14 +287,13 @@ resolve_optional (GHashTable *table, const char *kind, const char *id,
                   error);
 }
 
-static gboolean
-invalid (GError **error, const char *kind, const char *id,
-         const char *format, ...) G_GNUC_PRINTF (4, 5);
+static gboolean invalid (GError **error, const char *kind, const char *id,
+                         const char *format, ...) G_GNUC_PRINTF (4, 5);
 
 /* Sets SM_ERROR_INVALID_VALUE with "Kind 'id' " before the message. */
 static gboolean
-invalid (GError **error, const char *kind, const char *id,
-         const char *format, ...)
+invalid (GError **error, const char *kind, const char *id, const char *format,
+         ...)
 {
   va_list args;
   va_start (args, format);
@@ -317,8 +318,10 @@ check_fte (const char *kind, const char *id, double fte, GError **error)
 {
   if (fte > 0.0 && fte <= 2.0)
     return TRUE;
-  return invalid (error, kind, id, "has an FTE of %g; an FTE must be more "
-                  "than 0 and at most 2.", fte);
+  return invalid (error, kind, id,
+                  "has an FTE of %g; an FTE must be more "
+                  "than 0 and at most 2.",
+                  fte);
 }
 
 static gboolean
@@ -326,17 +329,20 @@ check_grade (const char *kind, const char *id, int32_t grade, GError **error)
 {
   if (grade >= 0)
     return TRUE;
-  return invalid (error, kind, id, "has grade %d; a salary grade cannot be "
-                  "negative.", (int) grade);
+  return invalid (error, kind, id,
+                  "has grade %d; a salary grade cannot be "
+                  "negative.",
+                  (int) grade);
 }
 
 static gboolean
-check_qualifications (const char *kind, const char *id,
-                      const char *const *list, GError **error)
+check_qualifications (const char *kind, const char *id, const char *const *list,
+                      GError **error)
 {
   for (; list != NULL && *list != NULL; list++)
     if (is_blank (*list))
-      return invalid (error, kind, id, "lists an empty qualification; "
+      return invalid (error, kind, id,
+                      "lists an empty qualification; "
                       "leave it out.");
   return TRUE;
 }
@@ -357,15 +363,18 @@ check_headcount (const SmOrganisationSpec *spec, GError **error)
 {
   const char *kind = "organisation";
   if (spec->min_headcount < -1 || spec->max_headcount < -1)
-    return invalid (error, kind, spec->id, "has a negative headcount "
+    return invalid (error, kind, spec->id,
+                    "has a negative headcount "
                     "bound; give 0 or more, or -1 for none.");
   if (spec->min_headcount >= 0 && spec->max_headcount >= 0
       && spec->min_headcount > spec->max_headcount)
-    return invalid (error, kind, spec->id, "has a headcount band from %d "
+    return invalid (error, kind, spec->id,
+                    "has a headcount band from %d "
                     "to %d; the lower end cannot be above the upper end.",
                     (int) spec->min_headcount, (int) spec->max_headcount);
   if (spec->kind == SM_ORGANISATION_KIND_DEFAULT && spec->max_headcount >= 0)
-    return invalid (error, kind, spec->id, "is the default organisation, "
+    return invalid (error, kind, spec->id,
+                    "is the default organisation, "
                     "which takes everyone, so it cannot have a maximum "
                     "headcount; give -1.");
   return TRUE;
@@ -386,15 +395,18 @@ check_organisation (const SmScenario *s, const SmOrganisationSpec *spec,
                    "Organisation '%s' would be the default organisation, but "
                    "employees are already added, and their units cannot be "
                    "its units; add the default organisation and its units "
-                   "before the employees.", spec->id);
+                   "before the employees.",
+                   spec->id);
       return FALSE;
     }
-  if (spec->kind == SM_ORGANISATION_KIND_DEFAULT && s->default_organisation >= 0)
+  if (spec->kind == SM_ORGANISATION_KIND_DEFAULT
+      && s->default_organisation >= 0)
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INFEASIBLE,
                    "Organisation '%s' would be a second default "
                    "organisation, but '%s' already is; a scenario has "
-                   "exactly one.", spec->id,
+                   "exactly one.",
+                   spec->id,
                    sm_scenario__organisation (s, s->default_organisation)
                        ->spec.id);
       return FALSE;
@@ -408,7 +420,8 @@ sm_scenario_add_organisation (SmScenario *scenario,
 {
   g_return_val_if_fail (scenario != NULL && spec != NULL, FALSE);
   g_return_val_if_fail (spec->kind == SM_ORGANISATION_KIND_RECEIVING
-                        || spec->kind == SM_ORGANISATION_KIND_DEFAULT, FALSE);
+                            || spec->kind == SM_ORGANISATION_KIND_DEFAULT,
+                        FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   if (!check_not_in_use (scenario, error))
     return FALSE;
@@ -441,11 +454,13 @@ check_contract (const SmUnitSpec *spec, int32_t organisation, int32_t client,
       return FALSE;
     }
   if (spec->contract_end_year != 0 && client < 0)
-    return invalid (error, kind, spec->id, "has a contract end year but no "
+    return invalid (error, kind, spec->id,
+                    "has a contract end year but no "
                     "contract client; give the client or 0 as the year.");
   if (spec->contract_end_year != 0
       && (spec->contract_end_year < 1900 || spec->contract_end_year > 2200))
-    return invalid (error, kind, spec->id, "has contract end year %d; give "
+    return invalid (error, kind, spec->id,
+                    "has contract end year %d; give "
                     "a year from 1900 to 2200, or 0 for none.",
                     (int) spec->contract_end_year);
   return TRUE;
@@ -493,10 +508,13 @@ check_seats (const SmPositionSpec *spec, GError **error)
 {
   const char *kind = "position";
   if (spec->seats < 1)
-    return invalid (error, kind, spec->id, "has %d seats; a position needs "
-                    "at least one.", (int) spec->seats);
+    return invalid (error, kind, spec->id,
+                    "has %d seats; a position needs "
+                    "at least one.",
+                    (int) spec->seats);
   if (spec->target_seats < -1 || spec->target_seats > spec->seats)
-    return invalid (error, kind, spec->id, "has %d target seats of %d "
+    return invalid (error, kind, spec->id,
+                    "has %d target seats of %d "
                     "seats; give 0 to %d, or -1 for all.",
                     (int) spec->target_seats, (int) spec->seats,
                     (int) spec->seats);
@@ -522,14 +540,14 @@ check_cap (const SmScenario *s, const SmPositionSpec *spec,
                "Position '%s' brings the target seats of organisation '%s' "
                "to %" G_GINT64_FORMAT ", above its maximum headcount of %d; "
                "make some of its seats extra seats (target seats) or raise "
-               "the maximum.", spec->id, o->spec.id, total,
-               (int) o->spec.max_headcount);
+               "the maximum.",
+               spec->id, o->spec.id, total, (int) o->spec.max_headcount);
   return FALSE;
 }
 
 static gboolean
-check_position (const SmScenario *s, const SmPositionSpec *spec,
-                int32_t *unit, int32_t *rule, GError **error)
+check_position (const SmScenario *s, const SmPositionSpec *spec, int32_t *unit,
+                int32_t *rule, GError **error)
 {
   const char *kind = "position";
   if (!check_new_id (s->position_index, kind, spec->id, error)
@@ -546,8 +564,7 @@ check_position (const SmScenario *s, const SmPositionSpec *spec,
       || !check_seats (spec, error)
       || !check_qualifications (kind, spec->id, spec->qualifications, error))
     return FALSE;
-  return check_cap (s, spec, sm_scenario__unit (s, *unit)->organisation,
-                    error);
+  return check_cap (s, spec, sm_scenario__unit (s, *unit)->organisation, error);
 }
 
 gboolean
@@ -590,7 +607,8 @@ check_employee_unit (const SmScenario *s, const SmEmployeeSpec *spec,
 {
   if (!resolve (s->unit_index, "employee", spec->id, "unit", spec->unit_id,
                 "add the default organisation and its units before the "
-                "employees", unit, error))
+                "employees",
+                unit, error))
     return FALSE;
   int32_t organisation = sm_scenario__unit (s, *unit)->organisation;
   /* Without a default organisation there is nothing to check against;
@@ -598,10 +616,12 @@ check_employee_unit (const SmScenario *s, const SmEmployeeSpec *spec,
    * here, and the default can no longer be added after employees. */
   if (organisation == s->default_organisation || s->default_organisation < 0)
     return TRUE;
-  return invalid (error, "employee", spec->id, "names unit '%s' of "
+  return invalid (error, "employee", spec->id,
+                  "names unit '%s' of "
                   "receiving organisation '%s'; an employee's unit is the "
                   "unit of the default organisation where their current "
-                  "work goes.", spec->unit_id,
+                  "work goes.",
+                  spec->unit_id,
                   sm_scenario__organisation (s, organisation)->spec.id);
 }
 
@@ -612,7 +632,8 @@ check_date (const char *id, const char *field, SmDate date, GError **error)
 {
   if (!sm_date_is_set (date) || sm_date_is_valid (date))
     return TRUE;
-  return invalid (error, "employee", id, "has a %s that is not a real day "
+  return invalid (error, "employee", id,
+                  "has a %s that is not a real day "
                   "between 1900 and 2200; correct it, or leave it out.",
                   field);
 }
@@ -702,13 +723,14 @@ check_file_name_id (const char *id, GError **error)
                "Employee identifier '%s' cannot be used as a file name "
                "(each decision letter is written to letters/ID.txt): %s; "
                "give the employee an identifier of letters, digits, '-' "
-               "and '_'.", shown, broken);
+               "and '_'.",
+               shown, broken);
   return FALSE;
 }
 
 static gboolean
-check_employee (const SmScenario *s, const SmEmployeeSpec *spec,
-                int32_t *unit, GError **error)
+check_employee (const SmScenario *s, const SmEmployeeSpec *spec, int32_t *unit,
+                GError **error)
 {
   const char *kind = "employee";
   return check_new_id (s->employee_index, kind, spec->id, error)
@@ -723,8 +745,7 @@ check_employee (const SmScenario *s, const SmEmployeeSpec *spec,
          && check_date (spec->id, "service start date", spec->service_start,
                         error)
          && check_date (spec->id, "birth date", spec->birth_date, error)
-         && check_qualifications (kind, spec->id, spec->qualifications,
-                                  error);
+         && check_qualifications (kind, spec->id, spec->qualifications, error);
 }
 
 gboolean
@@ -763,19 +784,24 @@ check_application_values (const SmScenario *s, const SmApplicationSpec *spec,
   const char *id = spec->employee_id;
   const SmPositionRecord *p = sm_scenario__position (s, position);
   if (p->organisation == s->default_organisation)
-    return invalid (error, kind, id, "to position '%s' is to the default "
+    return invalid (error, kind, id,
+                    "to position '%s' is to the default "
                     "organisation, which takes no applications; only "
                     "positions of receiving organisations do.",
                     spec->position_id);
   if (spec->preference < 1)
-    return invalid (error, kind, id, "to position '%s' has preference %d; "
-                    "1 is the most wanted.", spec->position_id,
-                    (int) spec->preference);
+    return invalid (error, kind, id,
+                    "to position '%s' has preference %d; "
+                    "1 is the most wanted.",
+                    spec->position_id, (int) spec->preference);
   if (isinf (spec->committee_score))
-    return invalid (error, kind, id, "to position '%s' has an infinite "
-                    "committee score.", spec->position_id);
+    return invalid (error, kind, id,
+                    "to position '%s' has an infinite "
+                    "committee score.",
+                    spec->position_id);
   if (isnan (spec->travel_km) || isinf (spec->travel_km))
-    return invalid (error, kind, id, "to position '%s' has no number as "
+    return invalid (error, kind, id,
+                    "to position '%s' has no number as "
                     "travel distance; give a negative number for none.",
                     spec->position_id);
   return TRUE;
@@ -791,11 +817,13 @@ check_application_clash (const SmScenario *s, const SmApplicationSpec *spec,
     {
       const SmApplicationRecord *a = sm_scenario__application (s, e->apps[k]);
       if (a->position == position)
-        return invalid (error, kind, spec->employee_id, "applies to "
+        return invalid (error, kind, spec->employee_id,
+                        "applies to "
                         "position '%s' twice; one application per position.",
                         spec->position_id);
       if (a->spec.preference == spec->preference)
-        return invalid (error, kind, spec->employee_id, "gives preference "
+        return invalid (error, kind, spec->employee_id,
+                        "gives preference "
                         "%d to both position '%s' and position '%s'; "
                         "preferences must be distinct.",
                         (int) spec->preference, a->spec.position_id,
@@ -812,9 +840,8 @@ check_application (const SmScenario *s, const SmApplicationSpec *spec,
   const char *id = spec->employee_id != NULL ? spec->employee_id : "";
   if (!resolve (s->employee_index, kind, id, "employee", spec->employee_id,
                 "add the employee first", employee, error)
-      || !resolve (s->position_index, "application of employee", id,
-                   "position", spec->position_id, "add the position first",
-                   position, error)
+      || !resolve (s->position_index, "application of employee", id, "position",
+                   spec->position_id, "add the position first", position, error)
       || !check_application_values (s, spec, *position, error)
       || !check_application_clash (s, spec, *employee, *position, error))
     return FALSE;
@@ -822,8 +849,8 @@ check_application (const SmScenario *s, const SmApplicationSpec *spec,
     {
       g_set_error (error, SM_ERROR, SM_ERROR_TOO_LARGE,
                    "Adding an application of employee '%s' makes more than "
-                   "the %d applications that 32-bit indices allow.", id,
-                   SM_SCENARIO_MAX_ITEMS);
+                   "the %d applications that 32-bit indices allow.",
+                   id, SM_SCENARIO_MAX_ITEMS);
       return FALSE;
     }
   return TRUE;
@@ -832,8 +859,7 @@ check_application (const SmScenario *s, const SmApplicationSpec *spec,
 /* Inserts application @app into the employee's list, keeping it sorted by
  * preference. */
 static void
-employee_insert_application (SmScenario *s, SmEmployeeRecord *e,
-                             int32_t app)
+employee_insert_application (SmScenario *s, SmEmployeeRecord *e, int32_t app)
 {
   if (e->n_apps == e->apps_capacity)
     {
@@ -872,9 +898,10 @@ sm_scenario_add_application (SmScenario *scenario,
   r->spec.position_id = sm_scenario__position (s, position)->spec.id;
   r->employee = employee;
   r->position = position;
-  employee_insert_application (
-      s, &g_array_index (s->employees, SmEmployeeRecord, employee),
-      (int32_t) index);
+  employee_insert_application (s,
+                               &g_array_index (s->employees, SmEmployeeRecord,
+                                               employee),
+                               (int32_t) index);
   return TRUE;
 }
 
@@ -893,8 +920,8 @@ sm_scenario__applications_of (const SmScenario *scenario, int32_t employee,
 /* ---- function relations ------------------------------------------------- */
 
 static gboolean
-check_relation (const SmScenario *s, const char *from_code,
-                const char *to_code, GError **error)
+check_relation (const SmScenario *s, const char *from_code, const char *to_code,
+                GError **error)
 {
   if (from_code == NULL || to_code == NULL || is_blank (from_code)
       || is_blank (to_code))
@@ -916,20 +943,20 @@ check_relation (const SmScenario *s, const char *from_code,
     {
       g_set_error (error, SM_ERROR, SM_ERROR_DUPLICATE_ID,
                    "The relation from function '%s' to function '%s' is "
-                   "given twice; give it once.", from_code, to_code);
+                   "given twice; give it once.",
+                   from_code, to_code);
       return FALSE;
     }
   return TRUE;
 }
 
 gboolean
-sm_scenario_add_function_relation (SmScenario *scenario,
-                                   const char *from_code, const char *to_code,
-                                   SmFit fit, GError **error)
+sm_scenario_add_function_relation (SmScenario *scenario, const char *from_code,
+                                   const char *to_code, SmFit fit,
+                                   GError **error)
 {
   g_return_val_if_fail (scenario != NULL, FALSE);
-  g_return_val_if_fail ((int) fit >= SM_FIT_SAME && fit <= SM_FIT_NONE,
-                        FALSE);
+  g_return_val_if_fail ((int) fit >= SM_FIT_SAME && fit <= SM_FIT_NONE, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   if (!check_not_in_use (scenario, error))
     return FALSE;
@@ -997,7 +1024,8 @@ sm_scenario_set_default_rule (SmScenario *scenario, const char *rule_id,
     {
       g_set_error (error, SM_ERROR, SM_ERROR_UNKNOWN_ID,
                    "There is no rule '%s' to make the default; add the rule "
-                   "first.", rule_id);
+                   "first.",
+                   rule_id);
       return FALSE;
     }
   scenario->default_rule = index;
@@ -1020,7 +1048,8 @@ sm_scenario__rule_of (const SmScenario *scenario, int32_t position)
 {
   g_return_val_if_fail (scenario != NULL, NULL);
   g_return_val_if_fail (position >= 0
-                        && (guint) position < scenario->positions->len, NULL);
+                            && (guint) position < scenario->positions->len,
+                        NULL);
   int32_t rule = sm_scenario__position (scenario, position)->rule;
   if (rule >= 0)
     return g_ptr_array_index (scenario->rules, rule);
@@ -1044,8 +1073,7 @@ check_manual_room (const SmScenario *s, int32_t employee, int32_t position,
   else if (p->n_manual >= p->spec.seats)
     why = "every seat of the position is already taken by a manual "
           "placement";
-  else if (o->spec.max_headcount >= 0
-           && o->n_manual >= o->spec.max_headcount)
+  else if (o->spec.max_headcount >= 0 && o->n_manual >= o->spec.max_headcount)
     why = "the manual placements at the organisation already reach its "
           "maximum headcount";
   if (why == NULL)
@@ -1069,14 +1097,15 @@ check_manual (const SmScenario *s, const char *employee_id,
                    "add the position first", position, error))
     return FALSE;
   if (reason == NULL || is_blank (reason))
-    return invalid (error, kind, id, "at position '%s' gives no reason; the "
-                    "hardship clause needs a written reason.", position_id);
+    return invalid (error, kind, id,
+                    "at position '%s' gives no reason; the "
+                    "hardship clause needs a written reason.",
+                    position_id);
   return check_manual_room (s, *employee, *position, error);
 }
 
 gboolean
-sm_scenario_add_manual_placement (SmScenario *scenario,
-                                  const char *employee_id,
+sm_scenario_add_manual_placement (SmScenario *scenario, const char *employee_id,
                                   const char *position_id, const char *reason,
                                   GError **error)
 {
@@ -1086,16 +1115,16 @@ sm_scenario_add_manual_placement (SmScenario *scenario,
     return FALSE;
   SmScenario *s = scenario;
   int32_t employee, position;
-  if (!check_manual (s, employee_id, position_id, reason, &employee,
-                     &position, error))
+  if (!check_manual (s, employee_id, position_id, reason, &employee, &position,
+                     error))
     return FALSE;
   guint index;
   SmManualPlacement *m = append_record (s->manual, &index);
   m->employee = employee;
   m->position = position;
   m->reason = intern (s, reason);
-  g_array_index (s->employees, SmEmployeeRecord, employee).manual
-      = (int32_t) index;
+  g_array_index (s->employees, SmEmployeeRecord, employee).manual = (int32_t)
+      index;
   SmPositionRecord *p = &g_array_index (s->positions, SmPositionRecord,
                                         position);
   p->n_manual++;
@@ -1121,8 +1150,7 @@ sm_scenario_get_seed (const SmScenario *scenario)
 }
 
 void
-sm_scenario_set_tie_breaking (SmScenario *scenario,
-                              SmTieBreaking tie_breaking)
+sm_scenario_set_tie_breaking (SmScenario *scenario, SmTieBreaking tie_breaking)
 {
   g_return_if_fail (scenario != NULL);
   g_return_if_fail (tie_breaking == SM_TIE_BREAKING_SINGLE
@@ -1305,7 +1333,8 @@ sm_scenario_find_rule (const SmScenario *scenario, const char *id)
   return lookup (scenario->rule_index, id);
 }
 
-/* ---- reading back the rest ------------------------------------------------ */
+/* ---- reading back the rest ------------------------------------------------
+ */
 
 void
 sm_scenario_get_reduction (const SmScenario *scenario,
@@ -1384,8 +1413,7 @@ sm_scenario_get_manual_placement (const SmScenario *scenario, int32_t index,
   g_return_val_if_fail (scenario != NULL, FALSE);
   if (!in_range (scenario->manual, index))
     return FALSE;
-  const SmManualPlacement *mp = sm_scenario__manual_placement (scenario,
-                                                               index);
+  const SmManualPlacement *mp = sm_scenario__manual_placement (scenario, index);
   if (employee_id_out != NULL)
     *employee_id_out = sm_scenario__employee (scenario, mp->employee)->spec.id;
   if (position_id_out != NULL)

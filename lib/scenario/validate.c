@@ -32,7 +32,7 @@
 typedef struct {
   SmSeverity severity;
   int code;
-  const char *table;      /* static */
+  const char *table; /* static */
   int32_t index;
   char *item_id;
   char *field;
@@ -40,7 +40,7 @@ typedef struct {
 } StoredIssue;
 
 struct _SmIssueList {
-  GArray *items;          /* StoredIssue */
+  GArray *items; /* StoredIssue */
 };
 
 static void
@@ -85,8 +85,8 @@ sm_issue_list_get (const SmIssueList *list, int32_t index, SmIssue *issue_out)
     return FALSE;
   const StoredIssue *s = &g_array_index (list->items, StoredIssue, index);
   if (issue_out != NULL)
-    *issue_out = (SmIssue){ s->severity, s->code, s->table, s->index,
-                            s->item_id, s->field, s->message };
+    *issue_out = (SmIssue){ s->severity, s->code,  s->table,  s->index,
+                            s->item_id,  s->field, s->message };
   return TRUE;
 }
 
@@ -111,7 +111,7 @@ typedef struct {
 
 static void add_issue (SmIssueList *list, SmSeverity severity, int code,
                        Where where, const char *format, ...)
-  G_GNUC_PRINTF (5, 6);
+    G_GNUC_PRINTF (5, 6);
 
 static void
 add_issue (SmIssueList *list, SmSeverity severity, int code, Where where,
@@ -119,8 +119,12 @@ add_issue (SmIssueList *list, SmSeverity severity, int code, Where where,
 {
   va_list args;
   va_start (args, format);
-  StoredIssue issue = { severity, code, where.table, where.index,
-                        g_strdup (where.item_id), g_strdup (where.field),
+  StoredIssue issue = { severity,
+                        code,
+                        where.table,
+                        where.index,
+                        g_strdup (where.item_id),
+                        g_strdup (where.field),
                         g_strdup_vprintf (format, args) };
   va_end (args);
   g_array_append_val (list->items, issue);
@@ -130,8 +134,7 @@ add_issue (SmIssueList *list, SmSeverity severity, int code, Where where,
 static void
 add_error (SmIssueList *list, Where where, GError *error)
 {
-  add_issue (list, SM_SEVERITY_ERROR, error->code, where, "%s",
-             error->message);
+  add_issue (list, SM_SEVERITY_ERROR, error->code, where, "%s", error->message);
   g_error_free (error);
 }
 
@@ -161,14 +164,17 @@ sm_scenario__check_default_organisation (const SmScenario *scenario,
   if (scenario->default_organisation >= 0)
     return TRUE;
   int32_t likely = organisation_of_employees (scenario);
-  g_autofree char *hint = likely < 0 ? g_strdup ("")
-    : g_strdup_printf (" (every employee names a unit of organisation '%s', "
-                       "so probably that one)",
-                       sm_scenario__organisation (scenario, likely)->spec.id);
+  g_autofree char *hint =
+      likely < 0 ? g_strdup ("")
+                 : g_strdup_printf (
+                     " (every employee names a unit of organisation '%s', "
+                     "so probably that one)",
+                     sm_scenario__organisation (scenario, likely)->spec.id);
   g_set_error (error, SM_ERROR, SM_ERROR_INFEASIBLE,
                "The scenario has no default organisation to take everyone "
                "not placed elsewhere; give the organisation that does%s the "
-               "kind default.", hint);
+               "kind default.",
+               hint);
   return FALSE;
 }
 
@@ -202,8 +208,8 @@ gboolean
 sm_scenario__check_cap (const SmScenario *scenario, int32_t organisation,
                         GError **error)
 {
-  const SmOrganisationRecord *o =
-      sm_scenario__organisation (scenario, organisation);
+  const SmOrganisationRecord *o = sm_scenario__organisation (scenario,
+                                                             organisation);
   int32_t max = o->spec.max_headcount;
   if (o->spec.kind != SM_ORGANISATION_KIND_RECEIVING || max < 0)
     return TRUE;
@@ -216,23 +222,25 @@ sm_scenario__check_cap (const SmScenario *scenario, int32_t organisation,
     return TRUE;
   if (raised == 0)
     g_set_error (error, SM_ERROR, SM_ERROR_INFEASIBLE,
-                 "The target seats of organisation '%s' add up to %"
-                 G_GINT64_FORMAT ", above its maximum headcount of %d; make "
+                 "The target seats of organisation '%s' add up to "
+                 "%" G_GINT64_FORMAT
+                 ", above its maximum headcount of %d; make "
                  "%" G_GINT64_FORMAT " of them extra seats (lower target "
-                 "seats) or raise the maximum.", o->spec.id, own, (int) max,
-                 excess);
+                 "seats) or raise the maximum.",
+                 o->spec.id, own, (int) max, excess);
   else
     {
       /* The manual placements alone fit (adding them checks that), so
        * lowering target seats where they exceed the manual placements is
        * always enough. */
-      g_autofree char *which = n_raised == 1
-        ? g_strdup_printf ("position '%s'", raised_id)
-        : g_strdup_printf ("%d positions (such as '%s')", (int) n_raised,
-                           raised_id);
+      g_autofree char *which =
+          n_raised == 1 ? g_strdup_printf ("position '%s'", raised_id)
+                        : g_strdup_printf ("%d positions (such as '%s')",
+                                           (int) n_raised, raised_id);
       g_set_error (error, SM_ERROR, SM_ERROR_INFEASIBLE,
-                   "Organisation '%s' may hold at most %d people, but %"
-                   G_GINT64_FORMAT " seats are sure to be filled: the target "
+                   "Organisation '%s' may hold at most %d people, but "
+                   "%" G_GINT64_FORMAT
+                   " seats are sure to be filled: the target "
                    "seats of its positions add up to %" G_GINT64_FORMAT
                    ", and manual placements beyond the target seats of %s "
                    "add %" G_GINT64_FORMAT ", since a person placed by hand "
@@ -267,8 +275,8 @@ static const Where SCENARIO_WIDE = { "organisations", -1, NULL, NULL };
 static Where
 organisation_where (const SmScenario *s, int32_t o, const char *field)
 {
-  return (Where){ "organisations", o,
-                  sm_scenario__organisation (s, o)->spec.id, field };
+  return (Where){ "organisations", o, sm_scenario__organisation (s, o)->spec.id,
+                  field };
 }
 
 /* The scenario-level checks of placing; TRUE when all pass. */
@@ -302,7 +310,8 @@ static int64_t
 capped_seats (const SmScenario *s, int32_t organisation)
 {
   const SmOrganisationRecord *o = sm_scenario__organisation (s, organisation);
-  if (o->spec.kind != SM_ORGANISATION_KIND_RECEIVING || o->spec.max_headcount < 0)
+  if (o->spec.kind != SM_ORGANISATION_KIND_RECEIVING
+      || o->spec.max_headcount < 0)
     return -1;
   int64_t seats = -1;
   for (guint j = 0; j < s->positions->len; j++)
@@ -331,12 +340,12 @@ find_binding_caps (const SmScenario *s, const SmMarket *market,
         add_issue (list, SM_SEVERITY_ERROR, SM_ERROR_INFEASIBLE,
                    organisation_where (s, o, "max_headcount"),
                    "Positions cannot propose while the headcount cap of "
-                   "organisation '%s' binds: its positions have %"
-                   G_GINT64_FORMAT " seats but it may hold at most %d "
+                   "organisation '%s' binds: its positions have "
+                   "%" G_GINT64_FORMAT " seats but it may hold at most %d "
                    "people; let employees propose, or raise the maximum "
                    "to %" G_GINT64_FORMAT ".",
-                   sm_scenario__organisation (s, o)->spec.id, seats,
-                   (int) max, seats);
+                   sm_scenario__organisation (s, o)->spec.id, seats, (int) max,
+                   seats);
     }
   /* Every capped group of the market is an organisation's, so this is a
    * safety net that keeps the promise should that ever change. */
@@ -387,13 +396,14 @@ check_employee_dates (const SmScenario *s, int32_t i, const char *reference,
     add_issue (list, SM_SEVERITY_ERROR, SM_ERROR_INVALID_VALUE,
                employee_where (s, i, "service_start"),
                "Employee '%s' has a service start date before their birth "
-               "date; correct one of them.", e->id);
+               "date; correct one of them.",
+               e->id);
   if (started && sm_date_compare (e->service_start, ref) > 0)
     add_issue (list, SM_SEVERITY_WARNING, SM_ERROR_INVALID_VALUE,
                employee_where (s, i, "service_start"),
                "Employee '%s' has a service start date after the reference "
-               "date (%s); check the date, or the reference date.", e->id,
-               reference);
+               "date (%s); check the date, or the reference date.",
+               e->id, reference);
 }
 
 static void
@@ -418,7 +428,8 @@ check_rules (const SmScenario *s, SmIssueList *list)
                  (Where){ "rules", (int32_t) r, id, "criteria" },
                  "Rule '%s' has no criteria, so the lottery alone ranks the "
                  "candidates of its positions; give its criteria (such as "
-                 "fit, service, age), unless a lottery is meant.", id);
+                 "fit, service, age), unless a lottery is meant.",
+                 id);
     }
 }
 
@@ -428,11 +439,11 @@ function_codes (const SmScenario *s)
 {
   GHashTable *codes = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint j = 0; j < s->positions->len; j++)
-    g_hash_table_add (codes, (gpointer) sm_scenario__position (
-                                 s, (int32_t) j)->spec.function_code);
+    g_hash_table_add (codes, (gpointer) sm_scenario__position (s, (int32_t) j)
+                                 ->spec.function_code);
   for (guint i = 0; i < s->employees->len; i++)
-    g_hash_table_add (codes, (gpointer) sm_scenario__employee (
-                                 s, (int32_t) i)->spec.function_code);
+    g_hash_table_add (codes, (gpointer) sm_scenario__employee (s, (int32_t) i)
+                                 ->spec.function_code);
   return codes;
 }
 
@@ -444,19 +455,19 @@ check_relations (const SmScenario *s, SmIssueList *list)
   g_autoptr (GHashTable) codes = function_codes (s);
   for (guint k = 0; k < s->relations->len; k++)
     {
-      const SmFunctionRelation *r =
-          &g_array_index (s->relations, SmFunctionRelation, k);
+      const SmFunctionRelation *r = &g_array_index (s->relations,
+                                                    SmFunctionRelation, k);
       const char *code[2] = { r->from_code, r->to_code };
       const char *field[2] = { "from", "to" };
       for (int side = 0; side < 2; side++)
         if (!g_hash_table_contains (codes, code[side]))
           add_issue (list, SM_SEVERITY_WARNING, SM_ERROR_UNKNOWN_ID,
-                     (Where){ "function_relations", (int32_t) k,
-                              r->from_code, field[side] },
+                     (Where){ "function_relations", (int32_t) k, r->from_code,
+                              field[side] },
                      "The function relation from '%s' to '%s' names "
                      "function '%s', which no position or employee has; "
-                     "check the code.", r->from_code, r->to_code,
-                     code[side]);
+                     "check the code.",
+                     r->from_code, r->to_code, code[side]);
     }
 }
 
@@ -491,9 +502,10 @@ check_manual_placements (const SmScenario *s, SmIssueList *list)
       const SmEmployeeRecord *e = sm_scenario__employee (s, m->employee);
       SmCandidate c;
       sm_scenario__candidate (s, m->employee, m->position, &c);
-      SmEligibility eligible = sm_priority__check_eligibility (
-          sm_scenario__rule_of (s, m->position), &c, p->spec.qualifications,
-          e->spec.qualifications);
+      SmEligibility eligible =
+          sm_priority__check_eligibility (sm_scenario__rule_of (s, m->position),
+                                          &c, p->spec.qualifications,
+                                          e->spec.qualifications);
       if (eligible == SM_ELIGIBLE)
         continue;
       add_issue (list, SM_SEVERITY_WARNING, SM_ERROR_INVALID_VALUE,
@@ -501,8 +513,8 @@ check_manual_placements (const SmScenario *s, SmIssueList *list)
                           "position" },
                  "Employee '%s' is placed by hand at position '%s', which "
                  "the position's rule would not let them apply to (it "
-                 "fails on %s); check that this is meant.", e->spec.id,
-                 p->spec.id, filter_name (eligible));
+                 "fails on %s); check that this is meant.",
+                 e->spec.id, p->spec.id, filter_name (eligible));
     }
 }
 
@@ -534,18 +546,18 @@ first_error (const SmIssueList *list, guint start, GError **error)
 }
 
 gboolean
-sm_scenario_validate (const SmScenario *scenario,
-                      const SmPlaceOptions *options, SmIssueList *issues,
-                      GError **error)
+sm_scenario_validate (const SmScenario *scenario, const SmPlaceOptions *options,
+                      SmIssueList *issues, GError **error)
 {
   SmPlaceOptions defaults = SM_PLACE_OPTIONS_INIT;
   g_return_val_if_fail (scenario != NULL, FALSE);
   g_return_val_if_fail (options == NULL
-                        || options->version == SM_PLACE_OPTIONS_VERSION,
+                            || options->version == SM_PLACE_OPTIONS_VERSION,
                         FALSE);
   g_return_val_if_fail (options == NULL
-                        || options->proposing == SM_SIDE_EMPLOYEES
-                        || options->proposing == SM_SIDE_POSITIONS, FALSE);
+                            || options->proposing == SM_SIDE_EMPLOYEES
+                            || options->proposing == SM_SIDE_POSITIONS,
+                        FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   SmSide side = (options != NULL ? options : &defaults)->proposing;
 

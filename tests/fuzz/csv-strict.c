@@ -16,14 +16,14 @@
 typedef enum { AT_START, UNQUOTED, QUOTED, QUOTE_SEEN, AFTER_QUOTE } State;
 
 typedef struct {
-  const char *delimiters;   /* the bytes that end a field */
-  gboolean first_only;      /* stop after the first record */
-  gboolean seen[2];         /* ';' and ',' ended a field */
-  GPtrArray *records;       /* GStrv */
-  GPtrArray *record;        /* char *, the record being read */
+  const char *delimiters; /* the bytes that end a field */
+  gboolean first_only;    /* stop after the first record */
+  gboolean seen[2];       /* ';' and ',' ended a field */
+  GPtrArray *records;     /* GStrv */
+  GPtrArray *record;      /* char *, the record being read */
   GString *field;
-  gboolean quoted;          /* the field being read is */
-  gboolean touched;         /* the record being read has a byte */
+  gboolean quoted;  /* the field being read is */
+  gboolean touched; /* the record being read has a byte */
   State state;
 } Reader;
 
@@ -132,16 +132,17 @@ scan (Reader *r, const char *s, size_t n)
 {
   for (size_t i = 0; i < n; i++)
     {
-      int eol = s[i] == '\n' ? 1
-                : s[i] != '\r' ? 0
-                : i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
+      int eol = s[i] == '\n'                    ? 1
+                : s[i] != '\r'                  ? 0
+                : i + 1 < n && s[i + 1] == '\n' ? 2
+                                                : 1;
       gboolean again;
       if (!feed (r, s[i], eol, &again))
         return FALSE;
       if (again)
-        i--;   /* the byte after a closing quote, once more */
+        i--; /* the byte after a closing quote, once more */
       else if (eol == 2)
-        i++;   /* over the LF of a CRLF */
+        i++; /* over the LF of a CRLF */
       if (r->first_only && r->records->len > 0)
         return TRUE;
     }
@@ -189,7 +190,7 @@ sm_strict_csv_read (const char *data, size_t length, char *delimiter_out)
 {
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
-      data += 3;   /* a byte-order mark */
+      data += 3; /* a byte-order mark */
       length -= 3;
     }
   char delimiters[2] = { find_delimiter (data, length), '\0' };
@@ -228,8 +229,7 @@ sm_strict_csv_count_rows (const char *data, size_t length)
 
 /* ---- the property ------------------------------------------------------- */
 
-static char *
-broken (const char *format, ...) G_GNUC_PRINTF (1, 2);
+static char *broken (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
 static char *
 broken (const char *format, ...)
@@ -268,8 +268,8 @@ write_parts (const uint8_t *data, size_t size, const char *dir,
         stop = end;
       const char *name = sm_fuzz_csv_tables[k];
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      if (stop > p && !g_file_set_contents (path, (const char *) p,
-                                            stop - p, NULL))
+      if (stop > p
+          && !g_file_set_contents (path, (const char *) p, stop - p, NULL))
         return FALSE;
       int which = g_str_equal (name, "employees.csv")      ? 0
                   : g_str_equal (name, "applications.csv") ? 1
@@ -297,8 +297,8 @@ check_rows (const SmScenario *s, GBytes *parts[2])
         return broken ("%s.csv loads, but a strict reading finds no CSV",
                        names[k]);
       if (rows != have[k])
-        return broken ("%s.csv has %d data rows, but %d %s loaded",
-                       names[k], rows, (int) have[k], names[k]);
+        return broken ("%s.csv has %d data rows, but %d %s loaded", names[k],
+                       rows, (int) have[k], names[k]);
     }
   return NULL;
 }

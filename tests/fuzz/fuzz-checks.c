@@ -87,8 +87,8 @@ check_stable (const SmMarket *market, const SmMatching *matching,
               const char *what)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (SmCheckReport) report
-      = sm_matching_check (market, matching, &error);
+  g_autoptr (SmCheckReport)
+      report = sm_matching_check (market, matching, &error);
   if (report == NULL)
     return fail ("%s: sm_matching_check failed: %s", what,
                  error != NULL ? error->message : "(no error)");
@@ -185,8 +185,8 @@ check_solves (const SmMarket *market)
   if (sm_market_caps_bind (market))
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (SmMatching) refused
-          = sm_market_solve (market, SM_SIDE_POSITIONS, &error);
+      g_autoptr (SmMatching)
+          refused = sm_market_solve (market, SM_SIDE_POSITIONS, &error);
       if (refused != NULL || error == NULL
           || !g_error_matches (error, SM_ERROR, SM_ERROR_INFEASIBLE))
         return fail ("positions proposing under a binding cap must fail "
@@ -242,8 +242,8 @@ char *
 sm_fuzz_check_instance (const uint8_t *data, size_t size)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (SmMarket) market
-      = sm_instance_read_data ((const char *)data, size, &error);
+  g_autoptr (SmMarket)
+      market = sm_instance_read_data ((const char *) data, size, &error);
   if (market == NULL)
     return check_rejection ("sm_instance_read_data", error, TRUE);
 
@@ -252,11 +252,11 @@ sm_fuzz_check_instance (const uint8_t *data, size_t size)
   char *broken = write_instance (market, &first, &first_length);
   if (broken != NULL)
     return broken;
-  g_autoptr (SmMarket) reread
-      = sm_instance_read_data (first, first_length, &error);
+  g_autoptr (SmMarket)
+      reread = sm_instance_read_data (first, first_length, &error);
   if (reread == NULL)
-    broken
-        = fail ("the written instance does not read back: %s", error->message);
+    broken = fail ("the written instance does not read back: %s",
+                   error->message);
   if (broken == NULL)
     broken = write_instance (reread, &second, &second_length);
   if (broken == NULL
@@ -309,8 +309,8 @@ check_report (const SmMarket *market, const SmMatching *matching,
               gboolean capped)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (SmCheckReport) report
-      = sm_matching_check (market, matching, &error);
+  g_autoptr (SmCheckReport)
+      report = sm_matching_check (market, matching, &error);
   if (report == NULL)
     return fail ("sm_matching_check failed: %s", error->message);
   int32_t n_violations, n_blocking, n_excused;
@@ -326,8 +326,8 @@ check_report (const SmMarket *market, const SmMatching *matching,
     return fail ("report: %d pairs excused by a cap without caps", n_excused);
   if (capped || !stable)
     return NULL;
-  g_autoptr (SmMatching) best
-      = sm_market_solve (market, SM_SIDE_EMPLOYEES, NULL);
+  g_autoptr (SmMatching)
+      best = sm_market_solve (market, SM_SIDE_EMPLOYEES, NULL);
   for (int32_t i = 0; i < sm_market_get_n_employees (market); i++)
     if (outcome_rank (matching, i) < outcome_rank (best, i))
       return fail ("a stable matching is better for employee %d than the "
@@ -344,13 +344,15 @@ sm_fuzz_check_solution (const uint8_t *data, size_t size)
   if (plain == NULL || capped == NULL)
     return fail ("the fixed markets do not build");
   g_autoptr (GError) error = NULL;
-  g_autoptr (SmMatching) matching
-      = sm_solution_read_data (plain, (const char *)data, size, &error);
+  g_autoptr (SmMatching)
+      matching = sm_solution_read_data (plain, (const char *) data, size,
+                                        &error);
   if (matching == NULL)
     return check_rejection ("sm_solution_read_data", error, TRUE);
   /* Reading checks only the form, so the capped market reads it too. */
-  g_autoptr (SmMatching) on_capped
-      = sm_solution_read_data (capped, (const char *)data, size, &error);
+  g_autoptr (SmMatching)
+      on_capped = sm_solution_read_data (capped, (const char *) data, size,
+                                         &error);
   if (on_capped == NULL || !sm_matching_equal (matching, on_capped))
     return fail ("the solution reads on one market but not the other");
   char *broken = check_report (plain, matching, FALSE);
@@ -403,8 +405,7 @@ sm_fuzz_check_solution (const uint8_t *data, size_t size)
 #define MARKET_MAX_SIDE 40
 #define MARKET_MAX_LIST (MARKET_MAX_SIDE + 3)
 
-typedef struct
-{
+typedef struct {
   const uint8_t *p;
   const uint8_t *end;
 } ByteReader;
@@ -467,8 +468,7 @@ read_side (ByteReader *r)
 }
 
 /* What the builder was told successfully, to derive valid orders from. */
-typedef struct
-{
+typedef struct {
   SmMarketBuilder *builder;
   int32_t n;
   int32_t m;
@@ -521,7 +521,7 @@ set_applicant_order (MarketProgram *mp, int32_t position, uint32_t key)
   for (int32_t k = length - 1; key != 0 && k > 0; k--)
     {
       state = state * 1103515245u + 12345u;
-      int32_t pick = (int32_t)((state >> 16) % (uint32_t)(k + 1));
+      int32_t pick = (int32_t) ((state >> 16) % (uint32_t) (k + 1));
       int32_t swap = order[k];
       order[k] = order[pick];
       order[pick] = swap;
@@ -540,9 +540,9 @@ op_add_group (MarketProgram *mp, ByteReader *r)
     list[k] = read_index (r, mp->m);
   int32_t cap = read_count (r);
   g_autoptr (GError) error = NULL;
-  int32_t group
-      = sm_market_builder_add_group (mp->builder, list, length, cap, &error);
-  (void)group;
+  int32_t group = sm_market_builder_add_group (mp->builder, list, length, cap,
+                                               &error);
+  (void) group;
 }
 
 static void
@@ -582,7 +582,7 @@ run_operation (MarketProgram *mp, ByteReader *r)
         break;
       }
     case 6:
-      sm_market_builder_reserve (mp->builder, (int64_t)read_count (r) * 8,
+      sm_market_builder_reserve (mp->builder, (int64_t) read_count (r) * 8,
                                  NULL);
       break;
     default:
@@ -599,7 +599,7 @@ sm_fuzz_check_market (const uint8_t *data, size_t size)
   g_autoptr (SmMarketBuilder) builder = sm_market_builder_new (n, m, &error);
   if (builder == NULL && n >= 0 && n <= MARKET_MAX_SIDE && m >= 0
       && m <= MARKET_MAX_SIDE)
-    return fail ("sm_market_builder_new refused %d x %d: %s", (int)n, (int)m,
+    return fail ("sm_market_builder_new refused %d x %d: %s", (int) n, (int) m,
                  error != NULL ? error->message : "(no error)");
   if (builder == NULL)
     return check_rejection ("sm_market_builder_new", error, FALSE);
@@ -610,8 +610,8 @@ sm_fuzz_check_market (const uint8_t *data, size_t size)
 
   g_autofree MarketProgram *mp = g_new0 (MarketProgram, 1);
   mp->builder = builder;
-  mp->n = (int32_t)n;
-  mp->m = (int32_t)m;
+  mp->n = (int32_t) n;
+  mp->m = (int32_t) m;
   while (r.p < r.end)
     run_operation (mp, &r);
   for (int32_t j = 0; j < mp->m; j++)
@@ -718,8 +718,7 @@ check_outcomes (const SmScenario *scenario, const SmPlacement *placement)
   for (int32_t k = 0; k < n_orgs; k++)
     total += sm_placement_get_headcount (placement, k);
   if (total != n)
-    return fail ("placement: headcounts add up to %" G_GINT64_FORMAT
-                 ", not %d",
+    return fail ("placement: headcounts add up to %" G_GINT64_FORMAT ", not %d",
                  total, n);
   return NULL;
 }
@@ -727,8 +726,8 @@ check_outcomes (const SmScenario *scenario, const SmPlacement *placement)
 /* The placement's JSON document, saved into @dir as @name; NULL on
  * failure. */
 static char *
-placement_json (const SmPlacement *placement, const char *dir,
-                const char *name, gsize *length_out)
+placement_json (const SmPlacement *placement, const char *dir, const char *name,
+                gsize *length_out)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
   char *text = NULL;
@@ -757,10 +756,10 @@ check_placement (const SmScenario *scenario, const char *dir)
                              sm_placement_get_matching (again)))
     return fail ("placing the scenario again gives another matching");
   gsize first_length = 0, second_length = 0;
-  g_autofree char *first
-      = placement_json (placement, dir, "placement-1.json", &first_length);
-  g_autofree char *second
-      = placement_json (again, dir, "placement-2.json", &second_length);
+  g_autofree char *first = placement_json (placement, dir, "placement-1.json",
+                                           &first_length);
+  g_autofree char *second = placement_json (again, dir, "placement-2.json",
+                                            &second_length);
   if (first == NULL || second == NULL)
     return fail ("sm_placement_save_json failed");
   if (first_length != second_length
@@ -793,10 +792,13 @@ sm_fuzz_check_scenario_json (const uint8_t *data, size_t size)
 {
   g_autoptr (GError) list_error = NULL, error = NULL;
   g_autoptr (SmProblemList) problems = sm_problem_list_new ();
-  g_autoptr (SmScenario) with_list = sm_scenario_load_json_data (
-      (const char *)data, size, "fuzz.json", problems, &list_error);
-  g_autoptr (SmScenario) scenario = sm_scenario_load_json_data (
-      (const char *)data, size, "fuzz.json", NULL, &error);
+  g_autoptr (SmScenario)
+      with_list = sm_scenario_load_json_data ((const char *) data, size,
+                                              "fuzz.json", problems,
+                                              &list_error);
+  g_autoptr (SmScenario)
+      scenario = sm_scenario_load_json_data ((const char *) data, size,
+                                             "fuzz.json", NULL, &error);
   char *broken = check_load_modes ("sm_scenario_load_json_data", with_list,
                                    problems, list_error, scenario, error);
   if (broken != NULL || scenario == NULL)
@@ -836,9 +838,9 @@ write_tables (const uint8_t *data, size_t size, const char *dir)
         stop = end;
       if (stop > p)
         {
-          g_autofree char *path
-              = g_build_filename (dir, sm_fuzz_csv_tables[k], NULL);
-          if (!g_file_set_contents (path, (const char *)p, stop - p, NULL))
+          g_autofree char *path = g_build_filename (dir, sm_fuzz_csv_tables[k],
+                                                    NULL);
+          if (!g_file_set_contents (path, (const char *) p, stop - p, NULL))
             return fail ("cannot write %s", path);
         }
       p = stop + 1;
@@ -873,8 +875,8 @@ check_csv_in (const uint8_t *data, size_t size, const char *dir)
     return broken;
   g_autoptr (GError) list_error = NULL, error = NULL;
   g_autoptr (SmProblemList) problems = sm_problem_list_new ();
-  g_autoptr (SmScenario) with_list
-      = sm_scenario_load_csv (dir, problems, &list_error);
+  g_autoptr (SmScenario)
+      with_list = sm_scenario_load_csv (dir, problems, &list_error);
   g_autoptr (SmScenario) scenario = sm_scenario_load_csv (dir, NULL, &error);
   broken = check_load_modes ("sm_scenario_load_csv", with_list, problems,
                              list_error, scenario, error);
@@ -882,8 +884,9 @@ check_csv_in (const uint8_t *data, size_t size, const char *dir)
     return broken;
   broken = check_placement (scenario, dir);
   if (broken == NULL)
-    broken = check_csv_round_trip (
-        scenario, dir, size % 2 == 0 ? SM_CSV_DELIMITER_SEMICOLON : SM_CSV_DELIMITER_COMMA);
+    broken = check_csv_round_trip (scenario, dir,
+                                   size % 2 == 0 ? SM_CSV_DELIMITER_SEMICOLON
+                                                 : SM_CSV_DELIMITER_COMMA);
   if (broken == NULL)
     broken = check_json_round_trip (scenario, dir);
   return broken;

@@ -63,8 +63,7 @@ char *sm_fuzz_check_scenario_csv (const uint8_t *data, size_t size);
 extern const char *const sm_fuzz_csv_tables[];
 
 /* The checks by target name, NULL-terminated. */
-typedef struct
-{
+typedef struct {
   const char *name;
   SmFuzzCheck check;
 } SmFuzzTarget;

@@ -36,14 +36,12 @@ static char *
 check_counts (const uint8_t *data, size_t size)
 {
   const char *text = (const char *) data;
-  g_autoptr (SmScenario) s = sm_scenario_load_json_data (text, size,
-                                                         "fuzz.json", NULL,
-                                                         NULL);
+  g_autoptr (SmScenario)
+      s = sm_scenario_load_json_data (text, size, "fuzz.json", NULL, NULL);
   if (s == NULL)
     return NULL;
   int64_t employees = sm_json_count_elements (text, size, "employees");
-  int64_t applications = sm_json_count_elements (text, size,
-                                                 "applications");
+  int64_t applications = sm_json_count_elements (text, size, "applications");
   if (employees != sm_scenario_get_n_employees (s)
       || applications != sm_scenario_get_n_applications (s))
     return g_strdup_printf ("the document lists %" G_GINT64_FORMAT

@@ -22,8 +22,7 @@
 /* Steps over a string at @p (at its opening quote); its decoded bytes go
  * to @key when it fits (escapes \uXXXX beyond ASCII become '?'). */
 static inline const char *
-sm_json_count__string (const char *p, const char *end, char *key,
-                       size_t size)
+sm_json_count__string (const char *p, const char *end, char *key, size_t size)
 {
   size_t n = 0;
   for (p++; p < end && *p != '"'; p++)
@@ -66,10 +65,10 @@ sm_json_count_elements (const char *text, size_t length, const char *member)
 {
   const char *p = text, *end = text + length;
   int depth = 0;
-  int expect_key = 0;     /* at depth 1: the next string is a name */
-  int matched = 0;        /* the name just read is @member */
-  int counting = 0;       /* inside a list that counts, at depth 2 */
-  int empty = 0;          /* that list has no element yet */
+  int expect_key = 0; /* at depth 1: the next string is a name */
+  int matched = 0;    /* the name just read is @member */
+  int counting = 0;   /* inside a list that counts, at depth 2 */
+  int empty = 0;      /* that list has no element yet */
   int64_t total = 0;
   char key[64];
   if (length >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
@@ -98,8 +97,7 @@ sm_json_count_elements (const char *text, size_t length, const char *member)
       if (ch == '"')
         {
           int is_key = depth == 1 && expect_key;
-          p = sm_json_count__string (p, end, is_key ? key : NULL,
-                                     sizeof key);
+          p = sm_json_count__string (p, end, is_key ? key : NULL, sizeof key);
           if (is_key)
             {
               matched = strcmp (key, member) == 0;
