@@ -358,6 +358,26 @@ propose_from (EmployeeDA *da, uint32_t entry)
   e->next = s;
 }
 
+/* Writes the @count employees position j holds, in priority order, to
+ * @out: the set bits of its part of the bitmap, read a word at a time and
+ * a set bit at a time, so that empty words cost one test each and a
+ * complete list of thousands costs its held employees, not its length. */
+static void
+read_held (const EmployeeDA *da, int32_t j, int32_t *out, int32_t count)
+{
+  const SmEdge *edges = da->mk->pos_edges;
+  int64_t q = da->pos[j].base;
+  int64_t w = q >> 6;
+  uint64_t word = da->held[w] & (~UINT64_C (0) << (q & 63));
+  for (int32_t k = 0; k < count;)
+    {
+      while (word == 0)
+        word = da->held[++w];
+      out[k++] = edges[(w << 6) + __builtin_ctzll (word)].target;
+      word &= word - 1;
+    }
+}
+
 /* Reads the matching off the final state: held lists come straight from
  * the bitmap, in priority order. */
 static SmMatching *
@@ -388,12 +408,8 @@ employee_da_result (const EmployeeDA *da)
       mt->choice[i] = placed ? s - mk->emp_off[i] : -1;
     }
   for (int32_t j = 0; j < mk->n_positions; j++)
-    {
-      int32_t k = mt->held_off[j];
-      for (int32_t q = mk->pos_off[j]; k < mt->held_off[j + 1]; q++)
-        if (da->held[q >> 6] & (UINT64_C (1) << (q & 63)))
-          mt->held[k++] = mk->pos_edges[q].target;
-    }
+    read_held (da, j, mt->held + mt->held_off[j],
+               mt->held_off[j + 1] - mt->held_off[j]);
   mt->n_proposals = da->proposals;
   return mt;
 }

@@ -153,6 +153,7 @@ sm_market_builder_new_with_budget (int64_t n_employees, int64_t n_positions,
       b->group_of[j] = -1;
     }
   b->budget = budget_bytes;
+  b->n_threads = 1;
   return b;
 }
 
@@ -170,6 +171,16 @@ sm_market_builder_free (SmMarketBuilder *builder)
   sm_list_store_clear (&builder->employees);
   sm_list_store_clear (&builder->positions);
   g_free (builder);
+}
+
+void
+sm_market_builder_set_n_threads (SmMarketBuilder *builder, int n_threads)
+{
+  g_return_if_fail (builder != NULL && !builder->spent);
+  g_return_if_fail (n_threads >= 0);
+  if (n_threads == 0)
+    n_threads = (int) g_get_num_processors ();
+  builder->n_threads = CLAMP (n_threads, 1, SM_MAX_BUILD_THREADS);
 }
 
 gboolean

@@ -129,8 +129,10 @@ rank_position (SmMarket *mk, const Transpose *t, int32_t *rank_of, int32_t j,
   return ok;
 }
 
+/* The slow path, kept for its messages: ranks position by position and
+ * names the first position whose order is not its applicants. */
 static gboolean
-fill_ranks (SmMarket *mk, int32_t *failed_position, GError **error)
+fill_ranks_reporting (SmMarket *mk, int32_t *failed_position, GError **error)
 {
   for (int32_t i = 0; i < mk->n_employees; i++)
     for (int32_t s = mk->emp_off[i]; s < mk->emp_off[i + 1]; s++)
@@ -151,6 +153,192 @@ fill_ranks (SmMarket *mk, int32_t *failed_position, GError **error)
   g_free (rank_of);
   transpose_clear (&t);
   return ok;
+}
+
+/* ---- ranking by employee blocks ------------------------------------------ */
+
+/* One worker's share of the ranking: the employees lo .. hi-1, whose edges
+ * are emp_edges[emp_off[lo] .. emp_off[hi]). */
+typedef struct {
+  SmMarket *mk;
+  int32_t lo, hi;
+  int32_t *cursor;    /* n + 1, shared: each worker uses its own range */
+  int32_t *where;     /* m + 1, the worker's own, all -1 between calls */
+  gboolean ok;        /* the lists agree on these employees */
+} RankBlock;
+
+/* Pass 1: every position entry naming one of the block's employees goes
+ * to the next free rank field of that employee's edges (the bucket of
+ * the employee), as the entry's slot q. Positions are read in order, so a
+ * bucket lists its q in ascending order. Writes stay inside the block's
+ * own edges even when the lists disagree. Returns whether every bucket is
+ * exactly as long as the employee's list. */
+static gboolean
+scatter_block (RankBlock *w)
+{
+  SmMarket *mk = w->mk;
+  const int32_t lo = w->lo, hi = w->hi, end = mk->emp_off[hi];
+  const int32_t n_pos_entries = mk->pos_off[mk->n_positions];
+  int32_t *cursor = w->cursor;
+  memcpy (cursor + lo, mk->emp_off + lo, (size_t) (hi - lo) * sizeof *cursor);
+  for (int32_t q = 0; q < n_pos_entries; q++)
+    {
+      int32_t i = mk->pos_edges[q].target;
+      if (i < lo || i >= hi)
+        continue;
+      int32_t k = cursor[i]++;
+      if (k >= end)
+        return FALSE;
+      mk->emp_edges[k].rank = q;
+    }
+  for (int32_t i = lo; i < hi; i++)
+    if (cursor[i] != mk->emp_off[i + 1])
+      return FALSE;
+  return TRUE;
+}
+
+/* Pass 2 for employee i: the bucket names, by slot q, the position
+ * entries that rank i; pos_edges[q].rank holds q's position (see
+ * mark_positions()). where[] maps each such position to its q, then
+ * every edge of i finds the rank there, and the position edge gets i's
+ * choice index. Returns FALSE when a position i listed does not rank i:
+ * with buckets as long as the lists, that is the only way to disagree. */
+static gboolean
+join_employee (SmMarket *mk, int32_t *where, int32_t i)
+{
+  const int32_t first = mk->emp_off[i], end = mk->emp_off[i + 1];
+  SmEdge *edges = mk->emp_edges;
+  for (int32_t s = first; s < end; s++)
+    {
+      int32_t q = edges[s].rank;
+      where[mk->pos_edges[q].rank] = q;
+    }
+  for (int32_t s = first; s < end; s++)
+    {
+      int32_t j = edges[s].target, q = where[j];
+      if (q < 0)
+        return FALSE;
+      where[j] = -1;
+      edges[s].rank = q - mk->pos_off[j];
+      mk->pos_edges[q].rank = s - first;
+    }
+  return TRUE;
+}
+
+static void
+rank_block (RankBlock *w)
+{
+  w->ok = scatter_block (w);
+  for (int32_t i = w->lo; w->ok && i < w->hi; i++)
+    w->ok = join_employee (w->mk, w->where, i);
+}
+
+static gpointer
+rank_block_thread (gpointer data)
+{
+  rank_block (data);
+  return NULL;
+}
+
+/* Writes each position entry's position into its rank field, the
+ * lookup that join_employee() needs, in one sequential pass. */
+static void
+mark_positions (SmMarket *mk)
+{
+  for (int32_t j = 0; j < mk->n_positions; j++)
+    for (int32_t q = mk->pos_off[j]; q < mk->pos_off[j + 1]; q++)
+      mk->pos_edges[q].rank = j;
+}
+
+/* Splits the employees into @n_blocks ranges of about equal entries. */
+static void
+split_blocks (const SmMarket *mk, RankBlock *blocks, int n_blocks)
+{
+  int64_t total = mk->emp_off[mk->n_employees];
+  int32_t lo = 0;
+  for (int b = 0; b < n_blocks; b++)
+    {
+      int64_t goal = total * (b + 1) / n_blocks;
+      int32_t hi = lo;
+      while (hi < mk->n_employees && (b == n_blocks - 1
+                                      || mk->emp_off[hi] < goal))
+        hi++;
+      blocks[b].lo = lo;
+      blocks[b].hi = hi;
+      lo = hi;
+    }
+}
+
+/* Runs the blocks, the first on the calling thread; a block whose thread
+ * cannot start runs here too. Returns whether all agreed. */
+static gboolean
+run_blocks (RankBlock *blocks, int n_blocks)
+{
+  GThread *threads[SM_MAX_BUILD_THREADS] = { NULL };
+  for (int b = 1; b < n_blocks; b++)
+    threads[b] = g_thread_try_new ("sm-rank", rank_block_thread, &blocks[b],
+                                   NULL);
+  rank_block (&blocks[0]);
+  gboolean ok = blocks[0].ok;
+  for (int b = 1; b < n_blocks; b++)
+    {
+      if (threads[b] != NULL)
+        g_thread_join (threads[b]);
+      else
+        rank_block (&blocks[b]);
+      ok = ok && blocks[b].ok;
+    }
+  return ok;
+}
+
+/* How many threads pay off: each must have enough entries to repay its
+ * start and its pass over the position entries. */
+static int
+useful_threads (const SmMarket *mk, int wanted)
+{
+  int64_t entries = mk->emp_off[mk->n_employees];
+  int64_t most = entries / SM_MIN_ENTRIES_PER_THREAD;
+  return (int) CLAMP (most, 1, MAX (wanted, 1));
+}
+
+static gboolean
+fill_ranks (SmMarket *mk, int n_threads, int32_t *failed_position,
+            GError **error)
+{
+  if (mk->emp_off[mk->n_employees] != mk->pos_off[mk->n_positions])
+    return fill_ranks_reporting (mk, failed_position, error);
+  RankBlock blocks[SM_MAX_BUILD_THREADS];
+  int n_blocks = useful_threads (mk, n_threads);
+  int32_t *cursor = g_try_new (int32_t, (size_t) mk->n_employees + 1);
+  gboolean ok = cursor != NULL;
+  for (int b = 0; b < n_blocks; b++)
+    {
+      blocks[b] = (RankBlock) { mk, 0, 0, cursor, NULL, FALSE };
+      blocks[b].where = g_try_new (int32_t, (size_t) mk->n_positions + 1);
+      ok = ok && blocks[b].where != NULL;
+      if (blocks[b].where != NULL)
+        memset (blocks[b].where, 0xff,
+                ((size_t) mk->n_positions + 1) * sizeof (int32_t));
+    }
+  if (ok)
+    {
+      split_blocks (mk, blocks, n_blocks);
+      mark_positions (mk);
+      ok = run_blocks (blocks, n_blocks);
+    }
+  gboolean out_of_memory = cursor == NULL;
+  for (int b = 0; b < n_blocks; b++)
+    {
+      out_of_memory = out_of_memory || blocks[b].where == NULL;
+      g_free (blocks[b].where);
+    }
+  g_free (cursor);
+  if (out_of_memory)
+    {
+      sm_market__set_no_memory (error, "ranking the lists");
+      return FALSE;
+    }
+  return ok || fill_ranks_reporting (mk, failed_position, error);
 }
 
 static void
@@ -280,7 +468,7 @@ sm_market_builder__build_reporting (SmMarketBuilder *builder,
       sm_market__set_no_memory (error, "building the market");
       return NULL;
     }
-  if (!fill_ranks (mk, failed_position, error))
+  if (!fill_ranks (mk, builder->n_threads, failed_position, error))
     {
       market_free (mk);
       return NULL;
