@@ -28,6 +28,7 @@ static const char usage_text[] =
   "usage: sm-bench solve FILE\n"
   "       sm-bench gen N M K SEED [--min-list k] [--seats A-B] [--skew S]\n"
   "                               [--correlation C]\n"
+  "       sm-bench build N M K SEED [gen options] [--threads T] [--runs R]\n"
   "       sm-bench suite [--quick] [--max-employees N] [--case NAME]\n";
 
 static int
@@ -201,10 +202,11 @@ gen_positional (int index, const char *text, SmGenParams *p)
     }
 }
 
-static int
-cmd_gen (int argc, char **argv)
+/* Parses "N M K SEED [options]" into @p; returns FALSE after printing a
+ * usage error (then *status is the exit status). */
+static gboolean
+parse_gen_args (int argc, char **argv, SmGenParams *p, int *status)
 {
-  SmGenParams p = SM_GEN_PARAMS_INIT;
   GError *error = NULL;
   gboolean min_set = FALSE;
   int n_positional = 0;
@@ -216,24 +218,96 @@ cmd_gen (int argc, char **argv)
           g_autofree char *name = eq != NULL ? g_strndup (arg, eq - arg)
                                              : g_strdup (arg);
           const char *value = eq != NULL ? eq + 1 : argv[++i];
-          if (value == NULL || !gen_option (name, value, &p, &min_set))
-            return usage_error ("gen: bad option or value");
+          if (value == NULL || !gen_option (name, value, p, &min_set))
+            {
+              *status = usage_error ("gen: bad option or value");
+              return FALSE;
+            }
         }
-      else if (!gen_positional (n_positional++, arg, &p))
-        return usage_error ("gen: N M K SEED must be integers in range");
+      else if (!gen_positional (n_positional++, arg, p))
+        {
+          *status = usage_error ("gen: N M K SEED must be integers in range");
+          return FALSE;
+        }
     }
   if (n_positional != 4)
-    return usage_error ("gen needs N M K SEED");
+    {
+      *status = usage_error ("gen needs N M K SEED");
+      return FALSE;
+    }
   if (!min_set)
-    p.list_min = p.list_max;
-  if (!sm_gen_params_validate (&p, &error))
+    p->list_min = p->list_max;
+  if (!sm_gen_params_validate (p, &error))
     {
       fprintf (stderr, "sm-bench: gen: %s\n", error->message);
       g_error_free (error);
-      return EXIT_USAGE;
+      *status = EXIT_USAGE;
+      return FALSE;
     }
+  return TRUE;
+}
+
+static int
+cmd_gen (int argc, char **argv)
+{
+  SmGenParams p = SM_GEN_PARAMS_INIT;
+  GError *error = NULL;
+  int status = EXIT_SUCCESS;
+  if (!parse_gen_args (argc, argv, &p, &status))
+    return status;
   if (!sm_gen_write_instance (&p, stdout, &error))
     return fail (error);
+  return EXIT_SUCCESS;
+}
+
+/* ---- build ----------------------------------------------------------- */
+
+/* Generates the market into a builder and times sm_market_builder_build()
+ * alone, on 1 and on @threads threads, @runs times each; prints the
+ * fastest of each. */
+static int
+cmd_build (int argc, char **argv)
+{
+  SmGenParams p = SM_GEN_PARAMS_INIT;
+  GError *error = NULL;
+  int status = EXIT_SUCCESS;
+  int64_t threads = 2, runs = 3;
+  if (argc >= 2 && strcmp (argv[argc - 2], "--runs") == 0)
+    {
+      if (!parse_int (argv[argc - 1], 1, 100, &runs))
+        return usage_error ("build: --runs needs 1 to 100");
+      argc -= 2;
+    }
+  if (argc >= 2 && strcmp (argv[argc - 2], "--threads") == 0)
+    {
+      if (!parse_int (argv[argc - 1], 1, 64, &threads))
+        return usage_error ("build: --threads needs 1 to 64");
+      argc -= 2;
+    }
+  if (!parse_gen_args (argc, argv, &p, &status))
+    return status;
+  double best[2] = { 0.0, 0.0 };
+  int64_t entries = 0;
+  for (int64_t run = 0; run < 2 * runs; run++)
+    {
+      int k = (int) (run % 2);
+      g_autoptr (SmMarketBuilder) b = sm_market_builder_new (p.n_employees,
+                                                             p.n_positions,
+                                                             &error);
+      if (b == NULL || !sm_gen_into_builder (&p, b, &entries, &error))
+        return fail (error);
+      sm_market_builder_set_n_threads (b, k == 0 ? 1 : (int) threads);
+      double t0 = now_seconds ();
+      g_autoptr (SmMarket) market = sm_market_builder_build (b, &error);
+      double t = now_seconds () - t0;
+      if (market == NULL)
+        return fail (error);
+      best[k] = run < 2 ? t : MIN (best[k], t);
+    }
+  printf ("entries=%" G_GINT64_FORMAT " build_seconds=%.6f threads=%" G_GINT64_FORMAT
+          " build_threads_seconds=%.6f speedup=%.2f ns_per_entry=%.2f\n",
+          entries, best[0], threads, best[1], best[0] / best[1],
+          entries > 0 ? best[0] * 1e9 / (double) entries : 0.0);
   return EXIT_SUCCESS;
 }
 
@@ -269,6 +343,8 @@ main (int argc, char **argv)
     return cmd_solve (argc - 2, argv + 2);
   if (strcmp (argv[1], "gen") == 0)
     return cmd_gen (argc - 2, argv + 2);
+  if (strcmp (argv[1], "build") == 0)
+    return cmd_build (argc - 2, argv + 2);
   if (strcmp (argv[1], "suite") == 0)
     return cmd_suite (argc - 2, argv + 2);
   if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "help") == 0)

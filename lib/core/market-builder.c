@@ -50,10 +50,13 @@ sm_market__set_no_memory (GError **error, const char *doing)
 }
 
 /* The bytes per item that building and solving take at their peak: list
- * entries as edges on both sides (16) plus the transpose of build (4) plus
- * a bit of the solver; per employee and per position the builder's,
- * market's, solver's and matching's arrays (see market-builder.c, market.c,
- * list-store.c, deferred-acceptance.c and matching.c). */
+ * entries as edges on both sides (16, held from the first list on and
+ * ranked in place by build) plus a bit of the solver, with room for lists
+ * grown without a reserve (list-store.c) and for the transpose that only
+ * a build that fails on a priority order makes (4); per employee and per
+ * position the builder's, market's, solver's and matching's arrays (see
+ * market-builder.c, market.c, list-store.c, deferred-acceptance.c and
+ * matching.c). */
 #define BYTES_PER_ENTRY 21
 #define BYTES_PER_EMPLOYEE 40
 #define BYTES_PER_POSITION 64

@@ -2,20 +2,48 @@
  * (market.h).
  *
  * The builder (market-builder.c) collects each employee's preference list
- * and each position's priority order (list-store.c), then build() freezes
- * them into the CSR form of market-private.h and writes beside every entry
- * the rank the other side gives it ("pre-ranked edges"):
+ * and each position's priority order (list-store.c) already laid out as
+ * edges, so build() takes both arrays as they are (CSR, market-private.h)
+ * and only writes beside every entry the rank the other side gives it
+ * ("pre-ranked edges"):
  *
  *   employee edge (j, r): position j ranks this employee r-th (0 = best);
  *   position edge (i, c): employee i lists this position c-th.
  *
- * Filling the ranks takes one pass over each position's applicants. The
- * applicants of position j are found by a transpose of the employee lists
- * (one int32 per entry, freed at the end of build), and while it runs the
- * rank field of an employee edge holds the edge's owner, so that no extra
- * owner array is needed. Peak memory of build: the two edge arrays (8 bytes
- * per entry each, made in place from the builder's lists) plus the
- * transpose (4 bytes per entry) plus O(n + m).
+ * Ranking is a transpose, done in place: the rank fields are the only
+ * free memory there is, and there is exactly one per entry, so they hold
+ * the transpose itself while it is being made, and no array of the size
+ * of the entries is allocated (each new page costs a fault, which on a
+ * virtual machine costs more than the writes). In three passes:
+ *
+ *   1. every position edge's rank field gets its position (sequential);
+ *   2. for a block of employees, every position edge q that names one of
+ *      them is written into the next rank field of that employee's edges,
+ *      so that each employee's rank fields list, in ascending q, the
+ *      position edges that rank them (the scatter of a transpose; it
+ *      reads all position edges and writes only inside the block);
+ *   3. employee by employee, a table over positions maps each such q's
+ *      position to q, and every edge of the employee looks its position
+ *      up there: the rank is q's place in the position's order, and the
+ *      position edge q gets the edge's place in the employee's list.
+ *
+ * The blocks are independent (each writes only its own employees' edges
+ * and the position edges that name them), so they run on as many threads
+ * as the caller allows and the market is the same for any number.
+ * Invariant of pass 3: an employee's rank fields hold as many q as their
+ * list has entries (checked after pass 2); then "every listed position
+ * ranks the employee" is the same as "the position's order is exactly its
+ * applicants", since both sets have the same size. When either check
+ * fails, build falls back to the original position-by-position ranking
+ * over a separate transpose, which names the first position whose order
+ * is wrong and the employee concerned; only bad input pays for it.
+ *
+ * Cost: O(n + m + entries) time, with a cache miss or two per entry
+ * (pass 2 writes to random employees, pass 3 reads random position
+ * edges) and T passes over the position edges for T threads; memory
+ * beyond the two edge arrays: one int32 per employee (the cursors of
+ * pass 2) and one per position per thread (the table of pass 3). The
+ * fallback adds one int32 per entry.
  */
 #include "market-private.h"
 
@@ -23,6 +51,8 @@
 #include <staffmatch/error.h>
 
 /* ---- freezing ---------------------------------------------------------- */
+
+/* ---- the reporting path: ranking position by position ------------------ */
 
 /* The applicants of every position: for position j, the employee-edge
  * slots that name j, in ascending slot order. */
