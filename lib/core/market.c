@@ -187,6 +187,12 @@ fill_ranks_reporting (SmMarket *mk, int32_t *failed_position, GError **error)
 
 /* ---- ranking by employee blocks ------------------------------------------ */
 
+/* How far ahead the passes prefetch, in entries (see scatter_block() and
+ * join_block()). */
+#define SCATTER_PREFETCH_FAR 32
+#define SCATTER_PREFETCH_NEAR 12
+#define JOIN_PREFETCH 48
+
 /* One worker's share of the ranking: the employees lo .. hi-1, whose edges
  * are emp_edges[emp_off[lo] .. emp_off[hi]). */
 typedef struct {
@@ -209,17 +215,36 @@ scatter_block (RankBlock *w)
   SmMarket *mk = w->mk;
   const int32_t lo = w->lo, hi = w->hi, end = mk->emp_off[hi];
   const int32_t n_pos_entries = mk->pos_off[mk->n_positions];
+  const SmEdge *pos = mk->pos_edges;
   int32_t *cursor = w->cursor;
+  /* Entries of other blocks go to a spare cursor and a spare edge instead
+   * of being skipped: with several blocks, whether an entry is ours is a
+   * coin toss that a branch would mispredict half the time. */
+  int32_t spare_cursor[1] = { 0 };
+  SmEdge spare_edge[1];
   memcpy (cursor + lo, mk->emp_off + lo, (size_t) (hi - lo) * sizeof *cursor);
   for (int32_t q = 0; q < n_pos_entries; q++)
     {
-      int32_t i = mk->pos_edges[q].target;
-      if (i < lo || i >= hi)
-        continue;
-      int32_t k = cursor[i]++;
-      if (k >= end)
+      /* Two cache misses per entry (the cursor, then the edge it points
+       * at): prefetch the cursor of an entry further on and the edge of a
+       * nearer one, whose cursor has arrived by now. */
+      if (q + SCATTER_PREFETCH_FAR < n_pos_entries)
+        {
+          int32_t far = pos[q + SCATTER_PREFETCH_FAR].target;
+          int32_t near = pos[q + SCATTER_PREFETCH_NEAR].target;
+          if (far >= lo && far < hi)
+            __builtin_prefetch (&cursor[far], 1);
+          if (near >= lo && near < hi && cursor[near] < end)
+            __builtin_prefetch (&mk->emp_edges[cursor[near]], 1);
+        }
+      int32_t i = pos[q].target;
+      gboolean ours = (uint32_t) (i - lo) < (uint32_t) (hi - lo);
+      int32_t *c = ours ? cursor + i : spare_cursor;
+      int32_t k = (*c)++;
+      if (G_UNLIKELY (ours & (k >= end)))
         return FALSE;
-      mk->emp_edges[k].rank = q;
+      SmEdge *e = ours ? mk->emp_edges + k : spare_edge;
+      e->rank = q;
     }
   for (int32_t i = lo; i < hi; i++)
     if (cursor[i] != mk->emp_off[i + 1])
@@ -255,12 +280,30 @@ join_employee (SmMarket *mk, int32_t *where, int32_t i)
   return TRUE;
 }
 
+/* Pass 2 for the block. The position edges that the next employees will
+ * read are prefetched a few dozen entries ahead: their q already sit in
+ * the rank fields, and each is a cache miss of its own. */
+static gboolean
+join_block (RankBlock *w)
+{
+  SmMarket *mk = w->mk;
+  const int32_t end = mk->emp_off[w->hi];
+  int32_t ahead = mk->emp_off[w->lo];
+  for (int32_t i = w->lo; i < w->hi; i++)
+    {
+      int32_t goal = MIN (mk->emp_off[i + 1] + JOIN_PREFETCH, end);
+      for (; ahead < goal; ahead++)
+        __builtin_prefetch (&mk->pos_edges[mk->emp_edges[ahead].rank], 1);
+      if (!join_employee (mk, w->where, i))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 rank_block (RankBlock *w)
 {
-  w->ok = scatter_block (w);
-  for (int32_t i = w->lo; w->ok && i < w->hi; i++)
-    w->ok = join_employee (w->mk, w->where, i);
+  w->ok = scatter_block (w) && join_block (w);
 }
 
 static gpointer
