@@ -26,7 +26,7 @@
 
 /* Below this, huge pages gain nothing worth a system call. */
 #define SM_HUGE_MIN ((size_t) 4 << 20)
-#define SM_HUGE_PAGE ((uintptr_t) 2 << 20)
+#define SM_PAGE ((uintptr_t) 4096)
 
 void
 sm_list_store__advise_huge (void *memory, size_t bytes)
@@ -34,11 +34,13 @@ sm_list_store__advise_huge (void *memory, size_t bytes)
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
   if (memory == NULL || bytes < SM_HUGE_MIN)
     return;
-  uintptr_t start = ((uintptr_t) memory + SM_HUGE_PAGE - 1)
-                    & ~(SM_HUGE_PAGE - 1);
-  uintptr_t end = ((uintptr_t) memory + bytes) & ~(SM_HUGE_PAGE - 1);
-  if (end > start)
-    (void) madvise ((void *) start, end - start, MADV_HUGEPAGE);
+  /* The whole pages around the block, not only its 2 MiB-aligned inside:
+   * a block this large is a mapping of its own, and advising all of it
+   * keeps it one mapping, which realloc can still grow by mremap (advising
+   * a part splits it, and mremap refuses a range of several). */
+  uintptr_t start = (uintptr_t) memory & ~(SM_PAGE - 1);
+  uintptr_t end = ((uintptr_t) memory + bytes + SM_PAGE - 1) & ~(SM_PAGE - 1);
+  (void) madvise ((void *) start, end - start, MADV_HUGEPAGE);
 #else
   (void) memory;
   (void) bytes;
