@@ -4,8 +4,11 @@
  * byte per entry is 100 MB. So lists are appended to one array that grows
  * by half each time (realloc of a large block is an mremap, not a copy,
  * and the part not yet written is never touched, so it costs address
- * space, not memory), and duplicates are found with one stamp per target
- * instead of a hash set.
+ * space, not memory), and duplicates are found with one bit per target
+ * instead of a hash set: at ten million employees the bits take 1.25 MB
+ * and stay in cache, where a 32-bit stamp per target (40 MB) cost a cache
+ * miss per entry. A list sets the bits of its targets and clears them
+ * again at the end, so the map is all zeros between lists.
  *
  * Entries are stored as (entry, 0) pairs from the start, the layout of the
  * market's edges, so that build() takes the array as it is. Widening four
@@ -57,7 +60,7 @@ sm_list_store_init (SmListStore *store, int32_t n_owners, int32_t n_targets)
   store->in_order = TRUE;
   store->start = g_try_new (int32_t, (size_t) n_owners + 1);
   store->length = g_try_new0 (int32_t, (size_t) n_owners + 1);
-  store->seen = g_try_new0 (uint32_t, (size_t) n_targets + 1);
+  store->seen = g_try_new0 (uint64_t, (size_t) n_targets / 64 + 1);
   if (store->start == NULL || store->length == NULL || store->seen == NULL)
     {
       sm_list_store_clear (store);
@@ -103,27 +106,36 @@ grow_for (SmListStore *store, size_t n_more)
   return sm_list_store_reserve (store, wanted);
 }
 
+/* Clears the bits of the first @n targets of @list. Whole words may be
+ * cleared: between lists the map is all zeros, so a word holds bits of
+ * this list only. */
+static void
+clear_seen (SmListStore *store, const int32_t *list, size_t n)
+{
+  for (size_t k = 0; k < n; k++)
+    store->seen[list[k] >> 6] = 0;
+}
+
 /* Checks the list against range and repeats without changing the store. */
 static SmListStatus
 check_list (SmListStore *store, const int32_t *list, size_t n,
             size_t *bad_index)
 {
-  if (++store->stamp == 0)
-    {
-      memset (store->seen, 0, ((size_t) store->n_targets + 1)
-                                * sizeof (uint32_t));
-      store->stamp = 1;
-    }
+  uint64_t *seen = store->seen;
   for (size_t k = 0; k < n; k++)
     {
       int32_t t = list[k];
-      *bad_index = k;
-      if (t < 0 || t >= store->n_targets)
-        return SM_LIST_TARGET_OUT_OF_RANGE;
-      if (store->seen[t] == store->stamp)
-        return SM_LIST_TARGET_TWICE;
-      store->seen[t] = store->stamp;
+      uint64_t bit = UINT64_C (1) << (t & 63);
+      if (t < 0 || t >= store->n_targets || (seen[t >> 6] & bit) != 0)
+        {
+          *bad_index = k;
+          clear_seen (store, list, k);
+          return t < 0 || t >= store->n_targets ? SM_LIST_TARGET_OUT_OF_RANGE
+                                                : SM_LIST_TARGET_TWICE;
+        }
+      seen[t >> 6] |= bit;
     }
+  clear_seen (store, list, n);
   *bad_index = (size_t) -1;
   return SM_LIST_OK;
 }

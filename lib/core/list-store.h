@@ -21,8 +21,7 @@ typedef struct {
   size_t capacity;        /* in pairs */
   int32_t last_owner;     /* the owner set last, -1 at first */
   gboolean in_order;      /* owners were set in increasing order */
-  uint32_t *seen;         /* per target: the stamp of the list naming it */
-  uint32_t stamp;
+  uint64_t *seen;         /* a bit per target, all zero between lists */
 } SmListStore;
 
 /* What a failed append found wrong; see sm_list_store_append(). */
