@@ -46,6 +46,13 @@
  * position's own held set. Groups whose seats fit their cap never bind and
  * cost nothing.
  *
+ * The result is read off the bitmap a word at a time, each held
+ * employee found by counting trailing zeros, so reading it costs the
+ * held employees plus one test per word up to each position's worst
+ * held, not one test per list entry: with complete lists (every employee
+ * ranked by every position) a bit-at-a-time read cost more than the
+ * proposals themselves.
+ *
  * Memory: O(n + m) words and one bit per list entry, allocated once.
  */
 #include <string.h>
