@@ -16,7 +16,8 @@
  * of the entries is allocated (each new page costs a fault, which on a
  * virtual machine costs more than the writes). In three passes:
  *
- *   1. every position edge's rank field gets its position (sequential);
+ *   1. every position edge's rank field gets its position (a sequential
+ *      pass, split by positions when there are several threads);
  *   2. for a block of employees, every position edge q that names one of
  *      them is written into the next rank field of that employee's edges,
  *      so that each employee's rank fields list, in ascending q, the
@@ -198,6 +199,7 @@ fill_ranks_reporting (SmMarket *mk, int32_t *failed_position, GError **error)
 typedef struct {
   SmMarket *mk;
   int32_t lo, hi;
+  int32_t pos_lo, pos_hi;  /* the positions it marks in pass 0 */
   int32_t *cursor;    /* n + 1, shared: each worker uses its own range */
   int32_t *where;     /* m + 1, the worker's own, all -1 between calls */
   gboolean ok;        /* the lists agree on these employees */
@@ -216,6 +218,7 @@ scatter_block (RankBlock *w)
   const int32_t lo = w->lo, hi = w->hi, end = mk->emp_off[hi];
   const int32_t n_pos_entries = mk->pos_off[mk->n_positions];
   const SmEdge *pos = mk->pos_edges;
+  const uint32_t span = (uint32_t) (hi - lo);
   int32_t *cursor = w->cursor;
   /* Entries of other blocks go to a spare cursor and a spare edge instead
    * of being skipped: with several blocks, whether an entry is ours is a
@@ -227,18 +230,20 @@ scatter_block (RankBlock *w)
     {
       /* Two cache misses per entry (the cursor, then the edge it points
        * at): prefetch the cursor of an entry further on and the edge of a
-       * nearer one, whose cursor has arrived by now. */
+       * nearer one, whose cursor has arrived by now. Other blocks' entries
+       * prefetch the spare cursor, again without a branch. */
       if (q + SCATTER_PREFETCH_FAR < n_pos_entries)
         {
           int32_t far = pos[q + SCATTER_PREFETCH_FAR].target;
           int32_t near = pos[q + SCATTER_PREFETCH_NEAR].target;
-          if (far >= lo && far < hi)
-            __builtin_prefetch (&cursor[far], 1);
-          if (near >= lo && near < hi && cursor[near] < end)
-            __builtin_prefetch (&mk->emp_edges[cursor[near]], 1);
+          gboolean far_ours = (uint32_t) (far - lo) < span;
+          gboolean near_ours = (uint32_t) (near - lo) < span;
+          __builtin_prefetch (far_ours ? cursor + far : spare_cursor, 1);
+          int32_t ahead = *(near_ours ? cursor + near : spare_cursor);
+          __builtin_prefetch (mk->emp_edges + MIN (ahead, end), 1);
         }
       int32_t i = pos[q].target;
-      gboolean ours = (uint32_t) (i - lo) < (uint32_t) (hi - lo);
+      gboolean ours = (uint32_t) (i - lo) < span;
       int32_t *c = ours ? cursor + i : spare_cursor;
       int32_t k = (*c)++;
       if (G_UNLIKELY (ours & (k >= end)))
@@ -254,7 +259,7 @@ scatter_block (RankBlock *w)
 
 /* Pass 2 for employee i: the bucket names, by slot q, the position
  * entries that rank i; pos_edges[q].rank holds q's position (see
- * mark_positions()). where[] maps each such position to its q, then
+ * mark_block()). where[] maps each such position to its q, then
  * every edge of i finds the rank there, and the position edge gets i's
  * choice index. Returns FALSE when a position i listed does not rank i:
  * with buckets as long as the lists, that is the only way to disagree. */
@@ -313,52 +318,76 @@ rank_block_thread (gpointer data)
   return NULL;
 }
 
-/* Writes each position entry's position into its rank field, the
- * lookup that join_employee() needs, in one sequential pass. */
+/* Pass 0 for the positions lo .. hi-1 of the block (a block splits the
+ * positions as well as the employees): writes each position edge's
+ * position into its rank field, the lookup that join_employee() needs. */
 static void
-mark_positions (SmMarket *mk)
+mark_block (RankBlock *w)
 {
-  for (int32_t j = 0; j < mk->n_positions; j++)
+  SmMarket *mk = w->mk;
+  for (int32_t j = w->pos_lo; j < w->pos_hi; j++)
     for (int32_t q = mk->pos_off[j]; q < mk->pos_off[j + 1]; q++)
       mk->pos_edges[q].rank = j;
+  w->ok = TRUE;
 }
 
-/* Splits the employees into @n_blocks ranges of about equal entries. */
+static gpointer
+mark_block_thread (gpointer data)
+{
+  mark_block (data);
+  return NULL;
+}
+
+/* The first index from which @off (ascending, @count + 1 long) reaches
+ * @goal, searching from @from. */
+static int32_t
+split_at (const int32_t *off, int32_t count, int32_t from, int64_t goal)
+{
+  while (from < count && off[from] < goal)
+    from++;
+  return from;
+}
+
+/* Splits the employees, and the positions, into @n_blocks ranges of
+ * about equal entries. */
 static void
 split_blocks (const SmMarket *mk, RankBlock *blocks, int n_blocks)
 {
   int64_t total = mk->emp_off[mk->n_employees];
-  int32_t lo = 0;
+  int32_t lo = 0, pos_lo = 0;
   for (int b = 0; b < n_blocks; b++)
     {
       int64_t goal = total * (b + 1) / n_blocks;
-      int32_t hi = lo;
-      while (hi < mk->n_employees && (b == n_blocks - 1
-                                      || mk->emp_off[hi] < goal))
-        hi++;
+      gboolean last = b == n_blocks - 1;
       blocks[b].lo = lo;
-      blocks[b].hi = hi;
-      lo = hi;
+      blocks[b].hi = last ? mk->n_employees
+                          : split_at (mk->emp_off, mk->n_employees, lo, goal);
+      blocks[b].pos_lo = pos_lo;
+      blocks[b].pos_hi = last ? mk->n_positions
+                              : split_at (mk->pos_off, mk->n_positions,
+                                          pos_lo, goal);
+      lo = blocks[b].hi;
+      pos_lo = blocks[b].pos_hi;
     }
 }
 
-/* Runs the blocks, the first on the calling thread; a block whose thread
- * cannot start runs here too. Returns whether all agreed. */
+/* Runs @func on every block, the first on the calling thread; a block
+ * whose thread cannot start runs here too. Returns whether all agreed. */
 static gboolean
-run_blocks (RankBlock *blocks, int n_blocks)
+run_blocks (RankBlock *blocks, int n_blocks, void (*func) (RankBlock *),
+            GThreadFunc thread_func)
 {
   GThread *threads[SM_MAX_BUILD_THREADS] = { NULL };
   for (int b = 1; b < n_blocks; b++)
-    threads[b] = g_thread_try_new ("sm-rank", rank_block_thread, &blocks[b],
-                                   NULL);
-  rank_block (&blocks[0]);
+    threads[b] = g_thread_try_new ("sm-rank", thread_func, &blocks[b], NULL);
+  func (&blocks[0]);
   gboolean ok = blocks[0].ok;
   for (int b = 1; b < n_blocks; b++)
     {
       if (threads[b] != NULL)
         g_thread_join (threads[b]);
       else
-        rank_block (&blocks[b]);
+        func (&blocks[b]);
       ok = ok && blocks[b].ok;
     }
   return ok;
@@ -386,7 +415,7 @@ fill_ranks (SmMarket *mk, int n_threads, int32_t *failed_position,
   gboolean ok = cursor != NULL;
   for (int b = 0; b < n_blocks; b++)
     {
-      blocks[b] = (RankBlock) { mk, 0, 0, cursor, NULL, FALSE };
+      blocks[b] = (RankBlock) { mk, 0, 0, 0, 0, cursor, NULL, FALSE };
       blocks[b].where = g_try_new (int32_t, (size_t) mk->n_positions + 1);
       ok = ok && blocks[b].where != NULL;
       if (blocks[b].where != NULL)
@@ -396,8 +425,8 @@ fill_ranks (SmMarket *mk, int n_threads, int32_t *failed_position,
   if (ok)
     {
       split_blocks (mk, blocks, n_blocks);
-      mark_positions (mk);
-      ok = run_blocks (blocks, n_blocks);
+      run_blocks (blocks, n_blocks, mark_block, mark_block_thread);
+      ok = run_blocks (blocks, n_blocks, rank_block, rank_block_thread);
     }
   gboolean out_of_memory = cursor == NULL;
   for (int b = 0; b < n_blocks; b++)
