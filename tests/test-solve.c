@@ -493,6 +493,7 @@ test_determinism (void)
       for (int round = 0; round < 4; round++)
         {
           g_autoptr (SmMatching) other = solve (market, sides[1 - s]);
+          CU_ASSERT_PTR_NOT_NULL (other);
           g_autoptr (SmMatching) next = solve (market, sides[s]);
           assert_identical (first, next);
           CU_ASSERT_EQUAL (sm_matching_get_n_proposals (first),

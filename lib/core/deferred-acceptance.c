@@ -59,6 +59,7 @@
 #include <staffmatch/error.h>
 #include <staffmatch/solve.h>
 
+#include "list-store.h"
 #include "market-private.h"
 #include "matching-private.h"
 
@@ -127,15 +128,16 @@ typedef struct {
   uint64_t proposals;
   int32_t *group_count;   /* per group: employees held; NULL: no groups */
   uint8_t *group_binds;   /* per group: cap below the group's seats */
+  size_t emp_bytes, pos_bytes, held_bytes, queue_bytes;  /* to free with */
 } EmployeeDA;
 
 static void
 employee_da_clear (EmployeeDA *da)
 {
-  g_free (da->emp);
-  g_free (da->pos);
-  g_free (da->held);
-  g_free (da->queue);
+  sm_big__free (da->emp, da->emp_bytes);
+  sm_big__free (da->pos, da->pos_bytes);
+  sm_big__free (da->held, da->held_bytes);
+  sm_big__free (da->queue, da->queue_bytes);
   g_free (da->group_count);
   g_free (da->group_binds);
 }
@@ -176,10 +178,16 @@ employee_da_init (EmployeeDA *da, const SmMarket *mk)
   size_t n = (size_t) mk->n_employees, m = (size_t) mk->n_positions;
   size_t words = (size_t) mk->pos_off[mk->n_positions] / 64 + 1;
   size_t qsize = queue_size (mk->n_employees);
-  da->emp = g_try_new (EmployeeState, n + 1);
-  da->pos = g_try_new (PositionState, m + 1);
-  da->held = g_try_new0 (uint64_t, words);
-  da->queue = g_try_new (uint32_t, qsize);
+  /* Large markets make these large arrays read at random: see
+   * sm_big__alloc() for why they have pages of their own. */
+  da->emp_bytes = (n + 1) * sizeof (EmployeeState);
+  da->pos_bytes = (m + 1) * sizeof (PositionState);
+  da->held_bytes = words * sizeof (uint64_t);
+  da->queue_bytes = qsize * sizeof (uint32_t);
+  da->emp = sm_big__alloc (da->emp_bytes);
+  da->pos = sm_big__alloc (da->pos_bytes);
+  da->held = sm_big__alloc0 (da->held_bytes);
+  da->queue = sm_big__alloc (da->queue_bytes);
   if (!da->emp || !da->pos || !da->held || !da->queue)
     return FALSE;
   for (size_t i = 0; i < n; i++)

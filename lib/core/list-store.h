@@ -47,11 +47,16 @@ SmListStatus sm_list_store_append (SmListStore *store, int32_t owner,
 
 /* Moves the lists out as CSR: *offsets_out (n_owners + 1) and the entries
  * as two int32 per entry (the entry, then a zero), so that they can be used
- * as an SmEdge array. The store is left empty. */
+ * as an SmEdge array; *bytes_out gets the size to free the pairs with
+ * (sm_big__free()). The store is left empty. */
 gboolean sm_list_store_take_csr (SmListStore *store, int32_t **offsets_out,
-                                 int32_t **pairs_out);
+                                 int32_t **pairs_out, size_t *bytes_out);
 
-/* Asks for transparent huge pages over the 2 MiB-aligned inside of a large
- * block that has not been written yet; does nothing where the kernel does
- * not offer them. Private to the core. */
-void sm_list_store__advise_huge (void *memory, size_t bytes);
+/* Large arrays of the core (list-store.c): from 4 MiB on, anonymous
+ * mappings on 2 MiB boundaries with transparent huge pages asked for;
+ * below, ordinary allocations. Free and resize with the size they have,
+ * which decides which they are. NULL when out of memory. */
+void *sm_big__alloc (size_t bytes);
+void *sm_big__alloc0 (size_t bytes);
+void *sm_big__realloc (void *memory, size_t old_bytes, size_t bytes);
+void sm_big__free (void *memory, size_t bytes);

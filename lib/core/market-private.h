@@ -42,6 +42,8 @@ struct _SmMarket {
   SmEdge *emp_edges;       /* entries: target position, rank at it */
   int32_t *pos_off;        /* m + 1 */
   SmEdge *pos_edges;       /* entries: target employee, choice index */
+  size_t emp_edges_bytes;  /* the sizes to free the edges with */
+  size_t pos_edges_bytes;
 
   /* Headcount caps over groups of positions (flexible deferred
    * acceptance). The positions of group g are group_pos[group_off[g] ..

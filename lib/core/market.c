@@ -411,16 +411,17 @@ fill_ranks (SmMarket *mk, int n_threads, int32_t *failed_position,
     return fill_ranks_reporting (mk, failed_position, error);
   RankBlock blocks[SM_MAX_BUILD_THREADS];
   int n_blocks = useful_threads (mk, n_threads);
-  int32_t *cursor = g_try_new (int32_t, (size_t) mk->n_employees + 1);
+  size_t cursor_bytes = ((size_t) mk->n_employees + 1) * sizeof (int32_t);
+  size_t where_bytes = ((size_t) mk->n_positions + 1) * sizeof (int32_t);
+  int32_t *cursor = sm_big__alloc (cursor_bytes);
   gboolean ok = cursor != NULL;
   for (int b = 0; b < n_blocks; b++)
     {
       blocks[b] = (RankBlock) { mk, 0, 0, 0, 0, cursor, NULL, FALSE };
-      blocks[b].where = g_try_new (int32_t, (size_t) mk->n_positions + 1);
+      blocks[b].where = sm_big__alloc (where_bytes);
       ok = ok && blocks[b].where != NULL;
       if (blocks[b].where != NULL)
-        memset (blocks[b].where, 0xff,
-                ((size_t) mk->n_positions + 1) * sizeof (int32_t));
+        memset (blocks[b].where, 0xff, where_bytes);
     }
   if (ok)
     {
@@ -432,9 +433,9 @@ fill_ranks (SmMarket *mk, int n_threads, int32_t *failed_position,
   for (int b = 0; b < n_blocks; b++)
     {
       out_of_memory = out_of_memory || blocks[b].where == NULL;
-      g_free (blocks[b].where);
+      sm_big__free (blocks[b].where, where_bytes);
     }
-  g_free (cursor);
+  sm_big__free (cursor, cursor_bytes);
   if (out_of_memory)
     {
       sm_market__set_no_memory (error, "ranking the lists");
@@ -454,9 +455,9 @@ market_free (SmMarket *mk)
   g_free (mk->group_pos);
   g_free (mk->seats);
   g_free (mk->emp_off);
-  g_free (mk->emp_edges);
+  sm_big__free (mk->emp_edges, mk->emp_edges_bytes);
   g_free (mk->pos_off);
-  g_free (mk->pos_edges);
+  sm_big__free (mk->pos_edges, mk->pos_edges_bytes);
   g_free (mk);
 }
 
@@ -466,8 +467,9 @@ take_lists (SmMarketBuilder *b, SmMarket *mk)
 {
   int32_t *emp_pairs = NULL, *pos_pairs = NULL;
   gboolean ok = sm_list_store_take_csr (&b->employees, &mk->emp_off,
-                                        &emp_pairs)
-    && sm_list_store_take_csr (&b->positions, &mk->pos_off, &pos_pairs);
+                                        &emp_pairs, &mk->emp_edges_bytes)
+    && sm_list_store_take_csr (&b->positions, &mk->pos_off, &pos_pairs,
+                               &mk->pos_edges_bytes);
   /* SmEdge is two int32_t: the pair arrays are edge arrays. */
   G_STATIC_ASSERT (sizeof (SmEdge) == 2 * sizeof (int32_t));
   mk->emp_edges = (SmEdge *) emp_pairs;
