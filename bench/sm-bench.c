@@ -25,7 +25,7 @@
 #define EXIT_USAGE 2
 
 static const char usage_text[] =
-  "usage: sm-bench solve FILE\n"
+  "usage: sm-bench solve FILE [--threads T]\n"
   "       sm-bench gen N M K SEED [--min-list k] [--seats A-B] [--skew S]\n"
   "                               [--correlation C]\n"
   "       sm-bench build N M K SEED [gen options] [--threads T] [--runs R]\n"
@@ -97,10 +97,18 @@ static int
 cmd_solve (int argc, char **argv)
 {
   GError *error = NULL;
+  int64_t threads = 1;
+  if (argc == 3 && strcmp (argv[1], "--threads") == 0)
+    {
+      if (!parse_int (argv[2], 0, 64, &threads))
+        return usage_error ("solve: --threads needs 0 to 64");
+      argc = 1;
+    }
   if (argc != 1)
     return usage_error ("solve takes one FILE");
   double t0 = now_seconds ();
-  g_autoptr (SmMarket) market = sm_instance_read_file (argv[0], &error);
+  g_autoptr (SmMarket) market
+    = sm_instance_read_file_threaded (argv[0], (int) threads, &error);
   double read_seconds = now_seconds () - t0;
   if (market == NULL)
     return fail (error);

@@ -45,6 +45,7 @@ typedef struct {
   int32_t *list;            /* one line's numbers, reused */
   size_t list_capacity;
   const char *kept;         /* data before it may be released, or NULL */
+  int n_threads;            /* for the build; see market.h */
 } InstanceReader;
 
 /* How much read text a file reader lets go of at a time. */
@@ -148,6 +149,7 @@ start_market (InstanceReader *r, GError **error)
       sm_text_scanner__prefix_error (&r->s, r->counts_line, error);
       return FALSE;
     }
+  sm_market_builder_set_n_threads (r->builder, r->n_threads);
   r->employee_seen = g_try_malloc0 (MAX ((size_t) n, 1));
   r->position_line = g_try_malloc0_n (MAX ((size_t) m, 1), sizeof (int64_t));
   if (r->employee_seen == NULL || r->position_line == NULL)
@@ -363,6 +365,7 @@ read_instance (const char *data,
                size_t length,
                const char *origin,
                gboolean release,
+               int n_threads,
                GError **error)
 {
   InstanceReader r = { 0 };
@@ -370,6 +373,7 @@ read_instance (const char *data,
 
   sm_text_scanner__init (&r.s, data, length, origin);
   r.kept = release ? r.s.p : NULL;
+  r.n_threads = n_threads;
   if (sm_text_scanner__read_header (&r.s, "hr-instance", 1, error)
       && read_count (&r.s, "employees", &r.n_employees, &r.counts_line,
                      error)
@@ -391,13 +395,22 @@ sm_instance_read_data (const char *data, size_t length, GError **error)
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return read_instance (data, length, NULL, FALSE, error);
+  return read_instance (data, length, NULL, FALSE, 1, error);
 }
 
 SmMarket *
 sm_instance_read_file (const char *path, GError **error)
 {
+  return sm_instance_read_file_threaded (path, 1, error);
+}
+
+SmMarket *
+sm_instance_read_file_threaded (const char *path,
+                                int n_threads,
+                                GError **error)
+{
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (n_threads >= 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   g_autoptr (GBytes) bytes = sm_text_file__load (path, error);
@@ -406,7 +419,7 @@ sm_instance_read_file (const char *path, GError **error)
   g_autofree char *name = g_filename_display_name (path);
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
-  return read_instance (data, length, name, TRUE, error);
+  return read_instance (data, length, name, TRUE, n_threads, error);
 }
 
 static void
