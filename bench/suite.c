@@ -91,6 +91,9 @@ static const SuiteCase cases[] = {
     { 100000, 10000, 5, 10, 1, 17, UNI, CORR, 9 } },
   { "n100k-skew-corr", TRUE,
     { 100000, 10000, 5, 10, 1, 17, ZIPF, CORR, 10 } },
+  /* complete lists: every employee lists, and every position ranks,
+   * everyone; about 10,000 proposals against 10 million entries */
+  { "n10k-complete", FALSE, { 10000, 1000, 1000, 1000, 20, 20, UNI, INDEP, 17 } },
   { "n1m-uniform-indep", FALSE,
     { 1000000, 100000, 10, 10, 1, 17, UNI, INDEP, 11 } },
   { "n1m-skew-indep", FALSE,

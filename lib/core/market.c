@@ -231,7 +231,9 @@ scatter_block (RankBlock *w)
       /* Two cache misses per entry (the cursor, then the edge it points
        * at): prefetch the cursor of an entry further on and the edge of a
        * nearer one, whose cursor has arrived by now. Other blocks' entries
-       * prefetch the spare cursor, again without a branch. */
+       * prefetch the spares, again without a branch (and never another
+       * block's edges, which would pull lines away from the thread that
+       * is writing them). */
       if (q + SCATTER_PREFETCH_FAR < n_pos_entries)
         {
           int32_t far = pos[q + SCATTER_PREFETCH_FAR].target;
@@ -240,7 +242,8 @@ scatter_block (RankBlock *w)
           gboolean near_ours = (uint32_t) (near - lo) < span;
           __builtin_prefetch (far_ours ? cursor + far : spare_cursor, 1);
           int32_t ahead = *(near_ours ? cursor + near : spare_cursor);
-          __builtin_prefetch (mk->emp_edges + MIN (ahead, end), 1);
+          __builtin_prefetch (near_ours ? mk->emp_edges + MIN (ahead, end)
+                                        : spare_edge, 1);
         }
       int32_t i = pos[q].target;
       gboolean ours = (uint32_t) (i - lo) < span;
@@ -306,15 +309,28 @@ join_block (RankBlock *w)
 }
 
 static void
-rank_block (RankBlock *w)
+scatter_run (RankBlock *w)
 {
-  w->ok = scatter_block (w) && join_block (w);
+  w->ok = scatter_block (w);
 }
 
 static gpointer
-rank_block_thread (gpointer data)
+scatter_thread (gpointer data)
 {
-  rank_block (data);
+  scatter_run (data);
+  return NULL;
+}
+
+static void
+join_run (RankBlock *w)
+{
+  w->ok = join_block (w);
+}
+
+static gpointer
+join_thread (gpointer data)
+{
+  join_run (data);
   return NULL;
 }
 
@@ -426,8 +442,12 @@ fill_ranks (SmMarket *mk, int n_threads, int32_t *failed_position,
   if (ok)
     {
       split_blocks (mk, blocks, n_blocks);
+      /* One pass at a time on all threads: a scatter reads the position
+       * edges that a join writes, and sharing those lines between cores
+       * while both run cost more than the second thread gained. */
       run_blocks (blocks, n_blocks, mark_block, mark_block_thread);
-      ok = run_blocks (blocks, n_blocks, rank_block, rank_block_thread);
+      ok = run_blocks (blocks, n_blocks, scatter_run, scatter_thread)
+           && run_blocks (blocks, n_blocks, join_run, join_thread);
     }
   gboolean out_of_memory = cursor == NULL;
   for (int b = 0; b < n_blocks; b++)
