@@ -205,6 +205,16 @@ typedef struct {
   gboolean ok;        /* the lists agree on these employees */
 } RankBlock;
 
+/* @yes when @ours, else @no, computed with a mask: compilers turn a plain
+ * conditional into a branch, and a branch that is a coin toss also stops
+ * the processor from overlapping the cache misses around it. */
+static inline void *
+pick (gboolean ours, void *yes, void *no)
+{
+  uintptr_t mask = (uintptr_t) 0 - (uintptr_t) (ours != 0);
+  return (void *) (((uintptr_t) yes & mask) | ((uintptr_t) no & ~mask));
+}
+
 /* Pass 1: every position entry naming one of the block's employees goes
  * to the next free rank field of that employee's edges (the bucket of
  * the employee), as the entry's slot q. Positions are read in order, so a
@@ -240,18 +250,20 @@ scatter_block (RankBlock *w)
           int32_t near = pos[q + SCATTER_PREFETCH_NEAR].target;
           gboolean far_ours = (uint32_t) (far - lo) < span;
           gboolean near_ours = (uint32_t) (near - lo) < span;
-          __builtin_prefetch (far_ours ? cursor + far : spare_cursor, 1);
-          int32_t ahead = *(near_ours ? cursor + near : spare_cursor);
-          __builtin_prefetch (near_ours ? mk->emp_edges + MIN (ahead, end)
-                                        : spare_edge, 1);
+          __builtin_prefetch (pick (far_ours, cursor + far, spare_cursor), 1);
+          int32_t ahead = *(int32_t *) pick (near_ours, cursor + near,
+                                             spare_cursor);
+          __builtin_prefetch (pick (near_ours,
+                                    mk->emp_edges + MIN (ahead, end),
+                                    spare_edge), 1);
         }
       int32_t i = pos[q].target;
       gboolean ours = (uint32_t) (i - lo) < span;
-      int32_t *c = ours ? cursor + i : spare_cursor;
+      int32_t *c = pick (ours, cursor + i, spare_cursor);
       int32_t k = (*c)++;
       if (G_UNLIKELY (ours & (k >= end)))
         return FALSE;
-      SmEdge *e = ours ? mk->emp_edges + k : spare_edge;
+      SmEdge *e = pick (ours, mk->emp_edges + MIN (k, end), spare_edge);
       e->rank = q;
     }
   for (int32_t i = lo; i < hi; i++)
