@@ -17,6 +17,8 @@ double sm_limit_pass (const SmGenLists *lists, uint64_t *sum_out);
  * (position, rank) pair into its employee's bucket, in a freshly
  * allocated array of 8 bytes per entry, as a user's malloc gives it.
  * That is the scatter at the heart of any build: every entry of one side
- * gets the other side's rank. Returns the seconds it took; *sum_out gets
- * a check sum of the result. */
-double sm_limit_transpose (const SmGenLists *lists, uint64_t *sum_out);
+ * gets the other side's rank. Returns the seconds it took, page faults on
+ * the fresh array included; *warm_seconds gets the same transpose run
+ * again into the same arrays (no page faults), *sum_out a check sum. */
+double sm_limit_transpose (const SmGenLists *lists, double *warm_seconds,
+                           uint64_t *sum_out);
