@@ -4,7 +4,10 @@
  * be strict and fast. The reader streams the text once through
  * SmTextScanner and hands each line to an SmMarketBuilder, which checks
  * the market's rules; every error, the builder's included, is returned
- * with the line it concerns ("line N: " or "PATH:N: ").
+ * with the line it concerns ("line N: " or "PATH:N: "). Reading a file,
+ * it gives the pages of text already read back to the system as it goes,
+ * so that a large file's text and the market it becomes are not resident
+ * at the same time.
  *
  * Decisions where FORMAT.md is silent:
  * - The header, "employees", "positions" and "capacity" lines come first,
