@@ -288,6 +288,28 @@ test_write_file_round_trip (void)
   remove_dir (dir);
 }
 
+/* A file large enough for a build on two threads reads into the same
+ * market on any number of threads. */
+static void
+test_read_file_threaded (void)
+{
+  GError *error = NULL;
+  g_autofree char *dir = sm_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "market.txt", NULL);
+  g_autoptr (SmMarket) market = random_market (11, 200000, 2000);
+  CU_ASSERT (sm_market_get_n_entries (market) > 2 * (1 << 18));
+  CU_ASSERT_TRUE_FATAL (sm_instance_write_file (market, path, &error));
+  for (int threads = 0; threads <= 3; threads++)
+    {
+      g_autoptr (SmMarket)
+          back = sm_instance_read_file_threaded (path, threads, &error);
+      SM_ASSERT_NO_ERROR (error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (back);
+      assert_same_market (market, back);
+    }
+  remove_dir (dir);
+}
+
 static void
 test_comments_and_blank_lines (void)
 {
@@ -629,6 +651,7 @@ main (void)
     { "round trip", test_round_trip },
     { "read sample file", test_read_sample_file },
     { "write_file round trip", test_write_file_round_trip },
+    { "read a file on several threads", test_read_file_threaded },
     { "comments and blank lines", test_comments_and_blank_lines },
     { "CRLF and byte order mark", test_crlf_and_byte_order_mark },
     { "E and P lines in any order", test_lines_in_any_order },

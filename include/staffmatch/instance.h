@@ -61,6 +61,20 @@ SM_API SmMarket *sm_instance_read_data (const char *data, size_t length,
 SM_API SmMarket *sm_instance_read_file (const char *path, GError **error);
 
 /**
+ * sm_instance_read_file_threaded:
+ * @path: the file
+ * @n_threads: how many threads the market's build may use, as for
+ *   sm_market_builder_set_n_threads() (0: one per processor)
+ * @error: return location for an error
+ *
+ * As sm_instance_read_file(); the market is the same for any @n_threads.
+ *
+ * Returns: (transfer full): the market, or NULL on error.
+ */
+SM_API SmMarket *sm_instance_read_file_threaded (const char *path,
+                                                 int n_threads, GError **error);
+
+/**
  * sm_instance_write:
  *
  * Writes the market to @stream in the instance format. The format has no

@@ -5,7 +5,10 @@
  * be strict and fast. The reader streams the text once through
  * SmTextScanner and hands each line to an SmMarketBuilder, which checks
  * the market's rules; every error, the builder's included, is returned
- * with the line it concerns ("line N: " or "PATH:N: ").
+ * with the line it concerns ("line N: " or "PATH:N: "). Reading a file,
+ * it gives the pages of text already read back to the system as it goes,
+ * so that a large file's text and the market it becomes are not resident
+ * at the same time.
  *
  * Decisions where FORMAT.md is silent:
  * - The header, "employees", "positions" and "capacity" lines come first,
@@ -27,6 +30,9 @@
 
 #include <inttypes.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 #include "core/market-private.h"
 #include "io/file-private.h"
@@ -43,7 +49,35 @@ typedef struct {
   int64_t *position_line; /* m: line of the position's P-line, or 0 */
   int32_t *list;          /* one line's numbers, reused */
   size_t list_capacity;
+  const char *kept; /* data before it may be released, or NULL */
+  int n_threads;    /* for the build; see market.h */
 } InstanceReader;
+
+/* How much read text a file reader lets go of at a time. */
+#define SM_RELEASE_STEP ((size_t) 64 << 20)
+#define SM_PAGE_SIZE ((uintptr_t) 4096)
+
+/* Gives the pages of file text already read back to the system: the
+ * scanner never looks back, and a large file's text would otherwise stay
+ * resident beside the market it becomes (1.6 GB of text beside 1.6 GB of
+ * lists at ten million employees). Only for the reader's own copy of a
+ * file (mapped or read from a pipe): the pages are dropped, not kept. */
+static void
+release_read_text (InstanceReader *r)
+{
+#if defined(__linux__) && defined(MADV_DONTNEED)
+  if (r->kept == NULL || (size_t) (r->s.p - r->kept) < SM_RELEASE_STEP)
+    return;
+  uintptr_t start = ((uintptr_t) r->kept + SM_PAGE_SIZE - 1)
+                    & ~(SM_PAGE_SIZE - 1);
+  uintptr_t end = (uintptr_t) r->s.p & ~(SM_PAGE_SIZE - 1);
+  if (end > start)
+    (void) madvise ((void *) start, end - start, MADV_DONTNEED);
+  r->kept = (const char *) end;
+#else
+  (void) r;
+#endif
+}
 
 static void
 instance_reader_clear (InstanceReader *r)
@@ -118,6 +152,7 @@ start_market (InstanceReader *r, GError **error)
       sm_text_scanner__prefix_error (&r->s, r->counts_line, error);
       return FALSE;
     }
+  sm_market_builder_set_n_threads (r->builder, r->n_threads);
   r->employee_seen = g_try_malloc0 (MAX ((size_t) n, 1));
   r->position_line = g_try_malloc0_n (MAX ((size_t) m, 1), sizeof (int64_t));
   if (r->employee_seen == NULL || r->position_line == NULL)
@@ -257,6 +292,7 @@ read_records (InstanceReader *r, GError **error)
   while (sm_text_scanner__next_line (s))
     {
       gboolean ok;
+      release_read_text (r);
       sm_text_scanner__read_word (s, &word, &length);
       if (length == 1 && word[0] == 'E')
         ok = read_employee_line (r, error);
@@ -325,15 +361,19 @@ build_market (InstanceReader *r, GError **error)
   return market;
 }
 
-/* Reads an instance; @origin (or NULL) names it in messages. */
+/* Reads an instance; @origin (or NULL) names it in messages. With
+ * @release, text already read is given back as reading goes on (see
+ * release_read_text()); only for data that is the reader's own. */
 static SmMarket *
 read_instance (const char *data, size_t length, const char *origin,
-               GError **error)
+               gboolean release, int n_threads, GError **error)
 {
   InstanceReader r = { 0 };
   SmMarket *market = NULL;
 
   sm_text_scanner__init (&r.s, data, length, origin);
+  r.kept = release ? r.s.p : NULL;
+  r.n_threads = n_threads;
   if (sm_text_scanner__read_header (&r.s, "hr-instance", 1, error)
       && read_count (&r.s, "employees", &r.n_employees, &r.counts_line, error)
       && read_count (&r.s, "positions", &r.n_positions, &r.counts_line, error)
@@ -351,13 +391,20 @@ sm_instance_read_data (const char *data, size_t length, GError **error)
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return read_instance (data, length, NULL, error);
+  return read_instance (data, length, NULL, FALSE, 1, error);
 }
 
 SmMarket *
 sm_instance_read_file (const char *path, GError **error)
 {
+  return sm_instance_read_file_threaded (path, 1, error);
+}
+
+SmMarket *
+sm_instance_read_file_threaded (const char *path, int n_threads, GError **error)
+{
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (n_threads >= 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   g_autoptr (GBytes) bytes = sm_text_file__load (path, error);
@@ -366,7 +413,7 @@ sm_instance_read_file (const char *path, GError **error)
   g_autofree char *name = g_filename_display_name (path);
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
-  return read_instance (data, length, name, error);
+  return read_instance (data, length, name, TRUE, n_threads, error);
 }
 
 static void
