@@ -487,6 +487,39 @@ test_threads_same_mismatch (void)
   random_market_clear (&rm);
 }
 
+/* A builder dropped before it is built gives back lists large enough to
+ * live in mappings of their own (more than 4 MiB of edges), both sides;
+ * handing those to the allocator's free() crashed. */
+static void
+test_drop_large_builder (void)
+{
+  GError *error = NULL;
+  RandomMarket rm;
+  random_market_init (&rm, 60000, 4000, 9);
+  g_autoptr (SmMarketBuilder) b = sm_market_builder_new (rm.n, rm.m, &error);
+  SM_ASSERT_NO_ERROR (error);
+  int64_t n_entries = 0;
+  for (int32_t i = 0; i < rm.n; i++)
+    {
+      GArray *l = rm.prefs->pdata[i];
+      n_entries += l->len;
+      CU_ASSERT_TRUE (sm_market_builder_set_preferences (b, i,
+                                                         (int32_t *) l->data,
+                                                         l->len, &error));
+    }
+  for (int32_t j = 0; j < rm.m; j++)
+    {
+      GArray *l = rm.prios->pdata[j];
+      CU_ASSERT_TRUE (sm_market_builder_set_priorities (b, j,
+                                                        (int32_t *) l->data,
+                                                        l->len, &error));
+    }
+  CU_ASSERT (n_entries * 8 > (4 << 20));
+  g_clear_pointer (&b, sm_market_builder_free);
+  CU_ASSERT_PTR_NULL (b);
+  random_market_clear (&rm);
+}
+
 static void
 test_position_nobody_wants (void)
 {
@@ -609,6 +642,7 @@ main (void)
     { "mismatch with equal counts", test_mismatch_with_equal_counts },
     { "threads give the same market", test_threads_same_market },
     { "threads report the same mismatch", test_threads_same_mismatch },
+    { "a large builder dropped unbuilt", test_drop_large_builder },
     { "priority for a position nobody wants", test_position_nobody_wants },
     { "memory budget", test_memory_budget },
     { "out of memory", test_out_of_memory },

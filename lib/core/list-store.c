@@ -68,7 +68,15 @@ map_aligned (size_t length)
 /* Grows a mapping made by map_aligned(): in place when the addresses
  * after it are free, else moved whole onto a new 2 MiB boundary, which
  * moves its huge pages as they are (a move to any other offset would
- * split them into small pages). */
+ * split them into small pages).
+ *
+ * The move keeps the old length: the old pages replace the first
+ * @old_length bytes of a fresh reservation of the new length, whose rest
+ * stays as it was mapped. Moving at the new length (letting mremap grow
+ * the mapping as it moves it) gives the same memory as far as the kernel
+ * is concerned, but valgrind's memcheck (3.19) then takes the grown part
+ * for unaddressable and reports every access to it, which hid any real
+ * error in the tests behind false ones. */
 static char *
 map_grow (char *old, size_t old_length, size_t length)
 {
@@ -81,15 +89,15 @@ map_grow (char *old, size_t old_length, size_t length)
   char *target = map_aligned (length);
   if (target == NULL)
     return NULL;
-  grown = mremap (old, old_length, length, MREMAP_MAYMOVE | MREMAP_FIXED,
-                  target);
-  if (grown == MAP_FAILED)
+  void *moved = mremap (old, old_length, old_length,
+                        MREMAP_MAYMOVE | MREMAP_FIXED, target);
+  if (moved == MAP_FAILED)
     {
       munmap (target, length);
       return NULL;
     }
-  (void) madvise (grown, length, MADV_HUGEPAGE);
-  return grown;
+  (void) madvise (target, length, MADV_HUGEPAGE);
+  return target;
 }
 #endif
 
@@ -185,7 +193,7 @@ sm_list_store_clear (SmListStore *store)
 {
   g_free (store->start);
   g_free (store->length);
-  g_free (store->entries);
+  sm_big__free (store->entries, store->capacity * 2 * sizeof (int32_t));
   g_free (store->seen);
   memset (store, 0, sizeof *store);
 }
