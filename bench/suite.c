@@ -61,6 +61,8 @@ typedef struct {
   double pass_seconds;           /* the limit child: one pass over the lists */
   double transpose_seconds;      /* the limit child: a plain transpose */
   double transpose_warm_seconds; /* the same again, its pages faulted in */
+  int64_t build_faults;          /* minor page faults during the build */
+  int64_t transpose_faults;      /* and during the cold transpose */
   uint64_t market_digest[2];     /* the library children: the built market */
   int64_t gen_peak_kib;
   int64_t base_kib;
@@ -318,9 +320,11 @@ run_library (const SuiteCase *c, CaseResult *r)
   r->gen_peak_kib = sm_rss_peak_kib ();
   r->base_kib = sm_rss_current_kib ();
   r->peak_reset = sm_rss_reset_peak ();
+  int64_t faults = sm_rss_minor_faults ();
   double t0 = now_seconds ();
   g_autoptr (SmMarket) market = sm_market_builder_build (builder, &error);
   r->build_seconds = now_seconds () - t0;
+  r->build_faults = sm_rss_minor_faults () - faults;
   if (market == NULL)
     {
       result_fail (r, "build", error);
@@ -347,8 +351,10 @@ run_reference (const SuiteCase *c, CaseResult *r)
   r->gen_seconds = now_seconds () - t0;
   uint64_t sums[2];
   r->pass_seconds = sm_limit_pass (lists, &sums[0]);
+  int64_t faults = sm_rss_minor_faults ();
   r->transpose_seconds = sm_limit_transpose (lists, &r->transpose_warm_seconds,
                                              &sums[1]);
+  r->transpose_faults = sm_rss_minor_faults () - faults;
   r->market_digest[0] = sums[0] ^ sums[1];
   t0 = now_seconds ();
   g_autoptr (SmRef) ref = sm_ref_new (lists);
@@ -454,6 +460,13 @@ ratio (double a, double b)
   return b > 0 ? a / b : 0.0;
 }
 
+/* @count per million list entries. */
+static double
+per_mentry (int64_t count, int64_t entries)
+{
+  return entries > 0 ? (double) count * 1e6 / (double) entries : 0.0;
+}
+
 /* Prints the limit columns: the build and the solve as multiples of what
  * the hardware allows, and the build's gain from a second thread. */
 static void
@@ -466,7 +479,8 @@ report_limits (const CaseResult *lib, const CaseResult *lib2,
           " build_per_transpose=%.2f build_per_transpose_warm=%.2f"
           " build_solve_per_pass=%.1f"
           " build2_seconds=%.6f build_speedup_2t=%.2f"
-          " peak_bytes_per_entry=%.1f",
+          " peak_bytes_per_entry=%.1f build_faults_per_mentry=%.0f"
+          " transpose_faults_per_mentry=%.0f",
           ref->pass_seconds, ref->transpose_seconds,
           ref->transpose_warm_seconds,
           ratio (lib->build_seconds, ref->pass_seconds),
@@ -474,7 +488,9 @@ report_limits (const CaseResult *lib, const CaseResult *lib2,
           ratio (lib->build_seconds, ref->transpose_warm_seconds),
           ratio (lib->build_seconds + lib->solve_seconds, ref->pass_seconds),
           lib2->build_seconds, ratio (lib->build_seconds, lib2->build_seconds),
-          lib->entries > 0 ? peak * 1024.0 / (double) lib->entries : 0.0);
+          lib->entries > 0 ? peak * 1024.0 / (double) lib->entries : 0.0,
+          per_mentry (lib->build_faults, lib->entries),
+          per_mentry (ref->transpose_faults, lib->entries));
 }
 
 /* Prints the case's line; returns TRUE when it passed. */
