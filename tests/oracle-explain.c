@@ -430,6 +430,59 @@ date_key (SmDate d)
   return (Key){ FALSE, -(d.year * 10000.0 + d.month * 100.0 + d.day) };
 }
 
+static gboolean
+leap (int32_t y)
+{
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int32_t
+month_length (int32_t y, int32_t m)
+{
+  static const int32_t length[] = { 31, 28, 31, 30, 31, 30,
+                                    31, 31, 30, 31, 30, 31 };
+  return m == 2 && leap (y) ? 29 : length[m - 1];
+}
+
+/* Rule enforced (priority.h, SmGranularity): whole months from @d to the
+ * reference date @r: the month of @r counts once the same day is reached,
+ * and not at all when that month has no such day (the month is complete
+ * on the first of the next); 0 for a date after @r. */
+static int32_t
+whole_months (SmDate d, SmDate r)
+{
+  int32_t months = (r.year - d.year) * 12 + (r.month - d.month);
+  gboolean reached = d.day <= month_length (r.year, r.month) && r.day >= d.day;
+  return MAX (0, reached ? months : months - 1);
+}
+
+/* Rule enforced (priority.h, SmGranularity): whole years, counted by
+ * birthdays, 29 February falling on 1 March in a common year; 0 for a
+ * date after @r. */
+static int32_t
+whole_years (SmDate d, SmDate r)
+{
+  int32_t month = d.month, day = d.day;
+  if (month == 2 && day == 29 && !leap (r.year))
+    month = 3, day = 1;
+  int32_t years = r.year - d.year;
+  if (r.month < month || (r.month == month && r.day < day))
+    years--;
+  return MAX (0, years);
+}
+
+/* A date criterion as the rule counts it: the date to the day, or the
+ * whole months or years completed on the reference date. */
+static Key
+counted_date_key (const Oracle *o, SmDate d, SmGranularity g)
+{
+  if (g == SM_GRANULARITY_DAYS || !date_given (d))
+    return date_key (d);
+  if (g == SM_GRANULARITY_MONTHS)
+    return (Key){ FALSE, whole_months (d, o->reference) };
+  return (Key){ FALSE, whole_years (d, o->reference) };
+}
+
 /* Rule enforced (priority.h, SmCriterion): what each criterion measures
  * for the employee at the position. The score and the distance come from
  * the employee's application to the position; the own-function position
@@ -449,9 +502,13 @@ key_of (const Oracle *o, SmCriterion c, int32_t i, int32_t j)
         return (Key){ TRUE, 0.0 };
       return (Key){ FALSE, o->app[a].committee_score };
     case SM_CRITERION_SERVICE:
-      return date_key (o->emp[i].service_start);
     case SM_CRITERION_AGE:
-      return date_key (o->emp[i].birth_date);
+      return counted_date_key (o,
+                               c == SM_CRITERION_SERVICE
+                                   ? o->emp[i].service_start
+                                   : o->emp[i].birth_date,
+                               sm_priority_rule_get_granularity (o->rule[j],
+                                                                 c));
     case SM_CRITERION_TRAVEL:
       if (a < 0 || !(o->app[a].travel_km >= 0))
         return (Key){ TRUE, 0.0 };
@@ -1530,6 +1587,7 @@ sm_oracle_rule_compare (const SmScenario *scenario, int32_t position, int32_t a,
   o.s = scenario;
   o.n = sm_scenario_get_n_employees (scenario);
   o.m = sm_scenario_get_n_positions (scenario);
+  o.reference = sm_scenario_get_reference_date (scenario);
   read_positions (&o);
   read_people (&o);
   int cmp = rule_compare (&o, position, a, b, deciding_out);

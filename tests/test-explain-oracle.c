@@ -127,6 +127,15 @@ add_rules (Gen *g, int32_t n_rules)
         sm_priority_rule_set_min_fit (rule, (SmFit) pick (g, 0, 3));
       if (chance (g, 0.4))
         sm_priority_rule_set_require_qualifications (rule, TRUE);
+      /* Service and age counted in whole months or years too, so that
+       * the oracle's own counting meets the library's, ties and all. */
+      static const SmCriterion dated[] = { SM_CRITERION_SERVICE,
+                                           SM_CRITERION_AGE };
+      for (guint k = 0; k < G_N_ELEMENTS (dated); k++)
+        if (chance (g, 0.4))
+          sm_priority_rule_set_granularity (rule, dated[k],
+                                            (SmGranularity) pick (g, 1, 2),
+                                            NULL);
       GError *error = NULL;
       check_added (g, sm_scenario_add_rule (g->s, rule, &error), &error);
     }

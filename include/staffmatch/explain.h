@@ -47,11 +47,14 @@
  *
  * What the rules compare, exactly (see also priority.h): years of service
  * and age are compared as dates, to the day (an earlier service start is
- * longer service, an earlier birth date is older), not in whole years; a
- * missing date, score or distance comes last whichever way the criterion
- * points; the reference date (1 January 2019 unless the scenario sets
- * one) is used only to state ages and service in letters and to put
- * people in the reflection principle's age bands. How the reflection
+ * longer service, an earlier birth date is older), unless the rule counts
+ * them in whole months or whole years completed on the reference date
+ * (SmGranularity), when people with the same count are tied and the lot
+ * decides between them; a missing date, score or distance comes last
+ * whichever way the criterion points; the reference date (1 January 2019
+ * unless the scenario sets one) is otherwise used only to state ages and
+ * service in letters and to put people in the reflection principle's age
+ * bands. How the reflection
  * principle chooses, per position of the default organisation, is told
  * exactly in placement.h.
  *

@@ -50,8 +50,8 @@ typedef struct {
   const char *filter_qualifications;
   const char *filters_not_own; /* after the filters of the own function */
   const char *(*describe_criterion) (const SmPriorityRule *rule, int32_t index);
-  char *(*describe_value) (SmCriterion criterion, const SmCandidate *candidate,
-                           SmDate reference);
+  char *(*describe_value) (SmCriterion criterion, SmGranularity granularity,
+                           const SmCandidate *candidate, SmDate reference);
 } SmLetterWords;
 
 /* The words of @language: English for SM_LANGUAGE_ENGLISH, else Dutch.

@@ -122,7 +122,7 @@ fit_name (const LetterJob *job, SmFit fit)
 {
   SmCandidate c = { 0 };
   c.fit = fit;
-  return job->tx->describe_value (SM_CRITERION_FIT, &c,
+  return job->tx->describe_value (SM_CRITERION_FIT, SM_GRANULARITY_DAYS, &c,
                                   sm_placement_get_reference_date (
                                       job->placement));
 }
@@ -198,9 +198,12 @@ reason_full (const LetterJob *job, int32_t employee, const SmRefusal *r,
                                       &direction);
       sm_scenario__candidate (job->scenario, employee, r->position, &c);
       const char *what = tx->describe_criterion (rule, r->criterion);
-      char *value = tx->describe_value (criterion, &c,
-                                        sm_placement_get_reference_date (
-                                            job->placement));
+      char *value =
+          tx->describe_value (criterion,
+                              sm_priority_rule_get_granularity (rule,
+                                                                criterion),
+                              &c,
+                              sm_placement_get_reference_date (job->placement));
       g_string_append_printf (out, tx->full_criterion, what, value);
       sm_template_record__set_string (item, "decided_by", what);
       sm_template_record__take_string (item, "own_value", value);
@@ -254,9 +257,11 @@ reason_reflection (const LetterJob *job, int32_t employee, const SmRefusal *r)
   SmCandidate c;
   SmDate reference = sm_placement_get_reference_date (job->placement);
   sm_scenario__candidate (job->scenario, employee, r->position, &c);
-  g_autofree char *age = job->tx->describe_value (SM_CRITERION_AGE, &c,
+  g_autofree char *age = job->tx->describe_value (SM_CRITERION_AGE,
+                                                  SM_GRANULARITY_DAYS, &c,
                                                   reference);
-  g_autofree char *service = job->tx->describe_value (SM_CRITERION_SERVICE, &c,
+  g_autofree char *service = job->tx->describe_value (SM_CRITERION_SERVICE,
+                                                      SM_GRANULARITY_DAYS, &c,
                                                       reference);
   SmReduction reduction;
   int32_t years;
