@@ -1578,19 +1578,48 @@ sm_oracle_check (const SmScenario *scenario, const SmOracleObserved *observed)
   return o.findings;
 }
 
+/* An oracle that knows the scenario's rules and facts only. */
+struct _SmOracleRules {
+  Oracle o;
+};
+
+SmOracleRules *
+sm_oracle_rules_new (const SmScenario *scenario)
+{
+  g_return_val_if_fail (scenario != NULL, NULL);
+  SmOracleRules *rules = g_new0 (SmOracleRules, 1);
+  Oracle *o = &rules->o;
+  o->s = scenario;
+  o->n = sm_scenario_get_n_employees (scenario);
+  o->m = sm_scenario_get_n_positions (scenario);
+  o->reference = sm_scenario_get_reference_date (scenario);
+  read_positions (o);
+  read_people (o);
+  return rules;
+}
+
+void
+sm_oracle_rules_free (SmOracleRules *rules)
+{
+  if (rules == NULL)
+    return;
+  oracle_clear (&rules->o);
+  g_free (rules);
+}
+
+int
+sm_oracle_rules_compare (const SmOracleRules *rules, int32_t position,
+                         int32_t a, int32_t b, int32_t *deciding_out)
+{
+  g_return_val_if_fail (rules != NULL, 0);
+  return rule_compare (&rules->o, position, a, b, deciding_out);
+}
+
 int
 sm_oracle_rule_compare (const SmScenario *scenario, int32_t position, int32_t a,
                         int32_t b, int32_t *deciding_out)
 {
   g_return_val_if_fail (scenario != NULL, 0);
-  Oracle o = { 0 };
-  o.s = scenario;
-  o.n = sm_scenario_get_n_employees (scenario);
-  o.m = sm_scenario_get_n_positions (scenario);
-  o.reference = sm_scenario_get_reference_date (scenario);
-  read_positions (&o);
-  read_people (&o);
-  int cmp = rule_compare (&o, position, a, b, deciding_out);
-  oracle_clear (&o);
-  return cmp;
+  g_autoptr (SmOracleRules) rules = sm_oracle_rules_new (scenario);
+  return sm_oracle_rules_compare (rules, position, a, b, deciding_out);
 }

@@ -88,4 +88,13 @@ guint sm_oracle_failing_filters (const SmScenario *scenario, int32_t employee,
 int sm_oracle_rule_compare (const SmScenario *scenario, int32_t position,
                             int32_t a, int32_t b, int32_t *deciding_out);
 
+/* The same comparison for many pairs of one scenario: the rules and
+ * facts are read once. (transfer full): free with sm_oracle_rules_free(). */
+typedef struct _SmOracleRules SmOracleRules;
+SmOracleRules *sm_oracle_rules_new (const SmScenario *scenario);
+void sm_oracle_rules_free (SmOracleRules *rules);
+int sm_oracle_rules_compare (const SmOracleRules *rules, int32_t position,
+                             int32_t a, int32_t b, int32_t *deciding_out);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmOracleObserved, sm_oracle_observed_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmOracleRules, sm_oracle_rules_free)
