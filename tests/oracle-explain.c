@@ -64,6 +64,8 @@ sm_oracle_observe (const SmPlacement *placement)
   ob->outcomes = g_new0 (SmEmployeeOutcome, MAX (n, 1));
   ob->orders = g_new0 (GArray *, MAX (m, 1));
   ob->results = g_new0 (SmPositionResult, MAX (m, 1));
+  ob->lots = g_new0 (GArray *, MAX (n, 1));
+  ob->depends = g_new0 (gboolean, MAX (n, 1));
   for (int32_t i = 0; i < n; i++)
     {
       int32_t len;
@@ -73,12 +75,19 @@ sm_oracle_observe (const SmPlacement *placement)
         g_array_append_val (ob->lists[i], edges[k].target);
       sm_placement_get_outcome (placement, i, &ob->outcomes[i]);
       ob->refusals[i] = g_array_new (FALSE, FALSE, sizeof (SmRefusal));
+      ob->lots[i] = g_array_new (FALSE, FALSE, sizeof (SmOracleLots));
       for (int32_t k = 0; k < sm_placement_get_n_refusals (placement, i); k++)
         {
           SmRefusal r;
+          SmOracleLots lots = { FALSE, 0, 0 };
           sm_placement_get_refusal (placement, i, k, &r);
           g_array_append_val (ob->refusals[i], r);
+          lots.decided = sm_placement_get_refusal_lots (placement, i, k,
+                                                        &lots.own,
+                                                        &lots.cutoff);
+          g_array_append_val (ob->lots[i], lots);
         }
+      ob->depends[i] = sm_placement_depends_on_lot (placement, i);
     }
   for (int32_t j = 0; j < m; j++)
     {
@@ -101,6 +110,7 @@ sm_oracle_observed_free (SmOracleObserved *ob)
     {
       g_array_unref (ob->lists[i]);
       g_array_unref (ob->refusals[i]);
+      g_array_unref (ob->lots[i]);
     }
   for (int32_t j = 0; j < ob->n_positions; j++)
     g_array_unref (ob->orders[j]);
@@ -109,6 +119,8 @@ sm_oracle_observed_free (SmOracleObserved *ob)
   g_free (ob->outcomes);
   g_free (ob->orders);
   g_free (ob->results);
+  g_free (ob->lots);
+  g_free (ob->depends);
   g_free (ob);
 }
 
@@ -118,7 +130,7 @@ sm_oracle_check_name (SmOracleCheck check)
   static const char *const names[SM_ORACLE_N_CHECKS] = {
     "list",       "order",     "lottery",         "outcome", "stability",
     "reflection", "refusals",  "reason",          "filter",  "rank",
-    "cutoff",     "criterion", "position-result",
+    "cutoff",     "criterion", "position-result", "lot",     "draw",
   };
   g_return_val_if_fail ((int) check >= 0 && check < SM_ORACLE_N_CHECKS, "?");
   return names[check];
@@ -1540,6 +1552,145 @@ oracle_clear (Oracle *o)
   g_free (o->org_count);
 }
 
+/* ---- checks LOT and DRAW ----------------------------------------------------
+ * Rules enforced (explain.h, sm_placement_get_refusal_lots() and
+ * sm_placement_depends_on_lot()): the lottery numbers are drawn by the
+ * published formula, written again here; ties under a rule are in the
+ * order of the numbers, lower first (where the rule orders a position);
+ * a refusal gives numbers exactly when the lot decided it, the
+ * employee's and the last admitted person's; an outcome depended on the
+ * draw exactly when the person lost one or holds a seat ahead of a tied
+ * candidate whose refusal there the lot decided. */
+
+static uint64_t
+splitmix_final (uint64_t x)
+{
+  x += UINT64_C (0x9e3779b97f4a7c15);
+  x = (x ^ (x >> 30)) * UINT64_C (0xbf58476d1ce4e5b9);
+  x = (x ^ (x >> 27)) * UINT64_C (0x94d049bb133111eb);
+  return x ^ (x >> 31);
+}
+
+/* FNV-1a of @text and its terminating zero, continuing from @hash. */
+static uint64_t
+fnv_bytes (uint64_t hash, const char *text)
+{
+  size_t n = strlen (text) + 1;
+  for (size_t k = 0; k < n; k++)
+    hash = (hash ^ (unsigned char) text[k]) * UINT64_C (0x100000001b3);
+  return hash;
+}
+
+static uint64_t
+oracle_lot (const Oracle *o, int32_t i, int32_t j)
+{
+  uint64_t hash = UINT64_C (0xcbf29ce484222325);
+  if (sm_scenario_get_tie_breaking (o->s) == SM_TIE_BREAKING_PER_POSITION)
+    hash = fnv_bytes (hash, o->pos[j].id);
+  hash = fnv_bytes (hash, o->emp[i].id);
+  return splitmix_final (splitmix_final (sm_scenario_get_seed (o->s)) ^ hash);
+}
+
+/* Ties in each order the rule makes are in lottery order. */
+static void
+check_tie_order (Oracle *o)
+{
+  for (int32_t j = 0; j < o->m; j++)
+    {
+      const GArray *order = o->ob->orders[j];
+      if (o->reflected[j])
+        continue;
+      for (guint k = 0; k + 1 < order->len; k++)
+        {
+          int32_t a = g_array_index (order, int32_t, k);
+          int32_t b = g_array_index (order, int32_t, k + 1);
+          if (a < 0 || a >= o->n || b < 0 || b >= o->n || o->manual[a] >= 0
+              || o->manual[b] >= 0 || rule_compare (o, j, a, b, NULL) != 0
+              || oracle_lot (o, a, j) <= oracle_lot (o, b, j))
+            continue;
+          report (o, SM_ORACLE_LOT, a, j,
+                  " is ahead of %s in a tie, but has the higher lottery "
+                  "number",
+                  o->emp[b].id);
+        }
+    }
+}
+
+/* The refusal of @i at position @j (an explained one) is the lot's. */
+static gboolean
+lot_refused (const Oracle *o, int32_t i, int32_t j, int32_t preference)
+{
+  guint filters;
+  int also;
+  SmRefusal want = true_refusal (o, i, j, preference, &filters, &also);
+  return want.reason == SM_REASON_FULL && want.criterion == SM_DECIDED_BY_LOT;
+}
+
+static void
+check_refusal_lots (Oracle *o, int32_t i)
+{
+  const GArray *got = o->ob->refusals[i];
+  for (guint k = 0; k < got->len && k < o->ob->lots[i]->len; k++)
+    {
+      const SmRefusal *r = &g_array_index (got, SmRefusal, k);
+      const SmOracleLots *l = &g_array_index (o->ob->lots[i], SmOracleLots, k);
+      int32_t j = r->position;
+      if (j < 0 || j >= o->m)
+        continue;
+      gboolean want = lot_refused (o, i, j, r->preference);
+      if (want != l->decided)
+        report (o, SM_ORACLE_LOT, i, j, ": lottery numbers %s; the lot %s",
+                l->decided ? "given" : "not given",
+                want ? "decided" : "did not decide");
+      else if (want
+               && (l->own != oracle_lot (o, i, j)
+                   || l->cutoff != oracle_lot (o, o->last[j], j)))
+        report (o, SM_ORACLE_LOT, i, j,
+                ": lottery numbers %" G_GUINT64_FORMAT " and %" G_GUINT64_FORMAT
+                "; drawn again they are %" G_GUINT64_FORMAT
+                " and %" G_GUINT64_FORMAT,
+                l->own, l->cutoff, oracle_lot (o, i, j),
+                oracle_lot (o, o->last[j], j));
+    }
+}
+
+/* Marks in @depends who lost a draw and who won one against them. */
+static void
+find_draws (const Oracle *o, gboolean *depends)
+{
+  for (int32_t i = 0; i < o->n; i++)
+    {
+      g_autoptr (GArray) pairs = positions_to_explain (o, i);
+      for (guint k = 0; k < pairs->len; k++)
+        {
+          int32_t j = g_array_index (pairs, int32_t, 2 * k);
+          if (!lot_refused (o, i, j, g_array_index (pairs, int32_t, 2 * k + 1)))
+            continue;
+          depends[i] = TRUE;
+          for (int32_t h = 0; h < o->n; h++)
+            if (o->ob->outcomes[h].position == j && o->manual[h] < 0
+                && rule_compare (o, j, h, i, NULL) == 0)
+              depends[h] = TRUE;
+        }
+    }
+}
+
+static void
+check_lots (Oracle *o)
+{
+  check_tie_order (o);
+  for (int32_t i = 0; i < o->n; i++)
+    check_refusal_lots (o, i);
+  g_autofree gboolean *depends = g_new0 (gboolean, MAX (o->n, 1));
+  find_draws (o, depends);
+  for (int32_t i = 0; i < o->n; i++)
+    if (depends[i] != o->ob->depends[i])
+      report (o, SM_ORACLE_DRAW, i, -1,
+              ": says the outcome %s on the draw; the truth is that it %s",
+              o->ob->depends[i] ? "depended" : "did not depend",
+              depends[i] ? "did" : "did not");
+}
+
 GPtrArray *
 sm_oracle_check (const SmScenario *scenario, const SmOracleObserved *observed)
 {
@@ -1574,6 +1725,7 @@ sm_oracle_check (const SmScenario *scenario, const SmOracleObserved *observed)
   check_reflection (&o);
   check_refusals (&o);
   check_position_results (&o);
+  check_lots (&o);
   oracle_clear (&o);
   return o.findings;
 }

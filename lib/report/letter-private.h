@@ -31,7 +31,7 @@ typedef struct {
   const char *qualifications;   /* the missing ones */
   const char *full;             /* rank, cutoff */
   const char *full_criterion;   /* criterion, own value */
-  const char *full_lot;         /* seed */
+  const char *full_lot;         /* own lot, cutoff's lot, seed */
   const char *full_some_manual; /* manual, rank, cutoff */
   const char *full_no_cutoff;   /* rank */
   const char *cap;              /* organisation, maximum */

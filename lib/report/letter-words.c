@@ -42,8 +42,10 @@ static const SmLetterWords texts_nl = {
   "plaats ging naar nummer %d.",
   " Doorslaggevend was: %s. Uw eigen gegeven daarvoor: %s.",
   " Volgens de voorrangsregel stond u gelijk met de laatst geplaatste "
-  "kandidaat; de loting (lotingsgetal %s) heeft die kandidaat voor u "
-  "geplaatst.",
+  "kandidaat. Daarom heeft het lot beslist: uw lotnummer was %s, dat van "
+  "die kandidaat %s, en het laagste nummer gaat voor. (De loting is "
+  "getrokken met het startgetal %s; met dat getal kan iedereen de "
+  "lotnummers opnieuw berekenen.)",
   "Niet toegekend: alle plaatsen zijn bezet. Plaatsen bezet door een "
   "plaatsing op grond van de hardheidsclausule: %d; ook zonder die "
   "plaatsingen waren kandidaten met een hogere voorrang u voorgegaan. Uw "
@@ -111,8 +113,10 @@ static const SmLetterWords texts_en = {
   "Not obtained: every place went to a candidate with a higher priority. "
   "Your priority rank was %d; the last place went to rank %d.",
   " What decided: %s. Your own value for it: %s.",
-  " Under the rule you were tied with the last person admitted; the "
-  "lottery (seed %s) put that person ahead of you.",
+  " Under the rule you were tied with the last person admitted, so the "
+  "lot decided: your lottery number was %s and theirs was %s, and the "
+  "lower number goes first. (The lottery was drawn with the seed %s; "
+  "with it anyone can work out the numbers again.)",
   "Not obtained: every place was filled. Places filled by manual "
   "placements (hardship clause): %d; even without those, candidates with "
   "a higher priority would have come before you. Your priority rank was "

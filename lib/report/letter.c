@@ -162,6 +162,27 @@ manual_at (const LetterJob *job, int32_t position)
   return res.manual;
 }
 
+/* The lottery numbers of a refusal the lot decided: the employee's and
+ * the last person admitted's. */
+static void
+refusal_lots (const LetterJob *job, int32_t employee, const SmRefusal *r,
+              uint64_t *own, uint64_t *cutoff)
+{
+  *own = *cutoff = 0;
+  for (int32_t k = 0;
+       k < sm_placement_get_n_refusals (job->placement, employee); k++)
+    {
+      SmRefusal other;
+      sm_placement_get_refusal (job->placement, employee, k, &other);
+      if (other.position == r->position && other.preference == r->preference)
+        {
+          sm_placement_get_refusal_lots (job->placement, employee, k, own,
+                                         cutoff);
+          return;
+        }
+    }
+}
+
 /* The reason for a full position; also fills decided_by and own_value. */
 static char *
 reason_full (const LetterJob *job, int32_t employee, const SmRefusal *r,
@@ -179,11 +200,16 @@ reason_full (const LetterJob *job, int32_t employee, const SmRefusal *r,
     g_string_printf (out, tx->full, (int) r->rank, (int) r->cutoff);
   if (r->criterion == SM_DECIDED_BY_LOT)
     {
+      uint64_t own, cutoff;
+      refusal_lots (job, employee, r, &own, &cutoff);
       g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT,
                                                sm_placement_get_seed (
                                                    job->placement));
+      g_autofree char *own_text = g_strdup_printf ("%" G_GUINT64_FORMAT, own);
+      g_autofree char *cutoff_text = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                                      cutoff);
       sm_template_record__set_string (item, "decided_by", tx->lot);
-      g_string_append_printf (out, tx->full_lot, seed);
+      g_string_append_printf (out, tx->full_lot, own_text, cutoff_text, seed);
     }
   else if (r->criterion == SM_DECIDED_BY_MANUAL)
     sm_template_record__set_string (item, "decided_by", tx->manual_cutoff);
