@@ -44,7 +44,7 @@ static const SmLetterWords texts_nl = {
   " Volgens de voorrangsregel stond u gelijk met de laatst geplaatste "
   "kandidaat. Daarom heeft het lot beslist: uw lotnummer was %s, dat van "
   "die kandidaat %s, en het laagste nummer gaat voor. (De loting is "
-  "getrokken met het startgetal %s; met dat getal kan iedereen de "
+  "getrokken met lotingsgetal %s; met dat getal kan iedereen de "
   "lotnummers opnieuw berekenen.)",
   "Niet toegekend: alle plaatsen zijn bezet. Plaatsen bezet door een "
   "plaatsing op grond van de hardheidsclausule: %d; ook zonder die "
