@@ -24,9 +24,12 @@
 #     length of an array;
 #   - a callback has no (scope);
 #   - an enum is not registered (no GType), or the error domain is not
-#     tied to SmError.
+#     tied to SmError;
+#   - with DOCS, a public function is missing from the table of
+#     docs/bindings.md ("`sm_x_y()`"), which says for each whether and how
+#     Python calls it.
 #
-# usage: gir-check.py GIR INCLUDE-DIR
+# usage: gir-check.py GIR INCLUDE-DIR [DOCS]
 import glob
 import os
 import re
@@ -42,6 +45,7 @@ C = "{%s}" % NS["c"]
 GLIB = "{%s}" % NS["glib"]
 
 gir_path, include_dir = sys.argv[1], sys.argv[2]
+docs = open(sys.argv[3], encoding="utf-8").read() if len(sys.argv) > 3 else None
 root = ET.parse(gir_path).getroot()
 namespace = root.find("core:namespace", NS)
 problems = []
@@ -204,6 +208,11 @@ for enum_name, enum in sorted(enums.items()):
 error_enum = enums.get("Error")
 if error_enum is None or error_enum.get(GLIB + "error-domain") != "sm-error-quark":
     fail("SmError", "not the error domain sm-error-quark in the gir")
+
+if docs is not None:
+    for name in sorted(declared):
+        if not name.endswith("_get_type") and "| `%s()` |" % name not in docs:
+            fail(name, "not in the table of docs/bindings.md")
 
 if problems:
     print("what a binding cannot call (see the top of gir-check.py):",
