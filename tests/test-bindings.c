@@ -245,7 +245,7 @@ test_problem_and_issue_records (void)
   SmProblem *problem = sm_problem_list_dup (problems, 0);
   CU_ASSERT_PTR_NULL (sm_problem_list_dup (problems, 1 << 20));
   CU_ASSERT_EQUAL (problem->code, borrowed.code);
-  CU_ASSERT_EQUAL (problem->code, error->code);
+  CU_ASSERT_EQUAL ((int) problem->code, error->code);
   g_autofree char *message = g_strdup (borrowed.message);
   sm_problem_list_free (problems);
   CU_ASSERT_STRING_EQUAL (problem->file, "bad.json");
