@@ -49,7 +49,11 @@ typedef enum {
   SM_VIOLATION_KIND_OVER_CAP,
 } SmViolationKind;
 
-/** SmViolation: what is wrong and where; group is -1 unless over cap. */
+/**
+ * SmViolation:
+ *
+ * What is wrong and where; group is -1 unless over cap.
+ */
 typedef struct {
   SmViolationKind kind;
   int32_t employee;
@@ -57,7 +61,11 @@ typedef struct {
   int32_t group;
 } SmViolation;
 
-/** SmBlockingPair: the employee and the position that would both gain. */
+/**
+ * SmBlockingPair:
+ *
+ * The employee and the position that would both gain.
+ */
 typedef struct {
   int32_t employee;
   int32_t position;
@@ -85,12 +93,25 @@ SM_API SmCheckReport *sm_matching_check (const SmMarket *market,
                                          const SmMatching *matching,
                                          GError **error);
 
-/** sm_check_report_free: frees a report; NULL is allowed. */
+/**
+ * sm_check_report_free: (skip)
+ *
+ * Frees a report; NULL is allowed.
+ * Bindings free it through its boxed type (types.h).
+ */
 SM_API void sm_check_report_free (SmCheckReport *report);
 
-/** sm_check_report_is_valid: no violations. */
+/**
+ * sm_check_report_is_valid:
+ *
+ * No violations.
+ */
 SM_API gboolean sm_check_report_is_valid (const SmCheckReport *report);
-/** sm_check_report_is_stable: valid and no blocking pairs. */
+/**
+ * sm_check_report_is_stable:
+ *
+ * Valid and no blocking pairs.
+ */
 SM_API gboolean sm_check_report_is_stable (const SmCheckReport *report);
 
 /**
@@ -98,10 +119,10 @@ SM_API gboolean sm_check_report_is_stable (const SmCheckReport *report);
  * @report: a report
  * @n_out: (out): gets the number of violations
  *
- * Returns: (transfer none): the violations, borrowed from @report: valid
- *   until the report is freed. Never NULL, even when there are none, so
- *   the pointer may always be passed to memcpy() (the same holds for the
- *   pair getters below).
+ * Returns: (transfer none) (array length=n_out): the violations, borrowed
+ *   from @report: valid until the report is freed. Never NULL, even when
+ *   there are none, so the pointer may always be passed to memcpy() (the
+ *   same holds for the pair getters below).
  */
 SM_API const SmViolation *
 sm_check_report_get_violations (const SmCheckReport *report, int32_t *n_out);
@@ -110,9 +131,9 @@ sm_check_report_get_violations (const SmCheckReport *report, int32_t *n_out);
  * @report: a report
  * @n_out: (out): gets the number of blocking pairs
  *
- * Returns: (transfer none): the blocking pairs, by employee and then in
- *   the employee's order of preference, borrowed from @report: valid until
- *   the report is freed.
+ * Returns: (transfer none) (array length=n_out): the blocking pairs, by
+ *   employee and then in the employee's order of preference, borrowed from
+ *   the report: valid until it is freed.
  */
 SM_API const SmBlockingPair *
 sm_check_report_get_blocking_pairs (const SmCheckReport *report,
@@ -123,9 +144,9 @@ sm_check_report_get_blocking_pairs (const SmCheckReport *report,
  * @report: a report
  * @n_out: (out): gets the number of pairs
  *
- * Returns: (transfer none): the pairs that would block but for a
- *   headcount cap, in the same order as blocking pairs, borrowed from
- *   @report: valid until the report is freed.
+ * Returns: (transfer none) (array length=n_out): the pairs that would block
+ *   but for a headcount cap, in the same order as blocking pairs, borrowed
+ *   from the report: valid until it is freed.
  */
 SM_API const SmBlockingPair *
 sm_check_report_get_cap_excused_pairs (const SmCheckReport *report,
@@ -139,9 +160,13 @@ sm_check_report_get_cap_excused_pairs (const SmCheckReport *report,
  *   string; NULL (with a critical) for a value outside SmViolationKind.
  */
 SM_API const char *sm_violation_kind_to_string (SmViolationKind value);
-/** sm_violation_kind_from_string: reads a name of
- * sm_violation_kind_to_string() back into @value_out (which may be NULL);
- * FALSE, leaving it untouched, for an unknown name. */
+/**
+ * sm_violation_kind_from_string:
+ * @value_out: (out) (optional): gets the value
+ *
+ * Reads a name of sm_violation_kind_to_string() back into @value_out (which
+ * may be NULL); FALSE, leaving it untouched, for an unknown name.
+ */
 SM_API gboolean sm_violation_kind_from_string (const char *text,
                                                SmViolationKind *value_out);
 

@@ -8,20 +8,35 @@
 
 G_BEGIN_DECLS
 
-/** SmDate: a day of the Gregorian calendar; all zero means "not given". */
+/**
+ * SmDate:
+ *
+ * A day of the Gregorian calendar; all zero means "not given".
+ */
 typedef struct {
   int32_t year;
   int32_t month; /* 1..12 */
   int32_t day;   /* 1..31 */
 } SmDate;
 
-/** sm_date_is_valid: a real day between the years 1900 and 2200. */
+/**
+ * sm_date_is_valid:
+ *
+ * A real day between the years 1900 and 2200.
+ */
 SM_API gboolean sm_date_is_valid (SmDate date);
-/** sm_date_is_set: not all zero. */
+/**
+ * sm_date_is_set:
+ *
+ * Not all zero.
+ */
 SM_API gboolean sm_date_is_set (SmDate date);
 
 /**
  * sm_date_parse:
+ * @text: the date as text
+ * @date_out: (out caller-allocates): gets the date
+ * @error: return location for an error
  *
  * Reads "yyyy-mm-dd" (ISO) or "dd-mm-yyyy" (as Dutch spreadsheets write
  * it; '/' and '.' are accepted for '-').
@@ -41,7 +56,11 @@ SM_API gboolean sm_date_parse (const char *text, SmDate *date_out,
  */
 SM_API char *sm_date_to_iso (SmDate date);
 
-/** sm_date_compare: <0, 0, >0 as a is before, on, after b. */
+/**
+ * sm_date_compare:
+ *
+ * <0, 0, >0 as a is before, on, after b.
+ */
 SM_API int sm_date_compare (SmDate a, SmDate b);
 
 /**
@@ -54,8 +73,11 @@ SM_API int sm_date_compare (SmDate a, SmDate b);
  */
 SM_API int32_t sm_date_full_years (SmDate from, SmDate to);
 
-/** sm_date_days_between: @to minus @from in days; both must be valid
- * (else a critical, and 0). */
+/**
+ * sm_date_days_between:
+ *
+ * @to minus @from in days; both must be valid (else a critical, and 0).
+ */
 SM_API int64_t sm_date_days_between (SmDate from, SmDate to);
 
 G_END_DECLS

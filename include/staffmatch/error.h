@@ -61,7 +61,11 @@ typedef enum {
   SM_ERROR_IN_USE,
 } SmError;
 
-/** sm_error_quark: the quark of SM_ERROR. */
+/**
+ * sm_error_quark:
+ *
+ * The quark of SM_ERROR.
+ */
 SM_API GQuark sm_error_quark (void);
 
 G_END_DECLS

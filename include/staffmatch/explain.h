@@ -74,10 +74,9 @@
 G_BEGIN_DECLS
 
 /**
- * SmReason: why a preferred position was not obtained (the rule that
- * chooses among them opens this header).
+ * SmReason:
  * @SM_REASON_NOT_ELIGIBLE: the market does not list the pair: the
- *   position's rule filters the employee out (see SmFilter for which
+ *   position's rule filters the employee out (SmFilter says which
  *   filter); never for the position of one's own function
  * @SM_REASON_FULL: all seats went to candidates of higher priority (some
  *   may be manual placements, which then did not change the outcome)
@@ -90,6 +89,9 @@ G_BEGIN_DECLS
  *   default organisation went to others by the reflection principle
  * @SM_REASON_MANUAL_SEAT: a seat the employee would otherwise have had
  *   went to a manual placement (hardship clause)
+ *
+ * Why a preferred position was not obtained (the rule that chooses among
+ * them opens this header).
  */
 typedef enum {
   SM_REASON_NOT_ELIGIBLE,
@@ -100,7 +102,11 @@ typedef enum {
   SM_REASON_MANUAL_SEAT,
 } SmReason;
 
-/** SmFilter: the eligibility filter that refused an employee. */
+/**
+ * SmFilter:
+ *
+ * The eligibility filter that refused an employee.
+ */
 typedef enum {
   SM_FILTER_NONE,
   SM_FILTER_GRADE,
@@ -108,18 +114,30 @@ typedef enum {
   SM_FILTER_QUALIFICATIONS,
 } SmFilter;
 
-/** The criterion index of a decision made by the lottery. */
+/**
+ * SM_DECIDED_BY_LOT:
+ *
+ * The criterion index of a decision made by the lottery.
+ */
 #define SM_DECIDED_BY_LOT (-1)
-/** The criterion index when a manual placement decided: it held the
- * seat the employee would otherwise have had (SM_REASON_MANUAL_SEAT), or
- * it is the last person admitted (SM_REASON_FULL, every seat manual). */
+/**
+ * SM_DECIDED_BY_MANUAL:
+ *
+ * The criterion index when a manual placement decided: it held the seat
+ * the employee would otherwise have had (SM_REASON_MANUAL_SEAT), or it is
+ * the last person admitted (SM_REASON_FULL, every seat manual).
+ */
 #define SM_DECIDED_BY_MANUAL (-2)
-/** The criterion index when there is nothing to decide (nobody refused,
- * or the reason is not about priority). */
+/**
+ * SM_DECIDED_BY_NOTHING:
+ *
+ * The criterion index when there is nothing to decide (nobody refused,
+ * or the reason is not about priority).
+ */
 #define SM_DECIDED_BY_NOTHING (-3)
 
 /**
- * SmRefusal: one preferred position not obtained.
+ * SmRefusal:
  * @position: the position (scenario index)
  * @preference: the employee's preference number for it (1 = first), or 0
  *   for the position of their own function at the default organisation
@@ -139,6 +157,8 @@ typedef enum {
  *   was placed manually (then every seat is a manual placement); for
  *   SM_REASON_MANUAL_SEAT at a position the rule orders,
  *   SM_DECIDED_BY_MANUAL; else SM_DECIDED_BY_NOTHING
+ *
+ * One preferred position not obtained.
  */
 typedef struct {
   int32_t position;
@@ -208,11 +228,19 @@ SM_API gboolean sm_placement_get_refusal_lots (const SmPlacement *placement,
 SM_API gboolean sm_placement_depends_on_lot (const SmPlacement *placement,
                                              int32_t employee);
 
-/** sm_placement_get_n_refusals: how many refusals explain the outcome. */
+/**
+ * sm_placement_get_n_refusals:
+ *
+ * How many refusals explain the outcome.
+ */
 SM_API int32_t sm_placement_get_n_refusals (const SmPlacement *placement,
                                             int32_t employee);
 /**
  * sm_placement_get_refusal:
+ * @placement: the placement
+ * @employee: the employee (a scenario index)
+ * @index: 0 .. sm_placement_get_n_refusals() - 1
+ * @refusal_out: (out caller-allocates): filled with the refusal
  *
  * Fills @refusal_out with the @index-th refusal, best preference first.
  *
@@ -249,20 +277,26 @@ typedef struct {
   int32_t manual;
 } SmPositionResult;
 
-/** sm_placement_get_position_result: fills @result_out for the
- * position (a scenario index).
+/**
+ * sm_placement_get_position_result:
+ * @result_out: (out caller-allocates) (optional): filled in
  *
- * Returns: TRUE, or FALSE when @position is out of range (then
- *   @result_out is left untouched). */
+ * Fills @result_out for the position (a scenario index).
+ *
+ * Returns: TRUE, or FALSE when @position is out of range (then @result_out
+ * is left untouched).
+ */
 SM_API gboolean sm_placement_get_position_result (const SmPlacement *placement,
                                                   int32_t position,
                                                   SmPositionResult *result_out);
 
 /**
- * SmUnitResult: a unit's formation against the people placed.
+ * SmUnitResult:
  * @formation: the seats of the unit's positions
  * @placed: people placed at the unit's positions
  * @supernumerary: people supernumerary in the unit
+ *
+ * A unit's formation against the people placed.
  */
 typedef struct {
   int32_t formation;
@@ -270,11 +304,15 @@ typedef struct {
   int32_t supernumerary;
 } SmUnitResult;
 
-/** sm_placement_get_unit_result: fills @result_out for the unit (a
- * scenario index).
+/**
+ * sm_placement_get_unit_result:
+ * @result_out: (out caller-allocates) (optional): filled in
+ *
+ * Fills @result_out for the unit (a scenario index).
  *
  * Returns: TRUE, or FALSE when @unit is out of range (then @result_out is
- *   left untouched). */
+ * left untouched).
+ */
 SM_API gboolean sm_placement_get_unit_result (const SmPlacement *placement,
                                               int32_t unit,
                                               SmUnitResult *result_out);
@@ -298,9 +336,13 @@ SM_API int32_t sm_placement_get_contract_people (const SmPlacement *placement,
  *   outside SmReason.
  */
 SM_API const char *sm_reason_to_string (SmReason value);
-/** sm_reason_from_string: reads a name of sm_reason_to_string() back into
- * @value_out (which may be NULL); FALSE, leaving it untouched, for an
- * unknown name. */
+/**
+ * sm_reason_from_string:
+ * @value_out: (out) (optional): gets the value
+ *
+ * Reads a name of sm_reason_to_string() back into @value_out (which may be
+ * NULL); FALSE, leaving it untouched, for an unknown name.
+ */
 SM_API gboolean sm_reason_from_string (const char *text, SmReason *value_out);
 
 /**
@@ -312,9 +354,16 @@ SM_API gboolean sm_reason_from_string (const char *text, SmReason *value_out);
  *   file writes null for SM_FILTER_NONE.
  */
 SM_API const char *sm_filter_to_string (SmFilter value);
-/** sm_filter_from_string: reads a name of sm_filter_to_string() back into
- * @value_out (which may be NULL); FALSE, leaving it untouched, for an
- * unknown name. */
+/**
+ * sm_filter_from_string:
+ * @value_out: (out) (optional): gets the value
+ *
+ * Reads a name of sm_filter_to_string() back into @value_out (which may be
+ * NULL); FALSE, leaving it untouched, for an unknown name.
+ *
+ * Why a preferred position was not obtained (the rule that chooses among
+ * them opens this header).
+ */
 SM_API gboolean sm_filter_from_string (const char *text, SmFilter *value_out);
 
 G_END_DECLS

@@ -31,7 +31,8 @@ G_BEGIN_DECLS
 
 /**
  * sm_instance_read_data:
- * @data: (array length=length): the file's contents (need not end in NUL)
+ * @data: (array length=length) (element-type guint8) (nullable): the
+ *   file's contents (need not end in NUL)
  * @length: number of bytes
  * @error: return location for an error
  *
@@ -77,12 +78,13 @@ SM_API SmMarket *sm_instance_read_file_threaded (const char *path,
                                                  int n_threads, GError **error);
 
 /**
- * sm_instance_write:
+ * sm_instance_write: (skip)
  *
  * Writes the market to @stream in the instance format. The format has no
  * headcount caps: a market's groups and target seats are not written.
  *
- * Errors: SM_ERROR_IO when writing fails.
+ * Errors: SM_ERROR_IO when writing fails. Bindings, which have no FILE *,
+ * call sm_instance_to_text() or sm_instance_write_file().
  */
 SM_API gboolean sm_instance_write (const SmMarket *market, FILE *stream,
                                    GError **error);

@@ -56,13 +56,15 @@
 G_BEGIN_DECLS
 
 /**
- * SmProblem: one problem found in an input.
+ * SmProblem:
  * @file: the file's path (or the name of the JSON member's document)
  * @line: 1-based line, or 0 when the problem concerns the whole file
  * @column: 1-based column (field number in CSV, character in JSON), or 0
  * @field: the column or member name, or NULL
  * @code: the SmError code this problem would give on its own
  * @message: what is wrong and what to do, without personal data
+ *
+ * One problem found in an input.
  */
 typedef struct {
   const char *file;
@@ -83,10 +85,18 @@ typedef struct _SmProblemList SmProblemList;
  * Returns: (transfer full): the list; free with sm_problem_list_free().
  */
 SM_API SmProblemList *sm_problem_list_new (void);
-/** sm_problem_list_free: frees the list and its problems' strings; NULL
- * is allowed. */
+/**
+ * sm_problem_list_free: (skip)
+ *
+ * Frees the list and its problems' strings; NULL is allowed.
+ * Bindings free it through its boxed type (types.h).
+ */
 SM_API void sm_problem_list_free (SmProblemList *list);
-/** sm_problem_list_get_n: the number of problems in the list. */
+/**
+ * sm_problem_list_get_n:
+ *
+ * The number of problems in the list.
+ */
 SM_API int32_t sm_problem_list_get_n (const SmProblemList *list);
 /**
  * sm_problem_list_get:
@@ -108,7 +118,11 @@ SM_API gboolean sm_problem_list_get (const SmProblemList *list, int32_t index,
  */
 SM_API char *sm_problem_list_format (const SmProblemList *list);
 
-/** SmCsvDelimiter: the delimiter to write. */
+/**
+ * SmCsvDelimiter:
+ *
+ * The delimiter to write.
+ */
 typedef enum {
   SM_CSV_DELIMITER_SEMICOLON,
   SM_CSV_DELIMITER_COMMA,
@@ -161,7 +175,9 @@ SM_API gboolean sm_placement_save_csv (const SmPlacement *placement,
                                        GError **error);
 
 /**
- * SM_SCENARIO_JSON_MAX_SIZE: the largest scenario document the JSON
+ * SM_SCENARIO_JSON_MAX_SIZE:
+ *
+ * The largest scenario document the JSON
  * loaders read, 256 MiB (far more than the scenario of any real
  * reorganisation needs). The limit is what bounds the memory a load may
  * take: json-glib's tree needs about ten times the size of the text, so
@@ -208,11 +224,14 @@ SM_API SmScenario *sm_scenario_load_json (const char *path,
                                           GError **error);
 /**
  * sm_scenario_load_json_data:
- * @data: the text, or NULL when @length is 0
+ * @data: (array length=length) (element-type guint8) (nullable): the
+ *   text, or NULL when @length is 0
  * @length: its length in bytes, or (gsize) -1 when @data ends with a NUL
  *   byte (as in GLib)
  * @name: (nullable): stands for the file in messages ("JSON text" when
  *   NULL)
+ * @problems: (nullable): when given, collects every problem found
+ * @error: return location for an error
  *
  * As sm_scenario_load_json() on text in memory. Text longer than
  * SM_SCENARIO_JSON_MAX_SIZE is refused with SM_ERROR_TOO_LARGE.
@@ -224,14 +243,20 @@ SM_API SmScenario *sm_scenario_load_json_data (const char *data, gsize length,
                                                const char *name,
                                                SmProblemList *problems,
                                                GError **error);
-/** sm_scenario_save_json: writes the whole scenario to @path
- * atomically. Errors: SM_ERROR_IO. */
+/**
+ * sm_scenario_save_json:
+ *
+ * Writes the whole scenario to @path atomically. Errors: SM_ERROR_IO.
+ */
 SM_API gboolean sm_scenario_save_json (const SmScenario *scenario,
                                        const char *path, GError **error);
-/** sm_placement_save_json: writes the placement (every employee's
- * outcome, positions, organisations; with the library version, the seed
- * and the scenario's checksum) to @path atomically. Errors:
- * SM_ERROR_IO. */
+/**
+ * sm_placement_save_json:
+ *
+ * Writes the placement (every employee's outcome, positions, organisations;
+ * with the library version, the seed and the scenario's checksum) to @path
+ * atomically. Errors: SM_ERROR_IO.
+ */
 SM_API gboolean sm_placement_save_json (const SmPlacement *placement,
                                         const char *path, GError **error);
 
@@ -259,6 +284,9 @@ SM_API char *sm_placement_checksum (const SmPlacement *placement);
 
 /**
  * sm_scenario_load:
+ * @path: a folder of CSV tables or a JSON file
+ * @problems: (nullable): when given, collects every problem found
+ * @error: return location for an error
  *
  * Loads @path as a CSV folder (sm_scenario_load_csv()) when it is a
  * folder, else as a JSON file (sm_scenario_load_json()), with that
@@ -278,9 +306,15 @@ SM_API SmScenario *sm_scenario_load (const char *path, SmProblemList *problems,
  *   critical) for a value outside SmCsvDelimiter.
  */
 SM_API const char *sm_csv_delimiter_to_string (SmCsvDelimiter value);
-/** sm_csv_delimiter_from_string: reads a name of
- * sm_csv_delimiter_to_string() back into @value_out (which may be NULL);
- * FALSE, leaving it untouched, for an unknown name. */
+/**
+ * sm_csv_delimiter_from_string:
+ * @value_out: (out) (optional): gets the value
+ *
+ * Reads a name of sm_csv_delimiter_to_string() back into @value_out (which
+ * may be NULL); FALSE, leaving it untouched, for an unknown name.
+ *
+ * One problem found in an input.
+ */
 SM_API gboolean sm_csv_delimiter_from_string (const char *text,
                                               SmCsvDelimiter *value_out);
 

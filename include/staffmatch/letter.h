@@ -92,8 +92,11 @@ typedef struct {
     { 2019, 1, 1 }, NULL, NULL }
 /* clang-format on */
 
-/** sm_letter_get_default_template: (transfer none): the built-in template
- * for a language and regime. */
+/**
+ * sm_letter_get_default_template:
+ *
+ * (transfer none): the built-in template for a language and regime.
+ */
 SM_API const char *sm_letter_get_default_template (SmLanguage language,
                                                    SmRegime regime);
 
@@ -128,13 +131,14 @@ SM_API gboolean sm_letter_write_all (const SmPlacement *placement,
 /**
  * SmLetterFunc:
  * @employee: the employee's index in the scenario
- * @text: the letter (transfer none: valid during the call only)
+ * @text: (transfer none): the letter, valid during the call only
  * @length: the letter's length in bytes
- * @user_data: as given to sm_letter_render_each()
+ * @user_data: (closure): as given to sm_letter_render_each()
  * @error: where to say why the caller stops
  *
- * Receives one rendered letter. Returns: TRUE to go on, FALSE (with
- * @error set) to stop.
+ * Receives one rendered letter.
+ *
+ * Returns: TRUE to go on, FALSE (with @error set) to stop.
  */
 typedef gboolean (*SmLetterFunc) (int32_t employee, const char *text,
                                   size_t length, void *user_data,
@@ -142,6 +146,11 @@ typedef gboolean (*SmLetterFunc) (int32_t employee, const char *text,
 
 /**
  * sm_letter_render_each:
+ * @placement: the placement
+ * @options: the letter options
+ * @func: (scope call) (closure user_data): receives each letter
+ * @user_data: passed to @func
+ * @error: return location for an error
  *
  * Renders every employee's letter, in the order of the scenario, and
  * hands each to @func: for callers that store or send letters their own
@@ -164,9 +173,13 @@ SM_API gboolean sm_letter_render_each (const SmPlacement *placement,
  *   value outside SmLanguage.
  */
 SM_API const char *sm_language_to_string (SmLanguage value);
-/** sm_language_from_string: reads a name of sm_language_to_string() back
- * into @value_out (which may be NULL); FALSE, leaving it untouched, for
- * an unknown name. */
+/**
+ * sm_language_from_string:
+ * @value_out: (out) (optional): gets the value
+ *
+ * Reads a name of sm_language_to_string() back into @value_out (which may be
+ * NULL); FALSE, leaving it untouched, for an unknown name.
+ */
 SM_API gboolean sm_language_from_string (const char *text,
                                          SmLanguage *value_out);
 
@@ -178,9 +191,13 @@ SM_API gboolean sm_language_from_string (const char *text,
  *   critical) for a value outside SmRegime.
  */
 SM_API const char *sm_regime_to_string (SmRegime value);
-/** sm_regime_from_string: reads a name of sm_regime_to_string() back into
- * @value_out (which may be NULL); FALSE, leaving it untouched, for an
- * unknown name. */
+/**
+ * sm_regime_from_string:
+ * @value_out: (out) (optional): gets the value
+ *
+ * Reads a name of sm_regime_to_string() back into @value_out (which may be
+ * NULL); FALSE, leaving it untouched, for an unknown name.
+ */
 SM_API gboolean sm_regime_from_string (const char *text, SmRegime *value_out);
 
 /**

@@ -241,49 +241,80 @@ SM_API gboolean sm_market_builder_set_target_seats (SmMarketBuilder *builder,
 SM_API SmMarket *sm_market_builder_build (SmMarketBuilder *builder,
                                           GError **error);
 
-/** sm_market_builder_free: frees a builder; NULL is allowed. */
+/**
+ * sm_market_builder_free: (skip)
+ *
+ * Frees a builder; NULL is allowed.
+ * Bindings free it through its boxed type (types.h).
+ */
 SM_API void sm_market_builder_free (SmMarketBuilder *builder);
 
 /**
- * sm_market_ref:
+ * sm_market_ref: (skip)
  * @market: a market
  *
  * Takes @market as const, as its getters give it (the reference count is
  * internal and not part of what const protects), so that a borrowed
  * market can be kept.
  * Takes a reference; references may be taken and dropped from any thread.
+ * Bindings take and drop references through the boxed type (types.h).
  *
  * Returns: (transfer full): @market, with one more reference, the
  *   caller's; drop it with sm_market_unref().
  */
 SM_API SmMarket *sm_market_ref (const SmMarket *market);
-/** sm_market_unref: drops a reference, freeing at the last; NULL allowed. */
+/**
+ * sm_market_unref: (skip)
+ *
+ * Drops a reference, freeing at the last; NULL allowed.
+ * Bindings take and drop references through the boxed type (types.h).
+ */
 SM_API void sm_market_unref (SmMarket *market);
 
 /* Sizes and seats of a frozen market; positions are 0 .. n_positions-1.
  * An index out of range is a programmer error: the getters below log a
  * critical and return 0 (-1 for sm_market_get_position_group(), NULL for
  * the lists). */
-/** sm_market_get_n_employees: the number of employees. */
+/**
+ * sm_market_get_n_employees:
+ *
+ * The number of employees.
+ */
 SM_API int32_t sm_market_get_n_employees (const SmMarket *market);
-/** sm_market_get_n_positions: the number of positions. */
+/**
+ * sm_market_get_n_positions:
+ *
+ * The number of positions.
+ */
 SM_API int32_t sm_market_get_n_positions (const SmMarket *market);
-/** sm_market_get_n_entries: the total length of all preference lists. */
+/**
+ * sm_market_get_n_entries:
+ *
+ * The total length of all preference lists.
+ */
 SM_API int64_t sm_market_get_n_entries (const SmMarket *market);
-/** sm_market_get_seats: the position's seats. */
+/**
+ * sm_market_get_seats:
+ *
+ * The position's seats.
+ */
 SM_API int32_t sm_market_get_seats (const SmMarket *market, int32_t position);
-/** sm_market_get_total_seats: the sum of all positions' seats. */
+/**
+ * sm_market_get_total_seats:
+ *
+ * The sum of all positions' seats.
+ */
 SM_API int64_t sm_market_get_total_seats (const SmMarket *market);
 
 /**
  * sm_market_get_employee_edges:
  * @n_out: (out): length of the list
  *
- * Returns: (transfer none): the employee's acceptable positions, best
- *   first, each with the employee's rank at that position; borrowed from
- *   the market, valid as long as it is (the caller's reference, or one
- *   taken with sm_market_ref()). Not NULL for an employee in range, even
- *   for an empty list (then *n_out is 0).
+ * Returns: (transfer none) (array length=n_out): the employee's acceptable
+ *   positions, best first, each with the employee's rank at that position;
+ *   borrowed from the market, valid as long as it is (the caller's
+ *   reference, or one taken with sm_market_ref()). Not NULL for an employee
+ *   in range, even for an empty list (then *n_out is 0).
  */
 SM_API const SmEdge *sm_market_get_employee_edges (const SmMarket *market,
                                                    int32_t employee,
@@ -293,32 +324,51 @@ SM_API const SmEdge *sm_market_get_employee_edges (const SmMarket *market,
  * sm_market_get_position_edges:
  * @n_out: (out): length of the list
  *
- * Returns: (transfer none): the position's applicants in priority order,
- *   each with the place of the position in that employee's list;
- *   borrowed from the market, valid as long as it is.
+ * Returns: (transfer none) (array length=n_out): the position's applicants
+ *   in priority order, each with the place of the position in that
+ *   employee's list; borrowed from the market, valid as long as it is.
  */
 SM_API const SmEdge *sm_market_get_position_edges (const SmMarket *market,
                                                    int32_t position,
                                                    int32_t *n_out);
 
-/** sm_market_get_target_seats: the position's target seats. */
+/**
+ * sm_market_get_target_seats:
+ *
+ * The position's target seats.
+ */
 SM_API int32_t sm_market_get_target_seats (const SmMarket *market,
                                            int32_t position);
-/** sm_market_get_n_groups: the number of capped groups. */
+/**
+ * sm_market_get_n_groups:
+ *
+ * The number of capped groups.
+ */
 SM_API int32_t sm_market_get_n_groups (const SmMarket *market);
-/** sm_market_get_group_cap: the group's headcount cap. */
+/**
+ * sm_market_get_group_cap:
+ *
+ * The group's headcount cap.
+ */
 SM_API int32_t sm_market_get_group_cap (const SmMarket *market, int32_t group);
 /**
  * sm_market_get_group_positions:
+ * @market: a market
+ * @group: a group, 0 .. sm_market_get_n_groups() - 1
+ * @n_out: (out): gets the number of positions
  *
- * Returns: (transfer none): the group's positions in the order of extra
- *   seats, borrowed from the market, valid as long as it is; *n_out gets
- *   their number.
+ * Returns: (transfer none) (array length=n_out): the group's positions in
+ *   the order of extra seats, borrowed from the market, valid as long as
+ *   it is.
  */
 SM_API const int32_t *sm_market_get_group_positions (const SmMarket *market,
                                                      int32_t group,
                                                      int32_t *n_out);
-/** sm_market_get_position_group: the position's group, or -1. */
+/**
+ * sm_market_get_position_group:
+ *
+ * The position's group, or -1.
+ */
 SM_API int32_t sm_market_get_position_group (const SmMarket *market,
                                              int32_t position);
 /**

@@ -16,9 +16,17 @@
 
 G_BEGIN_DECLS
 
-/** SM_DEFAULT: the position index that stands for the default organisation. */
+/**
+ * SM_DEFAULT:
+ *
+ * The position index that stands for the default organisation.
+ */
 #define SM_DEFAULT (-1)
-/** SM_CUTOFF_OPEN: the cutoff of a position with a seat left open. */
+/**
+ * SM_CUTOFF_OPEN:
+ *
+ * The cutoff of a position with a seat left open.
+ */
 #define SM_CUTOFF_OPEN (-1)
 
 /**
@@ -59,7 +67,12 @@ SM_API SmMatching *sm_matching_new_from_assignment (const SmMarket *market,
                                                     int32_t n_employees,
                                                     GError **error);
 
-/** sm_matching_free: frees a matching; NULL is allowed. */
+/**
+ * sm_matching_free: (skip)
+ *
+ * Frees a matching; NULL is allowed.
+ * Bindings free it through its boxed type (types.h).
+ */
 SM_API void sm_matching_free (SmMatching *matching);
 
 /**
@@ -71,13 +84,24 @@ SM_API void sm_matching_free (SmMatching *matching);
  */
 SM_API SmMatching *sm_matching_copy (const SmMatching *matching);
 
-/** sm_matching_get_n_employees: the number of employees of the market
- * the matching belongs to. */
+/**
+ * sm_matching_get_n_employees:
+ *
+ * The number of employees of the market the matching belongs to.
+ */
 SM_API int32_t sm_matching_get_n_employees (const SmMatching *matching);
-/** sm_matching_get_n_positions: the number of positions of that market. */
+/**
+ * sm_matching_get_n_positions:
+ *
+ * The number of positions of that market.
+ */
 SM_API int32_t sm_matching_get_n_positions (const SmMatching *matching);
 
-/** sm_matching_get_position: the employee's position, or SM_DEFAULT. */
+/**
+ * sm_matching_get_position:
+ *
+ * The employee's position, or SM_DEFAULT.
+ */
 SM_API int32_t sm_matching_get_position (const SmMatching *matching,
                                          int32_t employee);
 
@@ -91,11 +115,14 @@ SM_API int32_t sm_matching_get_choice (const SmMatching *matching,
                                        int32_t employee);
 
 /**
- * sm_matching_get_assignment:
+ * sm_matching_get_assignment: (skip)
+ * @matching: a matching
  *
- * Returns: (transfer none) (array length=n_employees): every employee's
- *   position or SM_DEFAULT, borrowed from the matching: valid until it is
- *   freed.
+ * The array has sm_matching_get_n_employees() entries. Bindings call
+ * sm_matching_get_assignment_with_length() in its place.
+ *
+ * Returns: (transfer none): every employee's position or SM_DEFAULT,
+ *   borrowed from the matching: valid until it is freed.
  */
 SM_API const int32_t *sm_matching_get_assignment (const SmMatching *matching);
 
@@ -103,9 +130,9 @@ SM_API const int32_t *sm_matching_get_assignment (const SmMatching *matching);
  * sm_matching_get_held:
  * @n_out: (out): how many employees the position holds
  *
- * Returns: (transfer none): the employees placed at the position, best
- *   priority first (employees the position does not rank come last),
- *   borrowed from the matching: valid until it is freed. NULL (with a
+ * Returns: (transfer none) (array length=n_out): the employees placed at the
+ *   position, best priority first (employees the position does not rank come
+ *   last), borrowed from the matching: valid until it is freed. NULL (with a
  *   critical) for a position out of range.
  */
 SM_API const int32_t *sm_matching_get_held (const SmMatching *matching,
@@ -121,7 +148,11 @@ SM_API const int32_t *sm_matching_get_held (const SmMatching *matching,
 SM_API int32_t sm_matching_get_cutoff (const SmMatching *matching,
                                        int32_t position);
 
-/** sm_matching_get_n_placed: how many employees are not at the default. */
+/**
+ * sm_matching_get_n_placed:
+ *
+ * How many employees are not at the default.
+ */
 SM_API int32_t sm_matching_get_n_placed (const SmMatching *matching);
 
 /**
@@ -132,7 +163,11 @@ SM_API int32_t sm_matching_get_n_placed (const SmMatching *matching);
  */
 SM_API uint64_t sm_matching_get_n_proposals (const SmMatching *matching);
 
-/** sm_matching_equal: whether both place every employee alike. */
+/**
+ * sm_matching_equal:
+ *
+ * Whether both place every employee alike.
+ */
 SM_API gboolean sm_matching_equal (const SmMatching *a, const SmMatching *b);
 
 /**
@@ -143,9 +178,13 @@ SM_API gboolean sm_matching_equal (const SmMatching *a, const SmMatching *b);
  *   critical) for a value outside SmSide.
  */
 SM_API const char *sm_side_to_string (SmSide value);
-/** sm_side_from_string: reads a name of sm_side_to_string() back into
- * @value_out (which may be NULL); FALSE, leaving it untouched, for an
- * unknown name. */
+/**
+ * sm_side_from_string:
+ * @value_out: (out) (optional): gets the value
+ *
+ * Reads a name of sm_side_to_string() back into @value_out (which may be
+ * NULL); FALSE, leaving it untouched, for an unknown name.
+ */
 SM_API gboolean sm_side_from_string (const char *text, SmSide *value_out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmMatching, sm_matching_free)

@@ -81,7 +81,11 @@ typedef enum {
   SM_STATUS_MANUAL,
 } SmStatus;
 
-/** SmEmployeeOutcome: one employee's place (indices into the scenario). */
+/**
+ * SmEmployeeOutcome:
+ *
+ * One employee's place (indices into the scenario).
+ */
 typedef struct {
   SmStatus status;
   int32_t organisation;
@@ -146,29 +150,48 @@ SM_API SmPlacement *sm_scenario_place_with (const SmScenario *scenario,
                                             const SmPlaceOptions *options,
                                             GError **error);
 
-/** sm_placement_free: frees a placement and drops its reference to the
- * scenario, which it kept alive and unchanged (scenario.h); NULL is
- * allowed. */
+/**
+ * sm_placement_free: (skip)
+ *
+ * Frees a placement and drops its reference to the scenario, which it kept
+ * alive and unchanged (scenario.h); NULL is allowed.
+ * Bindings free it through its boxed type (types.h).
+ */
 SM_API void sm_placement_free (SmPlacement *placement);
 
 /* The placement's parts, borrowed: each is valid as long as the placement
  * lives (take a reference with sm_scenario_ref() or sm_market_ref() to
  * keep one longer). */
 
-/** sm_placement_get_scenario: (transfer none): the scenario placed. */
+/**
+ * sm_placement_get_scenario:
+ *
+ * (transfer none): the scenario placed.
+ */
 SM_API const SmScenario *
 sm_placement_get_scenario (const SmPlacement *placement);
-/** sm_placement_get_market: (transfer none): the compiled market. */
+/**
+ * sm_placement_get_market:
+ *
+ * (transfer none): the compiled market.
+ */
 SM_API const SmMarket *sm_placement_get_market (const SmPlacement *placement);
-/** sm_placement_get_matching: (transfer none): the market's matching. */
+/**
+ * sm_placement_get_matching:
+ *
+ * (transfer none): the market's matching.
+ */
 SM_API const SmMatching *
 sm_placement_get_matching (const SmPlacement *placement);
 
-/** sm_placement_get_outcome: fills @outcome_out (which may be NULL) with
- * the employee's outcome.
+/**
+ * sm_placement_get_outcome:
+ * @outcome_out: (out caller-allocates) (optional): filled in
  *
- * Returns: TRUE, or FALSE when @employee is not an employee of the
- *   scenario (then @outcome_out is left untouched).
+ * Fills @outcome_out (which may be NULL) with the employee's outcome.
+ *
+ * Returns: TRUE, or FALSE when @employee is not an employee of the scenario
+ * (then @outcome_out is left untouched).
  */
 SM_API gboolean sm_placement_get_outcome (const SmPlacement *placement,
                                           int32_t employee,
@@ -179,30 +202,57 @@ SM_API gboolean sm_placement_get_outcome (const SmPlacement *placement,
  * everything that explains or reports a placement (letters, reports,
  * placement files) states these. */
 
-/** sm_placement_get_seed: the lottery seed the placement was drawn with. */
+/**
+ * sm_placement_get_seed:
+ *
+ * The lottery seed the placement was drawn with.
+ */
 SM_API uint64_t sm_placement_get_seed (const SmPlacement *placement);
-/** sm_placement_get_tie_breaking: the tie-breaking it used. */
+/**
+ * sm_placement_get_tie_breaking:
+ *
+ * The tie-breaking it used.
+ */
 SM_API SmTieBreaking
 sm_placement_get_tie_breaking (const SmPlacement *placement);
-/** sm_placement_get_reference_date: the date its ages and years of service
- * were counted on. */
+/**
+ * sm_placement_get_reference_date:
+ *
+ * The date its ages and years of service were counted on.
+ */
 SM_API SmDate sm_placement_get_reference_date (const SmPlacement *placement);
-/** sm_placement_get_reduction: how its supernumeraries were chosen and the
- * width of the reflection principle's age bands; either output may be
- * NULL. */
+/**
+ * sm_placement_get_reduction:
+ * @reduction_out: (out) (optional): gets the value
+ * @age_band_years_out: (out) (optional): gets the value
+ *
+ * How its supernumeraries were chosen and the width of the reflection
+ * principle's age bands; either output may be NULL.
+ */
 SM_API void sm_placement_get_reduction (const SmPlacement *placement,
                                         SmReduction *reduction_out,
                                         int32_t *age_band_years_out);
 
-/** sm_placement_get_n_placed_at: people placed at the position. */
+/**
+ * sm_placement_get_n_placed_at:
+ *
+ * People placed at the position.
+ */
 SM_API int32_t sm_placement_get_n_placed_at (const SmPlacement *placement,
                                              int32_t position);
-/** sm_placement_get_headcount: people placed at the organisation,
- * supernumeraries included. */
+/**
+ * sm_placement_get_headcount:
+ *
+ * People placed at the organisation, supernumeraries included.
+ */
 SM_API int32_t sm_placement_get_headcount (const SmPlacement *placement,
                                            int32_t organisation);
-/** sm_placement_get_vacancies: for an organisation below its headcount
- * minimum, how many people it still has to recruit; else 0. */
+/**
+ * sm_placement_get_vacancies:
+ *
+ * For an organisation below its headcount minimum, how many people it still
+ * has to recruit; else 0.
+ */
 SM_API int32_t sm_placement_get_vacancies (const SmPlacement *placement,
                                            int32_t organisation);
 
@@ -214,9 +264,13 @@ SM_API int32_t sm_placement_get_vacancies (const SmPlacement *placement,
  *   static string; NULL (with a critical) for a value outside SmStatus.
  */
 SM_API const char *sm_status_to_string (SmStatus value);
-/** sm_status_from_string: reads a name of sm_status_to_string() back into
- * @value_out (which may be NULL); FALSE, leaving it untouched, for an
- * unknown name. */
+/**
+ * sm_status_from_string:
+ * @value_out: (out) (optional): gets the value
+ *
+ * Reads a name of sm_status_to_string() back into @value_out (which may be
+ * NULL); FALSE, leaving it untouched, for an unknown name.
+ */
 SM_API gboolean sm_status_from_string (const char *text, SmStatus *value_out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmPlacement, sm_placement_free)

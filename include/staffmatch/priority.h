@@ -28,14 +28,15 @@
 G_BEGIN_DECLS
 
 /**
- * SmFit: how well a position fits an employee's current function, best
- * first.
+ * SmFit:
  * @SM_FIT_SAME: the same function (the employee "follows" it)
  * @SM_FIT_INTERCHANGEABLE: uitwisselbaar: comparable content, same level
  *   and pay
  * @SM_FIT_SUITABLE: passend
  * @SM_FIT_REASONABLE: geschikt
  * @SM_FIT_NONE: no relation in the table
+ *
+ * How well a position fits an employee's current function, best first.
  */
 typedef enum {
   SM_FIT_SAME,
@@ -72,7 +73,11 @@ typedef enum {
 
 #define SM_N_CRITERIA 6
 
-/** SmDirection: which end of a criterion comes first. */
+/**
+ * SmDirection:
+ *
+ * Which end of a criterion comes first.
+ */
 typedef enum {
   SM_DIRECTION_HIGHER_FIRST,
   SM_DIRECTION_LOWER_FIRST,
@@ -142,7 +147,12 @@ SM_API SmPriorityRule *sm_priority_rule_new_default (void);
  */
 SM_API SmPriorityRule *sm_priority_rule_copy (const SmPriorityRule *rule);
 
-/** sm_priority_rule_free: frees a rule; NULL is allowed. */
+/**
+ * sm_priority_rule_free: (skip)
+ *
+ * Frees a rule; NULL is allowed.
+ * Bindings free it through its boxed type (types.h).
+ */
 SM_API void sm_priority_rule_free (SmPriorityRule *rule);
 
 /**
@@ -155,15 +165,26 @@ SM_API gboolean sm_priority_rule_add_criterion (SmPriorityRule *rule,
                                                 SmCriterion criterion,
                                                 SmDirection direction,
                                                 GError **error);
-/** sm_priority_rule_set_max_grade_distance: eligibility: at most this
- * grade difference either way (-1: any; below -1 is a programmer error). */
+/**
+ * sm_priority_rule_set_max_grade_distance:
+ *
+ * Eligibility: at most this grade difference either way (-1: any; below -1
+ * is a programmer error).
+ */
 SM_API void sm_priority_rule_set_max_grade_distance (SmPriorityRule *rule,
                                                      int32_t distance);
-/** sm_priority_rule_set_min_fit: eligibility: at least this fit
- * (SM_FIT_NONE: any). */
+/**
+ * sm_priority_rule_set_min_fit:
+ *
+ * Eligibility: at least this fit (SM_FIT_NONE: any).
+ */
 SM_API void sm_priority_rule_set_min_fit (SmPriorityRule *rule, SmFit fit);
-/** sm_priority_rule_set_require_qualifications: eligibility: whether the
- * candidate must hold all of the position's required qualifications. */
+/**
+ * sm_priority_rule_set_require_qualifications:
+ *
+ * Eligibility: whether the candidate must hold all of the position's
+ * required qualifications.
+ */
 SM_API void sm_priority_rule_set_require_qualifications (SmPriorityRule *rule,
                                                          gboolean require);
 
@@ -200,8 +221,11 @@ SM_API SmGranularity sm_priority_rule_get_granularity (
  *   valid until the rule is freed.
  */
 SM_API const char *sm_priority_rule_get_id (const SmPriorityRule *rule);
-/** sm_priority_rule_get_n_criteria: the number of criteria, 0 to
- * SM_N_CRITERIA. */
+/**
+ * sm_priority_rule_get_n_criteria:
+ *
+ * The number of criteria, 0 to SM_N_CRITERIA.
+ */
 SM_API int32_t sm_priority_rule_get_n_criteria (const SmPriorityRule *rule);
 /**
  * sm_priority_rule_get_criterion:
@@ -218,13 +242,24 @@ SM_API gboolean sm_priority_rule_get_criterion (const SmPriorityRule *rule,
                                                 int32_t index,
                                                 SmCriterion *criterion_out,
                                                 SmDirection *direction_out);
-/** sm_priority_rule_get_max_grade_distance: the grade filter, -1 for any. */
+/**
+ * sm_priority_rule_get_max_grade_distance:
+ *
+ * The grade filter, -1 for any.
+ */
 SM_API int32_t
 sm_priority_rule_get_max_grade_distance (const SmPriorityRule *rule);
-/** sm_priority_rule_get_min_fit: the fit filter, SM_FIT_NONE for any. */
+/**
+ * sm_priority_rule_get_min_fit:
+ *
+ * The fit filter, SM_FIT_NONE for any.
+ */
 SM_API SmFit sm_priority_rule_get_min_fit (const SmPriorityRule *rule);
-/** sm_priority_rule_get_require_qualifications: the qualifications
- * filter. */
+/**
+ * sm_priority_rule_get_require_qualifications:
+ *
+ * The qualifications filter.
+ */
 SM_API gboolean
 sm_priority_rule_get_require_qualifications (const SmPriorityRule *rule);
 
@@ -253,9 +288,13 @@ SM_API char *sm_priority_rule_to_json (const SmPriorityRule *rule);
  *   outside SmCriterion.
  */
 SM_API const char *sm_criterion_to_string (SmCriterion criterion);
-/** sm_criterion_from_string: reads a name of sm_criterion_to_string()
- * back into @criterion_out (which may be NULL); FALSE, leaving it
- * untouched, for an unknown name. */
+/**
+ * sm_criterion_from_string:
+ * @criterion_out: (out) (optional): gets the value
+ *
+ * Reads a name of sm_criterion_to_string() back into @criterion_out (which
+ * may be NULL); FALSE, leaving it untouched, for an unknown name.
+ */
 SM_API gboolean sm_criterion_from_string (const char *text,
                                           SmCriterion *criterion_out);
 /**
@@ -266,9 +305,13 @@ SM_API gboolean sm_criterion_from_string (const char *text,
  *   NULL (with a critical) for a value outside SmFit.
  */
 SM_API const char *sm_fit_to_string (SmFit fit);
-/** sm_fit_from_string: reads a name of sm_fit_to_string() back into
- * @fit_out (which may be NULL); FALSE, leaving it untouched, for an
- * unknown name. */
+/**
+ * sm_fit_from_string:
+ * @fit_out: (out) (optional): gets the value
+ *
+ * Reads a name of sm_fit_to_string() back into @fit_out (which may be NULL);
+ * FALSE, leaving it untouched, for an unknown name.
+ */
 SM_API gboolean sm_fit_from_string (const char *text, SmFit *fit_out);
 
 /**
@@ -279,9 +322,13 @@ SM_API gboolean sm_fit_from_string (const char *text, SmFit *fit_out);
  *   a value outside SmDirection.
  */
 SM_API const char *sm_direction_to_string (SmDirection value);
-/** sm_direction_from_string: reads a name of sm_direction_to_string()
- * back into @value_out (which may be NULL); FALSE, leaving it untouched,
- * for an unknown name. */
+/**
+ * sm_direction_from_string:
+ * @value_out: (out) (optional): gets the value
+ *
+ * Reads a name of sm_direction_to_string() back into @value_out (which may
+ * be NULL); FALSE, leaving it untouched, for an unknown name.
+ */
 SM_API gboolean sm_direction_from_string (const char *text,
                                           SmDirection *value_out);
 
@@ -293,9 +340,15 @@ SM_API gboolean sm_direction_from_string (const char *text,
  *   critical) for a value outside SmTieBreaking.
  */
 SM_API const char *sm_tie_breaking_to_string (SmTieBreaking value);
-/** sm_tie_breaking_from_string: reads a name of
- * sm_tie_breaking_to_string() back into @value_out (which may be NULL);
- * FALSE, leaving it untouched, for an unknown name. */
+/**
+ * sm_tie_breaking_from_string:
+ * @value_out: (out) (optional): gets the value
+ *
+ * Reads a name of sm_tie_breaking_to_string() back into @value_out (which
+ * may be NULL); FALSE, leaving it untouched, for an unknown name.
+ *
+ * How well a position fits an employee's current function, best first.
+ */
 SM_API gboolean sm_tie_breaking_from_string (const char *text,
                                              SmTieBreaking *value_out);
 

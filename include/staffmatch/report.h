@@ -21,16 +21,31 @@
 
 G_BEGIN_DECLS
 
-/** sm_report_summary_text: the summary as plain text.
- * Returns: (transfer full): the text; free with g_free(). */
+/**
+ * sm_report_summary_text:
+ *
+ * The summary as plain text.
+ *
+ * Returns: (transfer full): the text; free with g_free().
+ */
 SM_API char *sm_report_summary_text (const SmPlacement *placement);
 
-/** sm_report_summary_markdown: the summary in Markdown.
- * Returns: (transfer full): the text; free with g_free(). */
+/**
+ * sm_report_summary_markdown:
+ *
+ * The summary in Markdown.
+ *
+ * Returns: (transfer full): the text; free with g_free().
+ */
 SM_API char *sm_report_summary_markdown (const SmPlacement *placement);
 
-/** sm_report_html: the whole HTML report as one page.
- * Returns: (transfer full): the page; free with g_free(). */
+/**
+ * sm_report_html:
+ *
+ * The whole HTML report as one page.
+ *
+ * Returns: (transfer full): the page; free with g_free().
+ */
 SM_API char *sm_report_html (const SmPlacement *placement);
 
 /**

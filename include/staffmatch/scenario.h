@@ -219,13 +219,14 @@ typedef struct {
 SM_API SmScenario *sm_scenario_new (void);
 
 /**
- * sm_scenario_ref:
+ * sm_scenario_ref: (skip)
  * @scenario: a scenario
  *
  * Takes @scenario as const, as its getters give it (the reference count is
  * internal and not part of what const protects), so that a borrowed
  * scenario can be kept.
  * Takes a reference to the scenario.
+ * Bindings take and drop references through the boxed type (types.h).
  *
  * Returns: (transfer full): @scenario, with one more reference, the
  *   caller's; drop it with sm_scenario_unref().
@@ -233,17 +234,23 @@ SM_API SmScenario *sm_scenario_new (void);
 SM_API SmScenario *sm_scenario_ref (const SmScenario *scenario);
 
 /**
- * sm_scenario_unref:
+ * sm_scenario_unref: (skip)
  * @scenario: (nullable) (transfer full): a scenario, or NULL
  *
  * Drops the caller's reference; the last reference frees the scenario.
  * Placements keep their own, so this is safe while they live.
+ * Bindings take and drop references through the boxed type (types.h).
  */
 SM_API void sm_scenario_unref (SmScenario *scenario);
 
-/** sm_scenario_free: the same as sm_scenario_unref(): drops the caller's
- * reference, which frees the scenario only when nothing else (no
- * placement, no other sm_scenario_ref()) holds one. NULL is allowed. */
+/**
+ * sm_scenario_free: (skip)
+ *
+ * The same as sm_scenario_unref(): drops the caller's reference, which frees
+ * the scenario only when nothing else (no placement, no other
+ * sm_scenario_ref()) holds one. NULL is allowed.
+ * Bindings free it through its boxed type (types.h).
+ */
 SM_API void sm_scenario_free (SmScenario *scenario);
 
 /*
@@ -416,43 +423,89 @@ SM_API gboolean sm_scenario_add_manual_placement (SmScenario *scenario,
  * programmer error: it logs a critical and changes nothing.
  */
 
-/** sm_scenario_set_seed: sets the seed of the lottery that breaks the
- * ties left by the rules (0 in a new scenario). */
+/**
+ * sm_scenario_set_seed:
+ *
+ * Sets the seed of the lottery that breaks the ties left by the rules (0 in
+ * a new scenario).
+ */
 SM_API void sm_scenario_set_seed (SmScenario *scenario, uint64_t seed);
-/** sm_scenario_get_seed: the seed of the lottery. */
+/**
+ * sm_scenario_get_seed:
+ *
+ * The seed of the lottery.
+ */
 SM_API uint64_t sm_scenario_get_seed (const SmScenario *scenario);
-/** sm_scenario_set_tie_breaking: one lottery draw per employee for all
- * positions, or one per position (SM_TIE_BREAKING_SINGLE in a new
- * scenario). */
+/**
+ * sm_scenario_set_tie_breaking:
+ *
+ * One lottery draw per employee for all positions, or one per position
+ * (SM_TIE_BREAKING_SINGLE in a new scenario).
+ */
 SM_API void sm_scenario_set_tie_breaking (SmScenario *scenario,
                                           SmTieBreaking tie_breaking);
-/** sm_scenario_get_tie_breaking: how ties are broken. */
+/**
+ * sm_scenario_get_tie_breaking:
+ *
+ * How ties are broken.
+ */
 SM_API SmTieBreaking sm_scenario_get_tie_breaking (const SmScenario *scenario);
-/** sm_scenario_set_reference_date: sets the date on which ages and years
- * of service are counted, a valid date (2019-01-01 in a new scenario). */
+/**
+ * sm_scenario_set_reference_date:
+ *
+ * Sets the date on which ages and years of service are counted, a valid date
+ * (2019-01-01 in a new scenario).
+ */
 SM_API void sm_scenario_set_reference_date (SmScenario *scenario, SmDate date);
-/** sm_scenario_get_reference_date: the date on which ages and years of
- * service are counted. */
+/**
+ * sm_scenario_get_reference_date:
+ *
+ * The date on which ages and years of service are counted.
+ */
 SM_API SmDate sm_scenario_get_reference_date (const SmScenario *scenario);
-/** sm_scenario_set_reduction: how supernumeraries are chosen where a
- * function at the default organisation has fewer seats than candidates,
- * and the width of the age bands of the reflection principle, 1 year or
- * more (SM_REDUCTION_PRIORITY and 10 in a new scenario). */
+/**
+ * sm_scenario_set_reduction:
+ *
+ * How supernumeraries are chosen where a function at the default
+ * organisation has fewer seats than candidates, and the width of the age
+ * bands of the reflection principle, 1 year or more (SM_REDUCTION_PRIORITY
+ * and 10 in a new scenario).
+ */
 SM_API void sm_scenario_set_reduction (SmScenario *scenario,
                                        SmReduction reduction,
                                        int32_t age_band_years);
 
 /* ---- reading the scenario back (all indices follow the order added) ---- */
 
-/** sm_scenario_get_n_organisations: the number of organisations. */
+/**
+ * sm_scenario_get_n_organisations:
+ *
+ * The number of organisations.
+ */
 SM_API int32_t sm_scenario_get_n_organisations (const SmScenario *scenario);
-/** sm_scenario_get_n_units: the number of units. */
+/**
+ * sm_scenario_get_n_units:
+ *
+ * The number of units.
+ */
 SM_API int32_t sm_scenario_get_n_units (const SmScenario *scenario);
-/** sm_scenario_get_n_positions: the number of positions. */
+/**
+ * sm_scenario_get_n_positions:
+ *
+ * The number of positions.
+ */
 SM_API int32_t sm_scenario_get_n_positions (const SmScenario *scenario);
-/** sm_scenario_get_n_employees: the number of employees. */
+/**
+ * sm_scenario_get_n_employees:
+ *
+ * The number of employees.
+ */
 SM_API int32_t sm_scenario_get_n_employees (const SmScenario *scenario);
-/** sm_scenario_get_n_applications: the number of applications. */
+/**
+ * sm_scenario_get_n_applications:
+ *
+ * The number of applications.
+ */
 SM_API int32_t sm_scenario_get_n_applications (const SmScenario *scenario);
 
 /*
@@ -477,62 +530,108 @@ SM_API int32_t sm_scenario_get_n_applications (const SmScenario *scenario);
 SM_API gboolean sm_scenario_get_organisation (const SmScenario *scenario,
                                               int32_t index,
                                               SmOrganisationSpec *spec_out);
-/** sm_scenario_get_unit: as sm_scenario_get_organisation(), for the
- * @index-th unit. */
+/**
+ * sm_scenario_get_unit:
+ * @spec_out: (out caller-allocates) (optional): filled in
+ *
+ * As sm_scenario_get_organisation(), for the @index-th unit.
+ */
 SM_API gboolean sm_scenario_get_unit (const SmScenario *scenario, int32_t index,
                                       SmUnitSpec *spec_out);
-/** sm_scenario_get_position: as sm_scenario_get_organisation(), for the
- * @index-th position. */
+/**
+ * sm_scenario_get_position:
+ * @spec_out: (out caller-allocates) (optional): filled in
+ *
+ * As sm_scenario_get_organisation(), for the @index-th position.
+ */
 SM_API gboolean sm_scenario_get_position (const SmScenario *scenario,
                                           int32_t index,
                                           SmPositionSpec *spec_out);
-/** sm_scenario_get_employee: as sm_scenario_get_organisation(), for the
- * @index-th employee. */
+/**
+ * sm_scenario_get_employee:
+ * @spec_out: (out caller-allocates) (optional): filled in
+ *
+ * As sm_scenario_get_organisation(), for the @index-th employee.
+ */
 SM_API gboolean sm_scenario_get_employee (const SmScenario *scenario,
                                           int32_t index,
                                           SmEmployeeSpec *spec_out);
-/** sm_scenario_get_application: as sm_scenario_get_organisation(), for
- * the @index-th application (in the order added, not by preference). */
+/**
+ * sm_scenario_get_application:
+ * @spec_out: (out caller-allocates) (optional): filled in
+ *
+ * As sm_scenario_get_organisation(), for the @index-th application (in the
+ * order added, not by preference).
+ */
 SM_API gboolean sm_scenario_get_application (const SmScenario *scenario,
                                              int32_t index,
                                              SmApplicationSpec *spec_out);
 
-/** sm_scenario_find_organisation: the index of the organisation with
- * that identifier, or -1. */
+/**
+ * sm_scenario_find_organisation:
+ *
+ * The index of the organisation with that identifier, or -1.
+ */
 SM_API int32_t sm_scenario_find_organisation (const SmScenario *scenario,
                                               const char *id);
-/** sm_scenario_find_unit: the index of the unit with that identifier, or
- * -1. */
+/**
+ * sm_scenario_find_unit:
+ *
+ * The index of the unit with that identifier, or -1.
+ */
 SM_API int32_t sm_scenario_find_unit (const SmScenario *scenario,
                                       const char *id);
-/** sm_scenario_find_position: the index of the position with that
- * identifier, or -1. */
+/**
+ * sm_scenario_find_position:
+ *
+ * The index of the position with that identifier, or -1.
+ */
 SM_API int32_t sm_scenario_find_position (const SmScenario *scenario,
                                           const char *id);
-/** sm_scenario_find_employee: the index of the employee with that
- * identifier, or -1. */
+/**
+ * sm_scenario_find_employee:
+ *
+ * The index of the employee with that identifier, or -1.
+ */
 SM_API int32_t sm_scenario_find_employee (const SmScenario *scenario,
                                           const char *id);
-/** sm_scenario_find_rule: the index of the rule with that identifier (for
- * sm_scenario_get_rule()), or -1; the built-in default rule, which is not
- * added, is not found. */
+/**
+ * sm_scenario_find_rule:
+ *
+ * The index of the rule with that identifier (for sm_scenario_get_rule()),
+ * or -1; the built-in default rule, which is not added, is not found.
+ */
 SM_API int32_t sm_scenario_find_rule (const SmScenario *scenario,
                                       const char *id);
 
-/** sm_scenario_get_fit: the fit of an employee's function @from_code to a
- * position's function @to_code: SM_FIT_SAME for equal codes, else the
- * relation added, else SM_FIT_NONE. */
+/**
+ * sm_scenario_get_fit:
+ *
+ * The fit of an employee's function @from_code to the function @to_code
+ * of a position: SM_FIT_SAME for equal codes, else the relation added, else
+ * SM_FIT_NONE.
+ */
 SM_API SmFit sm_scenario_get_fit (const SmScenario *scenario,
                                   const char *from_code, const char *to_code);
 
-/** sm_scenario_get_reduction: how supernumeraries are chosen, and the
- * width of the age bands; either output may be NULL. */
+/**
+ * sm_scenario_get_reduction:
+ * @reduction_out: (out) (optional): gets the value
+ * @age_band_years_out: (out) (optional): gets the value
+ *
+ * How supernumeraries are chosen, and the width of the age bands; either
+ * output may be NULL.
+ */
 SM_API void sm_scenario_get_reduction (const SmScenario *scenario,
                                        SmReduction *reduction_out,
                                        int32_t *age_band_years_out);
 
-/** sm_scenario_get_n_rules: the number of rules added (the built-in
- * default rule, used when none is added, is not counted). */
+/**
+ * sm_scenario_get_n_rules:
+ *
+ * The number of rules added (the built-in default rule, used when none is
+ * added, is not counted).
+ */
 SM_API int32_t sm_scenario_get_n_rules (const SmScenario *scenario);
 /**
  * sm_scenario_get_rule:
@@ -614,9 +713,13 @@ SM_API gboolean sm_scenario_get_manual_placement (const SmScenario *scenario,
  *   critical) for a value outside SmOrganisationKind.
  */
 SM_API const char *sm_organisation_kind_to_string (SmOrganisationKind value);
-/** sm_organisation_kind_from_string: reads a name of
- * sm_organisation_kind_to_string() back into @value_out (which may be
- * NULL); FALSE, leaving it untouched, for an unknown name. */
+/**
+ * sm_organisation_kind_from_string:
+ * @value_out: (out) (optional): gets the value
+ *
+ * Reads a name of sm_organisation_kind_to_string() back into @value_out
+ * (which may be NULL); FALSE, leaving it untouched, for an unknown name.
+ */
 SM_API gboolean sm_organisation_kind_from_string (
     const char *text, SmOrganisationKind *value_out);
 
@@ -628,9 +731,13 @@ SM_API gboolean sm_organisation_kind_from_string (
  *   critical) for a value outside SmReduction.
  */
 SM_API const char *sm_reduction_to_string (SmReduction value);
-/** sm_reduction_from_string: reads a name of sm_reduction_to_string()
- * back into @value_out (which may be NULL); FALSE, leaving it untouched,
- * for an unknown name. */
+/**
+ * sm_reduction_from_string:
+ * @value_out: (out) (optional): gets the value
+ *
+ * Reads a name of sm_reduction_to_string() back into @value_out (which may
+ * be NULL); FALSE, leaving it untouched, for an unknown name.
+ */
 SM_API gboolean sm_reduction_from_string (const char *text,
                                           SmReduction *value_out);
 

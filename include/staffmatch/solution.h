@@ -23,7 +23,8 @@ G_BEGIN_DECLS
 /**
  * sm_solution_read_data:
  * @market: the market the solution belongs to
- * @data: (array length=length): the file's contents
+ * @data: (array length=length) (element-type guint8): the file's
+ *   contents
  * @length: number of bytes
  * @error: return location for an error
  *
@@ -54,11 +55,20 @@ SM_API SmMatching *sm_solution_read_data (const SmMarket *market,
 SM_API SmMatching *sm_solution_read_file (const SmMarket *market,
                                           const char *path, GError **error);
 
-/** sm_solution_write: writes @matching to @stream. Errors: SM_ERROR_IO. */
+/**
+ * sm_solution_write: (skip)
+ *
+ * Writes @matching to @stream. Errors: SM_ERROR_IO. Bindings, which have
+ * no FILE *, call sm_solution_to_text() or sm_solution_write_file().
+ */
 SM_API gboolean sm_solution_write (const SmMatching *matching, FILE *stream,
                                    GError **error);
 
-/** sm_solution_write_file: writes atomically to @path. Errors: SM_ERROR_IO. */
+/**
+ * sm_solution_write_file:
+ *
+ * Writes atomically to @path. Errors: SM_ERROR_IO.
+ */
 SM_API gboolean sm_solution_write_file (const SmMatching *matching,
                                         const char *path, GError **error);
 

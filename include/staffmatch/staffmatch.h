@@ -20,3 +20,5 @@
 #include <staffmatch/io.h>
 #include <staffmatch/report.h>
 #include <staffmatch/letter.h>
+#include <staffmatch/types.h>
+#include <staffmatch/bindings.h>

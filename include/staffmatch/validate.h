@@ -45,7 +45,7 @@ typedef enum {
 } SmSeverity;
 
 /**
- * SmIssue: one issue found by sm_scenario_validate().
+ * SmIssue:
  * @severity: warning or error
  * @code: the SmError code (for what placing refuses, the code it gives)
  * @table: "settings", "organisations", "units", "rules", "positions",
@@ -57,6 +57,8 @@ typedef enum {
  *   the employee's, for function relations the from code), or NULL
  * @field: the field concerned (CSV column and JSON member name), or NULL
  * @message: what is wrong and what to do, without personal data
+ *
+ * One issue found by sm_scenario_validate().
  */
 typedef struct {
   SmSeverity severity;
@@ -78,9 +80,18 @@ typedef struct _SmIssueList SmIssueList;
  * Returns: (transfer full): the list; free with sm_issue_list_free().
  */
 SM_API SmIssueList *sm_issue_list_new (void);
-/** sm_issue_list_free: frees the list; NULL is allowed. */
+/**
+ * sm_issue_list_free: (skip)
+ *
+ * Frees the list; NULL is allowed.
+ * Bindings free it through its boxed type (types.h).
+ */
 SM_API void sm_issue_list_free (SmIssueList *list);
-/** sm_issue_list_get_n: the number of issues in the list. */
+/**
+ * sm_issue_list_get_n:
+ *
+ * The number of issues in the list.
+ */
 SM_API int32_t sm_issue_list_get_n (const SmIssueList *list);
 
 /**
@@ -94,7 +105,11 @@ SM_API int32_t sm_issue_list_get_n (const SmIssueList *list);
 SM_API gboolean sm_issue_list_get (const SmIssueList *list, int32_t index,
                                    SmIssue *issue_out);
 
-/** sm_issue_list_count: how many issues of the list have @severity. */
+/**
+ * sm_issue_list_count:
+ *
+ * How many issues of the list have @severity.
+ */
 SM_API int32_t sm_issue_list_count (const SmIssueList *list,
                                     SmSeverity severity);
 
@@ -133,9 +148,15 @@ SM_API gboolean sm_scenario_validate (const SmScenario *scenario,
  *   for a value outside SmSeverity.
  */
 SM_API const char *sm_severity_to_string (SmSeverity value);
-/** sm_severity_from_string: reads a name of sm_severity_to_string() back
- * into @value_out (which may be NULL); FALSE, leaving it untouched, for
- * an unknown name. */
+/**
+ * sm_severity_from_string:
+ * @value_out: (out) (optional): gets the value
+ *
+ * Reads a name of sm_severity_to_string() back into @value_out (which may be
+ * NULL); FALSE, leaving it untouched, for an unknown name.
+ *
+ * One issue found by sm_scenario_validate().
+ */
 SM_API gboolean sm_severity_from_string (const char *text,
                                          SmSeverity *value_out);
 
