@@ -187,8 +187,11 @@ for name, element in sorted(callables.items()):
             btyp, barray = type_of(before)
             bctype = (btyp if btyp is not None else barray).get(
                 C + "type") or ""
+            # A string (a path, an identifier) before a count is no array.
             if "*" in bctype and before.get("direction", "in") == "in" \
-                    and not bctype.startswith("Sm"):
+                    and not bctype.startswith("Sm") \
+                    and (btyp is None
+                         or btyp.get("name") not in ("utf8", "filename")):
                 fail(name, "@%s: a count after a pointer, but not the "
                            "length of an array" % pname)
     if ret is not None:

@@ -162,7 +162,9 @@ class Types(unittest.TestCase):
                   Sm.language_from_string),
                  (Sm.Regime, Sm.regime_to_string, Sm.regime_from_string),
                  (Sm.CsvDelimiter, Sm.csv_delimiter_to_string,
-                  Sm.csv_delimiter_from_string)]
+                  Sm.csv_delimiter_from_string),
+                 (Sm.Granularity, Sm.granularity_to_string,
+                  Sm.granularity_from_string)]
         for enum, to_string, from_string in pairs:
             for value in enum.__enum_values__.values():
                 ok, back = from_string(to_string(value))
@@ -298,6 +300,14 @@ class Scenario(unittest.TestCase):
         rule.set_max_grade_distance(2)
         rule.set_min_fit(Sm.Fit.SUITABLE)
         rule.set_require_qualifications(True)
+        self.assertEqual(rule.get_granularity(Sm.Criterion.SERVICE),
+                         Sm.Granularity.DAYS)
+        rule.set_granularity(Sm.Criterion.SERVICE, Sm.Granularity.YEARS)
+        self.assertEqual(rule.get_granularity(Sm.Criterion.SERVICE),
+                         Sm.Granularity.YEARS)
+        e = error_of(rule.set_granularity, Sm.Criterion.FIT,
+                     Sm.Granularity.MONTHS)
+        self.assertEqual(e.code, int(Sm.Error.INVALID_VALUE))
         self.assertEqual(rule.get_id(), "score")
         self.assertEqual(rule.get_n_criteria(), 1)
         self.assertEqual(rule.get_criterion(0), (True, Sm.Criterion.COMMITTEE_SCORE,
@@ -367,6 +377,10 @@ class Scenario(unittest.TestCase):
         ok, refusal = p.get_refusal(1, 0)
         self.assertEqual((refusal.reason, refusal.rank, refusal.cutoff),
                          (Sm.Reason.FULL, 2, 1))
+        by_lot = refusal.criterion == Sm.DECIDED_BY_LOT
+        self.assertEqual(p.get_refusal_lots(1, 0)[0], by_lot)
+        self.assertEqual(p.depends_on_lot(1), by_lot)
+        self.assertFalse(p.depends_on_lot(99))
         self.assertIn("higher priority", Sm.refusal_to_sentence(
             p, 1, refusal, Sm.Language.ENGLISH))
         self.assertNotIn("Person", Sm.report_summary_text(p))
@@ -424,6 +438,10 @@ class Scenario(unittest.TestCase):
         self.assertEqual(
             Sm.instance_read_file(os.path.join(folder, "market.txt"))
             .get_n_employees(), 3)
+        self.assertEqual(
+            Sm.instance_read_file_threaded(
+                os.path.join(folder, "market.txt"), 2).get_n_entries(),
+            market.get_n_entries())
         back = Sm.solution_read_data(market,
                                      Sm.solution_to_text(matching).encode())
         self.assertTrue(back.equal(matching))
@@ -467,6 +485,7 @@ class Market(unittest.TestCase):
         self.assertGreater(Sm.Market.estimate_bytes(10, 2, 20), 0)
         b = Sm.MarketBuilder.new_with_budget(3, 2, 0)
         b.reserve(6)
+        b.set_n_threads(2)  # the same market for any number
         b.set_seats(0, 1)
         b.set_seats(1, 2)
         b.set_target_seats(1, 1)

@@ -360,9 +360,6 @@ SM_API const char *sm_filter_to_string (SmFilter value);
  *
  * Reads a name of sm_filter_to_string() back into @value_out (which may be
  * NULL); FALSE, leaving it untouched, for an unknown name.
- *
- * Why a preferred position was not obtained (the rule that chooses among
- * them opens this header).
  */
 SM_API gboolean sm_filter_from_string (const char *text, SmFilter *value_out);
 

@@ -312,8 +312,6 @@ SM_API const char *sm_csv_delimiter_to_string (SmCsvDelimiter value);
  *
  * Reads a name of sm_csv_delimiter_to_string() back into @value_out (which
  * may be NULL); FALSE, leaving it untouched, for an unknown name.
- *
- * One problem found in an input.
  */
 SM_API gboolean sm_csv_delimiter_from_string (const char *text,
                                               SmCsvDelimiter *value_out);

@@ -95,7 +95,7 @@ typedef enum {
 } SmTieBreaking;
 
 /**
- * SmGranularity: how finely a date criterion (service, age) is counted.
+ * SmGranularity:
  * @SM_GRANULARITY_DAYS: the dates themselves, to the day (the default): an
  *   earlier date is more service or more age
  * @SM_GRANULARITY_MONTHS: whole months completed on the scenario's
@@ -103,12 +103,13 @@ typedef enum {
  * @SM_GRANULARITY_YEARS: whole years completed on the reference date;
  *   candidates with the same number are tied
  *
- * A whole month from a date falls on the same day of a later month, or on
- * the first of the month after when that month is too short (so from
- * 31 January the first whole month is complete on 1 March in a common
- * year, and from 29 February a year is complete on 1 March); a whole year
- * is twelve whole months. A date after the reference date counts as 0,
- * and a missing date comes last whatever the granularity.
+ * How finely a date criterion (service, age) is counted. A whole month from a
+ * date falls on the same day of a later month, or on the first of the month
+ * after when that month is too short (so from 31 January the first whole month
+ * is complete on 1 March in a common year, and from 29 February a year is
+ * complete on 1 March); a whole year is twelve whole months. A date after the
+ * reference date counts as 0, and a missing date comes last whatever the
+ * granularity.
  */
 typedef enum {
   SM_GRANULARITY_DAYS,
@@ -209,8 +210,14 @@ SM_API gboolean sm_priority_rule_set_granularity (SmPriorityRule *rule,
                                                   SmCriterion criterion,
                                                   SmGranularity granularity,
                                                   GError **error);
-/** sm_priority_rule_get_granularity: how finely the rule counts
- * @criterion (SM_GRANULARITY_DAYS unless set). */
+/**
+ * sm_priority_rule_get_granularity:
+ * @rule: a rule
+ * @criterion: the criterion
+ *
+ * Returns: how finely the rule counts @criterion (SM_GRANULARITY_DAYS
+ *   unless set).
+ */
 SM_API SmGranularity sm_priority_rule_get_granularity (
     const SmPriorityRule *rule, SmCriterion criterion);
 
@@ -346,8 +353,6 @@ SM_API const char *sm_tie_breaking_to_string (SmTieBreaking value);
  *
  * Reads a name of sm_tie_breaking_to_string() back into @value_out (which
  * may be NULL); FALSE, leaving it untouched, for an unknown name.
- *
- * How well a position fits an employee's current function, best first.
  */
 SM_API gboolean sm_tie_breaking_from_string (const char *text,
                                              SmTieBreaking *value_out);
@@ -360,9 +365,13 @@ SM_API gboolean sm_tie_breaking_from_string (const char *text,
  *   critical) for a value outside SmGranularity.
  */
 SM_API const char *sm_granularity_to_string (SmGranularity value);
-/** sm_granularity_from_string: reads a name of sm_granularity_to_string()
- * back into @value_out (which may be NULL); FALSE, leaving it untouched,
- * for an unknown name. */
+/**
+ * sm_granularity_from_string:
+ * @value_out: (out) (optional): gets the value
+ *
+ * Reads a name of sm_granularity_to_string() back into @value_out (which
+ * may be NULL); FALSE, leaving it untouched, for an unknown name.
+ */
 SM_API gboolean sm_granularity_from_string (const char *text,
                                             SmGranularity *value_out);
 

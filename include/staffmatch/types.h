@@ -51,6 +51,7 @@ G_BEGIN_DECLS
  * sm_organisation_kind_get_type:
  * sm_reduction_get_type:
  * sm_severity_get_type:
+ * sm_granularity_get_type:
  *
  * The GEnum type of each enum, registered on first use; the nick of a
  * value is its C name without the enum's prefix, in lower case with '-'
@@ -75,6 +76,7 @@ SM_API GType sm_tie_breaking_get_type (void);
 SM_API GType sm_organisation_kind_get_type (void);
 SM_API GType sm_reduction_get_type (void);
 SM_API GType sm_severity_get_type (void);
+SM_API GType sm_granularity_get_type (void);
 
 #define SM_TYPE_VIOLATION_KIND (sm_violation_kind_get_type ())
 #define SM_TYPE_ERROR (sm_error_get_type ())
@@ -92,6 +94,7 @@ SM_API GType sm_severity_get_type (void);
 #define SM_TYPE_ORGANISATION_KIND (sm_organisation_kind_get_type ())
 #define SM_TYPE_REDUCTION (sm_reduction_get_type ())
 #define SM_TYPE_SEVERITY (sm_severity_get_type ())
+#define SM_TYPE_GRANULARITY (sm_granularity_get_type ())
 
 /**
  * sm_scenario_get_type:

@@ -154,8 +154,6 @@ SM_API const char *sm_severity_to_string (SmSeverity value);
  *
  * Reads a name of sm_severity_to_string() back into @value_out (which may be
  * NULL); FALSE, leaving it untouched, for an unknown name.
- *
- * One issue found by sm_scenario_validate().
  */
 SM_API gboolean sm_severity_from_string (const char *text,
                                          SmSeverity *value_out);

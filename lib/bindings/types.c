@@ -113,6 +113,8 @@ SM_DEFINE_ENUM_TYPE (reduction, SmReduction, 0, "SM_REDUCTION_PRIORITY",
                      "SM_REDUCTION_REFLECTION")
 SM_DEFINE_ENUM_TYPE (severity, SmSeverity, 0, "SM_SEVERITY_WARNING",
                      "SM_SEVERITY_ERROR")
+SM_DEFINE_ENUM_TYPE (granularity, SmGranularity, 0, "SM_GRANULARITY_DAYS",
+                     "SM_GRANULARITY_MONTHS", "SM_GRANULARITY_YEARS")
 
 SM_DEFINE_ENUM_TYPE (error, SmError, SM_ERROR_INVALID_SIZE,
                      "SM_ERROR_INVALID_SIZE", "SM_ERROR_TOO_LARGE",
