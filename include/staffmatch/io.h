@@ -48,6 +48,7 @@
 #include <staffmatch/export.h>
 #include <staffmatch/placement.h>
 #include <staffmatch/scenario.h>
+#include <staffmatch/validate.h>
 
 G_BEGIN_DECLS
 
@@ -96,11 +97,42 @@ SM_API int32_t sm_problem_list_get_n (const SmProblemList *list);
 SM_API gboolean sm_problem_list_get (const SmProblemList *list, int32_t index,
                                      SmProblem *problem_out);
 /**
+ * sm_problem_list_get_sheet:
+ * @index: 0 .. n-1, in the order found
+ *
+ * For a problem in a workbook (workbook.h), the sheet it is on; its
+ * SmProblem then has the row as @line and the column (A = 1) as @column.
+ *
+ * Returns: (transfer none): the sheet's name, borrowed from the list, or
+ *   NULL for a problem in a text file or when @index is out of range.
+ */
+SM_API const char *sm_problem_list_get_sheet (const SmProblemList *list,
+                                              int32_t index);
+/**
+ * sm_problem_list_get_severity:
+ * @index: 0 .. n-1, in the order found
+ *
+ * Loaders add errors, which make the load fail, and warnings, which do
+ * not: a column a table does not have (such as a column of remarks) is
+ * a warning, and its values are ignored.
+ *
+ * Returns: SM_SEVERITY_ERROR or SM_SEVERITY_WARNING (SM_SEVERITY_ERROR
+ *   when @index is out of range).
+ */
+SM_API SmSeverity sm_problem_list_get_severity (const SmProblemList *list,
+                                                int32_t index);
+/** sm_problem_list_count: how many problems of the list have @severity. */
+SM_API int32_t sm_problem_list_count (const SmProblemList *list,
+                                      SmSeverity severity);
+/**
  * sm_problem_list_format:
  *
  * Returns: (transfer full): the problems as text, one a line, each as
  *   "FILE:LINE:COLUMN: FIELD: MESSAGE" (leaving out the line, column or
- *   field when not known), or "" for an empty list; free with g_free().
+ *   field when not known), or for a workbook "FILE: SHEET!CELL: FIELD:
+ *   MESSAGE" (CELL as a spreadsheet names it, C14; a whole row as 14:14),
+ *   with "warning: " before the message of a warning; "" for an empty
+ *   list. Free with g_free().
  */
 SM_API char *sm_problem_list_format (const SmProblemList *list);
 

@@ -65,15 +65,17 @@
 #include "io/csv-tables-private.h"
 #include "io/file-private.h"
 #include "io/problems-private.h"
+#include "io/table-source-private.h"
 
 /* ---- the loader and its problems ---------------------------------------- */
 
 typedef struct {
   SmScenario *scenario;
   SmProblemList *problems;
-  const char *dir;
+  const SmTableSource *source;
   const SmCsvTableSpec *spec; /* the table being read */
-  char *path;                 /* its path, for messages */
+  SmProblemPlace place;       /* where it is (file, sheet), for messages */
+  const char *table_name;     /* how messages name it */
   char delimiter;             /* the table's */
   const SmCsvRecord *header;
   int32_t where[SM_CSV_MAX_COLUMNS]; /* header index of each column, or
@@ -90,12 +92,15 @@ typedef struct {
   guint settings_seen; /* bit k: setting k was given */
   char *default_rule;  /* settings, applied after the rules */
   char *default_rule_path;
+  char *default_rule_sheet;
   int32_t default_rule_line;
   int32_t default_rule_column;
 } Loader;
 
 static void problem (Loader *l, int32_t line, int32_t column, const char *field,
                      int code, const char *format, ...) G_GNUC_PRINTF (6, 7);
+static void warning (Loader *l, int32_t line, int32_t column, const char *field,
+                     const char *format, ...) G_GNUC_PRINTF (5, 6);
 static void report (Loader *l, int k, int code, const char *format, ...)
     G_GNUC_PRINTF (4, 5);
 
@@ -107,8 +112,29 @@ problem (Loader *l, int32_t line, int32_t column, const char *field, int code,
   va_start (args, format);
   g_autofree char *message = g_strdup_vprintf (format, args);
   va_end (args);
-  sm_problem_list__add (l->problems, l->path, line, column, field, code, "%s",
-                        message);
+  SmProblemPlace place = l->place;
+  place.line = line;
+  place.column = column;
+  place.severity = SM_SEVERITY_ERROR;
+  sm_problem_list__add_at (l->problems, &place, field, code, "%s", message);
+}
+
+/* A problem that does not stop the load (the scenario is what the
+ * tables say without the part warned about). */
+static void
+warning (Loader *l, int32_t line, int32_t column, const char *field,
+         const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  va_end (args);
+  SmProblemPlace place = l->place;
+  place.line = line;
+  place.column = column;
+  place.severity = SM_SEVERITY_WARNING;
+  sm_problem_list__add_at (l->problems, &place, field, SM_ERROR_INVALID_VALUE,
+                           "%s", message);
 }
 
 static int32_t
@@ -786,7 +812,9 @@ apply_setting (Loader *l, int key)
       g_free (l->default_rule);
       l->default_rule = g_strstrip (g_strdup (field (l, SM_CSV_SET_VALUE)));
       g_free (l->default_rule_path);
-      l->default_rule_path = g_strdup (l->path);
+      l->default_rule_path = g_strdup (l->place.file);
+      g_free (l->default_rule_sheet);
+      l->default_rule_sheet = g_strdup (l->place.sheet);
       l->default_rule_line = l->row->line;
       l->default_rule_column = column_of (l, SM_CSV_SET_VALUE);
       break;
@@ -827,40 +855,19 @@ load_setting (Loader *l)
 /* ---- reading a table ---------------------------------------------------- */
 
 /* The table's records (transfer full), or NULL when it is absent or
- * unreadable (a problem says which, unless an optional table is absent). */
+ * unreadable (the source has said why) or empty. */
 static SmCsvTable *
-read_table (Loader *l, const char *path)
+read_table (Loader *l)
 {
-  GError *error = NULL;
-  int32_t line = 0, column = 0;
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      if (!l->spec->optional)
-        problem (l, 0, 0, NULL, SM_ERROR_IO,
-                 "The table is missing; a "
-                 "scenario folder needs organisations.csv, units.csv, "
-                 "positions.csv, employees.csv, applications.csv and "
-                 "function-relations.csv.");
-      return NULL;
-    }
-  g_autoptr (GBytes) bytes = sm_text_file__load (path, &error);
-  SmCsvTable *table = NULL;
-  if (bytes == NULL)
-    problem (l, 0, 0, NULL, error->code, "%s", error->message);
-  else
-    {
-      gsize n;
-      const char *data = g_bytes_get_data (bytes, &n);
-      table = sm_csv__read (data, n, &line, &column, &error);
-      if (table == NULL)
-        problem (l, line, column, NULL, error->code, "%s", error->message);
-    }
-  g_clear_error (&error);
+  SmCsvTable *table = l->source->read (l->source->data, l->spec, &l->place,
+                                       l->problems);
   if (table != NULL && table->records->len == 0)
     {
       problem (l, 1, 0, NULL, SM_ERROR_PARSE,
-               "The file is empty; it needs "
-               "a header row naming its columns.");
+               l->source->workbook ? "The sheet is empty; it needs a first "
+                                     "row naming its columns."
+                                   : "The file is empty; it needs "
+                                     "a header row naming its columns.");
       g_clear_pointer (&table, sm_csv__table_free);
     }
   return table;
@@ -875,6 +882,79 @@ find_column (const SmCsvTableSpec *spec, const char *name)
   return -1;
 }
 
+/* The edit distance of @a and @b (insertions, deletions, changes), or
+ * more than 2 when it is beyond 2. */
+static int
+distance_within_2 (const char *a, const char *b)
+{
+  size_t n = strlen (a), m = strlen (b);
+  if (n > 32 || m > 32 || (n > m ? n - m : m - n) > 2)
+    return 3;
+  int row[33], prev[33];
+  for (size_t j = 0; j <= m; j++)
+    prev[j] = (int) j;
+  for (size_t i = 1; i <= n; i++)
+    {
+      row[0] = (int) i;
+      for (size_t j = 1; j <= m; j++)
+        row[j] = MIN (MIN (prev[j] + 1, row[j - 1] + 1),
+                      prev[j - 1] + (a[i - 1] != b[j - 1]));
+      memcpy (prev, row, sizeof row);
+    }
+  return prev[m];
+}
+
+/* A column of the table that @name is probably a misspelling of (within
+ * two edits, or the same letters without '_' and '-'), or NULL. */
+static const char *
+near_column (const SmCsvTableSpec *spec, const char *name)
+{
+  g_autofree char *bare = g_strdup (name);
+  g_strdelimit (bare, "_- ", '_');
+  for (int k = 0; spec->columns[k] != NULL; k++)
+    {
+      g_autofree char *want = g_strdup (spec->columns[k]);
+      g_strdelimit (want, "_- ", '_');
+      if (distance_within_2 (bare, want) <= 2
+          || (strlen (name) >= 4 && g_str_has_prefix (want, bare)))
+        return spec->columns[k];
+    }
+  return NULL;
+}
+
+/* A header cell that names no column of the table. A name that looks
+ * like a column of its own (a column of remarks, "opmerking") is a
+ * warning and its values are ignored: a spreadsheet kept by people has
+ * such columns. It is an error when it is probably a misspelt column
+ * (whose values would otherwise be lost without a word) or does not
+ * look like a column name at all (it may be data: the header row may be
+ * damaged). */
+static void
+report_unknown_column (Loader *l, int32_t index, const char *text)
+{
+  g_autofree char *all = g_strjoinv (", ", (char **) l->spec->columns);
+  g_autofree char *shown = g_strstrip (g_strdup (text));
+  g_autofree char *name = g_ascii_strdown (shown, -1);
+  const char *near = looks_like_column_name (shown)
+                         ? near_column (l->spec, name)
+                         : NULL;
+  if (near != NULL)
+    problem (l, l->header->line, index + 1, shown, SM_ERROR_INVALID_VALUE,
+             "Unknown column '%s'; did you mean %s? The columns of %s are "
+             "%s.",
+             shown, near, l->table_name, all);
+  else if (looks_like_column_name (shown))
+    warning (l, l->header->line, index + 1, shown,
+             "The column '%s' is not one of %s, so its values are ignored "
+             "(the columns of %s are %s).",
+             shown, l->table_name, l->table_name, all);
+  else
+    problem (l, l->header->line, index + 1, NULL, SM_ERROR_INVALID_VALUE,
+             "Unknown column (its name is not quoted: it does not look "
+             "like one and may be data); the columns of %s are %s.",
+             l->table_name, all);
+}
+
 /* Maps one header cell to its column, reporting unknown and doubled
  * names. */
 static void
@@ -886,19 +966,7 @@ map_column (Loader *l, int32_t index)
     return; /* a column without a name: its values must be empty */
   int k = find_column (l->spec, name);
   if (k < 0)
-    {
-      g_autofree char *all = g_strjoinv (", ", (char **) l->spec->columns);
-      g_autofree char *shown = g_strstrip (g_strdup (text));
-      if (looks_like_column_name (shown))
-        problem (l, l->header->line, index + 1, shown, SM_ERROR_INVALID_VALUE,
-                 "Unknown column '%s'; the columns of %s are %s.", shown,
-                 l->spec->file, all);
-      else
-        problem (l, l->header->line, index + 1, NULL, SM_ERROR_INVALID_VALUE,
-                 "Unknown column (its name is not quoted: it does not look "
-                 "like one and may be data); the columns of %s are %s.",
-                 l->spec->file, all);
-    }
+    report_unknown_column (l, index, text);
   else if (l->where[k] >= 0)
     problem (l, l->header->line, index + 1, text, SM_ERROR_PARSE,
              "The "
@@ -930,7 +998,7 @@ check_header_names (Loader *l)
            "The first row "
            "names none of the columns of %s, so the header row seems to be "
            "missing; add a first row that names the columns (%s).",
-           l->spec->file, all);
+           l->table_name, all);
   return FALSE;
 }
 
@@ -1007,6 +1075,19 @@ check_line_breaks (Loader *l, const SmCsvRecord *record, gboolean header)
         continue;
       int k = header ? -1 : column_at (l, index);
       gboolean multiline = k >= 0 && (l->spec->multiline & SM_CSV_COLUMN (k));
+      if (l->source->workbook)
+        {
+          if (multiline)
+            continue;
+          /* A cell cannot swallow rows: its line break was typed. */
+          problem (l, record->line, index + 1,
+                   k >= 0 ? l->spec->columns[k] : NULL, SM_ERROR_PARSE,
+                   "The cell holds a line break (typed with Alt+Enter), but "
+                   "%s; remove it.",
+                   header ? "a column name is one line"
+                          : "this column holds no line breaks");
+          return FALSE;
+        }
       if (multiline && !swallows_rows (text, l->delimiter, l->header->n_fields))
         continue;
       int32_t opened = record->lines[index];
@@ -1049,7 +1130,7 @@ map_header (Loader *l, const SmCsvTable *table)
         problem (l, l->header->line, 0, l->spec->columns[k], SM_ERROR_PARSE,
                  "The column is missing; the header of %s needs %s (the "
                  "columns are %s).",
-                 l->spec->file, l->spec->columns[k], all);
+                 l->table_name, l->spec->columns[k], all);
         ok = FALSE;
       }
   return ok;
@@ -1149,12 +1230,10 @@ note_row (Loader *l)
 static void
 load_table (Loader *l, const SmCsvTableSpec *spec, void (*load_row) (Loader *))
 {
-  g_autofree char *path = g_build_filename (l->dir, spec->file, NULL);
   int32_t before = sm_problem_list_get_n (l->problems);
   l->spec = spec;
-  g_free (l->path);
-  l->path = g_filename_display_name (path);
-  g_autoptr (SmCsvTable) table = read_table (l, path);
+  l->source->locate (l->source->data, spec, &l->place, &l->table_name);
+  g_autoptr (SmCsvTable) table = read_table (l);
   l->delimiter = table != NULL ? table->delimiter : ';';
   if (table == NULL || !map_header (l, table))
     {
@@ -1194,23 +1273,12 @@ apply_default_rule (Loader *l)
       || g_hash_table_contains (l->rejected[SM_CSV_REF_RULE], l->default_rule)
       || sm_scenario_set_default_rule (l->scenario, l->default_rule, &error))
     return; /* set, or a follow-on of a problem in rules.csv */
-  sm_problem_list__add (l->problems, l->default_rule_path, l->default_rule_line,
-                        l->default_rule_column, "default_rule", error->code,
-                        "%s", error->message);
+  SmProblemPlace place = { l->default_rule_path, l->default_rule_sheet,
+                           SM_SEVERITY_ERROR, l->default_rule_line,
+                           l->default_rule_column };
+  sm_problem_list__add_at (l->problems, &place, "default_rule", error->code,
+                           "%s", error->message);
   g_error_free (error);
-}
-
-/* Moves the problems of @from to the end of @to. */
-static void
-copy_problems (const SmProblemList *from, SmProblemList *to)
-{
-  for (int32_t k = 0; k < sm_problem_list_get_n (from); k++)
-    {
-      SmProblem p;
-      sm_problem_list_get (from, k, &p);
-      sm_problem_list__add (to, p.file, p.line, p.column, p.field, p.code, "%s",
-                            p.message);
-    }
 }
 
 static void
@@ -1230,37 +1298,125 @@ load_all_tables (Loader *l)
 }
 
 SmScenario *
-sm_scenario_load_csv (const char *dir, SmProblemList *problems, GError **error)
+sm_csv__load_tables (const SmTableSource *source, SmProblemList *problems,
+                     GError **error)
 {
-  g_return_val_if_fail (dir != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   g_autoptr (SmProblemList) found = sm_problem_list_new ();
   g_autoptr (SmScenario) scenario = sm_scenario_new ();
   Loader l = { 0 };
   l.scenario = scenario;
   l.problems = found;
-  l.dir = dir;
-  l.path = g_filename_display_name (dir);
+  l.source = source;
   sm_scenario_get_reduction (scenario, &l.reduction, &l.age_band_years);
   for (int k = 0; k < SM_CSV_N_REF_KINDS; k++)
     l.rejected[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            NULL);
-  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
-    load_all_tables (&l);
-  else
-    problem (&l, 0, 0, NULL, SM_ERROR_IO,
-             "There is no folder here; give "
-             "the folder that holds the scenario's CSV tables.");
-  g_free (l.path);
+  load_all_tables (&l);
   g_free (l.default_rule);
   g_free (l.default_rule_path);
+  g_free (l.default_rule_sheet);
   for (int k = 0; k < SM_CSV_N_REF_KINDS; k++)
     g_hash_table_unref (l.rejected[k]);
   if (problems != NULL)
-    copy_problems (found, problems);
+    sm_problem_list__append_all (found, problems);
   if (sm_problem_list__to_error (found, error))
     return NULL;
   return g_steal_pointer (&scenario);
+}
+
+char *
+sm_csv__table_sheet_name (const SmCsvTableSpec *spec)
+{
+  g_return_val_if_fail (g_str_has_suffix (spec->file, ".csv"), NULL);
+  return g_strndup (spec->file, strlen (spec->file) - 4);
+}
+
+/* ---- a folder of CSV files ---------------------------------------------- */
+
+typedef struct {
+  const char *dir;
+  char *path; /* the table's path, for messages */
+} CsvFolder;
+
+static void
+folder_locate (gpointer data, const SmCsvTableSpec *spec,
+               SmProblemPlace *place_out, const char **name_out)
+{
+  CsvFolder *folder = data;
+  g_autofree char *path = g_build_filename (folder->dir, spec->file, NULL);
+  g_free (folder->path);
+  folder->path = g_filename_display_name (path);
+  *place_out = (SmProblemPlace){ folder->path, NULL, SM_SEVERITY_ERROR, 0, 0 };
+  *name_out = spec->file;
+}
+
+static void
+place_problem (SmProblemList *problems, const SmProblemPlace *place,
+               int32_t line, int32_t column, int code, const char *message)
+{
+  SmProblemPlace at = *place;
+  at.line = line;
+  at.column = column;
+  sm_problem_list__add_at (problems, &at, NULL, code, "%s", message);
+}
+
+static SmCsvTable *
+folder_read (gpointer data, const SmCsvTableSpec *spec,
+             const SmProblemPlace *place, SmProblemList *problems)
+{
+  CsvFolder *folder = data;
+  g_autofree char *path = g_build_filename (folder->dir, spec->file, NULL);
+  GError *error = NULL;
+  int32_t line = 0, column = 0;
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!spec->optional)
+        place_problem (problems, place, 0, 0, SM_ERROR_IO,
+                       "The table is missing; a scenario folder needs "
+                       "organisations.csv, units.csv, positions.csv, "
+                       "employees.csv, applications.csv and "
+                       "function-relations.csv.");
+      return NULL;
+    }
+  g_autoptr (GBytes) bytes = sm_text_file__load (path, &error);
+  SmCsvTable *table = NULL;
+  if (bytes == NULL)
+    place_problem (problems, place, 0, 0, error->code, error->message);
+  else
+    {
+      gsize n;
+      const char *text = g_bytes_get_data (bytes, &n);
+      table = sm_csv__read (text, n, &line, &column, &error);
+      if (table == NULL)
+        place_problem (problems, place, line, column, error->code,
+                       error->message);
+    }
+  g_clear_error (&error);
+  return table;
+}
+
+SmScenario *
+sm_scenario_load_csv (const char *dir, SmProblemList *problems, GError **error)
+{
+  g_return_val_if_fail (dir != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr (SmProblemList) found = sm_problem_list_new ();
+      g_autofree char *shown = g_filename_display_name (dir);
+      sm_problem_list__add (found, shown, 0, 0, NULL, SM_ERROR_IO,
+                            "There is no folder here; give the folder that "
+                            "holds the scenario's CSV tables.");
+      if (problems != NULL)
+        sm_problem_list__append_all (found, problems);
+      sm_problem_list__to_error (found, error);
+      return NULL;
+    }
+  CsvFolder folder = { dir, NULL };
+  SmTableSource source = { folder_read, folder_locate, FALSE, &folder };
+  SmScenario *scenario = sm_csv__load_tables (&source, problems, error);
+  g_free (folder.path);
+  return scenario;
 }
 
 SmScenario *

@@ -43,6 +43,9 @@ typedef struct {
  * the table, or NULL on error. */
 SmCsvTable *sm_csv__read (const char *data, gsize length, int32_t *line_out,
                           int32_t *column_out, GError **error);
+/* An empty table, for readers of other formats (workbooks) that fill
+ * its records themselves. (transfer full) */
+SmCsvTable *sm_csv__table_new (char delimiter);
 void sm_csv__table_free (SmCsvTable *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmCsvTable, sm_csv__table_free)

@@ -461,6 +461,16 @@ sm_csv__read (const char *data, gsize length, int32_t *line_out,
   return g_steal_pointer (&table);
 }
 
+SmCsvTable *
+sm_csv__table_new (char delimiter)
+{
+  SmCsvTable *table = g_new0 (SmCsvTable, 1);
+  table->delimiter = delimiter;
+  table->records = g_array_new (FALSE, FALSE, sizeof (SmCsvRecord));
+  g_array_set_clear_func (table->records, record_clear);
+  return table;
+}
+
 void
 sm_csv__table_free (SmCsvTable *table)
 {
