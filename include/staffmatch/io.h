@@ -289,8 +289,11 @@ SM_API char *sm_placement_checksum (const SmPlacement *placement);
  * sm_scenario_load:
  *
  * Loads @path as a CSV folder (sm_scenario_load_csv()) when it is a
- * folder, else as a JSON file (sm_scenario_load_json()), with that
- * loader's errors.
+ * folder; as a workbook (sm_scenario_load_workbook(), workbook.h) when
+ * its name ends in .xlsx, .xlsm or .ods (in any case) or it is a zip
+ * archive; else as a JSON file (sm_scenario_load_json()), with that
+ * loader's errors. A file named .csv, .txt or .tsv is one table, not a
+ * scenario: SM_ERROR_PARSE says so (instead of "not valid JSON").
  *
  * Returns: (transfer full): the scenario, or NULL on any problem; free
  *   with sm_scenario_unref().

@@ -59,6 +59,8 @@
 #include <string.h>
 #include <staffmatch/error.h>
 #include <staffmatch/io.h>
+#include <staffmatch/workbook.h>
+#include <glib/gstdio.h>
 
 #include "core/enum-names-private.h"
 #include "io/csv-private.h"
@@ -1419,11 +1421,58 @@ sm_scenario_load_csv (const char *dir, SmProblemList *problems, GError **error)
   return scenario;
 }
 
+/* Whether the file at @path starts as a zip archive does. */
+static gboolean
+starts_as_zip (const char *path)
+{
+  char head[4] = { 0 };
+  FILE *stream = g_fopen (path, "rb");
+  if (stream == NULL)
+    return FALSE;
+  size_t n = fread (head, 1, sizeof head, stream);
+  fclose (stream);
+  return n == 4 && memcmp (head, "PK\x03\x04", 4) == 0;
+}
+
+static gboolean
+has_suffix_nocase (const char *path, const char *const *suffixes)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  for (int k = 0; suffixes[k] != NULL; k++)
+    if (g_str_has_suffix (lower, suffixes[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A single table given where a whole scenario was expected. */
+static SmScenario *
+refuse_single_table (const char *path, SmProblemList *problems, GError **error)
+{
+  g_autoptr (SmProblemList) found = sm_problem_list_new ();
+  g_autofree char *shown = g_filename_display_name (path);
+  sm_problem_list__add (found, shown, 0, 0, NULL, SM_ERROR_PARSE,
+                        "This is one table, not a whole scenario; give the "
+                        "folder that holds all the tables (organisations.csv, "
+                        "units.csv, positions.csv, employees.csv, "
+                        "applications.csv, function-relations.csv), a "
+                        "workbook (.xlsx or .ods) or a JSON file.");
+  if (problems != NULL)
+    sm_problem_list__append_all (found, problems);
+  sm_problem_list__to_error (found, error);
+  return NULL;
+}
+
 SmScenario *
 sm_scenario_load (const char *path, SmProblemList *problems, GError **error)
 {
+  static const char *const workbooks[] = { ".xlsx", ".xlsm", ".ods", NULL };
+  static const char *const tables[] = { ".csv", ".txt", ".tsv", NULL };
   g_return_val_if_fail (path != NULL, NULL);
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     return sm_scenario_load_csv (path, problems, error);
+  if (has_suffix_nocase (path, workbooks) || starts_as_zip (path))
+    return sm_scenario_load_workbook (path, problems, error);
+  if (has_suffix_nocase (path, tables))
+    return refuse_single_table (path, problems, error);
   return sm_scenario_load_json (path, problems, error);
 }

@@ -151,7 +151,7 @@ sm_workbook__number_text (double value)
 char *
 sm_workbook__serial_date (double serial, gboolean system_1904)
 {
-  if (!isfinite (serial) || serial < 1 || serial > 150000)
+  if (!isfinite (serial) || serial < (system_1904 ? 0 : 1) || serial > 150000)
     return NULL;
   int32_t days = (int32_t) floor (serial);
   g_autoptr (GDate) date = g_date_new_dmy (1, 1, 1904);
