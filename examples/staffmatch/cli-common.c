@@ -342,6 +342,21 @@ SmScenario *
 cli_load (const char *command, const char *path)
 {
   g_autoptr (SmProblemList) problems = sm_problem_list_new ();
+  SmScenario *scenario = cli_load_keeping (command, path, problems);
+  int32_t warnings = sm_problem_list_count (problems, SM_SEVERITY_WARNING);
+  if (scenario != NULL && warnings > 0)
+    cli_note (command,
+              "%s: %d warning%s about the input (a column that is ignored); "
+              "'staffmatch check' lists %s",
+              path, warnings, warnings == 1 ? "" : "s",
+              warnings == 1 ? "it" : "them");
+  return scenario;
+}
+
+SmScenario *
+cli_load_keeping (const char *command, const char *path,
+                  SmProblemList *problems)
+{
   g_autoptr (GError) error = NULL;
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
