@@ -89,7 +89,11 @@ typedef struct {
   GHashTable *rejected[SM_CSV_N_REF_KINDS]; /* identifiers of rows not
                                                added */
   gboolean lost[SM_CSV_N_REF_KINDS]; /* a whole table could not be read */
-  SmReduction reduction;             /* settings, applied when all are read */
+  GHashTable *unzeroed[SM_CSV_N_REF_KINDS]; /* numeric identifiers without
+                                               their leading zeros -> the
+                                               identifiers, made when first
+                                               needed */
+  SmReduction reduction; /* settings, applied when all are read */
   int32_t age_band_years;
   guint settings_seen; /* bit k: setting k was given */
   char *default_rule;  /* settings, applied after the rules */
@@ -197,6 +201,20 @@ column_at (const Loader *l, int32_t index)
 }
 
 /* ---- what messages may quote (see top) ---------------------------------- */
+
+/* Whether @text is digits only, after a sign when @sign. */
+static gboolean
+is_whole_number (const char *text, gboolean sign)
+{
+  if (sign && (*text == '-' || *text == '+'))
+    text++;
+  if (*text == '\0')
+    return FALSE;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isdigit (*text))
+      return FALSE;
+  return TRUE;
+}
 
 /* Whether @text holds a date: three groups of digits joined by '-', '/'
  * or '.'. */
@@ -380,6 +398,49 @@ get_fte (Loader *l, int k, double *out)
     }
 }
 
+/* Whether @text is @n groups of digits joined by '-', '/' or '.', the
+ * last of exactly @last_digits digits (0: any). */
+static gboolean
+is_digit_groups (const char *text, int n, int last_digits)
+{
+  const char *p = text;
+  for (int group = 0; group < n; group++)
+    {
+      const char *start = p;
+      while (g_ascii_isdigit (*p))
+        p++;
+      if (p == start || p - start > 4)
+        return FALSE;
+      if (group + 1 == n)
+        return *p == '\0' && (last_digits == 0 || p - start == last_digits);
+      if (*p != '-' && *p != '/' && *p != '.')
+        return FALSE;
+      p++;
+    }
+  return FALSE;
+}
+
+/* What a spreadsheet probably did to a date that does not read, or
+ * NULL. The date is not quoted: it may be a birth date. */
+static const char *
+date_hint (const char *text)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text));
+  guint64 serial;
+  if (g_ascii_string_to_unsigned (t, 10, 1, 150000, &serial, NULL)
+      && strlen (t) >= 3)
+    return "The value looks like a spreadsheet's date serial number (the "
+           "number of days since 1900, shown when a date cell is formatted "
+           "as a number): format the column as a date (dd-mm-jjjj) in the "
+           "spreadsheet and save again.";
+  if (is_digit_groups (t, 3, 2))
+    return "The year has two digits (as LibreOffice's Dutch date format "
+           "writes it, 01-07-13), which could be 1913 or 2013: format the "
+           "column as a date with a four-digit year (dd-mm-jjjj) and save "
+           "again.";
+  return NULL;
+}
+
 /* The message of sm_date_parse() does not quote the text (personal data). */
 static void
 get_date (Loader *l, int k, SmDate *out)
@@ -389,7 +450,9 @@ get_date (Loader *l, int k, SmDate *out)
   if (check_given (l, k, "a date")
       && !sm_date_parse (field (l, k), out, &error))
     {
-      report (l, k, SM_ERROR_INVALID_VALUE, "%s", error->message);
+      const char *hint = date_hint (field (l, k));
+      report (l, k, SM_ERROR_INVALID_VALUE, "%s",
+              hint != NULL ? hint : error->message);
       g_error_free (error);
     }
 }
@@ -534,13 +597,92 @@ is_follow_on (const Loader *l, const GError *error, const Ref *ref)
          || g_hash_table_contains (l->rejected[ref->kind], field (l, ref->k));
 }
 
+/* The identifier of @kind at position @index, or NULL past the end. */
+static const char *
+id_at (const SmScenario *s, SmCsvRefKind kind, int32_t index)
+{
+  SmOrganisationSpec o;
+  SmUnitSpec u;
+  SmPositionSpec p;
+  SmEmployeeSpec e;
+  const SmPriorityRule *rule;
+  switch (kind)
+    {
+    case SM_CSV_REF_ORGANISATION:
+      return sm_scenario_get_organisation (s, index, &o) ? o.id : NULL;
+    case SM_CSV_REF_UNIT:
+      return sm_scenario_get_unit (s, index, &u) ? u.id : NULL;
+    case SM_CSV_REF_POSITION:
+      return sm_scenario_get_position (s, index, &p) ? p.id : NULL;
+    case SM_CSV_REF_EMPLOYEE:
+      return sm_scenario_get_employee (s, index, &e) ? e.id : NULL;
+    default:
+      rule = sm_scenario_get_rule (s, index);
+      return rule != NULL ? sm_priority_rule_get_id (rule) : NULL;
+    }
+}
+
+/* @text without its leading zeros when it is a whole number (transfer
+ * full), else NULL. */
+static char *
+strip_zeros (const char *text)
+{
+  if (!is_whole_number (text, FALSE))
+    return NULL;
+  while (text[0] == '0' && text[1] != '\0')
+    text++;
+  return g_strdup (text);
+}
+
+/* An identifier of @kind that differs from @id only in leading zeros,
+ * or NULL: a spreadsheet that took the column of one table for numbers
+ * dropped them there. Every table that defines items is read before the
+ * tables that refer to them, so the index is made once, when first
+ * needed. */
+static const char *
+zero_twin (Loader *l, SmCsvRefKind kind, const char *id)
+{
+  g_autofree char *key = strip_zeros (id);
+  if (key == NULL)
+    return NULL;
+  if (l->unzeroed[kind] == NULL)
+    {
+      l->unzeroed[kind] = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                 g_free, NULL);
+      const char *each;
+      for (int32_t k = 0; (each = id_at (l->scenario, kind, k)) != NULL; k++)
+        {
+          char *stripped = strip_zeros (each);
+          if (stripped != NULL
+              && !g_hash_table_contains (l->unzeroed[kind], stripped))
+            g_hash_table_insert (l->unzeroed[kind], stripped, (char *) each);
+          else
+            g_free (stripped);
+        }
+    }
+  const char *twin = g_hash_table_lookup (l->unzeroed[kind], key);
+  return twin != NULL && strcmp (twin, id) != 0 ? twin : NULL;
+}
+
 /* Reports a failed add as a problem (and frees @error). */
 static void
 add_failed (Loader *l, GError *error, int id_k, const Ref *refs, int n_refs)
 {
   int ref;
   int k = blame (l, error, id_k, refs, n_refs, &ref);
-  if (!is_follow_on (l, error, ref >= 0 ? &refs[ref] : NULL))
+  const char *twin = error->code == SM_ERROR_UNKNOWN_ID && ref >= 0
+                         ? zero_twin (l, refs[ref].kind, field (l, refs[ref].k))
+                         : NULL;
+  if (twin != NULL && !is_follow_on (l, error, &refs[ref]))
+    report (l, k, error->code,
+            "%s Did you mean '%s'? A spreadsheet drops the leading zeros of "
+            "identifiers it takes for numbers: format the column as text in "
+            "every table and save again.",
+            is_safe_message (l, error->message)
+                ? error->message
+                : unquoted_message (error->code),
+            twin);
+  else if (!is_follow_on (l, error, ref >= 0 ? &refs[ref] : NULL))
     report (l, k, error->code, "%s",
             is_safe_message (l, error->message)
                 ? error->message
@@ -1138,19 +1280,6 @@ map_header (Loader *l, const SmCsvTable *table)
   return ok;
 }
 
-static gboolean
-is_whole_number (const char *text, gboolean sign)
-{
-  if (sign && (*text == '-' || *text == '+'))
-    text++;
-  if (*text == '\0')
-    return FALSE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isdigit (*text))
-      return FALSE;
-  return TRUE;
-}
-
 /* The header index of a decimal column whose value, with the next cell,
  * looks like one number split at a decimal comma, or -1. */
 static int32_t
@@ -1219,6 +1348,57 @@ check_row_width (Loader *l)
   return TRUE;
 }
 
+/* Whether column @k holds identifiers or codes, which are text even
+ * when they are digits. */
+static gboolean
+is_identifier_column (const SmCsvTableSpec *spec, int k)
+{
+  static const char *const names[] = {
+    "id",       "organisation", "contract_client", "unit", "rule",
+    "employee", "position",     "function",        "from", "to",
+    NULL
+  };
+  return g_strv_contains (names, spec->columns[k]);
+}
+
+/* Whether @text is a number in scientific notation as a spreadsheet
+ * shows a long number (1,0143E+11 or 1.0143E+11). */
+static gboolean
+is_scientific (const char *text)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text));
+  const char *p = t;
+  if (!g_ascii_isdigit (*p++) || (*p != ',' && *p != '.'))
+    return FALSE;
+  for (p++; g_ascii_isdigit (*p); p++)
+    ;
+  if (*p != 'E' && *p != 'e')
+    return FALSE;
+  p++;
+  if (*p == '+' || *p == '-')
+    p++;
+  return is_whole_number (p, FALSE);
+}
+
+/* Identifiers a spreadsheet has turned into numbers in scientific
+ * notation, whose last digits are lost: the row is refused. */
+static gboolean
+check_identifiers (Loader *l)
+{
+  gboolean ok = TRUE;
+  for (int k = 0; l->spec->columns[k] != NULL; k++)
+    if (is_identifier_column (l->spec, k) && is_scientific (field (l, k)))
+      {
+        report (l, k, SM_ERROR_INVALID_VALUE,
+                "The identifier is a number in scientific notation, as a "
+                "spreadsheet shows a long number that does not fit its "
+                "column, and its last digits are lost: format the column as "
+                "text, type the identifiers again and save again.");
+        ok = FALSE;
+      }
+  return ok;
+}
+
 /* After a row: a row that was not added makes its identifier one whose
  * mentions later are follow-on problems. */
 static void
@@ -1250,7 +1430,8 @@ load_table (Loader *l, const SmCsvTableSpec *spec, void (*load_row) (Loader *))
       l->row_dropped = FALSE;
       if (sm_csv__record_is_blank (l->row))
         continue;
-      if (check_line_breaks (l, l->row, FALSE) && check_row_width (l))
+      if (check_line_breaks (l, l->row, FALSE) && check_row_width (l)
+          && check_identifiers (l))
         load_row (l);
       note_row (l);
     }
@@ -1318,7 +1499,10 @@ sm_csv__load_tables (const SmTableSource *source, SmProblemList *problems,
   g_free (l.default_rule_path);
   g_free (l.default_rule_sheet);
   for (int k = 0; k < SM_CSV_N_REF_KINDS; k++)
-    g_hash_table_unref (l.rejected[k]);
+    {
+      g_hash_table_unref (l.rejected[k]);
+      g_clear_pointer (&l.unzeroed[k], g_hash_table_unref);
+    }
   if (problems != NULL)
     sm_problem_list__append_all (found, problems);
   if (sm_problem_list__to_error (found, error))
@@ -1337,17 +1521,58 @@ sm_csv__table_sheet_name (const SmCsvTableSpec *spec)
 
 typedef struct {
   const char *dir;
-  char *path; /* the table's path, for messages */
+  char *path;  /* the table's path, for messages */
+  char *twice; /* another file that could be the table, or NULL */
 } CsvFolder;
+
+/* The exact name of a table before names that differ in case or end in
+ * .txt, then in byte order: the order files are taken in. */
+static int
+sort_exact_first (gconstpointer a, gconstpointer b)
+{
+  const char *x = *(const char *const *) a, *y = *(const char *const *) b;
+  gboolean xe = g_str_has_suffix (x, ".csv"), ye = g_str_has_suffix (y, ".csv");
+  if (xe != ye)
+    return xe ? -1 : 1;
+  return strcmp (x, y);
+}
+
+/* The file of table @spec in the folder: its name in any case
+ * (Employees.CSV), or the same name ending in .txt (a table saved as
+ * Excel's "Unicode text"); the exact name first. (transfer full) The
+ * expected path when there is none; *@twice_out names a second
+ * candidate, when there is one. */
+static char *
+find_table_file (const char *dir, const SmCsvTableSpec *spec, char **twice_out)
+{
+  g_autofree char *sheet = sm_csv__table_sheet_name (spec);
+  g_autofree char *as_text = g_strconcat (sheet, ".txt", NULL);
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (name, -1);
+      if (strcmp (lower, spec->file) == 0 || strcmp (lower, as_text) == 0)
+        g_ptr_array_add (found, g_strdup (name));
+    }
+  g_ptr_array_sort (found, (GCompareFunc) sort_exact_first);
+  *twice_out = found->len > 1 ? g_strdup (found->pdata[1]) : NULL;
+  return g_build_filename (dir, found->len > 0 ? found->pdata[0] : spec->file,
+                           NULL);
+}
 
 static void
 folder_locate (gpointer data, const SmCsvTableSpec *spec,
                SmProblemPlace *place_out, const char **name_out)
 {
   CsvFolder *folder = data;
-  g_autofree char *path = g_build_filename (folder->dir, spec->file, NULL);
+  g_autofree char *twice = NULL;
+  g_autofree char *path = find_table_file (folder->dir, spec, &twice);
   g_free (folder->path);
   folder->path = g_filename_display_name (path);
+  g_free (folder->twice);
+  folder->twice = twice != NULL ? g_filename_display_name (twice) : NULL;
   *place_out = (SmProblemPlace){ folder->path, NULL, SM_SEVERITY_ERROR, 0, 0 };
   *name_out = spec->file;
 }
@@ -1367,9 +1592,19 @@ folder_read (gpointer data, const SmCsvTableSpec *spec,
              const SmProblemPlace *place, SmProblemList *problems)
 {
   CsvFolder *folder = data;
-  g_autofree char *path = g_build_filename (folder->dir, spec->file, NULL);
+  g_autofree char *twice = NULL;
+  g_autofree char *path = find_table_file (folder->dir, spec, &twice);
   GError *error = NULL;
   int32_t line = 0, column = 0;
+  if (twice != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (
+          "The folder holds two files that could be this table (also %s); "
+          "remove the one that is not.",
+          folder->twice);
+      place_problem (problems, place, 0, 0, SM_ERROR_PARSE, message);
+      return NULL;
+    }
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       if (!spec->optional)
@@ -1414,10 +1649,11 @@ sm_scenario_load_csv (const char *dir, SmProblemList *problems, GError **error)
       sm_problem_list__to_error (found, error);
       return NULL;
     }
-  CsvFolder folder = { dir, NULL };
+  CsvFolder folder = { dir, NULL, NULL };
   SmTableSource source = { folder_read, folder_locate, FALSE, &folder };
   SmScenario *scenario = sm_csv__load_tables (&source, problems, error);
   g_free (folder.path);
+  g_free (folder.twice);
   return scenario;
 }
 
