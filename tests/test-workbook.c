@@ -28,6 +28,8 @@
 #define SMALL_DIR "data/csv/small"
 #define SHEET_DIR "data/csv/spreadsheet"
 #define ODS_FILE "data/workbook/small.ods"
+#define FILLED_DIR "data/workbook/filled"
+#define FILLED_ODS "data/workbook/filled.ods"
 
 /* ---- helpers --------------------------------------------------------------
  */
@@ -169,9 +171,15 @@ test_xlsx_round_trip (void)
 static void
 test_ods_fixture (void)
 {
-  g_autofree char *want = checksum_of (sm_scenario_load_csv, SMALL_DIR);
-  g_autofree char *got = checksum_of (sm_scenario_load_workbook, ODS_FILE);
-  CU_ASSERT_STRING_EQUAL (got, want);
+  const char *const pairs[][2] = { { SMALL_DIR, ODS_FILE },
+                                   { FILLED_DIR, FILLED_ODS } };
+  for (size_t k = 0; k < G_N_ELEMENTS (pairs); k++)
+    {
+      g_autofree char *want = checksum_of (sm_scenario_load_csv, pairs[k][0]);
+      g_autofree char *got = checksum_of (sm_scenario_load_workbook,
+                                          pairs[k][1]);
+      CU_ASSERT_STRING_EQUAL (got, want);
+    }
 }
 
 /* The scenario of the people-typed workbook, as a CSV folder. */

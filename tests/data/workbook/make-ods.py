@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: LGPL-2.1-or-later
-"""Builds small.ods from ../csv/small/ as LibreOffice Calc would save it.
+"""Builds an .ods from a folder of CSV tables as LibreOffice Calc would
+save it: small.ods from ../csv/small/, and filled.ods from filled/ (the
+folder `staffmatch init` writes, filled in as an HR adviser would, in the
+Dutch form: dd-mm-jjjj dates, decimal commas, identifiers with leading
+zeros).
 
-Run from this folder: python3 make-ods.py. The result is committed; the
-test suite reads it (tests/test-workbook.c) and must get the same scenario
-as from the CSV folder.
+Run from this folder: python3 make-ods.py. The results are committed;
+the test suite reads them (tests/test-workbook.c, tests/cli-workbook.sh)
+and must get the same scenario as from the CSV folder.
 
 What it exercises, as LibreOffice writes it: the mimetype entry stored
 first and uncompressed, one <table:table> per CSV file, numbers as
@@ -22,8 +26,9 @@ import zipfile
 from xml.sax.saxutils import escape
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SOURCE = os.path.join(HERE, "..", "csv", "small")
-OUT = os.path.join(HERE, "small.ods")
+BUILDS = ((os.path.join(HERE, "..", "csv", "small"),
+           os.path.join(HERE, "small.ods")),
+          (os.path.join(HERE, "filled"), os.path.join(HERE, "filled.ods")))
 
 NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
       'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
@@ -32,6 +37,7 @@ NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
       'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:'
       'xmlns:calcext:1.0" office:version="1.3"')
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DUTCH = re.compile(r"^(\d{2})-(\d{2})-(\d{4})$")
 NUMBER = re.compile(r"^-?\d+(,\d+)?$")
 
 
@@ -50,13 +56,18 @@ def text_cell(value, note=None):
 def cell(value, column):
     if value == "":
         return None
+    dutch = DUTCH.match(value)
+    if dutch:  # a date typed as dd-mm-jjjj is a date cell
+        value = "%s-%s-%s" % (dutch.group(3), dutch.group(2), dutch.group(1))
     if ISO.match(value):
         d, m, y = value[8:10], value[5:7], value[0:4]
         return ('<table:table-cell office:value-type="date" '
                 'office:date-value="%s" calcext:value-type="date">'
                 '<text:p>%s-%s-%s</text:p></table:table-cell>'
                 % (value, d, m, y))
-    if NUMBER.match(value) and column not in ("id", "employee", "position"):
+    # Identifiers stay text (so 00412 keeps its zeros); so does the seed.
+    if NUMBER.match(value) and column not in ("id", "employee", "position",
+                                              "value"):
         number = value.replace(",", ".")
         return ('<table:table-cell office:value-type="float" '
                 'office:value="%s" calcext:value-type="float">'
@@ -92,12 +103,12 @@ def table(name, rows):
             % (escape(name), "".join(body)))
 
 
-def main():
+def build(source, out):
     tables = ['<table:table table:name="README"><table:table-row>%s'
               '</table:table-row></table:table>'
               % text_cell("Vul elke tabel in.")]
-    for name in sorted(os.listdir(SOURCE)):
-        with open(os.path.join(SOURCE, name), encoding="utf-8") as f:
+    for name in sorted(os.listdir(source)):
+        with open(os.path.join(source, name), encoding="utf-8") as f:
             rows = [r for r in csv.reader(f, delimiter=";")]
         tables.append(table(name[:-4], rows))
     content = ('<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -113,7 +124,7 @@ def main():
         '<manifest:file-entry manifest:full-path="content.xml" '
         'manifest:media-type="text/xml"/></manifest:manifest>')
     fixed = (2018, 10, 1, 0, 0, 0)
-    with zipfile.ZipFile(OUT, "w") as z:
+    with zipfile.ZipFile(out, "w") as z:
         info = zipfile.ZipInfo("mimetype", fixed)
         z.writestr(info, "application/vnd.oasis.opendocument.spreadsheet",
                    compress_type=zipfile.ZIP_STORED)
@@ -124,4 +135,5 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    for source, out in BUILDS:
+        build(source, out)
