@@ -557,6 +557,45 @@ test_bad_workbooks (void)
   remove_tree (tmp);
 }
 
+/* Rows and cells that .ods repeats by a count keep their places. */
+static void
+test_ods_places (void)
+{
+  g_autofree char *tmp = sm_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (tmp, "places.ods", NULL);
+  const char *names[] = { "mimetype", "content.xml" };
+  const char *texts[] = {
+    "application/vnd.oasis.opendocument.spreadsheet",
+    "<office:document-content "
+    "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+    "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\">"
+    "<office:body><office:spreadsheet>"
+    "<table:table table:name=\"organisations\">"
+    "<table:table-row><table:table-cell office:value-type=\"string\">"
+    "<text:p>id</text:p></table:table-cell><table:table-cell "
+    "office:value-type=\"string\"><text:p>name</text:p></table:table-cell>"
+    "<table:table-cell office:value-type=\"string\"><text:p>kind</text:p>"
+    "</table:table-cell></table:table-row>"
+    "<table:table-row table:number-rows-repeated=\"3\"><table:table-cell "
+    "table:number-columns-repeated=\"1024\"/></table:table-row>"
+    "<table:table-row table:number-rows-repeated=\"2\">"
+    "<table:table-cell table:number-columns-repeated=\"2\" "
+    "office:value-type=\"string\"><text:p>X</text:p></table:table-cell>"
+    "<table:table-cell office:value-type=\"string\"><text:p>ontvangend"
+    "</text:p></table:table-cell></table:table-row>"
+    "</table:table></office:spreadsheet></office:body>"
+    "</office:document-content>",
+  };
+  write_zip (path, names, texts, 2);
+  g_autofree char *m = load_fails (path, SM_ERROR_INVALID_VALUE, path);
+  g_autofree char *c5 = g_strdup_printf ("%s: organisations!C5: kind: ", path);
+  g_autofree char *c6 = g_strdup_printf ("%s: organisations!C6: kind: ", path);
+  CU_ASSERT_PTR_NOT_NULL (strstr (m, c5));
+  CU_ASSERT_PTR_NOT_NULL (strstr (m, c6));
+  remove_tree (tmp);
+}
+
 static void
 test_missing_sheet (void)
 {
@@ -828,6 +867,7 @@ main (void)
     { "hand-made xlsx, 1904 dates, rich text", test_hand_workbook },
     { "broken workbooks: code and place", test_bad_workbooks },
     { "missing sheet", test_missing_sheet },
+    { "ods: repeated rows and cells keep their places", test_ods_places },
     { "too many files in the zip", test_too_many_entries },
     { "zip bomb", test_zip_bomb },
     { "placement workbook", test_placement_workbook },

@@ -400,8 +400,12 @@ cli_list_inputs (const char *path, GError **error)
     return NULL;
   const char *name;
   while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".csv"))
-      g_ptr_array_add (names, g_strdup (name));
+    {
+      /* the loader finds tables in any case, and as .txt ("Unicode text") */
+      g_autofree char *lower = g_ascii_strdown (name, -1);
+      if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".txt"))
+        g_ptr_array_add (names, g_strdup (name));
+    }
   g_ptr_array_sort (names, compare_strings);
   for (guint k = 0; k < names->len; k++)
     {

@@ -133,7 +133,8 @@ SmScenario *cli_load_keeping (const char *command, const char *path,
 void cli_print_problems (const SmProblemList *problems);
 
 /* (transfer full): the input files of a scenario path as given: a
- * folder's *.csv sorted by name, or the file itself. */
+ * folder's *.csv and *.txt (in any case) sorted by name, or the file
+ * itself (a workbook, a JSON file). */
 GPtrArray *cli_list_inputs (const char *path, GError **error);
 
 /* (transfer full): the SHA-256 of a file's bytes, in hex. */

@@ -62,7 +62,10 @@ save_workbook (const char *path, SmDate date, BookFunc fill, gconstpointer data,
   int fd = g_mkstemp (temp);
   if (fd < 0)
     return io_error (error, path, g_strerror (errno));
+  /* libxlsxwriter makes the file itself, with the permissions the
+   * umask gives, as every other output has; the name stays unused. */
   close (fd);
+  g_unlink (temp);
   lxw_workbook *book = workbook_new (temp);
   if (book == NULL)
     {
