@@ -26,9 +26,21 @@
  * byte-order mark or else Windows-1252 (converted), fields quoted with '"'
  * that may hold delimiters, doubled quotes and line breaks, a decimal comma
  * or point, dates as dd-mm-jjjj or ISO yyyy-mm-dd, lists (qualifications)
- * separated by '|'. Empty optional fields mean "not given". Saving writes
- * the same form with a chosen delimiter, so that a scenario saved, loaded
- * and saved again gives the same bytes.
+ * separated by '|'. Empty optional fields mean "not given". A file's name
+ * matches in any case (Employees.CSV), and a table saved as Excel's
+ * "Unicode text" (UTF-16 with its byte-order mark, tab-separated) is read
+ * under the same name ending in .txt. Saving writes the same form with a
+ * chosen delimiter, so that a scenario saved, loaded and saved again gives
+ * the same bytes.
+ *
+ * What a spreadsheet does to data gets its own message: a date exported
+ * as its serial number (41456) or with a two-digit year (01-07-13), an
+ * identifier shown in scientific notation (1,0143E+11, refused: its last
+ * digits are lost), an identifier whose leading zeros were dropped in one
+ * table (the message names the identifier probably meant). A column a
+ * table does not have and whose name is not close to one it has (a column
+ * of remarks) is a warning (sm_problem_list_get_severity()), and its
+ * values are ignored; `staffmatch check` lists it. Workbooks: workbook.h.
  *
  * JSON: one document holds a whole scenario, or a placement, with a
  * "format" name and "version" number; see docs in README.

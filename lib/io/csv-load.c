@@ -427,8 +427,9 @@ date_hint (const char *text)
 {
   g_autofree char *t = g_strstrip (g_strdup (text));
   guint64 serial;
-  if (g_ascii_string_to_unsigned (t, 10, 1, 150000, &serial, NULL)
-      && strlen (t) >= 3)
+  /* Five digits: the days of 1927 to 2173. A year alone (1975) is no
+   * serial. */
+  if (g_ascii_string_to_unsigned (t, 10, 10000, 99999, &serial, NULL))
     return "The value looks like a spreadsheet's date serial number (the "
            "number of days since 1900, shown when a date cell is formatted "
            "as a number): format the column as a date (dd-mm-jjjj) in the "
