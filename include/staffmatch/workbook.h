@@ -39,9 +39,9 @@ G_BEGIN_DECLS
 
 /**
  * SM_WORKBOOK_MAX_SIZE: the most bytes the files inside a workbook may
- * unpack to, 256 MiB in all (a workbook of 100,000 employees unpacks to
- * about 40 MiB). A zip file can unpack to thousands of times its own
- * size (a "zip bomb"); the sizes its directory declares are checked
+ * unpack to, 256 MiB in all (a workbook of 98,230 employees and 42,009
+ * applications unpacks to 38 MiB). A zip file can unpack to thousands of times
+ * its own size (a "zip bomb"); the sizes its directory declares are checked
  * before anything is unpacked, and what is unpacked is counted, so that
  * a file that lies about its sizes stops at the limit too.
  */

@@ -121,10 +121,9 @@ static gboolean
 too_large (const char *name, GError **error)
 {
   g_set_error (error, SM_ERROR, SM_ERROR_TOO_LARGE,
-               "%s: the files in the workbook unpack to more than %d MiB, more "
-               "than a "
-               "scenario needs (a workbook of 100,000 employees unpacks to "
-               "about 40 MiB); it may be a zip bomb.",
+               "%s: the files in the workbook unpack to more than %d MiB, "
+               "more than a scenario needs (a workbook of 100,000 employees "
+               "unpacks to about 40 MiB); it may be a zip bomb.",
                name, (int) (SM_WORKBOOK_MAX_SIZE >> 20));
   return FALSE;
 }
