@@ -601,7 +601,6 @@ test_missing_sheet (void)
 {
   g_autofree char *tmp = sm_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (tmp, "scenario.xlsx", NULL);
-  g_autoptr (SmScenario) s = load_ok (sm_scenario_load_csv, SMALL_DIR);
   lxw_workbook *book = workbook_new (path);
   const char *const sheets[] = { "organisations", "units", "positions",
                                  "applications", "function-relations" };
