@@ -419,8 +419,8 @@ static const struct {
   { "text-after-quote", SM_ERROR_PARSE, "units.csv:2:2: ", 0, NULL },
   { "invalid-utf8-after-bom", SM_ERROR_PARSE, "employees.csv:3:2: ", 0, NULL },
   { "empty-file", SM_ERROR_PARSE, "function-relations.csv:1: ", 0, NULL },
-  { "unknown-column", SM_ERROR_INVALID_VALUE, "units.csv:1:6: colour: ", 0,
-    "'colour'" },
+  { "unknown-column", SM_ERROR_INVALID_VALUE,
+    "units.csv:1:6: contract_clent: ", 0, "did you mean contract_client?" },
   { "missing-column", SM_ERROR_PARSE, "employees.csv:1: grade: ", 0, NULL },
   { "row-without-column-name", SM_ERROR_PARSE,
     "function-relations.csv:2:4: ", 0, NULL },
@@ -691,7 +691,7 @@ test_several_problems (void)
     const char *field;
     SmError code;
   } want[] = {
-    { "units.csv", 1, 6, "colour", SM_ERROR_INVALID_VALUE },
+    { "units.csv", 1, 6, "contract_clent", SM_ERROR_INVALID_VALUE },
     { "positions.csv", 4, 3, "unit", SM_ERROR_UNKNOWN_ID },
     { "employees.csv", 4, 5, "grade", SM_ERROR_INVALID_VALUE },
     { "function-relations.csv", 2, 3, "fit", SM_ERROR_INVALID_VALUE },

@@ -15,12 +15,26 @@
  *
  * leaving out what does not apply, and then one line of counts, which
  * starts with "OK:" when there is no error. Warnings alone exit 0, errors
- * exit 1. --side checks for the side that `solve --side` would use.
+ * exit 1. The warnings of loading (a column the table does not have,
+ * whose values are ignored) come first, as problems are printed with
+ * "warning: " before the message, and count with the others. A workbook
+ * is checked as a folder is, its issues named by sheet and identifier. --side
+ * checks for the side that `solve --side` would use.
  */
 #include "cli-common.h"
 
 #include <stdio.h>
 #include <string.h>
+
+/* A workbook's tables are sheets, named as the CSV files without
+ * ".csv"; its issues are placed as a folder's, by identifier. */
+static gboolean
+is_workbook (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  return g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".xlsm")
+         || g_str_has_suffix (lower, ".ods");
+}
 
 /* Where an issue is, as a person finds it: in a CSV folder the table's
  * file and the item's identifier; in a JSON file the member and index. */
@@ -28,7 +42,14 @@ static char *
 issue_location (const char *path, gboolean folder, const SmIssue *issue)
 {
   GString *out = g_string_new (NULL);
-  if (folder)
+  if (is_workbook (path))
+    {
+      g_autofree char *sheet = g_strdelimit (g_strdup (issue->table), "_", '-');
+      g_string_append_printf (out, "%s: %s", path, sheet);
+      if (issue->item_id != NULL)
+        g_string_append_printf (out, ": %s", issue->item_id);
+    }
+  else if (folder)
     {
       g_autofree char *file = g_strdelimit (g_strconcat (issue->table, ".csv",
                                                          NULL),
@@ -70,8 +91,18 @@ count_of (int32_t n, const char *what)
   return g_strdup_printf ("%d %s%s", n, what, n == 1 ? "" : "s");
 }
 
+/* The warnings of loading (a column that is ignored), as problems are
+ * printed. */
 static void
-print_counts (const char *path, const SmScenario *s, const SmIssueList *issues)
+print_load_warnings (const SmProblemList *problems)
+{
+  g_autofree char *text = sm_problem_list_format (problems);
+  fputs (text, stdout);
+}
+
+static void
+print_counts (const char *path, const SmScenario *s, const SmIssueList *issues,
+              int32_t load_warnings)
 {
   int32_t errors = sm_issue_list_count (issues, SM_SEVERITY_ERROR);
   g_autofree char *organisations =
@@ -86,7 +117,9 @@ print_counts (const char *path, const SmScenario *s, const SmIssueList *issues)
                                       "manual placement");
   g_autofree char *n_errors = count_of (errors, "error");
   g_autofree char *n_warnings =
-      count_of (sm_issue_list_count (issues, SM_SEVERITY_WARNING), "warning");
+      count_of (sm_issue_list_count (issues, SM_SEVERITY_WARNING)
+                    + load_warnings,
+                "warning");
   printf ("%s%s: %s, %s, %s, %d %s, %s, %s; %s, %s.\n",
           errors == 0 ? "OK: " : "", path, organisations, units, positions,
           n_people, n_people == 1 ? "person" : "people", applications, manual,
@@ -118,7 +151,8 @@ cli_check (int argc, char **argv)
   };
   g_autoptr (GOptionContext) context = cli_context_new (
       "check", "DIR|FILE",
-      "Checks a scenario (a folder of CSV tables or a JSON file) and lists\n"
+      "Checks a scenario (a folder of CSV tables, a workbook or a JSON\n"
+      "file) and lists\n"
       "every problem with its file, line, column and field; then every\n"
       "error that solve would refuse and every warning of what looks wrong.",
       entries);
@@ -130,13 +164,15 @@ cli_check (int argc, char **argv)
                                      "tables or a JSON file");
   if (!parse_side (side, &options))
     return cli_usage_error ("check", "--side must be employees or positions");
-  g_autoptr (SmScenario) s = cli_load ("check", argv[1]);
+  g_autoptr (SmProblemList) problems = sm_problem_list_new ();
+  g_autoptr (SmScenario) s = cli_load_keeping ("check", argv[1], problems);
   if (s == NULL)
     return CLI_EXIT_FAILURE;
   g_autoptr (SmIssueList) issues = sm_issue_list_new ();
   gboolean ok = sm_scenario_validate (s, &options, issues, NULL);
+  print_load_warnings (problems);
   print_issues (argv[1], issues);
-  print_counts (argv[1], s, issues);
+  print_counts (argv[1], s, issues, sm_problem_list_get_n (problems));
   if (!ok)
     return cli_fail ("check",
                      "%s: the scenario has errors (listed on "

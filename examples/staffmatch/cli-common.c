@@ -342,6 +342,21 @@ SmScenario *
 cli_load (const char *command, const char *path)
 {
   g_autoptr (SmProblemList) problems = sm_problem_list_new ();
+  SmScenario *scenario = cli_load_keeping (command, path, problems);
+  int32_t warnings = sm_problem_list_count (problems, SM_SEVERITY_WARNING);
+  if (scenario != NULL && warnings > 0)
+    cli_note (command,
+              "%s: %d warning%s about the input (a column that is ignored); "
+              "'staffmatch check' lists %s",
+              path, warnings, warnings == 1 ? "" : "s",
+              warnings == 1 ? "it" : "them");
+  return scenario;
+}
+
+SmScenario *
+cli_load_keeping (const char *command, const char *path,
+                  SmProblemList *problems)
+{
   g_autoptr (GError) error = NULL;
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -385,8 +400,12 @@ cli_list_inputs (const char *path, GError **error)
     return NULL;
   const char *name;
   while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".csv"))
-      g_ptr_array_add (names, g_strdup (name));
+    {
+      /* the loader finds tables in any case, and as .txt ("Unicode text") */
+      g_autofree char *lower = g_ascii_strdown (name, -1);
+      if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".txt"))
+        g_ptr_array_add (names, g_strdup (name));
+    }
   g_ptr_array_sort (names, compare_strings);
   for (guint k = 0; k < names->len; k++)
     {

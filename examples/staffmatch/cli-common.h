@@ -38,6 +38,7 @@ int cli_check (int argc, char **argv);
 int cli_explain (int argc, char **argv);
 int cli_diff (int argc, char **argv);
 int cli_export (int argc, char **argv);
+int cli_init (int argc, char **argv);
 
 /* ---- messages ------------------------------------------------------------ */
 
@@ -123,10 +124,17 @@ gboolean cli_parse_seed (const char *text, uint64_t *seed_out, GError **error);
  * line, then their count; returns NULL (with the problems printed, or an
  * error on stderr) when the scenario cannot be used. */
 SmScenario *cli_load (const char *command, const char *path);
+/* The same, loading a workbook too (workbook.h), keeping the problems
+ * and warnings in @problems; the warnings of a scenario that loads are
+ * not printed (`check` prints them; cli_load() notes how many there are
+ * on stderr). */
+SmScenario *cli_load_keeping (const char *command, const char *path,
+                              SmProblemList *problems);
 void cli_print_problems (const SmProblemList *problems);
 
 /* (transfer full): the input files of a scenario path as given: a
- * folder's *.csv sorted by name, or the file itself. */
+ * folder's *.csv and *.txt (in any case) sorted by name, or the file
+ * itself (a workbook, a JSON file). */
 GPtrArray *cli_list_inputs (const char *path, GError **error);
 
 /* (transfer full): the SHA-256 of a file's bytes, in hex. */

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch command-line tool: `export`.
  *
- *     staffmatch export DIR|FILE --to csv|json --out PATH
+ *     staffmatch export DIR|FILE --to csv|json|xlsx --out PATH
  *                       [--delimiter ';'|','] [--force]
  *
  * `export` converts a scenario: to a folder of CSV tables (';' by
- * default, as Dutch spreadsheet programs write them) or to one JSON file.
+ * default, as Dutch spreadsheet programs write them), to one JSON file,
+ * or to one workbook (--to xlsx, sm_scenario_save_xlsx()).
  * A folder is written as one transaction (cli_stage_begin()), replacing
  * a folder of CSV tables, or any folder with --force; a file replaces
  * only a regular file.
@@ -14,15 +15,18 @@
 #include "cli-folder.h"
 
 #include <string.h>
+#include <staffmatch/workbook.h>
 
 static gboolean
 parse_export_options (const char *to, const char *delimiter, gboolean *csv_out,
                       SmCsvDelimiter *delimiter_out, GError **error)
 {
-  if (to == NULL || (strcmp (to, "csv") != 0 && strcmp (to, "json") != 0))
+  if (to == NULL
+      || (strcmp (to, "csv") != 0 && strcmp (to, "json") != 0
+          && strcmp (to, "xlsx") != 0))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "--to must be csv or json");
+                   "--to must be csv, json or xlsx");
       return FALSE;
     }
   *csv_out = strcmp (to, "csv") == 0;
@@ -53,8 +57,8 @@ export_csv (const SmScenario *scenario, SmCsvDelimiter delimiter,
 }
 
 static int
-export_scenario (const char *source, gboolean csv, SmCsvDelimiter delimiter,
-                 const char *out, gboolean force)
+export_scenario (const char *source, const char *to, gboolean csv,
+                 SmCsvDelimiter delimiter, const char *out, gboolean force)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (SmScenario) scenario = cli_load ("export", source);
@@ -62,6 +66,8 @@ export_scenario (const char *source, gboolean csv, SmCsvDelimiter delimiter,
     return CLI_EXIT_FAILURE;
   cli_progress ("writing %s…", out);
   gboolean ok = csv ? export_csv (scenario, delimiter, out, force, &error)
+                : strcmp (to, "xlsx") == 0
+                    ? sm_scenario_save_xlsx (scenario, out, &error)
                     : sm_scenario_save_json (scenario, out, &error);
   if (!ok)
     return cli_fail ("export", "%s", error->message);
@@ -75,7 +81,8 @@ cli_export (int argc, char **argv)
   gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "to", 0, 0, G_OPTION_ARG_STRING, &to,
-      "Format to write: csv (a folder of tables) or json (one file)",
+      "Format to write: csv (a folder of tables), json (one file) or xlsx "
+      "(one workbook)",
       "FORMAT" },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
       "Folder (csv) or file (json) to write", "PATH" },
@@ -106,5 +113,5 @@ cli_export (int argc, char **argv)
     return cli_usage_error ("export", "%s", error->message);
   if (!csv && delimiter != NULL)
     return cli_usage_error ("export", "--delimiter applies to --to csv");
-  return export_scenario (argv[1], csv, delim, out, force);
+  return export_scenario (argv[1], to, csv, delim, out, force);
 }

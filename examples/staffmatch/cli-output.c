@@ -9,6 +9,7 @@
  *
  *     placements.csv    one row per employee (';'), sm_placement_save_csv()
  *     placements.json   the same with reasons, sm_placement_save_json()
+ *     placements.xlsx   the workbook for HR, sm_placement_save_xlsx()
  *     summary.txt       the text summary, sm_report_summary_text()
  *     summary.md        the same in Markdown
  *     report.html       the HTML report with its SVG charts
@@ -45,6 +46,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <staffmatch/workbook.h>
 
 /* ---- files written and hashed -------------------------------------------- */
 
@@ -238,6 +240,14 @@ write_placements_csv (Job *job, const char *name, GError **error)
 }
 
 static gboolean
+write_placements_xlsx (Job *job, const char *name, GError **error)
+{
+  g_autofree char *path = g_build_filename (job->dir, name, NULL);
+  return sm_placement_save_xlsx (job->placement, path, error)
+         && record_written (job, name, error);
+}
+
+static gboolean
 write_placements_json (Job *job, const char *name, GError **error)
 {
   g_autofree char *path = g_build_filename (job->dir, name, NULL);
@@ -382,6 +392,7 @@ static const struct {
 } outputs[] = {
   { "placements.csv", write_placements_csv },
   { "placements.json", write_placements_json },
+  { "placements.xlsx", write_placements_xlsx },
   { "summary.txt", write_summary_text },
   { "summary.md", write_summary_markdown },
   { "report.html", write_report },

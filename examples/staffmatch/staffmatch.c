@@ -5,7 +5,7 @@
  *     staffmatch --help | --version
  *
  * Dispatches to one subcommand per task (check, solve, explain, diff,
- * export, demo; see staffmatch.1), each in its own file and with its
+ * export, demo, init; see staffmatch.1), each in its own file and with its
  * own --help. Exit status: 0 done, 1 bad input or a failure (the message
  * on stderr names the file and the reason), 2 a bad command line. On a
  * terminal, stdout passes through cli_escape() (cli-common.h).
@@ -32,6 +32,7 @@ static const Command commands[] = {
   { "diff", cli_diff, "compare two placements: who moved, and why" },
   { "export", cli_export, "convert a scenario between CSV and JSON" },
   { "demo", cli_demo, "run the built-in Ommen-Hardenberg case" },
+  { "init", cli_init, "write an empty scenario to fill in" },
 };
 
 static void

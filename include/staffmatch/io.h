@@ -30,9 +30,21 @@
  * separated by '|'. A rule's granularity (optional, empty = every
  * criterion in days) is a '|'-separated list of criterion:granularity,
  * such as "service:years|age:months" (SmGranularity). Empty optional
- * fields mean "not given". Saving writes
- * the same form with a chosen delimiter, so that a scenario saved, loaded
- * and saved again gives the same bytes.
+ * fields mean "not given". A file's name
+ * matches in any case (Employees.CSV), and a table saved as Excel's
+ * "Unicode text" (UTF-16 with its byte-order mark, tab-separated) is read
+ * under the same name ending in .txt. Saving writes the same form with a
+ * chosen delimiter, so that a scenario saved, loaded and saved again gives
+ * the same bytes.
+ *
+ * What a spreadsheet does to data gets its own message: a date exported
+ * as its serial number (41456) or with a two-digit year (01-07-13), an
+ * identifier shown in scientific notation (1,0143E+11, refused: its last
+ * digits are lost), an identifier whose leading zeros were dropped in one
+ * table (the message names the identifier probably meant). A column a
+ * table does not have and whose name is not close to one it has (a column
+ * of remarks) is a warning (sm_problem_list_get_severity()), and its
+ * values are ignored; `staffmatch check` lists it. Workbooks: workbook.h.
  *
  * JSON: one document holds a whole scenario, or a placement, with a
  * "format" name and "version" number; see docs in README.
@@ -52,6 +64,7 @@
 #include <staffmatch/export.h>
 #include <staffmatch/placement.h>
 #include <staffmatch/scenario.h>
+#include <staffmatch/validate.h>
 
 G_BEGIN_DECLS
 
@@ -110,11 +123,42 @@ SM_API int32_t sm_problem_list_get_n (const SmProblemList *list);
 SM_API gboolean sm_problem_list_get (const SmProblemList *list, int32_t index,
                                      SmProblem *problem_out);
 /**
+ * sm_problem_list_get_sheet:
+ * @index: 0 .. n-1, in the order found
+ *
+ * For a problem in a workbook (workbook.h), the sheet it is on; its
+ * SmProblem then has the row as @line and the column (A = 1) as @column.
+ *
+ * Returns: (transfer none): the sheet's name, borrowed from the list, or
+ *   NULL for a problem in a text file or when @index is out of range.
+ */
+SM_API const char *sm_problem_list_get_sheet (const SmProblemList *list,
+                                              int32_t index);
+/**
+ * sm_problem_list_get_severity:
+ * @index: 0 .. n-1, in the order found
+ *
+ * Loaders add errors, which make the load fail, and warnings, which do
+ * not: a column a table does not have (such as a column of remarks) is
+ * a warning, and its values are ignored.
+ *
+ * Returns: SM_SEVERITY_ERROR or SM_SEVERITY_WARNING (SM_SEVERITY_ERROR
+ *   when @index is out of range).
+ */
+SM_API SmSeverity sm_problem_list_get_severity (const SmProblemList *list,
+                                                int32_t index);
+/** sm_problem_list_count: how many problems of the list have @severity. */
+SM_API int32_t sm_problem_list_count (const SmProblemList *list,
+                                      SmSeverity severity);
+/**
  * sm_problem_list_format:
  *
  * Returns: (transfer full): the problems as text, one a line, each as
  *   "FILE:LINE:COLUMN: FIELD: MESSAGE" (leaving out the line, column or
- *   field when not known), or "" for an empty list; free with g_free().
+ *   field when not known), or for a workbook "FILE: SHEET!CELL: FIELD:
+ *   MESSAGE" (CELL as a spreadsheet names it, C14; a whole row as 14:14),
+ *   with "warning: " before the message of a warning; "" for an empty
+ *   list. Free with g_free().
  */
 SM_API char *sm_problem_list_format (const SmProblemList *list);
 
@@ -289,8 +333,11 @@ SM_API char *sm_placement_checksum (const SmPlacement *placement);
  * @error: return location for an error
  *
  * Loads @path as a CSV folder (sm_scenario_load_csv()) when it is a
- * folder, else as a JSON file (sm_scenario_load_json()), with that
- * loader's errors.
+ * folder; as a workbook (sm_scenario_load_workbook(), workbook.h) when
+ * its name ends in .xlsx, .xlsm or .ods (in any case) or it is a zip
+ * archive; else as a JSON file (sm_scenario_load_json()), with that
+ * loader's errors. A file named .csv, .txt or .tsv is one table, not a
+ * scenario: SM_ERROR_PARSE says so (instead of "not valid JSON").
  *
  * Returns: (transfer full): the scenario, or NULL on any problem; free
  *   with sm_scenario_unref().

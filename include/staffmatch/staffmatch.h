@@ -18,6 +18,7 @@
 #include <staffmatch/validate.h>
 #include <staffmatch/explain.h>
 #include <staffmatch/io.h>
+#include <staffmatch/workbook.h>
 #include <staffmatch/report.h>
 #include <staffmatch/letter.h>
 #include <staffmatch/types.h>

@@ -59,21 +59,25 @@
 #include <string.h>
 #include <staffmatch/error.h>
 #include <staffmatch/io.h>
+#include <staffmatch/workbook.h>
+#include <glib/gstdio.h>
 
 #include "core/enum-names-private.h"
 #include "io/csv-private.h"
 #include "io/csv-tables-private.h"
 #include "io/file-private.h"
 #include "io/problems-private.h"
+#include "io/table-source-private.h"
 
 /* ---- the loader and its problems ---------------------------------------- */
 
 typedef struct {
   SmScenario *scenario;
   SmProblemList *problems;
-  const char *dir;
+  const SmTableSource *source;
   const SmCsvTableSpec *spec; /* the table being read */
-  char *path;                 /* its path, for messages */
+  SmProblemPlace place;       /* where it is (file, sheet), for messages */
+  const char *table_name;     /* how messages name it */
   char delimiter;             /* the table's */
   const SmCsvRecord *header;
   int32_t where[SM_CSV_MAX_COLUMNS]; /* header index of each column, or
@@ -85,17 +89,24 @@ typedef struct {
   GHashTable *rejected[SM_CSV_N_REF_KINDS]; /* identifiers of rows not
                                                added */
   gboolean lost[SM_CSV_N_REF_KINDS]; /* a whole table could not be read */
-  SmReduction reduction;             /* settings, applied when all are read */
+  GHashTable *unzeroed[SM_CSV_N_REF_KINDS]; /* numeric identifiers without
+                                               their leading zeros -> the
+                                               identifiers, made when first
+                                               needed */
+  SmReduction reduction; /* settings, applied when all are read */
   int32_t age_band_years;
   guint settings_seen; /* bit k: setting k was given */
   char *default_rule;  /* settings, applied after the rules */
   char *default_rule_path;
+  char *default_rule_sheet;
   int32_t default_rule_line;
   int32_t default_rule_column;
 } Loader;
 
 static void problem (Loader *l, int32_t line, int32_t column, const char *field,
                      int code, const char *format, ...) G_GNUC_PRINTF (6, 7);
+static void warning (Loader *l, int32_t line, int32_t column, const char *field,
+                     const char *format, ...) G_GNUC_PRINTF (5, 6);
 static void report (Loader *l, int k, int code, const char *format, ...)
     G_GNUC_PRINTF (4, 5);
 
@@ -107,8 +118,29 @@ problem (Loader *l, int32_t line, int32_t column, const char *field, int code,
   va_start (args, format);
   g_autofree char *message = g_strdup_vprintf (format, args);
   va_end (args);
-  sm_problem_list__add (l->problems, l->path, line, column, field, code, "%s",
-                        message);
+  SmProblemPlace place = l->place;
+  place.line = line;
+  place.column = column;
+  place.severity = SM_SEVERITY_ERROR;
+  sm_problem_list__add_at (l->problems, &place, field, code, "%s", message);
+}
+
+/* A problem that does not stop the load (the scenario is what the
+ * tables say without the part warned about). */
+static void
+warning (Loader *l, int32_t line, int32_t column, const char *field,
+         const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  va_end (args);
+  SmProblemPlace place = l->place;
+  place.line = line;
+  place.column = column;
+  place.severity = SM_SEVERITY_WARNING;
+  sm_problem_list__add_at (l->problems, &place, field, SM_ERROR_INVALID_VALUE,
+                           "%s", message);
 }
 
 static int32_t
@@ -169,6 +201,20 @@ column_at (const Loader *l, int32_t index)
 }
 
 /* ---- what messages may quote (see top) ---------------------------------- */
+
+/* Whether @text is digits only, after a sign when @sign. */
+static gboolean
+is_whole_number (const char *text, gboolean sign)
+{
+  if (sign && (*text == '-' || *text == '+'))
+    text++;
+  if (*text == '\0')
+    return FALSE;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isdigit (*text))
+      return FALSE;
+  return TRUE;
+}
 
 /* Whether @text holds a date: three groups of digits joined by '-', '/'
  * or '.'. */
@@ -352,6 +398,50 @@ get_fte (Loader *l, int k, double *out)
     }
 }
 
+/* Whether @text is @n groups of digits joined by '-', '/' or '.', the
+ * last of exactly @last_digits digits (0: any). */
+static gboolean
+is_digit_groups (const char *text, int n, int last_digits)
+{
+  const char *p = text;
+  for (int group = 0; group < n; group++)
+    {
+      const char *start = p;
+      while (g_ascii_isdigit (*p))
+        p++;
+      if (p == start || p - start > 4)
+        return FALSE;
+      if (group + 1 == n)
+        return *p == '\0' && (last_digits == 0 || p - start == last_digits);
+      if (*p != '-' && *p != '/' && *p != '.')
+        return FALSE;
+      p++;
+    }
+  return FALSE;
+}
+
+/* What a spreadsheet probably did to a date that does not read, or
+ * NULL. The date is not quoted: it may be a birth date. */
+static const char *
+date_hint (const char *text)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text));
+  guint64 serial;
+  /* Five digits: the days of 1927 to 2173. A year alone (1975) is no
+   * serial. */
+  if (g_ascii_string_to_unsigned (t, 10, 10000, 99999, &serial, NULL))
+    return "The value looks like a spreadsheet's date serial number (the "
+           "number of days since 1900, shown when a date cell is formatted "
+           "as a number): format the column as a date (dd-mm-jjjj) in the "
+           "spreadsheet and save again.";
+  if (is_digit_groups (t, 3, 2))
+    return "The year has two digits (as LibreOffice's Dutch date format "
+           "writes it, 01-07-13), which could be 1913 or 2013: format the "
+           "column as a date with a four-digit year (dd-mm-jjjj) and save "
+           "again.";
+  return NULL;
+}
+
 /* The message of sm_date_parse() does not quote the text (personal data). */
 static void
 get_date (Loader *l, int k, SmDate *out)
@@ -361,7 +451,9 @@ get_date (Loader *l, int k, SmDate *out)
   if (check_given (l, k, "a date")
       && !sm_date_parse (field (l, k), out, &error))
     {
-      report (l, k, SM_ERROR_INVALID_VALUE, "%s", error->message);
+      const char *hint = date_hint (field (l, k));
+      report (l, k, SM_ERROR_INVALID_VALUE, "%s",
+              hint != NULL ? hint : error->message);
       g_error_free (error);
     }
 }
@@ -506,13 +598,92 @@ is_follow_on (const Loader *l, const GError *error, const Ref *ref)
          || g_hash_table_contains (l->rejected[ref->kind], field (l, ref->k));
 }
 
+/* The identifier of @kind at position @index, or NULL past the end. */
+static const char *
+id_at (const SmScenario *s, SmCsvRefKind kind, int32_t index)
+{
+  SmOrganisationSpec o;
+  SmUnitSpec u;
+  SmPositionSpec p;
+  SmEmployeeSpec e;
+  const SmPriorityRule *rule;
+  switch (kind)
+    {
+    case SM_CSV_REF_ORGANISATION:
+      return sm_scenario_get_organisation (s, index, &o) ? o.id : NULL;
+    case SM_CSV_REF_UNIT:
+      return sm_scenario_get_unit (s, index, &u) ? u.id : NULL;
+    case SM_CSV_REF_POSITION:
+      return sm_scenario_get_position (s, index, &p) ? p.id : NULL;
+    case SM_CSV_REF_EMPLOYEE:
+      return sm_scenario_get_employee (s, index, &e) ? e.id : NULL;
+    default:
+      rule = sm_scenario_get_rule (s, index);
+      return rule != NULL ? sm_priority_rule_get_id (rule) : NULL;
+    }
+}
+
+/* @text without its leading zeros when it is a whole number (transfer
+ * full), else NULL. */
+static char *
+strip_zeros (const char *text)
+{
+  if (!is_whole_number (text, FALSE))
+    return NULL;
+  while (text[0] == '0' && text[1] != '\0')
+    text++;
+  return g_strdup (text);
+}
+
+/* An identifier of @kind that differs from @id only in leading zeros,
+ * or NULL: a spreadsheet that took the column of one table for numbers
+ * dropped them there. Every table that defines items is read before the
+ * tables that refer to them, so the index is made once, when first
+ * needed. */
+static const char *
+zero_twin (Loader *l, SmCsvRefKind kind, const char *id)
+{
+  g_autofree char *key = strip_zeros (id);
+  if (key == NULL)
+    return NULL;
+  if (l->unzeroed[kind] == NULL)
+    {
+      l->unzeroed[kind] = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                 g_free, NULL);
+      const char *each;
+      for (int32_t k = 0; (each = id_at (l->scenario, kind, k)) != NULL; k++)
+        {
+          char *stripped = strip_zeros (each);
+          if (stripped != NULL
+              && !g_hash_table_contains (l->unzeroed[kind], stripped))
+            g_hash_table_insert (l->unzeroed[kind], stripped, (char *) each);
+          else
+            g_free (stripped);
+        }
+    }
+  const char *twin = g_hash_table_lookup (l->unzeroed[kind], key);
+  return twin != NULL && strcmp (twin, id) != 0 ? twin : NULL;
+}
+
 /* Reports a failed add as a problem (and frees @error). */
 static void
 add_failed (Loader *l, GError *error, int id_k, const Ref *refs, int n_refs)
 {
   int ref;
   int k = blame (l, error, id_k, refs, n_refs, &ref);
-  if (!is_follow_on (l, error, ref >= 0 ? &refs[ref] : NULL))
+  const char *twin = error->code == SM_ERROR_UNKNOWN_ID && ref >= 0
+                         ? zero_twin (l, refs[ref].kind, field (l, refs[ref].k))
+                         : NULL;
+  if (twin != NULL && !is_follow_on (l, error, &refs[ref]))
+    report (l, k, error->code,
+            "%s Did you mean '%s'? A spreadsheet drops the leading zeros of "
+            "identifiers it takes for numbers: format the column as text in "
+            "every table and save again.",
+            is_safe_message (l, error->message)
+                ? error->message
+                : unquoted_message (error->code),
+            twin);
+  else if (!is_follow_on (l, error, ref >= 0 ? &refs[ref] : NULL))
     report (l, k, error->code, "%s",
             is_safe_message (l, error->message)
                 ? error->message
@@ -826,7 +997,9 @@ apply_setting (Loader *l, int key)
       g_free (l->default_rule);
       l->default_rule = g_strstrip (g_strdup (field (l, SM_CSV_SET_VALUE)));
       g_free (l->default_rule_path);
-      l->default_rule_path = g_strdup (l->path);
+      l->default_rule_path = g_strdup (l->place.file);
+      g_free (l->default_rule_sheet);
+      l->default_rule_sheet = g_strdup (l->place.sheet);
       l->default_rule_line = l->row->line;
       l->default_rule_column = column_of (l, SM_CSV_SET_VALUE);
       break;
@@ -867,40 +1040,19 @@ load_setting (Loader *l)
 /* ---- reading a table ---------------------------------------------------- */
 
 /* The table's records (transfer full), or NULL when it is absent or
- * unreadable (a problem says which, unless an optional table is absent). */
+ * unreadable (the source has said why) or empty. */
 static SmCsvTable *
-read_table (Loader *l, const char *path)
+read_table (Loader *l)
 {
-  GError *error = NULL;
-  int32_t line = 0, column = 0;
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      if (!l->spec->optional)
-        problem (l, 0, 0, NULL, SM_ERROR_IO,
-                 "The table is missing; a "
-                 "scenario folder needs organisations.csv, units.csv, "
-                 "positions.csv, employees.csv, applications.csv and "
-                 "function-relations.csv.");
-      return NULL;
-    }
-  g_autoptr (GBytes) bytes = sm_text_file__load (path, &error);
-  SmCsvTable *table = NULL;
-  if (bytes == NULL)
-    problem (l, 0, 0, NULL, error->code, "%s", error->message);
-  else
-    {
-      gsize n;
-      const char *data = g_bytes_get_data (bytes, &n);
-      table = sm_csv__read (data, n, &line, &column, &error);
-      if (table == NULL)
-        problem (l, line, column, NULL, error->code, "%s", error->message);
-    }
-  g_clear_error (&error);
+  SmCsvTable *table = l->source->read (l->source->data, l->spec, &l->place,
+                                       l->problems);
   if (table != NULL && table->records->len == 0)
     {
       problem (l, 1, 0, NULL, SM_ERROR_PARSE,
-               "The file is empty; it needs "
-               "a header row naming its columns.");
+               l->source->workbook ? "The sheet is empty; it needs a first "
+                                     "row naming its columns."
+                                   : "The file is empty; it needs "
+                                     "a header row naming its columns.");
       g_clear_pointer (&table, sm_csv__table_free);
     }
   return table;
@@ -915,6 +1067,79 @@ find_column (const SmCsvTableSpec *spec, const char *name)
   return -1;
 }
 
+/* The edit distance of @a and @b (insertions, deletions, changes), or
+ * more than 2 when it is beyond 2. */
+static int
+distance_within_2 (const char *a, const char *b)
+{
+  size_t n = strlen (a), m = strlen (b);
+  if (n > 32 || m > 32 || (n > m ? n - m : m - n) > 2)
+    return 3;
+  int row[33], prev[33];
+  for (size_t j = 0; j <= m; j++)
+    prev[j] = (int) j;
+  for (size_t i = 1; i <= n; i++)
+    {
+      row[0] = (int) i;
+      for (size_t j = 1; j <= m; j++)
+        row[j] = MIN (MIN (prev[j] + 1, row[j - 1] + 1),
+                      prev[j - 1] + (a[i - 1] != b[j - 1]));
+      memcpy (prev, row, sizeof row);
+    }
+  return prev[m];
+}
+
+/* A column of the table that @name is probably a misspelling of (within
+ * two edits, or the same letters without '_' and '-'), or NULL. */
+static const char *
+near_column (const SmCsvTableSpec *spec, const char *name)
+{
+  g_autofree char *bare = g_strdup (name);
+  g_strdelimit (bare, "_- ", '_');
+  for (int k = 0; spec->columns[k] != NULL; k++)
+    {
+      g_autofree char *want = g_strdup (spec->columns[k]);
+      g_strdelimit (want, "_- ", '_');
+      if (distance_within_2 (bare, want) <= 2
+          || (strlen (name) >= 4 && g_str_has_prefix (want, bare)))
+        return spec->columns[k];
+    }
+  return NULL;
+}
+
+/* A header cell that names no column of the table. A name that looks
+ * like a column of its own (a column of remarks, "opmerking") is a
+ * warning and its values are ignored: a spreadsheet kept by people has
+ * such columns. It is an error when it is probably a misspelt column
+ * (whose values would otherwise be lost without a word) or does not
+ * look like a column name at all (it may be data: the header row may be
+ * damaged). */
+static void
+report_unknown_column (Loader *l, int32_t index, const char *text)
+{
+  g_autofree char *all = g_strjoinv (", ", (char **) l->spec->columns);
+  g_autofree char *shown = g_strstrip (g_strdup (text));
+  g_autofree char *name = g_ascii_strdown (shown, -1);
+  const char *near = looks_like_column_name (shown)
+                         ? near_column (l->spec, name)
+                         : NULL;
+  if (near != NULL)
+    problem (l, l->header->line, index + 1, shown, SM_ERROR_INVALID_VALUE,
+             "Unknown column '%s'; did you mean %s? The columns of %s are "
+             "%s.",
+             shown, near, l->table_name, all);
+  else if (looks_like_column_name (shown))
+    warning (l, l->header->line, index + 1, shown,
+             "The column '%s' is not one of %s, so its values are ignored "
+             "(the columns of %s are %s).",
+             shown, l->table_name, l->table_name, all);
+  else
+    problem (l, l->header->line, index + 1, NULL, SM_ERROR_INVALID_VALUE,
+             "Unknown column (its name is not quoted: it does not look "
+             "like one and may be data); the columns of %s are %s.",
+             l->table_name, all);
+}
+
 /* Maps one header cell to its column, reporting unknown and doubled
  * names. */
 static void
@@ -926,19 +1151,7 @@ map_column (Loader *l, int32_t index)
     return; /* a column without a name: its values must be empty */
   int k = find_column (l->spec, name);
   if (k < 0)
-    {
-      g_autofree char *all = g_strjoinv (", ", (char **) l->spec->columns);
-      g_autofree char *shown = g_strstrip (g_strdup (text));
-      if (looks_like_column_name (shown))
-        problem (l, l->header->line, index + 1, shown, SM_ERROR_INVALID_VALUE,
-                 "Unknown column '%s'; the columns of %s are %s.", shown,
-                 l->spec->file, all);
-      else
-        problem (l, l->header->line, index + 1, NULL, SM_ERROR_INVALID_VALUE,
-                 "Unknown column (its name is not quoted: it does not look "
-                 "like one and may be data); the columns of %s are %s.",
-                 l->spec->file, all);
-    }
+    report_unknown_column (l, index, text);
   else if (l->where[k] >= 0)
     problem (l, l->header->line, index + 1, text, SM_ERROR_PARSE,
              "The "
@@ -970,7 +1183,7 @@ check_header_names (Loader *l)
            "The first row "
            "names none of the columns of %s, so the header row seems to be "
            "missing; add a first row that names the columns (%s).",
-           l->spec->file, all);
+           l->table_name, all);
   return FALSE;
 }
 
@@ -1047,6 +1260,19 @@ check_line_breaks (Loader *l, const SmCsvRecord *record, gboolean header)
         continue;
       int k = header ? -1 : column_at (l, index);
       gboolean multiline = k >= 0 && (l->spec->multiline & SM_CSV_COLUMN (k));
+      if (l->source->workbook)
+        {
+          if (multiline)
+            continue;
+          /* A cell cannot swallow rows: its line break was typed. */
+          problem (l, record->line, index + 1,
+                   k >= 0 ? l->spec->columns[k] : NULL, SM_ERROR_PARSE,
+                   "The cell holds a line break (typed with Alt+Enter), but "
+                   "%s; remove it.",
+                   header ? "a column name is one line"
+                          : "this column holds no line breaks");
+          return FALSE;
+        }
       if (multiline && !swallows_rows (text, l->delimiter, l->header->n_fields))
         continue;
       int32_t opened = record->lines[index];
@@ -1089,23 +1315,10 @@ map_header (Loader *l, const SmCsvTable *table)
         problem (l, l->header->line, 0, l->spec->columns[k], SM_ERROR_PARSE,
                  "The column is missing; the header of %s needs %s (the "
                  "columns are %s).",
-                 l->spec->file, l->spec->columns[k], all);
+                 l->table_name, l->spec->columns[k], all);
         ok = FALSE;
       }
   return ok;
-}
-
-static gboolean
-is_whole_number (const char *text, gboolean sign)
-{
-  if (sign && (*text == '-' || *text == '+'))
-    text++;
-  if (*text == '\0')
-    return FALSE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isdigit (*text))
-      return FALSE;
-  return TRUE;
 }
 
 /* The header index of a decimal column whose value, with the next cell,
@@ -1176,6 +1389,57 @@ check_row_width (Loader *l)
   return TRUE;
 }
 
+/* Whether column @k holds identifiers or codes, which are text even
+ * when they are digits. */
+static gboolean
+is_identifier_column (const SmCsvTableSpec *spec, int k)
+{
+  static const char *const names[] = {
+    "id",       "organisation", "contract_client", "unit", "rule",
+    "employee", "position",     "function",        "from", "to",
+    NULL
+  };
+  return g_strv_contains (names, spec->columns[k]);
+}
+
+/* Whether @text is a number in scientific notation as a spreadsheet
+ * shows a long number (1,0143E+11 or 1.0143E+11). */
+static gboolean
+is_scientific (const char *text)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text));
+  const char *p = t;
+  if (!g_ascii_isdigit (*p++) || (*p != ',' && *p != '.'))
+    return FALSE;
+  for (p++; g_ascii_isdigit (*p); p++)
+    ;
+  if (*p != 'E' && *p != 'e')
+    return FALSE;
+  p++;
+  if (*p == '+' || *p == '-')
+    p++;
+  return is_whole_number (p, FALSE);
+}
+
+/* Identifiers a spreadsheet has turned into numbers in scientific
+ * notation, whose last digits are lost: the row is refused. */
+static gboolean
+check_identifiers (Loader *l)
+{
+  gboolean ok = TRUE;
+  for (int k = 0; l->spec->columns[k] != NULL; k++)
+    if (is_identifier_column (l->spec, k) && is_scientific (field (l, k)))
+      {
+        report (l, k, SM_ERROR_INVALID_VALUE,
+                "The identifier is a number in scientific notation, as a "
+                "spreadsheet shows a long number that does not fit its "
+                "column, and its last digits are lost: format the column as "
+                "text, type the identifiers again and save again.");
+        ok = FALSE;
+      }
+  return ok;
+}
+
 /* After a row: a row that was not added makes its identifier one whose
  * mentions later are follow-on problems. */
 static void
@@ -1189,12 +1453,10 @@ note_row (Loader *l)
 static void
 load_table (Loader *l, const SmCsvTableSpec *spec, void (*load_row) (Loader *))
 {
-  g_autofree char *path = g_build_filename (l->dir, spec->file, NULL);
   int32_t before = sm_problem_list_get_n (l->problems);
   l->spec = spec;
-  g_free (l->path);
-  l->path = g_filename_display_name (path);
-  g_autoptr (SmCsvTable) table = read_table (l, path);
+  l->source->locate (l->source->data, spec, &l->place, &l->table_name);
+  g_autoptr (SmCsvTable) table = read_table (l);
   l->delimiter = table != NULL ? table->delimiter : ';';
   if (table == NULL || !map_header (l, table))
     {
@@ -1209,7 +1471,8 @@ load_table (Loader *l, const SmCsvTableSpec *spec, void (*load_row) (Loader *))
       l->row_dropped = FALSE;
       if (sm_csv__record_is_blank (l->row))
         continue;
-      if (check_line_breaks (l, l->row, FALSE) && check_row_width (l))
+      if (check_line_breaks (l, l->row, FALSE) && check_row_width (l)
+          && check_identifiers (l))
         load_row (l);
       note_row (l);
     }
@@ -1234,23 +1497,12 @@ apply_default_rule (Loader *l)
       || g_hash_table_contains (l->rejected[SM_CSV_REF_RULE], l->default_rule)
       || sm_scenario_set_default_rule (l->scenario, l->default_rule, &error))
     return; /* set, or a follow-on of a problem in rules.csv */
-  sm_problem_list__add (l->problems, l->default_rule_path, l->default_rule_line,
-                        l->default_rule_column, "default_rule", error->code,
-                        "%s", error->message);
+  SmProblemPlace place = { l->default_rule_path, l->default_rule_sheet,
+                           SM_SEVERITY_ERROR, l->default_rule_line,
+                           l->default_rule_column };
+  sm_problem_list__add_at (l->problems, &place, "default_rule", error->code,
+                           "%s", error->message);
   g_error_free (error);
-}
-
-/* Moves the problems of @from to the end of @to. */
-static void
-copy_problems (const SmProblemList *from, SmProblemList *to)
-{
-  for (int32_t k = 0; k < sm_problem_list_get_n (from); k++)
-    {
-      SmProblem p;
-      sm_problem_list_get (from, k, &p);
-      sm_problem_list__add (to, p.file, p.line, p.column, p.field, p.code, "%s",
-                            p.message);
-    }
 }
 
 static void
@@ -1270,44 +1522,234 @@ load_all_tables (Loader *l)
 }
 
 SmScenario *
-sm_scenario_load_csv (const char *dir, SmProblemList *problems, GError **error)
+sm_csv__load_tables (const SmTableSource *source, SmProblemList *problems,
+                     GError **error)
 {
-  g_return_val_if_fail (dir != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   g_autoptr (SmProblemList) found = sm_problem_list_new ();
   g_autoptr (SmScenario) scenario = sm_scenario_new ();
   Loader l = { 0 };
   l.scenario = scenario;
   l.problems = found;
-  l.dir = dir;
-  l.path = g_filename_display_name (dir);
+  l.source = source;
   sm_scenario_get_reduction (scenario, &l.reduction, &l.age_band_years);
   for (int k = 0; k < SM_CSV_N_REF_KINDS; k++)
     l.rejected[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            NULL);
-  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
-    load_all_tables (&l);
-  else
-    problem (&l, 0, 0, NULL, SM_ERROR_IO,
-             "There is no folder here; give "
-             "the folder that holds the scenario's CSV tables.");
-  g_free (l.path);
+  load_all_tables (&l);
   g_free (l.default_rule);
   g_free (l.default_rule_path);
+  g_free (l.default_rule_sheet);
   for (int k = 0; k < SM_CSV_N_REF_KINDS; k++)
-    g_hash_table_unref (l.rejected[k]);
+    {
+      g_hash_table_unref (l.rejected[k]);
+      g_clear_pointer (&l.unzeroed[k], g_hash_table_unref);
+    }
   if (problems != NULL)
-    copy_problems (found, problems);
+    sm_problem_list__append_all (found, problems);
   if (sm_problem_list__to_error (found, error))
     return NULL;
   return g_steal_pointer (&scenario);
 }
 
+char *
+sm_csv__table_sheet_name (const SmCsvTableSpec *spec)
+{
+  g_return_val_if_fail (g_str_has_suffix (spec->file, ".csv"), NULL);
+  return g_strndup (spec->file, strlen (spec->file) - 4);
+}
+
+/* ---- a folder of CSV files ---------------------------------------------- */
+
+typedef struct {
+  const char *dir;
+  char *path;  /* the table's path, for messages */
+  char *twice; /* another file that could be the table, or NULL */
+} CsvFolder;
+
+/* The exact name of a table before names that differ in case or end in
+ * .txt, then in byte order: the order files are taken in. */
+static int
+sort_exact_first (gconstpointer a, gconstpointer b)
+{
+  const char *x = *(const char *const *) a, *y = *(const char *const *) b;
+  gboolean xe = g_str_has_suffix (x, ".csv"), ye = g_str_has_suffix (y, ".csv");
+  if (xe != ye)
+    return xe ? -1 : 1;
+  return strcmp (x, y);
+}
+
+/* The file of table @spec in the folder: its name in any case
+ * (Employees.CSV), or the same name ending in .txt (a table saved as
+ * Excel's "Unicode text"); the exact name first. (transfer full) The
+ * expected path when there is none; *@twice_out names a second
+ * candidate, when there is one. */
+static char *
+find_table_file (const char *dir, const SmCsvTableSpec *spec, char **twice_out)
+{
+  g_autofree char *sheet = sm_csv__table_sheet_name (spec);
+  g_autofree char *as_text = g_strconcat (sheet, ".txt", NULL);
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (name, -1);
+      if (strcmp (lower, spec->file) == 0 || strcmp (lower, as_text) == 0)
+        g_ptr_array_add (found, g_strdup (name));
+    }
+  g_ptr_array_sort (found, (GCompareFunc) sort_exact_first);
+  *twice_out = found->len > 1 ? g_strdup (found->pdata[1]) : NULL;
+  return g_build_filename (dir, found->len > 0 ? found->pdata[0] : spec->file,
+                           NULL);
+}
+
+static void
+folder_locate (gpointer data, const SmCsvTableSpec *spec,
+               SmProblemPlace *place_out, const char **name_out)
+{
+  CsvFolder *folder = data;
+  g_autofree char *twice = NULL;
+  g_autofree char *path = find_table_file (folder->dir, spec, &twice);
+  g_free (folder->path);
+  folder->path = g_filename_display_name (path);
+  g_free (folder->twice);
+  folder->twice = twice != NULL ? g_filename_display_name (twice) : NULL;
+  *place_out = (SmProblemPlace){ folder->path, NULL, SM_SEVERITY_ERROR, 0, 0 };
+  *name_out = spec->file;
+}
+
+static void
+place_problem (SmProblemList *problems, const SmProblemPlace *place,
+               int32_t line, int32_t column, int code, const char *message)
+{
+  SmProblemPlace at = *place;
+  at.line = line;
+  at.column = column;
+  sm_problem_list__add_at (problems, &at, NULL, code, "%s", message);
+}
+
+static SmCsvTable *
+folder_read (gpointer data, const SmCsvTableSpec *spec,
+             const SmProblemPlace *place, SmProblemList *problems)
+{
+  CsvFolder *folder = data;
+  g_autofree char *twice = NULL;
+  g_autofree char *path = find_table_file (folder->dir, spec, &twice);
+  GError *error = NULL;
+  int32_t line = 0, column = 0;
+  if (twice != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (
+          "The folder holds two files that could be this table (also %s); "
+          "remove the one that is not.",
+          folder->twice);
+      place_problem (problems, place, 0, 0, SM_ERROR_PARSE, message);
+      return NULL;
+    }
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!spec->optional)
+        place_problem (problems, place, 0, 0, SM_ERROR_IO,
+                       "The table is missing; a scenario folder needs "
+                       "organisations.csv, units.csv, positions.csv, "
+                       "employees.csv, applications.csv and "
+                       "function-relations.csv.");
+      return NULL;
+    }
+  g_autoptr (GBytes) bytes = sm_text_file__load (path, &error);
+  SmCsvTable *table = NULL;
+  if (bytes == NULL)
+    place_problem (problems, place, 0, 0, error->code, error->message);
+  else
+    {
+      gsize n;
+      const char *text = g_bytes_get_data (bytes, &n);
+      table = sm_csv__read (text, n, &line, &column, &error);
+      if (table == NULL)
+        place_problem (problems, place, line, column, error->code,
+                       error->message);
+    }
+  g_clear_error (&error);
+  return table;
+}
+
+SmScenario *
+sm_scenario_load_csv (const char *dir, SmProblemList *problems, GError **error)
+{
+  g_return_val_if_fail (dir != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr (SmProblemList) found = sm_problem_list_new ();
+      g_autofree char *shown = g_filename_display_name (dir);
+      sm_problem_list__add (found, shown, 0, 0, NULL, SM_ERROR_IO,
+                            "There is no folder here; give the folder that "
+                            "holds the scenario's CSV tables.");
+      if (problems != NULL)
+        sm_problem_list__append_all (found, problems);
+      sm_problem_list__to_error (found, error);
+      return NULL;
+    }
+  CsvFolder folder = { dir, NULL, NULL };
+  SmTableSource source = { folder_read, folder_locate, FALSE, &folder };
+  SmScenario *scenario = sm_csv__load_tables (&source, problems, error);
+  g_free (folder.path);
+  g_free (folder.twice);
+  return scenario;
+}
+
+/* Whether the file at @path starts as a zip archive does. */
+static gboolean
+starts_as_zip (const char *path)
+{
+  char head[4] = { 0 };
+  FILE *stream = g_fopen (path, "rb");
+  if (stream == NULL)
+    return FALSE;
+  size_t n = fread (head, 1, sizeof head, stream);
+  fclose (stream);
+  return n == 4 && memcmp (head, "PK\x03\x04", 4) == 0;
+}
+
+static gboolean
+has_suffix_nocase (const char *path, const char *const *suffixes)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  for (int k = 0; suffixes[k] != NULL; k++)
+    if (g_str_has_suffix (lower, suffixes[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A single table given where a whole scenario was expected. */
+static SmScenario *
+refuse_single_table (const char *path, SmProblemList *problems, GError **error)
+{
+  g_autoptr (SmProblemList) found = sm_problem_list_new ();
+  g_autofree char *shown = g_filename_display_name (path);
+  sm_problem_list__add (found, shown, 0, 0, NULL, SM_ERROR_PARSE,
+                        "This is one table, not a whole scenario; give the "
+                        "folder that holds all the tables (organisations.csv, "
+                        "units.csv, positions.csv, employees.csv, "
+                        "applications.csv, function-relations.csv), a "
+                        "workbook (.xlsx or .ods) or a JSON file.");
+  if (problems != NULL)
+    sm_problem_list__append_all (found, problems);
+  sm_problem_list__to_error (found, error);
+  return NULL;
+}
+
 SmScenario *
 sm_scenario_load (const char *path, SmProblemList *problems, GError **error)
 {
+  static const char *const workbooks[] = { ".xlsx", ".xlsm", ".ods", NULL };
+  static const char *const tables[] = { ".csv", ".txt", ".tsv", NULL };
   g_return_val_if_fail (path != NULL, NULL);
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     return sm_scenario_load_csv (path, problems, error);
+  if (has_suffix_nocase (path, workbooks) || starts_as_zip (path))
+    return sm_scenario_load_workbook (path, problems, error);
+  if (has_suffix_nocase (path, tables))
+    return refuse_single_table (path, problems, error);
   return sm_scenario_load_json (path, problems, error);
 }

@@ -3,7 +3,8 @@
  * Not installed.
  *
  * The reader takes a whole file in memory (as spreadsheet programs export
- * it: ';' or ',' as delimiter, UTF-8 with or without a byte-order mark or
+ * it: ';' or ',' as delimiter (a tab in UTF-16 text, as Excel's "Unicode
+ * text" is), UTF-8 with or without a byte-order mark or
  * consistently Windows-1252, quoted fields that may hold delimiters,
  * doubled quotes and line breaks, LF, CRLF or CR) and returns its
  * records, each field with the physical line where it starts, so that
@@ -28,7 +29,7 @@ typedef struct {
 } SmCsvRecord;
 
 typedef struct {
-  char delimiter;             /* ';' or ',' as detected */
+  char delimiter;             /* ';', ',' or '\t' as detected */
   gboolean from_windows_1252; /* the bytes were converted */
   GArray *records;            /* SmCsvRecord, the header row first; empty
                                  lines are left out */
@@ -43,6 +44,9 @@ typedef struct {
  * the table, or NULL on error. */
 SmCsvTable *sm_csv__read (const char *data, gsize length, int32_t *line_out,
                           int32_t *column_out, GError **error);
+/* An empty table, for readers of other formats (workbooks) that fill
+ * its records themselves. (transfer full) */
+SmCsvTable *sm_csv__table_new (char delimiter);
 void sm_csv__table_free (SmCsvTable *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmCsvTable, sm_csv__table_free)

@@ -23,6 +23,7 @@
 
 #include "io/csv-private.h"
 #include "io/csv-tables-private.h"
+#include "io/table-source-private.h"
 
 /* @value, or an empty field when it is @none ("not given"). */
 static void
@@ -395,4 +396,24 @@ sm_placement_save_csv (const SmPlacement *placement, const char *path,
   gboolean ok = sm_csv__writer_save (&w, path, error);
   sm_csv__writer_clear (&w);
   return ok;
+}
+
+SmCsvTable *
+sm_csv__render_table (const SmScenario *scenario, const SmCsvTableSpec *spec,
+                      GError **error)
+{
+  for (size_t k = 0; k < G_N_ELEMENTS (saved_tables); k++)
+    {
+      if (saved_tables[k].table != spec)
+        continue;
+      SmCsvWriter w;
+      sm_csv__writer_init (&w, ';');
+      SmCsvTable *table = NULL;
+      int32_t line, column;
+      if (write_table (scenario, &saved_tables[k], &w, error))
+        table = sm_csv__read (w.out->str, w.out->len, &line, &column, error);
+      sm_csv__writer_clear (&w);
+      return table;
+    }
+  g_return_val_if_reached (NULL);
 }

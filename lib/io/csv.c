@@ -64,10 +64,18 @@
 
 /* ---- lines and cells ---------------------------------------------------- */
 
+/* A blank around a field: a space, or a tab unless tabs delimit the
+ * fields (Excel's "Unicode text"). */
+static gboolean
+is_blank_for (char c, char delimiter)
+{
+  return c == ' ' || (c == '\t' && delimiter != '\t');
+}
+
 static gboolean
 is_blank (char c)
 {
-  return c == ' ' || c == '\t';
+  return is_blank_for (c, ';');
 }
 
 /* Length of the line end at @p (1 for LF or a lone CR, 2 for CRLF), or 0
@@ -117,7 +125,8 @@ locate (const char *data, const char *end, const char *at, char delimiter,
       else if (!quoted && field_start && *p == '"')
         quoted = TRUE;
       field_start = !quoted
-                    && (*p == delimiter || (field_start && is_blank (*p)));
+                    && (*p == delimiter
+                        || (field_start && is_blank_for (*p, delimiter)));
       p++;
     }
   *line_out = line;
@@ -131,7 +140,7 @@ static char
 detect_delimiter (const char *p, const char *end)
 {
   gboolean quoted = FALSE, field_start = TRUE;
-  gboolean semicolon = FALSE, comma = FALSE;
+  gboolean semicolon = FALSE, comma = FALSE, tab = FALSE;
   while (p < end && line_end_at (p, end) > 0)
     p++;
   for (; p < end && (quoted || line_end_at (p, end) == 0); p++)
@@ -151,10 +160,13 @@ detect_delimiter (const char *p, const char *end)
           field_start = TRUE;
           continue;
         }
+      tab |= *p == '\t';
       if (field_start && *p == '"')
         quoted = TRUE;
       field_start = field_start && is_blank (*p);
     }
+  if (!semicolon && !comma && tab)
+    return '\t';
   return comma && !semicolon ? ',' : ';';
 }
 
@@ -319,7 +331,7 @@ read_quoted (Cursor *c, GString *field, int32_t *line_out, int32_t *column_out,
       c->p += *c->p == '"' ? 2 : MAX (eol, 1);
       c->line += eol > 0;
     }
-  for (c->p++; c->p < c->end && is_blank (*c->p); c->p++)
+  for (c->p++; c->p < c->end && is_blank_for (*c->p, c->delimiter); c->p++)
     ; /* over the closing quote and blanks */
   if (at_field_end (c))
     return TRUE;
@@ -346,7 +358,7 @@ read_unquoted (Cursor *c, GString *field)
   while (!at_field_end (c))
     c->p++;
   const char *stop = c->p;
-  while (stop > start && is_blank (stop[-1]))
+  while (stop > start && is_blank_for (stop[-1], c->delimiter))
     stop--;
   g_string_append_len (field, start, stop - start);
 }
@@ -356,7 +368,7 @@ read_field (Cursor *c, GString *field, int32_t *line_out, int32_t *column_out,
             GError **error)
 {
   g_string_truncate (field, 0);
-  while (c->p < c->end && is_blank (*c->p))
+  while (c->p < c->end && is_blank_for (*c->p, c->delimiter))
     c->p++;
   if (c->p < c->end && *c->p == '"')
     {
@@ -436,6 +448,28 @@ read_records (Cursor *c, GArray *records, int32_t *line_out,
   return TRUE;
 }
 
+/* A file that starts with the byte-order mark of UTF-16 (Excel's
+ * "Unicode text", tab-separated) converted to UTF-8 (transfer full), or
+ * NULL when it does not; *@failed when it does but cannot be. */
+static char *
+from_utf16 (const char *data, gsize length, gsize *length_out, gboolean *failed)
+{
+  *failed = FALSE;
+  if (length < 2)
+    return NULL;
+  const char *from = NULL;
+  if ((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE)
+    from = "UTF-16LE";
+  else if ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)
+    from = "UTF-16BE";
+  if (from == NULL)
+    return NULL;
+  char *text = g_convert (data + 2, (gssize) (length - 2), "UTF-8", from, NULL,
+                          length_out, NULL);
+  *failed = text == NULL;
+  return text;
+}
+
 SmCsvTable *
 sm_csv__read (const char *data, gsize length, int32_t *line_out,
               int32_t *column_out, GError **error)
@@ -445,7 +479,23 @@ sm_csv__read (const char *data, gsize length, int32_t *line_out,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   gsize n = 0;
-  gboolean converted;
+  gboolean converted, failed;
+  g_autofree char *wide = from_utf16 (data, length, &n, &failed);
+  if (failed)
+    {
+      *line_out = 1;
+      *column_out = 1;
+      g_set_error_literal (error, SM_ERROR, SM_ERROR_PARSE,
+                           "The file starts as UTF-16 text (Excel's "
+                           "\"Unicode text\") but is not UTF-16 throughout; "
+                           "save it again, or save it as CSV UTF-8.");
+      return NULL;
+    }
+  if (wide != NULL)
+    {
+      data = wide;
+      length = n;
+    }
   g_autofree char *text = to_utf8 (data != NULL ? data : "", length, &n,
                                    &converted, line_out, column_out, error);
   if (text == NULL)
@@ -459,6 +509,16 @@ sm_csv__read (const char *data, gsize length, int32_t *line_out,
   if (!read_records (&c, table->records, line_out, column_out, error))
     return NULL;
   return g_steal_pointer (&table);
+}
+
+SmCsvTable *
+sm_csv__table_new (char delimiter)
+{
+  SmCsvTable *table = g_new0 (SmCsvTable, 1);
+  table->delimiter = delimiter;
+  table->records = g_array_new (FALSE, FALSE, sizeof (SmCsvRecord));
+  g_array_set_clear_func (table->records, record_clear);
+  return table;
 }
 
 void

@@ -650,8 +650,9 @@ remove_dir (const char *dir)
   g_rmdir (dir);
 }
 
-/* A loader's two modes, with a problem list and without, must agree; on
- * failure the list holds the problem whose code the error carries. */
+/* A loader's two modes, with a problem list and without, must agree; a
+ * load that succeeds lists warnings at most; on failure the list's first
+ * error is the problem whose code the error carries. */
 static char *
 check_load_modes (const char *call, const SmScenario *with_list,
                   const SmProblemList *problems, const GError *list_error,
@@ -663,9 +664,9 @@ check_load_modes (const char *call, const SmScenario *with_list,
                  with_list != NULL ? "not without" : "not with");
   if (with_list != NULL)
     {
-      if (sm_problem_list_get_n (problems) != 0)
-        return fail ("%s: loaded, yet listed %d problems", call,
-                     sm_problem_list_get_n (problems));
+      if (sm_problem_list_count (problems, SM_SEVERITY_ERROR) != 0)
+        return fail ("%s: loaded, yet listed %d errors", call,
+                     sm_problem_list_count (problems, SM_SEVERITY_ERROR));
       return NULL;
     }
   char *broken = check_rejection (call, list_error, FALSE);
@@ -673,10 +674,13 @@ check_load_modes (const char *call, const SmScenario *with_list,
     broken = check_rejection (call, error, FALSE);
   if (broken != NULL)
     return broken;
-  if (sm_problem_list_get_n (problems) < 1)
-    return fail ("%s: failed without listing a problem", call);
+  if (sm_problem_list_count (problems, SM_SEVERITY_ERROR) < 1)
+    return fail ("%s: failed without listing an error", call);
   SmProblem first;
-  sm_problem_list_get (problems, 0, &first);
+  int32_t k = 0;
+  while (sm_problem_list_get_severity (problems, k) != SM_SEVERITY_ERROR)
+    k++;
+  sm_problem_list_get (problems, k, &first);
   g_autofree char *text = sm_problem_list_format (problems);
   if (text == NULL || first.message == NULL)
     return fail ("%s: a problem without a message", call);
