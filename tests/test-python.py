@@ -420,11 +420,30 @@ class Scenario(unittest.TestCase):
         self.assertIsNotNone(first.copy().message)
         self.assertIsNone(problems.get(problems.get_n()))
         self.assertIn("bad.json", problems.format())
+        self.assertEqual(problems.get_severity(0), Sm.Severity.ERROR)
+        self.assertEqual(problems.count(Sm.Severity.ERROR), problems.get_n())
+        self.assertEqual(problems.count(Sm.Severity.WARNING), 0)
+        self.assertIsNone(problems.get_sheet(0))  # not from a workbook
+
+        # Workbooks: a scenario through .xlsx comes back the same; the
+        # template loads; a file that is no workbook is refused.
+        s.save_xlsx(os.path.join(folder, "s.xlsx"))
+        self.assertEqual(Sm.scenario_load_workbook(
+            os.path.join(folder, "s.xlsx"), None).checksum(), s.checksum())
+        e = error_of(Sm.scenario_load_workbook,
+                     os.path.join(folder, "s.json"), None)
+        self.assertEqual(e.domain, "sm-error-quark")
+        template = Sm.Scenario.new_template()
+        self.assertGreater(template.get_n_employees(), 0)
+        self.assertIn("function", Sm.template_readme())
 
         p = s.place()
         p.save_csv(os.path.join(folder, "placements.csv"),
                    Sm.CsvDelimiter.SEMICOLON)
         p.save_json(os.path.join(folder, "placements.json"))
+        p.save_xlsx(os.path.join(folder, "placements.xlsx"))
+        with open(os.path.join(folder, "placements.xlsx"), "rb") as f:
+            self.assertEqual(f.read(2), b"PK")  # a zip, as .xlsx are
         Sm.report_write_html(p, os.path.join(folder, "report.html"))
         market, matching = p.get_market(), p.get_matching()
         Sm.instance_write_file(market, os.path.join(folder, "market.txt"))

@@ -147,7 +147,13 @@ SM_API const char *sm_problem_list_get_sheet (const SmProblemList *list,
  */
 SM_API SmSeverity sm_problem_list_get_severity (const SmProblemList *list,
                                                 int32_t index);
-/** sm_problem_list_count: how many problems of the list have @severity. */
+/**
+ * sm_problem_list_count:
+ * @list: a list
+ * @severity: errors or warnings
+ *
+ * Returns: how many problems of the list have @severity.
+ */
 SM_API int32_t sm_problem_list_count (const SmProblemList *list,
                                       SmSeverity severity);
 /**

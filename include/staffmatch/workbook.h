@@ -38,7 +38,9 @@
 G_BEGIN_DECLS
 
 /**
- * SM_WORKBOOK_MAX_SIZE: the most bytes the files inside a workbook may
+ * SM_WORKBOOK_MAX_SIZE:
+ *
+ * The most bytes the files inside a workbook may
  * unpack to, 256 MiB in all (a workbook of 98,230 employees and 42,009
  * applications unpacks to 38 MiB). A zip file can unpack to thousands of times
  * its own size (a "zip bomb"); the sizes its directory declares are checked
@@ -48,13 +50,17 @@ G_BEGIN_DECLS
 #define SM_WORKBOOK_MAX_SIZE ((guint64) 256 * 1024 * 1024)
 
 /**
- * SM_WORKBOOK_MAX_ENTRIES: the most files a workbook's zip may hold,
+ * SM_WORKBOOK_MAX_ENTRIES:
+ *
+ * The most files a workbook's zip may hold,
  * 10,000 (a workbook of every table holds about 20).
  */
 #define SM_WORKBOOK_MAX_ENTRIES 10000
 
 /**
- * SM_WORKBOOK_MAX_CELLS: the most cells holding a value that one
+ * SM_WORKBOOK_MAX_CELLS:
+ *
+ * The most cells holding a value that one
  * workbook may have, 20 million (.ods repeats a cell or a row by a
  * count, so a small file can stand for many cells; repeated empty cells
  * and rows do not count).
