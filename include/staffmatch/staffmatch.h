@@ -20,3 +20,4 @@
 #include <staffmatch/io.h>
 #include <staffmatch/report.h>
 #include <staffmatch/letter.h>
+#include <staffmatch/simulation.h>
