@@ -150,38 +150,48 @@ describe_outcomes (SmSimulation *sim, const SmTiedMarket *tm)
 
 /* ---- the workers -------------------------------------------------------- */
 
-/* Counts draw @r, whose matching is in the worker's solver. */
+/* Counts the cutoff class of every position: the largest tie class held
+ * by a full position (@cutoff holds it per position, -1 when not full). */
+static void
+record_cutoffs (Worker *w)
+{
+  const SmSimulation *sim = w->run->sim;
+  const SmTiedSolver *solver = w->lw->solver;
+  const SmMarket *mk = solver->tm->market;
+  for (int32_t j = 0; j < sim->n_positions; j++)
+    {
+      int32_t c = solver->count[j] < mk->seats[j] ? -1 : w->cutoff[j];
+      w->cuts[sim->cut_off[j] + c + 1]++;
+    }
+}
+
+/* Counts draw @r, whose matching is in the worker's solver: one pass over
+ * the employees for their outcomes and the classes held, one over the
+ * positions for the cutoffs. */
 static void
 record_draw (Worker *w, int32_t r)
 {
   const SmSimulation *sim = w->run->sim;
   const SmTiedSolver *solver = w->lw->solver;
-  int32_t first = 0, super = 0, placed = 0, follows = 0;
+  const SmTiedEntry *entries = solver->tm->entries;
+  int32_t first = 0, by_status[SM_STATUS_MANUAL + 1] = { 0 };
+  for (int32_t j = 0; j < sim->n_positions; j++)
+    w->cutoff[j] = -1;
   for (int32_t i = 0; i < sim->n_employees; i++)
     {
-      int32_t k = solver->next[i] + i;
+      int32_t slot = solver->next[i], k = slot + i, j = sim->out_position[k];
       w->counts[k]++;
       w->ranks[sim->out_preference[k]]++;
       first += sim->out_preference[k] == 1;
-      switch (sim->out_status[k])
-        {
-        case SM_STATUS_SUPERNUMERARY:
-          super++;
-          break;
-        case SM_STATUS_FOLLOWS_WORK:
-          follows++;
-          break;
-        default:
-          placed++;
-        }
+      by_status[sim->out_status[k]]++;
+      if (j >= 0)
+        w->cutoff[j] = MAX (w->cutoff[j], (int32_t) entries[slot].tie_class);
     }
-  sm_tied_solver__cutoffs (solver, w->cutoff);
-  for (int32_t j = 0; j < sim->n_positions; j++)
-    w->cuts[sim->cut_off[j] + w->cutoff[j] + 1]++;
+  record_cutoffs (w);
   w->run->first[r] = first;
-  w->run->super[r] = super;
-  w->run->placed[r] = placed;
-  w->run->follows[r] = follows;
+  w->run->super[r] = by_status[SM_STATUS_SUPERNUMERARY];
+  w->run->placed[r] = by_status[SM_STATUS_PLACED] + by_status[SM_STATUS_MANUAL];
+  w->run->follows[r] = by_status[SM_STATUS_FOLLOWS_WORK];
 }
 
 static gpointer

@@ -34,11 +34,13 @@ typedef struct {
 } SmTiedEntry;
 
 typedef struct {
-  SmMarket *market;     /* held: lists (emp_off), seats, caps, groups */
-  SmTiedEntry *entries; /* beside market->emp_edges */
-  uint32_t *id_rank;    /* n: rank of the employee's identifier, which
-                           settles equal lottery numbers */
-  int32_t *n_classes;   /* m: tie classes in the position's order */
+  SmMarket *market;       /* held: lists (emp_off), seats, caps, groups */
+  SmTiedEntry *entries;   /* beside market->emp_edges */
+  uint32_t *id_rank;      /* n: rank of the employee's identifier, which
+                             settles equal lottery numbers */
+  int32_t *n_classes;     /* m: tie classes in the position's order */
+  int32_t *binding_group; /* m: the position's group when its cap is
+                             below the group's seats, else -1 */
 } SmTiedMarket;
 
 /* Takes a reference to @market; the other arrays are allocated here
@@ -118,9 +120,3 @@ sm_tied_solver__class_key (const SmTiedSolver *solver, int32_t employee,
 /* Stable improvement cycles (improvement-cycles.c) on the solver's current
  * matching, until none is left. Returns the number of cycles carried out. */
 int64_t sm_tied_solver__improve (SmTiedSolver *solver);
-
-/* For each position, the largest tie class (boosts left aside) among the
- * employees it holds when it is full, or -1 when it has a free seat: the
- * priority class at which it closed. Reads the current matching, so it
- * holds after improvement cycles too. */
-void sm_tied_solver__cutoffs (const SmTiedSolver *solver, int32_t *cutoff_out);

@@ -48,6 +48,15 @@ sm_tied_market__new (SmMarket *market)
   for (int32_t i = 0; i < n; i++)
     tm->id_rank[i] = (uint32_t) i;
   tm->n_classes = g_new0 (int32_t, MAX (m, 1));
+  /* Whether a cap binds is asked at every proposal to a free seat: once
+   * here instead of a sum over the group each time. */
+  tm->binding_group = g_new (int32_t, MAX (m, 1));
+  for (int32_t j = 0; j < m; j++)
+    {
+      int32_t g = market->group_of[j];
+      tm->binding_group[j] = g >= 0 && sm_market__group_binds (market, g) ? g
+                                                                          : -1;
+    }
   return tm;
 }
 
@@ -60,16 +69,23 @@ sm_tied_market__free (SmTiedMarket *tm)
   g_free (tm->entries);
   g_free (tm->id_rank);
   g_free (tm->n_classes);
+  g_free (tm->binding_group);
   g_free (tm);
 }
 
 /* ---- the solver's memory ------------------------------------------------ */
 
-/* The most employees position j can hold at once. */
+/* The keys position j must keep: as many as it can hold, or none when
+ * it has room for every candidate and no binding cap can make it let one
+ * go (hold_grow). */
 static int32_t
-heap_capacity (const SmMarket *mk, int32_t j)
+heap_capacity (const SmTiedMarket *tm, int32_t j)
 {
-  return MIN (mk->seats[j], mk->pos_off[j + 1] - mk->pos_off[j]);
+  const SmMarket *mk = tm->market;
+  int32_t len = mk->pos_off[j + 1] - mk->pos_off[j];
+  if (len <= mk->seats[j] && tm->binding_group[j] < 0)
+    return 0;
+  return MIN (mk->seats[j], len);
 }
 
 static gboolean
@@ -109,7 +125,7 @@ sm_tied_solver__new (const SmTiedMarket *tm)
     return NULL;
   s->heap_off[0] = 0;
   for (int32_t j = 0; j < mk->n_positions; j++)
-    s->heap_off[j + 1] = s->heap_off[j] + heap_capacity (mk, j);
+    s->heap_off[j + 1] = s->heap_off[j] + heap_capacity (tm, j);
   s->heap = g_try_new (SmTiedKey, (size_t) s->heap_off[mk->n_positions] + 1);
   if (s->heap == NULL)
     return NULL;
@@ -161,8 +177,8 @@ key_less (const SmTiedKey *a, const SmTiedKey *b)
   return a->id_rank < b->id_rank;
 }
 
-SmTiedKey
-sm_tied_solver__key (const SmTiedSolver *s, int32_t employee, int32_t slot)
+static inline SmTiedKey
+make_key (const SmTiedSolver *s, int32_t employee, int32_t slot)
 {
   const SmTiedEntry *e = &s->tm->entries[slot];
   uint64_t boost = s->boosted[e->position] ? s->boost[employee] : 0;
@@ -172,6 +188,12 @@ sm_tied_solver__key (const SmTiedSolver *s, int32_t employee, int32_t slot)
     .id_rank = s->tm->id_rank[employee],
     .employee = employee,
   };
+}
+
+SmTiedKey
+sm_tied_solver__key (const SmTiedSolver *s, int32_t employee, int32_t slot)
+{
+  return make_key (s, employee, slot);
 }
 
 /* Restores the heap of position j after its root changed. */
@@ -211,12 +233,19 @@ sift_up (SmTiedKey *h, int32_t k)
 
 /* ---- deferred acceptance ------------------------------------------------ */
 
-static void
+/* A position that can never be full and is under no binding cap never
+ * lets anyone go, so it keeps no keys (most of the default
+ * organisation's positions): its heap has no room. */
+static inline void
 hold_grow (SmTiedSolver *s, int32_t j, const SmTiedKey *key)
 {
   SmTiedKey *h = s->heap + s->heap_off[j];
-  h[s->count[j]] = *key;
-  sift_up (h, s->count[j]++);
+  if (s->heap_off[j + 1] > s->heap_off[j])
+    {
+      h[s->count[j]] = *key;
+      sift_up (h, s->count[j]);
+    }
+  s->count[j]++;
   int32_t g = s->tm->market->group_of[j];
   if (g >= 0)
     s->group_count[g]++;
@@ -290,9 +319,8 @@ offer (SmTiedSolver *s, int32_t j, const SmTiedKey *key)
   const SmMarket *mk = s->tm->market;
   if (s->count[j] < mk->seats[j])
     {
-      int32_t g = mk->group_of[j];
-      if (g >= 0 && sm_market__group_binds (mk, g)
-          && s->group_count[g] >= mk->group_cap[g])
+      int32_t g = s->tm->binding_group[j];
+      if (g >= 0 && s->group_count[g] >= mk->group_cap[g])
         return offer_under_cap (s, j, key);
       hold_grow (s, j, key);
       return TRUE;
@@ -317,7 +345,7 @@ propose_from (SmTiedSolver *s, int32_t i)
   for (; slot < end; slot++)
     {
       s->proposals++;
-      SmTiedKey key = sm_tied_solver__key (s, i, slot);
+      SmTiedKey key = make_key (s, i, slot);
       s->next[i] = slot;
       if (offer (s, s->tm->entries[slot].position, &key))
         return;
@@ -342,24 +370,4 @@ sm_tied_solver__solve (SmTiedSolver *s, uint64_t mixed_seed)
   s->n_stack = n;
   while (s->n_stack > 0)
     propose_from (s, s->stack[--s->n_stack]);
-}
-
-void
-sm_tied_solver__cutoffs (const SmTiedSolver *s, int32_t *cutoff_out)
-{
-  const SmMarket *mk = s->tm->market;
-  for (int32_t j = 0; j < mk->n_positions; j++)
-    cutoff_out[j] = -1;
-  for (int32_t i = 0; i < mk->n_employees; i++)
-    {
-      int32_t slot = s->next[i];
-      if (slot == mk->emp_off[i + 1])
-        continue;
-      const SmTiedEntry *e = &s->tm->entries[slot];
-      cutoff_out[e->position] = MAX (cutoff_out[e->position],
-                                     (int32_t) e->tie_class);
-    }
-  for (int32_t j = 0; j < mk->n_positions; j++)
-    if (s->count[j] < mk->seats[j])
-      cutoff_out[j] = -1;
 }
