@@ -38,6 +38,7 @@ int cli_check (int argc, char **argv);
 int cli_explain (int argc, char **argv);
 int cli_diff (int argc, char **argv);
 int cli_export (int argc, char **argv);
+int cli_simulate (int argc, char **argv);
 
 /* ---- messages ------------------------------------------------------------ */
 

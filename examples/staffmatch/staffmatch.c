@@ -32,6 +32,8 @@ static const Command commands[] = {
   { "diff", cli_diff, "compare two placements: who moved, and why" },
   { "export", cli_export, "convert a scenario between CSV and JSON" },
   { "demo", cli_demo, "run the built-in Ommen-Hardenberg case" },
+  { "simulate", cli_simulate,
+    "draw the lottery many times: everyone's chances, mechanisms compared" },
 };
 
 static void
