@@ -284,6 +284,41 @@ test_improvement_case (void)
     }
 }
 
+/* Under caps, manual placements and the reflection principle, cycles
+ * make nobody worse off and leave every position with the same number of
+ * people (so seats and caps hold), and manual placements stay put. */
+static void
+test_improvement_constraints (void)
+{
+  int32_t bad = 0;
+  for (uint32_t seed = 1; seed <= 1000; seed++)
+    {
+      g_autoptr (SmScenario) s = sm_lottery_gen_scenario (seed, &everything);
+      g_autoptr (SmLottery)
+          lot = sm_lottery__new (s, SM_TIE_BREAKING_SINGLE, NULL);
+      g_autoptr (SmLotteryWorker) w = sm_lottery_worker__new (lot);
+      const SmMarket *mk = lot->tm->market;
+      int32_t n = mk->n_employees;
+      sm_lottery__draw (lot, w, seed, FALSE);
+      g_autofree int32_t *da = g_memdup2 (w->solver->next,
+                                          sizeof (int32_t) * (n + 1));
+      sm_lottery__draw (lot, w, seed, TRUE);
+      g_autofree int32_t *count = g_new0 (int32_t, mk->n_positions + 1);
+      for (int32_t i = 0; i < n; i++)
+        {
+          bad += w->solver->next[i] > da[i];
+          bad += lot->manual[i] && w->solver->next[i] != da[i];
+          if (da[i] < mk->emp_off[i + 1])
+            count[lot->tm->entries[da[i]].position]++;
+          if (w->solver->next[i] < mk->emp_off[i + 1])
+            count[lot->tm->entries[w->solver->next[i]].position]--;
+        }
+      for (int32_t j = 0; j < mk->n_positions; j++)
+        bad += count[j] != 0;
+    }
+  CU_ASSERT_EQUAL (bad, 0);
+}
+
 int
 main (void)
 {
@@ -293,6 +328,8 @@ main (void)
     { "draws of random scenarios are placements", test_random_draws },
     { "improvement cycles by brute force", test_improvement_brute },
     { "improvement cycles on the case", test_improvement_case },
+    { "improvement cycles under caps and manual placements",
+      test_improvement_constraints },
     { NULL, NULL },
   };
   return sm_test_run_suite ("lottery", cases);

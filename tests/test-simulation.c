@@ -365,6 +365,9 @@ test_refusals (void)
   u.organisation_id = "D";
   CU_ASSERT_FALSE (sm_scenario_add_unit (s, &u, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_IN_USE);
+  g_clear_pointer (&sim, sm_simulation_unref);
+  CU_ASSERT_TRUE (sm_scenario_add_unit (s, &u, &error));
+  SM_ASSERT_NO_ERROR (error);
 }
 
 static void
