@@ -13,7 +13,11 @@
  * the cost of one sm_scenario_place() (compile, solve and map back).
  *
  * Timings are wall-clock on whatever else the machine is doing; compare
- * them within one run. */
+ * them within one run. The processor time per draw with one thread and
+ * with two (cpu_us_per_draw_1, _2) is given too: on a busy machine the
+ * wall clock counts the waits for a core, and when the two are about
+ * equal the threads add no work of their own, so on two free cores the
+ * speedup is close to 2. */
 #include "simulate.h"
 
 #include <inttypes.h>
@@ -25,11 +29,26 @@
 #include "boh-case.h"
 
 static double
-now_seconds (void)
+clock_seconds (clockid_t clock)
 {
   struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
+  clock_gettime (clock, &ts);
   return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
+}
+
+static double
+now_seconds (void)
+{
+  return clock_seconds (CLOCK_MONOTONIC);
+}
+
+/* Processor time of all the process's threads: on a shared machine it
+ * shows what a draw costs when wall-clock time also counts the waits for
+ * a core. */
+static double
+cpu_seconds (void)
+{
+  return clock_seconds (CLOCK_PROCESS_CPUTIME_ID);
 }
 
 /* ---- the generated market ------------------------------------------------ */
@@ -141,19 +160,21 @@ generated_market (int32_t n, GError **error)
 
 /* ---- timing -------------------------------------------------------------- */
 
-/* Runs the simulation; returns the seconds it took, or -1 on an error. */
+/* Runs the simulation; returns the seconds it took, or -1 on an error,
+ * and adds the processor seconds to *cpu. */
 static double
 time_simulation (const SmScenario *s, SmMechanism m, int32_t runs,
-                 int32_t threads, SmSimulationSummary *summary)
+                 int32_t threads, SmSimulationSummary *summary, double *cpu)
 {
   SmSimulationOptions options = SM_SIMULATION_OPTIONS_INIT;
   options.n_runs = runs;
   options.mechanism = m;
   options.n_threads = threads;
   GError *error = NULL;
-  double start = now_seconds ();
+  double start = now_seconds (), cpu_start = cpu_seconds ();
   SmSimulation *sim = sm_scenario_simulate (s, &options, &error);
   double seconds = now_seconds () - start;
+  *cpu = cpu_seconds () - cpu_start;
   if (sim == NULL)
     {
       fprintf (stderr, "sm-bench simulate: %s\n", error->message);
@@ -192,23 +213,27 @@ bench_case (const char *name, const SmScenario *s, int32_t da_runs,
     {
       int32_t runs = m == SM_MECHANISM_DA_SIC ? sic_runs : da_runs;
       SmSimulationSummary one, two, first;
-      double t0 = time_simulation (s, (SmMechanism) m, 1, 1, &first);
-      double t1 = time_simulation (s, (SmMechanism) m, runs, 1, &one);
-      double t2 = time_simulation (s, (SmMechanism) m, runs, 2, &two);
+      double c0, c1, c2;
+      double t0 = time_simulation (s, (SmMechanism) m, 1, 1, &first, &c0);
+      double t1 = time_simulation (s, (SmMechanism) m, runs, 1, &one, &c1);
+      double t2 = time_simulation (s, (SmMechanism) m, runs, 2, &two, &c2);
       if (t0 < 0 || t1 < 0 || t2 < 0)
         return 1;
       double d1 = per_draw (t1, t0, runs), d2 = per_draw (t2, t0, runs);
+      double p1 = per_draw (c1, c0, runs), p2 = per_draw (c2, c0, runs);
       gboolean same = memcmp (&one, &two, sizeof one) == 0;
       printf ("case=%s employees=%d mechanism=%s runs=%d setup_ms=%.2f "
               "draws_per_second_1=%.0f draws_per_second_2=%.0f "
-              "us_per_draw_1=%.2f speedup_2=%.2f first_choices=%.2f "
+              "us_per_draw_1=%.2f speedup_2=%.2f cpu_us_per_draw_1=%.2f "
+              "cpu_us_per_draw_2=%.2f first_choices=%.2f "
               "first_choices_sd=%.2f supernumerary=%.2f depending=%d "
               "same=%s",
               name, (int) one.n_employees,
               sm_mechanism_to_string ((SmMechanism) m), (int) runs, t0 * 1e3,
-              1 / d1, 1 / d2, d1 * 1e6, d1 / d2, one.first_choices_mean,
-              one.first_choices_sd, one.supernumerary_mean,
-              (int) one.n_depending, same ? "yes" : "NO");
+              1 / d1, 1 / d2, d1 * 1e6, d1 / d2, p1 * 1e6, p2 * 1e6,
+              one.first_choices_mean, one.first_choices_sd,
+              one.supernumerary_mean, (int) one.n_depending,
+              same ? "yes" : "NO");
       if (place_us > 0)
         printf (" place_us=%.1f", place_us);
       printf ("\n");
