@@ -358,6 +358,20 @@ test_refusals (void)
   CU_ASSERT_PTR_NULL (sm_scenario_simulate (empty, &options, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_INFEASIBLE);
 
+  /* Nobody to place is not an error: every figure is zero. */
+  SmOrganisationSpec d = SM_ORGANISATION_SPEC_INIT;
+  d.id = d.name = "D";
+  d.kind = SM_ORGANISATION_KIND_DEFAULT;
+  CU_ASSERT_TRUE (sm_scenario_add_organisation (empty, &d, &error));
+  g_autoptr (SmSimulation) none = simulate (empty, 5, SM_MECHANISM_DA_SIC, 2);
+  SmSimulationSummary sum;
+  sm_simulation_get_summary (none, &sum);
+  CU_ASSERT_EQUAL (sum.n_employees, 0);
+  CU_ASSERT_DOUBLE_EQUAL (sum.first_choices_mean, 0.0, 0);
+  int64_t draws = 0;
+  CU_ASSERT_TRUE (sm_simulation_get_supernumerary_draws (none, 0, &draws));
+  CU_ASSERT_EQUAL (draws, 5);
+
   /* The scenario is held while the simulation lives. */
   g_autoptr (SmSimulation) sim = simulate (s, 10, SM_MECHANISM_DA_SINGLE, 1);
   SmUnitSpec u = SM_UNIT_SPEC_INIT;
