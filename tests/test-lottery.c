@@ -81,20 +81,60 @@ test_case_draws (void)
   check_case (s, SM_TIE_BREAKING_SINGLE, 10);
 }
 
-/* Ties in the case itself: a rule on fit alone leaves many. */
+/* Ties in the case itself: with a default rule on fit alone, a position
+ * ranked by it has exactly as many tie classes as its candidates have
+ * distinct fits, and a better fit is a lower class. */
 static void
 test_case_coarse_rule (void)
 {
   GError *error = NULL;
   g_autoptr (SmScenario) s = boh_case_new (BOH_CASE_SEED, &error);
   SM_ASSERT_NO_ERROR (error);
+  g_autoptr (SmPriorityRule) rule = sm_priority_rule_new ("fit-only");
+  sm_priority_rule_add_criterion (rule, SM_CRITERION_FIT,
+                                  SM_DIRECTION_HIGHER_FIRST, NULL);
+  CU_ASSERT_TRUE (sm_scenario_add_rule (s, rule, &error)
+                  && sm_scenario_set_default_rule (s, "fit-only", &error));
   g_autoptr (SmLottery)
       lot = sm_lottery__new (s, SM_TIE_BREAKING_SINGLE, &error);
   SM_ASSERT_NO_ERROR (error);
-  /* The tie classes never exceed the candidates. */
   const SmMarket *mk = lot->tm->market;
-  for (int32_t j = 0; j < sm_market_get_n_positions (mk); j++)
-    CU_ASSERT (lot->tm->n_classes[j] <= mk->pos_off[j + 1] - mk->pos_off[j]);
+  int32_t checked = 0, tied = 0;
+  for (int32_t j = 0; j < mk->n_positions; j++)
+    {
+      SmPositionSpec p;
+      sm_scenario_get_position (s, j, &p);
+      if (p.rule_id != NULL)
+        continue;
+      gboolean seen[SM_FIT_NONE + 1] = { FALSE };
+      uint32_t class_of_fit[SM_FIT_NONE + 1];
+      int32_t distinct = 0;
+      for (int32_t k = mk->pos_off[j]; k < mk->pos_off[j + 1]; k++)
+        {
+          int32_t i = mk->pos_edges[k].target;
+          SmEmployeeSpec e;
+          sm_scenario_get_employee (s, i, &e);
+          SmFit fit = sm_scenario_get_fit (s, e.function_code, p.function_code);
+          uint32_t c = lot->tm->entries[mk->emp_off[i] + mk->pos_edges[k].rank]
+                           .tie_class;
+          if (!seen[fit])
+            {
+              seen[fit] = TRUE;
+              class_of_fit[fit] = c;
+              distinct++;
+            }
+          CU_ASSERT_EQUAL (class_of_fit[fit], c);
+        }
+      for (int f = 0; f < SM_FIT_NONE; f++)
+        for (int g = f + 1; g <= SM_FIT_NONE; g++)
+          if (seen[f] && seen[g])
+            CU_ASSERT (class_of_fit[f] < class_of_fit[g]);
+      CU_ASSERT_EQUAL (lot->tm->n_classes[j], distinct);
+      checked++;
+      tied += mk->pos_off[j + 1] - mk->pos_off[j] > distinct;
+    }
+  CU_ASSERT (checked > 100);
+  CU_ASSERT (tied > 10);
 }
 
 static const SmLotteryGenOptions everything = {
