@@ -31,7 +31,7 @@ typedef struct {
   const char *qualifications;   /* the missing ones */
   const char *full;             /* rank, cutoff */
   const char *full_criterion;   /* criterion, own value */
-  const char *full_lot;         /* seed */
+  const char *full_lot;         /* own lot, cutoff's lot, seed */
   const char *full_some_manual; /* manual, rank, cutoff */
   const char *full_no_cutoff;   /* rank */
   const char *cap;              /* organisation, maximum */
@@ -50,8 +50,8 @@ typedef struct {
   const char *filter_qualifications;
   const char *filters_not_own; /* after the filters of the own function */
   const char *(*describe_criterion) (const SmPriorityRule *rule, int32_t index);
-  char *(*describe_value) (SmCriterion criterion, const SmCandidate *candidate,
-                           SmDate reference);
+  char *(*describe_value) (SmCriterion criterion, SmGranularity granularity,
+                           const SmCandidate *candidate, SmDate reference);
 } SmLetterWords;
 
 /* The words of @language: English for SM_LANGUAGE_ENGLISH, else Dutch.

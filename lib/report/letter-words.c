@@ -15,6 +15,7 @@
 static const char *describe_criterion_nl (const SmPriorityRule *rule,
                                           int32_t index);
 static char *describe_value_nl (SmCriterion criterion,
+                                SmGranularity granularity,
                                 const SmCandidate *candidate, SmDate reference);
 
 static const SmLetterWords texts_nl = {
@@ -41,8 +42,10 @@ static const SmLetterWords texts_nl = {
   "plaats ging naar nummer %d.",
   " Doorslaggevend was: %s. Uw eigen gegeven daarvoor: %s.",
   " Volgens de voorrangsregel stond u gelijk met de laatst geplaatste "
-  "kandidaat; de loting (lotingsgetal %s) heeft die kandidaat voor u "
-  "geplaatst.",
+  "kandidaat. Daarom heeft het lot beslist: uw lotnummer was %s, dat van "
+  "die kandidaat %s, en het laagste nummer gaat voor. (De loting is "
+  "getrokken met lotingsgetal %s; met dat getal kan iedereen de "
+  "lotnummers opnieuw berekenen.)",
   "Niet toegekend: alle plaatsen zijn bezet. Plaatsen bezet door een "
   "plaatsing op grond van de hardheidsclausule: %d; ook zonder die "
   "plaatsingen waren kandidaten met een hogere voorrang u voorgegaan. Uw "
@@ -110,8 +113,10 @@ static const SmLetterWords texts_en = {
   "Not obtained: every place went to a candidate with a higher priority. "
   "Your priority rank was %d; the last place went to rank %d.",
   " What decided: %s. Your own value for it: %s.",
-  " Under the rule you were tied with the last person admitted; the "
-  "lottery (seed %s) put that person ahead of you.",
+  " Under the rule you were tied with the last person admitted, so the "
+  "lot decided: your lottery number was %s and theirs was %s, and the "
+  "lower number goes first. (The lottery was drawn with the seed %s; "
+  "with it anyone can work out the numbers again.)",
   "Not obtained: every place was filled. Places filled by manual "
   "placements (hardship clause): %d; even without those, candidates with "
   "a higher priority would have come before you. Your priority rank was "
@@ -161,6 +166,19 @@ sm_letter__words (SmLanguage language)
 
 /* ---- Dutch descriptions of criteria and values ------------------------- */
 
+/* Service and age counted in whole months or years, by criterion (0 for
+ * service, 1 for age), granularity less one, and direction. */
+static const char *const coarse_text_nl[2][2][2] = {
+  { { "diensttijd in hele maanden op de peildatum (langste eerst)",
+      "diensttijd in hele maanden op de peildatum (kortste eerst)" },
+    { "diensttijd in hele jaren op de peildatum (langste eerst)",
+      "diensttijd in hele jaren op de peildatum (kortste eerst)" } },
+  { { "leeftijd in hele maanden op de peildatum (oudste eerst)",
+      "leeftijd in hele maanden op de peildatum (jongste eerst)" },
+    { "leeftijd in hele jaren op de peildatum (oudste eerst)",
+      "leeftijd in hele jaren op de peildatum (jongste eerst)" } },
+};
+
 static const char *
 describe_criterion_nl (const SmPriorityRule *rule, int32_t index)
 {
@@ -180,6 +198,11 @@ describe_criterion_nl (const SmPriorityRule *rule, int32_t index)
   SmCriterion criterion;
   SmDirection direction;
   sm_priority_rule_get_criterion (rule, index, &criterion, &direction);
+  SmGranularity granularity = sm_priority_rule_get_granularity (rule,
+                                                                criterion);
+  if (granularity != SM_GRANULARITY_DAYS)
+    return coarse_text_nl[criterion == SM_CRITERION_AGE][granularity - 1]
+                         [direction];
   return text[criterion][direction];
 }
 
@@ -193,14 +216,30 @@ format_number_nl (const char *prefix, double value, const char *suffix)
   return g_strconcat (prefix, buffer, suffix, NULL);
 }
 
-/* "12 jaar", "1 jaar en 1 dag", "0 jaar en 40 dagen". */
+/* Whole months as "12 jaar", "1 jaar en 1 maand", "0 jaar en 3
+ * maanden"; whole years as "12 jaar". */
 static char *
-describe_duration_nl (SmDate since, SmDate reference)
+describe_months_nl (int32_t months, SmGranularity granularity)
+{
+  int32_t years = months / 12, rest = months % 12;
+  if (granularity == SM_GRANULARITY_YEARS || rest == 0)
+    return g_strdup_printf ("%d jaar", (int) years);
+  return g_strdup_printf ("%d jaar en %d %s", (int) years, (int) rest,
+                          rest == 1 ? "maand" : "maanden");
+}
+
+/* "12 jaar", "1 jaar en 1 dag", "0 jaar en 40 dagen" in days; in whole
+ * months or years as describe_months_nl(). */
+static char *
+describe_duration_nl (SmDate since, SmDate reference, SmGranularity granularity)
 {
   if (!sm_date_is_valid (since) || !sm_date_is_valid (reference))
     return g_strdup ("geen datum bekend");
   if (sm_date_compare (since, reference) > 0)
     return g_strdup ("geen (de datum ligt na de peildatum)");
+  if (granularity != SM_GRANULARITY_DAYS)
+    return describe_months_nl (sm_date__full_months (since, reference),
+                               granularity);
   int32_t years = sm_date_full_years (since, reference);
   SmDate last = sm_date__anniversary (since, since.year + years);
   int64_t days = sm_date_days_between (last, reference);
@@ -211,8 +250,8 @@ describe_duration_nl (SmDate since, SmDate reference)
 }
 
 static char *
-describe_value_nl (SmCriterion criterion, const SmCandidate *c,
-                   SmDate reference)
+describe_value_nl (SmCriterion criterion, SmGranularity granularity,
+                   const SmCandidate *c, SmDate reference)
 {
   static const char *const fits[] = {
     "dezelfde functie",  "uitwisselbare functie", "passende functie",
@@ -235,9 +274,9 @@ describe_value_nl (SmCriterion criterion, const SmCandidate *c,
         return g_strdup ("geen score");
       return format_number_nl ("score ", c->committee_score, "");
     case SM_CRITERION_SERVICE:
-      return describe_duration_nl (c->service_start, reference);
+      return describe_duration_nl (c->service_start, reference, granularity);
     case SM_CRITERION_AGE:
-      return describe_duration_nl (c->birth_date, reference);
+      return describe_duration_nl (c->birth_date, reference, granularity);
     case SM_CRITERION_TRAVEL:
       if (!(c->travel_km >= 0))
         return g_strdup ("geen afstand bekend");
