@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include "generate.h"
 #include "rss.h"
+#include "simulate.h"
 #include "suite.h"
 
 #define EXIT_USAGE 2
@@ -30,7 +31,8 @@ static const char usage_text[] =
     "       sm-bench gen N M K SEED [--min-list k] [--seats A-B] [--skew S]\n"
     "                               [--correlation C]\n"
     "       sm-bench build N M K SEED [gen options] [--threads T] [--runs R]\n"
-    "       sm-bench suite [--quick] [--max-employees N] [--case NAME]\n";
+    "       sm-bench suite [--quick] [--max-employees N] [--case NAME]\n"
+    "       sm-bench simulate [--quick]\n";
 
 static int
 usage_error (const char *what)
@@ -353,6 +355,8 @@ main (int argc, char **argv)
     return cmd_build (argc - 2, argv + 2);
   if (strcmp (argv[1], "suite") == 0)
     return cmd_suite (argc - 2, argv + 2);
+  if (strcmp (argv[1], "simulate") == 0)
+    return sm_bench_simulate (argc - 2, argv + 2);
   if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "help") == 0)
     {
       fputs (usage_text, stdout);

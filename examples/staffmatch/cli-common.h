@@ -39,6 +39,7 @@ int cli_explain (int argc, char **argv);
 int cli_diff (int argc, char **argv);
 int cli_export (int argc, char **argv);
 int cli_init (int argc, char **argv);
+int cli_simulate (int argc, char **argv);
 
 /* ---- messages ------------------------------------------------------------ */
 

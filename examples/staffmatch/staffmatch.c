@@ -33,6 +33,8 @@ static const Command commands[] = {
   { "export", cli_export, "convert a scenario between CSV and JSON" },
   { "demo", cli_demo, "run the built-in Ommen-Hardenberg case" },
   { "init", cli_init, "write an empty scenario to fill in" },
+  { "simulate", cli_simulate,
+    "draw the lottery many times: everyone's chances, mechanisms compared" },
 };
 
 static void

@@ -21,5 +21,6 @@
 #include <staffmatch/workbook.h>
 #include <staffmatch/report.h>
 #include <staffmatch/letter.h>
+#include <staffmatch/simulation.h>
 #include <staffmatch/types.h>
 #include <staffmatch/bindings.h>

@@ -34,6 +34,7 @@ extern const char *const sm_enum__severity_names[];
 extern const char *const sm_enum__language_names[];
 extern const char *const sm_enum__regime_names[];
 extern const char *const sm_enum__csv_delimiter_names[];
+extern const char *const sm_enum__mechanism_names[];
 
 /* Defines the table sm_enum__<name>_names (the names given, then NULL)
  * and from it sm_<name>_to_string (Type) and sm_<name>_from_string (text,

@@ -7,6 +7,7 @@
 #include <staffmatch/placement.h>
 #include <staffmatch/priority.h>
 #include <staffmatch/scenario.h>
+#include <staffmatch/simulation.h>
 #include <staffmatch/validate.h>
 
 #include "core/enum-names-private.h"
@@ -38,3 +39,6 @@ SM_ENUM_NAMES_DEFINE (organisation_kind, SmOrganisationKind, "receiving",
                       "default")
 
 SM_ENUM_NAMES_DEFINE (severity, SmSeverity, "warning", "error")
+
+SM_ENUM_NAMES_DEFINE (mechanism, SmMechanism, "da-single", "da-per-position",
+                      "da-sic")

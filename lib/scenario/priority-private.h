@@ -56,3 +56,31 @@ int sm_priority__compare (const SmPriorityRule *rule, const SmCandidate *a,
  * given id, different seeds give different numbers. */
 uint64_t sm_priority__lot (uint64_t seed, SmTieBreaking tie_breaking,
                            const char *position_id, const char *employee_id);
+
+/* The lottery in two halves, so that a simulation can redraw it without
+ * hashing identifiers again: sm_priority__lot (seed, tb, p, e) equals
+ * sm_priority__lot_draw (sm_priority__mix64 (seed),
+ * sm_priority__lot_hash (tb, p, e)). The hash depends on the identifiers
+ * only (@position_id is ignored for SM_TIE_BREAKING_SINGLE), the draw on
+ * the seed only. */
+uint64_t sm_priority__lot_hash (SmTieBreaking tie_breaking,
+                                const char *position_id,
+                                const char *employee_id);
+
+/* The splitmix64 finaliser (Steele, Lea and Flood 2014): a bijection of
+ * 64-bit numbers. */
+static inline uint64_t
+sm_priority__mix64 (uint64_t x)
+{
+  x += UINT64_C (0x9e3779b97f4a7c15);
+  x = (x ^ (x >> 30)) * UINT64_C (0xbf58476d1ce4e5b9);
+  x = (x ^ (x >> 27)) * UINT64_C (0x94d049bb133111eb);
+  return x ^ (x >> 31);
+}
+
+/* The lottery number from a mixed seed and an identifier hash. */
+static inline uint64_t
+sm_priority__lot_draw (uint64_t mixed_seed, uint64_t hash)
+{
+  return sm_priority__mix64 (mixed_seed ^ hash);
+}

@@ -485,29 +485,32 @@ fnv1a (uint64_t hash, const char *text)
   return hash;
 }
 
-/* The splitmix64 finaliser (Steele, Lea and Flood 2014): a bijection. */
-static uint64_t
-mix64 (uint64_t x)
-{
-  x += UINT64_C (0x9e3779b97f4a7c15);
-  x = (x ^ (x >> 30)) * UINT64_C (0xbf58476d1ce4e5b9);
-  x = (x ^ (x >> 27)) * UINT64_C (0x94d049bb133111eb);
-  return x ^ (x >> 31);
-}
+/* The splitmix64 finaliser, inline in priority-private.h so that a
+ * simulation's redraw costs no call. */
+#define mix64 sm_priority__mix64
 
 uint64_t
 sm_priority__lot (uint64_t seed, SmTieBreaking tie_breaking,
                   const char *position_id, const char *employee_id)
 {
   g_return_val_if_fail (employee_id != NULL, 0);
+  g_return_val_if_fail (tie_breaking != SM_TIE_BREAKING_PER_POSITION
+                            || position_id != NULL,
+                        0);
+  return sm_priority__lot_draw (mix64 (seed),
+                                sm_priority__lot_hash (tie_breaking,
+                                                       position_id,
+                                                       employee_id));
+}
+
+uint64_t
+sm_priority__lot_hash (SmTieBreaking tie_breaking, const char *position_id,
+                       const char *employee_id)
+{
   uint64_t hash = FNV_OFFSET_BASIS;
   if (tie_breaking == SM_TIE_BREAKING_PER_POSITION)
-    {
-      g_return_val_if_fail (position_id != NULL, 0);
-      hash = fnv1a (hash, position_id);
-    }
-  hash = fnv1a (hash, employee_id);
-  return mix64 (mix64 (seed) ^ hash);
+    hash = fnv1a (hash, position_id);
+  return fnv1a (hash, employee_id);
 }
 
 /* ---- descriptions for letters ------------------------------------------- */

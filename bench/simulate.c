@@ -1,0 +1,275 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* sm-bench simulate: how fast draws of a scenario's lottery run.
+ *
+ * Two markets: the built-in Ommen-Hardenberg case (about 480 people), and
+ * a generated one of 100,000 employees whose rule ranks by a committee
+ * score of five values, so every position's candidates fall in five tie
+ * classes and the lot decides within them. For each, sm_scenario_simulate()
+ * runs with one worker thread and with two, under each mechanism (fewer
+ * runs with improvement cycles on the large market), and one
+ * line per run gives the draws per second, the cost of one draw and the
+ * speedup of two threads over one; the two runs must give the same
+ * figures, or the case fails. For comparison, the case's line also gives
+ * the cost of one sm_scenario_place() (compile, solve and map back).
+ *
+ * Timings are wall-clock on whatever else the machine is doing; compare
+ * them within one run. The processor time per draw with one thread and
+ * with two (cpu_us_per_draw_1, _2) is given too: on a busy machine the
+ * wall clock counts the waits for a core, and when the two are about
+ * equal the threads add no work of their own, so on two free cores the
+ * speedup is close to 2. */
+#include "simulate.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <staffmatch/staffmatch.h>
+
+#include "boh-case.h"
+
+static double
+clock_seconds (clockid_t clock)
+{
+  struct timespec ts;
+  clock_gettime (clock, &ts);
+  return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
+}
+
+static double
+now_seconds (void)
+{
+  return clock_seconds (CLOCK_MONOTONIC);
+}
+
+/* Processor time of all the process's threads: on a shared machine it
+ * shows what a draw costs when wall-clock time also counts the waits for
+ * a core. */
+static double
+cpu_seconds (void)
+{
+  return clock_seconds (CLOCK_PROCESS_CPUTIME_ID);
+}
+
+/* ---- the generated market ------------------------------------------------ */
+
+#define N_FUNCTIONS 50
+
+static gboolean
+add_organisations (SmScenario *s, GError **error)
+{
+  SmOrganisationSpec r = SM_ORGANISATION_SPEC_INIT, d = r;
+  r.id = r.name = "R";
+  d.id = d.name = "D";
+  d.kind = SM_ORGANISATION_KIND_DEFAULT;
+  SmUnitSpec ur = SM_UNIT_SPEC_INIT, ud = ur;
+  ur.id = ur.name = ur.organisation_id = "R";
+  ud.id = ud.name = ud.organisation_id = "D";
+  g_autoptr (SmPriorityRule) rule = sm_priority_rule_new ("score");
+  return sm_scenario_add_organisation (s, &r, error)
+         && sm_scenario_add_organisation (s, &d, error)
+         && sm_scenario_add_unit (s, &ur, error)
+         && sm_scenario_add_unit (s, &ud, error)
+         && sm_priority_rule_add_criterion (rule, SM_CRITERION_COMMITTEE_SCORE,
+                                            SM_DIRECTION_HIGHER_FIRST, error)
+         && sm_scenario_add_rule (s, rule, error);
+}
+
+/* @n_recv receiving positions of 1 to 5 seats; per function one default
+ * position with room for 90% of its people. */
+static gboolean
+add_positions (SmScenario *s, GRand *rand, int32_t n, int32_t n_recv,
+               GError **error)
+{
+  for (int32_t j = 0; j < n_recv + N_FUNCTIONS; j++)
+    {
+      gboolean recv = j < n_recv;
+      char id[32], function[16];
+      g_snprintf (id, sizeof id, recv ? "P%06d" : "D%02d",
+                  (int) (recv ? j : j - n_recv));
+      g_snprintf (function, sizeof function, "F%02d",
+                  (int) (recv ? g_rand_int_range (rand, 0, N_FUNCTIONS)
+                              : j - n_recv));
+      SmPositionSpec p = SM_POSITION_SPEC_INIT;
+      p.id = p.title = id;
+      p.unit_id = recv ? "R" : "D";
+      p.function_code = function;
+      p.grade = 8;
+      p.seats = recv ? g_rand_int_range (rand, 1, 6)
+                     : MAX (1, n / N_FUNCTIONS * 9 / 10);
+      if (!sm_scenario_add_position (s, &p, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Each employee applies to three receiving positions, with a committee
+ * score of 1 to 5 for each. */
+static gboolean
+add_employees (SmScenario *s, GRand *rand, int32_t n, int32_t n_recv,
+               GError **error)
+{
+  for (int32_t i = 0; i < n; i++)
+    {
+      char id[32], function[16];
+      g_snprintf (id, sizeof id, "E%06d", (int) i);
+      g_snprintf (function, sizeof function, "F%02d",
+                  (int) g_rand_int_range (rand, 0, N_FUNCTIONS));
+      SmEmployeeSpec e = SM_EMPLOYEE_SPEC_INIT;
+      e.id = e.name = id;
+      e.function_code = function;
+      e.unit_id = "D";
+      e.grade = 8;
+      if (!sm_scenario_add_employee (s, &e, error))
+        return FALSE;
+      int32_t chosen[3];
+      for (int32_t k = 0; k < 3; k++)
+        {
+          int32_t j;
+          do
+            j = g_rand_int_range (rand, 0, n_recv);
+          while ((k > 0 && chosen[0] == j) || (k > 1 && chosen[1] == j));
+          chosen[k] = j;
+          char position[32];
+          g_snprintf (position, sizeof position, "P%06d", (int) j);
+          SmApplicationSpec a = SM_APPLICATION_SPEC_INIT;
+          a.employee_id = id;
+          a.position_id = position;
+          a.preference = k + 1;
+          a.committee_score = g_rand_int_range (rand, 1, 6);
+          if (!sm_scenario_add_application (s, &a, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static SmScenario *
+generated_market (int32_t n, GError **error)
+{
+  g_autoptr (SmScenario) s = sm_scenario_new ();
+  GRand *rand = g_rand_new_with_seed (20190101);
+  int32_t n_recv = n / 10;
+  gboolean ok = add_organisations (s, error)
+                && add_positions (s, rand, n, n_recv, error)
+                && add_employees (s, rand, n, n_recv, error);
+  g_rand_free (rand);
+  sm_scenario_set_seed (s, 2019);
+  return ok ? g_steal_pointer (&s) : NULL;
+}
+
+/* ---- timing -------------------------------------------------------------- */
+
+/* Runs the simulation; returns the seconds it took, or -1 on an error,
+ * and adds the processor seconds to *cpu. */
+static double
+time_simulation (const SmScenario *s, SmMechanism m, int32_t runs,
+                 int32_t threads, SmSimulationSummary *summary, double *cpu)
+{
+  SmSimulationOptions options = SM_SIMULATION_OPTIONS_INIT;
+  options.n_runs = runs;
+  options.mechanism = m;
+  options.n_threads = threads;
+  GError *error = NULL;
+  double start = now_seconds (), cpu_start = cpu_seconds ();
+  SmSimulation *sim = sm_scenario_simulate (s, &options, &error);
+  double seconds = now_seconds () - start;
+  *cpu = cpu_seconds () - cpu_start;
+  if (sim == NULL)
+    {
+      fprintf (stderr, "sm-bench simulate: %s\n", error->message);
+      g_error_free (error);
+      return -1;
+    }
+  sm_simulation_get_summary (sim, summary);
+  sm_simulation_unref (sim);
+  return seconds;
+}
+
+/* Microseconds per sm_scenario_place() of @s, over @n calls. */
+static double
+time_placement (const SmScenario *s, int32_t n)
+{
+  double start = now_seconds ();
+  for (int32_t k = 0; k < n; k++)
+    sm_placement_free (sm_scenario_place (s, NULL));
+  return (now_seconds () - start) / n * 1e6;
+}
+
+/* Seconds per draw: the simulation's time less that of a one-draw
+ * simulation, which is the compile and the set-up. */
+static double
+per_draw (double seconds, double setup, int32_t runs)
+{
+  return MAX (seconds - setup, 1e-9) / (runs - 1);
+}
+
+static int
+bench_case (const char *name, const SmScenario *s, int32_t da_runs,
+            int32_t sic_runs, double place_us)
+{
+  int status = 0;
+  for (int m = 0; m <= SM_MECHANISM_DA_SIC; m++)
+    {
+      int32_t runs = m == SM_MECHANISM_DA_SIC ? sic_runs : da_runs;
+      SmSimulationSummary one, two, first;
+      double c0, c1, c2;
+      double t0 = time_simulation (s, (SmMechanism) m, 1, 1, &first, &c0);
+      double t1 = time_simulation (s, (SmMechanism) m, runs, 1, &one, &c1);
+      double t2 = time_simulation (s, (SmMechanism) m, runs, 2, &two, &c2);
+      if (t0 < 0 || t1 < 0 || t2 < 0)
+        return 1;
+      double d1 = per_draw (t1, t0, runs), d2 = per_draw (t2, t0, runs);
+      double p1 = per_draw (c1, c0, runs), p2 = per_draw (c2, c0, runs);
+      gboolean same = memcmp (&one, &two, sizeof one) == 0;
+      printf ("case=%s employees=%d mechanism=%s runs=%d setup_ms=%.2f "
+              "draws_per_second_1=%.0f draws_per_second_2=%.0f "
+              "us_per_draw_1=%.2f speedup_2=%.2f cpu_us_per_draw_1=%.2f "
+              "cpu_us_per_draw_2=%.2f first_choices=%.2f "
+              "first_choices_sd=%.2f supernumerary=%.2f depending=%d "
+              "same=%s",
+              name, (int) one.n_employees,
+              sm_mechanism_to_string ((SmMechanism) m), (int) runs, t0 * 1e3,
+              1 / d1, 1 / d2, d1 * 1e6, d1 / d2, p1 * 1e6, p2 * 1e6,
+              one.first_choices_mean, one.first_choices_sd,
+              one.supernumerary_mean, (int) one.n_depending,
+              same ? "yes" : "NO");
+      if (place_us > 0)
+        printf (" place_us=%.1f", place_us);
+      printf ("\n");
+      fflush (stdout);
+      if (!same)
+        status = 1;
+    }
+  return status;
+}
+
+int
+sm_bench_simulate (int argc, char **argv)
+{
+  gboolean quick = argc == 1 && strcmp (argv[0], "--quick") == 0;
+  if (argc > 1 || (argc == 1 && !quick))
+    {
+      fputs ("usage: sm-bench simulate [--quick]\n", stderr);
+      return 2;
+    }
+  GError *error = NULL;
+  g_autoptr (SmScenario) boh = boh_case_new (BOH_CASE_SEED, &error);
+  int32_t big_n = quick ? 10000 : 100000;
+  g_autoptr (SmScenario) big = boh != NULL ? generated_market (big_n, &error)
+                                           : NULL;
+  if (big == NULL)
+    {
+      fprintf (stderr, "sm-bench simulate: %s\n", error->message);
+      g_error_free (error);
+      return 1;
+    }
+  int status = bench_case ("boh", boh, quick ? 2000 : 40000,
+                           quick ? 2000 : 40000,
+                           time_placement (boh, quick ? 20 : 200));
+  /* Improvement cycles rebuild the desire graph once per cycle found, so
+   * a large market with many cycles gets fewer runs. */
+  status |= bench_case (quick ? "generated-10k" : "generated-100k", big,
+                        quick ? 20 : 200, 5, -1);
+  return status;
+}

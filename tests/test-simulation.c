@@ -1,0 +1,479 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* staffmatch tests: simulating a scenario's lottery (simulation.h), on
+ * the public API only.
+ *
+ * Hand-worked: two people tied for one seat get it half the time each,
+ * within the interval; a market without ties gives probability 1. On the
+ * built-in case with a coarse rule (fit only, so the lot
+ * decides often): identical figures with 1, 2 and 7 threads, outcome
+ * counts that add up to the runs for everyone, one run that is the
+ * placement, improvement cycles that never give fewer first choices than
+ * deferred acceptance. Every refusal has its code; getters refuse out of
+ * range. The last test runs a simulation and independent placements of
+ * the same scenario at the same time (for ThreadSanitizer, in CI).
+ */
+#include "test-util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "boh-case.h"
+#include "lottery-gen.h"
+
+static SmSimulation *
+simulate (const SmScenario *s, int32_t runs, SmMechanism mechanism,
+          int32_t threads)
+{
+  SmSimulationOptions options = SM_SIMULATION_OPTIONS_INIT;
+  options.n_runs = runs;
+  options.mechanism = mechanism;
+  options.n_threads = threads;
+  GError *error = NULL;
+  SmSimulation *sim = sm_scenario_simulate (s, &options, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sim);
+  return sim;
+}
+
+/* The case with a default rule that ranks by fit alone. */
+static SmScenario *
+coarse_case (void)
+{
+  GError *error = NULL;
+  SmScenario *s = boh_case_new (BOH_CASE_SEED, &error);
+  SM_ASSERT_NO_ERROR (error);
+  g_autoptr (SmPriorityRule) rule = sm_priority_rule_new ("coarse");
+  sm_priority_rule_add_criterion (rule, SM_CRITERION_FIT,
+                                  SM_DIRECTION_HIGHER_FIRST, NULL);
+  CU_ASSERT_TRUE (sm_scenario_add_rule (s, rule, &error));
+  CU_ASSERT_TRUE (sm_scenario_set_default_rule (s, "coarse", &error));
+  SM_ASSERT_NO_ERROR (error);
+  return s;
+}
+
+/* Every figure of the simulation as text, to compare runs bit for bit. */
+static char *
+dump (const SmSimulation *sim)
+{
+  const SmScenario *s = sm_simulation_get_scenario (sim);
+  GString *out = g_string_new (NULL);
+  for (int32_t i = 0; i < sm_scenario_get_n_employees (s); i++)
+    for (int32_t k = 0; k < sm_simulation_get_n_outcomes (sim, i); k++)
+      {
+        SmSimulatedOutcome o;
+        sm_simulation_get_outcome (sim, i, k, &o);
+        g_string_append_printf (out, "%d %d %d %" G_GINT64_FORMAT " %a %a\n",
+                                (int) i, (int) o.position, (int) o.status,
+                                o.n_draws, o.low, o.high);
+      }
+  for (int32_t j = 0; j < sm_scenario_get_n_positions (s); j++)
+    for (int32_t c = -1; c < sm_simulation_get_n_classes (sim, j); c++)
+      {
+        int64_t n = -1;
+        sm_simulation_get_cutoff (sim, j, c, &n);
+        g_string_append_printf (out, "cut %d %d %" G_GINT64_FORMAT "\n",
+                                (int) j, (int) c, n);
+      }
+  SmSimulationSummary sum;
+  sm_simulation_get_summary (sim, &sum);
+  g_string_append_printf (out, "%a %a %a %a %a %a %d %" G_GINT64_FORMAT "\n",
+                          sum.first_choices_mean, sum.first_choices_sd,
+                          sum.placed_mean, sum.follows_work_mean,
+                          sum.supernumerary_mean, sum.supernumerary_sd,
+                          (int) sum.n_depending, sum.n_cycles);
+  for (int32_t k = 0; k <= sum.n_employees; k++)
+    {
+      int64_t a = 0, b = 0;
+      sm_simulation_get_first_choices_draws (sim, k, &a);
+      sm_simulation_get_supernumerary_draws (sim, k, &b);
+      if (a != 0 || b != 0)
+        g_string_append_printf (out,
+                                "k %d %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+                                "\n",
+                                (int) k, a, b);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_threads_identical (void)
+{
+  g_autoptr (SmScenario) s = coarse_case ();
+  for (int m = 0; m <= SM_MECHANISM_DA_SIC; m++)
+    {
+      g_autoptr (SmSimulation) one = simulate (s, 300, (SmMechanism) m, 1);
+      g_autoptr (SmSimulation) two = simulate (s, 300, (SmMechanism) m, 2);
+      g_autoptr (SmSimulation) seven = simulate (s, 300, (SmMechanism) m, 7);
+      g_autofree char *a = dump (one), *b = dump (two), *c = dump (seven);
+      CU_ASSERT_STRING_EQUAL (a, b);
+      CU_ASSERT_STRING_EQUAL (a, c);
+    }
+}
+
+static void
+test_sums (void)
+{
+  g_autoptr (SmScenario) s = coarse_case ();
+  g_autoptr (SmSimulation) sim = simulate (s, 200, SM_MECHANISM_DA_SIC, 2);
+  int32_t n = sm_scenario_get_n_employees (s);
+  for (int32_t i = 0; i < n; i++)
+    {
+      int64_t draws = 0;
+      double p = 0;
+      for (int32_t k = 0; k < sm_simulation_get_n_outcomes (sim, i); k++)
+        {
+          SmSimulatedOutcome o;
+          CU_ASSERT_TRUE (sm_simulation_get_outcome (sim, i, k, &o));
+          CU_ASSERT (o.low <= o.probability && o.probability <= o.high);
+          draws += o.n_draws;
+          p += o.probability;
+        }
+      CU_ASSERT_EQUAL (draws, 200);
+      CU_ASSERT_DOUBLE_EQUAL (p, 1.0, 1e-9);
+    }
+  for (int32_t j = 0; j < sm_scenario_get_n_positions (s); j++)
+    {
+      int64_t draws = 0;
+      for (int32_t c = -1; c < sm_simulation_get_n_classes (sim, j); c++)
+        {
+          int64_t d = 0;
+          CU_ASSERT_TRUE (sm_simulation_get_cutoff (sim, j, c, &d));
+          draws += d;
+        }
+      CU_ASSERT_EQUAL (draws, 200);
+    }
+  SmSimulationSummary sum;
+  sm_simulation_get_summary (sim, &sum);
+  CU_ASSERT_DOUBLE_EQUAL (sum.placed_mean + sum.follows_work_mean
+                              + sum.supernumerary_mean,
+                          n, 1e-9);
+  CU_ASSERT (sum.n_depending > 0); /* the coarse rule leaves ties */
+}
+
+/* One run is draw 0, which is the placement with the scenario's seed. */
+static void
+test_one_run_is_placement (void)
+{
+  g_autoptr (SmScenario) s = coarse_case ();
+  for (uint64_t seed = 1; seed <= 6; seed++)
+    {
+      SmMechanism m = seed % 2 ? SM_MECHANISM_DA_SINGLE
+                               : SM_MECHANISM_DA_PER_POSITION;
+      sm_scenario_set_seed (s, seed);
+      sm_scenario_set_tie_breaking (s, m == SM_MECHANISM_DA_SINGLE
+                                           ? SM_TIE_BREAKING_SINGLE
+                                           : SM_TIE_BREAKING_PER_POSITION);
+      GError *error = NULL;
+      g_autoptr (SmPlacement) p = sm_scenario_place (s, &error);
+      SM_ASSERT_NO_ERROR (error);
+      g_autoptr (SmSimulation) sim = simulate (s, 1, m, 1);
+      CU_ASSERT_EQUAL (sm_simulation_get_draw_seed (sim, 0), seed);
+      for (int32_t i = 0; i < sm_scenario_get_n_employees (s); i++)
+        {
+          SmEmployeeOutcome placed;
+          sm_placement_get_outcome (p, i, &placed);
+          int32_t found = 0;
+          for (int32_t k = 0; k < sm_simulation_get_n_outcomes (sim, i); k++)
+            {
+              SmSimulatedOutcome o;
+              sm_simulation_get_outcome (sim, i, k, &o);
+              if (o.n_draws == 1)
+                {
+                  found++;
+                  CU_ASSERT_EQUAL (o.position, placed.position);
+                  CU_ASSERT_EQUAL (o.status, placed.status);
+                  CU_ASSERT_EQUAL (o.preference, placed.preference);
+                }
+            }
+          CU_ASSERT_EQUAL (found, 1);
+        }
+    }
+}
+
+/* Improvement cycles make nobody worse off on the same draw, so no draw
+ * has fewer first choices, the mean cannot fall, and the supernumeraries
+ * stay who they were. */
+static void
+compare_mechanisms (const SmScenario *s, int32_t runs, int64_t *cycles)
+{
+  g_autoptr (SmSimulation) da = simulate (s, runs, SM_MECHANISM_DA_SINGLE, 2);
+  g_autoptr (SmSimulation) sic = simulate (s, runs, SM_MECHANISM_DA_SIC, 2);
+  SmSimulationSummary a, b;
+  sm_simulation_get_summary (da, &a);
+  sm_simulation_get_summary (sic, &b);
+  CU_ASSERT (b.first_choices_mean >= a.first_choices_mean);
+  CU_ASSERT_EQUAL (a.n_cycles, 0);
+  CU_ASSERT_DOUBLE_EQUAL (a.supernumerary_mean, b.supernumerary_mean, 1e-9);
+  *cycles += b.n_cycles;
+}
+
+static void
+test_cycles_help (void)
+{
+  static const SmLotteryGenOptions options = { 8, 5, TRUE, TRUE, TRUE, 0.3, 2 };
+  int64_t cycles = 0;
+  g_autoptr (SmScenario) s = coarse_case ();
+  compare_mechanisms (s, 300, &cycles);
+  for (uint32_t seed = 1; seed <= 200; seed++)
+    {
+      g_autoptr (SmScenario) small = sm_lottery_gen_scenario (seed, &options);
+      compare_mechanisms (small, 40, &cycles);
+    }
+  CU_ASSERT (cycles > 0);
+}
+
+/* ---- hand-worked -------------------------------------------------------- */
+
+/* Two people (E0, E1) and one seat P at R; D takes everyone else. With
+ * @tied the two have the same service, else E0 has more. */
+static SmScenario *
+two_for_one (gboolean tied)
+{
+  SmScenario *s = sm_scenario_new ();
+  GError *error = NULL;
+  SmOrganisationSpec r = SM_ORGANISATION_SPEC_INIT, d = r;
+  r.id = r.name = "R";
+  d.id = d.name = "D";
+  d.kind = SM_ORGANISATION_KIND_DEFAULT;
+  CU_ASSERT_TRUE (sm_scenario_add_organisation (s, &r, &error)
+                  && sm_scenario_add_organisation (s, &d, &error));
+  SmUnitSpec ur = SM_UNIT_SPEC_INIT, ud = ur;
+  ur.id = ur.name = ur.organisation_id = "R";
+  ud.id = ud.name = ud.organisation_id = "D";
+  CU_ASSERT_TRUE (sm_scenario_add_unit (s, &ur, &error)
+                  && sm_scenario_add_unit (s, &ud, &error));
+  SmPositionSpec p = SM_POSITION_SPEC_INIT;
+  p.id = p.title = "P";
+  p.unit_id = "R";
+  p.function_code = "F";
+  CU_ASSERT_TRUE (sm_scenario_add_position (s, &p, &error));
+  for (int k = 0; k < 2; k++)
+    {
+      SmEmployeeSpec e = SM_EMPLOYEE_SPEC_INIT;
+      e.id = e.name = k == 0 ? "E0" : "E1";
+      e.function_code = "F";
+      e.unit_id = "D";
+      e.service_start = (SmDate){ tied || k == 1 ? 2001 : 1999, 1, 1 };
+      e.birth_date = (SmDate){ 1970, 1, 1 };
+      SmApplicationSpec a = SM_APPLICATION_SPEC_INIT;
+      a.employee_id = e.id;
+      a.position_id = "P";
+      a.preference = 1;
+      CU_ASSERT_TRUE (sm_scenario_add_employee (s, &e, &error)
+                      && sm_scenario_add_application (s, &a, &error));
+    }
+  SM_ASSERT_NO_ERROR (error);
+  return s;
+}
+
+static void
+test_two_tied (void)
+{
+  g_autoptr (SmScenario) s = two_for_one (TRUE);
+  g_autoptr (SmSimulation) sim = simulate (s, 2000, SM_MECHANISM_DA_SINGLE, 2);
+  for (int32_t i = 0; i < 2; i++)
+    {
+      SmSimulatedOutcome got, lost;
+      CU_ASSERT_EQUAL (sm_simulation_get_n_outcomes (sim, i), 2);
+      sm_simulation_get_outcome (sim, i, 0, &got);
+      sm_simulation_get_outcome (sim, i, 1, &lost);
+      CU_ASSERT_EQUAL (got.position, 0);
+      CU_ASSERT_EQUAL (got.status, SM_STATUS_PLACED);
+      CU_ASSERT_EQUAL (lost.status, SM_STATUS_SUPERNUMERARY);
+      CU_ASSERT (got.low <= 0.5 && 0.5 <= got.high);
+      CU_ASSERT (got.high - got.low < 0.05);
+      CU_ASSERT_EQUAL (got.n_draws + lost.n_draws, 2000);
+    }
+  SmSimulationSummary sum;
+  sm_simulation_get_summary (sim, &sum);
+  CU_ASSERT_DOUBLE_EQUAL (sum.first_choices_mean, 1.0, 0);
+  CU_ASSERT_DOUBLE_EQUAL (sum.first_choices_sd, 0.0, 0);
+  CU_ASSERT_EQUAL (sum.n_depending, 2);
+  int64_t n = 0;
+  CU_ASSERT_TRUE (sm_simulation_get_cutoff (sim, 0, 0, &n));
+  CU_ASSERT_EQUAL (n, 2000); /* full, closing in the one class */
+  CU_ASSERT_EQUAL (sm_simulation_get_n_classes (sim, 0), 1);
+}
+
+static void
+test_no_ties (void)
+{
+  g_autoptr (SmScenario) s = two_for_one (FALSE);
+  g_autoptr (SmSimulation) sim = simulate (s, 500, SM_MECHANISM_DA_SIC, 3);
+  SmSimulatedOutcome o;
+  sm_simulation_get_outcome (sim, 0, 0, &o);
+  CU_ASSERT_EQUAL (o.n_draws, 500);
+  CU_ASSERT_DOUBLE_EQUAL (o.probability, 1.0, 0);
+  CU_ASSERT_DOUBLE_EQUAL (o.high, 1.0, 0);
+  CU_ASSERT (o.low > 0.99);
+  sm_simulation_get_outcome (sim, 1, 1, &o);
+  CU_ASSERT_EQUAL (o.status, SM_STATUS_SUPERNUMERARY);
+  CU_ASSERT_EQUAL (o.n_draws, 500);
+  SmSimulationSummary sum;
+  sm_simulation_get_summary (sim, &sum);
+  CU_ASSERT_EQUAL (sum.n_depending, 0);
+  CU_ASSERT_EQUAL (sm_simulation_get_n_classes (sim, 0), 2);
+}
+
+/* Random small markets: with every mechanism, counts add up. */
+static void
+test_random_sums (void)
+{
+  static const SmLotteryGenOptions options = { 6, 4, TRUE, TRUE, TRUE, 0.3, 1 };
+  for (uint32_t seed = 1; seed <= 200; seed++)
+    {
+      g_autoptr (SmScenario) s = sm_lottery_gen_scenario (seed, &options);
+      g_autoptr (SmSimulation) sim = simulate (s, 50, (SmMechanism) (seed % 3),
+                                               (int32_t) (seed % 4));
+      for (int32_t i = 0; i < sm_scenario_get_n_employees (s); i++)
+        {
+          int64_t draws = 0;
+          SmSimulatedOutcome o;
+          for (int32_t k = 0; sm_simulation_get_outcome (sim, i, k, &o); k++)
+            draws += o.n_draws;
+          CU_ASSERT_EQUAL (draws, 50);
+        }
+    }
+}
+
+/* ---- refusals and ranges ------------------------------------------------ */
+
+static void
+test_refusals (void)
+{
+  g_autoptr (SmScenario) s = two_for_one (TRUE);
+  SmSimulationOptions options = SM_SIMULATION_OPTIONS_INIT;
+  GError *error = NULL;
+  options.n_runs = 0;
+  CU_ASSERT_PTR_NULL (sm_scenario_simulate (s, &options, &error));
+  SM_ASSERT_ERROR (error, SM_ERROR_INVALID_VALUE);
+  options.n_runs = 10;
+  options.n_threads = -1;
+  CU_ASSERT_PTR_NULL (sm_scenario_simulate (s, &options, &error));
+  SM_ASSERT_ERROR (error, SM_ERROR_INVALID_VALUE);
+
+  g_autoptr (SmScenario) empty = sm_scenario_new ();
+  options.n_threads = 1;
+  CU_ASSERT_PTR_NULL (sm_scenario_simulate (empty, &options, &error));
+  SM_ASSERT_ERROR (error, SM_ERROR_INFEASIBLE);
+
+  /* Nobody to place is not an error: every figure is zero. */
+  SmOrganisationSpec d = SM_ORGANISATION_SPEC_INIT;
+  d.id = d.name = "D";
+  d.kind = SM_ORGANISATION_KIND_DEFAULT;
+  CU_ASSERT_TRUE (sm_scenario_add_organisation (empty, &d, &error));
+  g_autoptr (SmSimulation) none = simulate (empty, 5, SM_MECHANISM_DA_SIC, 2);
+  SmSimulationSummary sum;
+  sm_simulation_get_summary (none, &sum);
+  CU_ASSERT_EQUAL (sum.n_employees, 0);
+  CU_ASSERT_DOUBLE_EQUAL (sum.first_choices_mean, 0.0, 0);
+  int64_t draws = 0;
+  CU_ASSERT_TRUE (sm_simulation_get_supernumerary_draws (none, 0, &draws));
+  CU_ASSERT_EQUAL (draws, 5);
+
+  /* The scenario is held while the simulation lives. */
+  g_autoptr (SmSimulation) sim = simulate (s, 10, SM_MECHANISM_DA_SINGLE, 1);
+  SmUnitSpec u = SM_UNIT_SPEC_INIT;
+  u.id = u.name = "X";
+  u.organisation_id = "D";
+  CU_ASSERT_FALSE (sm_scenario_add_unit (s, &u, &error));
+  SM_ASSERT_ERROR (error, SM_ERROR_IN_USE);
+  g_clear_pointer (&sim, sm_simulation_unref);
+  CU_ASSERT_TRUE (sm_scenario_add_unit (s, &u, &error));
+  SM_ASSERT_NO_ERROR (error);
+}
+
+static void
+test_ranges (void)
+{
+  g_autoptr (SmScenario) s = two_for_one (TRUE);
+  g_autoptr (SmSimulation) sim = simulate (s, 10, SM_MECHANISM_DA_SINGLE, 1);
+  SmSimulatedOutcome o = { 0 };
+  int64_t n = 42;
+  CU_ASSERT_FALSE (sm_simulation_get_outcome (sim, 2, 0, &o));
+  CU_ASSERT_FALSE (sm_simulation_get_outcome (sim, -1, 0, &o));
+  CU_ASSERT_FALSE (sm_simulation_get_outcome (sim, 0, 2, &o));
+  CU_ASSERT_FALSE (sm_simulation_get_outcome (sim, 0, -1, &o));
+  CU_ASSERT_EQUAL (o.n_draws, 0);
+  CU_ASSERT_EQUAL (sm_simulation_get_n_outcomes (sim, 5), 0);
+  CU_ASSERT_EQUAL (sm_simulation_get_n_classes (sim, 1), 0);
+  CU_ASSERT_FALSE (sm_simulation_get_cutoff (sim, 0, 1, &n));
+  CU_ASSERT_FALSE (sm_simulation_get_cutoff (sim, 0, -2, &n));
+  CU_ASSERT_FALSE (sm_simulation_get_cutoff (sim, 1, 0, &n));
+  CU_ASSERT_FALSE (sm_simulation_get_rank_count (sim, 0, &n));
+  CU_ASSERT_FALSE (sm_simulation_get_rank_count (sim, 2, &n));
+  CU_ASSERT_FALSE (sm_simulation_get_first_choices_draws (sim, 3, &n));
+  CU_ASSERT_FALSE (sm_simulation_get_supernumerary_draws (sim, -1, &n));
+  CU_ASSERT_EQUAL (n, 42);
+  CU_ASSERT_TRUE (sm_simulation_get_rank_count (sim, 1, &n));
+  CU_ASSERT_EQUAL (n, 10);
+  CU_ASSERT_EQUAL (sm_simulation_get_max_preference (sim), 1);
+  CU_ASSERT_EQUAL (sm_simulation_get_draw_seed (sim, 10), 0);
+  CU_ASSERT_NOT_EQUAL (sm_simulation_get_draw_seed (sim, 1),
+                       sm_simulation_get_draw_seed (sim, 2));
+  SmMechanism m;
+  CU_ASSERT_TRUE (sm_mechanism_from_string ("da-sic", &m));
+  CU_ASSERT_EQUAL (m, SM_MECHANISM_DA_SIC);
+  CU_ASSERT_STRING_EQUAL (sm_mechanism_to_string (SM_MECHANISM_DA_PER_POSITION),
+                          "da-per-position");
+  CU_ASSERT_FALSE (sm_mechanism_from_string ("serial", &m));
+}
+
+/* ---- at the same time as placements ------------------------------------- */
+
+static gpointer
+place_repeatedly (gpointer scenario)
+{
+  for (int k = 0; k < 5; k++)
+    {
+      SmPlacement *p = sm_scenario_place (scenario, NULL);
+      sm_placement_free (p);
+    }
+  return NULL;
+}
+
+static gpointer
+simulate_once (gpointer scenario)
+{
+  SmSimulationOptions options = SM_SIMULATION_OPTIONS_INIT;
+  options.n_runs = 200;
+  options.n_threads = 2;
+  options.mechanism = SM_MECHANISM_DA_SIC;
+  return sm_scenario_simulate (scenario, &options, NULL);
+}
+
+static void
+test_concurrent (void)
+{
+  g_autoptr (SmScenario) s = coarse_case ();
+  g_autoptr (SmSimulation) alone = simulate (s, 200, SM_MECHANISM_DA_SIC, 1);
+  GThread *a = g_thread_new ("place", place_repeatedly, s);
+  GThread *b = g_thread_new ("simulate", simulate_once, s);
+  GThread *c = g_thread_new ("place", place_repeatedly, s);
+  g_thread_join (a);
+  g_autoptr (SmSimulation) sim = g_thread_join (b);
+  g_thread_join (c);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sim);
+  g_autofree char *x = dump (alone), *y = dump (sim);
+  CU_ASSERT_STRING_EQUAL (x, y);
+}
+
+int
+main (void)
+{
+  static const SmTestCase cases[] = {
+    { "1, 2 and 7 threads give the same figures", test_threads_identical },
+    { "outcomes and cutoffs add up", test_sums },
+    { "one run is the placement", test_one_run_is_placement },
+    { "improvement cycles never lose first choices", test_cycles_help },
+    { "two tied for one seat: half each", test_two_tied },
+    { "no ties: probability 1", test_no_ties },
+    { "random markets add up", test_random_sums },
+    { "refusals", test_refusals },
+    { "getters out of range", test_ranges },
+    { "simulation beside placements", test_concurrent },
+    { NULL, NULL },
+  };
+  return sm_test_run_suite ("simulation", cases);
+}
