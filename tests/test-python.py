@@ -164,7 +164,9 @@ class Types(unittest.TestCase):
                  (Sm.CsvDelimiter, Sm.csv_delimiter_to_string,
                   Sm.csv_delimiter_from_string),
                  (Sm.Granularity, Sm.granularity_to_string,
-                  Sm.granularity_from_string)]
+                  Sm.granularity_from_string),
+                 (Sm.Mechanism, Sm.mechanism_to_string,
+                  Sm.mechanism_from_string)]
         for enum, to_string, from_string in pairs:
             for value in enum.__enum_values__.values():
                 ok, back = from_string(to_string(value))
@@ -394,6 +396,40 @@ class Scenario(unittest.TestCase):
         self.assertEqual(e.code, int(Sm.Error.INFEASIBLE))
         s.set_reduction(Sm.Reduction.PRIORITY, 10)
         self.assertIsNotNone(s.place_with(opts))
+
+    def test_simulation(self):
+        s = small_scenario()
+        opts = Sm.SimulationOptions.new()
+        self.assertEqual(opts.version, 1)
+        opts.n_runs = 20
+        opts.n_threads = 2
+        opts.mechanism = Sm.Mechanism.DA_PER_POSITION
+        sim = s.simulate(opts)
+        self.assertEqual((sim.get_n_runs(), sim.get_mechanism()),
+                         (20, Sm.Mechanism.DA_PER_POSITION))
+        self.assertEqual(sim.get_seed(), sim.get_draw_seed(0))
+        self.assertEqual(sim.get_scenario().checksum(), s.checksum())
+        for e in range(s.get_n_employees()):
+            draws = [sim.get_outcome(e, k)[1].n_draws
+                     for k in range(sim.get_n_outcomes(e))]
+            self.assertEqual(sum(draws), 20)
+        self.assertFalse(sim.get_outcome(99, 0)[0])
+        for j in range(s.get_n_positions()):
+            cut = [sim.get_cutoff(j, c)[1]
+                   for c in range(-1, sim.get_n_classes(j))]
+            self.assertEqual(sum(cut), 20)
+        summary = sim.get_summary()
+        self.assertEqual((summary.n_runs, summary.n_employees), (20, 3))
+        self.assertEqual(sum(sim.get_first_choices_draws(k)[1]
+                             for k in range(4)), 20)
+        self.assertEqual(sum(sim.get_supernumerary_draws(k)[1]
+                             for k in range(4)), 20)
+        ranks = [sim.get_rank_count(p)[1]
+                 for p in range(1, sim.get_max_preference() + 1)]
+        self.assertTrue(all(n >= 0 for n in ranks))
+        opts.n_runs = 0
+        e = error_of(s.simulate, opts)
+        self.assertEqual(e.code, int(Sm.Error.INVALID_VALUE))
 
     def test_files(self):
         s = small_scenario()

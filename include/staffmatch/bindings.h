@@ -29,6 +29,7 @@
 #include <staffmatch/matching.h>
 #include <staffmatch/placement.h>
 #include <staffmatch/scenario.h>
+#include <staffmatch/simulation.h>
 #include <staffmatch/validate.h>
 
 G_BEGIN_DECLS
@@ -147,6 +148,17 @@ SM_API SmDate *sm_placement_dup_reference_date (const SmPlacement *placement);
  * Returns: (transfer full): the options; free with g_free().
  */
 SM_API SmPlaceOptions *sm_place_options_new (void);
+
+/**
+ * sm_simulation_options_new:
+ *
+ * Makes options for sm_scenario_simulate() set as
+ * SM_SIMULATION_OPTIONS_INIT sets them, for bindings, which cannot use
+ * the macro; change the fields afterwards.
+ *
+ * Returns: (transfer full): the options; free with g_free().
+ */
+SM_API SmSimulationOptions *sm_simulation_options_new (void);
 
 /**
  * sm_letter_options_new:

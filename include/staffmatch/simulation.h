@@ -73,9 +73,13 @@ typedef enum {
  *   NULL (with a critical) for a value outside SmMechanism.
  */
 SM_API const char *sm_mechanism_to_string (SmMechanism value);
-/** sm_mechanism_from_string: reads a name of sm_mechanism_to_string()
- * back into @value_out (which may be NULL); FALSE, leaving it untouched,
- * for an unknown name. */
+/**
+ * sm_mechanism_from_string:
+ * @value_out: (out) (optional): gets the value
+ *
+ * Reads a name of sm_mechanism_to_string() back into @value_out (which
+ * may be NULL); FALSE, leaving it untouched, for an unknown name.
+ */
 SM_API gboolean sm_mechanism_from_string (const char *text,
                                           SmMechanism *value_out);
 
@@ -127,16 +131,25 @@ SM_API SmSimulation *sm_scenario_simulate (const SmScenario *scenario,
                                            GError **error);
 
 /**
- * sm_simulation_ref:
+ * sm_simulation_ref: (skip)
  * @simulation: a simulation
+ *
+ * Takes a reference. Bindings take and drop references through the boxed
+ * type (types.h).
  *
  * Returns: (transfer full): @simulation, with one more reference; drop it
  *   with sm_simulation_unref()
  */
 SM_API SmSimulation *sm_simulation_ref (SmSimulation *simulation);
 
-/** sm_simulation_unref: drops a reference; the last frees the simulation
- * and releases its scenario. NULL is allowed. */
+/**
+ * sm_simulation_unref: (skip)
+ * @simulation: (nullable): a simulation
+ *
+ * Drops a reference; the last frees the simulation and releases its
+ * scenario. NULL is allowed. Bindings take and drop references through
+ * the boxed type (types.h).
+ */
 SM_API void sm_simulation_unref (SmSimulation *simulation);
 
 /**
@@ -149,12 +162,26 @@ SM_API void sm_simulation_unref (SmSimulation *simulation);
 SM_API const SmScenario *
 sm_simulation_get_scenario (const SmSimulation *simulation);
 
-/** sm_simulation_get_n_runs: the number of draws made. */
+/**
+ * sm_simulation_get_n_runs:
+ * @simulation: a simulation
+ *
+ * Returns: the number of draws made.
+ */
 SM_API int32_t sm_simulation_get_n_runs (const SmSimulation *simulation);
-/** sm_simulation_get_mechanism: the mechanism the draws used. */
+/**
+ * sm_simulation_get_mechanism:
+ * @simulation: a simulation
+ *
+ * Returns: the mechanism the draws used.
+ */
 SM_API SmMechanism sm_simulation_get_mechanism (const SmSimulation *simulation);
-/** sm_simulation_get_seed: the scenario's seed when simulated, which is
- * the seed of draw 0. */
+/**
+ * sm_simulation_get_seed:
+ * @simulation: a simulation
+ *
+ * Returns: the scenario's seed when simulated, which is the seed of draw 0.
+ */
 SM_API uint64_t sm_simulation_get_seed (const SmSimulation *simulation);
 
 /**
@@ -213,7 +240,8 @@ SM_API int32_t sm_simulation_get_n_outcomes (const SmSimulation *simulation,
  * @simulation: a simulation
  * @employee: an employee index of the scenario
  * @index: 0 to sm_simulation_get_n_outcomes() - 1
- * @outcome_out: (out): filled with the outcome and its frequency
+ * @outcome_out: (out caller-allocates): filled with the outcome and its
+ * frequency
  *
  * Returns: FALSE, leaving @outcome_out untouched, when @employee or
  *   @index is out of range
@@ -241,7 +269,7 @@ SM_API int32_t sm_simulation_get_n_classes (const SmSimulation *simulation,
  * @position: a position index of the scenario
  * @tie_class: a class, 0 to sm_simulation_get_n_classes() - 1, or -1 for
  *   "not full"
- * @n_draws_out: (out): in how many draws the position was full with its
+ * @draws_out: (out): in how many draws the position was full with its
  *   last-ranked holder in @tie_class (for -1: had a free seat)
  *
  * The distribution of the position's cutoff: candidates of a class before
@@ -249,11 +277,11 @@ SM_API int32_t sm_simulation_get_n_classes (const SmSimulation *simulation,
  * only by the lot. Under the reflection principle a position of the
  * default organisation is counted by the rule's classes of its holders.
  *
- * Returns: FALSE, leaving @n_draws_out untouched, when out of range
+ * Returns: FALSE, leaving @draws_out untouched, when out of range
  */
 SM_API gboolean sm_simulation_get_cutoff (const SmSimulation *simulation,
                                           int32_t position, int32_t tie_class,
-                                          int64_t *n_draws_out);
+                                          int64_t *draws_out);
 
 /**
  * SmSimulationSummary:
@@ -284,14 +312,24 @@ typedef struct {
   int64_t n_cycles;
 } SmSimulationSummary;
 
-/** sm_simulation_get_summary: fills @summary_out (not NULL) with the
- * figures of the whole simulation. */
+/**
+ * sm_simulation_get_summary:
+ * @simulation: a simulation
+ * @summary_out: (out caller-allocates): filled in
+ *
+ * Fills @summary_out (not NULL) with the figures of the whole simulation.
+ */
 SM_API void sm_simulation_get_summary (const SmSimulation *simulation,
                                        SmSimulationSummary *summary_out);
 
-/** sm_simulation_get_max_preference: the highest preference number
- * anybody obtained in some draw (0 when nobody was placed by an
- * application), the bound of sm_simulation_get_rank_count(). */
+/**
+ * sm_simulation_get_max_preference:
+ * @simulation: a simulation
+ *
+ * Returns: the highest preference number anybody obtained in some draw
+ *   (0 when nobody was placed by an application), the bound of
+ *   sm_simulation_get_rank_count().
+ */
 SM_API int32_t
 sm_simulation_get_max_preference (const SmSimulation *simulation);
 
@@ -299,38 +337,38 @@ sm_simulation_get_max_preference (const SmSimulation *simulation);
  * sm_simulation_get_rank_count:
  * @simulation: a simulation
  * @preference: 1 to sm_simulation_get_max_preference()
- * @n_out: (out): employees placed at a position they gave this preference,
+ * @count_out: (out): employees placed at a position they gave this preference,
  *   summed over the draws (divide by n_runs for the mean per draw)
  *
- * Returns: FALSE, leaving @n_out untouched, when out of range
+ * Returns: FALSE, leaving @count_out untouched, when out of range
  */
 SM_API gboolean sm_simulation_get_rank_count (const SmSimulation *simulation,
                                               int32_t preference,
-                                              int64_t *n_out);
+                                              int64_t *count_out);
 
 /**
  * sm_simulation_get_first_choices_draws:
  * @simulation: a simulation
  * @k: 0 to the number of employees
- * @n_draws_out: (out): in how many draws exactly @k employees got their
+ * @draws_out: (out): in how many draws exactly @k employees got their
  *   first preference
  *
- * Returns: FALSE, leaving @n_draws_out untouched, when @k is out of range
+ * Returns: FALSE, leaving @draws_out untouched, when @k is out of range
  */
 SM_API gboolean sm_simulation_get_first_choices_draws (
-    const SmSimulation *simulation, int32_t k, int64_t *n_draws_out);
+    const SmSimulation *simulation, int32_t k, int64_t *draws_out);
 
 /**
  * sm_simulation_get_supernumerary_draws:
  * @simulation: a simulation
  * @k: 0 to the number of employees
- * @n_draws_out: (out): in how many draws exactly @k employees were
+ * @draws_out: (out): in how many draws exactly @k employees were
  *   supernumerary
  *
- * Returns: FALSE, leaving @n_draws_out untouched, when @k is out of range
+ * Returns: FALSE, leaving @draws_out untouched, when @k is out of range
  */
 SM_API gboolean sm_simulation_get_supernumerary_draws (
-    const SmSimulation *simulation, int32_t k, int64_t *n_draws_out);
+    const SmSimulation *simulation, int32_t k, int64_t *draws_out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmSimulation, sm_simulation_unref)
 

@@ -9,8 +9,7 @@
  * owns. A C program never needs these; they change nothing in the C API.
  *
  * How each boxed type copies and frees:
- *   - SmScenario and SmMarket: sm_scenario_ref() and sm_scenario_unref(),
- *     sm_market_ref() and sm_market_unref();
+ *   - SmScenario, SmMarket and SmSimulation: their _ref() and _unref();
  *   - SmMatching and SmPriorityRule: their _copy() and _free();
  *   - SmPlacement, SmCheckReport, SmIssueList, SmProblemList and
  *     SmMarketBuilder, which the C API never lends out (every function
@@ -19,7 +18,8 @@
  *     is dropped (g_boxed_free());
  *   - the plain records (SmDate, SmEdge, SmViolation, SmBlockingPair,
  *     SmEmployeeOutcome, SmRefusal, SmPositionResult, SmUnitResult,
- *     SmPlaceOptions): a copy of the bytes, g_free();
+ *     SmPlaceOptions, SmSimulationOptions, SmSimulatedOutcome,
+ *     SmSimulationSummary): a copy of the bytes, g_free();
  *   - the records that point to strings (SmProblem, SmIssue,
  *     SmLetterOptions and the five item specs of scenario.h): a deep copy
  *     that owns its strings, freed with sm_problem_free() and its kin
@@ -52,6 +52,7 @@ G_BEGIN_DECLS
  * sm_reduction_get_type:
  * sm_severity_get_type:
  * sm_granularity_get_type:
+ * sm_mechanism_get_type:
  *
  * The GEnum type of each enum, registered on first use; the nick of a
  * value is its C name without the enum's prefix, in lower case with '-'
@@ -77,6 +78,7 @@ SM_API GType sm_organisation_kind_get_type (void);
 SM_API GType sm_reduction_get_type (void);
 SM_API GType sm_severity_get_type (void);
 SM_API GType sm_granularity_get_type (void);
+SM_API GType sm_mechanism_get_type (void);
 
 #define SM_TYPE_VIOLATION_KIND (sm_violation_kind_get_type ())
 #define SM_TYPE_ERROR (sm_error_get_type ())
@@ -95,6 +97,7 @@ SM_API GType sm_granularity_get_type (void);
 #define SM_TYPE_REDUCTION (sm_reduction_get_type ())
 #define SM_TYPE_SEVERITY (sm_severity_get_type ())
 #define SM_TYPE_GRANULARITY (sm_granularity_get_type ())
+#define SM_TYPE_MECHANISM (sm_mechanism_get_type ())
 
 /**
  * sm_scenario_get_type:
@@ -106,6 +109,7 @@ SM_API GType sm_granularity_get_type (void);
  * sm_check_report_get_type:
  * sm_issue_list_get_type:
  * sm_problem_list_get_type:
+ * sm_simulation_get_type:
  *
  * The boxed type of each opaque type (see the top of this header for how
  * each copies and frees).
@@ -121,6 +125,7 @@ SM_API GType sm_placement_get_type (void);
 SM_API GType sm_check_report_get_type (void);
 SM_API GType sm_issue_list_get_type (void);
 SM_API GType sm_problem_list_get_type (void);
+SM_API GType sm_simulation_get_type (void);
 
 #define SM_TYPE_SCENARIO (sm_scenario_get_type ())
 #define SM_TYPE_MARKET (sm_market_get_type ())
@@ -131,6 +136,7 @@ SM_API GType sm_problem_list_get_type (void);
 #define SM_TYPE_CHECK_REPORT (sm_check_report_get_type ())
 #define SM_TYPE_ISSUE_LIST (sm_issue_list_get_type ())
 #define SM_TYPE_PROBLEM_LIST (sm_problem_list_get_type ())
+#define SM_TYPE_SIMULATION (sm_simulation_get_type ())
 
 /**
  * sm_date_get_type:
@@ -142,6 +148,9 @@ SM_API GType sm_problem_list_get_type (void);
  * sm_position_result_get_type:
  * sm_unit_result_get_type:
  * sm_place_options_get_type:
+ * sm_simulation_options_get_type:
+ * sm_simulated_outcome_get_type:
+ * sm_simulation_summary_get_type:
  *
  * The boxed type of each plain record: copied as bytes, freed with
  * g_free().
@@ -157,6 +166,9 @@ SM_API GType sm_refusal_get_type (void);
 SM_API GType sm_position_result_get_type (void);
 SM_API GType sm_unit_result_get_type (void);
 SM_API GType sm_place_options_get_type (void);
+SM_API GType sm_simulation_options_get_type (void);
+SM_API GType sm_simulated_outcome_get_type (void);
+SM_API GType sm_simulation_summary_get_type (void);
 
 #define SM_TYPE_DATE (sm_date_get_type ())
 #define SM_TYPE_EDGE (sm_edge_get_type ())
@@ -167,6 +179,9 @@ SM_API GType sm_place_options_get_type (void);
 #define SM_TYPE_POSITION_RESULT (sm_position_result_get_type ())
 #define SM_TYPE_UNIT_RESULT (sm_unit_result_get_type ())
 #define SM_TYPE_PLACE_OPTIONS (sm_place_options_get_type ())
+#define SM_TYPE_SIMULATION_OPTIONS (sm_simulation_options_get_type ())
+#define SM_TYPE_SIMULATED_OUTCOME (sm_simulated_outcome_get_type ())
+#define SM_TYPE_SIMULATION_SUMMARY (sm_simulation_summary_get_type ())
 
 /**
  * sm_problem_get_type:

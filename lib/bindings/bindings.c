@@ -120,6 +120,13 @@ sm_place_options_new (void)
   return g_memdup2 (&init, sizeof init);
 }
 
+SmSimulationOptions *
+sm_simulation_options_new (void)
+{
+  const SmSimulationOptions init = SM_SIMULATION_OPTIONS_INIT;
+  return g_memdup2 (&init, sizeof init);
+}
+
 SmLetterOptions *
 sm_letter_options_new (void)
 {

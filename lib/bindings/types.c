@@ -115,6 +115,8 @@ SM_DEFINE_ENUM_TYPE (severity, SmSeverity, 0, "SM_SEVERITY_WARNING",
                      "SM_SEVERITY_ERROR")
 SM_DEFINE_ENUM_TYPE (granularity, SmGranularity, 0, "SM_GRANULARITY_DAYS",
                      "SM_GRANULARITY_MONTHS", "SM_GRANULARITY_YEARS")
+SM_DEFINE_ENUM_TYPE (mechanism, SmMechanism, 0, "SM_MECHANISM_DA_SINGLE",
+                     "SM_MECHANISM_DA_PER_POSITION", "SM_MECHANISM_DA_SIC")
 
 SM_DEFINE_ENUM_TYPE (error, SmError, SM_ERROR_INVALID_SIZE,
                      "SM_ERROR_INVALID_SIZE", "SM_ERROR_TOO_LARGE",
@@ -183,6 +185,8 @@ SM_DEFINE_HELD_TYPE (SmMarketBuilder, sm_market_builder)
 G_DEFINE_BOXED_TYPE (SmScenario, sm_scenario, sm_scenario_ref,
                      sm_scenario_unref)
 G_DEFINE_BOXED_TYPE (SmMarket, sm_market, sm_market_ref, sm_market_unref)
+G_DEFINE_BOXED_TYPE (SmSimulation, sm_simulation, sm_simulation_ref,
+                     sm_simulation_unref)
 G_DEFINE_BOXED_TYPE (SmMatching, sm_matching, sm_matching_copy,
                      sm_matching_free)
 G_DEFINE_BOXED_TYPE (SmPriorityRule, sm_priority_rule, sm_priority_rule_copy,
@@ -206,6 +210,9 @@ SM_DEFINE_PLAIN_TYPE (SmRefusal, sm_refusal)
 SM_DEFINE_PLAIN_TYPE (SmPositionResult, sm_position_result)
 SM_DEFINE_PLAIN_TYPE (SmUnitResult, sm_unit_result)
 SM_DEFINE_PLAIN_TYPE (SmPlaceOptions, sm_place_options)
+SM_DEFINE_PLAIN_TYPE (SmSimulationOptions, sm_simulation_options)
+SM_DEFINE_PLAIN_TYPE (SmSimulatedOutcome, sm_simulated_outcome)
+SM_DEFINE_PLAIN_TYPE (SmSimulationSummary, sm_simulation_summary)
 
 /* ---- records that own their strings (bindings.c) ------------------------ */
 

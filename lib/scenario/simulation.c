@@ -533,14 +533,14 @@ sm_simulation_get_n_classes (const SmSimulation *sim, int32_t position)
 
 gboolean
 sm_simulation_get_cutoff (const SmSimulation *sim, int32_t position,
-                          int32_t tie_class, int64_t *n_draws_out)
+                          int32_t tie_class, int64_t *draws_out)
 {
   g_return_val_if_fail (sim != NULL, FALSE);
   if (position < 0 || position >= sim->n_positions || tie_class < -1
       || tie_class >= sm_simulation_get_n_classes (sim, position))
     return FALSE;
-  if (n_draws_out != NULL)
-    *n_draws_out = sim->cut_count[sim->cut_off[position] + tie_class + 1];
+  if (draws_out != NULL)
+    *draws_out = sim->cut_count[sim->cut_off[position] + tie_class + 1];
   return TRUE;
 }
 
@@ -564,39 +564,39 @@ sm_simulation_get_max_preference (const SmSimulation *sim)
 
 gboolean
 sm_simulation_get_rank_count (const SmSimulation *sim, int32_t preference,
-                              int64_t *n_out)
+                              int64_t *count_out)
 {
   g_return_val_if_fail (sim != NULL, FALSE);
   if (preference < 1 || preference > sm_simulation_get_max_preference (sim))
     return FALSE;
-  if (n_out != NULL)
-    *n_out = sim->rank_count[preference];
+  if (count_out != NULL)
+    *count_out = sim->rank_count[preference];
   return TRUE;
 }
 
 static gboolean
 get_draws (const SmSimulation *sim, const int64_t *draws, int32_t k,
-           int64_t *n_draws_out)
+           int64_t *draws_out)
 {
   if (k < 0 || k > sim->n_employees)
     return FALSE;
-  if (n_draws_out != NULL)
-    *n_draws_out = draws[k];
+  if (draws_out != NULL)
+    *draws_out = draws[k];
   return TRUE;
 }
 
 gboolean
 sm_simulation_get_first_choices_draws (const SmSimulation *sim, int32_t k,
-                                       int64_t *n_draws_out)
+                                       int64_t *draws_out)
 {
   g_return_val_if_fail (sim != NULL, FALSE);
-  return get_draws (sim, sim->first_draws, k, n_draws_out);
+  return get_draws (sim, sim->first_draws, k, draws_out);
 }
 
 gboolean
 sm_simulation_get_supernumerary_draws (const SmSimulation *sim, int32_t k,
-                                       int64_t *n_draws_out)
+                                       int64_t *draws_out)
 {
   g_return_val_if_fail (sim != NULL, FALSE);
-  return get_draws (sim, sim->super_draws, k, n_draws_out);
+  return get_draws (sim, sim->super_draws, k, draws_out);
 }
