@@ -235,7 +235,8 @@ SM_API gboolean sm_placement_save_json (const SmPlacement *placement,
  * sm_scenario_checksum:
  *
  * Returns: (transfer full): the SHA-256, in hex, of the scenario's JSON
- *   form (sm_scenario_save_json()'s bytes): the same scenario, however it
+ *   form (sm_scenario_save_json()'s bytes, without the letters' settings,
+ *   which decide nothing in a placement): the same scenario, however it
  *   was loaded, has the same checksum, which outputs record so that a
  *   placement can be reproduced. Free with g_free().
  */
