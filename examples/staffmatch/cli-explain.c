@@ -30,6 +30,8 @@ explain_employee (const char *source, const char *id,
   int32_t employee = sm_scenario_find_employee (scenario, id);
   if (employee < 0)
     return cli_fail ("explain", "%s: no employee with the id '%s'", source, id);
+  if (!cli_apply_letter_settings (settings, scenario, &error))
+    return cli_usage_error ("explain", "%s", error->message);
   if (settings->has_seed)
     sm_scenario_set_seed (scenario, settings->seed);
   g_autoptr (SmPlacement)
@@ -66,6 +68,7 @@ cli_explain (int argc, char **argv)
     status = cli_usage_error ("explain", "%s", error->message);
   if (status == CLI_EXIT_OK)
     status = explain_employee (argv[1], argv[2], &settings);
+  cli_run_settings_clear (&settings);
   cli_run_args_clear (&args);
   return status;
 }

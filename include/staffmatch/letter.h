@@ -188,6 +188,31 @@ SM_API gboolean sm_letter_render_each (const SmPlacement *placement,
                                        GError **error);
 
 /**
+ * sm_letter_mail_merge:
+ * @placement: the placement
+ * @options: the letters' options (their language names the columns and
+ *   the outcomes)
+ * @letter_folder: the folder the letters are written to, relative to
+ *   where the mail-merge file will be ("letters"), or NULL for the file
+ *   names alone
+ *
+ * The mail-merge table of the letters, for a document system that sends
+ * them: one row per employee, in the order of the scenario, with the
+ * personnel number, name, organisation, unit, position (empty when
+ * supernumerary), outcome in words, preference obtained (empty for none)
+ * and the letter's file ("letters/P10234.txt"). Semicolon-separated
+ * UTF-8 with a header row, as Dutch spreadsheet programs read it; a
+ * field holding ';', '"' or a line break is quoted, and one that a
+ * spreadsheet would run as a formula (starting with =, +, - or @) gets a
+ * single quote before it.
+ *
+ * Returns: (transfer full): the table; free with g_free().
+ */
+SM_API char *sm_letter_mail_merge (const SmPlacement *placement,
+                                   const SmLetterOptions *options,
+                                   const char *letter_folder);
+
+/**
  * sm_language_to_string:
  *
  * Returns: (transfer none): the value's stable name in files, reports and

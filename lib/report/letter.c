@@ -895,3 +895,92 @@ sm_letter_render_each (const SmPlacement *placement,
     }
   return TRUE;
 }
+
+/* ---- the mail-merge table ------------------------------------------------ */
+
+static void
+put_field (GString *out, const char *text, gboolean last)
+{
+  if (text == NULL)
+    text = "";
+  gboolean formula = strchr ("=+-@", text[0]) != NULL && text[0] != '\0';
+  if (strpbrk (text, ";\"\r\n") != NULL)
+    {
+      g_string_append_c (out, '"');
+      if (formula)
+        g_string_append_c (out, '\'');
+      for (const char *p = text; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  else
+    g_string_append_printf (out, "%s%s", formula ? "'" : "", text);
+  g_string_append_c (out, last ? '\n' : ';');
+}
+
+static void
+put_row (GString *out, const char *const *fields, int n)
+{
+  for (int k = 0; k < n; k++)
+    put_field (out, fields[k], k == n - 1);
+}
+
+static void
+put_mail_merge_row (const LetterJob *job, int32_t employee,
+                    const char *letter_folder, GString *out)
+{
+  const SmScenario *s = job->scenario;
+  SmEmployeeSpec e = { 0 };
+  SmEmployeeOutcome o;
+  sm_scenario_get_employee (s, employee, &e);
+  sm_placement_get_outcome (job->placement, employee, &o);
+  g_autofree char *preference = o.preference > 0
+                                    ? g_strdup_printf ("%d", (int) o.preference)
+                                    : NULL;
+  g_autofree char *file = g_strconcat (e.id, ".txt", NULL);
+  g_autofree char *path = letter_folder != NULL
+                              ? g_strconcat (letter_folder, "/", file, NULL)
+                              : g_strdup (file);
+  const char *fields[] = {
+    e.id,
+    e.name,
+    organisation_of (s, o.organisation).name,
+    unit_name (s, o.unit),
+    o.position >= 0 ? position_of (s, o.position).title : NULL,
+    job->tx->statuses[o.status],
+    preference,
+    path,
+  };
+  put_row (out, fields, G_N_ELEMENTS (fields));
+}
+
+char *
+sm_letter_mail_merge (const SmPlacement *placement,
+                      const SmLetterOptions *options, const char *letter_folder)
+{
+  g_return_val_if_fail (placement != NULL && options != NULL, NULL);
+  g_return_val_if_fail (options->version == 1u
+                            || options->version == SM_LETTER_OPTIONS_VERSION,
+                        NULL);
+  static const char *const header_nl[] = {
+    "personeelsnummer", "naam",     "organisatie", "afdeling",
+    "functie",          "uitkomst", "voorkeur",    "brief",
+  };
+  static const char *const header_en[] = {
+    "employee_id", "name",    "organisation", "unit",
+    "position",    "outcome", "preference",   "letter",
+  };
+  LetterJob job;
+  job_init (&job, placement, options, NULL);
+  GString *out = g_string_new (NULL);
+  put_row (out,
+           options->language == SM_LANGUAGE_ENGLISH ? header_en : header_nl,
+           G_N_ELEMENTS (header_nl));
+  for (int32_t i = 0; i < sm_scenario_get_n_employees (job.scenario); i++)
+    put_mail_merge_row (&job, i, letter_folder, out);
+  return g_string_free (out, FALSE);
+}
