@@ -157,4 +157,34 @@ has "missing template named" missing.err "--template:"
 expect 0 explain-own "$sm" explain s E1 --template own.txt --regime employment
 has "explain uses the template" explain-own.out "Geachte Eva Eerste,"
 
+# ---- diff and explain ------------------------------------------------------------
+
+# In s2, E1 first asks for om-x, which goes to E2 by a manual placement:
+# E1 keeps om-pol, now as the 2nd choice.
+cp -r s s2
+cat >> s2/positions.csv <<'EOT'
+om-x;Strateeg;om-u;POL;10;1
+EOT
+cat > s2/applications.csv <<'EOT'
+employee;position;preference
+E1;om-x;1
+E1;om-pol;2
+E2;om-pol;1
+EOT
+cat > s2/manual-placements.csv <<'EOT'
+employee;position;reason
+E2;om-x;QQZ-reason
+EOT
+expect 0 solve-s2 "$sm" solve s2 --out o6 --quiet
+expect 0 diff "$sm" diff o1 o6
+has "diff: a renumbered preference is told apart" diff.out \
+  "E1: the same position, om-pol at om/om-u; it was the 1st choice on the employee's list in A and is the 2nd in B"
+has "diff: counted apart" diff.out \
+  "1 placed differently, 1 at the same position under another preference number, 0 the same"
+expect 1 explain-typo "$sm" explain s E3
+has "explain: nearest ids" explain-typo.err \
+  "no employee with the id 'E3'; did you mean E1 or E2?"
+expect 1 explain-far "$sm" explain s XYZ-1234
+lacks "explain: nothing near" explain-far.err "did you mean"
+
 finish
