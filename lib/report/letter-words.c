@@ -130,7 +130,7 @@ static const SmLetterWords texts_en = {
   "qualifications it requires (missing: %s).",
   "Not obtained: every place went to a candidate with a higher priority. "
   "Your priority rank was %d; the last place went to rank %d.",
-  " What decided was %s.%s",
+  " Deciding criterion: %s.%s",
   " Under the rule you were tied with the last person admitted; the "
   "lottery (seed %s) put that person ahead of you.",
   "Not obtained: every place was filled. Places filled by manual "
@@ -315,6 +315,20 @@ static const char *const fit_words_en[] = {
   "no fit",
 };
 
+/* A fit as the word for a position that has it, for the fits between
+ * the same function and none. */
+static const char *const fit_adjective_nl[] = {
+  "", "uitwisselbaar", "passend", "geschikt", "",
+};
+
+static const char *const fit_adjective_en[] = {
+  "",
+  "interchangeable (uitwisselbaar)",
+  "suitable (passend)",
+  "reasonable (geschikt)",
+  "",
+};
+
 static const char *
 fit_word (const char *const *words, SmFit fit)
 {
@@ -362,9 +376,12 @@ own_value_sentence_nl (SmCriterion criterion, const SmCandidate *c,
     {
     case SM_CRITERION_FIT:
       if (c->fit == SM_FIT_NONE)
-        return g_strdup (" Deze functie sluit niet aan op uw huidige "
-                         "functie.");
-      return g_strdup_printf (" Voor u is deze functie %s.", value);
+        return g_strdup (""); /* the missing relation says it (letter.c) */
+      if (c->fit == SM_FIT_SAME)
+        return g_strdup (" Deze functie is uw eigen functie.");
+      return g_strdup_printf (" Gemeten aan uw huidige functie is deze "
+                              "functie %s.",
+                              fit_adjective_nl[c->fit]);
     case SM_CRITERION_SAME_GRADE:
       return g_strdup_printf (" U heeft schaal %d; de functie heeft schaal "
                               "%d.",
@@ -398,9 +415,12 @@ own_value_sentence_en (SmCriterion criterion, const SmCandidate *c,
     {
     case SM_CRITERION_FIT:
       if (c->fit == SM_FIT_NONE)
-        return g_strdup (" This position does not fit your current "
-                         "function.");
-      return g_strdup_printf (" For you this position is %s.", value);
+        return g_strdup (""); /* the missing relation says it (letter.c) */
+      if (c->fit == SM_FIT_SAME)
+        return g_strdup (" This position is your own function.");
+      return g_strdup_printf (" Measured against your current function, "
+                              "this position is %s.",
+                              fit_adjective_en[c->fit]);
     case SM_CRITERION_SAME_GRADE:
       return g_strdup_printf (" Your salary grade is %d; the position's is "
                               "%d.",
