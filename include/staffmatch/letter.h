@@ -38,7 +38,8 @@
  *   decided_by, own_value (the employee's own value for the criterion
  *   that decided);
  *   list own_function (the own-function position not kept, if any):
- *   title, place, refused, reason, rank, cutoff, decided_by, own_value;
+ *   title, place, candidates, seats, competition, refused, reason, rank,
+ *   cutoff, decided_by, own_value;
  *   list rules (the rules of the positions concerned): rule_id,
  *   rule_positions, filters, and list criteria: criterion_number,
  *   criterion.

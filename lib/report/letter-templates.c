@@ -50,8 +50,8 @@
   "      de laatst geplaatste), decided_by (wat de doorslag gaf),\n"           \
   "      own_value (het eigen gegeven daarvoor)\n"                             \
   "    Lijst own_function, de eigen functie als die niet behouden is:\n"       \
-  "      title, place, refused, reason, rank, cutoff, decided_by,\n"           \
-  "      own_value\n"                                                          \
+  "      title, place, candidates, seats, competition, refused, reason,\n"     \
+  "      rank, cutoff, decided_by, own_value\n"                                \
   "    Lijst rules, de voorrangsregels van de functies, per regel:\n"          \
   "      rule_id, rule_positions, filters (voorwaarden), en de lijst\n"        \
   "      criteria met criterion_number en criterion\n"                         \
@@ -96,8 +96,8 @@
   "      last person admitted), decided_by (what decided), own_value\n"        \
   "      (the employee's own value for it)\n"                                  \
   "    List own_function, the own function when it was not kept:\n"            \
-  "      title, place, refused, reason, rank, cutoff, decided_by,\n"           \
-  "      own_value\n"                                                          \
+  "      title, place, candidates, seats, competition, refused, reason,\n"     \
+  "      rank, cutoff, decided_by, own_value\n"                                \
   "    List rules, the priority rules of the positions, each with:\n"          \
   "      rule_id, rule_positions, filters (eligibility), and the list\n"       \
   "      criteria with criterion_number and criterion\n"                       \
@@ -155,6 +155,7 @@
   "\n"                                                                         \
   "Uw eigen functie\n"                                                         \
   "{{title}} ({{place}})\n"                                                    \
+  "   {{competition}}\n"                                                       \
   "   {{reason}}\n"                                                            \
   "{{/own_function}}\n"
 
@@ -238,6 +239,7 @@
   "\n"                                                                         \
   "Your own function\n"                                                        \
   "{{title}} ({{place}})\n"                                                    \
+  "   {{competition}}\n"                                                       \
   "   {{reason}}\n"                                                            \
   "{{/own_function}}\n"
 

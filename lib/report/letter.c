@@ -528,6 +528,7 @@ add_own_function (const LetterJob *job, int32_t employee, SmTemplateRecord *rec)
                                       .title);
   sm_template_record__take_string (item, "place",
                                    place_of (job->scenario, r.position));
+  add_competition (job, r.position, item);
   fill_refusal (job, employee, &r, item);
 }
 
