@@ -20,6 +20,11 @@
  *     settings.csv             (optional) key, value: seed, tie_breaking,
  *                              reference_date, reduction, age_band_years,
  *                              default_rule
+ *     letters.csv              (optional) key, value: regime,
+ *                              effective_date, letter_date, employer,
+ *                              deciding_body, signatory, contact,
+ *                              response_address (scenario.h,
+ *                              SmLetterSettings)
  *
  * Files are read as Dutch spreadsheet programs write them: ';' or ','
  * as delimiter (detected from the header row), UTF-8 with or without a

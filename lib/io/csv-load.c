@@ -829,13 +829,15 @@ load_setting (Loader *l)
 /* ---- the letters' settings ------------------------------------------------
  */
 
-/* The value of the current row of letters.csv put into @l at key @key;
- * FALSE when the value could not be read (a problem says why). */
+/* The value of the current row of letters.csv, whose trimmed text is
+ * @text, put into @out at key @key; FALSE when it could not be read (a
+ * problem says why). Texts are borrowed: the scenario copies them. */
 static gboolean
-read_letter_value (Loader *l, int key, SmLetterSettings *out)
+read_letter_value (Loader *l, int key, const char *text, SmLetterSettings *out)
 {
   int word;
-  g_autofree char *text = g_strstrip (g_strdup (field (l, SM_CSV_SET_VALUE)));
+  const char **texts[] = { &out->employer, &out->deciding_body, &out->signatory,
+                           &out->contact, &out->response_address };
   switch (key)
     {
     case SM_CSV_LETTER_REGIME:
@@ -849,31 +851,21 @@ read_letter_value (Loader *l, int key, SmLetterSettings *out)
       get_date (l, SM_CSV_SET_VALUE, &out->letter_date);
       break;
     default:
-      {
-        const char **texts[] = { &out->employer, &out->deciding_body,
-                                 &out->signatory, &out->contact,
-                                 &out->response_address };
-        /* Interned by the scenario when set; @text lives until then. */
-        *texts[key - SM_CSV_LETTER_EMPLOYER] = text;
-        GError *error = NULL;
-        if (!sm_scenario_set_letter_settings (l->scenario, out, &error))
-          {
-            report (l, SM_CSV_SET_VALUE, error->code, "%s", error->message);
-            g_error_free (error);
-          }
-        return FALSE; /* set, or reported */
-      }
+      *texts[key - SM_CSV_LETTER_EMPLOYER] = text;
+      break;
     }
   return row_ok (l);
 }
 
+/* One setting into the scenario, checked there (scenario.h). */
 static void
 apply_letter_setting (Loader *l, int key)
 {
+  g_autofree char *text = g_strstrip (g_strdup (field (l, SM_CSV_SET_VALUE)));
   SmLetterSettings settings;
   GError *error = NULL;
   sm_scenario_get_letter_settings (l->scenario, &settings);
-  if (read_letter_value (l, key, &settings)
+  if (read_letter_value (l, key, text, &settings)
       && !sm_scenario_set_letter_settings (l->scenario, &settings, &error))
     {
       report (l, SM_CSV_SET_VALUE, error->code, "%s", error->message);

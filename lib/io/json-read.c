@@ -5,11 +5,11 @@
  * way it is written are described in json-write.c.
  *
  * Reading: "format", "version", "organisations", "units", "positions" and
- * "employees" are required; "settings", "rules", "applications",
- * "function_relations" and "manual_placements" may be left out (defaults,
- * empty). Within an item, ids, names, titles, references, "kind", "grade",
- * "preference", "fit", "reason", "criteria", "criterion" and "prefer" are
- * required; "fte" (1.0), "seats" (1), "qualifications" ([]),
+ * "employees" are required; "settings", "letters", "rules",
+ * "applications", "function_relations" and "manual_placements" may be
+ * left out (defaults, empty). Within an item, ids, names, titles, references,
+ * "kind", "grade", "preference", "fit", "reason", "criteria", "criterion" and
+ * "prefer" are required; "fte" (1.0), "seats" (1), "qualifications" ([]),
  * "require_qualifications" (false) and every settings member may be left
  * out; a member shown with "| null" may be null or left out, which means
  * "not given" (a given headcount or distance is 0 or more, a year 1 or
