@@ -60,3 +60,12 @@ sm_rss_reset_peak (void)
   gboolean ok = fputs ("5", f) >= 0;
   return fclose (f) == 0 && ok;
 }
+
+int64_t
+sm_rss_minor_faults (void)
+{
+  struct rusage usage;
+  if (getrusage (RUSAGE_SELF, &usage) != 0)
+    return 0;
+  return (int64_t) usage.ru_minflt;
+}

@@ -17,3 +17,9 @@ int64_t sm_rss_peak_kib (void);
  * /proc/self/clear_refs). Returns FALSE when the system does not allow it;
  * the peak then keeps counting from the start of the process. */
 gboolean sm_rss_reset_peak (void);
+
+/* The page faults the process has taken that needed no disk (first
+ * touches of fresh memory, mostly): ru_minflt of getrusage(). A fault
+ * costs microseconds on a virtual machine, so the suite gives them per
+ * list entry beside the times. */
+int64_t sm_rss_minor_faults (void);

@@ -17,15 +17,19 @@
 #include <time.h>
 #include <staffmatch/staffmatch.h>
 
+#include <glib/gstdio.h>
+#include <sys/stat.h>
 #include "generate.h"
+#include "rss.h"
 #include "suite.h"
 
 #define EXIT_USAGE 2
 
 static const char usage_text[] =
-    "usage: sm-bench solve FILE\n"
+    "usage: sm-bench solve FILE [--threads T]\n"
     "       sm-bench gen N M K SEED [--min-list k] [--seats A-B] [--skew S]\n"
     "                               [--correlation C]\n"
+    "       sm-bench build N M K SEED [gen options] [--threads T] [--runs R]\n"
     "       sm-bench suite [--quick] [--max-employees N] [--case NAME]\n";
 
 static int
@@ -72,45 +76,6 @@ parse_double (const char *text, double *out)
 
 /* ---- solve ----------------------------------------------------------- */
 
-/* Builds a copy of @market through the public builder and times only
- * sm_market_builder_build(): the reader builds inside its one call, so
- * this is how the build can be timed on its own. (Instance files have no
- * headcount groups, so there are none to copy.) */
-static SmMarket *
-rebuild_market (const SmMarket *market, double *seconds, GError **error)
-{
-  int32_t n = sm_market_get_n_employees (market);
-  int32_t m = sm_market_get_n_positions (market), len;
-  g_autoptr (SmMarketBuilder) b = sm_market_builder_new (n, m, error);
-  if (b == NULL
-      || !sm_market_builder_reserve (b, sm_market_get_n_entries (market),
-                                     error))
-    return NULL;
-  g_autofree int32_t *buf = g_new (int32_t, MAX (MAX (n, m), 1));
-  for (int32_t i = 0; i < n; i++)
-    {
-      const SmEdge *e = sm_market_get_employee_edges (market, i, &len);
-      for (int32_t k = 0; k < len; k++)
-        buf[k] = e[k].target;
-      if (!sm_market_builder_set_preferences (b, i, buf, (size_t) len, error))
-        return NULL;
-    }
-  for (int32_t j = 0; j < m; j++)
-    {
-      const SmEdge *e = sm_market_get_position_edges (market, j, &len);
-      for (int32_t k = 0; k < len; k++)
-        buf[k] = e[k].target;
-      int32_t seats = sm_market_get_seats (market, j);
-      if ((seats != 1 && !sm_market_builder_set_seats (b, j, seats, error))
-          || !sm_market_builder_set_priorities (b, j, buf, (size_t) len, error))
-        return NULL;
-    }
-  double t0 = now_seconds ();
-  SmMarket *copy = sm_market_builder_build (b, error);
-  *seconds = now_seconds () - t0;
-  return copy;
-}
-
 static int
 fail (GError *error)
 {
@@ -119,22 +84,35 @@ fail (GError *error)
   return EXIT_FAILURE;
 }
 
+/* The size of the file at @path, or 0 when it is not a regular file. */
+static int64_t
+file_bytes (const char *path)
+{
+  GStatBuf st;
+  return g_stat (path, &st) == 0 && S_ISREG (st.st_mode) ? st.st_size : 0;
+}
+
+/* Reads, builds and solves the file once, as a user's program does: the
+ * reader's one call parses and builds, and is timed as such. */
 static int
 cmd_solve (int argc, char **argv)
 {
   GError *error = NULL;
-  double build_seconds = 0.0;
+  int64_t threads = 1;
+  if (argc == 3 && strcmp (argv[1], "--threads") == 0)
+    {
+      if (!parse_int (argv[2], 0, 64, &threads))
+        return usage_error ("solve: --threads needs 0 to 64");
+      argc = 1;
+    }
   if (argc != 1)
     return usage_error ("solve takes one FILE");
   double t0 = now_seconds ();
-  g_autoptr (SmMarket) read = sm_instance_read_file (argv[0], &error);
-  double parse_seconds = now_seconds () - t0;
-  if (read == NULL)
-    return fail (error);
-  g_autoptr (SmMarket) market = rebuild_market (read, &build_seconds, &error);
+  g_autoptr (SmMarket)
+      market = sm_instance_read_file_threaded (argv[0], (int) threads, &error);
+  double read_seconds = now_seconds () - t0;
   if (market == NULL)
     return fail (error);
-  g_clear_pointer (&read, sm_market_unref);
   t0 = now_seconds ();
   g_autoptr (SmMatching)
       matching = sm_market_solve (market, SM_SIDE_EMPLOYEES, &error);
@@ -147,15 +125,17 @@ cmd_solve (int argc, char **argv)
                g_strerror (errno));
       return EXIT_FAILURE;
     }
+  int64_t bytes = file_bytes (argv[0]);
   fprintf (stderr,
-           "parse_seconds=%.6f parse_includes_build=yes build_seconds=%.6f"
+           "read_seconds=%.6f read_includes_build=yes read_mb_per_s=%.1f"
            " solve_seconds=%.6f proposals=%" PRIu64 " employees=%d"
-           " positions=%d entries=%" G_GINT64_FORMAT " placed=%d\n",
-           parse_seconds, build_seconds, solve_seconds,
-           sm_matching_get_n_proposals (matching),
+           " positions=%d entries=%" G_GINT64_FORMAT " placed=%d"
+           " peak_rss_mib=%.1f\n",
+           read_seconds, read_seconds > 0 ? bytes / read_seconds / 1e6 : 0.0,
+           solve_seconds, sm_matching_get_n_proposals (matching),
            sm_market_get_n_employees (market),
            sm_market_get_n_positions (market), sm_market_get_n_entries (market),
-           sm_matching_get_n_placed (matching));
+           sm_matching_get_n_placed (matching), sm_rss_peak_kib () / 1024.0);
   return EXIT_SUCCESS;
 }
 
@@ -228,10 +208,11 @@ gen_positional (int index, const char *text, SmGenParams *p)
     }
 }
 
-static int
-cmd_gen (int argc, char **argv)
+/* Parses "N M K SEED [options]" into @p; returns FALSE after printing a
+ * usage error (then *status is the exit status). */
+static gboolean
+parse_gen_args (int argc, char **argv, SmGenParams *p, int *status)
 {
-  SmGenParams p = SM_GEN_PARAMS_INIT;
   GError *error = NULL;
   gboolean min_set = FALSE;
   int n_positional = 0;
@@ -243,24 +224,96 @@ cmd_gen (int argc, char **argv)
           g_autofree char *name = eq != NULL ? g_strndup (arg, eq - arg)
                                              : g_strdup (arg);
           const char *value = eq != NULL ? eq + 1 : argv[++i];
-          if (value == NULL || !gen_option (name, value, &p, &min_set))
-            return usage_error ("gen: bad option or value");
+          if (value == NULL || !gen_option (name, value, p, &min_set))
+            {
+              *status = usage_error ("gen: bad option or value");
+              return FALSE;
+            }
         }
-      else if (!gen_positional (n_positional++, arg, &p))
-        return usage_error ("gen: N M K SEED must be integers in range");
+      else if (!gen_positional (n_positional++, arg, p))
+        {
+          *status = usage_error ("gen: N M K SEED must be integers in range");
+          return FALSE;
+        }
     }
   if (n_positional != 4)
-    return usage_error ("gen needs N M K SEED");
+    {
+      *status = usage_error ("gen needs N M K SEED");
+      return FALSE;
+    }
   if (!min_set)
-    p.list_min = p.list_max;
-  if (!sm_gen_params_validate (&p, &error))
+    p->list_min = p->list_max;
+  if (!sm_gen_params_validate (p, &error))
     {
       fprintf (stderr, "sm-bench: gen: %s\n", error->message);
       g_error_free (error);
-      return EXIT_USAGE;
+      *status = EXIT_USAGE;
+      return FALSE;
     }
+  return TRUE;
+}
+
+static int
+cmd_gen (int argc, char **argv)
+{
+  SmGenParams p = SM_GEN_PARAMS_INIT;
+  GError *error = NULL;
+  int status = EXIT_SUCCESS;
+  if (!parse_gen_args (argc, argv, &p, &status))
+    return status;
   if (!sm_gen_write_instance (&p, stdout, &error))
     return fail (error);
+  return EXIT_SUCCESS;
+}
+
+/* ---- build ----------------------------------------------------------- */
+
+/* Generates the market into a builder and times sm_market_builder_build()
+ * alone, on 1 and on @threads threads, @runs times each; prints the
+ * fastest of each. */
+static int
+cmd_build (int argc, char **argv)
+{
+  SmGenParams p = SM_GEN_PARAMS_INIT;
+  GError *error = NULL;
+  int status = EXIT_SUCCESS;
+  int64_t threads = 2, runs = 3;
+  if (argc >= 2 && strcmp (argv[argc - 2], "--runs") == 0)
+    {
+      if (!parse_int (argv[argc - 1], 1, 100, &runs))
+        return usage_error ("build: --runs needs 1 to 100");
+      argc -= 2;
+    }
+  if (argc >= 2 && strcmp (argv[argc - 2], "--threads") == 0)
+    {
+      if (!parse_int (argv[argc - 1], 1, 64, &threads))
+        return usage_error ("build: --threads needs 1 to 64");
+      argc -= 2;
+    }
+  if (!parse_gen_args (argc, argv, &p, &status))
+    return status;
+  double best[2] = { 0.0, 0.0 };
+  int64_t entries = 0;
+  for (int64_t run = 0; run < 2 * runs; run++)
+    {
+      int k = (int) (run % 2);
+      g_autoptr (SmMarketBuilder)
+          b = sm_market_builder_new (p.n_employees, p.n_positions, &error);
+      if (b == NULL || !sm_gen_into_builder (&p, b, &entries, &error))
+        return fail (error);
+      sm_market_builder_set_n_threads (b, k == 0 ? 1 : (int) threads);
+      double t0 = now_seconds ();
+      g_autoptr (SmMarket) market = sm_market_builder_build (b, &error);
+      double t = now_seconds () - t0;
+      if (market == NULL)
+        return fail (error);
+      best[k] = run < 2 ? t : MIN (best[k], t);
+    }
+  printf ("entries=%" G_GINT64_FORMAT
+          " build_seconds=%.6f threads=%" G_GINT64_FORMAT
+          " build_threads_seconds=%.6f speedup=%.2f ns_per_entry=%.2f\n",
+          entries, best[0], threads, best[1], best[0] / best[1],
+          entries > 0 ? best[0] * 1e9 / (double) entries : 0.0);
   return EXIT_SUCCESS;
 }
 
@@ -296,6 +349,8 @@ main (int argc, char **argv)
     return cmd_solve (argc - 2, argv + 2);
   if (strcmp (argv[1], "gen") == 0)
     return cmd_gen (argc - 2, argv + 2);
+  if (strcmp (argv[1], "build") == 0)
+    return cmd_build (argc - 2, argv + 2);
   if (strcmp (argv[1], "suite") == 0)
     return cmd_suite (argc - 2, argv + 2);
   if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "help") == 0)

@@ -31,7 +31,9 @@
 #endif
 
 #include <staffmatch/staffmatch.h>
+#include "boh-case.h"
 #include "generate.h"
+#include "limit.h"
 #include "reference.h"
 #include "rss.h"
 
@@ -56,6 +58,12 @@ typedef struct {
   double gen_seconds;
   double build_seconds;
   double solve_seconds;
+  double pass_seconds;           /* the limit child: one pass over the lists */
+  double transpose_seconds;      /* the limit child: a plain transpose */
+  double transpose_warm_seconds; /* the same again, its pages faulted in */
+  int64_t build_faults;          /* minor page faults during the build */
+  int64_t transpose_faults;      /* and during the cold transpose */
+  uint64_t market_digest[2];     /* the library children: the built market */
   int64_t gen_peak_kib;
   int64_t base_kib;
   int64_t peak_kib;
@@ -89,6 +97,11 @@ static const SuiteCase cases[] = {
     FALSE,
     { 100000, 10000, 5, 10, 1, 17, UNI, CORR, 9 } },
   { "n100k-skew-corr", TRUE, { 100000, 10000, 5, 10, 1, 17, ZIPF, CORR, 10 } },
+  /* complete lists: every employee lists, and every position ranks,
+   * everyone; about 10,000 proposals against 10 million entries */
+  { "n10k-complete",
+    FALSE,
+    { 10000, 1000, 1000, 1000, 20, 20, UNI, INDEP, 17 } },
   { "n1m-uniform-indep",
     FALSE,
     { 1000000, 100000, 10, 10, 1, 17, UNI, INDEP, 11 } },
@@ -228,9 +241,35 @@ library_solve (SmMarket *market, CaseResult *r)
   r->ok = TRUE;
 }
 
-/* The library child: generate into a builder, then build and solve. */
+/* Two hashes of every edge of the market, both sides, so that markets
+ * built with different numbers of threads can be compared. */
 static void
-run_library (const SuiteCase *c, CaseResult *r)
+digest_market (const SmMarket *market, uint64_t digest[2])
+{
+  uint64_t h1 = UINT64_C (0x452821e638d01377);
+  uint64_t h2 = UINT64_C (0xbe5466cf34e90c6c);
+  int32_t n = sm_market_get_n_employees (market);
+  int32_t m = sm_market_get_n_positions (market), len;
+  for (int32_t i = 0; i < n + m; i++)
+    {
+      const SmEdge *e = i < n ? sm_market_get_employee_edges (market, i, &len)
+                              : sm_market_get_position_edges (market, i - n,
+                                                              &len);
+      for (int32_t k = 0; k < len; k++)
+        {
+          uint64_t v = (uint64_t) (uint32_t) e[k].target << 32
+                       | (uint32_t) e[k].rank;
+          h1 = digest_mix (h1 ^ v) + (uint64_t) i;
+          h2 = (h2 ^ v) * UINT64_C (0x100000001b3) + (h2 >> 29);
+        }
+    }
+  digest[0] = h1;
+  digest[1] = h2;
+}
+
+/* Generates the case into a builder that may use @n_threads threads. */
+static SmMarketBuilder *
+library_generate (const SuiteCase *c, int n_threads, CaseResult *r)
 {
   GError *error = NULL;
   const SmGenParams *p = &c->params;
@@ -240,14 +279,24 @@ run_library (const SuiteCase *c, CaseResult *r)
   if (builder == NULL || !sm_gen_into_builder (p, builder, &r->entries, &error))
     {
       result_fail (r, "generate", error);
-      return;
+      return NULL;
     }
+  sm_market_builder_set_n_threads (builder, n_threads);
   r->gen_seconds = now_seconds () - t0;
+  return g_steal_pointer (&builder);
+}
+
+/* The child that builds on two threads: only its build time and the
+ * market's digest count. */
+static void
+run_library_threads (const SuiteCase *c, CaseResult *r)
+{
+  GError *error = NULL;
+  g_autoptr (SmMarketBuilder) builder = library_generate (c, 2, r);
+  if (builder == NULL)
+    return;
   trim_heap ();
-  r->gen_peak_kib = sm_rss_peak_kib ();
-  r->base_kib = sm_rss_current_kib ();
-  r->peak_reset = sm_rss_reset_peak ();
-  t0 = now_seconds ();
+  double t0 = now_seconds ();
   g_autoptr (SmMarket) market = sm_market_builder_build (builder, &error);
   r->build_seconds = now_seconds () - t0;
   if (market == NULL)
@@ -255,7 +304,34 @@ run_library (const SuiteCase *c, CaseResult *r)
       result_fail (r, "build", error);
       return;
     }
+  digest_market (market, r->market_digest);
+  r->ok = TRUE;
+}
+
+/* The library child: generate into a builder, then build and solve. */
+static void
+run_library (const SuiteCase *c, CaseResult *r)
+{
+  GError *error = NULL;
+  g_autoptr (SmMarketBuilder) builder = library_generate (c, 1, r);
+  if (builder == NULL)
+    return;
+  trim_heap ();
+  r->gen_peak_kib = sm_rss_peak_kib ();
+  r->base_kib = sm_rss_current_kib ();
+  r->peak_reset = sm_rss_reset_peak ();
+  int64_t faults = sm_rss_minor_faults ();
+  double t0 = now_seconds ();
+  g_autoptr (SmMarket) market = sm_market_builder_build (builder, &error);
+  r->build_seconds = now_seconds () - t0;
+  r->build_faults = sm_rss_minor_faults () - faults;
+  if (market == NULL)
+    {
+      result_fail (r, "build", error);
+      return;
+    }
   library_solve (market, r);
+  digest_market (market, r->market_digest);
 }
 
 /* The reference child: plain arrays, then the reference solver; only its
@@ -273,6 +349,13 @@ run_reference (const SuiteCase *c, CaseResult *r)
     }
   r->entries = lists->n_entries;
   r->gen_seconds = now_seconds () - t0;
+  uint64_t sums[2];
+  r->pass_seconds = sm_limit_pass (lists, &sums[0]);
+  int64_t faults = sm_rss_minor_faults ();
+  r->transpose_seconds = sm_limit_transpose (lists, &r->transpose_warm_seconds,
+                                             &sums[1]);
+  r->transpose_faults = sm_rss_minor_faults () - faults;
+  r->market_digest[0] = sums[0] ^ sums[1];
   t0 = now_seconds ();
   g_autoptr (SmRef) ref = sm_ref_new (lists);
   r->build_seconds = now_seconds () - t0;
@@ -371,12 +454,55 @@ run_child (ChildFunc func, const SuiteCase *c, CaseResult *r)
     describe_exit (status, r);
 }
 
+static double
+ratio (double a, double b)
+{
+  return b > 0 ? a / b : 0.0;
+}
+
+/* @count per million list entries. */
+static double
+per_mentry (int64_t count, int64_t entries)
+{
+  return entries > 0 ? (double) count * 1e6 / (double) entries : 0.0;
+}
+
+/* Prints the limit columns: the build and the solve as multiples of what
+ * the hardware allows, and the build's gain from a second thread. */
+static void
+report_limits (const CaseResult *lib, const CaseResult *lib2,
+               const CaseResult *ref)
+{
+  int64_t peak = MAX (lib->gen_peak_kib, lib->peak_kib);
+  printf (" pass_seconds=%.6f transpose_seconds=%.6f"
+          " transpose_warm_seconds=%.6f build_per_pass=%.1f"
+          " build_per_transpose=%.2f build_per_transpose_warm=%.2f"
+          " build_solve_per_pass=%.1f"
+          " build2_seconds=%.6f build_speedup_2t=%.2f"
+          " peak_bytes_per_entry=%.1f build_faults_per_mentry=%.0f"
+          " transpose_faults_per_mentry=%.0f",
+          ref->pass_seconds, ref->transpose_seconds,
+          ref->transpose_warm_seconds,
+          ratio (lib->build_seconds, ref->pass_seconds),
+          ratio (lib->build_seconds, ref->transpose_seconds),
+          ratio (lib->build_seconds, ref->transpose_warm_seconds),
+          ratio (lib->build_seconds + lib->solve_seconds, ref->pass_seconds),
+          lib2->build_seconds, ratio (lib->build_seconds, lib2->build_seconds),
+          lib->entries > 0 ? peak * 1024.0 / (double) lib->entries : 0.0,
+          per_mentry (lib->build_faults, lib->entries),
+          per_mentry (ref->transpose_faults, lib->entries));
+}
+
 /* Prints the case's line; returns TRUE when it passed. */
 static gboolean
-report_case (const SuiteCase *c, const CaseResult *lib, const CaseResult *ref)
+report_case (const SuiteCase *c, const CaseResult *lib, const CaseResult *lib2,
+             const CaseResult *ref)
 {
   gboolean match = lib->ok && ref->ok && lib->digest[0] == ref->digest[0]
                    && lib->digest[1] == ref->digest[1];
+  gboolean same_market = lib->ok && lib2->ok
+                         && lib->market_digest[0] == lib2->market_digest[0]
+                         && lib->market_digest[1] == lib2->market_digest[1];
   gboolean stable = lib->stable != 0;
   double mib = 1.0 / 1024.0, sm_total = lib->build_seconds + lib->solve_seconds;
   int64_t peak = MAX (lib->gen_peak_kib, lib->peak_kib);
@@ -395,9 +521,10 @@ report_case (const SuiteCase *c, const CaseResult *lib, const CaseResult *ref)
           lib->entries > 0
               ? (lib->peak_kib - lib->base_kib) * 1024.0 / (double) lib->entries
               : 0.0);
+  report_limits (lib, lib2, ref);
   printf (" ref_build_seconds=%.6f ref_solve_seconds=%.6f"
           " ref_proposals=%" PRIu64 " speedup=%.2f speedup_build_solve=%.2f"
-          " stable=%s match=%s",
+          " stable=%s match=%s threads_match=%s",
           ref->build_seconds, ref->solve_seconds, ref->proposals,
           lib->solve_seconds > 0 ? ref->solve_seconds / lib->solve_seconds : 0,
           sm_total > 0 ? (ref->build_seconds + ref->solve_seconds) / sm_total
@@ -405,16 +532,67 @@ report_case (const SuiteCase *c, const CaseResult *lib, const CaseResult *ref)
           lib->stable < 0 ? "unchecked"
           : lib->stable   ? "yes"
                           : "no",
-          match ? "yes" : "no");
+          match ? "yes" : "no", same_market ? "yes" : "no");
   if (!lib->peak_reset && lib->ok)
     printf (" note=peak_not_reset");
   if (!lib->ok)
     printf (" error=\"library: %s\"", lib->message);
+  if (!lib2->ok)
+    printf (" error=\"library, two threads: %s\"", lib2->message);
   if (!ref->ok)
     printf (" error=\"reference: %s\"", ref->message);
   printf ("\n");
   fflush (stdout);
-  return match && stable;
+  return match && stable && same_market;
+}
+
+/* The case's own scenario (examples/boh-case.c, about 480 employees):
+ * sm_scenario_place() timed whole, compile and solve, as often as
+ * want_another_run() says; the fastest run counts. A lottery that draws
+ * many seeds pays this per draw. */
+static void
+run_boh_case (const SuiteCase *c, CaseResult *r)
+{
+  GError *error = NULL;
+  g_autoptr (SmScenario) scenario = boh_case_new (BOH_CASE_SEED, &error);
+  if (scenario == NULL)
+    {
+      result_fail (r, "the case", error);
+      return;
+    }
+  double spent = 0.0;
+  for (int runs = 0; want_another_run (runs, spent); runs++)
+    {
+      double t0 = now_seconds ();
+      SmPlacement *placement = sm_scenario_place (scenario, &error);
+      double t = now_seconds () - t0;
+      if (placement == NULL)
+        {
+          result_fail (r, "place", error);
+          return;
+        }
+      sm_placement_free (placement);
+      r->solve_seconds = runs == 0 ? t : MIN (r->solve_seconds, t);
+      spent += t;
+    }
+  r->entries = sm_scenario_get_n_employees (scenario);
+  r->peak_kib = sm_rss_peak_kib ();
+  r->ok = TRUE;
+}
+
+/* Prints the line of the case's scenario; returns TRUE when it ran. */
+static gboolean
+report_boh_case (const CaseResult *r)
+{
+  printf ("case=boh-case seed=%d employees=%" G_GINT64_FORMAT
+          " place_seconds=%.6f us_per_placement=%.1f peak_rss_mib=%.1f",
+          BOH_CASE_SEED, r->entries, r->solve_seconds, r->solve_seconds * 1e6,
+          r->peak_kib / 1024.0);
+  if (!r->ok)
+    printf (" error=\"%s\"", r->message);
+  printf ("\n");
+  fflush (stdout);
+  return r->ok;
 }
 
 static gboolean
@@ -432,15 +610,23 @@ sm_suite_run (const SmSuiteOptions *options)
 {
   int n_run = 0, n_failed = 0;
   double t0 = now_seconds ();
+  if (options->filter == NULL || strstr ("boh-case", options->filter) != NULL)
+    {
+      CaseResult boh;
+      run_child (run_boh_case, NULL, &boh);
+      n_run++;
+      n_failed += !report_boh_case (&boh);
+    }
   for (size_t i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      CaseResult lib, ref;
+      CaseResult lib, lib2, ref;
       if (!case_selected (&cases[i], options))
         continue;
       run_child (run_library, &cases[i], &lib);
+      run_child (run_library_threads, &cases[i], &lib2);
       run_child (run_reference, &cases[i], &ref);
       n_run++;
-      n_failed += !report_case (&cases[i], &lib, &ref);
+      n_failed += !report_case (&cases[i], &lib, &lib2, &ref);
     }
   printf ("summary=suite cases=%d failed=%d seconds=%.1f library=%s\n", n_run,
           n_failed, now_seconds () - t0, sm_version ());

@@ -82,6 +82,21 @@ check "no name on stderr" sh -c "! grep -qF '$name' check-broken.err"
 expect 1 solve-broken "$sm" solve broken --out s-broken
 check "solve on a broken scenario writes nothing" test ! -e s-broken
 
+# ---- demo --variant whole-years -----------------------------------------------
+
+expect 0 demo-years "$sm" demo --variant whole-years --out dy
+check "whole years: the same people as the exact dates" \
+  cmp -s d1/scenario/employees.csv dy/scenario/employees.csv
+check "whole years: the rules count service in years" \
+  grep -q "service:years" dy/scenario/rules.csv
+check "exact dates: no granularity written" \
+  sh -c '! grep -q ":years" d1/scenario/rules.csv'
+expect 0 solve-years "$sm" solve dy/scenario --out sy
+check "solve on the whole-years scenario gives its placements" \
+  cmp -s dy/placements.csv sy/placements.csv
+expect 2 usage-variant "$sm" demo --variant decades --out dz
+check "an unknown variant writes nothing" test ! -e dz
+
 # ---- solve -------------------------------------------------------------------
 
 expect 0 solve-same "$sm" solve d1/scenario --out s1

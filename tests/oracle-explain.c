@@ -64,6 +64,8 @@ sm_oracle_observe (const SmPlacement *placement)
   ob->outcomes = g_new0 (SmEmployeeOutcome, MAX (n, 1));
   ob->orders = g_new0 (GArray *, MAX (m, 1));
   ob->results = g_new0 (SmPositionResult, MAX (m, 1));
+  ob->lots = g_new0 (GArray *, MAX (n, 1));
+  ob->depends = g_new0 (gboolean, MAX (n, 1));
   for (int32_t i = 0; i < n; i++)
     {
       int32_t len;
@@ -73,12 +75,19 @@ sm_oracle_observe (const SmPlacement *placement)
         g_array_append_val (ob->lists[i], edges[k].target);
       sm_placement_get_outcome (placement, i, &ob->outcomes[i]);
       ob->refusals[i] = g_array_new (FALSE, FALSE, sizeof (SmRefusal));
+      ob->lots[i] = g_array_new (FALSE, FALSE, sizeof (SmOracleLots));
       for (int32_t k = 0; k < sm_placement_get_n_refusals (placement, i); k++)
         {
           SmRefusal r;
+          SmOracleLots lots = { FALSE, 0, 0 };
           sm_placement_get_refusal (placement, i, k, &r);
           g_array_append_val (ob->refusals[i], r);
+          lots.decided = sm_placement_get_refusal_lots (placement, i, k,
+                                                        &lots.own,
+                                                        &lots.cutoff);
+          g_array_append_val (ob->lots[i], lots);
         }
+      ob->depends[i] = sm_placement_depends_on_lot (placement, i);
     }
   for (int32_t j = 0; j < m; j++)
     {
@@ -101,6 +110,7 @@ sm_oracle_observed_free (SmOracleObserved *ob)
     {
       g_array_unref (ob->lists[i]);
       g_array_unref (ob->refusals[i]);
+      g_array_unref (ob->lots[i]);
     }
   for (int32_t j = 0; j < ob->n_positions; j++)
     g_array_unref (ob->orders[j]);
@@ -109,6 +119,8 @@ sm_oracle_observed_free (SmOracleObserved *ob)
   g_free (ob->outcomes);
   g_free (ob->orders);
   g_free (ob->results);
+  g_free (ob->lots);
+  g_free (ob->depends);
   g_free (ob);
 }
 
@@ -118,7 +130,7 @@ sm_oracle_check_name (SmOracleCheck check)
   static const char *const names[SM_ORACLE_N_CHECKS] = {
     "list",       "order",     "lottery",         "outcome", "stability",
     "reflection", "refusals",  "reason",          "filter",  "rank",
-    "cutoff",     "criterion", "position-result",
+    "cutoff",     "criterion", "position-result", "lot",     "draw",
   };
   g_return_val_if_fail ((int) check >= 0 && check < SM_ORACLE_N_CHECKS, "?");
   return names[check];
@@ -430,6 +442,59 @@ date_key (SmDate d)
   return (Key){ FALSE, -(d.year * 10000.0 + d.month * 100.0 + d.day) };
 }
 
+static gboolean
+leap (int32_t y)
+{
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int32_t
+month_length (int32_t y, int32_t m)
+{
+  static const int32_t length[] = { 31, 28, 31, 30, 31, 30,
+                                    31, 31, 30, 31, 30, 31 };
+  return m == 2 && leap (y) ? 29 : length[m - 1];
+}
+
+/* Rule enforced (priority.h, SmGranularity): whole months from @d to the
+ * reference date @r: the month of @r counts once the same day is reached,
+ * and not at all when that month has no such day (the month is complete
+ * on the first of the next); 0 for a date after @r. */
+static int32_t
+whole_months (SmDate d, SmDate r)
+{
+  int32_t months = (r.year - d.year) * 12 + (r.month - d.month);
+  gboolean reached = d.day <= month_length (r.year, r.month) && r.day >= d.day;
+  return MAX (0, reached ? months : months - 1);
+}
+
+/* Rule enforced (priority.h, SmGranularity): whole years, counted by
+ * birthdays, 29 February falling on 1 March in a common year; 0 for a
+ * date after @r. */
+static int32_t
+whole_years (SmDate d, SmDate r)
+{
+  int32_t month = d.month, day = d.day;
+  if (month == 2 && day == 29 && !leap (r.year))
+    month = 3, day = 1;
+  int32_t years = r.year - d.year;
+  if (r.month < month || (r.month == month && r.day < day))
+    years--;
+  return MAX (0, years);
+}
+
+/* A date criterion as the rule counts it: the date to the day, or the
+ * whole months or years completed on the reference date. */
+static Key
+counted_date_key (const Oracle *o, SmDate d, SmGranularity g)
+{
+  if (g == SM_GRANULARITY_DAYS || !date_given (d))
+    return date_key (d);
+  if (g == SM_GRANULARITY_MONTHS)
+    return (Key){ FALSE, whole_months (d, o->reference) };
+  return (Key){ FALSE, whole_years (d, o->reference) };
+}
+
 /* Rule enforced (priority.h, SmCriterion): what each criterion measures
  * for the employee at the position. The score and the distance come from
  * the employee's application to the position; the own-function position
@@ -449,9 +514,13 @@ key_of (const Oracle *o, SmCriterion c, int32_t i, int32_t j)
         return (Key){ TRUE, 0.0 };
       return (Key){ FALSE, o->app[a].committee_score };
     case SM_CRITERION_SERVICE:
-      return date_key (o->emp[i].service_start);
     case SM_CRITERION_AGE:
-      return date_key (o->emp[i].birth_date);
+      return counted_date_key (o,
+                               c == SM_CRITERION_SERVICE
+                                   ? o->emp[i].service_start
+                                   : o->emp[i].birth_date,
+                               sm_priority_rule_get_granularity (o->rule[j],
+                                                                 c));
     case SM_CRITERION_TRAVEL:
       if (a < 0 || !(o->app[a].travel_km >= 0))
         return (Key){ TRUE, 0.0 };
@@ -1483,6 +1552,145 @@ oracle_clear (Oracle *o)
   g_free (o->org_count);
 }
 
+/* ---- checks LOT and DRAW ----------------------------------------------------
+ * Rules enforced (explain.h, sm_placement_get_refusal_lots() and
+ * sm_placement_depends_on_lot()): the lottery numbers are drawn by the
+ * published formula, written again here; ties under a rule are in the
+ * order of the numbers, lower first (where the rule orders a position);
+ * a refusal gives numbers exactly when the lot decided it, the
+ * employee's and the last admitted person's; an outcome depended on the
+ * draw exactly when the person lost one or holds a seat ahead of a tied
+ * candidate whose refusal there the lot decided. */
+
+static uint64_t
+splitmix_final (uint64_t x)
+{
+  x += UINT64_C (0x9e3779b97f4a7c15);
+  x = (x ^ (x >> 30)) * UINT64_C (0xbf58476d1ce4e5b9);
+  x = (x ^ (x >> 27)) * UINT64_C (0x94d049bb133111eb);
+  return x ^ (x >> 31);
+}
+
+/* FNV-1a of @text and its terminating zero, continuing from @hash. */
+static uint64_t
+fnv_bytes (uint64_t hash, const char *text)
+{
+  size_t n = strlen (text) + 1;
+  for (size_t k = 0; k < n; k++)
+    hash = (hash ^ (unsigned char) text[k]) * UINT64_C (0x100000001b3);
+  return hash;
+}
+
+static uint64_t
+oracle_lot (const Oracle *o, int32_t i, int32_t j)
+{
+  uint64_t hash = UINT64_C (0xcbf29ce484222325);
+  if (sm_scenario_get_tie_breaking (o->s) == SM_TIE_BREAKING_PER_POSITION)
+    hash = fnv_bytes (hash, o->pos[j].id);
+  hash = fnv_bytes (hash, o->emp[i].id);
+  return splitmix_final (splitmix_final (sm_scenario_get_seed (o->s)) ^ hash);
+}
+
+/* Ties in each order the rule makes are in lottery order. */
+static void
+check_tie_order (Oracle *o)
+{
+  for (int32_t j = 0; j < o->m; j++)
+    {
+      const GArray *order = o->ob->orders[j];
+      if (o->reflected[j])
+        continue;
+      for (guint k = 0; k + 1 < order->len; k++)
+        {
+          int32_t a = g_array_index (order, int32_t, k);
+          int32_t b = g_array_index (order, int32_t, k + 1);
+          if (a < 0 || a >= o->n || b < 0 || b >= o->n || o->manual[a] >= 0
+              || o->manual[b] >= 0 || rule_compare (o, j, a, b, NULL) != 0
+              || oracle_lot (o, a, j) <= oracle_lot (o, b, j))
+            continue;
+          report (o, SM_ORACLE_LOT, a, j,
+                  " is ahead of %s in a tie, but has the higher lottery "
+                  "number",
+                  o->emp[b].id);
+        }
+    }
+}
+
+/* The refusal of @i at position @j (an explained one) is the lot's. */
+static gboolean
+lot_refused (const Oracle *o, int32_t i, int32_t j, int32_t preference)
+{
+  guint filters;
+  int also;
+  SmRefusal want = true_refusal (o, i, j, preference, &filters, &also);
+  return want.reason == SM_REASON_FULL && want.criterion == SM_DECIDED_BY_LOT;
+}
+
+static void
+check_refusal_lots (Oracle *o, int32_t i)
+{
+  const GArray *got = o->ob->refusals[i];
+  for (guint k = 0; k < got->len && k < o->ob->lots[i]->len; k++)
+    {
+      const SmRefusal *r = &g_array_index (got, SmRefusal, k);
+      const SmOracleLots *l = &g_array_index (o->ob->lots[i], SmOracleLots, k);
+      int32_t j = r->position;
+      if (j < 0 || j >= o->m)
+        continue;
+      gboolean want = lot_refused (o, i, j, r->preference);
+      if (want != l->decided)
+        report (o, SM_ORACLE_LOT, i, j, ": lottery numbers %s; the lot %s",
+                l->decided ? "given" : "not given",
+                want ? "decided" : "did not decide");
+      else if (want
+               && (l->own != oracle_lot (o, i, j)
+                   || l->cutoff != oracle_lot (o, o->last[j], j)))
+        report (o, SM_ORACLE_LOT, i, j,
+                ": lottery numbers %" G_GUINT64_FORMAT " and %" G_GUINT64_FORMAT
+                "; drawn again they are %" G_GUINT64_FORMAT
+                " and %" G_GUINT64_FORMAT,
+                l->own, l->cutoff, oracle_lot (o, i, j),
+                oracle_lot (o, o->last[j], j));
+    }
+}
+
+/* Marks in @depends who lost a draw and who won one against them. */
+static void
+find_draws (const Oracle *o, gboolean *depends)
+{
+  for (int32_t i = 0; i < o->n; i++)
+    {
+      g_autoptr (GArray) pairs = positions_to_explain (o, i);
+      for (guint k = 0; k < pairs->len; k++)
+        {
+          int32_t j = g_array_index (pairs, int32_t, 2 * k);
+          if (!lot_refused (o, i, j, g_array_index (pairs, int32_t, 2 * k + 1)))
+            continue;
+          depends[i] = TRUE;
+          for (int32_t h = 0; h < o->n; h++)
+            if (o->ob->outcomes[h].position == j && o->manual[h] < 0
+                && rule_compare (o, j, h, i, NULL) == 0)
+              depends[h] = TRUE;
+        }
+    }
+}
+
+static void
+check_lots (Oracle *o)
+{
+  check_tie_order (o);
+  for (int32_t i = 0; i < o->n; i++)
+    check_refusal_lots (o, i);
+  g_autofree gboolean *depends = g_new0 (gboolean, MAX (o->n, 1));
+  find_draws (o, depends);
+  for (int32_t i = 0; i < o->n; i++)
+    if (depends[i] != o->ob->depends[i])
+      report (o, SM_ORACLE_DRAW, i, -1,
+              ": says the outcome %s on the draw; the truth is that it %s",
+              o->ob->depends[i] ? "depended" : "did not depend",
+              depends[i] ? "did" : "did not");
+}
+
 GPtrArray *
 sm_oracle_check (const SmScenario *scenario, const SmOracleObserved *observed)
 {
@@ -1517,8 +1725,46 @@ sm_oracle_check (const SmScenario *scenario, const SmOracleObserved *observed)
   check_reflection (&o);
   check_refusals (&o);
   check_position_results (&o);
+  check_lots (&o);
   oracle_clear (&o);
   return o.findings;
+}
+
+/* An oracle that knows the scenario's rules and facts only. */
+struct _SmOracleRules {
+  Oracle o;
+};
+
+SmOracleRules *
+sm_oracle_rules_new (const SmScenario *scenario)
+{
+  g_return_val_if_fail (scenario != NULL, NULL);
+  SmOracleRules *rules = g_new0 (SmOracleRules, 1);
+  Oracle *o = &rules->o;
+  o->s = scenario;
+  o->n = sm_scenario_get_n_employees (scenario);
+  o->m = sm_scenario_get_n_positions (scenario);
+  o->reference = sm_scenario_get_reference_date (scenario);
+  read_positions (o);
+  read_people (o);
+  return rules;
+}
+
+void
+sm_oracle_rules_free (SmOracleRules *rules)
+{
+  if (rules == NULL)
+    return;
+  oracle_clear (&rules->o);
+  g_free (rules);
+}
+
+int
+sm_oracle_rules_compare (const SmOracleRules *rules, int32_t position,
+                         int32_t a, int32_t b, int32_t *deciding_out)
+{
+  g_return_val_if_fail (rules != NULL, 0);
+  return rule_compare (&rules->o, position, a, b, deciding_out);
 }
 
 int
@@ -1526,13 +1772,6 @@ sm_oracle_rule_compare (const SmScenario *scenario, int32_t position, int32_t a,
                         int32_t b, int32_t *deciding_out)
 {
   g_return_val_if_fail (scenario != NULL, 0);
-  Oracle o = { 0 };
-  o.s = scenario;
-  o.n = sm_scenario_get_n_employees (scenario);
-  o.m = sm_scenario_get_n_positions (scenario);
-  read_positions (&o);
-  read_people (&o);
-  int cmp = rule_compare (&o, position, a, b, deciding_out);
-  oracle_clear (&o);
-  return cmp;
+  g_autoptr (SmOracleRules) rules = sm_oracle_rules_new (scenario);
+  return sm_oracle_rules_compare (rules, position, a, b, deciding_out);
 }

@@ -8,11 +8,12 @@
  * reports. It shares no code with lib/scenario: eligibility, fit, the
  * criteria and their directions, the market lists, the capped groups and
  * the reflection principle are worked out again here from the headers
- * and the README. The one thing it cannot recompute is the lottery; it
- * takes the final priority orders from the compiled market and checks
- * that they agree with the rules wherever the rules decide, and, under
- * single tie-breaking, that every tie is broken the same way at every
- * position.
+ * and the README. It takes the final priority orders from the compiled
+ * market and checks that they agree with the rules wherever the rules
+ * decide, and, under single tie-breaking, that every tie is broken the
+ * same way at every position; then it draws the lottery numbers itself,
+ * from the formula explain.h publishes, and checks that ties are in
+ * their order and that explanations give the right numbers.
  *
  * What the library says is first copied into an SmOracleObserved, so the
  * suite can falsify one fact on purpose and see the right check fail.
@@ -37,8 +38,18 @@ typedef enum {
   SM_ORACLE_CUTOFF,          /* the place of the last person admitted */
   SM_ORACLE_CRITERION,       /* the criterion that decided */
   SM_ORACLE_POSITION_RESULT, /* per-position seats, cutoff, criterion */
+  SM_ORACLE_LOT,             /* lottery numbers: the order of ties and the
+                                numbers a refusal by lot gives */
+  SM_ORACLE_DRAW,            /* whose outcome depended on the draw */
   SM_ORACLE_N_CHECKS,
 } SmOracleCheck;
+
+/* What sm_placement_get_refusal_lots() says of one refusal. */
+typedef struct {
+  gboolean decided; /* its return value */
+  uint64_t own;
+  uint64_t cutoff;
+} SmOracleLots;
 
 /* What the library reports about one placement, copied out. */
 typedef struct {
@@ -49,6 +60,8 @@ typedef struct {
   SmEmployeeOutcome *outcomes; /* per employee */
   GArray **refusals;           /* per employee: SmRefusal, in order */
   SmPositionResult *results;   /* per position */
+  GArray **lots;               /* per employee: SmOracleLots per refusal */
+  gboolean *depends;           /* per employee: depends on the draw */
 } SmOracleObserved;
 
 /* One disagreement between the library and the recomputed truth. */
@@ -88,4 +101,13 @@ guint sm_oracle_failing_filters (const SmScenario *scenario, int32_t employee,
 int sm_oracle_rule_compare (const SmScenario *scenario, int32_t position,
                             int32_t a, int32_t b, int32_t *deciding_out);
 
+/* The same comparison for many pairs of one scenario: the rules and
+ * facts are read once. (transfer full): free with sm_oracle_rules_free(). */
+typedef struct _SmOracleRules SmOracleRules;
+SmOracleRules *sm_oracle_rules_new (const SmScenario *scenario);
+void sm_oracle_rules_free (SmOracleRules *rules);
+int sm_oracle_rules_compare (const SmOracleRules *rules, int32_t position,
+                             int32_t a, int32_t b, int32_t *deciding_out);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmOracleObserved, sm_oracle_observed_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmOracleRules, sm_oracle_rules_free)

@@ -141,6 +141,7 @@ test_enum_names (void)
                "reasonable", "none");
   CHECK_NAMES (sm_direction, SmDirection, "high", "low");
   CHECK_NAMES (sm_tie_breaking, SmTieBreaking, "single", "per-position");
+  CHECK_NAMES (sm_granularity, SmGranularity, "days", "months", "years");
   CHECK_NAMES (sm_reduction, SmReduction, "priority", "reflection");
   CHECK_NAMES (sm_organisation_kind, SmOrganisationKind, "receiving",
                "default");
@@ -160,6 +161,7 @@ test_enum_spelling (void)
 {
   CU_ASSERT_EQUAL (SM_STATUS_PLACED, 0);
   CU_ASSERT_EQUAL (SM_TIE_BREAKING_PER_POSITION, 1);
+  CU_ASSERT_EQUAL (SM_GRANULARITY_YEARS, 2);
   CU_ASSERT_EQUAL (SM_DIRECTION_LOWER_FIRST, 1);
   CU_ASSERT_EQUAL (SM_ORGANISATION_KIND_DEFAULT, 1);
   CU_ASSERT_EQUAL (SM_CSV_DELIMITER_COMMA, 1);

@@ -20,6 +20,7 @@
 #include <staffmatch/placement.h>
 
 #include "boh-case.h"
+#include "oracle-explain.h"
 
 #define N_SEEDS 200
 #define COMMITTEE_RULE_ID "commissie"
@@ -605,6 +606,108 @@ test_different_seeds_differ (void)
   CU_ASSERT_FALSE (same_content (a, b));
 }
 
+/* ---- the whole-years variant -------------------------------------------- */
+
+/* Whether @a and @b are tied at the position under its rule (only the
+ * lot can order them), by the oracle's public-API reading of the rule. */
+static gboolean
+tied (const SmOracleRules *rules, int32_t position, int32_t a, int32_t b)
+{
+  int32_t deciding = 0;
+  sm_oracle_rules_compare (rules, position, a, b, &deciding);
+  return deciding == SM_DECIDED_BY_LOT;
+}
+
+/* Counts the candidacies at receiving positions tied with another
+ * candidate there, and adds every tied (position, a, b) to @pairs. */
+static int32_t
+count_ties (const SmScenario *s, const SmPlacement *p, GHashTable *pairs)
+{
+  const SmMarket *mk = sm_placement_get_market (p);
+  g_autoptr (SmOracleRules) rules = sm_oracle_rules_new (s);
+  int32_t count = 0;
+  for (int32_t j = 0; j < sm_scenario_get_n_positions (s); j++)
+    {
+      SmOrganisationSpec o;
+      sm_scenario_get_organisation (s, organisation_of_position (s, j), &o);
+      if (o.kind != SM_ORGANISATION_KIND_RECEIVING)
+        continue;
+      int32_t len;
+      const SmEdge *e = sm_market_get_position_edges (mk, j, &len);
+      for (int32_t a = 0; a < len; a++)
+        {
+          gboolean any = FALSE;
+          for (int32_t b = 0; b < len; b++)
+            if (a != b && tied (rules, j, e[a].target, e[b].target))
+              {
+                any = TRUE;
+                g_hash_table_add (pairs, g_strdup_printf ("%d %d %d", (int) j,
+                                                          (int) e[a].target,
+                                                          (int) e[b].target));
+              }
+          count += any;
+        }
+    }
+  return count;
+}
+
+/* The variant draws the same case: exact dates is boh_case_new()'s
+ * scenario, whole years the same people and applications. Coarser
+ * counting and one criterion less can only add ties: every pair tied
+ * with exact dates is tied in whole years, and over a few seeds there are
+ * more ties and refusals the lot decided. */
+static void
+test_whole_years_variant (void)
+{
+  int32_t ties[2] = { 0, 0 }, lot[2] = { 0, 0 };
+  for (uint64_t seed = BOH_CASE_SEED; seed < BOH_CASE_SEED + 3; seed++)
+    {
+      g_autoptr (SmScenario) plain = build (seed);
+      SmScenario *v[2] = {
+        boh_case_new_variant (seed, BOH_CASE_EXACT_DATES, NULL),
+        boh_case_new_variant (seed, BOH_CASE_WHOLE_YEARS, NULL),
+      };
+      CU_ASSERT_TRUE (same_scenario (plain, v[0]));
+      CU_ASSERT_TRUE (same_scenario (plain, v[1]));
+      g_autofree char *sum_plain = sm_scenario_checksum (plain);
+      g_autofree char *sum_exact = sm_scenario_checksum (v[0]);
+      CU_ASSERT_STRING_EQUAL (sum_plain, sum_exact);
+      int32_t n = sm_scenario_get_n_employees (plain);
+      GHashTable *pairs[2];
+      for (int k = 0; k < 2; k++)
+        pairs[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          NULL);
+      for (int k = 0; k < 2; k++)
+        {
+          g_autoptr (SmPlacement) p = sm_scenario_place (v[k], NULL);
+          CU_ASSERT_PTR_NOT_NULL_FATAL (p);
+          ties[k] += count_ties (v[k], p, pairs[k]);
+          for (int32_t i = 0; i < n; i++)
+            for (int32_t r = 0; r < sm_placement_get_n_refusals (p, i); r++)
+              {
+                SmRefusal refusal;
+                sm_placement_get_refusal (p, i, r, &refusal);
+                lot[k] += refusal.criterion == SM_DECIDED_BY_LOT;
+              }
+        }
+      GHashTableIter it;
+      gpointer pair;
+      g_hash_table_iter_init (&it, pairs[0]);
+      while (g_hash_table_iter_next (&it, &pair, NULL))
+        CU_ASSERT_TRUE (g_hash_table_contains (pairs[1], pair));
+      g_hash_table_unref (pairs[0]);
+      g_hash_table_unref (pairs[1]);
+      sm_scenario_unref (v[0]);
+      sm_scenario_unref (v[1]);
+    }
+  printf ("\n  seeds %d to %d: tied candidacies at Ommen %d (exact dates), "
+          "%d (whole years); refusals decided by lot %d, %d\n",
+          BOH_CASE_SEED, BOH_CASE_SEED + 2, (int) ties[0], (int) ties[1],
+          (int) lot[0], (int) lot[1]);
+  CU_ASSERT (ties[1] > ties[0]);
+  CU_ASSERT (lot[1] > lot[0]);
+}
+
 /* The error location is optional. */
 static void
 test_error_may_be_null (void)
@@ -624,6 +727,7 @@ main (void)
     { "same seed, same scenario", test_same_seed_same_scenario },
     { "different seeds differ", test_different_seeds_differ },
     { "error may be NULL", test_error_may_be_null },
+    { "whole-years variant", test_whole_years_variant },
     { NULL, NULL },
   };
   return sm_test_run_suite ("boh-case", cases);

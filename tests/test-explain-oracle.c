@@ -127,6 +127,15 @@ add_rules (Gen *g, int32_t n_rules)
         sm_priority_rule_set_min_fit (rule, (SmFit) pick (g, 0, 3));
       if (chance (g, 0.4))
         sm_priority_rule_set_require_qualifications (rule, TRUE);
+      /* Service and age counted in whole months or years too, so that
+       * the oracle's own counting meets the library's, ties and all. */
+      static const SmCriterion dated[] = { SM_CRITERION_SERVICE,
+                                           SM_CRITERION_AGE };
+      for (guint k = 0; k < G_N_ELEMENTS (dated); k++)
+        if (chance (g, 0.4))
+          sm_priority_rule_set_granularity (rule, dated[k],
+                                            (SmGranularity) pick (g, 1, 2),
+                                            NULL);
       GError *error = NULL;
       check_added (g, sm_scenario_add_rule (g->s, rule, &error), &error);
     }
@@ -436,6 +445,8 @@ typedef struct {
   int32_t binding_caps; /* scenarios whose cap decides who is placed */
   int32_t reflections;  /* positions where the reflection principle chose */
   int32_t manual;       /* scenarios with a manual placement */
+  int32_t lot_refusals; /* refusals the lot decided */
+  int32_t depends;      /* people whose outcome depended on the draw */
 } Summary;
 
 static Summary summary;
@@ -496,6 +507,13 @@ note_coverage (const SmPlacement *placement, const SmOracleObserved *ob)
         if ((int) reason >= 0 && (int) reason <= SM_REASON_REFLECTION + 1)
           summary.reasons[reason]++;
       }
+  for (int32_t i = 0; i < ob->n_employees; i++)
+    {
+      for (guint k = 0; k < ob->lots[i]->len; k++)
+        summary.lot_refusals +=
+            g_array_index (ob->lots[i], SmOracleLots, k).decided != FALSE;
+      summary.depends += ob->depends[i] != FALSE;
+    }
   for (int32_t j = 0; j < ob->n_positions; j++)
     summary.reflections += ob->results[j].reflection != FALSE;
   summary.binding_caps += sm_market_caps_bind (
@@ -570,6 +588,9 @@ ensure_run (void)
           summary.reasons[SM_REASON_REFLECTION],
           summary.reasons[SM_REASON_REFLECTION + 1], summary.binding_caps,
           summary.manual, summary.reflections);
+  printf ("  the lot: %d refusals decided by it, %d people whose outcome "
+          "depended on the draw\n",
+          summary.lot_refusals, summary.depends);
   for (int k = 0; k < SM_ORACLE_N_CHECKS; k++)
     if (summary.kind[k].count > 0)
       printf ("  %-15s %4d findings in %3d scenarios; smallest: seed %u "
@@ -601,6 +622,8 @@ test_generated_scenarios (void)
   CU_ASSERT (summary.binding_caps >= 100);
   CU_ASSERT (summary.manual >= 100);
   CU_ASSERT (summary.reflections >= 50);
+  CU_ASSERT (summary.lot_refusals >= 20);
+  CU_ASSERT (summary.depends >= 40);
 }
 
 static void
@@ -724,8 +747,8 @@ hand_position (SmScenario *s, const char *id, const char *unit, int32_t grade,
 }
 
 static void
-hand_employee (SmScenario *s, const char *id, int32_t grade,
-               int32_t service_year)
+hand_employee_since (SmScenario *s, const char *id, int32_t grade,
+                     SmDate service_start)
 {
   GError *error = NULL;
   SmEmployeeSpec e = SM_EMPLOYEE_SPEC_INIT;
@@ -733,9 +756,16 @@ hand_employee (SmScenario *s, const char *id, int32_t grade,
   e.function_code = "ADM";
   e.unit_id = "U-D";
   e.grade = grade;
-  e.service_start = (SmDate){ service_year, 1, 1 };
+  e.service_start = service_start;
   e.birth_date = (SmDate){ 1970, 1, 1 };
   ok (sm_scenario_add_employee (s, &e, &error), &error);
+}
+
+static void
+hand_employee (SmScenario *s, const char *id, int32_t grade,
+               int32_t service_year)
+{
+  hand_employee_since (s, id, grade, (SmDate){ service_year, 1, 1 });
 }
 
 static void
@@ -848,6 +878,83 @@ test_hand_manual_seat (void)
   ok (sm_scenario_add_manual_placement (s, "M", "P", "hardship", &error),
       &error);
   assert_oracle_agrees (s);
+}
+
+/* X has 8 years and 9 months of service on 1 October 2018, Y 8 years and
+ * 4 months; both apply to P (1 seat), whose rule counts service in
+ * @granularity. In whole years they are tied and the lot decides: the
+ * one refused is told so, with both lottery numbers (theirs the higher),
+ * and both outcomes depended on the draw. In months X is first by
+ * service and nothing depended on the draw. */
+static void
+hand_lot (SmGranularity granularity)
+{
+  GError *error = NULL;
+  g_autoptr (SmScenario) s = hand_scenario (-1);
+  g_autoptr (SmPriorityRule) rule = sm_priority_rule_new ("service");
+  ok (sm_priority_rule_add_criterion (rule, SM_CRITERION_SERVICE,
+                                      SM_DIRECTION_HIGHER_FIRST, &error),
+      &error);
+  ok (sm_priority_rule_set_granularity (rule, SM_CRITERION_SERVICE, granularity,
+                                        &error),
+      &error);
+  ok (sm_scenario_add_rule (s, rule, &error), &error);
+  hand_position (s, "P", "U-R", 10, 1, -1, "service");
+  hand_position (s, "D-ADM", "U-D", 10, 2, -1, NULL);
+  hand_employee_since (s, "X", 10, (SmDate){ 2010, 1, 1 });
+  hand_employee_since (s, "Y", 10, (SmDate){ 2010, 6, 1 });
+  hand_apply (s, "X", "P");
+  hand_apply (s, "Y", "P");
+  assert_oracle_agrees (s);
+  g_autoptr (SmPlacement) p = sm_scenario_place (s, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (p);
+  SmEmployeeOutcome out[2];
+  sm_placement_get_outcome (p, 0, &out[0]);
+  sm_placement_get_outcome (p, 1, &out[1]);
+  int32_t loser = out[0].status == SM_STATUS_PLACED ? 1 : 0;
+  CU_ASSERT_EQUAL (out[1 - loser].status, SM_STATUS_PLACED);
+  CU_ASSERT_EQUAL (sm_placement_get_n_refusals (p, loser), 1);
+  SmRefusal r;
+  CU_ASSERT_TRUE_FATAL (sm_placement_get_refusal (p, loser, 0, &r));
+  uint64_t own = 0, cutoff = 0;
+  gboolean by_lot = sm_placement_get_refusal_lots (p, loser, 0, &own, &cutoff);
+  CU_ASSERT_EQUAL (r.reason, SM_REASON_FULL);
+  CU_ASSERT_EQUAL (r.rank, 2);
+  CU_ASSERT_EQUAL (r.cutoff, 1);
+  if (granularity == SM_GRANULARITY_YEARS)
+    {
+      CU_ASSERT_EQUAL (r.criterion, SM_DECIDED_BY_LOT);
+      CU_ASSERT_TRUE (by_lot);
+      CU_ASSERT_TRUE (own > cutoff);
+      CU_ASSERT_TRUE (sm_placement_depends_on_lot (p, 0));
+      CU_ASSERT_TRUE (sm_placement_depends_on_lot (p, 1));
+    }
+  else
+    {
+      CU_ASSERT_EQUAL (loser, 1);
+      CU_ASSERT_EQUAL (r.criterion, 0);
+      CU_ASSERT_FALSE (by_lot);
+      CU_ASSERT_EQUAL (own, 0); /* left untouched */
+      CU_ASSERT_FALSE (sm_placement_depends_on_lot (p, 0));
+      CU_ASSERT_FALSE (sm_placement_depends_on_lot (p, 1));
+    }
+  /* Out of range: FALSE, nothing written. */
+  CU_ASSERT_FALSE (sm_placement_get_refusal_lots (p, loser, 1, &own, NULL));
+  CU_ASSERT_FALSE (sm_placement_get_refusal_lots (p, 7, 0, &own, NULL));
+  CU_ASSERT_FALSE (sm_placement_depends_on_lot (p, -1));
+}
+
+static void
+test_hand_lot_whole_years (void)
+{
+  hand_lot (SM_GRANULARITY_YEARS);
+}
+
+static void
+test_hand_lot_months (void)
+{
+  hand_lot (SM_GRANULARITY_MONTHS);
 }
 
 /* ---- every check can fail ---------------------------------------------------
@@ -1142,6 +1249,78 @@ overfill_result (const SmScenario *s, SmOracleObserved *ob)
   return TRUE;
 }
 
+static gboolean
+raise_own_lot (const SmScenario *s, SmOracleObserved *ob)
+{
+  (void) s;
+  for (int32_t i = 0; i < ob->n_employees; i++)
+    for (guint k = 0; k < ob->lots[i]->len; k++)
+      {
+        SmOracleLots *l = &g_array_index (ob->lots[i], SmOracleLots, k);
+        if (l->decided)
+          {
+            l->own++;
+            return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+static gboolean
+deny_lot (const SmScenario *s, SmOracleObserved *ob)
+{
+  (void) s;
+  for (int32_t i = 0; i < ob->n_employees; i++)
+    for (guint k = 0; k < ob->lots[i]->len; k++)
+      {
+        SmOracleLots *l = &g_array_index (ob->lots[i], SmOracleLots, k);
+        if (l->decided)
+          {
+            l->decided = FALSE;
+            return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+static gboolean
+flip_depends (const SmScenario *s, SmOracleObserved *ob)
+{
+  (void) s;
+  for (int32_t i = 0; i < ob->n_employees; i++)
+    if (ob->depends[i])
+      {
+        ob->depends[i] = FALSE;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+test_catches_lot_numbers (void)
+{
+  assert_caught (raise_own_lot, SM_ORACLE_LOT);
+  assert_caught (deny_lot, SM_ORACLE_LOT);
+}
+
+static void
+test_catches_draw (void)
+{
+  assert_caught (flip_depends, SM_ORACLE_DRAW);
+}
+
+static void
+test_lots (void)
+{
+  assert_no_findings (SM_ORACLE_LOT);
+}
+
+static void
+test_draws (void)
+{
+  assert_no_findings (SM_ORACLE_DRAW);
+}
+
 static void
 test_catches_list (void)
 {
@@ -1226,6 +1405,11 @@ main (void)
     { "the cutoff is the last person admitted", test_cutoffs },
     { "the deciding criterion is the true one", test_criteria },
     { "position results are true", test_position_results },
+    { "lottery numbers are drawn as published", test_lots },
+    { "who depended on the draw is true", test_draws },
+    { "hand-made: whole years tie, the lot decides",
+      test_hand_lot_whole_years },
+    { "hand-made: months separate, no lot", test_hand_lot_months },
     { "hand-made: a filter and the own-function position",
       test_hand_own_function_filter },
     { "hand-made: the cutoff of a cap refusal", test_hand_cap_cutoff },
@@ -1248,6 +1432,8 @@ main (void)
     { "a wrong cutoff is caught", test_catches_cutoff },
     { "a wrong criterion is caught", test_catches_criterion },
     { "a wrong position result is caught", test_catches_position_result },
+    { "a wrong or missing lottery number is caught", test_catches_lot_numbers },
+    { "a wrong dependence on the draw is caught", test_catches_draw },
     { NULL, NULL },
   };
   return sm_test_run_suite ("explain-oracle", cases);

@@ -288,6 +288,28 @@ test_write_file_round_trip (void)
   remove_dir (dir);
 }
 
+/* A file large enough for a build on two threads reads into the same
+ * market on any number of threads. */
+static void
+test_read_file_threaded (void)
+{
+  GError *error = NULL;
+  g_autofree char *dir = sm_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "market.txt", NULL);
+  g_autoptr (SmMarket) market = random_market (11, 200000, 2000);
+  CU_ASSERT (sm_market_get_n_entries (market) > 2 * (1 << 18));
+  CU_ASSERT_TRUE_FATAL (sm_instance_write_file (market, path, &error));
+  for (int threads = 0; threads <= 3; threads++)
+    {
+      g_autoptr (SmMarket)
+          back = sm_instance_read_file_threaded (path, threads, &error);
+      SM_ASSERT_NO_ERROR (error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (back);
+      assert_same_market (market, back);
+    }
+  remove_dir (dir);
+}
+
 static void
 test_comments_and_blank_lines (void)
 {
@@ -569,6 +591,176 @@ test_read_pipe (void)
   remove_dir (dir);
 }
 
+/* The text of a random instance that is right: @n employees list up to
+ * @k of @m positions, and every position ranks its applicants shuffled.
+ * Lines vary as a person's file would: comments, blank lines, CRLF. */
+static GString *
+random_instance_text (GRand *rand, int32_t n, int32_t m, int32_t k)
+{
+  GString *text = g_string_new ("hr-instance 1\n# random\n");
+  g_autoptr (GPtrArray) applicants = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) g_array_unref);
+  g_string_append_printf (text, "employees %d\r\npositions %d\n\ncapacity", n,
+                          m);
+  for (int32_t j = 0; j < m; j++)
+    {
+      g_string_append_printf (text, " %d", g_rand_int_range (rand, 1, 4));
+      g_ptr_array_add (applicants,
+                       g_array_new (FALSE, FALSE, sizeof (int32_t)));
+    }
+  g_string_append (text, "\n");
+  g_autofree guint8 *taken = g_new0 (guint8, m);
+  for (int32_t i = 0; i < n; i++)
+    {
+      int32_t len = g_rand_int_range (rand, 0, k + 1);
+      g_string_append_printf (text, "E %d", i);
+      int32_t listed[64];
+      int32_t count = 0;
+      while (count < len)
+        {
+          int32_t j = g_rand_int_range (rand, 0, m);
+          if (taken[j])
+            continue;
+          taken[j] = 1;
+          listed[count++] = j;
+          g_array_append_val (applicants->pdata[j], i);
+          g_string_append_printf (text, g_rand_boolean (rand) ? " %d" : "\t%d",
+                                  j);
+        }
+      for (int32_t c = 0; c < count; c++)
+        taken[listed[c]] = 0;
+      g_string_append (text,
+                       g_rand_int_range (rand, 0, 8) == 0 ? " \r\n" : "\n");
+      if (g_rand_int_range (rand, 0, 50) == 0)
+        g_string_append (text, "  # a comment line\n\n");
+    }
+  for (int32_t j = m - 1; j >= 0; j--)
+    {
+      GArray *a = applicants->pdata[j];
+      g_string_append_printf (text, "P %d", j);
+      for (guint r = a->len; r > 1; r--)
+        {
+          guint x = (guint) g_rand_int_range (rand, 0, (gint32) r);
+          int32_t t = g_array_index (a, int32_t, r - 1);
+          g_array_index (a, int32_t, r - 1) = g_array_index (a, int32_t, x);
+          g_array_index (a, int32_t, x) = t;
+        }
+      for (guint r = 0; r < a->len; r++)
+        g_string_append_printf (text, " %d", g_array_index (a, int32_t, r));
+      g_string_append (text, "\n");
+    }
+  return text;
+}
+
+/* The canonical text of @market, or NULL for none. */
+static char *
+market_text (const SmMarket *market)
+{
+  if (market == NULL)
+    return NULL;
+  char *buffer = NULL;
+  size_t size = 0;
+  FILE *stream = open_memstream (&buffer, &size);
+  GError *error = NULL;
+  CU_ASSERT_TRUE (sm_instance_write (market, stream, &error));
+  SM_ASSERT_NO_ERROR (error);
+  fclose (stream);
+  return buffer;
+}
+
+/* Reading @text from a file at @path must give what reading it from
+ * memory gives: the same market, or the same error code and the same
+ * message after the location ("PATH:N: " against "line N: "). Returns
+ * whether both failed. */
+static gboolean
+expect_file_as_data (const char *path, const GString *text)
+{
+  GError *file_error = NULL, *data_error = NULL;
+  CU_ASSERT_TRUE_FATAL (
+      g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+  g_autoptr (SmMarket) from_file = sm_instance_read_file (path, &file_error);
+  g_autoptr (SmMarket)
+      from_data = sm_instance_read_data (text->str, text->len, &data_error);
+  g_autofree char *file_text = market_text (from_file);
+  g_autofree char *data_text = market_text (from_data);
+  CU_ASSERT_EQUAL (file_text == NULL, data_text == NULL);
+  if (file_text != NULL && data_text != NULL)
+    CU_ASSERT_STRING_EQUAL (file_text, data_text);
+  CU_ASSERT_EQUAL (file_error == NULL, data_error == NULL);
+  gboolean both_failed = file_error != NULL && data_error != NULL;
+  if (both_failed)
+    {
+      CU_ASSERT_EQUAL (file_error->code, data_error->code);
+      /* "line N: rest" from memory, "PATH:N: rest" from the file. */
+      CU_ASSERT_TRUE (g_str_has_prefix (data_error->message, "line "));
+      g_autofree char *as_file = g_strdup_printf ("%s:%s", path,
+                                                  data_error->message
+                                                      + strlen ("line "));
+      CU_ASSERT_STRING_EQUAL (file_error->message, as_file);
+    }
+  g_clear_error (&file_error);
+  g_clear_error (&data_error);
+  return both_failed;
+}
+
+/* A file is read a window at a time, never whole: files several windows
+ * long, with a comment line longer than a window and with damage at
+ * random places (a byte changed, the file cut short), read exactly as the
+ * same text in memory does, markets and error lines alike. */
+static void
+test_read_file_in_windows (void)
+{
+  g_autofree char *dir = sm_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "windows.txt", NULL);
+  GRand *rand = g_rand_new_with_seed (29);
+  g_autoptr (GString) text = random_instance_text (rand, 20000, 900, 12);
+  CU_ASSERT (text->len > 4 * 128 * 1024);
+  CU_ASSERT_FALSE (expect_file_as_data (path, text));
+  /* A comment line of 600,000 bytes, beyond any window, a way in. */
+  g_autoptr (GString) long_line = g_string_new (text->str);
+  const char *mid = strstr (long_line->str + long_line->len / 4, "\nE ");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (mid);
+  g_autofree char *comment = g_strnfill (600000, 'x');
+  comment[0] = '#';
+  g_string_insert (long_line, mid - long_line->str + 1, "\n");
+  g_string_insert (long_line, mid - long_line->str + 1, comment);
+  CU_ASSERT_FALSE (expect_file_as_data (path, long_line));
+  /* No newline at the end. */
+  g_string_truncate (long_line, long_line->len - 1);
+  CU_ASSERT_FALSE (expect_file_as_data (path, long_line));
+  static const char damage[] = "x-9 #\n\r";
+  int n_failed = 0;
+  for (int t = 0; t < 40; t++)
+    {
+      g_autoptr (GString)
+          bad = g_string_new_len (text->str, (gssize) text->len);
+      gsize at = (gsize) g_rand_int_range (rand, 40, (gint32) bad->len);
+      if (t % 4 == 0)
+        g_string_truncate (bad, at);
+      else
+        bad->str[at] = damage[g_rand_int_range (rand, 0, sizeof damage - 1)];
+      n_failed += expect_file_as_data (path, bad);
+    }
+  CU_ASSERT (n_failed > 20);
+  g_rand_free (rand);
+  g_remove (path);
+  remove_dir (dir);
+}
+
+/* A file that gives more bytes than its size said, as /proc files do, is
+ * being changed while read: an error, not a parse. */
+static void
+test_read_file_that_grows (void)
+{
+  GError *error = NULL;
+  SmMarket *market = sm_instance_read_file ("/proc/self/status", &error);
+  CU_ASSERT_PTR_NULL (market);
+  SM_ASSERT_ERROR (error, SM_ERROR_IO);
+  if (error != NULL)
+    CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "grew while it was read"));
+  g_clear_error (&error);
+}
+
 static void
 test_write_file_missing_folder (void)
 {
@@ -629,6 +821,7 @@ main (void)
     { "round trip", test_round_trip },
     { "read sample file", test_read_sample_file },
     { "write_file round trip", test_write_file_round_trip },
+    { "read a file on several threads", test_read_file_threaded },
     { "comments and blank lines", test_comments_and_blank_lines },
     { "CRLF and byte order mark", test_crlf_and_byte_order_mark },
     { "E and P lines in any order", test_lines_in_any_order },
@@ -640,6 +833,8 @@ main (void)
     { "bad files all listed", test_bad_files_all_listed },
     { "read_file of a missing file", test_read_file_missing },
     { "read_file of a pipe", test_read_pipe },
+    { "read_file a window at a time", test_read_file_in_windows },
+    { "read_file of a file that grows", test_read_file_that_grows },
     { "write_file into a missing folder", test_write_file_missing_folder },
     { "write_file with a failed rename", test_write_file_failed_rename },
     { "write to a full device", test_write_stream_error },

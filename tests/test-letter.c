@@ -1097,6 +1097,8 @@ test_setup (void)
   fixture_init ();
 }
 
+static void test_lot_letters (void);
+
 static const SmTestCase cases[] = {
   { "setup", test_setup },
   { "found_every_status", test_found_every_status },
@@ -1115,8 +1117,76 @@ static const SmTestCase cases[] = {
   { "manual_seat_letters", test_manual_seat_letters },
   { "manual_seat_reflection_letters", test_manual_seat_reflection_letters },
   { "own_function_filters", test_own_function_filters },
+  { "lot_letters", test_lot_letters },
   { NULL, NULL },
 };
+
+/* ---- the lot decided ------------------------------------------------------
+ */
+
+/* In the whole-years variant of the case, the letter of someone whose
+ * refusal the lot decided says so in plain words, with their lottery
+ * number and the last admitted person's, exactly as the explanation
+ * gives them; and the rule is described as counting whole years. */
+static void
+test_lot_letters (void)
+{
+  GError *error = NULL;
+  g_autoptr (SmScenario)
+      s = boh_case_new_variant (BOH_CASE_SEED, BOH_CASE_WHOLE_YEARS, &error);
+  SM_ASSERT_NO_ERROR (error);
+  g_autoptr (SmPlacement) p = sm_scenario_place (s, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (p);
+  int32_t found = 0;
+  for (int32_t i = 0; i < sm_scenario_get_n_employees (s); i++)
+    for (int32_t k = 0; k < sm_placement_get_n_refusals (p, i); k++)
+      {
+        uint64_t own, cutoff;
+        if (!sm_placement_get_refusal_lots (p, i, k, &own, &cutoff))
+          continue;
+        found++;
+        SmRefusal r;
+        sm_placement_get_refusal (p, i, k, &r);
+        g_autofree char *en = g_strdup_printf (
+            "Under the rule you were tied with the last person admitted, "
+            "so the lot decided: your lottery number was %" G_GUINT64_FORMAT
+            " and theirs was %" G_GUINT64_FORMAT
+            ", and the lower number goes first. (The lottery was drawn "
+            "with the seed %d; with it anyone can work out the numbers "
+            "again.)",
+            own, cutoff, BOH_CASE_SEED);
+        g_autofree char *nl = g_strdup_printf (
+            "Volgens de voorrangsregel stond u gelijk met de laatst "
+            "geplaatste kandidaat. Daarom heeft het lot beslist: uw "
+            "lotnummer was %" G_GUINT64_FORMAT ", dat van die kandidaat "
+            "%" G_GUINT64_FORMAT ", en het laagste nummer gaat voor.",
+            own, cutoff);
+        g_autofree char *sentence_en =
+            sm_refusal_to_sentence (p, i, &r, SM_LANGUAGE_ENGLISH);
+        g_autofree char *sentence_nl =
+            sm_refusal_to_sentence (p, i, &r, SM_LANGUAGE_DUTCH);
+        assert_contains (sentence_en, en);
+        assert_contains (sentence_nl, nl);
+        CU_ASSERT_TRUE (own > cutoff);
+        SmLetterOptions o = SM_LETTER_OPTIONS_INIT;
+        o.language = SM_LANGUAGE_ENGLISH;
+        g_autofree char *text = sm_letter_render (p, i, &o, &error);
+        SM_ASSERT_NO_ERROR (error);
+        CU_ASSERT_PTR_NOT_NULL_FATAL (text);
+        assert_contains (text, en);
+        assert_contains (text, "whole years of service on the reference "
+                               "date (most first)");
+        o.language = SM_LANGUAGE_DUTCH;
+        g_autofree char *dutch = sm_letter_render (p, i, &o, &error);
+        SM_ASSERT_NO_ERROR (error);
+        CU_ASSERT_PTR_NOT_NULL_FATAL (dutch);
+        assert_contains (dutch, nl);
+        assert_contains (dutch, "diensttijd in hele jaren op de peildatum "
+                                "(langste eerst)");
+      }
+  CU_ASSERT (found >= 1);
+}
 
 int
 main (void)

@@ -266,6 +266,260 @@ test_priority_mismatch (void)
   expect_mismatch ((int32_t[]){ 2, 1 }, 2, "misses employee 0");
 }
 
+/* Two employees swap the positions they are ranked at: every list has the
+ * right length and every total agrees, but position 0 ranks employee 1,
+ * who listed position 1 only. */
+static void
+test_mismatch_with_equal_counts (void)
+{
+  GError *error = NULL;
+  g_autoptr (SmMarketBuilder) b = sm_market_builder_new (2, 2, &error);
+  sm_market_builder_set_preferences (b, 0, (int32_t[]){ 0 }, 1, &error);
+  sm_market_builder_set_preferences (b, 1, (int32_t[]){ 1 }, 1, &error);
+  sm_market_builder_set_priorities (b, 0, (int32_t[]){ 1 }, 1, &error);
+  sm_market_builder_set_priorities (b, 1, (int32_t[]){ 0 }, 1, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NULL (sm_market_builder_build (b, &error));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "position 0 misses "
+                                                  "employee 0"));
+  SM_ASSERT_ERROR (error, SM_ERROR_PRIORITY_MISMATCH);
+}
+
+/* A random market large enough for several build threads: employee i
+ * lists 4 to 26 distinct positions; each position ranks its applicants in
+ * a random order. The lists are kept to check the built market against. */
+typedef struct {
+  int32_t n, m;
+  GPtrArray *prefs; /* per employee: GArray of int32_t */
+  GPtrArray *prios; /* per position: GArray of int32_t */
+} RandomMarket;
+
+static void
+random_market_clear (RandomMarket *rm)
+{
+  g_ptr_array_unref (rm->prefs);
+  g_ptr_array_unref (rm->prios);
+}
+
+static void
+random_market_init (RandomMarket *rm, int32_t n, int32_t m, guint32 seed)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  g_autofree guint8 *taken = g_new0 (guint8, m);
+  rm->n = n;
+  rm->m = m;
+  rm->prefs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  rm->prios = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (int32_t j = 0; j < m; j++)
+    g_ptr_array_add (rm->prios, g_array_new (FALSE, FALSE, sizeof (int32_t)));
+  for (int32_t i = 0; i < n; i++)
+    {
+      GArray *list = g_array_new (FALSE, FALSE, sizeof (int32_t));
+      int32_t len = g_rand_int_range (rand, 4, 27);
+      while ((int32_t) list->len < len)
+        {
+          int32_t j = g_rand_int_range (rand, 0, m);
+          if (taken[j])
+            continue;
+          taken[j] = 1;
+          g_array_append_val (list, j);
+          g_array_append_val (rm->prios->pdata[j], i);
+        }
+      for (guint k = 0; k < list->len; k++)
+        taken[g_array_index (list, int32_t, k)] = 0;
+      g_ptr_array_add (rm->prefs, list);
+    }
+  for (int32_t j = 0; j < m; j++)
+    {
+      GArray *order = rm->prios->pdata[j];
+      for (guint k = order->len; k > 1; k--)
+        {
+          guint r = (guint) g_rand_int_range (rand, 0, (gint32) k);
+          int32_t t = g_array_index (order, int32_t, k - 1);
+          g_array_index (order, int32_t, k - 1) = g_array_index (order, int32_t,
+                                                                 r);
+          g_array_index (order, int32_t, r) = t;
+        }
+    }
+}
+
+/* Builds @rm on @n_threads threads; positions' orders are given last
+ * first when @reversed. */
+static SmMarket *
+random_market_build (const RandomMarket *rm, int n_threads, gboolean reversed,
+                     GError **error)
+{
+  g_autoptr (SmMarketBuilder) b = sm_market_builder_new (rm->n, rm->m, error);
+  sm_market_builder_set_n_threads (b, n_threads);
+  for (int32_t i = 0; i < rm->n; i++)
+    {
+      GArray *l = rm->prefs->pdata[i];
+      CU_ASSERT_TRUE (sm_market_builder_set_preferences (b, i,
+                                                         (int32_t *) l->data,
+                                                         l->len, error));
+    }
+  for (int32_t k = 0; k < rm->m; k++)
+    {
+      int32_t j = reversed ? rm->m - 1 - k : k;
+      GArray *l = rm->prios->pdata[j];
+      CU_ASSERT_TRUE (sm_market_builder_set_priorities (b, j,
+                                                        (int32_t *) l->data,
+                                                        l->len, error));
+    }
+  return sm_market_builder_build (b, error);
+}
+
+/* Checks every edge's rank against the lists, found the slow way. */
+static void
+check_random_market (const RandomMarket *rm, const SmMarket *mk)
+{
+  g_autofree int32_t *rank = g_new (int32_t, rm->n);
+  int failures = 0;
+  for (int32_t j = 0; j < rm->m; j++)
+    {
+      GArray *order = rm->prios->pdata[j];
+      int32_t len;
+      const SmEdge *p = sm_market_get_position_edges (mk, j, &len);
+      CU_ASSERT_EQUAL_FATAL (len, (int32_t) order->len);
+      for (int32_t r = 0; r < len; r++)
+        {
+          int32_t i = g_array_index (order, int32_t, r);
+          rank[i] = r;
+          failures += p[r].target != i
+                      || p[r].rank != sm_market_find_choice (mk, i, j);
+        }
+      for (int32_t r = 0; r < len; r++)
+        {
+          int32_t i = g_array_index (order, int32_t, r), n_edges;
+          const SmEdge *e = sm_market_get_employee_edges (mk, i, &n_edges);
+          int32_t c = sm_market_find_choice (mk, i, j);
+          failures += c < 0 || e[c].rank != rank[i];
+        }
+    }
+  CU_ASSERT_EQUAL (failures, 0);
+}
+
+static gboolean
+same_edges (const SmMarket *a, const SmMarket *b)
+{
+  int32_t n = sm_market_get_n_employees (a), m = sm_market_get_n_positions (a);
+  for (int32_t x = 0; x < n + m; x++)
+    {
+      int32_t la, lb;
+      const SmEdge *ea = x < n ? sm_market_get_employee_edges (a, x, &la)
+                               : sm_market_get_position_edges (a, x - n, &la);
+      const SmEdge *eb = x < n ? sm_market_get_employee_edges (b, x, &lb)
+                               : sm_market_get_position_edges (b, x - n, &lb);
+      if (la != lb || memcmp (ea, eb, (size_t) la * sizeof *ea) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Any number of threads gives the same market, byte for byte, and the
+ * right one; so do lists given out of order. About 900,000 entries: room
+ * for three threads. */
+static void
+test_threads_same_market (void)
+{
+  GError *error = NULL;
+  RandomMarket rm;
+  random_market_init (&rm, 60000, 4000, 7);
+  g_autoptr (SmMarket) one = random_market_build (&rm, 1, FALSE, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (one);
+  CU_ASSERT (sm_market_get_n_entries (one) > 3 * (1 << 18));
+  check_random_market (&rm, one);
+  for (int t = 0; t <= 4; t++)
+    {
+      g_autoptr (SmMarket) other = random_market_build (&rm, t, t == 3, &error);
+      SM_ASSERT_NO_ERROR (error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (other);
+      CU_ASSERT_TRUE (same_edges (one, other));
+    }
+  random_market_clear (&rm);
+}
+
+/* Builds @rm on 1, 2 and 3 threads: each build fails with the same
+ * message, which names @position. */
+static void
+expect_same_mismatch (const RandomMarket *rm, const char *position)
+{
+  g_autofree char *first = NULL;
+  for (int t = 1; t <= 3; t++)
+    {
+      GError *error = NULL;
+      g_autoptr (SmMarket) mk = random_market_build (rm, t, FALSE, &error);
+      CU_ASSERT_PTR_NULL (mk);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+      CU_ASSERT_PTR_NOT_NULL (strstr (error->message, position));
+      if (first == NULL)
+        first = g_strdup (error->message);
+      else
+        CU_ASSERT_STRING_EQUAL (error->message, first);
+      SM_ASSERT_ERROR (error, SM_ERROR_PRIORITY_MISMATCH);
+    }
+}
+
+/* A priority order that breaks the rules is reported the same way on any
+ * number of threads: the first such position, the same words. */
+static void
+test_threads_same_mismatch (void)
+{
+  RandomMarket rm;
+  random_market_init (&rm, 60000, 4000, 8);
+  /* Position 2000 and 3000 swap their best applicants: all totals and
+   * list lengths agree, only who is ranked where does not. */
+  GArray *a = rm.prios->pdata[2000], *b = rm.prios->pdata[3000];
+  int32_t t = g_array_index (a, int32_t, 0);
+  g_array_index (a, int32_t, 0) = g_array_index (b, int32_t, 0);
+  g_array_index (b, int32_t, 0) = t;
+  expect_same_mismatch (&rm, "position 2000 ");
+  /* Position 1000 ranks employee 0 in place of its worst applicant: one
+   * employee is ranked once too often, another once too rarely. */
+  GArray *c = rm.prios->pdata[1000];
+  g_array_index (c, int32_t, c->len - 1) = 0;
+  expect_same_mismatch (&rm, "position 1000 ");
+  /* Position 500 loses an applicant: the totals differ too. */
+  g_array_set_size (rm.prios->pdata[500], 1);
+  expect_same_mismatch (&rm, "position 500 ");
+  random_market_clear (&rm);
+}
+
+/* A builder dropped before it is built gives back lists large enough to
+ * live in mappings of their own (more than 4 MiB of edges), both sides;
+ * handing those to the allocator's free() crashed. */
+static void
+test_drop_large_builder (void)
+{
+  GError *error = NULL;
+  RandomMarket rm;
+  random_market_init (&rm, 60000, 4000, 9);
+  g_autoptr (SmMarketBuilder) b = sm_market_builder_new (rm.n, rm.m, &error);
+  SM_ASSERT_NO_ERROR (error);
+  int64_t n_entries = 0;
+  for (int32_t i = 0; i < rm.n; i++)
+    {
+      GArray *l = rm.prefs->pdata[i];
+      n_entries += l->len;
+      CU_ASSERT_TRUE (sm_market_builder_set_preferences (b, i,
+                                                         (int32_t *) l->data,
+                                                         l->len, &error));
+    }
+  for (int32_t j = 0; j < rm.m; j++)
+    {
+      GArray *l = rm.prios->pdata[j];
+      CU_ASSERT_TRUE (sm_market_builder_set_priorities (b, j,
+                                                        (int32_t *) l->data,
+                                                        l->len, &error));
+    }
+  CU_ASSERT (n_entries * 8 > (4 << 20));
+  g_clear_pointer (&b, sm_market_builder_free);
+  CU_ASSERT_PTR_NULL (b);
+  random_market_clear (&rm);
+}
+
 static void
 test_position_nobody_wants (void)
 {
@@ -385,6 +639,10 @@ main (void)
     { "bad seats", test_bad_seats },
     { "bad lists", test_bad_lists },
     { "priority mismatch", test_priority_mismatch },
+    { "mismatch with equal counts", test_mismatch_with_equal_counts },
+    { "threads give the same market", test_threads_same_market },
+    { "threads report the same mismatch", test_threads_same_mismatch },
+    { "a large builder dropped unbuilt", test_drop_large_builder },
     { "priority for a position nobody wants", test_position_nobody_wants },
     { "memory budget", test_memory_budget },
     { "out of memory", test_out_of_memory },

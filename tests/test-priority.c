@@ -727,7 +727,9 @@ static void
 assert_value (SmCriterion criterion, const SmCandidate *c, SmDate reference,
               const char *expected)
 {
-  g_autofree char *text = sm_priority__describe_value (criterion, c, reference);
+  g_autofree char *text = sm_priority__describe_value (criterion,
+                                                       SM_GRANULARITY_DAYS, c,
+                                                       reference);
   CU_ASSERT_PTR_NOT_NULL_FATAL (text);
   if (strcmp (text, expected) != 0)
     fprintf (stderr, "got '%s', expected '%s'\n", text, expected);
@@ -771,6 +773,241 @@ test_describe_value (void)
   assert_value (SM_CRITERION_TRAVEL, &c, ref, "no distance");
 }
 
+/* ---- granularity ----------------------------------------------------------
+ */
+
+static SmPriorityRule *
+coarse_rule (SmCriterion criterion, SmDirection direction,
+             SmGranularity granularity)
+{
+  GError *error = NULL;
+  SmPriorityRule *rule = rule_with (criterion, direction);
+  CU_ASSERT_TRUE (
+      sm_priority_rule_set_granularity (rule, criterion, granularity, &error));
+  SM_ASSERT_NO_ERROR (error);
+  return rule;
+}
+
+static void
+test_granularity_setting (void)
+{
+  GError *error = NULL;
+  g_autoptr (SmPriorityRule) rule = sm_priority_rule_new ("r");
+  for (int k = 0; k < SM_N_CRITERIA; k++)
+    CU_ASSERT_EQUAL (sm_priority_rule_get_granularity (rule, (SmCriterion) k),
+                     SM_GRANULARITY_DAYS);
+  /* Set before the criterion is added: the setting belongs to the rule. */
+  CU_ASSERT_TRUE (sm_priority_rule_set_granularity (rule, SM_CRITERION_SERVICE,
+                                                    SM_GRANULARITY_YEARS,
+                                                    &error));
+  CU_ASSERT_TRUE (sm_priority_rule_set_granularity (rule, SM_CRITERION_AGE,
+                                                    SM_GRANULARITY_MONTHS,
+                                                    &error));
+  CU_ASSERT_TRUE (sm_priority_rule_set_granularity (rule, SM_CRITERION_FIT,
+                                                    SM_GRANULARITY_DAYS,
+                                                    &error));
+  SM_ASSERT_NO_ERROR (error);
+  static const SmCriterion not_dates[] = { SM_CRITERION_FIT,
+                                           SM_CRITERION_SAME_GRADE,
+                                           SM_CRITERION_COMMITTEE_SCORE,
+                                           SM_CRITERION_TRAVEL };
+  for (size_t k = 0; k < G_N_ELEMENTS (not_dates); k++)
+    {
+      CU_ASSERT_FALSE (sm_priority_rule_set_granularity (rule, not_dates[k],
+                                                         SM_GRANULARITY_MONTHS,
+                                                         &error));
+      SM_ASSERT_ERROR (error, SM_ERROR_INVALID_VALUE);
+      g_clear_error (&error);
+      CU_ASSERT_EQUAL (sm_priority_rule_get_granularity (rule, not_dates[k]),
+                       SM_GRANULARITY_DAYS);
+    }
+  CU_ASSERT_EQUAL (sm_priority_rule_get_granularity (rule,
+                                                     SM_CRITERION_SERVICE),
+                   SM_GRANULARITY_YEARS);
+  g_autoptr (SmPriorityRule) copy = sm_priority_rule_copy (rule);
+  CU_ASSERT_EQUAL (sm_priority_rule_get_granularity (copy, SM_CRITERION_AGE),
+                   SM_GRANULARITY_MONTHS);
+  g_autofree char *json = sm_priority_rule_to_json (copy);
+  CU_ASSERT_PTR_NOT_NULL (
+      strstr (json, "\"granularity\":{\"service\":\"years\",\"age\":"
+                    "\"months\"}}"));
+}
+
+static void
+test_full_months (void)
+{
+  static const struct {
+    SmDate from, to;
+    int32_t months;
+  } cases[] = {
+    { { 2018, 1, 15 }, { 2018, 2, 14 }, 0 },
+    { { 2018, 1, 15 }, { 2018, 2, 15 }, 1 },
+    /* From 31 January the month is complete on 1 March. */
+    { { 2019, 1, 31 }, { 2019, 2, 28 }, 0 },
+    { { 2019, 1, 31 }, { 2019, 3, 1 }, 1 },
+    { { 2020, 1, 31 }, { 2020, 2, 29 }, 0 },
+    { { 2019, 1, 31 }, { 2019, 4, 30 }, 2 },
+    /* From 29 February a year is complete on 1 March: as birthdays. */
+    { { 2016, 2, 29 }, { 2017, 2, 28 }, 11 },
+    { { 2016, 2, 29 }, { 2017, 3, 1 }, 12 },
+    { { 2015, 2, 1 }, { 2019, 1, 1 }, 47 },
+    { { 2015, 11, 1 }, { 2019, 1, 1 }, 38 },
+    { { 2019, 1, 1 }, { 2019, 1, 1 }, 0 },
+    { { 2019, 3, 1 }, { 2019, 1, 1 }, 0 },
+  };
+  for (size_t k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      int32_t got = sm_date__full_months (cases[k].from, cases[k].to);
+      if (got != cases[k].months)
+        fprintf (stderr, "case %zu: got %d, expected %d\n", k, (int) got,
+                 (int) cases[k].months);
+      CU_ASSERT_EQUAL (got, cases[k].months);
+    }
+}
+
+/* 3 years 11 months of service against 3 years 2 months on 1 January
+ * 2019: tied in whole years (the lot decides), not in months or days. */
+static void
+test_service_granularity_ties (void)
+{
+  SmCandidate a = base_candidate ("a"), b = base_candidate ("b");
+  a.reference = b.reference = (SmDate){ 2019, 1, 1 };
+  a.service_start = (SmDate){ 2015, 2, 1 };
+  b.service_start = (SmDate){ 2015, 11, 1 };
+  a.lot = 2000; /* b wins the lot */
+  b.lot = 1000;
+  g_autoptr (SmPriorityRule)
+      days = rule_with (SM_CRITERION_SERVICE, SM_DIRECTION_HIGHER_FIRST);
+  g_autoptr (SmPriorityRule)
+      months = coarse_rule (SM_CRITERION_SERVICE, SM_DIRECTION_HIGHER_FIRST,
+                            SM_GRANULARITY_MONTHS);
+  g_autoptr (SmPriorityRule)
+      years = coarse_rule (SM_CRITERION_SERVICE, SM_DIRECTION_HIGHER_FIRST,
+                           SM_GRANULARITY_YEARS);
+  assert_before (days, &a, &b, 0);
+  assert_before (months, &a, &b, 0);
+  assert_before (years, &b, &a, -1);
+  /* 3 years 11 months and 17 days against 3 years 11 months: tied in
+   * months, not in days. */
+  b.service_start = (SmDate){ 2015, 1, 15 };
+  assert_before (days, &b, &a, 0);
+  assert_before (months, &b, &a, -1);
+  a.lot = 500; /* now a wins the lot */
+  assert_before (months, &a, &b, -1);
+  /* The reference date counts: on 1 February 2018 the first has 3 whole
+   * years and 0 months, the second 2 years and 11 months (its third year
+   * is complete a day later). */
+  a.lot = 2000;
+  b.service_start = (SmDate){ 2015, 2, 2 };
+  a.reference = b.reference = (SmDate){ 2018, 2, 1 };
+  assert_before (years, &a, &b, 0);
+  assert_before (months, &a, &b, 0);
+}
+
+static void
+test_age_granularity_ties (void)
+{
+  SmCandidate a = base_candidate ("a"), b = base_candidate ("b");
+  a.reference = b.reference = (SmDate){ 2019, 1, 1 };
+  a.birth_date = (SmDate){ 1960, 6, 15 };  /* 58 years and 6 months */
+  b.birth_date = (SmDate){ 1960, 12, 31 }; /* 58 years and 0 months */
+  a.lot = 2000;
+  b.lot = 1000;
+  g_autoptr (SmPriorityRule)
+      months = coarse_rule (SM_CRITERION_AGE, SM_DIRECTION_HIGHER_FIRST,
+                            SM_GRANULARITY_MONTHS);
+  g_autoptr (SmPriorityRule)
+      years = coarse_rule (SM_CRITERION_AGE, SM_DIRECTION_HIGHER_FIRST,
+                           SM_GRANULARITY_YEARS);
+  g_autoptr (SmPriorityRule)
+      young = coarse_rule (SM_CRITERION_AGE, SM_DIRECTION_LOWER_FIRST,
+                           SM_GRANULARITY_MONTHS);
+  assert_before (months, &a, &b, 0);
+  assert_before (young, &b, &a, 0);
+  assert_before (years, &b, &a, -1);
+  /* A missing date still comes last, whatever the granularity. */
+  a.birth_date = (SmDate){ 0, 0, 0 };
+  assert_before (years, &b, &a, 0);
+  assert_before (young, &b, &a, 0);
+}
+
+/* Dates after the reference date count as no whole years or months. */
+static void
+test_granularity_after_reference (void)
+{
+  SmCandidate a = base_candidate ("a"), b = base_candidate ("b");
+  SmCandidate c = base_candidate ("c");
+  a.reference = b.reference = c.reference = (SmDate){ 2019, 1, 1 };
+  a.service_start = (SmDate){ 2018, 6, 1 }; /* 7 months */
+  b.service_start = (SmDate){ 2019, 3, 1 };
+  c.service_start = (SmDate){ 2019, 6, 1 };
+  a.lot = 3000;
+  b.lot = 2000;
+  c.lot = 1000;
+  g_autoptr (SmPriorityRule)
+      months = coarse_rule (SM_CRITERION_SERVICE, SM_DIRECTION_HIGHER_FIRST,
+                            SM_GRANULARITY_MONTHS);
+  g_autoptr (SmPriorityRule)
+      years = coarse_rule (SM_CRITERION_SERVICE, SM_DIRECTION_HIGHER_FIRST,
+                           SM_GRANULARITY_YEARS);
+  assert_before (months, &a, &b, 0);
+  assert_before (months, &c, &b, -1);
+  assert_before (years, &c, &a, -1);
+  assert_before (years, &b, &a, -1);
+}
+
+static void
+test_describe_granularity (void)
+{
+  static const struct {
+    SmCriterion criterion;
+    SmDirection direction;
+    SmGranularity granularity;
+    const char *text;
+  } expected[] = {
+    { SM_CRITERION_SERVICE, SM_DIRECTION_HIGHER_FIRST, SM_GRANULARITY_YEARS,
+      "whole years of service on the reference date (most first)" },
+    { SM_CRITERION_SERVICE, SM_DIRECTION_LOWER_FIRST, SM_GRANULARITY_MONTHS,
+      "whole months of service on the reference date (fewest first)" },
+    { SM_CRITERION_AGE, SM_DIRECTION_HIGHER_FIRST, SM_GRANULARITY_YEARS,
+      "age in whole years on the reference date (oldest first)" },
+    { SM_CRITERION_AGE, SM_DIRECTION_LOWER_FIRST, SM_GRANULARITY_MONTHS,
+      "age in whole months on the reference date (youngest first)" },
+    { SM_CRITERION_AGE, SM_DIRECTION_LOWER_FIRST, SM_GRANULARITY_DAYS,
+      "age (youngest first)" },
+  };
+  for (size_t k = 0; k < G_N_ELEMENTS (expected); k++)
+    {
+      g_autoptr (SmPriorityRule)
+          rule = coarse_rule (expected[k].criterion, expected[k].direction,
+                              expected[k].granularity);
+      CU_ASSERT_STRING_EQUAL (sm_priority__describe_criterion (rule, 0),
+                              expected[k].text);
+    }
+  const SmDate ref = { 2019, 1, 1 };
+  SmCandidate c = base_candidate ("a");
+  c.service_start = (SmDate){ 2015, 2, 1 };
+  static const char *const service[] = { "3 years and 334 days",
+                                         "3 years and 11 months", "3 years" };
+  for (int g = 0; g < 3; g++)
+    {
+      g_autofree char *text = sm_priority__describe_value (SM_CRITERION_SERVICE,
+                                                           (SmGranularity) g,
+                                                           &c, ref);
+      CU_ASSERT_STRING_EQUAL (text, service[g]);
+    }
+  c.birth_date = (SmDate){ 2017, 12, 1 };
+  g_autofree char *one = sm_priority__describe_value (SM_CRITERION_AGE,
+                                                      SM_GRANULARITY_MONTHS, &c,
+                                                      ref);
+  CU_ASSERT_STRING_EQUAL (one, "1 year and 1 month");
+  c.birth_date = (SmDate){ 2019, 2, 1 };
+  g_autofree char *after = sm_priority__describe_value (SM_CRITERION_AGE,
+                                                        SM_GRANULARITY_YEARS,
+                                                        &c, ref);
+  CU_ASSERT_STRING_EQUAL (after, "none (the date is after the reference date)");
+}
+
 int
 main (void)
 {
@@ -801,6 +1038,13 @@ main (void)
     { "lot single vs per position", test_lot_single_vs_per_position },
     { "describe criterion", test_describe_criterion },
     { "describe value", test_describe_value },
+    { "granularity: setting", test_granularity_setting },
+    { "granularity: whole months", test_full_months },
+    { "granularity: service ties", test_service_granularity_ties },
+    { "granularity: age ties", test_age_granularity_ties },
+    { "granularity: after the reference date",
+      test_granularity_after_reference },
+    { "granularity: descriptions", test_describe_granularity },
     { NULL, NULL },
   };
   return sm_test_run_suite ("priority", cases);

@@ -689,6 +689,10 @@ all_lists (int32_t m, int32_t (*lists)[SM_BRUTE_MAX_M], int32_t *lens,
 {
   memcpy (lists[count], prefix, sizeof (int32_t) * len);
   lens[count++] = len;
+  /* A full list uses every position; saying so also lets the compiler
+   * see that prefix[len] stays in bounds. */
+  if (len >= m || len >= SM_BRUTE_MAX_M)
+    return count;
   for (int32_t j = 0; j < m; j++)
     {
       gboolean used = FALSE;

@@ -629,10 +629,61 @@ test_write_html (void)
   sm_scenario_free (s);
 }
 
+/* The lottery section counts the people whose outcome depended on the
+ * draw, as sm_placement_depends_on_lot() says, split into those who lost
+ * a draw and the others; with exact dates nothing depended on it. */
+static void
+test_lottery_counts (void)
+{
+  static const BohCaseVariant variants[] = { BOH_CASE_EXACT_DATES,
+                                             BOH_CASE_WHOLE_YEARS };
+  for (size_t v = 0; v < G_N_ELEMENTS (variants); v++)
+    {
+      GError *error = NULL;
+      g_autoptr (SmScenario)
+          s = boh_case_new_variant (BOH_CASE_SEED, variants[v], &error);
+      SM_ASSERT_NO_ERROR (error);
+      g_autoptr (SmPlacement) p = sm_scenario_place (s, &error);
+      SM_ASSERT_NO_ERROR (error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (p);
+      long depends = 0, lost = 0;
+      for (int32_t i = 0; i < sm_scenario_get_n_employees (s); i++)
+        {
+          depends += sm_placement_depends_on_lot (p, i);
+          gboolean any = FALSE;
+          for (int32_t k = 0; k < sm_placement_get_n_refusals (p, i); k++)
+            any = any || sm_placement_get_refusal_lots (p, i, k, NULL, NULL);
+          lost += any;
+        }
+      g_autofree char *text = sm_report_summary_text (p);
+      g_autofree char *md = sm_report_summary_markdown (p);
+      g_autofree char *html = sm_report_html (p);
+      CU_ASSERT_PTR_NOT_NULL (strstr (text, "\nThe lottery\n"));
+      CU_ASSERT_PTR_NOT_NULL (strstr (md, "The lottery"));
+      CU_ASSERT_PTR_NOT_NULL (strstr (html, "The lottery"));
+      if (variants[v] == BOH_CASE_EXACT_DATES)
+        {
+          CU_ASSERT_EQUAL (depends, 0);
+          CU_ASSERT_PTR_NOT_NULL (strstr (text, "No outcome depended"));
+          continue;
+        }
+      CU_ASSERT (depends > lost && lost > 0);
+      g_autofree char *flat = g_strdup (text);
+      g_strdelimit (flat, "\n", ' ');
+      CU_ASSERT_EQUAL (number_after (flat, "depended on the lottery draw "
+                                           "(seed 2019):"),
+                       depends);
+      CU_ASSERT_EQUAL (number_after (flat, "people. Of them,"), lost);
+      CU_ASSERT_EQUAL (number_after (flat, "tied candidate first; the other"),
+                       depends - lost);
+    }
+}
+
 int
 main (void)
 {
   static const SmTestCase cases[] = {
+    { "the lottery section counts the draw's people", test_lottery_counts },
     { "text summary holds the key figures", test_text_figures },
     { "Markdown tables are consistent", test_markdown },
     { "HTML is well-formed, self-contained, without names", test_html },

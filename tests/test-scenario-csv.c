@@ -153,6 +153,10 @@ add_rules (SmScenario *s)
   sm_priority_rule_set_max_grade_distance (strict, 1);
   sm_priority_rule_set_min_fit (strict, SM_FIT_SUITABLE);
   sm_priority_rule_set_require_qualifications (strict, TRUE);
+  OK (sm_priority_rule_set_granularity (strict, SM_CRITERION_SERVICE,
+                                        SM_GRANULARITY_YEARS, &ok_error));
+  OK (sm_priority_rule_set_granularity (strict, SM_CRITERION_AGE,
+                                        SM_GRANULARITY_MONTHS, &ok_error));
   OK (sm_scenario_add_rule (s, strict, &ok_error));
   OK (sm_scenario_add_rule (s, lot, &ok_error));
   OK (sm_scenario_set_default_rule (s, "lot", &ok_error));
@@ -291,6 +295,16 @@ round_trip (SmCsvDelimiter delimiter)
   CU_ASSERT_STRING_EQUAL (sm_priority_rule_get_id (
                               sm_scenario_get_default_rule (back)),
                           "lot");
+  const SmPriorityRule *strict = sm_scenario_get_rule (back, 0);
+  CU_ASSERT_EQUAL (sm_priority_rule_get_granularity (strict,
+                                                     SM_CRITERION_SERVICE),
+                   SM_GRANULARITY_YEARS);
+  CU_ASSERT_EQUAL (sm_priority_rule_get_granularity (strict, SM_CRITERION_AGE),
+                   SM_GRANULARITY_MONTHS);
+  CU_ASSERT_EQUAL (sm_priority_rule_get_granularity (sm_scenario_get_rule (back,
+                                                                           1),
+                                                     SM_CRITERION_SERVICE),
+                   SM_GRANULARITY_DAYS);
   remove_tree (tmp);
 }
 
@@ -332,10 +346,11 @@ test_canonical_text (void)
   g_autofree char *rules = read_text (tmp, "rules.csv");
   CU_ASSERT_STRING_EQUAL (
       rules,
-      "id;criteria;max_grade_distance;min_fit;require_qualifications\n"
+      "id;criteria;max_grade_distance;min_fit;require_qualifications;"
+      "granularity\n"
       "strict;fit:high|committee-score:high|service:high|age:low;1;suitable;"
-      "yes\n"
-      "lot;;;;no\n");
+      "yes;service:years|age:months\n"
+      "lot;;;;no;\n");
   remove_tree (tmp);
 }
 
@@ -437,6 +452,14 @@ static const struct {
     NULL },
   { "duplicate-criterion", SM_ERROR_DUPLICATE, "rules.csv:2:2: criteria: ", 0,
     NULL },
+  { "bad-granularity", SM_ERROR_INVALID_VALUE,
+    "rules.csv:2:6: granularity: ", 0, "days, months or years" },
+  { "granularity-not-date", SM_ERROR_INVALID_VALUE,
+    "rules.csv:2:6: granularity: ", 0, "'fit' in years" },
+  { "granularity-unknown-criterion", SM_ERROR_INVALID_VALUE,
+    "rules.csv:2:6: granularity: ", 0, "not a criterion" },
+  { "granularity-missing", SM_ERROR_INVALID_VALUE,
+    "rules.csv:2:6: granularity: ", 0, "age:years" },
   { "bad-boolean", SM_ERROR_INVALID_VALUE,
     "rules.csv:2:5: require_qualifications: ", 0, NULL },
   /* A quote opened in one name and closed two rows further: the rows in

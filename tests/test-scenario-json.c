@@ -143,6 +143,12 @@ add_rules (SmScenario *s)
   sm_priority_rule_set_max_grade_distance (r1, 2);
   sm_priority_rule_set_min_fit (r1, SM_FIT_SUITABLE);
   sm_priority_rule_set_require_qualifications (r1, TRUE);
+  CU_ASSERT_TRUE (sm_priority_rule_set_granularity (r1, SM_CRITERION_AGE,
+                                                    SM_GRANULARITY_YEARS,
+                                                    &error));
+  CU_ASSERT_TRUE (sm_priority_rule_set_granularity (r1, SM_CRITERION_SERVICE,
+                                                    SM_GRANULARITY_MONTHS,
+                                                    &error));
   g_autoptr (SmPriorityRule) r2 = sm_priority_rule_new ("R2");
   CU_ASSERT_TRUE (sm_scenario_add_rule (s, r1, &error));
   CU_ASSERT_TRUE (sm_scenario_add_rule (s, r2, &error));
@@ -252,6 +258,18 @@ check_loaded_values (const SmScenario *s)
                           "R2");
   CU_ASSERT_EQUAL (sm_priority_rule_get_min_fit (sm_scenario_get_rule (s, 0)),
                    SM_FIT_SUITABLE);
+  CU_ASSERT_EQUAL (sm_priority_rule_get_granularity (sm_scenario_get_rule (s,
+                                                                           0),
+                                                     SM_CRITERION_AGE),
+                   SM_GRANULARITY_YEARS);
+  CU_ASSERT_EQUAL (sm_priority_rule_get_granularity (sm_scenario_get_rule (s,
+                                                                           0),
+                                                     SM_CRITERION_SERVICE),
+                   SM_GRANULARITY_MONTHS);
+  CU_ASSERT_EQUAL (sm_priority_rule_get_granularity (sm_scenario_get_rule (s,
+                                                                           1),
+                                                     SM_CRITERION_AGE),
+                   SM_GRANULARITY_DAYS);
   sm_scenario_get_employee (s, 0, &e);
   CU_ASSERT_STRING_EQUAL (e.name, PERSON_NAME);
   CU_ASSERT_EQUAL (e.fte, 0.9);
@@ -316,6 +334,12 @@ test_round_trip (void)
   CU_ASSERT_PTR_NOT_NULL (strstr (first, "\"fte\": 0.9,"));
   CU_ASSERT_PTR_NOT_NULL (strstr (first, "\"fte\": 1.0,"));
   CU_ASSERT_PTR_NOT_NULL (strstr (first, "\"committee_score\": null,"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (first, "\"require_qualifications\":true,"
+                                         "\"granularity\":{\"service\":"
+                                         "\"months\",\"age\":\"years\"}}"));
+  /* A rule that counts in days is written as before there were
+   * granularities. */
+  CU_ASSERT_PTR_NOT_NULL (strstr (first, "\"require_qualifications\":false}"));
   CU_ASSERT_PTR_NOT_NULL (strstr (first, "\n  \"version\": 1,\n"));
 }
 
@@ -382,6 +406,10 @@ static const BadCase bad_cases[] = {
   { "format-wrong.json", SM_ERROR_PARSE },
   { "fte-zero.json", SM_ERROR_INVALID_VALUE },
   { "grade-negative.json", SM_ERROR_INVALID_VALUE },
+  { "granularity-member-unknown.json", SM_ERROR_PARSE },
+  { "granularity-not-date.json", SM_ERROR_INVALID_VALUE },
+  { "granularity-type.json", SM_ERROR_PARSE },
+  { "granularity-unknown.json", SM_ERROR_INVALID_VALUE },
   { "grade-too-large.json", SM_ERROR_INVALID_VALUE },
   { "kind-birth-date.json", SM_ERROR_INVALID_VALUE },
   { "kind-name.json", SM_ERROR_INVALID_VALUE },
@@ -525,6 +553,49 @@ test_bad_files (void)
 }
 
 /* Every file of the folder has its expected code in the table. */
+/* A rule's granularity: each bad value is placed at its member. */
+static void
+test_bad_granularity_places (void)
+{
+  static const struct {
+    const char *file;
+    SmError code;
+    const char *field;
+    int32_t line;
+  } cases[] = {
+    { "granularity-unknown.json", SM_ERROR_INVALID_VALUE,
+      "rules[0].granularity.service", 60 },
+    { "granularity-not-date.json", SM_ERROR_INVALID_VALUE,
+      "rules[0].granularity.fit", 60 },
+    /* Not a near miss of a criterion: the item is named, not the
+     * member, which might be anything. */
+    { "granularity-member-unknown.json", SM_ERROR_PARSE, "rules[0].granularity",
+      60 },
+    { "granularity-type.json", SM_ERROR_PARSE, "rules[0].granularity", 60 },
+  };
+  for (size_t k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autofree char *path = g_build_filename (BAD_DIR, cases[k].file, NULL);
+      g_autoptr (SmProblemList) problems = sm_problem_list_new ();
+      GError *error = NULL;
+      g_autoptr (SmScenario) s = sm_scenario_load_json (path, problems, &error);
+      CU_ASSERT_PTR_NULL (s);
+      SM_ASSERT_ERROR (error, (int) cases[k].code);
+      g_clear_error (&error);
+      SmProblem p;
+      CU_ASSERT_EQUAL (sm_problem_list_get_n (problems), 1);
+      CU_ASSERT_TRUE_FATAL (sm_problem_list_get (problems, 0, &p));
+      if (p.field == NULL || strcmp (p.field, cases[k].field) != 0
+          || p.line != cases[k].line)
+        fprintf (stderr, "%s: %s at line %d; expected %s at line %d\n",
+                 cases[k].file, p.field != NULL ? p.field : "(none)",
+                 (int) p.line, cases[k].field, (int) cases[k].line);
+      CU_ASSERT_STRING_EQUAL (p.field != NULL ? p.field : "", cases[k].field);
+      CU_ASSERT_EQUAL (p.line, cases[k].line);
+      CU_ASSERT_EQUAL (p.code, cases[k].code);
+    }
+}
+
 static void
 test_bad_files_listed (void)
 {
@@ -1360,6 +1431,7 @@ main (void)
     { "64-bit seeds survive", test_seed_extremes },
     { "broken documents: exact first error", test_bad_files },
     { "every broken document is in the table", test_bad_files_listed },
+    { "bad granularities, placed", test_bad_granularity_places },
     { "changed or lost by json-glib: refused, placed", test_text_files },
     { "numbers at the edges of 64 bits and doubles", test_number_edges },
     { "a member twice, in objects small and large", test_duplicate_sizes },

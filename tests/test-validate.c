@@ -521,6 +521,35 @@ test_rule_without_criteria (void)
                      "rules", 1, "lot", "criteria");
 }
 
+/* Whole years of service on a rule that ranks by age alone: a setting
+ * that changes nothing. Counting age in years there is fine. */
+static void
+test_granularity_unused (void)
+{
+  GError *error = NULL;
+  g_autoptr (SmScenario) s = clean ();
+  g_autoptr (SmPriorityRule) used = sm_priority_rule_new_default ();
+  g_autoptr (SmPriorityRule) unused = sm_priority_rule_new ("age-only");
+  CU_ASSERT_TRUE (sm_priority_rule_set_granularity (used, SM_CRITERION_SERVICE,
+                                                    SM_GRANULARITY_YEARS,
+                                                    &error));
+  CU_ASSERT_TRUE (sm_priority_rule_add_criterion (unused, SM_CRITERION_AGE,
+                                                  SM_DIRECTION_HIGHER_FIRST,
+                                                  &error));
+  CU_ASSERT_TRUE (sm_priority_rule_set_granularity (unused, SM_CRITERION_AGE,
+                                                    SM_GRANULARITY_YEARS,
+                                                    &error));
+  CU_ASSERT_TRUE (
+      sm_priority_rule_set_granularity (unused, SM_CRITERION_SERVICE,
+                                        SM_GRANULARITY_MONTHS, &error));
+  CU_ASSERT_TRUE (sm_scenario_add_rule (s, used, &error));
+  CU_ASSERT_TRUE (sm_scenario_add_rule (s, unused, &error));
+  SM_ASSERT_NO_ERROR (error);
+  g_autoptr (SmIssueList) issues = validate (s, NULL);
+  assert_only_issue (issues, SM_SEVERITY_WARNING, SM_ERROR_INVALID_VALUE,
+                     "rules", 1, "age-only", "granularity");
+}
+
 /* Relations whose codes nobody has: each side on its own. */
 static void
 test_relation_unknown_codes (void)
@@ -685,6 +714,7 @@ main (void)
     { "service after the reference date", test_service_after_reference },
     { "manual placement not eligible", test_manual_ineligible },
     { "rule without criteria", test_rule_without_criteria },
+    { "granularity of a criterion not used", test_granularity_unused },
     { "relation with unknown codes", test_relation_unknown_codes },
     { "list and error", test_list_and_error },
     { "CSV: unsafe employee id", test_csv_unsafe_id },

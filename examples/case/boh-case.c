@@ -39,6 +39,13 @@
  * few cuts. The total is therefore a little below the number of people who
  * stay, which leaves a handful of supernumeraries, as in a real
  * reorganisation.
+ *
+ * Variants: the whole-years variant draws exactly the same case (the
+ * formation is estimated with service to the day either way) and only
+ * changes the rules: both count service in whole years on the reference
+ * date, and the default rule leaves age out (fit, same grade, whole years
+ * of service, then the lot), as social plans that count whole years do.
+ * The two can then be compared person by person.
  */
 #include "boh-case.h"
 
@@ -1087,17 +1094,47 @@ add_units_of (SmScenario *scenario, const BohUnit *units, size_t n_units,
   return TRUE;
 }
 
-/* The default rule first, so that it stays the default; then the
- * committee's rule for the director and secretary posts. */
-static gboolean
-add_rules (SmScenario *scenario, GError **error)
+const char *const boh_case_variant_names[] = { "exact-dates", "whole-years",
+                                               NULL };
+
+/* The default rule of the whole-years variant: fit, the same grade,
+ * whole years of service on the reference date, then the lot (no age:
+ * the social plans that count whole years leave the rest to the lot). */
+static SmPriorityRule *
+whole_years_rule (GError **error)
 {
-  g_autoptr (SmPriorityRule) fallback = sm_priority_rule_new_default ();
+  g_autoptr (SmPriorityRule) rule = sm_priority_rule_new ("default");
+  if (!sm_priority_rule_add_criterion (rule, SM_CRITERION_FIT,
+                                       SM_DIRECTION_HIGHER_FIRST, error)
+      || !sm_priority_rule_add_criterion (rule, SM_CRITERION_SAME_GRADE,
+                                          SM_DIRECTION_HIGHER_FIRST, error)
+      || !sm_priority_rule_add_criterion (rule, SM_CRITERION_SERVICE,
+                                          SM_DIRECTION_HIGHER_FIRST, error)
+      || !sm_priority_rule_set_granularity (rule, SM_CRITERION_SERVICE,
+                                            SM_GRANULARITY_YEARS, error))
+    return NULL;
+  return g_steal_pointer (&rule);
+}
+
+/* The default rule first, so that it stays the default; then the
+ * committee's rule for the director and secretary posts, which counts
+ * service in whole years too in the whole-years variant. */
+static gboolean
+add_rules (SmScenario *scenario, BohCaseVariant variant, GError **error)
+{
+  gboolean whole = variant == BOH_CASE_WHOLE_YEARS;
+  g_autoptr (SmPriorityRule) fallback = whole ? whole_years_rule (error)
+                                              : sm_priority_rule_new_default ();
   g_autoptr (SmPriorityRule)
       committee = sm_priority_rule_new (COMMITTEE_RULE_ID);
-  return sm_priority_rule_add_criterion (committee,
-                                         SM_CRITERION_COMMITTEE_SCORE,
-                                         SM_DIRECTION_HIGHER_FIRST, error)
+  return fallback != NULL
+         && sm_priority_rule_set_granularity (committee, SM_CRITERION_SERVICE,
+                                              whole ? SM_GRANULARITY_YEARS
+                                                    : SM_GRANULARITY_DAYS,
+                                              error)
+         && sm_priority_rule_add_criterion (committee,
+                                            SM_CRITERION_COMMITTEE_SCORE,
+                                            SM_DIRECTION_HIGHER_FIRST, error)
          && sm_priority_rule_add_criterion (committee, SM_CRITERION_FIT,
                                             SM_DIRECTION_HIGHER_FIRST, error)
          && sm_priority_rule_add_criterion (committee, SM_CRITERION_SERVICE,
@@ -1238,14 +1275,15 @@ add_applications (SmScenario *scenario, const BohCase *c, GError **error)
 }
 
 static gboolean
-fill_scenario (SmScenario *scenario, const BohCase *c, GError **error)
+fill_scenario (SmScenario *scenario, const BohCase *c, BohCaseVariant variant,
+               GError **error)
 {
   return add_organisations (scenario, error)
          && add_units_of (scenario, ommen_units, G_N_ELEMENTS (ommen_units),
                           OMMEN_ID, error)
          && add_units_of (scenario, hardenberg_units,
                           G_N_ELEMENTS (hardenberg_units), HARDENBERG_ID, error)
-         && add_rules (scenario, error)
+         && add_rules (scenario, variant, error)
          && add_ommen_positions (scenario, c, error)
          && add_hardenberg_positions (scenario, c, error)
          && add_family_relations (scenario, error)
@@ -1275,11 +1313,20 @@ set_letter_settings (SmScenario *scenario, GError **error)
 SmScenario *
 boh_case_new (uint64_t seed, GError **error)
 {
+  return boh_case_new_variant (seed, BOH_CASE_EXACT_DATES, error);
+}
+
+SmScenario *
+boh_case_new_variant (uint64_t seed, BohCaseVariant variant, GError **error)
+{
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail (variant == BOH_CASE_EXACT_DATES
+                            || variant == BOH_CASE_WHOLE_YEARS,
+                        NULL);
   BohCase *c = g_new0 (BohCase, 1);
   generate (c, seed);
   g_autoptr (SmScenario) scenario = sm_scenario_new ();
-  gboolean ok = fill_scenario (scenario, c, error);
+  gboolean ok = fill_scenario (scenario, c, variant, error);
   g_free (c->people);
   g_free (c);
   if (!ok)

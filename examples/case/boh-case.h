@@ -38,4 +38,38 @@ G_BEGIN_DECLS
  */
 SmScenario *boh_case_new (uint64_t seed, GError **error);
 
+/**
+ * BohCaseVariant: how the case's rules count service and age.
+ * @BOH_CASE_EXACT_DATES: to the day, by dates (the case as boh_case_new()
+ *   builds it); ties are rare and the lot seldom decides
+ * @BOH_CASE_WHOLE_YEARS: service in whole years on the reference date,
+ *   as many social plans count it, and no age in the default rule (fit,
+ *   same grade, whole years of service, then the lot); the same people,
+ *   positions and applications, but far more candidates tied, so the lot
+ *   decides more often
+ */
+typedef enum {
+  BOH_CASE_EXACT_DATES,
+  BOH_CASE_WHOLE_YEARS,
+} BohCaseVariant;
+
+/* The variants' names for the tool's --variant ("exact-dates",
+ * "whole-years"), in the order of BohCaseVariant, NULL-terminated. */
+extern const char *const boh_case_variant_names[];
+
+/**
+ * boh_case_new_variant:
+ * @seed: as for boh_case_new()
+ * @variant: how the rules count service (and whether age counts)
+ * @error: return location for a GError
+ *
+ * Builds the Ommen-Hardenberg case with the rules of @variant. The seed
+ * draws the same case whatever the variant; BOH_CASE_EXACT_DATES gives
+ * exactly the scenario of boh_case_new().
+ *
+ * Returns: (transfer full): the scenario, or NULL with @error set
+ */
+SmScenario *boh_case_new_variant (uint64_t seed, BohCaseVariant variant,
+                                  GError **error);
+
 G_END_DECLS

@@ -4,14 +4,17 @@
  *     staffmatch solve DIR|FILE --out DIR [--force] [--seed S]
  *                      [--side SIDE] [--language LANG] [--regime REGIME]
  *                      [--effective-date DATE]
- *     staffmatch demo [--out DIR] [--force] [--seed S] [the same options]
+ *     staffmatch demo [--out DIR] [--force] [--seed S]
+ *                     [--variant exact-dates|whole-years] [the same options]
  *
  * `solve` loads a scenario (a folder of CSV tables or a JSON file; its
  * problems are listed as `check` lists them), places everyone, writes the
  * output set (cli-output.c) and prints the text summary. `demo` does the
  * same on the built-in Ommen-Hardenberg case (examples/case/boh-case.c), whose
  * seed also draws the case, and saves the scenario it used as CSV into
- * DIR/scenario/, so that `solve DIR/scenario` reproduces it.
+ * DIR/scenario/, so that `solve DIR/scenario` reproduces it; --variant
+ * whole-years counts service and age in whole years, so that more
+ * candidates are tied and the lot decides more often.
  *
  * DIR is written as one transaction (cli-folder.c): it ends up holding
  * this run's outputs and nothing else, or, when the run fails, what it
@@ -108,10 +111,23 @@ cli_solve (int argc, char **argv)
   return status;
 }
 
+/* The case variant named by --variant (NULL: the exact dates), or -1. */
+static int
+demo_variant (const char *name)
+{
+  if (name == NULL)
+    return BOH_CASE_EXACT_DATES;
+  for (int k = 0; boh_case_variant_names[k] != NULL; k++)
+    if (g_str_equal (name, boh_case_variant_names[k]))
+      return k;
+  return -1;
+}
+
 int
 cli_demo (int argc, char **argv)
 {
   g_autofree char *out = NULL;
+  g_autofree char *variant_name = NULL;
   gboolean force = FALSE;
   gboolean quiet = FALSE;
   CliRunArgs args = { 0 };
@@ -124,6 +140,10 @@ cli_demo (int argc, char **argv)
       "Replace DIR even when it holds other files (they are removed)", NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
       "Print nothing but errors (the summary is in DIR/summary.txt)", NULL },
+    { "variant", 0, 0, G_OPTION_ARG_STRING, &variant_name,
+      "How the rules count service and age: exact-dates (default) or "
+      "whole-years",
+      "NAME" },
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
   g_autoptr (GOptionContext) context = cli_context_new (
@@ -139,13 +159,20 @@ cli_demo (int argc, char **argv)
     status = CLI_EXIT_USAGE;
   else if (argc != 1)
     status = cli_usage_error ("demo", "unexpected argument '%s'", argv[1]);
+  else if (demo_variant (variant_name) < 0)
+    status = cli_usage_error ("demo",
+                              "--variant is exact-dates or whole-years");
   else if (!cli_run_settings_resolve (&args, &settings, &error))
     status = cli_usage_error ("demo", "%s", error->message);
   if (status == CLI_EXIT_OK)
     {
       uint64_t seed = settings.has_seed ? settings.seed : BOH_CASE_SEED;
       cli_progress ("building the Ommen-Hardenberg case…");
-      g_autoptr (SmScenario) scenario = boh_case_new (seed, &error);
+      g_autoptr (SmScenario)
+          scenario = boh_case_new_variant (seed,
+                                           (BohCaseVariant) demo_variant (
+                                               variant_name),
+                                           &error);
       status = scenario == NULL
                    ? cli_fail ("demo", "%s", error->message)
                    : place_and_write ("demo", scenario, &settings, NULL,

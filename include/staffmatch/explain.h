@@ -43,15 +43,21 @@
  * another person: it gives the employee's own rank, the place of the last
  * person admitted (the cutoff) and which criterion of the position's rule
  * put that person ahead, and per position how many seats were placed
- * manually.
+ * manually. Where no criterion did (the two were tied under the rule),
+ * the lot decided: the criterion is SM_DECIDED_BY_LOT and
+ * sm_placement_get_refusal_lots() gives both lottery numbers, which name
+ * nobody.
  *
  * What the rules compare, exactly (see also priority.h): years of service
  * and age are compared as dates, to the day (an earlier service start is
- * longer service, an earlier birth date is older), not in whole years; a
- * missing date, score or distance comes last whichever way the criterion
- * points; the reference date (1 January 2019 unless the scenario sets
- * one) is used only to state ages and service in letters and to put
- * people in the reflection principle's age bands. How the reflection
+ * longer service, an earlier birth date is older), unless the rule counts
+ * them in whole months or whole years completed on the reference date
+ * (SmGranularity), when people with the same count are tied and the lot
+ * decides between them; a missing date, score or distance comes last
+ * whichever way the criterion points; the reference date (1 January 2019
+ * unless the scenario sets one) is otherwise used only to state ages and
+ * service in letters and to put people in the reflection principle's age
+ * bands. How the reflection
  * principle chooses, per position of the default organisation, is told
  * exactly in placement.h.
  *
@@ -143,6 +149,64 @@ typedef struct {
   int32_t cutoff;
   int32_t criterion;
 } SmRefusal;
+
+/**
+ * sm_placement_get_refusal_lots:
+ * @placement: the placement
+ * @employee: the employee (scenario index)
+ * @index: the refusal, as for sm_placement_get_refusal()
+ * @own_lot_out: (out) (nullable): the employee's lottery number at the
+ *   refusal's position
+ * @cutoff_lot_out: (out) (nullable): the lottery number of the last
+ *   person admitted there
+ *
+ * Where the lot decided a refusal (SM_REASON_FULL with the criterion
+ * SM_DECIDED_BY_LOT: under the position's rule the employee was tied
+ * with the last person admitted, and the draw put that person first),
+ * gives the two lottery numbers that decided: the lower number goes
+ * first, so @own_lot_out is above @cutoff_lot_out. The numbers are those
+ * of the placement's seed and tie-breaking (sm_placement_get_seed()):
+ * with SM_TIE_BREAKING_SINGLE an employee has one number for every
+ * position.
+ *
+ * A lottery number is computed, the same on every machine, as the 64-bit
+ * FNV-1a hash (offset basis 0xcbf29ce484222325, prime 0x100000001b3) of
+ * the bytes of the position's identifier and its terminating zero (only
+ * for SM_TIE_BREAKING_PER_POSITION), then of the employee's identifier
+ * and its terminating zero; XORed with mix (seed); and passed through mix
+ * once more, where mix is the splitmix64 finaliser: add
+ * 0x9e3779b97f4a7c15, then x ^= x >> 30, x *= 0xbf58476d1ce4e5b9,
+ * x ^= x >> 27, x *= 0x94d049bb133111eb, x ^= x >> 31 (all modulo 2^64).
+ * Anyone can draw the numbers again from the seed and the identifiers.
+ *
+ * Returns: TRUE when the lot decided the refusal; FALSE (outputs left
+ *   untouched) when another reason or criterion did, or when @employee
+ *   or @index is out of range.
+ */
+SM_API gboolean sm_placement_get_refusal_lots (const SmPlacement *placement,
+                                               int32_t employee, int32_t index,
+                                               uint64_t *own_lot_out,
+                                               uint64_t *cutoff_lot_out);
+
+/**
+ * sm_placement_depends_on_lot:
+ * @placement: the placement
+ * @employee: the employee (scenario index)
+ *
+ * Whether the employee's outcome depended on the lottery draw: they lost
+ * a draw (a refusal of theirs was decided by the lot, see
+ * sm_placement_get_refusal_lots()), or they won one (they hold a seat,
+ * not by a manual placement, at a position where a candidate tied with
+ * them under the rule was refused by the lot). Another draw changes
+ * what such a person gets first; a changed outcome may in turn move
+ * others, which only a new placement (or a simulation of many draws)
+ * shows.
+ *
+ * Returns: TRUE when it depended on the draw; FALSE otherwise and for an
+ *   @employee out of range.
+ */
+SM_API gboolean sm_placement_depends_on_lot (const SmPlacement *placement,
+                                             int32_t employee);
 
 /** sm_placement_get_n_refusals: how many refusals explain the outcome. */
 SM_API int32_t sm_placement_get_n_refusals (const SmPlacement *placement,

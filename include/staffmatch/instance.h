@@ -52,13 +52,29 @@ SM_API SmMarket *sm_instance_read_data (const char *data, size_t length,
  * sm_instance_read_file:
  *
  * As sm_instance_read_data() on the file's contents (a regular file is
- * mapped, a pipe read to its end); messages start with "PATH:N: ".
- * Errors also SM_ERROR_IO when the file cannot be read.
+ * read and parsed a piece at a time and never held whole, a pipe read to
+ * its end first); messages start with "PATH:N: ". Errors also
+ * SM_ERROR_IO when the file cannot be read, or when it grows, shrinks or
+ * is modified while it is read.
  *
  * Returns: (transfer full): the market, with one reference, the
  *   caller's, or NULL on error; drop it with sm_market_unref().
  */
 SM_API SmMarket *sm_instance_read_file (const char *path, GError **error);
+
+/**
+ * sm_instance_read_file_threaded:
+ * @path: the file
+ * @n_threads: how many threads the market's build may use, as for
+ *   sm_market_builder_set_n_threads() (0: one per processor)
+ * @error: return location for an error
+ *
+ * As sm_instance_read_file(); the market is the same for any @n_threads.
+ *
+ * Returns: (transfer full): the market, or NULL on error.
+ */
+SM_API SmMarket *sm_instance_read_file_threaded (const char *path,
+                                                 int n_threads, GError **error);
 
 /**
  * sm_instance_write:

@@ -15,7 +15,8 @@
  *                              committee_score, travel_km
  *     function-relations.csv   from, to, fit
  *     rules.csv                (optional) id, criteria, max_grade_distance,
- *                              min_fit, require_qualifications
+ *                              min_fit, require_qualifications,
+ *                              granularity
  *     manual-placements.csv    (optional) employee, position, reason
  *     settings.csv             (optional) key, value: seed, tie_breaking,
  *                              reference_date, reduction, age_band_years,
@@ -31,7 +32,10 @@
  * byte-order mark or else Windows-1252 (converted), fields quoted with '"'
  * that may hold delimiters, doubled quotes and line breaks, a decimal comma
  * or point, dates as dd-mm-jjjj or ISO yyyy-mm-dd, lists (qualifications)
- * separated by '|'. Empty optional fields mean "not given". Saving writes
+ * separated by '|'. A rule's granularity (optional, empty = every
+ * criterion in days) is a '|'-separated list of criterion:granularity,
+ * such as "service:years|age:months" (SmGranularity). Empty optional
+ * fields mean "not given". Saving writes
  * the same form with a chosen delimiter, so that a scenario saved, loaded
  * and saved again gives the same bytes.
  *

@@ -82,12 +82,27 @@ SM_API SmMarketBuilder *sm_market_builder_new_with_budget (int64_t n_employees,
  *
  * Returns: the peak memory, in bytes, that building and solving a market
  *   of this size takes: about 21 bytes per list entry, 40 per employee and
- *   64 per position (measured by bench/ at 11.5 bytes per entry beyond
- *   the builder's 9 of input).
+ *   64 per position. Of each entry's 21 bytes, 16 are the builder's lists,
+ *   which become the market's edges in place; the rest covers the solver
+ *   and lists that grow without sm_market_builder_reserve().
  */
 SM_API int64_t sm_market_estimate_bytes (int64_t n_employees,
                                          int64_t n_positions,
                                          int64_t n_entries);
+
+/**
+ * sm_market_builder_set_n_threads:
+ * @builder: a builder
+ * @n_threads: how many threads sm_market_builder_build() may use; 0 for
+ *   one per processor
+ *
+ * Optional: lets the build rank the lists on several threads (at most 64).
+ * The build uses fewer when the market is too small to gain from them
+ * (below about 262,000 list entries per thread). The market is the same,
+ * byte for byte, whatever the number. The default is 1.
+ */
+SM_API void sm_market_builder_set_n_threads (SmMarketBuilder *builder,
+                                             int n_threads);
 
 /**
  * sm_market_builder_reserve:
@@ -210,7 +225,9 @@ SM_API gboolean sm_market_builder_set_target_seats (SmMarketBuilder *builder,
  * Checks that every priority order names exactly the position's applicants
  * and freezes the market: both sides become CSR arrays of SmEdge with the
  * other side's rank beside each entry. The builder's lists are moved, not
- * copied, so the peak memory is about 20 bytes per list entry.
+ * copied, and ranked in place, so building needs no memory per list entry
+ * beyond the 16 bytes the builder holds. See
+ * sm_market_builder_set_n_threads() for building on several threads.
  * Complexity: O(n + m + entries).
  *
  * Errors: SM_ERROR_PRIORITY_MISMATCH naming the position and the employee,

@@ -8,6 +8,12 @@
  * one draw per employee for all positions (single tie-breaking, the
  * default), or one per position and employee.
  *
+ * Service and age are compared to the day unless the rule counts them
+ * coarser (sm_priority_rule_set_granularity()): in whole months or whole
+ * years on the scenario's reference date, as many social plans count
+ * them. Coarser counting leaves more candidates tied, and the lot
+ * decides between them.
+ *
  * The default rule, as many Dutch social plans (sociaal statuut) have it:
  * fit (same function first), then a move at the same grade before a
  * promotion, then years of service (longest first), then age (oldest
@@ -48,9 +54,11 @@ typedef enum {
  * @SM_CRITERION_COMMITTEE_SCORE: the placement committee's score on the
  *   application (missing scores come last either way)
  * @SM_CRITERION_SERVICE: length of service: service start dates compared
- *   to the day, an earlier start being longer (missing dates come last)
+ *   to the day, an earlier start being longer, or in whole months or years
+ *   (SmGranularity); missing dates come last
  * @SM_CRITERION_AGE: age: birth dates compared to the day, an earlier
- *   date being older (missing dates come last)
+ *   date being older, or in whole months or years (SmGranularity);
+ *   missing dates come last
  * @SM_CRITERION_TRAVEL: travel distance (missing distances come last)
  */
 typedef enum {
@@ -80,6 +88,28 @@ typedef enum {
   SM_TIE_BREAKING_SINGLE,
   SM_TIE_BREAKING_PER_POSITION,
 } SmTieBreaking;
+
+/**
+ * SmGranularity: how finely a date criterion (service, age) is counted.
+ * @SM_GRANULARITY_DAYS: the dates themselves, to the day (the default): an
+ *   earlier date is more service or more age
+ * @SM_GRANULARITY_MONTHS: whole months completed on the scenario's
+ *   reference date; candidates with the same number are tied
+ * @SM_GRANULARITY_YEARS: whole years completed on the reference date;
+ *   candidates with the same number are tied
+ *
+ * A whole month from a date falls on the same day of a later month, or on
+ * the first of the month after when that month is too short (so from
+ * 31 January the first whole month is complete on 1 March in a common
+ * year, and from 29 February a year is complete on 1 March); a whole year
+ * is twelve whole months. A date after the reference date counts as 0,
+ * and a missing date comes last whatever the granularity.
+ */
+typedef enum {
+  SM_GRANULARITY_DAYS,
+  SM_GRANULARITY_MONTHS,
+  SM_GRANULARITY_YEARS,
+} SmGranularity;
 
 typedef struct _SmPriorityRule SmPriorityRule;
 
@@ -138,6 +168,32 @@ SM_API void sm_priority_rule_set_require_qualifications (SmPriorityRule *rule,
                                                          gboolean require);
 
 /**
+ * sm_priority_rule_set_granularity:
+ * @rule: the rule
+ * @criterion: SM_CRITERION_SERVICE or SM_CRITERION_AGE (any criterion may
+ *   be set to SM_GRANULARITY_DAYS, which changes nothing)
+ * @granularity: how finely the criterion is counted
+ *
+ * Sets how finely the rule counts a date criterion. The setting belongs
+ * to the rule whether or not the criterion is one of its criteria (so
+ * criteria and settings may be given in any order); it has an effect
+ * only when it is. A new rule counts every criterion in days.
+ *
+ * Errors: SM_ERROR_INVALID_VALUE when @criterion is not a date criterion
+ * and @granularity is not SM_GRANULARITY_DAYS (the rule is unchanged).
+ *
+ * Returns: TRUE when set.
+ */
+SM_API gboolean sm_priority_rule_set_granularity (SmPriorityRule *rule,
+                                                  SmCriterion criterion,
+                                                  SmGranularity granularity,
+                                                  GError **error);
+/** sm_priority_rule_get_granularity: how finely the rule counts
+ * @criterion (SM_GRANULARITY_DAYS unless set). */
+SM_API SmGranularity sm_priority_rule_get_granularity (
+    const SmPriorityRule *rule, SmCriterion criterion);
+
+/**
  * sm_priority_rule_get_id:
  *
  * Returns: (transfer none): the rule's identifier, borrowed from the rule:
@@ -179,7 +235,10 @@ sm_priority_rule_get_require_qualifications (const SmPriorityRule *rule);
  * The rule as the scenario file and the run manifest write it, one JSON
  * object on one line: {"id": ..., "criteria": [{"criterion": "fit",
  * "prefer": "high"}, ...], "max_grade_distance": n | null, "min_fit":
- * name | null, "require_qualifications": bool}.
+ * name | null, "require_qualifications": bool}, followed by
+ * "granularity": {"service": "years", "age": "months"} naming the date
+ * criteria not counted in days, when there are any (a rule that counts
+ * everything in days is written as before).
  *
  * Returns: (transfer full): the JSON text; free with g_free().
  */
@@ -239,6 +298,20 @@ SM_API const char *sm_tie_breaking_to_string (SmTieBreaking value);
  * FALSE, leaving it untouched, for an unknown name. */
 SM_API gboolean sm_tie_breaking_from_string (const char *text,
                                              SmTieBreaking *value_out);
+
+/**
+ * sm_granularity_to_string:
+ *
+ * Returns: (transfer none): the value's stable name in files, reports and
+ *   the tool ("days", "months", "years"), a static string; NULL (with a
+ *   critical) for a value outside SmGranularity.
+ */
+SM_API const char *sm_granularity_to_string (SmGranularity value);
+/** sm_granularity_from_string: reads a name of sm_granularity_to_string()
+ * back into @value_out (which may be NULL); FALSE, leaving it untouched,
+ * for an unknown name. */
+SM_API gboolean sm_granularity_from_string (const char *text,
+                                            SmGranularity *value_out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmPriorityRule, sm_priority_rule_free)
 

@@ -12,8 +12,9 @@
  *   - warnings: what is possible but looks like a mistake (a service start
  *     after the reference date, a manual placement at a position the
  *     position's rule would not let the employee apply to, a rule without
- *     criteria, a function relation naming a function that no position or
- *     employee has).
+ *     criteria, a rule that counts service or age in months or years but
+ *     does not rank by it, a function relation naming a function that no
+ *     position or employee has).
  *
  * Each issue names where it is: the table (named as the scenario's JSON
  * member; the CSV file is the same name with '-' for '_' and ".csv"

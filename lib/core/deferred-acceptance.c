@@ -48,12 +48,20 @@
  * position's own held set. Groups whose seats fit their cap never bind and
  * cost nothing.
  *
+ * The result is read off the bitmap a word at a time, each held
+ * employee found by counting trailing zeros, so reading it costs the
+ * held employees plus one test per word up to each position's worst
+ * held, not one test per list entry: with complete lists (every employee
+ * ranked by every position) a bit-at-a-time read cost more than the
+ * proposals themselves.
+ *
  * Memory: O(n + m) words and one bit per list entry, allocated once.
  */
 #include <string.h>
 #include <staffmatch/error.h>
 #include <staffmatch/solve.h>
 
+#include "core/list-store.h"
 #include "core/market-private.h"
 #include "core/matching-private.h"
 
@@ -122,15 +130,16 @@ typedef struct {
   uint64_t proposals;
   int32_t *group_count; /* per group: employees held; NULL: no groups */
   uint8_t *group_binds; /* per group: cap below the group's seats */
+  size_t emp_bytes, pos_bytes, held_bytes, queue_bytes; /* to free with */
 } EmployeeDA;
 
 static void
 employee_da_clear (EmployeeDA *da)
 {
-  g_free (da->emp);
-  g_free (da->pos);
-  g_free (da->held);
-  g_free (da->queue);
+  sm_big__free (da->emp, da->emp_bytes);
+  sm_big__free (da->pos, da->pos_bytes);
+  sm_big__free (da->held, da->held_bytes);
+  sm_big__free (da->queue, da->queue_bytes);
   g_free (da->group_count);
   g_free (da->group_binds);
 }
@@ -171,10 +180,16 @@ employee_da_init (EmployeeDA *da, const SmMarket *mk)
   size_t n = (size_t) mk->n_employees, m = (size_t) mk->n_positions;
   size_t words = (size_t) mk->pos_off[mk->n_positions] / 64 + 1;
   size_t qsize = queue_size (mk->n_employees);
-  da->emp = g_try_new (EmployeeState, n + 1);
-  da->pos = g_try_new (PositionState, m + 1);
-  da->held = g_try_new0 (uint64_t, words);
-  da->queue = g_try_new (uint32_t, qsize);
+  /* Large markets make these large arrays read at random: see
+   * sm_big__alloc() for why they have pages of their own. */
+  da->emp_bytes = (n + 1) * sizeof (EmployeeState);
+  da->pos_bytes = (m + 1) * sizeof (PositionState);
+  da->held_bytes = words * sizeof (uint64_t);
+  da->queue_bytes = qsize * sizeof (uint32_t);
+  da->emp = sm_big__alloc (da->emp_bytes);
+  da->pos = sm_big__alloc (da->pos_bytes);
+  da->held = sm_big__alloc0 (da->held_bytes);
+  da->queue = sm_big__alloc (da->queue_bytes);
   if (!da->emp || !da->pos || !da->held || !da->queue)
     return FALSE;
   for (size_t i = 0; i < n; i++)
@@ -360,6 +375,26 @@ propose_from (EmployeeDA *da, uint32_t entry)
   e->next = s;
 }
 
+/* Writes the @count employees position j holds, in priority order, to
+ * @out: the set bits of its part of the bitmap, read a word at a time and
+ * a set bit at a time, so that empty words cost one test each and a
+ * complete list of thousands costs its held employees, not its length. */
+static void
+read_held (const EmployeeDA *da, int32_t j, int32_t *out, int32_t count)
+{
+  const SmEdge *edges = da->mk->pos_edges;
+  int64_t q = da->pos[j].base;
+  int64_t w = q >> 6;
+  uint64_t word = da->held[w] & (~UINT64_C (0) << (q & 63));
+  for (int32_t k = 0; k < count;)
+    {
+      while (word == 0)
+        word = da->held[++w];
+      out[k++] = edges[(w << 6) + __builtin_ctzll (word)].target;
+      word &= word - 1;
+    }
+}
+
 /* Reads the matching off the final state: held lists come straight from
  * the bitmap, in priority order. */
 static SmMatching *
@@ -390,12 +425,8 @@ employee_da_result (const EmployeeDA *da)
       mt->choice[i] = placed ? s - mk->emp_off[i] : -1;
     }
   for (int32_t j = 0; j < mk->n_positions; j++)
-    {
-      int32_t k = mt->held_off[j];
-      for (int32_t q = mk->pos_off[j]; k < mt->held_off[j + 1]; q++)
-        if (da->held[q >> 6] & (UINT64_C (1) << (q & 63)))
-          mt->held[k++] = mk->pos_edges[q].target;
-    }
+    read_held (da, j, mt->held + mt->held_off[j],
+               mt->held_off[j + 1] - mt->held_off[j]);
   mt->n_proposals = da->proposals;
   return mt;
 }

@@ -27,6 +27,7 @@ extern const char *const sm_enum__criterion_names[];
 extern const char *const sm_enum__fit_names[];
 extern const char *const sm_enum__direction_names[];
 extern const char *const sm_enum__tie_breaking_names[];
+extern const char *const sm_enum__granularity_names[];
 extern const char *const sm_enum__reduction_names[];
 extern const char *const sm_enum__organisation_kind_names[];
 extern const char *const sm_enum__severity_names[];

@@ -3,9 +3,9 @@
  *
  * A list store holds one list of int32 indices per owner (per employee, or
  * per position), given in any order, each at most once. Lists are appended
- * to one flat array; when the owners came in increasing order (the usual
- * case) that array already is the CSR entry array and is handed over
- * without a copy. Not installed. */
+ * to one flat array of (entry, 0) pairs, the layout of SmEdge; when the
+ * owners came in increasing order (the usual case) that array already is
+ * the CSR edge array and is handed over without a copy. Not installed. */
 #pragma once
 
 #include <stddef.h>
@@ -17,13 +17,12 @@ typedef struct {
   int32_t n_targets; /* entries must lie in 0 .. n_targets-1 */
   int32_t *start;    /* per owner: offset of its list, -1 if unset */
   int32_t *length;   /* per owner */
-  int32_t *entries;
+  int32_t *entries;  /* pairs: entry k is entries[2k], then a 0 */
   size_t n_entries;
-  size_t capacity;
+  size_t capacity;    /* in pairs */
   int32_t last_owner; /* the owner set last, -1 at first */
   gboolean in_order;  /* owners were set in increasing order */
-  uint32_t *seen;     /* per target: the stamp of the list naming it */
-  uint32_t stamp;
+  uint64_t *seen;     /* a bit per target, all zero between lists */
 } SmListStore;
 
 /* What a failed append found wrong; see sm_list_store_append(). */
@@ -47,8 +46,18 @@ SmListStatus sm_list_store_append (SmListStore *store, int32_t owner,
                                    const int32_t *list, size_t n,
                                    size_t *bad_index);
 
-/* Moves the lists out as CSR: *offsets_out (n_owners + 1) and the entries,
- * widened in place to two int32 per entry (the entry, then a zero), so that
- * they can be used as an SmEdge array. The store is left empty. */
+/* Moves the lists out as CSR: *offsets_out (n_owners + 1) and the entries
+ * as two int32 per entry (the entry, then a zero), so that they can be used
+ * as an SmEdge array; *bytes_out gets the size to free the pairs with
+ * (sm_big__free()). The store is left empty. */
 gboolean sm_list_store_take_csr (SmListStore *store, int32_t **offsets_out,
-                                 int32_t **pairs_out);
+                                 int32_t **pairs_out, size_t *bytes_out);
+
+/* Large arrays of the core (list-store.c): from 4 MiB on, anonymous
+ * mappings on 2 MiB boundaries with transparent huge pages asked for;
+ * below, ordinary allocations. Free and resize with the size they have,
+ * which decides which they are. NULL when out of memory. */
+void *sm_big__alloc (size_t bytes);
+void *sm_big__alloc0 (size_t bytes);
+void *sm_big__realloc (void *memory, size_t old_bytes, size_t bytes);
+void sm_big__free (void *memory, size_t bytes);

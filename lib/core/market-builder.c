@@ -52,10 +52,13 @@ sm_market__set_no_memory (GError **error, const char *doing)
 }
 
 /* The bytes per item that building and solving take at their peak: list
- * entries as edges on both sides (16) plus the transpose of build (4) plus
- * a bit of the solver; per employee and per position the builder's,
- * market's, solver's and matching's arrays (see market-builder.c, market.c,
- * list-store.c, deferred-acceptance.c and matching.c). */
+ * entries as edges on both sides (16, held from the first list on and
+ * ranked in place by build) plus a bit of the solver, with room for lists
+ * grown without a reserve (list-store.c) and for the transpose that only
+ * a build that fails on a priority order makes (4); per employee and per
+ * position the builder's, market's, solver's and matching's arrays (see
+ * market-builder.c, market.c, list-store.c, deferred-acceptance.c and
+ * matching.c). */
 #define BYTES_PER_ENTRY 21
 #define BYTES_PER_EMPLOYEE 40
 #define BYTES_PER_POSITION 64
@@ -154,6 +157,7 @@ sm_market_builder_new_with_budget (int64_t n_employees, int64_t n_positions,
       b->group_of[j] = -1;
     }
   b->budget = budget_bytes;
+  b->n_threads = 1;
   return b;
 }
 
@@ -171,6 +175,16 @@ sm_market_builder_free (SmMarketBuilder *builder)
   sm_list_store_clear (&builder->employees);
   sm_list_store_clear (&builder->positions);
   g_free (builder);
+}
+
+void
+sm_market_builder_set_n_threads (SmMarketBuilder *builder, int n_threads)
+{
+  g_return_if_fail (builder != NULL && !builder->spent);
+  g_return_if_fail (n_threads >= 0);
+  if (n_threads == 0)
+    n_threads = (int) g_get_num_processors ();
+  builder->n_threads = CLAMP (n_threads, 1, SM_MAX_BUILD_THREADS);
 }
 
 gboolean

@@ -19,10 +19,16 @@ struct _SmMarketBuilder {
   GArray *group_off;     /* int32_t, starts with 0 */
   GArray *group_pos;     /* int32_t */
   int64_t budget;        /* bytes a build and solve may take, 0: any */
+  int n_threads;         /* threads build() may use, 1 or more */
   SmListStore employees; /* preference lists: targets are positions */
   SmListStore positions; /* priority orders: targets are employees */
   gboolean spent;
 };
+
+/* The most threads build() uses, and the fewest list entries worth a
+ * thread of its own (each thread reads all position entries once). */
+#define SM_MAX_BUILD_THREADS 64
+#define SM_MIN_ENTRIES_PER_THREAD (1 << 18)
 
 /* The frozen market. Both sides are CSR arrays: the list of employee i is
  * emp_edges[emp_off[i] .. emp_off[i+1]), that of position j is
@@ -32,11 +38,13 @@ struct _SmMarket {
   gint ref_count;
   int32_t n_employees;
   int32_t n_positions;
-  int32_t *seats;    /* m */
-  int32_t *emp_off;  /* n + 1 */
-  SmEdge *emp_edges; /* entries: target position, rank at it */
-  int32_t *pos_off;  /* m + 1 */
-  SmEdge *pos_edges; /* entries: target employee, choice index */
+  int32_t *seats;         /* m */
+  int32_t *emp_off;       /* n + 1 */
+  SmEdge *emp_edges;      /* entries: target position, rank at it */
+  int32_t *pos_off;       /* m + 1 */
+  SmEdge *pos_edges;      /* entries: target employee, choice index */
+  size_t emp_edges_bytes; /* the sizes to free the edges with */
+  size_t pos_edges_bytes;
 
   /* Headcount caps over groups of positions (flexible deferred
    * acceptance). The positions of group g are group_pos[group_off[g] ..

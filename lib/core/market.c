@@ -3,20 +3,49 @@
  * (market.h).
  *
  * The builder (market-builder.c) collects each employee's preference list
- * and each position's priority order (list-store.c), then build() freezes
- * them into the CSR form of market-private.h and writes beside every entry
- * the rank the other side gives it ("pre-ranked edges"):
+ * and each position's priority order (list-store.c) already laid out as
+ * edges, so build() takes both arrays as they are (CSR, market-private.h)
+ * and only writes beside every entry the rank the other side gives it
+ * ("pre-ranked edges"):
  *
  *   employee edge (j, r): position j ranks this employee r-th (0 = best);
  *   position edge (i, c): employee i lists this position c-th.
  *
- * Filling the ranks takes one pass over each position's applicants. The
- * applicants of position j are found by a transpose of the employee lists
- * (one int32 per entry, freed at the end of build), and while it runs the
- * rank field of an employee edge holds the edge's owner, so that no extra
- * owner array is needed. Peak memory of build: the two edge arrays (8 bytes
- * per entry each, made in place from the builder's lists) plus the
- * transpose (4 bytes per entry) plus O(n + m).
+ * Ranking is a transpose, done in place: the rank fields are the only
+ * free memory there is, and there is exactly one per entry, so they hold
+ * the transpose itself while it is being made, and no array of the size
+ * of the entries is allocated (each new page costs a fault, which on a
+ * virtual machine costs more than the writes). In three passes:
+ *
+ *   1. every position edge's rank field gets its position (a sequential
+ *      pass, split by positions when there are several threads);
+ *   2. for a block of employees, every position edge q that names one of
+ *      them is written into the next rank field of that employee's edges,
+ *      so that each employee's rank fields list, in ascending q, the
+ *      position edges that rank them (the scatter of a transpose; it
+ *      reads all position edges and writes only inside the block);
+ *   3. employee by employee, a table over positions maps each such q's
+ *      position to q, and every edge of the employee looks its position
+ *      up there: the rank is q's place in the position's order, and the
+ *      position edge q gets the edge's place in the employee's list.
+ *
+ * The blocks are independent (each writes only its own employees' edges
+ * and the position edges that name them), so they run on as many threads
+ * as the caller allows and the market is the same for any number.
+ * Invariant of pass 3: an employee's rank fields hold as many q as their
+ * list has entries (checked after pass 2); then "every listed position
+ * ranks the employee" is the same as "the position's order is exactly its
+ * applicants", since both sets have the same size. When either check
+ * fails, build falls back to the original position-by-position ranking
+ * over a separate transpose, which names the first position whose order
+ * is wrong and the employee concerned; only bad input pays for it.
+ *
+ * Cost: O(n + m + entries) time, with a cache miss or two per entry
+ * (pass 2 writes to random employees, pass 3 reads random position
+ * edges) and T passes over the position edges for T threads; memory
+ * beyond the two edge arrays: one int32 per employee (the cursors of
+ * pass 2) and one per position per thread (the table of pass 3). The
+ * fallback adds one int32 per entry.
  */
 #include "core/market-private.h"
 
@@ -24,6 +53,8 @@
 #include <staffmatch/error.h>
 
 /* ---- freezing ---------------------------------------------------------- */
+
+/* ---- the reporting path: ranking position by position ------------------ */
 
 /* The applicants of every position: for position j, the employee-edge
  * slots that name j, in ascending slot order. */
@@ -131,8 +162,10 @@ rank_position (SmMarket *mk, const Transpose *t, int32_t *rank_of, int32_t j,
   return ok;
 }
 
+/* The slow path, kept for its messages: ranks position by position and
+ * names the first position whose order is not its applicants. */
 static gboolean
-fill_ranks (SmMarket *mk, int32_t *failed_position, GError **error)
+fill_ranks_reporting (SmMarket *mk, int32_t *failed_position, GError **error)
 {
   for (int32_t i = 0; i < mk->n_employees; i++)
     for (int32_t s = mk->emp_off[i]; s < mk->emp_off[i + 1]; s++)
@@ -155,6 +188,296 @@ fill_ranks (SmMarket *mk, int32_t *failed_position, GError **error)
   return ok;
 }
 
+/* ---- ranking by employee blocks ------------------------------------------ */
+
+/* How far ahead the passes prefetch, in entries (see scatter_block() and
+ * join_block()). */
+#define SCATTER_PREFETCH_FAR 32
+#define SCATTER_PREFETCH_NEAR 12
+#define JOIN_PREFETCH 48
+
+/* One worker's share of the ranking: the employees lo .. hi-1, whose edges
+ * are emp_edges[emp_off[lo] .. emp_off[hi]). */
+typedef struct {
+  SmMarket *mk;
+  int32_t lo, hi;
+  int32_t pos_lo, pos_hi; /* the positions it marks in pass 0 */
+  int32_t *cursor;        /* n + 1, shared: each worker uses its own range */
+  int32_t *where;         /* m + 1, the worker's own, all -1 between calls */
+  gboolean ok;            /* the lists agree on these employees */
+} RankBlock;
+
+/* @yes when @ours, else @no, computed with a mask: compilers turn a plain
+ * conditional into a branch, and a branch that is a coin toss also stops
+ * the processor from overlapping the cache misses around it. */
+static inline void *
+pick (gboolean ours, void *yes, void *no)
+{
+  uintptr_t mask = (uintptr_t) 0 - (uintptr_t) (ours != 0);
+  return (void *) (((uintptr_t) yes & mask) | ((uintptr_t) no & ~mask));
+}
+
+/* Pass 1: every position entry naming one of the block's employees goes
+ * to the next free rank field of that employee's edges (the bucket of
+ * the employee), as the entry's slot q. Positions are read in order, so a
+ * bucket lists its q in ascending order. Writes stay inside the block's
+ * own edges even when the lists disagree. Returns whether every bucket is
+ * exactly as long as the employee's list. */
+static gboolean
+scatter_block (RankBlock *w)
+{
+  SmMarket *mk = w->mk;
+  const int32_t lo = w->lo, hi = w->hi, end = mk->emp_off[hi];
+  const int32_t n_pos_entries = mk->pos_off[mk->n_positions];
+  const SmEdge *pos = mk->pos_edges;
+  const uint32_t span = (uint32_t) (hi - lo);
+  int32_t *cursor = w->cursor;
+  /* Entries of other blocks go to a spare cursor and a spare edge instead
+   * of being skipped: with several blocks, whether an entry is ours is a
+   * coin toss that a branch would mispredict half the time. */
+  int32_t spare_cursor[1] = { 0 };
+  SmEdge spare_edge[1];
+  memcpy (cursor + lo, mk->emp_off + lo, (size_t) (hi - lo) * sizeof *cursor);
+  for (int32_t q = 0; q < n_pos_entries; q++)
+    {
+      /* Two cache misses per entry (the cursor, then the edge it points
+       * at): prefetch the cursor of an entry further on and the edge of a
+       * nearer one, whose cursor has arrived by now. Other blocks' entries
+       * prefetch the spares, again without a branch (and never another
+       * block's edges, which would pull lines away from the thread that
+       * is writing them). */
+      if (q + SCATTER_PREFETCH_FAR < n_pos_entries)
+        {
+          int32_t far = pos[q + SCATTER_PREFETCH_FAR].target;
+          int32_t near = pos[q + SCATTER_PREFETCH_NEAR].target;
+          gboolean far_ours = (uint32_t) (far - lo) < span;
+          gboolean near_ours = (uint32_t) (near - lo) < span;
+          __builtin_prefetch (pick (far_ours, cursor + far, spare_cursor), 1);
+          int32_t ahead = *(int32_t *) pick (near_ours, cursor + near,
+                                             spare_cursor);
+          __builtin_prefetch (pick (near_ours, mk->emp_edges + MIN (ahead, end),
+                                    spare_edge),
+                              1);
+        }
+      int32_t i = pos[q].target;
+      gboolean ours = (uint32_t) (i - lo) < span;
+      int32_t *c = pick (ours, cursor + i, spare_cursor);
+      int32_t k = (*c)++;
+      if (G_UNLIKELY (ours & (k >= end)))
+        return FALSE;
+      SmEdge *e = pick (ours, mk->emp_edges + MIN (k, end), spare_edge);
+      e->rank = q;
+    }
+  for (int32_t i = lo; i < hi; i++)
+    if (cursor[i] != mk->emp_off[i + 1])
+      return FALSE;
+  return TRUE;
+}
+
+/* Pass 2 for employee i: the bucket names, by slot q, the position
+ * entries that rank i; pos_edges[q].rank holds q's position (see
+ * mark_block()). where[] maps each such position to its q, then
+ * every edge of i finds the rank there, and the position edge gets i's
+ * choice index. Returns FALSE when a position i listed does not rank i:
+ * with buckets as long as the lists, that is the only way to disagree. */
+static gboolean
+join_employee (SmMarket *mk, int32_t *where, int32_t i)
+{
+  const int32_t first = mk->emp_off[i], end = mk->emp_off[i + 1];
+  SmEdge *edges = mk->emp_edges;
+  for (int32_t s = first; s < end; s++)
+    {
+      int32_t q = edges[s].rank;
+      where[mk->pos_edges[q].rank] = q;
+    }
+  for (int32_t s = first; s < end; s++)
+    {
+      int32_t j = edges[s].target, q = where[j];
+      if (q < 0)
+        return FALSE;
+      where[j] = -1;
+      edges[s].rank = q - mk->pos_off[j];
+      mk->pos_edges[q].rank = s - first;
+    }
+  return TRUE;
+}
+
+/* Pass 2 for the block. The position edges that the next employees will
+ * read are prefetched a few dozen entries ahead: their q already sit in
+ * the rank fields, and each is a cache miss of its own. */
+static gboolean
+join_block (RankBlock *w)
+{
+  SmMarket *mk = w->mk;
+  const int32_t end = mk->emp_off[w->hi];
+  int32_t ahead = mk->emp_off[w->lo];
+  for (int32_t i = w->lo; i < w->hi; i++)
+    {
+      int32_t goal = MIN (mk->emp_off[i + 1] + JOIN_PREFETCH, end);
+      for (; ahead < goal; ahead++)
+        __builtin_prefetch (&mk->pos_edges[mk->emp_edges[ahead].rank], 1);
+      if (!join_employee (mk, w->where, i))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+scatter_run (RankBlock *w)
+{
+  w->ok = scatter_block (w);
+}
+
+static gpointer
+scatter_thread (gpointer data)
+{
+  scatter_run (data);
+  return NULL;
+}
+
+static void
+join_run (RankBlock *w)
+{
+  w->ok = join_block (w);
+}
+
+static gpointer
+join_thread (gpointer data)
+{
+  join_run (data);
+  return NULL;
+}
+
+/* Pass 0 for the positions lo .. hi-1 of the block (a block splits the
+ * positions as well as the employees): writes each position edge's
+ * position into its rank field, the lookup that join_employee() needs. */
+static void
+mark_block (RankBlock *w)
+{
+  SmMarket *mk = w->mk;
+  for (int32_t j = w->pos_lo; j < w->pos_hi; j++)
+    for (int32_t q = mk->pos_off[j]; q < mk->pos_off[j + 1]; q++)
+      mk->pos_edges[q].rank = j;
+  w->ok = TRUE;
+}
+
+static gpointer
+mark_block_thread (gpointer data)
+{
+  mark_block (data);
+  return NULL;
+}
+
+/* The first index from which @off (ascending, @count + 1 long) reaches
+ * @goal, searching from @from. */
+static int32_t
+split_at (const int32_t *off, int32_t count, int32_t from, int64_t goal)
+{
+  while (from < count && off[from] < goal)
+    from++;
+  return from;
+}
+
+/* Splits the employees, and the positions, into @n_blocks ranges of
+ * about equal entries. */
+static void
+split_blocks (const SmMarket *mk, RankBlock *blocks, int n_blocks)
+{
+  int64_t total = mk->emp_off[mk->n_employees];
+  int32_t lo = 0, pos_lo = 0;
+  for (int b = 0; b < n_blocks; b++)
+    {
+      int64_t goal = total * (b + 1) / n_blocks;
+      gboolean last = b == n_blocks - 1;
+      blocks[b].lo = lo;
+      blocks[b].hi = last ? mk->n_employees
+                          : split_at (mk->emp_off, mk->n_employees, lo, goal);
+      blocks[b].pos_lo = pos_lo;
+      blocks[b].pos_hi = last ? mk->n_positions
+                              : split_at (mk->pos_off, mk->n_positions, pos_lo,
+                                          goal);
+      lo = blocks[b].hi;
+      pos_lo = blocks[b].pos_hi;
+    }
+}
+
+/* Runs @func on every block, the first on the calling thread; a block
+ * whose thread cannot start runs here too. Returns whether all agreed. */
+static gboolean
+run_blocks (RankBlock *blocks, int n_blocks, void (*func) (RankBlock *),
+            GThreadFunc thread_func)
+{
+  GThread *threads[SM_MAX_BUILD_THREADS] = { NULL };
+  for (int b = 1; b < n_blocks; b++)
+    threads[b] = g_thread_try_new ("sm-rank", thread_func, &blocks[b], NULL);
+  func (&blocks[0]);
+  gboolean ok = blocks[0].ok;
+  for (int b = 1; b < n_blocks; b++)
+    {
+      if (threads[b] != NULL)
+        g_thread_join (threads[b]);
+      else
+        func (&blocks[b]);
+      ok = ok && blocks[b].ok;
+    }
+  return ok;
+}
+
+/* How many threads pay off: each must have enough entries to repay its
+ * start and its pass over the position entries. */
+static int
+useful_threads (const SmMarket *mk, int wanted)
+{
+  int64_t entries = mk->emp_off[mk->n_employees];
+  int64_t most = entries / SM_MIN_ENTRIES_PER_THREAD;
+  return (int) CLAMP (most, 1, MAX (wanted, 1));
+}
+
+static gboolean
+fill_ranks (SmMarket *mk, int n_threads, int32_t *failed_position,
+            GError **error)
+{
+  if (mk->emp_off[mk->n_employees] != mk->pos_off[mk->n_positions])
+    return fill_ranks_reporting (mk, failed_position, error);
+  RankBlock blocks[SM_MAX_BUILD_THREADS];
+  int n_blocks = useful_threads (mk, n_threads);
+  size_t cursor_bytes = ((size_t) mk->n_employees + 1) * sizeof (int32_t);
+  size_t where_bytes = ((size_t) mk->n_positions + 1) * sizeof (int32_t);
+  int32_t *cursor = sm_big__alloc (cursor_bytes);
+  gboolean ok = cursor != NULL;
+  for (int b = 0; b < n_blocks; b++)
+    {
+      blocks[b] = (RankBlock){ mk, 0, 0, 0, 0, cursor, NULL, FALSE };
+      blocks[b].where = sm_big__alloc (where_bytes);
+      ok = ok && blocks[b].where != NULL;
+      if (blocks[b].where != NULL)
+        memset (blocks[b].where, 0xff, where_bytes);
+    }
+  if (ok)
+    {
+      split_blocks (mk, blocks, n_blocks);
+      /* One pass at a time on all threads: a scatter reads the position
+       * edges that a join writes, and sharing those lines between cores
+       * while both run cost more than the second thread gained. */
+      run_blocks (blocks, n_blocks, mark_block, mark_block_thread);
+      ok = run_blocks (blocks, n_blocks, scatter_run, scatter_thread)
+           && run_blocks (blocks, n_blocks, join_run, join_thread);
+    }
+  gboolean out_of_memory = cursor == NULL;
+  for (int b = 0; b < n_blocks; b++)
+    {
+      out_of_memory = out_of_memory || blocks[b].where == NULL;
+      sm_big__free (blocks[b].where, where_bytes);
+    }
+  sm_big__free (cursor, cursor_bytes);
+  if (out_of_memory)
+    {
+      sm_market__set_no_memory (error, "ranking the lists");
+      return FALSE;
+    }
+  return ok || fill_ranks_reporting (mk, failed_position, error);
+}
+
 static void
 market_free (SmMarket *mk)
 {
@@ -166,9 +489,9 @@ market_free (SmMarket *mk)
   g_free (mk->group_pos);
   g_free (mk->seats);
   g_free (mk->emp_off);
-  g_free (mk->emp_edges);
+  sm_big__free (mk->emp_edges, mk->emp_edges_bytes);
   g_free (mk->pos_off);
-  g_free (mk->pos_edges);
+  sm_big__free (mk->pos_edges, mk->pos_edges_bytes);
   g_free (mk);
 }
 
@@ -177,9 +500,10 @@ static gboolean
 take_lists (SmMarketBuilder *b, SmMarket *mk)
 {
   int32_t *emp_pairs = NULL, *pos_pairs = NULL;
-  gboolean ok = sm_list_store_take_csr (&b->employees, &mk->emp_off, &emp_pairs)
+  gboolean ok = sm_list_store_take_csr (&b->employees, &mk->emp_off, &emp_pairs,
+                                        &mk->emp_edges_bytes)
                 && sm_list_store_take_csr (&b->positions, &mk->pos_off,
-                                           &pos_pairs);
+                                           &pos_pairs, &mk->pos_edges_bytes);
   /* SmEdge is two int32_t: the pair arrays are edge arrays. */
   G_STATIC_ASSERT (sizeof (SmEdge) == 2 * sizeof (int32_t));
   mk->emp_edges = (SmEdge *) emp_pairs;
@@ -282,7 +606,7 @@ sm_market_builder__build_reporting (SmMarketBuilder *builder,
       sm_market__set_no_memory (error, "building the market");
       return NULL;
     }
-  if (!fill_ranks (mk, failed_position, error))
+  if (!fill_ranks (mk, builder->n_threads, failed_position, error))
     {
       market_free (mk);
       return NULL;

@@ -713,6 +713,41 @@ add_criterion (Loader *l, SmPriorityRule *rule, const char *item)
     }
 }
 
+/* One "criterion:granularity" item of a rule's granularity column. */
+static void
+set_granularity (Loader *l, SmPriorityRule *rule, const char *item)
+{
+  g_auto (GStrv) parts = g_strsplit (item, ":", 2);
+  g_autofree char *name = g_ascii_strdown (g_strstrip (parts[0]), -1);
+  SmCriterion criterion;
+  int granularity;
+  GError *error = NULL;
+  if (!sm_criterion_from_string (name, &criterion))
+    {
+      g_autofree char *what = describe (l, SM_CSV_RULE_GRANULARITY, name);
+      report (l, SM_CSV_RULE_GRANULARITY, SM_ERROR_INVALID_VALUE,
+              "%s is not a criterion; write service or age, each with "
+              ":days, :months or :years (such as service:years).",
+              what);
+      return;
+    }
+  if (parts[1] == NULL
+      || (granularity = find_word (parts[1], sm_enum__granularity_names)) < 0)
+    {
+      report (l, SM_CSV_RULE_GRANULARITY, SM_ERROR_INVALID_VALUE,
+              "The criterion '%s' needs a granularity of days, months or "
+              "years after a ':' (such as %s:years).",
+              name, name);
+      return;
+    }
+  if (!sm_priority_rule_set_granularity (rule, criterion,
+                                         (SmGranularity) granularity, &error))
+    {
+      report (l, SM_CSV_RULE_GRANULARITY, error->code, "%s", error->message);
+      g_error_free (error);
+    }
+}
+
 static void
 load_rule (Loader *l)
 {
@@ -723,9 +758,14 @@ load_rule (Loader *l)
   int32_t distance;
   SmFit min_fit;
   gboolean require;
+  g_auto (GStrv)
+      coarse = g_strsplit (field (l, SM_CSV_RULE_GRANULARITY), "|", -1);
   for (char **item = items; *item != NULL; item++)
     if (!is_blank (*item))
       add_criterion (l, rule, *item);
+  for (char **item = coarse; *item != NULL; item++)
+    if (!is_blank (*item))
+      set_granularity (l, rule, *item);
   get_int (l, SM_CSV_RULE_DISTANCE, 0, INT32_MAX, -1, &distance);
   get_fit (l, SM_CSV_RULE_MIN_FIT, SM_FIT_NONE, &min_fit);
   get_bool (l, SM_CSV_RULE_QUALIFICATIONS, &require);

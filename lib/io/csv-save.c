@@ -169,6 +169,23 @@ format_criteria (const SmPriorityRule *rule)
   return g_string_free (text, FALSE);
 }
 
+/* "service:years|age:months": the criteria not counted in days. */
+static char *
+format_granularity (const SmPriorityRule *rule)
+{
+  GString *text = g_string_new (NULL);
+  for (int k = 0; k < SM_N_CRITERIA; k++)
+    {
+      SmGranularity g = sm_priority_rule_get_granularity (rule,
+                                                          (SmCriterion) k);
+      if (g != SM_GRANULARITY_DAYS)
+        g_string_append_printf (text, "%s%s:%s", text->len > 0 ? "|" : "",
+                                sm_criterion_to_string ((SmCriterion) k),
+                                sm_granularity_to_string (g));
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 save_rules (const SmScenario *s, SmCsvWriter *w)
 {
@@ -176,6 +193,7 @@ save_rules (const SmScenario *s, SmCsvWriter *w)
     {
       const SmPriorityRule *rule = sm_scenario_get_rule (s, k);
       g_autofree char *criteria = format_criteria (rule);
+      g_autofree char *granularity = format_granularity (rule);
       SmFit min_fit = sm_priority_rule_get_min_fit (rule);
       sm_csv__put_text (w, sm_priority_rule_get_id (rule));
       sm_csv__put_text (w, criteria);
@@ -185,6 +203,7 @@ save_rules (const SmScenario *s, SmCsvWriter *w)
       sm_csv__put_text (w, sm_priority_rule_get_require_qualifications (rule)
                                ? "yes"
                                : "no");
+      sm_csv__put_text (w, granularity[0] != '\0' ? granularity : NULL);
       sm_csv__end_row (w);
     }
 }

@@ -103,7 +103,7 @@ const SmCsvTableSpec sm_csv_tables__rules = {
   TRUE,
   2,
   { "id", "criteria", "max_grade_distance", "min_fit", "require_qualifications",
-    NULL },
+    "granularity", NULL },
   0,
   ~0u,
   0

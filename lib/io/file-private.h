@@ -38,6 +38,32 @@ GBytes *sm_text_file__load_with_limit (const char *path, uint64_t max_size,
 /* sm_text_file__load_with_limit() with SM_TEXT_FILE_MAX_SIZE. */
 GBytes *sm_text_file__load (const char *path, GError **error);
 
+/* A regular file read a piece at a time, for a reader that parses as it
+ * reads (instance.c) and so never holds the whole text: the same checks as
+ * sm_text_file__load(), made as the pieces come. Use the fields read-only. */
+typedef struct {
+  int fd;           /* -1 when closed */
+  const char *path; /* borrowed, for messages */
+  uint64_t size;    /* the file's size when opened */
+  uint64_t n_read;  /* bytes read so far */
+  int64_t mtime_ns; /* its modification time when opened */
+} SmTextFilePieces;
+
+/* Opens the regular file at @path. Errors: those of sm_text_file__load()
+ * for a file that cannot be opened, is not a regular file, or holds more
+ * than @max_size bytes. On success call sm_text_file__close_pieces(). */
+gboolean sm_text_file__open_pieces (SmTextFilePieces *f, const char *path,
+                                    uint64_t max_size, GError **error);
+
+/* Reads up to @size bytes into @data (*@got gets the count, 0 only at the
+ * end of the file). Errors: SM_ERROR_IO when reading fails, or when the
+ * file turns out shorter or longer than its size at opening, or was
+ * modified while it was read (checked when its end is reached). */
+gboolean sm_text_file__read_piece (SmTextFilePieces *f, char *data, size_t size,
+                                   size_t *got, GError **error);
+
+void sm_text_file__close_pieces (SmTextFilePieces *f);
+
 /* Writes a file: the function of sm_instance_write() and sm_solution_write()
  * (called with @object). */
 typedef gboolean (*SmTextWriteFunc) (gconstpointer object, FILE *stream,

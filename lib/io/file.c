@@ -16,7 +16,11 @@
  * end, and opening some devices has effects). Every load stops at a limit
  * (SM_TEXT_FILE_MAX_SIZE unless the caller gives another) with
  * SM_ERROR_TOO_LARGE, and a size that cannot be allocated gives
- * SM_ERROR_NO_MEMORY: bad input never aborts the process.
+ * SM_ERROR_NO_MEMORY: bad input never aborts the process. A reader that
+ * parses as it reads (instance files) takes a regular file in pieces
+ * instead (sm_text_file__open_pieces()), with the same checks made as the
+ * pieces come and, at the end, a check that the size and modification
+ * time are still those it was opened with.
  *
  * Replacing. A writer writes into a temporary file beside the target
  * (same folder, so the rename stays within one file system), flushes and
@@ -248,6 +252,108 @@ GBytes *
 sm_text_file__load (const char *path, GError **error)
 {
   return sm_text_file__load_with_limit (path, SM_TEXT_FILE_MAX_SIZE, error);
+}
+
+/* ---- reading a regular file a piece at a time -------------------------- */
+
+static int64_t
+mtime_ns (const struct stat *st)
+{
+  return (int64_t) st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+}
+
+gboolean
+sm_text_file__open_pieces (SmTextFilePieces *f, const char *path,
+                           uint64_t max_size, GError **error)
+{
+  struct stat st;
+
+  g_return_val_if_fail (f != NULL && path != NULL, FALSE);
+  memset (f, 0, sizeof *f);
+  f->fd = -1;
+  f->path = path;
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      set_kind_error (error, path, describe_kind (st.st_mode));
+      return FALSE;
+    }
+  f->fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY, 0);
+  if (f->fd < 0)
+    {
+      set_file_error (error, path, "open the file", errno);
+      return FALSE;
+    }
+  if (fstat (f->fd, &st) != 0)
+    set_file_error (error, path, "read the file", errno);
+  else if (!S_ISREG (st.st_mode))
+    set_kind_error (error, path, describe_kind (st.st_mode));
+  else if ((uint64_t) st.st_size > max_size)
+    set_too_large (error, path, max_size);
+  else
+    {
+      f->size = (uint64_t) st.st_size;
+      f->mtime_ns = mtime_ns (&st);
+#ifdef POSIX_FADV_SEQUENTIAL
+      (void) posix_fadvise (f->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+      return TRUE;
+    }
+  sm_text_file__close_pieces (f);
+  return FALSE;
+}
+
+/* At the end of the file: it must still be the file that was opened. */
+static gboolean
+check_unchanged (SmTextFilePieces *f, GError **error)
+{
+  struct stat st;
+
+  if (f->n_read < f->size)
+    {
+      set_changed (error, f->path, "became shorter");
+      return FALSE;
+    }
+  if (fstat (f->fd, &st) != 0)
+    {
+      set_file_error (error, f->path, "read the file", errno);
+      return FALSE;
+    }
+  if ((uint64_t) st.st_size != f->size || mtime_ns (&st) != f->mtime_ns)
+    {
+      set_changed (error, f->path, "was modified");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sm_text_file__read_piece (SmTextFilePieces *f, char *data, size_t size,
+                          size_t *got, GError **error)
+{
+  g_return_val_if_fail (f != NULL && f->fd >= 0, FALSE);
+
+  *got = 0;
+  size_t n = 0;
+  if (!read_up_to (f->fd, (guint8 *) data, size, &n, f->path, error))
+    return FALSE;
+  f->n_read += n;
+  if (f->n_read > f->size)
+    {
+      set_changed (error, f->path, "grew");
+      return FALSE;
+    }
+  if (n < size && !check_unchanged (f, error))
+    return FALSE;
+  *got = n;
+  return TRUE;
+}
+
+void
+sm_text_file__close_pieces (SmTextFilePieces *f)
+{
+  if (f->fd >= 0)
+    close (f->fd);
+  f->fd = -1;
 }
 
 /* Writes @object to @stream, then flushes, syncs and closes the stream,

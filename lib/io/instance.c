@@ -7,6 +7,17 @@
  * the market's rules; every error, the builder's included, is returned
  * with the line it concerns ("line N: " or "PATH:N: ").
  *
+ * A regular file is read a window at a time (128 KiB, doubled for a line
+ * longer than that) and parsed as it comes: the window ends at the last
+ * line end read, the rest of a line moves to its front for the next read,
+ * so no line is ever cut and the scanner sees the same lines, with the
+ * same numbers, as from memory. Loading the file whole first cost a page
+ * fault per 4 KiB of fresh memory and a copy into it, more than the parse
+ * itself, and kept the text beside the market it becomes. A file that
+ * grows, shrinks or is modified while it is read is an error
+ * (sm_text_file__read_piece()). A pipe is read whole first, and as it is
+ * parsed the pages of text already read go back to the system.
+ *
  * Decisions where FORMAT.md is silent:
  * - The header, "employees", "positions" and "capacity" lines come first,
  *   in this order. E- and P-lines follow in any order and may interleave,
@@ -27,6 +38,11 @@
 
 #include <inttypes.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 #include "core/market-private.h"
 #include "io/file-private.h"
@@ -43,7 +59,42 @@ typedef struct {
   int64_t *position_line; /* m: line of the position's P-line, or 0 */
   int32_t *list;          /* one line's numbers, reused */
   size_t list_capacity;
+  const char *kept; /* data before it may be released, or NULL */
+  int n_threads;    /* for the build; see market.h */
+  /* Reading a regular file piece by piece (see refill()); file.fd < 0
+   * when the whole text is in memory. */
+  SmTextFilePieces file;
+  char *window;       /* window_size bytes */
+  size_t window_size; /* grows for a line longer than it */
+  size_t filled;      /* bytes of the window read from the file */
+  gboolean at_end;    /* the file's last byte is in the window */
 } InstanceReader;
+
+/* How much read text a file reader lets go of at a time. */
+#define SM_RELEASE_STEP ((size_t) 64 << 20)
+#define SM_PAGE_SIZE ((uintptr_t) 4096)
+
+/* Gives the pages of file text already read back to the system: the
+ * scanner never looks back, and a large file's text would otherwise stay
+ * resident beside the market it becomes (1.6 GB of text beside 1.6 GB of
+ * lists at ten million employees). Only for the reader's own copy of a
+ * file (mapped or read from a pipe): the pages are dropped, not kept. */
+static void
+release_read_text (InstanceReader *r)
+{
+#if defined(__linux__) && defined(MADV_DONTNEED)
+  if (r->kept == NULL || (size_t) (r->s.p - r->kept) < SM_RELEASE_STEP)
+    return;
+  uintptr_t start = ((uintptr_t) r->kept + SM_PAGE_SIZE - 1)
+                    & ~(SM_PAGE_SIZE - 1);
+  uintptr_t end = (uintptr_t) r->s.p & ~(SM_PAGE_SIZE - 1);
+  if (end > start)
+    (void) madvise ((void *) start, end - start, MADV_DONTNEED);
+  r->kept = (const char *) end;
+#else
+  (void) r;
+#endif
+}
 
 static void
 instance_reader_clear (InstanceReader *r)
@@ -52,6 +103,110 @@ instance_reader_clear (InstanceReader *r)
   g_clear_pointer (&r->employee_seen, g_free);
   g_clear_pointer (&r->position_line, g_free);
   g_clear_pointer (&r->list, g_free);
+  g_clear_pointer (&r->window, g_free);
+  sm_text_file__close_pieces (&r->file);
+}
+
+/* The first size of the window a file is read into: small enough to stay
+ * in the processor's cache, where the parse finds what read() copied. */
+#define SM_WINDOW_SIZE ((size_t) 128 << 10)
+
+/* Ends the scanner's data at the last line end read, so that no line is
+ * ever cut by the window's end; at the end of the file, at its last byte.
+ * Returns FALSE when no whole line is in the window yet. */
+static gboolean
+end_at_line (InstanceReader *r)
+{
+  const char *start = r->s.p;
+  const char *filled = r->window + r->filled;
+  if (r->at_end)
+    {
+      r->s.end = filled;
+      return TRUE;
+    }
+  const char *nl = filled;
+  while (nl > start && nl[-1] != '\n')
+    nl--;
+  r->s.end = nl;
+  return nl > start;
+}
+
+/* Reads more of the file once the scanner has used up the window (s.p is
+ * at s.end): the part of a line after s.end moves to the front, behind
+ * the one byte before it (sm_text_scanner__get_last_line() looks at the
+ * byte before the end), and the window is filled up; a line longer than
+ * the window doubles it. Returns FALSE with @error set when reading
+ * fails, or with no error at the end of the file. */
+static gboolean
+refill (InstanceReader *r, GError **error)
+{
+  if (r->file.fd < 0 || r->at_end)
+    return FALSE;
+  size_t keep_from = (size_t) (r->s.end - r->window) - 1;
+  size_t kept = r->filled - keep_from;
+  memmove (r->window, r->window + keep_from, kept);
+  r->filled = kept;
+  r->s.p = r->window + 1;
+  for (;;)
+    {
+      if (r->filled == r->window_size)
+        {
+          char *grown = g_try_realloc (r->window, r->window_size * 2);
+          if (grown == NULL)
+            {
+              sm_text_scanner__set_error (&r->s, r->s.line, error,
+                                          SM_ERROR_NO_MEMORY,
+                                          "not enough memory for a line of "
+                                          "%zu bytes",
+                                          r->window_size);
+              return FALSE;
+            }
+          r->window = grown;
+          r->window_size *= 2;
+          r->s.p = r->window + 1;
+        }
+      size_t got = 0;
+      if (!sm_text_file__read_piece (&r->file, r->window + r->filled,
+                                     r->window_size - r->filled, &got, error))
+        return FALSE;
+      r->filled += got;
+      r->at_end = got == 0;
+      if (end_at_line (r))
+        return TRUE;
+    }
+}
+
+/* sm_text_scanner__next_line() across the windows of a file. */
+static gboolean
+next_line (InstanceReader *r, GError **error)
+{
+  while (!sm_text_scanner__next_line (&r->s))
+    if (!refill (r, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Brings the next line that is not blank or a comment into the window
+ * before a scanner call that reads it; at the end of the file that call
+ * reports what is missing. FALSE only when reading the file fails. */
+static gboolean
+have_line (InstanceReader *r, GError **error)
+{
+  GError *local = NULL;
+  if (next_line (r, &local) || local == NULL)
+    return TRUE;
+  g_propagate_error (error, local);
+  return FALSE;
+}
+
+/* The bytes of text after the scanner's place, read or not. */
+static uint64_t
+bytes_left (const InstanceReader *r)
+{
+  if (r->file.fd < 0)
+    return (uint64_t) (r->s.end - r->s.p);
+  uint64_t in_window = (uint64_t) (r->window + r->filled - r->s.p);
+  return r->file.size - r->file.n_read + in_window;
 }
 
 /* Reads "KEYWORD COUNT" with 0 <= COUNT <= INT32_MAX - 1; *@line gets
@@ -94,7 +249,7 @@ static gboolean
 check_room (InstanceReader *r, GError **error)
 {
   uint64_t needed = 3 * ((uint64_t) r->n_employees + r->n_positions);
-  uint64_t left = (uint64_t) (r->s.end - r->s.p);
+  uint64_t left = bytes_left (r);
 
   if (left >= needed)
     return TRUE;
@@ -118,6 +273,7 @@ start_market (InstanceReader *r, GError **error)
       sm_text_scanner__prefix_error (&r->s, r->counts_line, error);
       return FALSE;
     }
+  sm_market_builder_set_n_threads (r->builder, r->n_threads);
   r->employee_seen = g_try_malloc0 (MAX ((size_t) n, 1));
   r->position_line = g_try_malloc0_n (MAX ((size_t) m, 1), sizeof (int64_t));
   if (r->employee_seen == NULL || r->position_line == NULL)
@@ -253,10 +409,12 @@ read_records (InstanceReader *r, GError **error)
   int64_t n_expected = (int64_t) r->n_employees + r->n_positions;
   const char *word = NULL;
   size_t length = 0;
+  GError *read_error = NULL;
 
-  while (sm_text_scanner__next_line (s))
+  while (next_line (r, &read_error))
     {
       gboolean ok;
+      release_read_text (r);
       sm_text_scanner__read_word (s, &word, &length);
       if (length == 1 && word[0] == 'E')
         ok = read_employee_line (r, error);
@@ -278,7 +436,10 @@ read_records (InstanceReader *r, GError **error)
       if (!ok)
         return FALSE;
     }
-  return TRUE;
+  if (read_error == NULL)
+    return TRUE;
+  g_propagate_error (error, read_error);
+  return FALSE;
 }
 
 /* After the last line: every employee and position must have had its
@@ -325,24 +486,72 @@ build_market (InstanceReader *r, GError **error)
   return market;
 }
 
-/* Reads an instance; @origin (or NULL) names it in messages. */
+/* Reads the instance that @r is set to scan, and frees @r. */
 static SmMarket *
-read_instance (const char *data, size_t length, const char *origin,
-               GError **error)
+read_instance (InstanceReader *r, GError **error)
+{
+  SmMarket *market = NULL;
+  SmTextScanner *s = &r->s;
+
+  if (have_line (r, error)
+      && sm_text_scanner__read_header (s, "hr-instance", 1, error)
+      && have_line (r, error)
+      && read_count (s, "employees", &r->n_employees, &r->counts_line, error)
+      && have_line (r, error)
+      && read_count (s, "positions", &r->n_positions, &r->counts_line, error)
+      && check_room (r, error) && start_market (r, error)
+      && have_line (r, error) && read_capacity (r, error)
+      && read_records (r, error) && check_complete (r, error))
+    market = build_market (r, error);
+  instance_reader_clear (r);
+  return market;
+}
+
+/* Reads an instance held in memory; @origin (or NULL) names it in
+ * messages. With @release, text already read is given back as reading
+ * goes on (see release_read_text()); only for data that is the reader's
+ * own. */
+static SmMarket *
+read_instance_data (const char *data, size_t length, const char *origin,
+                    gboolean release, int n_threads, GError **error)
 {
   InstanceReader r = { 0 };
-  SmMarket *market = NULL;
 
+  r.file.fd = -1;
   sm_text_scanner__init (&r.s, data, length, origin);
-  if (sm_text_scanner__read_header (&r.s, "hr-instance", 1, error)
-      && read_count (&r.s, "employees", &r.n_employees, &r.counts_line, error)
-      && read_count (&r.s, "positions", &r.n_positions, &r.counts_line, error)
-      && check_room (&r, error) && start_market (&r, error)
-      && read_capacity (&r, error) && read_records (&r, error)
-      && check_complete (&r, error))
-    market = build_market (&r, error);
-  instance_reader_clear (&r);
-  return market;
+  r.kept = release ? r.s.p : NULL;
+  r.n_threads = n_threads;
+  return read_instance (&r, error);
+}
+
+/* Reads the regular file at @path piece by piece into a window (see
+ * refill()), so that its text is never held whole; @name names it. */
+static SmMarket *
+read_instance_file (const char *path, const char *name, int n_threads,
+                    GError **error)
+{
+  static const char bom[] = "\xEF\xBB\xBF";
+  InstanceReader r = { 0 };
+
+  if (!sm_text_file__open_pieces (&r.file, path, SM_TEXT_FILE_MAX_SIZE, error))
+    return NULL;
+  r.n_threads = n_threads;
+  r.window_size = SM_WINDOW_SIZE;
+  r.window = g_malloc (r.window_size);
+  r.window[0] = '\n'; /* stands for the byte before the file; never read */
+  r.filled = 1;
+  sm_text_scanner__init (&r.s, r.window + 1, 0, name);
+  GError *read_error = NULL;
+  if (refill (&r, &read_error) && (size_t) (r.s.end - r.s.p) >= 3
+      && memcmp (r.s.p, bom, 3) == 0)
+    r.s.p += 3;
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, read_error);
+      instance_reader_clear (&r);
+      return NULL;
+    }
+  return read_instance (&r, error);
 }
 
 SmMarket *
@@ -351,22 +560,33 @@ sm_instance_read_data (const char *data, size_t length, GError **error)
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return read_instance (data, length, NULL, error);
+  return read_instance_data (data, length, NULL, FALSE, 1, error);
 }
 
 SmMarket *
 sm_instance_read_file (const char *path, GError **error)
 {
+  return sm_instance_read_file_threaded (path, 1, error);
+}
+
+SmMarket *
+sm_instance_read_file_threaded (const char *path, int n_threads, GError **error)
+{
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (n_threads >= 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  g_autofree char *name = g_filename_display_name (path);
+  GStatBuf st;
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
+    return read_instance_file (path, name, n_threads, error);
+  /* A pipe is read whole first; anything else is refused by the load. */
   g_autoptr (GBytes) bytes = sm_text_file__load (path, error);
   if (bytes == NULL)
     return NULL;
-  g_autofree char *name = g_filename_display_name (path);
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
-  return read_instance (data, length, name, error);
+  return read_instance_data (data, length, name, TRUE, n_threads, error);
 }
 
 static void

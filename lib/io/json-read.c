@@ -5,22 +5,24 @@
  * way it is written are described in json-write.c.
  *
  * Reading: "format", "version", "organisations", "units", "positions" and
- * "employees" are required; "settings", "letters", "rules",
- * "applications", "function_relations" and "manual_placements" may be
- * left out (defaults, empty). Within an item, ids, names, titles, references,
- * "kind", "grade", "preference", "fit", "reason", "criteria", "criterion" and
- * "prefer" are required; "fte" (1.0), "seats" (1), "qualifications" ([]),
- * "require_qualifications" (false) and every settings member may be left
- * out; a member shown with "| null" may be null or left out, which means
- * "not given" (a given headcount or distance is 0 or more, a year 1 or
- * more, a travel distance not negative; "age_band_years" is 1 to 200). A
- * number where a double is wanted may be written as an integer. Any other
- * member is a problem. The text is UTF-8, with or without a byte order
- * mark. A version other than 1 is refused (SM_ERROR_INVALID_VALUE); a
- * wrong format name, a missing member, an unknown one or a wrong JSON type
- * is SM_ERROR_PARSE, a number out of range or an unknown name of a value
- * SM_ERROR_INVALID_VALUE, a date that is not one SM_ERROR_PARSE (as
- * sm_date_parse()); and every item goes through the public
+ * "employees" are required; "settings", "letters", "rules", "applications",
+ * "function_relations" and "manual_placements" may be left out (defaults,
+ * empty). Within an item, ids, names, titles, references, "kind", "grade",
+ * "preference", "fit", "reason", "criteria", "criterion" and "prefer" are
+ * required; "fte" (1.0), "seats" (1), "qualifications" ([]),
+ * "require_qualifications" (false), a rule's "granularity" (every
+ * criterion in days; an object whose members are criteria and whose
+ * values are "days", "months" or "years", only service and age other
+ * than days) and every settings member may be left out; a member shown with "|
+ * null" may be null or left out, which means "not given" (a given headcount or
+ * distance is 0 or more, a year 1 or more, a travel distance not negative;
+ * "age_band_years" is 1 to 200). A number where a double is wanted may be
+ * written as an integer. Any other member is a problem. The text is UTF-8, with
+ * or without a byte order mark. A version other than 1 is refused
+ * (SM_ERROR_INVALID_VALUE); a wrong format name, a missing member, an unknown
+ * one or a wrong JSON type is SM_ERROR_PARSE, a number out of range or an
+ * unknown name of a value SM_ERROR_INVALID_VALUE, a date that is not one
+ * SM_ERROR_PARSE (as sm_date_parse()); and every item goes through the public
  * sm_scenario_add_* calls, whose errors (with their codes) become
  * problems. Loading collects every problem and returns the scenario only
  * when there is none.
@@ -766,13 +768,51 @@ load_criteria (Item *it, SmPriorityRule *rule)
   return ok;
 }
 
+/* Reads the rule's optional "granularity": {"service": "years", ...}. */
+static void
+load_granularity (Item *it, SmPriorityRule *rule)
+{
+  JsonNode *node = find_member (it, "granularity", NEED_OPTIONAL);
+  if (node == NULL)
+    return;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      type_problem (it, "granularity", node, "an object");
+      return;
+    }
+  g_autofree char *path = member_path (it, "granularity");
+  Item sub = { it->ld, json_node_get_object (node), path,
+               "a rule's granularity", TRUE };
+  check_members (&sub, sm_enum__criterion_names);
+  for (int k = 0; k < SM_N_CRITERIA; k++)
+    {
+      const char *name = sm_enum__criterion_names[k];
+      int granularity = SM_GRANULARITY_DAYS;
+      GError *error = NULL;
+      if (!get_choice (&sub, name, NEED_OPTIONAL, sm_enum__granularity_names,
+                       "granularity", &granularity)
+          || sm_priority_rule_set_granularity (rule, (SmCriterion) k,
+                                               (SmGranularity) granularity,
+                                               &error))
+        continue;
+      g_autofree char *at = member_path (&sub, name);
+      report (it->ld, at, error->code, "%s", error->message);
+      g_error_free (error);
+      sub.ok = FALSE;
+    }
+  it->ok = it->ok && sub.ok;
+}
+
 static void
 load_rule (Item *it)
 {
-  static const char *const members[] = {
-    "id", "criteria", "max_grade_distance", "min_fit", "require_qualifications",
-    NULL
-  };
+  static const char *const members[] = { "id",
+                                         "criteria",
+                                         "max_grade_distance",
+                                         "min_fit",
+                                         "require_qualifications",
+                                         "granularity",
+                                         NULL };
   const char *id = NULL;
   int32_t distance = -1;
   SmFit min_fit = SM_FIT_NONE;
@@ -786,6 +826,7 @@ load_rule (Item *it)
   get_int (it, "max_grade_distance", NEED_NULLABLE, 0, INT32_MAX, &distance);
   get_fit (it, "min_fit", NEED_NULLABLE, &min_fit);
   get_bool (it, "require_qualifications", NEED_OPTIONAL, &require);
+  load_granularity (it, rule);
   sm_priority_rule_set_max_grade_distance (rule, distance);
   sm_priority_rule_set_min_fit (rule, min_fit);
   sm_priority_rule_set_require_qualifications (rule, require);
@@ -1155,6 +1196,12 @@ static const char *const member_names[] = { "format",
                                             "max_grade_distance",
                                             "min_fit",
                                             "require_qualifications",
+                                            "granularity",
+                                            "same-grade",
+                                            "committee-score",
+                                            "service",
+                                            "age",
+                                            "travel",
                                             "title",
                                             "unit",
                                             "function",

@@ -33,7 +33,10 @@
  *                 "criteria": [{ "criterion": "fit", "prefer": "high" }],
  *                 "max_grade_distance": n | null,
  *                 "min_fit": "suitable" | null,
- *                 "require_qualifications": false }],
+ *                 "require_qualifications": false,
+ *                 "granularity": { "service": "years" } }],
+ *                 (granularity written only when a date criterion is
+ *                 counted in months or years)
  *     "positions": [{ "id", "title", "unit", "function", "grade", "fte",
  *                     "seats", "target_seats": n | null,
  *                     "qualifications": ["..."], "rule": id | null }],

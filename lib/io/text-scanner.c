@@ -255,17 +255,20 @@ grow_list (int32_t **buffer, size_t *capacity)
   *buffer = g_renew (int32_t, *buffer, *capacity);
 }
 
-/* The fast path of sm_text_scanner__read_index_list(), for a line that
- * ends in a newline: that byte stops every loop, so no byte needs a bounds
- * check. Takes plain decimals in [@lo, @hi) and stops without
- * moving at the first token that is anything else (a sign, a long number,
- * not a number, one too many), leaving it to the careful loop. Returns the
- * new number of entries. */
+/* The fast path of sm_text_scanner__read_index_list(): takes plain
+ * decimals in [@lo, @hi) and stops without moving at the first token
+ * that is anything else (a sign, a long number, not a number, one too
+ * many, the end of the line or of the data), leaving it to the careful
+ * loop. Every byte is checked against the end of the data, so a line
+ * without a newline, or data that change under a mapping, cannot lead it
+ * astray; the checks cost less than finding the line's end first.
+ * Returns the new number of entries. */
 static size_t
 scan_list_fast (SmTextScanner *s, int64_t lo, int64_t hi, size_t range,
                 int32_t **buffer, size_t *capacity, size_t n)
 {
   const char *p = s->p;
+  const char *end = s->end;
 
   for (;;)
     {
@@ -273,17 +276,18 @@ scan_list_fast (SmTextScanner *s, int64_t lo, int64_t hi, size_t range,
       uint64_t v = 0;
       unsigned d;
 
-      while (is_blank (*p))
+      while (p < end && is_blank (*p))
         p++;
       start = p;
-      while ((d = (unsigned) (unsigned char) *p - '0') < 10)
+      while (p < end && (d = (unsigned) (unsigned char) *p - '0') < 10)
         {
           v = v * 10 + d; /* may wrap on long tokens, which fail below */
           p++;
         }
       /* Ten digits hold any int32 and cannot wrap a uint64. */
       if (p == start || p - start > 10 || v < (uint64_t) lo
-          || v >= (uint64_t) hi || !is_separator (*p) || n >= range)
+          || v >= (uint64_t) hi || (p < end && !is_separator (*p))
+          || n >= range)
         {
           s->p = start;
           return n;
@@ -301,12 +305,11 @@ sm_text_scanner__read_index_list (SmTextScanner *s, int32_t min, int32_t max,
                                   GError **error)
 {
   size_t range = max > min ? (size_t) ((int64_t) max - min) : 0;
-  const char *eol = memchr (s->p, '\n', (size_t) (s->end - s->p));
   size_t n = 0;
   int64_t v;
   ScanStatus status;
 
-  if (eol != NULL && max > 0)
+  if (max > 0)
     n = scan_list_fast (s, MAX (min, 0), max, range, buffer, capacity, n);
   while ((status = scan_int64 (s, &v)) == SCAN_OK)
     {

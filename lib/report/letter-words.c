@@ -15,19 +15,22 @@
 static const char *describe_criterion_nl (const SmPriorityRule *rule,
                                           int32_t index);
 static char *describe_value_nl (SmCriterion criterion,
+                                SmGranularity granularity,
                                 const SmCandidate *candidate, SmDate reference);
-static char *own_value_sentence_nl (SmCriterion criterion, const SmCandidate *c,
-                                    SmDate reference,
+static char *own_value_sentence_nl (SmCriterion criterion,
+                                    SmGranularity granularity,
+                                    const SmCandidate *c, SmDate reference,
                                     const char *reference_text);
-static char *own_value_sentence_en (SmCriterion criterion, const SmCandidate *c,
-                                    SmDate reference,
+static char *own_value_sentence_en (SmCriterion criterion,
+                                    SmGranularity granularity,
+                                    const SmCandidate *c, SmDate reference,
                                     const char *reference_text);
 static char *competition_nl (int32_t candidates, int32_t seats);
 static char *competition_en (int32_t candidates, int32_t seats);
-static char *own_value_nl (SmCriterion criterion, const SmCandidate *c,
-                           SmDate reference);
-static char *own_value_en (SmCriterion criterion, const SmCandidate *c,
-                           SmDate reference);
+static char *own_value_nl (SmCriterion criterion, SmGranularity granularity,
+                           const SmCandidate *c, SmDate reference);
+static char *own_value_en (SmCriterion criterion, SmGranularity granularity,
+                           const SmCandidate *c, SmDate reference);
 
 static const SmLetterWords texts_nl = {
   { "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -53,8 +56,10 @@ static const SmLetterWords texts_nl = {
   "plaats ging naar nummer %d.",
   " Doorslaggevend was %s.%s",
   " Volgens de voorrangsregel stond u gelijk met de laatst geplaatste "
-  "kandidaat; de loting (lotingsgetal %s) heeft die kandidaat voor u "
-  "geplaatst.",
+  "kandidaat. Daarom heeft het lot beslist: uw lotnummer was %s, dat van "
+  "die kandidaat %s, en het laagste nummer gaat voor. (De loting is "
+  "getrokken met lotingsgetal %s; met dat getal kan iedereen de "
+  "lotnummers opnieuw berekenen.)",
   "Niet toegekend: alle plaatsen zijn bezet. Plaatsen bezet door een "
   "plaatsing op grond van de hardheidsclausule: %d; ook zonder die "
   "plaatsingen waren kandidaten met een hogere voorrang u voorgegaan. Uw "
@@ -131,8 +136,10 @@ static const SmLetterWords texts_en = {
   "Not obtained: every place went to a candidate with a higher priority. "
   "Your priority rank was %d; the last place went to rank %d.",
   " Deciding criterion: %s.%s",
-  " Under the rule you were tied with the last person admitted; the "
-  "lottery (seed %s) put that person ahead of you.",
+  " Under the rule you were tied with the last person admitted, so the "
+  "lot decided: your lottery number was %s and theirs was %s, and the "
+  "lower number goes first. (The lottery was drawn with the seed %s; "
+  "with it anyone can work out the numbers again.)",
   "Not obtained: every place was filled. Places filled by manual "
   "placements (hardship clause): %d; even without those, candidates with "
   "a higher priority would have come before you. Your priority rank was "
@@ -191,6 +198,19 @@ sm_letter__words (SmLanguage language)
 
 /* ---- Dutch descriptions of criteria and values ------------------------- */
 
+/* Service and age counted in whole months or years, by criterion (0 for
+ * service, 1 for age), granularity less one, and direction. */
+static const char *const coarse_text_nl[2][2][2] = {
+  { { "diensttijd in hele maanden op de peildatum (langste eerst)",
+      "diensttijd in hele maanden op de peildatum (kortste eerst)" },
+    { "diensttijd in hele jaren op de peildatum (langste eerst)",
+      "diensttijd in hele jaren op de peildatum (kortste eerst)" } },
+  { { "leeftijd in hele maanden op de peildatum (oudste eerst)",
+      "leeftijd in hele maanden op de peildatum (jongste eerst)" },
+    { "leeftijd in hele jaren op de peildatum (oudste eerst)",
+      "leeftijd in hele jaren op de peildatum (jongste eerst)" } },
+};
+
 static const char *
 describe_criterion_nl (const SmPriorityRule *rule, int32_t index)
 {
@@ -210,6 +230,11 @@ describe_criterion_nl (const SmPriorityRule *rule, int32_t index)
   SmCriterion criterion;
   SmDirection direction;
   sm_priority_rule_get_criterion (rule, index, &criterion, &direction);
+  SmGranularity granularity = sm_priority_rule_get_granularity (rule,
+                                                                criterion);
+  if (granularity != SM_GRANULARITY_DAYS)
+    return coarse_text_nl[criterion == SM_CRITERION_AGE][granularity - 1]
+                         [direction];
   return text[criterion][direction];
 }
 
@@ -223,14 +248,30 @@ format_number_nl (const char *prefix, double value, const char *suffix)
   return g_strconcat (prefix, buffer, suffix, NULL);
 }
 
-/* "12 jaar", "1 jaar en 1 dag", "40 dagen". */
+/* Whole months as "12 jaar", "1 jaar en 1 maand", "0 jaar en 3
+ * maanden"; whole years as "12 jaar". */
 static char *
-describe_duration_nl (SmDate since, SmDate reference)
+describe_months_nl (int32_t months, SmGranularity granularity)
+{
+  int32_t years = months / 12, rest = months % 12;
+  if (granularity == SM_GRANULARITY_YEARS || rest == 0)
+    return g_strdup_printf ("%d jaar", (int) years);
+  return g_strdup_printf ("%d jaar en %d %s", (int) years, (int) rest,
+                          rest == 1 ? "maand" : "maanden");
+}
+
+/* "12 jaar", "1 jaar en 1 dag", "0 jaar en 40 dagen" in days; in whole
+ * months or years as describe_months_nl(). */
+static char *
+describe_duration_nl (SmDate since, SmDate reference, SmGranularity granularity)
 {
   if (!sm_date_is_valid (since) || !sm_date_is_valid (reference))
     return g_strdup ("geen datum bekend");
   if (sm_date_compare (since, reference) > 0)
     return g_strdup ("geen (de datum ligt na de peildatum)");
+  if (granularity != SM_GRANULARITY_DAYS)
+    return describe_months_nl (sm_date__full_months (since, reference),
+                               granularity);
   int32_t years = sm_date_full_years (since, reference);
   SmDate last = sm_date__anniversary (since, since.year + years);
   int64_t days = sm_date_days_between (last, reference);
@@ -244,8 +285,8 @@ describe_duration_nl (SmDate since, SmDate reference)
 }
 
 static char *
-describe_value_nl (SmCriterion criterion, const SmCandidate *c,
-                   SmDate reference)
+describe_value_nl (SmCriterion criterion, SmGranularity granularity,
+                   const SmCandidate *c, SmDate reference)
 {
   static const char *const fits[] = {
     "dezelfde functie",  "uitwisselbare functie", "passende functie",
@@ -268,9 +309,9 @@ describe_value_nl (SmCriterion criterion, const SmCandidate *c,
         return g_strdup ("geen score");
       return format_number_nl ("score ", c->committee_score, "");
     case SM_CRITERION_SERVICE:
-      return describe_duration_nl (c->service_start, reference);
+      return describe_duration_nl (c->service_start, reference, granularity);
     case SM_CRITERION_AGE:
-      return describe_duration_nl (c->birth_date, reference);
+      return describe_duration_nl (c->birth_date, reference, granularity);
     case SM_CRITERION_TRAVEL:
       if (!(c->travel_km >= 0))
         return g_strdup ("geen afstand bekend");
@@ -336,42 +377,52 @@ fit_word (const char *const *words, SmFit fit)
 }
 
 static char *
-own_value_nl (SmCriterion criterion, const SmCandidate *c, SmDate reference)
+own_value_nl (SmCriterion criterion, SmGranularity granularity,
+              const SmCandidate *c, SmDate reference)
 {
   switch (criterion)
     {
     case SM_CRITERION_FIT:
       return g_strdup (fit_word (fit_words_nl, c->fit));
     case SM_CRITERION_SERVICE:
-      return describe_duration_nl (c->service_start, reference);
+      return describe_duration_nl (c->service_start, reference, granularity);
     case SM_CRITERION_AGE:
-      return describe_duration_nl (c->birth_date, reference);
+      return describe_duration_nl (c->birth_date, reference, granularity);
     default:
-      return describe_value_nl (criterion, c, reference);
+      return describe_value_nl (criterion, granularity, c, reference);
     }
 }
 
 static char *
-own_value_en (SmCriterion criterion, const SmCandidate *c, SmDate reference)
+own_value_en (SmCriterion criterion, SmGranularity granularity,
+              const SmCandidate *c, SmDate reference)
 {
+  /* Whole months or years are written by the rules' own words. */
+  gboolean in_days = granularity == SM_GRANULARITY_DAYS;
   switch (criterion)
     {
     case SM_CRITERION_FIT:
       return g_strdup (fit_word (fit_words_en, c->fit));
     case SM_CRITERION_SERVICE:
-      return describe_duration_en (c->service_start, reference);
+      if (in_days)
+        return describe_duration_en (c->service_start, reference);
+      break;
     case SM_CRITERION_AGE:
-      return describe_duration_en (c->birth_date, reference);
+      if (in_days)
+        return describe_duration_en (c->birth_date, reference);
+      break;
     default:
-      return sm_priority__describe_value (criterion, c, reference);
+      break;
     }
+  return sm_priority__describe_value (criterion, granularity, c, reference);
 }
 
 static char *
-own_value_sentence_nl (SmCriterion criterion, const SmCandidate *c,
-                       SmDate reference, const char *reference_text)
+own_value_sentence_nl (SmCriterion criterion, SmGranularity granularity,
+                       const SmCandidate *c, SmDate reference,
+                       const char *reference_text)
 {
-  g_autofree char *value = own_value_nl (criterion, c, reference);
+  g_autofree char *value = own_value_nl (criterion, granularity, c, reference);
   switch (criterion)
     {
     case SM_CRITERION_FIT:
@@ -407,10 +458,11 @@ own_value_sentence_nl (SmCriterion criterion, const SmCandidate *c,
 }
 
 static char *
-own_value_sentence_en (SmCriterion criterion, const SmCandidate *c,
-                       SmDate reference, const char *reference_text)
+own_value_sentence_en (SmCriterion criterion, SmGranularity granularity,
+                       const SmCandidate *c, SmDate reference,
+                       const char *reference_text)
 {
-  g_autofree char *value = own_value_en (criterion, c, reference);
+  g_autofree char *value = own_value_en (criterion, granularity, c, reference);
   switch (criterion)
     {
     case SM_CRITERION_FIT:

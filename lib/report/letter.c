@@ -138,7 +138,7 @@ fit_name (const LetterJob *job, SmFit fit)
 {
   SmCandidate c = { 0 };
   c.fit = fit;
-  return job->tx->describe_value (SM_CRITERION_FIT, &c,
+  return job->tx->describe_value (SM_CRITERION_FIT, SM_GRANULARITY_DAYS, &c,
                                   sm_placement_get_reference_date (
                                       job->placement));
 }
@@ -195,6 +195,27 @@ manual_at (const LetterJob *job, int32_t position)
   return res.manual;
 }
 
+/* The lottery numbers of a refusal the lot decided: the employee's and
+ * the last person admitted's. */
+static void
+refusal_lots (const LetterJob *job, int32_t employee, const SmRefusal *r,
+              uint64_t *own, uint64_t *cutoff)
+{
+  *own = *cutoff = 0;
+  for (int32_t k = 0;
+       k < sm_placement_get_n_refusals (job->placement, employee); k++)
+    {
+      SmRefusal other;
+      sm_placement_get_refusal (job->placement, employee, k, &other);
+      if (other.position == r->position && other.preference == r->preference)
+        {
+          sm_placement_get_refusal_lots (job->placement, employee, k, own,
+                                         cutoff);
+          return;
+        }
+    }
+}
+
 /* The reason for a full position; also fills decided_by and own_value. */
 static char *
 reason_full (const LetterJob *job, int32_t employee, const SmRefusal *r,
@@ -212,11 +233,16 @@ reason_full (const LetterJob *job, int32_t employee, const SmRefusal *r,
     g_string_printf (out, tx->full, (int) r->rank, (int) r->cutoff);
   if (r->criterion == SM_DECIDED_BY_LOT)
     {
+      uint64_t own, cutoff;
+      refusal_lots (job, employee, r, &own, &cutoff);
       g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT,
                                                sm_placement_get_seed (
                                                    job->placement));
+      g_autofree char *own_text = g_strdup_printf ("%" G_GUINT64_FORMAT, own);
+      g_autofree char *cutoff_text = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                                      cutoff);
       sm_template_record__set_string (item, "decided_by", tx->lot);
-      g_string_append_printf (out, tx->full_lot, seed);
+      g_string_append_printf (out, tx->full_lot, own_text, cutoff_text, seed);
     }
   else if (r->criterion == SM_DECIDED_BY_MANUAL)
     sm_template_record__set_string (item, "decided_by", tx->manual_cutoff);
@@ -232,8 +258,11 @@ reason_full (const LetterJob *job, int32_t employee, const SmRefusal *r,
       sm_scenario__candidate (job->scenario, employee, r->position, &c);
       const char *what = tx->describe_criterion (rule, r->criterion);
       SmDate reference = sm_placement_get_reference_date (job->placement);
+      SmGranularity granularity = sm_priority_rule_get_granularity (rule,
+                                                                    criterion);
       g_autofree char *reference_text = format_date (job, reference);
-      g_autofree char *sentence = tx->own_value_sentence (criterion, &c,
+      g_autofree char *sentence = tx->own_value_sentence (criterion,
+                                                          granularity, &c,
                                                           reference,
                                                           reference_text);
       g_autofree char *missing = criterion == SM_CRITERION_FIT
@@ -244,8 +273,8 @@ reason_full (const LetterJob *job, int32_t employee, const SmRefusal *r,
       g_string_append (out, missing);
       sm_template_record__set_string (item, "decided_by", what);
       sm_template_record__take_string (item, "own_value",
-                                       tx->own_value (criterion, &c,
-                                                      reference));
+                                       tx->own_value (criterion, granularity,
+                                                      &c, reference));
     }
   return g_string_free (out, FALSE);
 }
@@ -296,9 +325,11 @@ reason_reflection (const LetterJob *job, int32_t employee, const SmRefusal *r)
   SmCandidate c;
   SmDate reference = sm_placement_get_reference_date (job->placement);
   sm_scenario__candidate (job->scenario, employee, r->position, &c);
-  g_autofree char *age = job->tx->describe_value (SM_CRITERION_AGE, &c,
+  g_autofree char *age = job->tx->describe_value (SM_CRITERION_AGE,
+                                                  SM_GRANULARITY_DAYS, &c,
                                                   reference);
-  g_autofree char *service = job->tx->describe_value (SM_CRITERION_SERVICE, &c,
+  g_autofree char *service = job->tx->describe_value (SM_CRITERION_SERVICE,
+                                                      SM_GRANULARITY_DAYS, &c,
                                                       reference);
   SmReduction reduction;
   int32_t years;

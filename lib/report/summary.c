@@ -7,7 +7,8 @@
  * organisations against their headcount bands; the flows of people from
  * their former units; the preference ranks obtained; per receiving
  * organisation its choices, open positions and per position the cutoff
- * and the criterion that decided it; per default organisation its units'
+ * and the criterion that decided it (before that, how many people's
+ * outcome depended on the lottery draw); per default organisation its units'
  * formation, placed and supernumerary; the contract table; how many
  * seats of each position were placed manually; and where the reflection
  * principle chose the supernumeraries. The same placement always gives
@@ -901,6 +902,47 @@ add_reflection (SmReport *r, const SmPlacement *p)
     table_free (t);
 }
 
+/* How many people's outcome depended on the lottery draw: who lost a
+ * draw (refused a preferred position by the lot) and who won one (holds a
+ * seat ahead of a tied candidate the lot refused). Counts only. */
+static void
+add_lottery (SmReport *r, const SmPlacement *p)
+{
+  const SmScenario *sc = sm_placement_get_scenario (p);
+  int32_t depends = 0, lost = 0;
+  for (int32_t i = 0; i < sm_scenario_get_n_employees (sc); i++)
+    {
+      if (!sm_placement_depends_on_lot (p, i))
+        continue;
+      depends++;
+      for (int32_t k = 0; k < sm_placement_get_n_refusals (p, i); k++)
+        if (sm_placement_get_refusal_lots (p, i, k, NULL, NULL))
+          {
+            lost++;
+            break;
+          }
+    }
+  heading (r, 2, "The lottery");
+  if (depends == 0)
+    {
+      paragraph (r, "No outcome depended on the lottery draw: wherever the "
+                    "rules left candidates tied, there was a seat for all of "
+                    "them or for none.");
+      return;
+    }
+  paragraph (r,
+             "Outcomes that depended on the lottery draw (seed "
+             "%" G_GUINT64_FORMAT
+             "): %d %s. Of them, %d %s refused a position they preferred "
+             "because the lot put a tied candidate first; the other %d %s a "
+             "seat ahead of a tied candidate by the lot. Another draw could "
+             "change these outcomes first, and through them other people's.",
+             sm_placement_get_seed (p), (int) depends,
+             depends == 1 ? "person" : "people", (int) lost,
+             lost == 1 ? "was" : "were", (int) (depends - lost),
+             depends - lost == 1 ? "holds" : "hold");
+}
+
 SmReport *
 sm_report__new (const SmPlacement *placement, gboolean dutch)
 {
@@ -912,6 +954,7 @@ sm_report__new (const SmPlacement *placement, gboolean dutch)
   add_organisations (r, placement);
   add_flows (r, placement);
   add_ranks (r, placement);
+  add_lottery (r, placement);
   for (int32_t o = 0; o < sm_scenario_get_n_organisations (sc); o++)
     {
       SmOrganisationSpec org;

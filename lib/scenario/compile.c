@@ -72,6 +72,7 @@ fill_candidate (const SmScenario *scenario, int32_t employee, int32_t position,
     }
   c->service_start = e->service_start;
   c->birth_date = e->birth_date;
+  c->reference = scenario->reference_date;
   c->lot = sm_priority__lot (scenario->seed, scenario->tie_breaking, p->id,
                              e->id);
   c->employee_id = e->id;

@@ -107,6 +107,31 @@ sm_date__anniversary (SmDate date, int32_t year)
   return a;
 }
 
+/* The day of @year/@month on which a monthly anniversary of @date
+ * falls: its day, or the first of the next month when @month is too
+ * short. */
+static SmDate
+month_anniversary (SmDate date, int32_t year, int32_t month)
+{
+  if (date.day <= days_in_month (year, month))
+    return (SmDate){ year, month, date.day };
+  /* Only February to November can be too short. */
+  return (SmDate){ year, month + 1, 1 };
+}
+
+int32_t
+sm_date__full_months (SmDate from, SmDate to)
+{
+  g_return_val_if_fail (sm_date_is_valid (from), 0);
+  g_return_val_if_fail (sm_date_is_valid (to), 0);
+  if (sm_date_compare (to, from) <= 0)
+    return 0;
+  int32_t months = (to.year - from.year) * 12 + (to.month - from.month);
+  if (sm_date_compare (to, month_anniversary (from, to.year, to.month)) < 0)
+    months--;
+  return months;
+}
+
 int32_t
 sm_date_full_years (SmDate from, SmDate to)
 {

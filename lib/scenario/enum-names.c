@@ -30,6 +30,8 @@ SM_ENUM_NAMES_DEFINE (direction, SmDirection, "high", "low")
 
 SM_ENUM_NAMES_DEFINE (tie_breaking, SmTieBreaking, "single", "per-position")
 
+SM_ENUM_NAMES_DEFINE (granularity, SmGranularity, "days", "months", "years")
+
 SM_ENUM_NAMES_DEFINE (reduction, SmReduction, "priority", "reflection")
 
 SM_ENUM_NAMES_DEFINE (organisation_kind, SmOrganisationKind, "receiving",

@@ -20,6 +20,12 @@
  * matching is stable there is no other case: anything else would be a
  * blocking pair, which the tests rule out.
  *
+ * Where the lot decided a refusal, both lottery numbers are drawn again
+ * from the placement's seed (the order already holds them, but only as
+ * places). Whether an outcome depended on the draw is read the same way:
+ * a refusal decided by the lot, or a seat held ahead of a tied candidate
+ * whose refusal there the lot decided.
+ *
  * Cost of one refusal: O(d) to find the edge (d the employee's list)
  * plus O(p) for the candidates ranked above and the people held, p the
  * length of the position's order; at a reflected position holding manual
@@ -283,6 +289,89 @@ sm_placement_get_refusal (const SmPlacement *placement, int32_t employee,
   explain_one (placement, employee, a->position, a->spec.preference,
                refusal_out);
   return TRUE;
+}
+
+/* ---- the lot ------------------------------------------------------------ */
+
+/* The employee's lottery number at the position, as the placement drew
+ * it. */
+static uint64_t
+lot_of (const SmPlacement *pl, int32_t employee, int32_t position)
+{
+  return sm_priority__lot (pl->settings.seed, pl->settings.tie_breaking,
+                           sm_scenario__position (pl->scenario, position)
+                               ->spec.id,
+                           sm_scenario__employee (pl->scenario, employee)
+                               ->spec.id);
+}
+
+gboolean
+sm_placement_get_refusal_lots (const SmPlacement *placement, int32_t employee,
+                               int32_t index, uint64_t *own_lot_out,
+                               uint64_t *cutoff_lot_out)
+{
+  g_return_val_if_fail (placement != NULL, FALSE);
+  SmRefusal r;
+  if (!sm_placement_get_refusal (placement, employee, index, &r)
+      || r.reason != SM_REASON_FULL || r.criterion != SM_DECIDED_BY_LOT)
+    return FALSE;
+  int32_t len;
+  const SmEdge *edges = sm_market_get_position_edges (placement->market,
+                                                      r.position, &len);
+  int32_t last = edges[r.cutoff - 1].target;
+  if (own_lot_out != NULL)
+    *own_lot_out = lot_of (placement, employee, r.position);
+  if (cutoff_lot_out != NULL)
+    *cutoff_lot_out = lot_of (placement, last, r.position);
+  return TRUE;
+}
+
+static gboolean
+lost_a_draw (const SmPlacement *pl, int32_t employee)
+{
+  for (int32_t k = 0; k < sm_placement_get_n_refusals (pl, employee); k++)
+    if (sm_placement_get_refusal_lots (pl, employee, k, NULL, NULL))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the employee holds a seat of a position, where the rule
+ * decides who is admitted, ahead of a candidate tied with them whose
+ * refusal there was decided by the lot. */
+static gboolean
+won_a_draw (const SmPlacement *pl, int32_t employee)
+{
+  int32_t j = sm_matching_get_position (pl->matching, employee);
+  if (j < 0 || is_manual (pl->scenario, employee) || pl->reflected[j])
+    return FALSE;
+  int32_t cutoff = sm_matching_get_cutoff (pl->matching, j), len;
+  if (cutoff == SM_CUTOFF_OPEN)
+    return FALSE;
+  const SmEdge *edges = sm_market_get_position_edges (pl->market, j, &len);
+  for (int32_t r = cutoff + 1; r < len; r++)
+    {
+      int32_t i = edges[r].target;
+      int32_t got = sm_matching_get_choice (pl->matching, i);
+      SmRefusal refusal;
+      if (got >= 0 && got <= edges[r].rank)
+        continue; /* never competed for the seats */
+      explain_ranked (pl, i, j, r, &refusal);
+      if (refusal.reason == SM_REASON_FULL
+          && refusal.criterion == SM_DECIDED_BY_LOT
+          && deciding_criterion (pl->scenario, j, employee, i)
+                 == SM_DECIDED_BY_LOT)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+sm_placement_depends_on_lot (const SmPlacement *placement, int32_t employee)
+{
+  g_return_val_if_fail (placement != NULL, FALSE);
+  if (employee < 0 || (guint) employee >= placement->scenario->employees->len)
+    return FALSE;
+  return lost_a_draw (placement, employee) || won_a_draw (placement, employee);
 }
 
 /* ---- positions, units, contracts --------------------------------------- */

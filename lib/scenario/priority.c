@@ -13,10 +13,14 @@
  * Each criterion is turned into a number that grows with the quantity it
  * measures (a better fit, the same grade, a higher score, a longer service
  * = an earlier start date, an older age = an earlier birth date, a longer
- * distance) and a "missing" flag. SM_DIRECTION_HIGHER_FIRST puts the larger
- * number first, SM_DIRECTION_LOWER_FIRST the smaller; a missing value comes
- * last either way, so that nobody gains a place by a score or date nobody
- * recorded.
+ * distance) and a "missing" flag. A date criterion counted in whole
+ * months or years (SmGranularity) becomes the number of them completed on
+ * the reference date the candidate carries, at least 0; in days it is the
+ * date itself, so a rule that counts in days ranks exactly as before the
+ * setting existed (the reference date is not even read).
+ * SM_DIRECTION_HIGHER_FIRST puts the larger number first,
+ * SM_DIRECTION_LOWER_FIRST the smaller; a missing value comes last either way,
+ * so that nobody gains a place by a score or date nobody recorded.
  *
  * The lottery number is FNV-1a (64 bit) over the identifiers, each with
  * its terminating zero byte (so "ab","c" and "a","bc" differ), combined
@@ -41,6 +45,7 @@ struct _SmPriorityRule {
   int32_t max_grade_distance; /* -1: any */
   SmFit min_fit;              /* SM_FIT_NONE: any */
   gboolean require_qualifications;
+  SmGranularity granularity[SM_N_CRITERIA]; /* by criterion, not by index */
 };
 
 /* The number of SmFit values; their names are in enum-names.c. */
@@ -50,6 +55,12 @@ static gboolean
 criterion_is_valid (SmCriterion criterion)
 {
   return (int) criterion >= 0 && (int) criterion < SM_N_CRITERIA;
+}
+
+static gboolean
+is_date_criterion (SmCriterion criterion)
+{
+  return criterion == SM_CRITERION_SERVICE || criterion == SM_CRITERION_AGE;
 }
 
 static gboolean
@@ -160,6 +171,38 @@ sm_priority_rule_set_require_qualifications (SmPriorityRule *rule,
   rule->require_qualifications = require != FALSE;
 }
 
+gboolean
+sm_priority_rule_set_granularity (SmPriorityRule *rule, SmCriterion criterion,
+                                  SmGranularity granularity, GError **error)
+{
+  g_return_val_if_fail (rule != NULL, FALSE);
+  g_return_val_if_fail (criterion_is_valid (criterion), FALSE);
+  g_return_val_if_fail ((int) granularity >= 0
+                            && granularity <= SM_GRANULARITY_YEARS,
+                        FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  if (granularity != SM_GRANULARITY_DAYS && !is_date_criterion (criterion))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID_VALUE,
+                   "Rule '%s' cannot count the criterion '%s' in %s: only "
+                   "service and age are counted in months or years.",
+                   rule->id, sm_criterion_to_string (criterion),
+                   sm_granularity_to_string (granularity));
+      return FALSE;
+    }
+  rule->granularity[criterion] = granularity;
+  return TRUE;
+}
+
+SmGranularity
+sm_priority_rule_get_granularity (const SmPriorityRule *rule,
+                                  SmCriterion criterion)
+{
+  g_return_val_if_fail (rule != NULL, SM_GRANULARITY_DAYS);
+  g_return_val_if_fail (criterion_is_valid (criterion), SM_GRANULARITY_DAYS);
+  return rule->granularity[criterion];
+}
+
 const char *
 sm_priority_rule_get_id (const SmPriorityRule *rule)
 {
@@ -244,6 +287,28 @@ add_criteria (JsonBuilder *b, const SmPriorityRule *rule)
   json_builder_end_array (b);
 }
 
+/* "granularity": {"service": "years", ...} for the criteria not counted
+ * in days; nothing when there are none. */
+static void
+add_granularity (JsonBuilder *b, const SmPriorityRule *rule)
+{
+  gboolean any = FALSE;
+  for (int k = 0; k < SM_N_CRITERIA; k++)
+    if (rule->granularity[k] != SM_GRANULARITY_DAYS)
+      {
+        if (!any)
+          {
+            json_builder_set_member_name (b, "granularity");
+            json_builder_begin_object (b);
+            any = TRUE;
+          }
+        add_member_string (b, sm_criterion_to_string ((SmCriterion) k),
+                           sm_granularity_to_string (rule->granularity[k]));
+      }
+  if (any)
+    json_builder_end_object (b);
+}
+
 char *
 sm_priority_rule_to_json (const SmPriorityRule *rule)
 {
@@ -263,6 +328,7 @@ sm_priority_rule_to_json (const SmPriorityRule *rule)
                          : sm_fit_to_string (rule->min_fit));
   json_builder_set_member_name (b, "require_qualifications");
   json_builder_add_boolean_value (b, rule->require_qualifications);
+  add_granularity (b, rule);
   json_builder_end_object (b);
   g_autoptr (JsonNode) root = json_builder_get_root (b);
   return json_to_string (root, FALSE);
@@ -320,9 +386,25 @@ date_key (SmDate date)
   return (Key){ -(double) sm_date_days_between (origin, date), FALSE };
 }
 
+/* Whole months or years completed on the reference date; a date after it
+ * counts as none. */
 static Key
-criterion_key (SmCriterion criterion, const SmCandidate *c)
+coarse_date_key (SmDate date, SmDate reference, SmGranularity granularity)
 {
+  if (!sm_date_is_valid (date))
+    return (Key){ 0.0, TRUE };
+  g_return_val_if_fail (sm_date_is_valid (reference), ((Key){ 0.0, TRUE }));
+  int32_t months = sm_date__full_months (date, reference);
+  if (granularity == SM_GRANULARITY_YEARS)
+    return (Key){ (double) (months / 12), FALSE };
+  return (Key){ (double) months, FALSE };
+}
+
+static Key
+criterion_key (const SmPriorityRule *rule, SmCriterion criterion,
+               const SmCandidate *c)
+{
+  SmGranularity granularity = rule->granularity[criterion];
   switch (criterion)
     {
     case SM_CRITERION_FIT:
@@ -332,9 +414,14 @@ criterion_key (SmCriterion criterion, const SmCandidate *c)
     case SM_CRITERION_COMMITTEE_SCORE:
       return (Key){ c->committee_score, isnan (c->committee_score) };
     case SM_CRITERION_SERVICE:
-      return date_key (c->service_start);
+      return granularity == SM_GRANULARITY_DAYS
+                 ? date_key (c->service_start)
+                 : coarse_date_key (c->service_start, c->reference,
+                                    granularity);
     case SM_CRITERION_AGE:
-      return date_key (c->birth_date);
+      return granularity == SM_GRANULARITY_DAYS
+                 ? date_key (c->birth_date)
+                 : coarse_date_key (c->birth_date, c->reference, granularity);
     case SM_CRITERION_TRAVEL:
       return (Key){ c->travel_km, !(c->travel_km >= 0) };
     }
@@ -361,8 +448,8 @@ sm_priority__compare (const SmPriorityRule *rule, const SmCandidate *a,
   for (int32_t k = 0; k < rule->n_criteria; k++)
     {
       SmCriterion criterion = rule->criteria[k];
-      int cmp = compare_keys (criterion_key (criterion, a),
-                              criterion_key (criterion, b),
+      int cmp = compare_keys (criterion_key (rule, criterion, a),
+                              criterion_key (rule, criterion, b),
                               rule->directions[k]);
       if (cmp != 0)
         {
@@ -425,6 +512,19 @@ sm_priority__lot (uint64_t seed, SmTieBreaking tie_breaking,
 
 /* ---- descriptions for letters ------------------------------------------- */
 
+/* Service and age counted in whole months or years, by criterion (0 for
+ * service, 1 for age), granularity less one, and direction. */
+static const char *const coarse_text[2][2][2] = {
+  { { "whole months of service on the reference date (most first)",
+      "whole months of service on the reference date (fewest first)" },
+    { "whole years of service on the reference date (most first)",
+      "whole years of service on the reference date (fewest first)" } },
+  { { "age in whole months on the reference date (oldest first)",
+      "age in whole months on the reference date (youngest first)" },
+    { "age in whole years on the reference date (oldest first)",
+      "age in whole years on the reference date (youngest first)" } },
+};
+
 const char *
 sm_priority__describe_criterion (const SmPriorityRule *rule, int32_t index)
 {
@@ -441,7 +541,12 @@ sm_priority__describe_criterion (const SmPriorityRule *rule, int32_t index)
   };
   g_return_val_if_fail (rule != NULL, NULL);
   g_return_val_if_fail (index >= 0 && index < rule->n_criteria, NULL);
-  return text[rule->criteria[index]][rule->directions[index]];
+  SmCriterion criterion = rule->criteria[index];
+  SmGranularity granularity = rule->granularity[criterion];
+  if (granularity != SM_GRANULARITY_DAYS)
+    return coarse_text[criterion == SM_CRITERION_AGE][granularity - 1]
+                      [rule->directions[index]];
+  return text[criterion][rule->directions[index]];
 }
 
 static char *
@@ -452,22 +557,45 @@ format_number (const char *prefix, double value, const char *suffix)
   return g_strconcat (prefix, buffer, suffix, NULL);
 }
 
-/* "12 years", "1 year and 40 days", "0 years and 3 days". */
+static const char *
+plural (int64_t count, const char *one, const char *more)
+{
+  return count == 1 ? one : more;
+}
+
+/* Whole months as "12 years", "1 year and 1 month", "0 years and 3
+ * months"; whole years as "12 years". */
 static char *
-describe_duration (SmDate since, SmDate reference)
+describe_months (int32_t months, SmGranularity granularity)
+{
+  int32_t years = months / 12, rest = months % 12;
+  const char *y_unit = plural (years, "year", "years");
+  if (granularity == SM_GRANULARITY_YEARS || rest == 0)
+    return g_strdup_printf ("%d %s", (int) years, y_unit);
+  return g_strdup_printf ("%d %s and %d %s", (int) years, y_unit, (int) rest,
+                          plural (rest, "month", "months"));
+}
+
+/* "12 years", "1 year and 40 days", "0 years and 3 days" in days; in
+ * whole months or years as describe_months(). */
+static char *
+describe_duration (SmDate since, SmDate reference, SmGranularity granularity)
 {
   if (!sm_date_is_valid (since) || !sm_date_is_valid (reference))
     return g_strdup ("no date");
   if (sm_date_compare (since, reference) > 0)
     return g_strdup ("none (the date is after the reference date)");
+  if (granularity != SM_GRANULARITY_DAYS)
+    return describe_months (sm_date__full_months (since, reference),
+                            granularity);
   int32_t years = sm_date_full_years (since, reference);
   SmDate last = sm_date__anniversary (since, since.year + years);
   int64_t days = sm_date_days_between (last, reference);
-  const char *y_unit = years == 1 ? "year" : "years";
+  const char *y_unit = plural (years, "year", "years");
   if (days == 0)
     return g_strdup_printf ("%d %s", (int) years, y_unit);
   return g_strdup_printf ("%d %s and %" G_GINT64_FORMAT " %s", (int) years,
-                          y_unit, days, days == 1 ? "day" : "days");
+                          y_unit, days, plural (days, "day", "days"));
 }
 
 static char *
@@ -482,7 +610,7 @@ describe_fit (SmFit fit)
 }
 
 char *
-sm_priority__describe_value (SmCriterion criterion,
+sm_priority__describe_value (SmCriterion criterion, SmGranularity granularity,
                              const SmCandidate *candidate, SmDate reference)
 {
   g_return_val_if_fail (candidate != NULL, NULL);
@@ -501,9 +629,9 @@ sm_priority__describe_value (SmCriterion criterion,
         return g_strdup ("no score");
       return format_number ("score ", c->committee_score, "");
     case SM_CRITERION_SERVICE:
-      return describe_duration (c->service_start, reference);
+      return describe_duration (c->service_start, reference, granularity);
     case SM_CRITERION_AGE:
-      return describe_duration (c->birth_date, reference);
+      return describe_duration (c->birth_date, reference, granularity);
     case SM_CRITERION_TRAVEL:
       if (!(c->travel_km >= 0))
         return g_strdup ("no distance");

@@ -60,6 +60,8 @@ typedef struct {
   SmDate service_start;    /* earlier = longer service */
   SmDate birth_date;       /* earlier = older */
   double travel_km;        /* < 0 when none */
+  SmDate reference;        /* the scenario's reference date, on which
+                              coarse granularities count */
   uint64_t lot;            /* lottery number: lower wins */
   const char *employee_id; /* last resort should two lots collide */
 } SmCandidate;
@@ -81,13 +83,14 @@ const char *sm_priority__describe_criterion (const SmPriorityRule *rule,
                                              int32_t index);
 
 /* The candidate's value for @criterion on @reference (the scenario's
- * reference date), e.g. "12 years", "12 years and 40 days", "no date",
- * "same function", "interchangeable", "same grade (10)", "grade 9 to 10",
- * "score 7.5", "no score", "3.2 km", "no distance". Years and days,
- * because the comparison is by date, not by whole years. Numbers are
- * written with a '.' whatever the locale.
+ * reference date), as the rule counts it (@granularity), e.g. "12 years
+ * and 40 days" (days), "12 years and 1 month" (months), "12 years"
+ * (years), "no date", "same function", "interchangeable", "same grade
+ * (10)", "grade 9 to 10", "score 7.5", "no score", "3.2 km", "no
+ * distance". Numbers are written with a '.' whatever the locale.
  * (transfer full): free with g_free(). */
 char *sm_priority__describe_value (SmCriterion criterion,
+                                   SmGranularity granularity,
                                    const SmCandidate *candidate,
                                    SmDate reference);
 
@@ -96,6 +99,13 @@ char *sm_priority__describe_value (SmCriterion criterion,
 /* The day of @year on which an anniversary of @date falls: the same month
  * and day, except that 29 February falls on 1 March in a common year. */
 SmDate sm_date__anniversary (SmDate date, int32_t year);
+
+/* The whole months from @from to @to (valid dates), 0 when @to is not
+ * after @from. A month is complete on the same day of a later month, or
+ * on the first of the month after when that month is too short, which
+ * agrees with sm_date__anniversary(): twelve whole months are a whole
+ * year. */
+int32_t sm_date__full_months (SmDate from, SmDate to);
 
 /* The age at which the first band starts; younger people count in it. */
 #define SM_REFLECTION_FIRST_BAND_AGE 15

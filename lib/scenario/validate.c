@@ -414,6 +414,40 @@ check_employees (const SmScenario *s, SmIssueList *list)
     check_employee_dates (s, i, reference, list);
 }
 
+/* Whether the rule ranks by @criterion. */
+static gboolean
+rule_has (const SmPriorityRule *rule, SmCriterion criterion)
+{
+  SmCriterion c;
+  for (int32_t k = 0; sm_priority_rule_get_criterion (rule, k, &c, NULL); k++)
+    if (c == criterion)
+      return TRUE;
+  return FALSE;
+}
+
+/* A granularity set for a date criterion the rule does not rank by
+ * changes nothing, which is probably not what was meant. */
+static void
+check_granularity (const SmPriorityRule *rule, int32_t index, SmIssueList *list)
+{
+  static const SmCriterion dated[] = { SM_CRITERION_SERVICE, SM_CRITERION_AGE };
+  const char *id = sm_priority_rule_get_id (rule);
+  for (size_t k = 0; k < G_N_ELEMENTS (dated); k++)
+    {
+      SmGranularity g = sm_priority_rule_get_granularity (rule, dated[k]);
+      if (g == SM_GRANULARITY_DAYS || rule_has (rule, dated[k]))
+        continue;
+      add_issue (list, SM_SEVERITY_WARNING, SM_ERROR_INVALID_VALUE,
+                 (Where){ "rules", index, id, "granularity" },
+                 "Rule '%s' counts %s in %s, but does not rank by %s, so "
+                 "the setting changes nothing; add the criterion, or "
+                 "leave the granularity out.",
+                 id, sm_criterion_to_string (dated[k]),
+                 sm_granularity_to_string (g),
+                 sm_criterion_to_string (dated[k]));
+    }
+}
+
 /* A rule without criteria leaves every choice to the lottery. */
 static void
 check_rules (const SmScenario *s, SmIssueList *list)
@@ -421,6 +455,7 @@ check_rules (const SmScenario *s, SmIssueList *list)
   for (guint r = 0; r < s->rules->len; r++)
     {
       const SmPriorityRule *rule = g_ptr_array_index (s->rules, r);
+      check_granularity (rule, (int32_t) r, list);
       if (sm_priority_rule_get_n_criteria (rule) > 0)
         continue;
       const char *id = sm_priority_rule_get_id (rule);

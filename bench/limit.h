@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* sm-bench: what the hardware allows for a build, measured beside each
+ * suite case in the same process, so that the build can be given as a
+ * ratio of it however loaded the machine is. */
+#pragma once
+
+#include <stdint.h>
+#include <glib.h>
+#include "generate.h"
+
+/* One sequential pass over all list entries of both sides (a sum, so that
+ * the compiler cannot drop it). Returns the seconds it took. */
+double sm_limit_pass (const SmGenLists *lists, uint64_t *sum_out);
+
+/* A plain two-pass partitioned transpose of the positions' priority
+ * orders into per-employee buckets: pass 1 counts each employee's
+ * entries, a prefix sum gives the buckets, pass 2 writes each entry's
+ * (position, rank) pair into its employee's bucket, in a freshly
+ * allocated array of 8 bytes per entry, as a user's malloc gives it.
+ * That is the scatter at the heart of any build: every entry of one side
+ * gets the other side's rank. Returns the seconds it took, page faults on
+ * the fresh array included; *warm_seconds gets the same transpose run
+ * again into the same arrays (no page faults), *sum_out a check sum. */
+double sm_limit_transpose (const SmGenLists *lists, double *warm_seconds,
+                           uint64_t *sum_out);
