@@ -37,7 +37,7 @@ employees=$(($(wc -l < d1/scenario/employees.csv) - 1))
 letters=$(ls d1/letters | wc -l)
 check "one letter per employee ($letters for $employees)" \
   test "$letters" -eq "$employees" -a "$employees" -gt 0
-check "demo printed the summary" grep -q "Placement summary" demo1.out
+check "demo printed the summary" grep -q "Overzicht van de plaatsing" demo1.out
 check "demo stderr is empty when not a terminal" test ! -s demo1.err
 check "the summary on stdout is summary.txt" \
   grep -qF "$(head -n 1 d1/summary.txt)" demo1.out

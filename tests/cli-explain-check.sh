@@ -112,7 +112,7 @@ for f in summary.txt summary.md report.html; do
     lacks "rb/$f keeps manual reasons out" "rb/$f" "$text"
   done
 done
-has "summary: manual seats per position" rb/summary.txt "Manual seats"
+has "summary: manual seats per position" rb/summary.txt "Plaatsen hardheidsclausule"
 has "letter of M: own reason" rb/letters/M.txt "burn-out QQX-17"
 has "letter of M2: own reason" rb/letters/M2.txt "mantelzorg QQY-42"
 lacks "letter of P2: no reason of others" rb/letters/P2.txt "QQX-17"

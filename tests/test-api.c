@@ -270,7 +270,7 @@ test_refusal_sentence (void)
   /* the deciding criterion is named, and no person */
   CU_ASSERT_PTR_NOT_NULL (strstr (en, "Your priority rank was 2; the last "
                                       "place went to rank 1."));
-  CU_ASSERT_PTR_NOT_NULL (strstr (en, "What decided: "));
+  CU_ASSERT_PTR_NOT_NULL (strstr (en, "Deciding criterion: "));
   CU_ASSERT_PTR_NULL (strstr (nl, "E1"));
   CU_ASSERT_PTR_NULL (strchr (en, '\n'));
   /* the same words as the letter */

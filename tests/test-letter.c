@@ -38,7 +38,12 @@ static const char *const placeholders[] = {
   "rules",          "rule_id",
   "rule_positions", "filters",
   "criteria",       "criterion_number",
-  "criterion",      NULL
+  "criterion",      "employer",
+  "deciding_body",  "signatory",
+  "contact",        "response_address",
+  "letter_date",    "response_deadline",
+  "candidates",     "seats",
+  "competition",    NULL
 };
 
 #define MANUAL_REASON "mantelzorg voor een naaste; de werktijden passen"
@@ -250,8 +255,11 @@ letter (int32_t employee, SmLanguage language, SmRegime regime)
 {
   GError *error = NULL;
   SmLetterOptions o = SM_LETTER_OPTIONS_INIT;
+  SmLetterSettings settings;
+  sm_scenario_get_letter_settings (fx.scenario, &settings);
+  settings.regime = regime;
   o.language = language;
-  o.regime = regime;
+  o.settings = &settings;
   CU_ASSERT_PTR_NOT_NULL_FATAL (fx.placement);
   char *text = sm_letter_render (fx.placement, employee, &o, &error);
   SM_ASSERT_NO_ERROR (error);
@@ -495,40 +503,53 @@ test_regimes_and_languages (void)
   CU_ASSERT_STRING_NOT_EQUAL (nl_pub, en_pub);
   CU_ASSERT_STRING_NOT_EQUAL (nl_pub, nl_emp);
   CU_ASSERT_STRING_NOT_EQUAL (en_pub, en_emp);
-  /* Dutch public law: draft decision, response, objection in 6 weeks. */
+  /* Dutch public law: draft decision, response, objection in 6 weeks
+   * under the Awb, to the board that decides (the built-in case's). */
   assert_contains (nl_pub, "Beste ");
   assert_contains (nl_pub, "ontwerpbesluit");
-  assert_contains (nl_pub, "binnen twee weken");
-  assert_contains (nl_pub, "zienswijze");
-  assert_contains (nl_pub, "bezwaar maken bij het college van "
-                           "burgemeester en wethouders, binnen zes weken "
-                           "te rekenen vanaf de dag na de verzending");
+  assert_contains (nl_pub, "binnen twee weken na de datum van deze brief, "
+                           "dus uiterlijk op 15 oktober 2018,");
+  assert_contains (nl_pub, "zienswijze geven aan het bestuur van de "
+                           "Bestuursdienst Ommen-Hardenberg (artikel 4:8 "
+                           "van de Algemene wet bestuursrecht, Awb)");
+  assert_contains (nl_pub, "bezwaar maken bij het bestuur van de "
+                           "Bestuursdienst Ommen-Hardenberg, binnen zes "
+                           "weken te rekenen vanaf de dag na de "
+                           "bekendmaking");
   assert_contains (nl_pub, "1 januari 2019");
   assert_lacks (nl_pub, "Dear ");
-  /* Dutch employment law: manager or HR, then the court. */
-  assert_contains (nl_emp, "leidinggevende of met de afdeling HR");
+  assert_lacks (nl_pub, "college van burgemeester");
+  /* Dutch employment law: the employer, then the court; no Awb. */
+  assert_contains (nl_emp, "onder het arbeidsrecht");
   assert_contains (nl_emp, "kantonrechter");
   assert_lacks (nl_emp, "bezwaar");
+  assert_lacks (nl_emp, "Awb");
   /* English. */
   assert_contains (en_pub, "Dear ");
   assert_contains (en_pub, "Draft decision");
-  assert_contains (en_pub, "objection (bezwaar) with the college of "
-                           "burgemeester en wethouders within six weeks, "
-                           "counted from the day after the decision was "
-                           "sent");
+  assert_contains (en_pub, "objection (bezwaar) against that decision with "
+                           "het bestuur van de Bestuursdienst "
+                           "Ommen-Hardenberg within six weeks, counted from "
+                           "the day after the decision was made known");
+  assert_contains (en_pub, "General Administrative Law Act");
   assert_contains (en_pub, "1 January 2019");
   assert_lacks (en_pub, "Beste ");
   assert_lacks (en_pub, "voorkeur");
-  assert_contains (en_emp, "manager or with HR within two weeks");
-  assert_contains (en_emp, "court (the kantonrechter)");
+  assert_contains (en_emp, "within two weeks of the date of this letter, "
+                           "that is by 15 October 2018,");
+  assert_contains (en_emp, "subdistrict court (kantonrechter)");
   assert_lacks (en_emp, "objection");
+  assert_lacks (en_emp, "Awb");
 }
 
+/* A program built against the first header: its own sender and date. */
 static void
-test_sender_and_date (void)
+test_version_one_options (void)
 {
   GError *error = NULL;
   SmLetterOptions o = SM_LETTER_OPTIONS_INIT;
+  o.version = 1;
+  o.regime = SM_REGIME_PUBLIC_LAW;
   o.sender = "de gemeentesecretaris van Ommen";
   o.effective_date = (SmDate){ 2019, 3, 1 };
   g_autofree char *text = sm_letter_render (fx.placement, 0, &o, &error);
@@ -536,10 +557,29 @@ test_sender_and_date (void)
   assert_contains (text, "bezwaar maken bij de gemeentesecretaris van "
                          "Ommen");
   assert_contains (text, "per 1 maart 2019");
-  assert_lacks (text, "college van burgemeester");
   o.effective_date = (SmDate){ 2019, 2, 30 };
   CU_ASSERT_PTR_NULL (sm_letter_render (fx.placement, 0, &o, &error));
   SM_ASSERT_ERROR (error, SM_ERROR_INVALID_VALUE);
+}
+
+/* Settings given with the options are checked as the scenario checks
+ * them. */
+static void
+test_bad_settings (void)
+{
+  GError *error = NULL;
+  SmLetterOptions o = SM_LETTER_OPTIONS_INIT;
+  SmLetterSettings bad = SM_LETTER_SETTINGS_INIT;
+  o.settings = &bad;
+  bad.letter_date = (SmDate){ 2019, 2, 30 };
+  CU_ASSERT_PTR_NULL (sm_letter_render (fx.placement, 0, &o, &error));
+  SM_ASSERT_ERROR (error, SM_ERROR_INVALID_VALUE);
+  bad = (SmLetterSettings) SM_LETTER_SETTINGS_INIT;
+  bad.contact = "A. de Vries\n0523";
+  CU_ASSERT_FALSE (
+      sm_letter_write_all (fx.placement, "unused-folder", &o, &error));
+  SM_ASSERT_ERROR (error, SM_ERROR_INVALID_VALUE);
+  CU_ASSERT_FALSE (g_file_test ("unused-folder", G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -648,8 +688,8 @@ test_placeholders_listed (void)
    * it is written for one regime, and its {{reason}} sentence already
    * states the rank, the cutoff, what decided and the person's value. */
   static const char *const for_own_templates[] = {
-    "public_law", "employment_law", "rank", "cutoff",
-    "decided_by", "own_value",      NULL
+    "public_law", "employment_law", "rank",  "cutoff",        "decided_by",
+    "own_value",  "candidates",     "seats", "deciding_body", NULL
   };
   for (int lang = 0; lang < 2; lang++)
     for (int regime = 0; regime < 2; regime++)
@@ -1066,7 +1106,8 @@ static const SmTestCase cases[] = {
   { "every_status", test_every_status },
   { "supernumerary_and_manual", test_supernumerary_and_manual },
   { "regimes_and_languages", test_regimes_and_languages },
-  { "sender_and_date", test_sender_and_date },
+  { "version_one_options", test_version_one_options },
+  { "bad_settings", test_bad_settings },
   { "deterministic", test_deterministic },
   { "custom_template", test_custom_template },
   { "bad_templates", test_bad_templates },

@@ -1292,6 +1292,24 @@ fill_scenario (SmScenario *scenario, const BohCase *c, BohCaseVariant variant,
          && add_applications (scenario, c, error);
 }
 
+/* The letters of 2018: public law (a draft decision, then objection
+ * under the Awb), placements from 1 January 2019, decided by the board of
+ * the shared service, whose staff had to know by early October 2018. */
+static gboolean
+set_letter_settings (SmScenario *scenario, GError **error)
+{
+  SmLetterSettings letters = SM_LETTER_SETTINGS_INIT;
+  letters.regime = SM_REGIME_PUBLIC_LAW;
+  letters.effective_date = (SmDate){ 2019, 1, 1 };
+  letters.letter_date = (SmDate){ 2018, 10, 1 };
+  letters.employer = "Bestuursdienst Ommen-Hardenberg";
+  letters.deciding_body = "het bestuur van de Bestuursdienst "
+                          "Ommen-Hardenberg";
+  letters.signatory = "de secretaris van het bestuur";
+  letters.contact = "de HR-adviseur van uw afdeling";
+  return sm_scenario_set_letter_settings (scenario, &letters, error);
+}
+
 SmScenario *
 boh_case_new (uint64_t seed, GError **error)
 {
@@ -1316,5 +1334,7 @@ boh_case_new_variant (uint64_t seed, BohCaseVariant variant, GError **error)
   sm_scenario_set_seed (scenario, seed);
   sm_scenario_set_tie_breaking (scenario, SM_TIE_BREAKING_SINGLE);
   sm_scenario_set_reference_date (scenario, (SmDate){ REFERENCE_YEAR, 1, 1 });
+  if (!set_letter_settings (scenario, error))
+    return NULL;
   return g_steal_pointer (&scenario);
 }

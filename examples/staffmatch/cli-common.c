@@ -217,11 +217,33 @@ cli_add_run_options (GOptionContext *context, CliRunArgs *args)
     { "side", 0, 0, G_OPTION_ARG_STRING, &args->side,
       "Which side proposes: employees (default) or positions", "SIDE" },
     { "language", 0, 0, G_OPTION_ARG_STRING, &args->language,
-      "Language of the letters: nl (default) or en", "LANG" },
+      "Language of the letters, summary and report: nl (default) or en",
+      "LANG" },
     { "regime", 0, 0, G_OPTION_ARG_STRING, &args->regime,
-      "Legal regime of the letters: public (default) or employment", "REGIME" },
+      "Legal regime of the letters: public or employment (default: the "
+      "scenario's, else employment)",
+      "REGIME" },
     { "effective-date", 0, 0, G_OPTION_ARG_STRING, &args->effective_date,
-      "Date the placement takes effect (default 2019-01-01)", "DATE" },
+      "Date the placement takes effect (default: the scenario's, else its "
+      "reference date)",
+      "DATE" },
+    { "letter-date", 0, 0, G_OPTION_ARG_STRING, &args->letter_date,
+      "Date the letters carry; the two weeks to respond count from it",
+      "DATE" },
+    { "employer", 0, 0, G_OPTION_ARG_STRING, &args->employer,
+      "The employer's name, at the top of the letters", "NAME" },
+    { "sender", 0, 0, G_OPTION_ARG_STRING, &args->sender,
+      "Who decides, and with whom a response or objection is lodged", "BODY" },
+    { "signatory", 0, 0, G_OPTION_ARG_STRING, &args->signatory,
+      "Who signs on the sender's behalf", "NAME" },
+    { "contact", 0, 0, G_OPTION_ARG_STRING, &args->contact,
+      "Whom the employees may ask about their letter", "TEXT" },
+    { "response-address", 0, 0, G_OPTION_ARG_STRING, &args->response_address,
+      "Where a response or objection is sent", "ADDRESS" },
+    { "template", 0, 0, G_OPTION_ARG_FILENAME, &args->template_path,
+      "A letter template of your own (see 'staffmatch letters "
+      "--print-template')",
+      "FILE" },
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
   g_option_context_add_main_entries (context, entries, NULL);
@@ -235,6 +257,20 @@ cli_run_args_clear (CliRunArgs *args)
   g_clear_pointer (&args->language, g_free);
   g_clear_pointer (&args->regime, g_free);
   g_clear_pointer (&args->effective_date, g_free);
+  g_clear_pointer (&args->letter_date, g_free);
+  g_clear_pointer (&args->employer, g_free);
+  g_clear_pointer (&args->sender, g_free);
+  g_clear_pointer (&args->signatory, g_free);
+  g_clear_pointer (&args->contact, g_free);
+  g_clear_pointer (&args->response_address, g_free);
+  g_clear_pointer (&args->template_path, g_free);
+}
+
+void
+cli_run_settings_clear (CliRunSettings *settings)
+{
+  g_clear_pointer (&settings->template_text, g_free);
+  settings->letter.template_text = NULL;
 }
 
 /* The error of an option whose @text is none of @choices (NULL-terminated). */
@@ -295,15 +331,107 @@ cli_parse_seed (const char *text, uint64_t *seed_out, GError **error)
 }
 
 static gboolean
-parse_date (const char *text, SmDate *date_out, GError **error)
+parse_date (const char *option, const char *text, SmDate *date_out,
+            GError **error)
 {
   if (sm_date_parse (text, date_out, NULL) && sm_date_is_valid (*date_out))
     return TRUE;
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               "--effective-date: '%s' is not a date (yyyy-mm-dd or "
-               "dd-mm-yyyy)",
+               "--%s: '%s' is not a date (yyyy-mm-dd or dd-mm-yyyy)", option,
                text);
   return FALSE;
+}
+
+/* The text of --template FILE: UTF-8, checked by the letters when they
+ * parse it. */
+static gboolean
+load_template (const char *path, char **text_out, GError **error)
+{
+  g_autoptr (GError) read_error = NULL;
+  g_autofree char *text = NULL;
+  if (!g_file_get_contents (path, &text, NULL, &read_error))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--template: %s", read_error->message);
+      return FALSE;
+    }
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--template: %s is not UTF-8 text; save it as UTF-8", path);
+      return FALSE;
+    }
+  *text_out = g_steal_pointer (&text);
+  return TRUE;
+}
+
+/* Checks the dates and the regime given, which the scenario is not
+ * needed for, so that a bad one is a usage error before any work. */
+static gboolean
+check_letter_args (const CliRunArgs *args, GError **error)
+{
+  SmDate date;
+  return (args->regime == NULL || parse_regime (args->regime, NULL, error))
+         && (args->effective_date == NULL
+             || parse_date ("effective-date", args->effective_date, &date,
+                            error))
+         && (args->letter_date == NULL
+             || parse_date ("letter-date", args->letter_date, &date, error));
+}
+
+/* One setting from the command line, checked as the scenario checks it. */
+static gboolean
+try_setting (SmScenario *scenario, const SmLetterSettings *next,
+             const char *option, GError **error)
+{
+  g_autoptr (GError) refused = NULL;
+  if (sm_scenario_set_letter_settings (scenario, next, &refused))
+    return TRUE;
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--%s: %s",
+               option, refused->message);
+  return FALSE;
+}
+
+gboolean
+cli_apply_letter_settings (const CliRunSettings *settings, SmScenario *scenario,
+                           GError **error)
+{
+  const CliRunArgs *a = settings->args;
+  if (a == NULL)
+    return TRUE;
+  const struct {
+    const char *option;
+    const char *value;
+    glong offset;
+  } texts[] = {
+    { "employer", a->employer, G_STRUCT_OFFSET (SmLetterSettings, employer) },
+    { "sender", a->sender, G_STRUCT_OFFSET (SmLetterSettings, deciding_body) },
+    { "signatory", a->signatory,
+      G_STRUCT_OFFSET (SmLetterSettings, signatory) },
+    { "contact", a->contact, G_STRUCT_OFFSET (SmLetterSettings, contact) },
+    { "response-address", a->response_address,
+      G_STRUCT_OFFSET (SmLetterSettings, response_address) },
+  };
+  SmLetterSettings l;
+  sm_scenario_get_letter_settings (scenario, &l);
+  /* The dates and regime were checked by cli_run_settings_resolve(). */
+  if (a->regime != NULL)
+    sm_regime_from_string (a->regime, &l.regime);
+  if (a->effective_date != NULL)
+    sm_date_parse (a->effective_date, &l.effective_date, NULL);
+  if (a->letter_date != NULL)
+    sm_date_parse (a->letter_date, &l.letter_date, NULL);
+  if (!try_setting (scenario, &l, "effective-date", error))
+    return FALSE;
+  for (size_t k = 0; k < G_N_ELEMENTS (texts); k++)
+    {
+      if (texts[k].value == NULL)
+        continue;
+      G_STRUCT_MEMBER (const char *, &l, texts[k].offset) = texts[k].value;
+      if (!try_setting (scenario, &l, texts[k].option, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -316,13 +444,13 @@ cli_run_settings_resolve (const CliRunArgs *args, CliRunSettings *settings_out,
           && !parse_side (args->side, &s.place.proposing, error))
       || (args->language != NULL
           && !parse_language (args->language, &s.letter.language, error))
-      || (args->regime != NULL
-          && !parse_regime (args->regime, &s.letter.regime, error))
-      || (args->effective_date != NULL
-          && !parse_date (args->effective_date, &s.letter.effective_date,
-                          error)))
+      || !check_letter_args (args, error)
+      || (args->template_path != NULL
+          && !load_template (args->template_path, &s.template_text, error)))
     return FALSE;
   s.has_seed = args->seed != NULL;
+  s.args = args;
+  s.letter.template_text = s.template_text;
   *settings_out = s;
   return TRUE;
 }

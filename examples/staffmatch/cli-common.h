@@ -40,6 +40,7 @@ int cli_diff (int argc, char **argv);
 int cli_export (int argc, char **argv);
 int cli_init (int argc, char **argv);
 int cli_simulate (int argc, char **argv);
+int cli_letters (int argc, char **argv);
 
 /* ---- messages ------------------------------------------------------------ */
 
@@ -91,6 +92,14 @@ typedef struct {
   char *language;
   char *regime;
   char *effective_date;
+  /* the letters' settings and template */
+  char *letter_date;
+  char *employer;
+  char *sender;
+  char *signatory;
+  char *contact;
+  char *response_address;
+  char *template_path;
 } CliRunArgs;
 
 /* ... and as understood. */
@@ -99,17 +108,31 @@ typedef struct {
   uint64_t seed;
   SmPlaceOptions place;
   SmLetterOptions letter;
+  const CliRunArgs *args; /* the letters' settings given, put into the
+                             scenario by cli_apply_letter_settings() */
+  char *template_text;    /* --template's text, owned; letter.template_text
+                             points at it */
 } CliRunSettings;
 
 /* The defaults; the options start from their _INIT, which sets their
  * version. */
-#define CLI_RUN_SETTINGS_INIT                                                  \
-  {                                                                            \
-    FALSE, 0, SM_PLACE_OPTIONS_INIT, SM_LETTER_OPTIONS_INIT                    \
-  }
+/* clang-format off */
+#define CLI_RUN_SETTINGS_INIT \
+  { FALSE, 0, SM_PLACE_OPTIONS_INIT, SM_LETTER_OPTIONS_INIT, NULL, NULL }
+/* clang-format on */
 
-/* Adds the run's options (--seed, --side, --language, --regime,
- * --effective-date) to @context, storing into @args. */
+/* Frees what cli_run_settings_resolve() loaded. */
+void cli_run_settings_clear (CliRunSettings *settings);
+
+/* Puts the letters' settings given on the command line (--regime,
+ * --effective-date, --letter-date, --employer, --sender, --signatory,
+ * --contact, --response-address) in place of the scenario's own; a value
+ * the scenario refuses is an error naming the option. */
+gboolean cli_apply_letter_settings (const CliRunSettings *settings,
+                                    SmScenario *scenario, GError **error);
+
+/* Adds the run's options (--seed, --side, --language, the letters'
+ * settings and --template) to @context, storing into @args. */
 void cli_add_run_options (GOptionContext *context, CliRunArgs *args);
 void cli_run_args_clear (CliRunArgs *args);
 /* Understands @args; on a bad value sets @error (a usage error). */

@@ -8,7 +8,9 @@
  * new (status, preference, position, organisation and unit), and why,
  * from the refusals each file records (sm_placement_save_json()): when
  * the new outcome was refused in A, A's reason; when the old one was
- * refused in B, B's reason. Then the employees found in one file only,
+ * refused in B, B's reason. Someone at the same position whose number
+ * for it on their list changed is told apart: the applications changed,
+ * not the placement. Then the employees found in one file only,
  * and the counts. A report, not a test: the status is 0 whether the
  * placements differ or not, 1 when a file cannot be read.
  *
@@ -255,15 +257,39 @@ describe_reason (JsonObject *r)
 
 /* ---- the comparison ------------------------------------------------------ */
 
+/* Whether @a and @b have the same place: organisation, unit, position
+ * and status. */
 static gboolean
-same_outcome (JsonObject *a, JsonObject *b)
+same_place (JsonObject *a, JsonObject *b)
 {
   static const char *const members[] = { "organisation", "unit", "position",
                                          "status" };
   for (size_t k = 0; k < G_N_ELEMENTS (members); k++)
     if (g_strcmp0 (get_string (a, members[k]), get_string (b, members[k])))
       return FALSE;
-  return get_int (a, "preference") == get_int (b, "preference");
+  return TRUE;
+}
+
+static gboolean
+same_outcome (JsonObject *a, JsonObject *b)
+{
+  return same_place (a, b)
+         && get_int (a, "preference") == get_int (b, "preference");
+}
+
+/* The same position, but under another number on the employee's list:
+ * the applications changed, not the placement. */
+static void
+print_renumbered (JsonObject *a, JsonObject *b)
+{
+  g_autofree char *was = ordinal (get_int (a, "preference"));
+  g_autofree char *now = ordinal (get_int (b, "preference"));
+  printf ("%s: the same position, %s at %s/%s; it was the %s choice on "
+          "the employee's list in A and is the %s in B (the applications "
+          "differ, the placement does not)\n",
+          get_string (a, "id"), or_unknown (get_string (a, "position")),
+          or_unknown (get_string (a, "organisation")),
+          or_unknown (get_string (a, "unit")), was, now);
 }
 
 /* The refusal of @position in @e's refusals, or NULL. */
@@ -348,7 +374,7 @@ print_header (const char *side, const Placement *p)
 static void
 compare (const Placement *a, const Placement *b)
 {
-  guint changed = 0, same = 0;
+  guint changed = 0, same = 0, renumbered = 0;
   print_header ("A", a);
   print_header ("B", b);
   gboolean same_seed = g_strcmp0 (get_string (a->root, "seed"),
@@ -369,6 +395,11 @@ compare (const Placement *a, const Placement *b)
         continue;
       if (same_outcome (ea, eb))
         same++;
+      else if (same_place (ea, eb))
+        {
+          print_renumbered (ea, eb);
+          renumbered++;
+        }
       else
         {
           print_change (ea, eb);
@@ -377,13 +408,14 @@ compare (const Placement *a, const Placement *b)
     }
   guint only_a = print_only_in ("A", a, b);
   guint only_b = print_only_in ("B", b, a);
-  if (changed + only_a + only_b == 0)
+  if (changed + renumbered + only_a + only_b == 0)
     printf ("No differences: the %u employees are placed the same.\n", same);
   else
-    printf ("%s%u employees in both: %u placed differently, %u the same; "
-            "%u only in A, %u only in B.\n",
-            changed > 0 ? "\n" : "", changed + same, changed, same, only_a,
-            only_b);
+    printf ("%s%u employees in both: %u placed differently, %u at the same "
+            "position under another preference number, %u the same; %u "
+            "only in A, %u only in B.\n",
+            changed + renumbered > 0 ? "\n" : "", changed + renumbered + same,
+            changed, renumbered, same, only_a, only_b);
 }
 
 int

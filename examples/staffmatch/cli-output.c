@@ -16,13 +16,16 @@
  *     market.txt        the compiled market (hr-instance 1, FORMAT.md)
  *     matching.txt      its matching (hr-solution 1)
  *     letters/ID.txt    one decision letter per employee
+ *     mail-merge.csv    one row per employee with the letter's file, for
+ *                       a document system (sm_letter_mail_merge())
  *     scenario/TABLE.csv (demo only) the scenario used, ';'-separated
  *     manifest.json     written last (below)
  *
  * The manifest (format "staffmatch-manifest", version 1) records what is
  * needed to reproduce and verify the outputs: the library version, the
  * command, the seed (a decimal string), the tie-breaking, the proposing
- * side, the letters' language, regime and effective date, the scenario's
+ * side, the letters' language, regime, effective date, letter date and
+ * template (built-in or own), the scenario's
  * checksum, its priority rules (all of them, or the built-in default rule
  * when it has none) and the default rule's id, the input files with their
  * SHA-256 (a folder's *.csv sorted by name, or the JSON file; none for the
@@ -263,24 +266,54 @@ write_owned_text (Job *job, const char *name, char *text, GError **error)
                         error);
 }
 
+/* The reports in the run's language, that of the letters. */
+static SmReportOptions
+report_options (const Job *job)
+{
+  SmReportOptions options = SM_REPORT_OPTIONS_INIT;
+  options.language = job->run->settings->letter.language;
+  return options;
+}
+
 static gboolean
 write_summary_text (Job *job, const char *name, GError **error)
 {
-  return write_owned_text (job, name, sm_report_summary_text (job->placement),
+  SmReportOptions options = report_options (job);
+  return write_owned_text (job, name,
+                           sm_report_summary_text_with (job->placement,
+                                                        &options),
                            error);
 }
 
 static gboolean
 write_summary_markdown (Job *job, const char *name, GError **error)
 {
+  SmReportOptions options = report_options (job);
   return write_owned_text (job, name,
-                           sm_report_summary_markdown (job->placement), error);
+                           sm_report_summary_markdown_with (job->placement,
+                                                            &options),
+                           error);
 }
 
 static gboolean
 write_report (Job *job, const char *name, GError **error)
 {
-  return write_owned_text (job, name, sm_report_html (job->placement), error);
+  SmReportOptions options = report_options (job);
+  return write_owned_text (job, name,
+                           sm_report_html_with (job->placement, &options),
+                           error);
+}
+
+/* One row per employee for the municipality's document system: who,
+ * where to, and which letter (sm_letter_mail_merge()). */
+static gboolean
+write_mail_merge (Job *job, const char *name, GError **error)
+{
+  return write_owned_text (job, name,
+                           sm_letter_mail_merge (job->placement,
+                                                 &job->run->settings->letter,
+                                                 "letters"),
+                           error);
 }
 
 static gboolean
@@ -399,6 +432,7 @@ static const struct {
   { "market.txt", write_market },
   { "matching.txt", write_matching },
   { "letters", write_letters },
+  { "mail-merge.csv", write_mail_merge },
   { "scenario", write_scenario },
 };
 
@@ -472,15 +506,29 @@ add_outputs (JsonBuilder *b, const GPtrArray *written)
   json_builder_end_array (b);
 }
 
+/* The letters' language and the scenario's settings they were written
+ * with (the effective date as the letters state it). */
 static void
-add_letters (JsonBuilder *b, const SmLetterOptions *letter)
+add_letters (JsonBuilder *b, const SmPlacement *p,
+             const SmLetterOptions *letter)
 {
-  g_autofree char *date = sm_date_to_iso (letter->effective_date);
+  SmLetterSettings l;
+  sm_scenario_get_letter_settings (sm_placement_get_scenario (p), &l);
+  SmDate effective = sm_date_is_set (l.effective_date)
+                         ? l.effective_date
+                         : sm_placement_get_reference_date (p);
+  g_autofree char *date = sm_date_to_iso (effective);
+  g_autofree char *letter_date = sm_date_is_set (l.letter_date)
+                                     ? sm_date_to_iso (l.letter_date)
+                                     : NULL;
   json_builder_set_member_name (b, "letters");
   json_builder_begin_object (b);
   add_string (b, "language", sm_language_to_string (letter->language));
-  add_string (b, "regime", sm_regime_to_string (letter->regime));
+  add_string (b, "regime", sm_regime_to_string (l.regime));
   add_string (b, "effective_date", date);
+  add_string (b, "letter_date", letter_date);
+  add_string (b, "template",
+              letter->template_text != NULL ? "own" : "built-in");
   json_builder_end_object (b);
 }
 
@@ -505,7 +553,7 @@ add_run (JsonBuilder *b, const Job *job)
                   sm_placement_get_tie_breaking (job->placement)));
   add_string (b, "side",
               sm_side_to_string (job->run->settings->place.proposing));
-  add_letters (b, &job->run->settings->letter);
+  add_letters (b, job->placement, &job->run->settings->letter);
   add_string (b, "scenario_sha256", checksum);
   add_rules (b, s);
   add_string (b, "source",

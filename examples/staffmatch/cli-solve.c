@@ -33,9 +33,11 @@
 static int
 place_and_write (const char *command, SmScenario *scenario,
                  const CliRunSettings *settings, const char *source,
-                 const char *out, gboolean force)
+                 const char *out, gboolean force, gboolean quiet)
 {
   g_autoptr (GError) error = NULL;
+  if (!cli_apply_letter_settings (settings, scenario, &error))
+    return cli_usage_error (command, "%s", error->message);
   if (settings->has_seed)
     sm_scenario_set_seed (scenario, settings->seed);
   cli_progress ("placing %d employees…",
@@ -47,9 +49,17 @@ place_and_write (const char *command, SmScenario *scenario,
   CliRun run = { command, source, settings, source == NULL, force };
   if (!cli_write_output_set (placement, out, &run, &error))
     return cli_fail (command, "%s", error->message);
-  g_autofree char *summary = sm_report_summary_text (placement);
+  if (quiet)
+    return CLI_EXIT_OK;
+  SmReportOptions report = SM_REPORT_OPTIONS_INIT;
+  report.language = settings->letter.language;
+  g_autofree char *summary = sm_report_summary_text_with (placement, &report);
   fputs (summary, stdout);
-  printf ("\nOutputs written to %s (listed in %s/manifest.json).\n", out, out);
+  printf (settings->letter.language == SM_LANGUAGE_ENGLISH
+              ? "\nOutputs written to %s (listed in %s/manifest.json).\n"
+              : "\nUitvoer geschreven naar %s (opgesomd in "
+                "%s/manifest.json).\n",
+          out, out);
   return CLI_EXIT_OK;
 }
 
@@ -58,6 +68,7 @@ cli_solve (int argc, char **argv)
 {
   g_autofree char *out = NULL;
   gboolean force = FALSE;
+  gboolean quiet = FALSE;
   CliRunArgs args = { 0 };
   const GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
@@ -66,6 +77,8 @@ cli_solve (int argc, char **argv)
       "DIR" },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
       "Replace DIR even when it holds other files (they are removed)", NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
+      "Print nothing but errors (the summary is in DIR/summary.txt)", NULL },
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
   g_autoptr (GOptionContext) context = cli_context_new (
@@ -91,8 +104,9 @@ cli_solve (int argc, char **argv)
       g_autoptr (SmScenario) scenario = cli_load ("solve", argv[1]);
       status = scenario == NULL ? CLI_EXIT_FAILURE
                                 : place_and_write ("solve", scenario, &settings,
-                                                   argv[1], out, force);
+                                                   argv[1], out, force, quiet);
     }
+  cli_run_settings_clear (&settings);
   cli_run_args_clear (&args);
   return status;
 }
@@ -115,6 +129,7 @@ cli_demo (int argc, char **argv)
   g_autofree char *out = NULL;
   g_autofree char *variant_name = NULL;
   gboolean force = FALSE;
+  gboolean quiet = FALSE;
   CliRunArgs args = { 0 };
   const GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
@@ -123,6 +138,8 @@ cli_demo (int argc, char **argv)
       "DIR" },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
       "Replace DIR even when it holds other files (they are removed)", NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
+      "Print nothing but errors (the summary is in DIR/summary.txt)", NULL },
     { "variant", 0, 0, G_OPTION_ARG_STRING, &variant_name,
       "How the rules count service and age: exact-dates (default) or "
       "whole-years",
@@ -159,8 +176,10 @@ cli_demo (int argc, char **argv)
       status = scenario == NULL
                    ? cli_fail ("demo", "%s", error->message)
                    : place_and_write ("demo", scenario, &settings, NULL,
-                                      out != NULL ? out : DEMO_OUT, force);
+                                      out != NULL ? out : DEMO_OUT, force,
+                                      quiet);
     }
+  cli_run_settings_clear (&settings);
   cli_run_args_clear (&args);
   return status;
 }

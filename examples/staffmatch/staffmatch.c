@@ -31,6 +31,7 @@ static const Command commands[] = {
   { "explain", cli_explain, "explain one employee's outcome" },
   { "diff", cli_diff, "compare two placements: who moved, and why" },
   { "export", cli_export, "convert a scenario between CSV and JSON" },
+  { "letters", cli_letters, "print the built-in letter templates to adapt" },
   { "demo", cli_demo, "run the built-in Ommen-Hardenberg case" },
   { "init", cli_init, "write an empty scenario to fill in" },
   { "simulate", cli_simulate,

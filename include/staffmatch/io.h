@@ -21,6 +21,11 @@
  *     settings.csv             (optional) key, value: seed, tie_breaking,
  *                              reference_date, reduction, age_band_years,
  *                              default_rule
+ *     letters.csv              (optional) key, value: regime,
+ *                              effective_date, letter_date, employer,
+ *                              deciding_body, signatory, contact,
+ *                              response_address (scenario.h,
+ *                              SmLetterSettings)
  *
  * Files are read as Dutch spreadsheet programs write them: ';' or ','
  * as delimiter (detected from the header row), UTF-8 with or without a
@@ -314,7 +319,8 @@ SM_API gboolean sm_placement_save_json (const SmPlacement *placement,
  * sm_scenario_checksum:
  *
  * Returns: (transfer full): the SHA-256, in hex, of the scenario's JSON
- *   form (sm_scenario_save_json()'s bytes): the same scenario, however it
+ *   form (sm_scenario_save_json()'s bytes, without the letters' settings,
+ *   which decide nothing in a placement): the same scenario, however it
  *   was loaded, has the same checksum, which outputs record so that a
  *   placement can be reproduced. Free with g_free().
  */

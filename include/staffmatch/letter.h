@@ -21,18 +21,25 @@
  * list every placeholder in a comment at their top and use them all (see
  * sm_letter_get_default_template()):
  *
- *   sender, effective_date, reference_date (of ages and service), seed,
- *   tie_breaking, version, checksum (of the scenario), public_law and
- *   employment_law (booleans), employee_name, employee_id;
+ *   sender (who decides: the deciding body, else the employer, else
+ *   "your employer"), effective_date, reference_date (of ages and
+ *   service), seed, tie_breaking, version, checksum (of the scenario),
+ *   public_law and employment_law (booleans), employee_name, employee_id;
+ *   from the letters' settings (scenario.h): employer, deciding_body (as
+ *   sender), signatory, contact, response_address, letter_date and
+ *   response_deadline (two weeks after it), each empty when not set;
  *   the decision: applied, follows_work, supernumerary, manual (booleans,
  *   one true), organisation, unit, position, grade, preference_obtained,
  *   manual_reason;
- *   list preferences (in order): number, title, place, obtained, refused,
+ *   list preferences (in order): number, title, place, candidates and
+ *   seats (how many people the position ranked, for how many seats),
+ *   competition (the two in a sentence), obtained, refused,
  *   not_needed (a higher one was obtained), reason, rank, cutoff,
  *   decided_by, own_value (the employee's own value for the criterion
  *   that decided);
  *   list own_function (the own-function position not kept, if any):
- *   title, place, refused, reason, rank, cutoff, decided_by, own_value;
+ *   title, place, candidates, seats, competition, refused, reason, rank,
+ *   cutoff, decided_by, own_value;
  *   list rules (the rules of the positions concerned): rule_id,
  *   rule_positions, filters, and list criteria: criterion_number,
  *   criterion.
@@ -53,28 +60,27 @@ typedef enum {
 } SmLanguage;
 
 /**
- * SmRegime:
- * @SM_REGIME_PUBLIC_LAW: an administrative decision open to objection
- *   (bezwaar) within six weeks
- * @SM_REGIME_EMPLOYMENT_LAW: a decision by the employer under employment
- *   law; disputes go to the court
- */
-typedef enum {
-  SM_REGIME_PUBLIC_LAW,
-  SM_REGIME_EMPLOYMENT_LAW,
-} SmRegime;
-
-/**
  * SmLetterOptions:
  * @version: SM_LETTER_OPTIONS_VERSION; set by SM_LETTER_OPTIONS_INIT (a
  *   function given another version refuses with a critical; see
  *   SM_PLACE_OPTIONS_VERSION)
- * @language: the built-in template's language
- * @regime: the legal regime the letter is written under
- * @effective_date: the date the placement takes effect
+ * @language: the built-in template's language, and of every sentence
+ *   the letter engine writes
+ * @regime: read from a version-1 struct only: the legal regime (since
+ *   version 2 it is in @settings)
+ * @effective_date: read from a version-1 struct only: the date the
+ *   placement takes effect (since version 2 it is in @settings)
  * @template_text: (nullable): a template to use instead of the built-in
  *   one
- * @sender: (nullable): who signs, e.g. "the municipal secretary"
+ * @sender: read from a version-1 struct only: who decides and signs (since
+ *   version 2 @settings->deciding_body)
+ * @settings: (nullable): the letters' facts (regime, dates, sender,
+ *   signatory, contact, where to respond; scenario.h); NULL for the
+ *   scenario's own, sm_scenario_get_letter_settings(). Added in version 2.
+ *
+ * A version-1 struct (a program built against the first header) gets the
+ * scenario's settings with its own @regime, @effective_date and @sender
+ * put in their place, as before.
  */
 typedef struct {
   unsigned int version;
@@ -83,19 +89,48 @@ typedef struct {
   SmDate effective_date;
   const char *template_text;
   const char *sender;
+  const SmLetterSettings *settings;
 } SmLetterOptions;
 
-#define SM_LETTER_OPTIONS_VERSION 1u
+#define SM_LETTER_OPTIONS_VERSION 2u
 /* clang-format off */
 #define SM_LETTER_OPTIONS_INIT \
-  { SM_LETTER_OPTIONS_VERSION, SM_LANGUAGE_DUTCH, SM_REGIME_PUBLIC_LAW, \
-    { 2019, 1, 1 }, NULL, NULL }
+  { SM_LETTER_OPTIONS_VERSION, SM_LANGUAGE_DUTCH, SM_REGIME_EMPLOYMENT_LAW, \
+    { 0, 0, 0 }, NULL, NULL, NULL }
 /* clang-format on */
 
 /**
- * sm_letter_get_default_template:
+ * sm_letter_template_names:
  *
- * (transfer none): the built-in template for a language and regime.
+ * The names of the built-in templates, as the tool prints them
+ * ("nl-public", "nl-employment", "en-public", "en-employment"):
+ * language and regime as sm_language_to_string() and
+ * sm_regime_to_string() write them, joined by '-'.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): a static list.
+ */
+SM_API const char *const *sm_letter_template_names (void);
+
+/**
+ * sm_letter_template_from_name:
+ * @name: a name of sm_letter_template_names()
+ * @language_out: (out) (optional): its language
+ * @regime_out: (out) (optional): its regime
+ *
+ * Returns: TRUE; FALSE, leaving the outputs untouched, for a name that is
+ *   not one of sm_letter_template_names().
+ */
+SM_API gboolean sm_letter_template_from_name (const char *name,
+                                              SmLanguage *language_out,
+                                              SmRegime *regime_out);
+
+/**
+ * sm_letter_get_default_template:
+ * @language: the language
+ * @regime: the regime
+ *
+ * Returns: (transfer none): the built-in template for a language and
+ *   regime, a static string.
  */
 SM_API const char *sm_letter_get_default_template (SmLanguage language,
                                                    SmRegime regime);
@@ -164,6 +199,31 @@ SM_API gboolean sm_letter_render_each (const SmPlacement *placement,
                                        const SmLetterOptions *options,
                                        SmLetterFunc func, void *user_data,
                                        GError **error);
+
+/**
+ * sm_letter_mail_merge:
+ * @placement: the placement
+ * @options: the letters' options (their language names the columns and
+ *   the outcomes)
+ * @letter_folder: the folder the letters are written to, relative to
+ *   where the mail-merge file will be ("letters"), or NULL for the file
+ *   names alone
+ *
+ * The mail-merge table of the letters, for a document system that sends
+ * them: one row per employee, in the order of the scenario, with the
+ * personnel number, name, organisation, unit, position (empty when
+ * supernumerary), outcome in words, preference obtained (empty for none)
+ * and the letter's file ("letters/P10234.txt"). Semicolon-separated
+ * UTF-8 with a header row, as Dutch spreadsheet programs read it; a
+ * field holding ';', '"' or a line break is quoted, and one that a
+ * spreadsheet would run as a formula (starting with =, +, - or @) gets a
+ * single quote before it.
+ *
+ * Returns: (transfer full): the table; free with g_free().
+ */
+SM_API char *sm_letter_mail_merge (const SmPlacement *placement,
+                                   const SmLetterOptions *options,
+                                   const char *letter_folder);
 
 /**
  * sm_language_to_string:

@@ -11,12 +11,17 @@
  * name: names belong in the individual letters (letter.h).
  *
  * The same placement gives the same bytes; every report states the
- * library version, the seed and the scenario's checksum.
+ * library version, the seed and the scenario's checksum. The functions
+ * without options write English; those with SmReportOptions write Dutch
+ * or English, every word a person reads: headings, status words,
+ * criteria in plain words ("diensttijd", "years of service"), chart
+ * legends. The HTML page prints on A4.
  */
 #pragma once
 
 #include <glib.h>
 #include <staffmatch/export.h>
+#include <staffmatch/letter.h>
 #include <staffmatch/placement.h>
 
 G_BEGIN_DECLS
@@ -55,5 +60,38 @@ SM_API char *sm_report_html (const SmPlacement *placement);
  */
 SM_API gboolean sm_report_write_html (const SmPlacement *placement,
                                       const char *path, GError **error);
+
+/**
+ * SmReportOptions:
+ * @version: SM_REPORT_OPTIONS_VERSION; set by SM_REPORT_OPTIONS_INIT (a
+ *   function given another version refuses with a critical)
+ * @language: the report's language (Dutch by default, as the letters)
+ */
+typedef struct {
+  unsigned int version;
+  SmLanguage language;
+} SmReportOptions;
+
+#define SM_REPORT_OPTIONS_VERSION 1u
+/* clang-format off */
+#define SM_REPORT_OPTIONS_INIT { SM_REPORT_OPTIONS_VERSION, SM_LANGUAGE_DUTCH }
+/* clang-format on */
+
+/** sm_report_summary_text_with: the summary as plain text, in the
+ * options' language.
+ * Returns: (transfer full): the text; free with g_free(). */
+SM_API char *sm_report_summary_text_with (const SmPlacement *placement,
+                                          const SmReportOptions *options);
+
+/** sm_report_summary_markdown_with: the summary in Markdown, in the
+ * options' language.
+ * Returns: (transfer full): the text; free with g_free(). */
+SM_API char *sm_report_summary_markdown_with (const SmPlacement *placement,
+                                              const SmReportOptions *options);
+
+/** sm_report_html_with: the HTML report in the options' language.
+ * Returns: (transfer full): the page; free with g_free(). */
+SM_API char *sm_report_html_with (const SmPlacement *placement,
+                                  const SmReportOptions *options);
 
 G_END_DECLS

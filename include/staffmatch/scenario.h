@@ -475,6 +475,134 @@ SM_API void sm_scenario_set_reduction (SmScenario *scenario,
                                        SmReduction reduction,
                                        int32_t age_band_years);
 
+/* ---- the letters' settings ---------------------------------------------- */
+
+/**
+ * SmRegime:
+ * @SM_REGIME_PUBLIC_LAW: public law, as for Dutch civil servants before
+ *   2020: a draft decision, a response (zienswijze) within two weeks, the
+ *   decision, and an objection (bezwaar) within six weeks under the
+ *   General Administrative Law Act (Algemene wet bestuursrecht, Awb)
+ * @SM_REGIME_EMPLOYMENT_LAW: employment law, as for Dutch civil servants
+ *   since 2020: a decision by the employer; disputes go to the
+ *   subdistrict court (kantonrechter)
+ *
+ * The legal regime the decision letters are written under
+ * (sm_regime_to_string() in letter.h names it).
+ */
+typedef enum {
+  SM_REGIME_PUBLIC_LAW,
+  SM_REGIME_EMPLOYMENT_LAW,
+} SmRegime;
+
+/**
+ * SmLetterSettings:
+ * @version: SM_LETTER_SETTINGS_VERSION; set by SM_LETTER_SETTINGS_INIT (a
+ *   function given another version refuses with a critical)
+ * @regime: the legal regime of the letters (employment law in a new
+ *   scenario: a placement made today is one under employment law; a
+ *   scenario of before 2020 says public law)
+ * @effective_date: the date the placement takes effect, or { 0, 0, 0 }
+ *   for the placement's reference date
+ * @letter_date: the date the letters carry, from which the two weeks for
+ *   a response count, or { 0, 0, 0 } for none: the letters then carry no
+ *   date and count from the day they are received
+ * @employer: (nullable): the employer's name, e.g. "Bestuursdienst
+ *   Ommen-Hardenberg"
+ * @deciding_body: (nullable): who decides, and with whom a response or an
+ *   objection is lodged, e.g. "het bestuur van de Bestuursdienst
+ *   Ommen-Hardenberg"; NULL for "the employer" in the letter's words
+ * @signatory: (nullable): who signs on the deciding body's behalf, e.g.
+ *   "J. Jansen, secretaris"
+ * @contact: (nullable): whom the employee may ask about the letter, e.g.
+ *   "A. de Vries (HR-adviseur), 0523 123 456"
+ * @response_address: (nullable): where a response, an objection or (under
+ *   employment law) a request to reconsider is sent, e.g. "Postbus 1,
+ *   7770 AA Hardenberg" or an e-mail address
+ *
+ * The facts of the decision letters that are not in the placement: the
+ * scenario's own (sm_scenario_set_letter_settings()), which the letters
+ * use unless their options give others (letter.h). Each text is one line
+ * of at most 200 bytes of UTF-8 without control characters, and not
+ * blank; NULL leaves it out.
+ */
+typedef struct {
+  unsigned int version;
+  SmRegime regime;
+  SmDate effective_date;
+  SmDate letter_date;
+  const char *employer;
+  const char *deciding_body;
+  const char *signatory;
+  const char *contact;
+  const char *response_address;
+} SmLetterSettings;
+
+#define SM_LETTER_SETTINGS_VERSION 1u
+/* clang-format off */
+#define SM_LETTER_SETTINGS_INIT \
+  { SM_LETTER_SETTINGS_VERSION, SM_REGIME_EMPLOYMENT_LAW, { 0, 0, 0 }, \
+    { 0, 0, 0 }, NULL, NULL, NULL, NULL, NULL }
+/* clang-format on */
+
+/**
+ * sm_scenario_set_letter_settings:
+ * @scenario: the scenario
+ * @settings: the settings; their strings are copied
+ * @error: return location for an error
+ *
+ * Sets the facts the decision letters take from the scenario (see
+ * SmLetterSettings). Like the run's settings, they may change while
+ * placements of the scenario live; the letters read them when they are
+ * rendered. They decide nothing in the placement and are not part of
+ * sm_scenario_checksum(); the scenario files hold them when they differ
+ * from SM_LETTER_SETTINGS_INIT.
+ *
+ * Errors: SM_ERROR_INVALID_VALUE, changing nothing, for a regime outside
+ * SmRegime, a date that is set but is not a real day from 1900 to 2200,
+ * or a text that is blank, longer than 200 bytes, not UTF-8 or holds a
+ * control character (a line break included).
+ *
+ * Returns: TRUE when set.
+ */
+SM_API gboolean sm_scenario_set_letter_settings (
+    SmScenario *scenario, const SmLetterSettings *settings, GError **error);
+
+/**
+ * sm_scenario_get_letter_settings:
+ * @scenario: the scenario
+ * @settings_out: (out caller-allocates): filled with the settings, their
+ *   strings borrowed from the scenario (valid as long as it lives)
+ *
+ * Reads the letters' settings back (SM_LETTER_SETTINGS_INIT in a new
+ * scenario).
+ */
+SM_API void sm_scenario_get_letter_settings (const SmScenario *scenario,
+                                             SmLetterSettings *settings_out);
+
+/**
+ * sm_letter_settings_check:
+ * @settings: settings, e.g. made for one run of the letters
+ * @error: return location for an error
+ *
+ * Checks @settings as sm_scenario_set_letter_settings() does, with the
+ * same errors, without a scenario.
+ *
+ * Returns: TRUE when they are fit for a letter.
+ */
+SM_API gboolean sm_letter_settings_check (const SmLetterSettings *settings,
+                                          GError **error);
+
+/**
+ * sm_letter_settings_is_default:
+ * @settings: settings
+ *
+ * Returns: TRUE when @settings say nothing but SM_LETTER_SETTINGS_INIT
+ *   does: the files leave such settings out.
+ */
+SM_API gboolean
+sm_letter_settings_is_default (const SmLetterSettings *settings);
+
 /* ---- reading the scenario back (all indices follow the order added) ---- */
 
 /**

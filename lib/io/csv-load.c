@@ -18,7 +18,8 @@
  * organisation would otherwise bury the list under every unit, position,
  * employee and application below it.
  *
- * Tables load in the order their references need: settings, organisations,
+ * Tables load in the order their references need: settings, the letters'
+ * settings (letters.csv, key and value like settings.csv), organisations,
  * units, rules, positions, employees, applications, function relations,
  * manual placements; the default rule named in the settings is set once
  * the rules are in. Header names are matched after trimming, in any case
@@ -96,6 +97,7 @@ typedef struct {
   SmReduction reduction; /* settings, applied when all are read */
   int32_t age_band_years;
   guint settings_seen; /* bit k: setting k was given */
+  guint letters_seen;  /* bit k: key k of letters.csv was given */
   char *default_rule;  /* settings, applied after the rules */
   char *default_rule_path;
   char *default_rule_sheet;
@@ -1037,6 +1039,80 @@ load_setting (Loader *l)
   l->value_name = NULL;
 }
 
+/* ---- the letters' settings ------------------------------------------------
+ */
+
+/* The value of the current row of letters.csv, whose trimmed text is
+ * @text, put into @out at key @key; FALSE when it could not be read (a
+ * problem says why). Texts are borrowed: the scenario copies them. */
+static gboolean
+read_letter_value (Loader *l, int key, const char *text, SmLetterSettings *out)
+{
+  int word;
+  const char **texts[] = { &out->employer, &out->deciding_body, &out->signatory,
+                           &out->contact, &out->response_address };
+  switch (key)
+    {
+    case SM_CSV_LETTER_REGIME:
+      get_word (l, SM_CSV_SET_VALUE, sm_enum__regime_names, 0, &word);
+      out->regime = (SmRegime) word;
+      break;
+    case SM_CSV_LETTER_EFFECTIVE_DATE:
+      get_date (l, SM_CSV_SET_VALUE, &out->effective_date);
+      break;
+    case SM_CSV_LETTER_DATE:
+      get_date (l, SM_CSV_SET_VALUE, &out->letter_date);
+      break;
+    default:
+      *texts[key - SM_CSV_LETTER_EMPLOYER] = text;
+      break;
+    }
+  return row_ok (l);
+}
+
+/* One setting into the scenario, checked there (scenario.h). */
+static void
+apply_letter_setting (Loader *l, int key)
+{
+  g_autofree char *text = g_strstrip (g_strdup (field (l, SM_CSV_SET_VALUE)));
+  SmLetterSettings settings;
+  GError *error = NULL;
+  sm_scenario_get_letter_settings (l->scenario, &settings);
+  if (read_letter_value (l, key, text, &settings)
+      && !sm_scenario_set_letter_settings (l->scenario, &settings, &error))
+    {
+      report (l, SM_CSV_SET_VALUE, error->code, "%s", error->message);
+      g_error_free (error);
+    }
+}
+
+static void
+load_letter_setting (Loader *l)
+{
+  const char *const *names = sm_csv_tables__letter_names;
+  int key = find_word (field (l, SM_CSV_SET_KEY), names);
+  if (key < 0)
+    {
+      g_autofree char *all = g_strjoinv (", ", (char **) names);
+      g_autofree char *what = describe (l, SM_CSV_SET_KEY,
+                                        field (l, SM_CSV_SET_KEY));
+      report (l, SM_CSV_SET_KEY, SM_ERROR_INVALID_VALUE,
+              "%s is not a setting of the letters; they are %s.", what, all);
+      return;
+    }
+  if (l->letters_seen & (1u << key))
+    {
+      report (l, SM_CSV_SET_KEY, SM_ERROR_DUPLICATE,
+              "The setting '%s' is given twice; give it once.", names[key]);
+      return;
+    }
+  l->letters_seen |= 1u << key;
+  l->value_name = names[key];
+  if (!is_blank (field (l, SM_CSV_SET_VALUE)))
+    apply_letter_setting (l, key);
+  l->value_name = NULL;
+}
+
 /* ---- reading a table ---------------------------------------------------- */
 
 /* The table's records (transfer full), or NULL when it is absent or
@@ -1510,6 +1586,7 @@ load_all_tables (Loader *l)
 {
   load_table (l, &sm_csv_tables__settings, load_setting);
   apply_settings (l);
+  load_table (l, &sm_csv_tables__letters, load_letter_setting);
   load_table (l, &sm_csv_tables__organisations, load_organisation);
   load_table (l, &sm_csv_tables__units, load_unit);
   load_table (l, &sm_csv_tables__rules, load_rule);

@@ -21,6 +21,7 @@
 #include <staffmatch/error.h>
 #include <staffmatch/io.h>
 
+#include "core/enum-names-private.h"
 #include "io/csv-private.h"
 #include "io/csv-tables-private.h"
 #include "io/table-source-private.h"
@@ -254,6 +255,37 @@ save_settings (const SmScenario *s, SmCsvWriter *w)
                        sm_scenario_get_default_rule (s)));
 }
 
+/* Every key, a blank value for one not set, so that HR sees what can be
+ * filled in. */
+static void
+save_letters (const SmScenario *s, SmCsvWriter *w)
+{
+  SmLetterSettings l;
+  sm_scenario_get_letter_settings (s, &l);
+  g_autofree char *effective = sm_date_is_set (l.effective_date)
+                                   ? sm_date_to_iso (l.effective_date)
+                                   : NULL;
+  g_autofree char *letter = sm_date_is_set (l.letter_date)
+                                ? sm_date_to_iso (l.letter_date)
+                                : NULL;
+  const char *values[SM_CSV_N_LETTER_SETTINGS] = {
+    sm_enum__regime_names[l.regime],
+    effective,
+    letter,
+    l.employer,
+    l.deciding_body,
+    l.signatory,
+    l.contact,
+    l.response_address,
+  };
+  for (int k = 0; k < SM_CSV_N_LETTER_SETTINGS; k++)
+    {
+      sm_csv__put_text (w, sm_csv_tables__letter_names[k]);
+      sm_csv__put_text (w, values[k]);
+      sm_csv__end_row (w);
+    }
+}
+
 typedef struct {
   const SmCsvTableSpec *table;
   void (*save_rows) (const SmScenario *, SmCsvWriter *);
@@ -269,6 +301,7 @@ static const SavedTable saved_tables[] = {
   { &sm_csv_tables__relations, save_relations },
   { &sm_csv_tables__manual, save_manual },
   { &sm_csv_tables__settings, save_settings },
+  { &sm_csv_tables__letters, save_letters },
 };
 
 static char

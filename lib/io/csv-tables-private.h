@@ -127,3 +127,23 @@ enum {
 };
 /* NULL-terminated, for messages that list them. */
 extern const char *const sm_csv_tables__setting_names[SM_CSV_N_SETTINGS + 1];
+
+/* letters.csv: the letters' settings (scenario.h, SmLetterSettings), with
+ * the columns of settings.csv (SM_CSV_SET_KEY, SM_CSV_SET_VALUE). */
+extern const SmCsvTableSpec sm_csv_tables__letters;
+
+/* The keys of letters.csv, in the order saving writes them. */
+enum {
+  SM_CSV_LETTER_REGIME,
+  SM_CSV_LETTER_EFFECTIVE_DATE,
+  SM_CSV_LETTER_DATE,
+  SM_CSV_LETTER_EMPLOYER,
+  SM_CSV_LETTER_DECIDING_BODY,
+  SM_CSV_LETTER_SIGNATORY,
+  SM_CSV_LETTER_CONTACT,
+  SM_CSV_LETTER_RESPONSE_ADDRESS,
+  SM_CSV_N_LETTER_SETTINGS
+};
+/* NULL-terminated, for messages that list them. */
+extern const char
+    *const sm_csv_tables__letter_names[SM_CSV_N_LETTER_SETTINGS + 1];

@@ -129,3 +129,20 @@ const char *const sm_csv_tables__setting_names[SM_CSV_N_SETTINGS + 1] = {
   "reduction", "age_band_years", "default_rule",
   NULL
 };
+
+/* The values may name people (the signatory, the contact): messages quote
+ * only the keys. */
+const SmCsvTableSpec sm_csv_tables__letters = { "letters.csv",
+                                                SM_CSV_REF_NONE,
+                                                TRUE,
+                                                2,
+                                                { "key", "value", NULL },
+                                                0,
+                                                SM_CSV_COLUMN (SM_CSV_SET_KEY),
+                                                0 };
+
+const char *const sm_csv_tables__letter_names[SM_CSV_N_LETTER_SETTINGS + 1] = {
+  "regime",   "effective_date",   "letter_date",
+  "employer", "deciding_body",    "signatory",
+  "contact",  "response_address", NULL
+};

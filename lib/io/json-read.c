@@ -5,7 +5,7 @@
  * way it is written are described in json-write.c.
  *
  * Reading: "format", "version", "organisations", "units", "positions" and
- * "employees" are required; "settings", "rules", "applications",
+ * "employees" are required; "settings", "letters", "rules", "applications",
  * "function_relations" and "manual_placements" may be left out (defaults,
  * empty). Within an item, ids, names, titles, references, "kind", "grade",
  * "preference", "fit", "reason", "criteria", "criterion" and "prefer" are
@@ -568,6 +568,89 @@ load_settings (Loader *ld, JsonObject *root)
   get_string (&it, "default_rule", NEED_NULLABLE, &ld->default_rule);
 }
 
+/* ---- the letters' settings ------------------------------------------------
+ */
+
+/* Puts @candidate in @settings when it passes the scenario's checks; else
+ * reports why at letters.@member. */
+static void
+take_letter_setting (Item *it, const char *member,
+                     const SmLetterSettings *candidate,
+                     SmLetterSettings *settings)
+{
+  GError *error = NULL;
+  if (sm_letter_settings_check (candidate, &error))
+    {
+      *settings = *candidate;
+      return;
+    }
+  g_autofree char *path = member_path (it, member);
+  report (it->ld, path, error->code, "%s", error->message);
+  g_error_free (error);
+}
+
+static void
+get_letter_date (Item *it, const char *member, SmLetterSettings *settings)
+{
+  SmLetterSettings next = *settings;
+  SmDate *date = g_str_equal (member, "letter_date") ? &next.letter_date
+                                                     : &next.effective_date;
+  if (get_date (it, member, NEED_NULLABLE, date))
+    take_letter_setting (it, member, &next, settings);
+}
+
+/* The text member at @offset of SmLetterSettings. */
+static void
+get_letter_text (Item *it, const char *member, glong offset,
+                 SmLetterSettings *settings)
+{
+  SmLetterSettings next = *settings;
+  const char **target = G_STRUCT_MEMBER_P (&next, offset);
+  if (get_string (it, member, NEED_NULLABLE, target))
+    take_letter_setting (it, member, &next, settings);
+}
+
+/* The optional "letters" member (scenario.h, SmLetterSettings). */
+static void
+load_letters (Loader *ld, JsonObject *root)
+{
+  static const char *const members[] = {
+    "regime",   "effective_date",   "letter_date",
+    "employer", "deciding_body",    "signatory",
+    "contact",  "response_address", NULL
+  };
+  JsonNode *node = json_object_get_member (root, "letters");
+  Item top = { ld, root, "", "the document", TRUE };
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      if (node != NULL)
+        type_problem (&top, "letters", node, "an object");
+      return;
+    }
+  Item it = { ld, json_node_get_object (node), "letters",
+              "the letters' settings", TRUE };
+  SmLetterSettings l = SM_LETTER_SETTINGS_INIT;
+  int choice;
+  check_members (&it, members);
+  if (get_choice (&it, "regime", NEED_OPTIONAL, sm_enum__regime_names, "regime",
+                  &choice))
+    l.regime = (SmRegime) choice;
+  get_letter_date (&it, "effective_date", &l);
+  get_letter_date (&it, "letter_date", &l);
+  get_letter_text (&it, "employer",
+                   G_STRUCT_OFFSET (SmLetterSettings, employer), &l);
+  get_letter_text (&it, "deciding_body",
+                   G_STRUCT_OFFSET (SmLetterSettings, deciding_body), &l);
+  get_letter_text (&it, "signatory",
+                   G_STRUCT_OFFSET (SmLetterSettings, signatory), &l);
+  get_letter_text (&it, "contact", G_STRUCT_OFFSET (SmLetterSettings, contact),
+                   &l);
+  get_letter_text (&it, "response_address",
+                   G_STRUCT_OFFSET (SmLetterSettings, response_address), &l);
+  /* Each value was checked as it was read. */
+  sm_scenario_set_letter_settings (ld->scenario, &l, NULL);
+}
+
 static void
 apply_default_rule (Loader *ld)
 {
@@ -962,6 +1045,7 @@ load_root (Loader *ld, JsonNode *root)
   static const char *const members[] = { "format",
                                          "version",
                                          "settings",
+                                         "letters",
                                          "organisations",
                                          "units",
                                          "rules",
@@ -986,6 +1070,7 @@ load_root (Loader *ld, JsonNode *root)
     return;
   check_members (&top, members);
   load_settings (ld, object);
+  load_letters (ld, object);
   load_list (ld, object, "organisations", NEED_REQUIRED, "organisation",
              "an organisation", load_organisation);
   load_list (ld, object, "units", NEED_REQUIRED, "unit", "a unit", load_unit);
@@ -1074,6 +1159,15 @@ check_utf8 (Loader *ld)
 static const char *const member_names[] = { "format",
                                             "version",
                                             "settings",
+                                            "letters",
+                                            "regime",
+                                            "effective_date",
+                                            "letter_date",
+                                            "employer",
+                                            "deciding_body",
+                                            "signatory",
+                                            "contact",
+                                            "response_address",
                                             "organisations",
                                             "units",
                                             "rules",

@@ -16,6 +16,13 @@
  *       "age_band_years": 10,
  *       "default_rule": "R1"             a rule id, or null
  *     },
+ *     "letters": {                       only when not the defaults
+ *       "regime": "public",              or "employment"
+ *       "effective_date": "2019-01-01",  or null: the reference date
+ *       "letter_date": "2018-10-01",     or null: none
+ *       "employer", "deciding_body", "signatory", "contact",
+ *       "response_address": text or null
+ *     },
  *     "organisations": [{ "id", "name", "kind": "receiving" | "default",
  *                         "min_headcount": n | null,
  *                         "max_headcount": n | null }],
@@ -93,6 +100,8 @@
 #include <staffmatch/explain.h>
 #include <staffmatch/io.h>
 #include <staffmatch/version.h>
+
+#include "core/enum-names-private.h"
 
 /* A pretty-printing JSON writer onto a GString. Bit d of @has_members
  * says whether the container open at depth d has a member yet. */
@@ -261,13 +270,19 @@ typedef struct {
   SmDate reference_date;
   SmReduction reduction;
   int32_t age_band_years;
+  gboolean with_letters; /* write the letters' settings (files, not the
+                            checksum: they decide nothing in a placement) */
 } RunSettings;
 
 static RunSettings
 settings_of_scenario (const SmScenario *s)
 {
-  RunSettings r = { sm_scenario_get_seed (s), sm_scenario_get_tie_breaking (s),
-                    sm_scenario_get_reference_date (s), 0, 0 };
+  RunSettings r = { sm_scenario_get_seed (s),
+                    sm_scenario_get_tie_breaking (s),
+                    sm_scenario_get_reference_date (s),
+                    0,
+                    0,
+                    FALSE };
   sm_scenario_get_reduction (s, &r.reduction, &r.age_band_years);
   return r;
 }
@@ -277,7 +292,10 @@ settings_of_placement (const SmPlacement *p)
 {
   RunSettings r = { sm_placement_get_seed (p),
                     sm_placement_get_tie_breaking (p),
-                    sm_placement_get_reference_date (p), 0, 0 };
+                    sm_placement_get_reference_date (p),
+                    0,
+                    0,
+                    FALSE };
   sm_placement_get_reduction (p, &r.reduction, &r.age_band_years);
   return r;
 }
@@ -462,6 +480,33 @@ write_relations_and_manual (JsonOut *o, const SmScenario *s)
   out_close (o, ']');
 }
 
+/* The letters' settings (scenario.h), only when they are not the
+ * defaults, so that a scenario without them is written as before. */
+static void
+write_letters (JsonOut *o, const SmScenario *s)
+{
+  SmLetterSettings l;
+  sm_scenario_get_letter_settings (s, &l);
+  if (sm_letter_settings_is_default (&l))
+    return;
+  g_autofree char *effective = sm_date_is_set (l.effective_date)
+                                   ? sm_date_to_iso (l.effective_date)
+                                   : NULL;
+  g_autofree char *letter = sm_date_is_set (l.letter_date)
+                                ? sm_date_to_iso (l.letter_date)
+                                : NULL;
+  out_open (o, "letters", '{');
+  out_string (o, "regime", sm_enum__regime_names[l.regime]);
+  out_string (o, "effective_date", effective);
+  out_string (o, "letter_date", letter);
+  out_string (o, "employer", l.employer);
+  out_string (o, "deciding_body", l.deciding_body);
+  out_string (o, "signatory", l.signatory);
+  out_string (o, "contact", l.contact);
+  out_string (o, "response_address", l.response_address);
+  out_close (o, '}');
+}
+
 /* (transfer full): the scenario's JSON text with the given settings,
  * ending in a line break. */
 static GString *
@@ -472,6 +517,8 @@ scenario_to_json (const SmScenario *s, const RunSettings *run)
   out_string (&o, "format", SM_JSON__SCENARIO_FORMAT);
   out_int (&o, "version", SM_JSON__FORMAT_VERSION);
   write_settings (&o, s, run);
+  if (run->with_letters)
+    write_letters (&o, s);
   write_organisations (&o, s);
   write_units (&o, s);
   write_rules (&o, s);
@@ -653,6 +700,7 @@ sm_scenario_save_json (const SmScenario *scenario, const char *path,
   g_return_val_if_fail (scenario != NULL && path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   RunSettings run = settings_of_scenario (scenario);
+  run.with_letters = TRUE;
   g_autoptr (GString) text = scenario_to_json (scenario, &run);
   return sm_text_file__replace (path, write_text, text, error);
 }

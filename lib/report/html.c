@@ -64,6 +64,7 @@ static const char page_css[] =
     "svg .rank { fill: #3182bd; } svg .none { fill: #969696; }\n"
     "svg .year { fill: #756bb1; }\n"
     "p.note { color: #555; font-size: 0.9em; }\n"
+    "@page { size: A4; margin: 18mm 15mm; }\n"
     "@media print {\n"
     "  body { color: #000; background: #fff; max-width: none; margin: 0; }\n"
     "  h1, h2, h3, th, td, caption, p { color: #000; }\n"
@@ -83,15 +84,20 @@ put (GString *out, const char *text)
   sm_svg__append_escaped (out, text);
 }
 
-/* (transfer full): at most @max characters of @text, with an ellipsis
- * when shortened, for chart labels. */
-static char *
-short_label (const char *text, glong max)
+/* About how wide @text is in a chart's 11px sans-serif, in pixels: the
+ * room a label needs, so that no name is cut short. */
+static double
+label_width (const char *text)
 {
-  if (g_utf8_strlen (text, -1) <= max)
-    return g_strdup (text);
-  g_autofree char *head = g_utf8_substring (text, 0, max - 1);
-  return g_strconcat (head, "\xe2\x80\xa6", NULL);
+  return 6.5 * (double) g_utf8_strlen (text, -1);
+}
+
+/* Starts a group shifted @dx to the right: room on the left for labels
+ * longer than the chart's own margin. */
+static void
+shift_begin (GString *out, double dx)
+{
+  g_string_append_printf (out, "<g transform=\"translate(%d 0)\">\n", (int) dx);
 }
 
 /* The smallest of 1, 2, 5 times a power of ten that is at least @value. */
@@ -175,8 +181,7 @@ flow_node (GString *out, double x, double y, double h, const char *css,
            const char *name, int32_t people, gboolean left)
 {
   sm_svg__rect (out, x, y, FLOW_NODE, MAX (h, 1.0), css);
-  g_autofree char *label = short_label (name, 34);
-  g_autofree char *text = g_strdup_printf ("%s (%d)", label, people);
+  g_autofree char *text = g_strdup_printf ("%s (%d)", name, people);
   sm_svg__text (out, left ? x - 6 : x + FLOW_NODE + 6,
                 y + MAX (h, FLOW_SLOT) / 2 + 4,
                 left ? SM_SVG_END : SM_SVG_START, NULL, text);
@@ -204,10 +209,34 @@ flow_nodes (GString *out, const SmScenario *sc, const SmReportFlows *f,
     }
 }
 
+/* How much the flows chart moves right so that the longest unit label
+ * fits, and how much wider it gets for the longest destination. */
 static void
-chart_flows (GString *out, const SmPlacement *p, const char *title)
+flow_room (const SmScenario *sc, const SmReportFlows *f, double *left_out,
+           double *right_out)
 {
-  g_autoptr (SmReportFlows) f = sm_report_flows__new (p);
+  double left = 0, right = 0;
+  for (int32_t u = 0; u < f->n_from; u++)
+    {
+      SmUnitSpec unit;
+      sm_scenario_get_unit (sc, u, &unit);
+      if (f->from_total[u] > 0)
+        left = MAX (left, label_width (unit.name) + 40 - (FLOW_LEFT - 6));
+    }
+  for (int32_t d = 0; d < f->n_to; d++)
+    right = MAX (right, label_width (f->to_name[d]) + 40
+                            - (840 - FLOW_RIGHT - FLOW_NODE - 6));
+  *left_out = MAX (left, 0);
+  *right_out = MAX (right, 0);
+}
+
+static void
+chart_flows (GString *out, const SmPlacement *p, const char *title,
+             gboolean dutch)
+{
+  g_autoptr (SmReportFlows) f = sm_report_flows__new (p, dutch);
+  double left, right;
+  flow_room (sm_placement_get_scenario (p), f, &left, &right);
   int32_t total = 0;
   for (int32_t u = 0; u < f->n_from; u++)
     total += f->from_total[u];
@@ -218,11 +247,17 @@ chart_flows (GString *out, const SmPlacement *p, const char *title)
   g_autofree double *rcur = g_new0 (double, MAX (f->n_to, 1));
   double bottom = MAX (flow_stack (f->from_total, f->n_from, scale, ly),
                        flow_stack (f->to_total, f->n_to, scale, ry));
-  sm_svg__begin (out, 840, bottom + 10, title,
-                 "Band widths are proportional to the number of people.");
+  sm_svg__begin (out, 840 + left + right, bottom + 10, title,
+                 SM_T (dutch,
+                       "Band widths are proportional to the number of "
+                       "people.",
+                       "De breedte van een stroom is evenredig met het "
+                       "aantal mensen."));
+  shift_begin (out, left);
   sm_svg__text (out, FLOW_LEFT - 6, 20, SM_SVG_END, "head",
-                "Unit of current work");
-  sm_svg__text (out, FLOW_RIGHT, 20, SM_SVG_START, "head", "Destination");
+                SM_T (dutch, "Unit of current work", "Afdeling nu"));
+  sm_svg__text (out, FLOW_RIGHT, 20, SM_SVG_START, "head",
+                SM_T (dutch, "Destination", "Bestemming"));
   memcpy (lcur, ly, sizeof (double) * f->n_from);
   memcpy (rcur, ry, sizeof (double) * f->n_to);
   for (int32_t u = 0; u < f->n_from; u++)
@@ -236,6 +271,7 @@ chart_flows (GString *out, const SmPlacement *p, const char *title)
         rcur[d] += h;
       }
   flow_nodes (out, sm_placement_get_scenario (p), f, ly, ry, scale);
+  g_string_append (out, "</g>\n");
   sm_svg__end (out);
 }
 
@@ -264,22 +300,30 @@ vertical_bars (GString *out, const int32_t *values, const char *const *labels,
 }
 
 static void
-chart_ranks (GString *out, const SmPlacement *p, const char *title)
+chart_ranks (GString *out, const SmPlacement *p, const char *title,
+             gboolean dutch)
 {
-  static const char *const labels[] = { "1st", "2nd", "3rd", "later", "none" };
+  static const char *const en[] = { "1st", "2nd", "3rd", "later", "none" };
+  static const char *const nl[] = { "1e", "2e", "3e", "later", "geen" };
+  const char *const *labels = dutch ? nl : en;
   static const char *const css[] = { "rank", "rank", "rank", "rank", "none" };
   int32_t counts[5];
   sm_report__rank_counts (p, counts);
   sm_svg__begin (out, 420, 250, title,
-                 "People who applied to a receiving organisation, by the "
-                 "preference they obtained.");
+                 SM_T (dutch,
+                       "People who applied to a receiving organisation, by "
+                       "the preference they obtained.",
+                       "Medewerkers die bij een ontvangende organisatie "
+                       "solliciteerden, naar de voorkeur die zij kregen."));
   vertical_bars (out, counts, labels, 5, css);
-  sm_svg__text (out, 40, 20, SM_SVG_START, "head", "People");
+  sm_svg__text (out, 40, 20, SM_SVG_START, "head",
+                SM_T (dutch, "People", "Mensen"));
   sm_svg__end (out);
 }
 
 static void
-chart_contracts (GString *out, const SmPlacement *p, const char *title)
+chart_contracts (GString *out, const SmPlacement *p, const char *title,
+                 gboolean dutch)
 {
   int32_t first = 0, last = -1;
   sm_report__contract_years (sm_placement_get_scenario (p), &first, &last);
@@ -294,10 +338,15 @@ chart_contracts (GString *out, const SmPlacement *p, const char *title)
       css[k] = "year";
     }
   sm_svg__begin (out, 80 + 70.0 * n, 250, title,
-                 "People in units whose work for another organisation "
-                 "depends on a contract still running in the year.");
+                 SM_T (dutch,
+                       "People in units whose work for another organisation "
+                       "depends on a contract still running in the year.",
+                       "Mensen in afdelingen waarvan het werk voor een andere "
+                       "organisatie afhangt van een overeenkomst die in dat "
+                       "jaar nog loopt."));
   vertical_bars (out, values, (const char *const *) labels, n, css);
-  sm_svg__text (out, 40, 20, SM_SVG_START, "head", "People");
+  sm_svg__text (out, 40, 20, SM_SVG_START, "head",
+                SM_T (dutch, "People", "Mensen"));
   sm_svg__end (out);
 }
 
@@ -307,10 +356,11 @@ chart_contracts (GString *out, const SmPlacement *p, const char *title)
 #define HC_X 20.0  /* start of each row's track */
 #define HC_W 600.0 /* width of a track */
 #define HC_ROW 56.0
+#define HC_TOP 30.0 /* room for the legend */
 
 static void
 headcount_row (GString *out, const SmOrganisationSpec *o, int32_t headcount,
-               double y)
+               double y, gboolean dutch)
 {
   int32_t top = axis_end (
       MAX (headcount, MAX (o->min_headcount, o->max_headcount)));
@@ -324,27 +374,52 @@ headcount_row (GString *out, const SmOrganisationSpec *o, int32_t headcount,
       sm_svg__rect (out, HC_X + lo, y + 18, hi - lo, 16, "band");
     }
   sm_svg__rect (out, HC_X, y + 22, headcount * unit, 8, "value");
-  g_autofree char *band = sm_report__band_text (o);
-  g_autofree char *label = g_strdup_printf ("%d (band: %s)", headcount, band);
+  g_autofree char *band = sm_report__band_text (o, dutch);
+  g_autofree char *label = g_strdup_printf (SM_T (dutch, "%d (band: %s)",
+                                                  "%d (bandbreedte: %s)"),
+                                            headcount, band);
   sm_svg__text (out, HC_X + HC_W + 8, y + 30, SM_SVG_START, NULL, label);
   sm_svg__text (out, HC_X, y + 46, SM_SVG_START, "small", "0");
   text_int (out, HC_X + HC_W, y + 46, SM_SVG_END, "small", top);
 }
 
+/* A key for each mark of the chart: the bar, the shaded band, the
+ * track behind them. */
 static void
-chart_headcounts (GString *out, const SmPlacement *p, const char *title)
+headcount_legend (GString *out, gboolean dutch)
+{
+  static const char *const css[] = { "value", "band", "track" };
+  const char *const en[] = { "headcount", "band (lowest to highest)", "scale" };
+  const char *const nl[] = { "bezetting", "bandbreedte (laagste tot hoogste)",
+                             "schaal" };
+  for (int k = 0; k < 3; k++)
+    {
+      sm_svg__rect (out, HC_X + 200.0 * k, 8, 10, 10, css[k]);
+      sm_svg__text (out, HC_X + 200.0 * k + 14, 17, SM_SVG_START, NULL,
+                    dutch ? nl[k] : en[k]);
+    }
+}
+
+static void
+chart_headcounts (GString *out, const SmPlacement *p, const char *title,
+                  gboolean dutch)
 {
   const SmScenario *sc = sm_placement_get_scenario (p);
   int32_t n = sm_scenario_get_n_organisations (sc);
-  sm_svg__begin (out, 780, 10 + HC_ROW * n, title,
-                 "The bar is the headcount; the shaded range is the band. "
-                 "Each organisation has its own scale.");
+  sm_svg__begin (out, 780, HC_TOP + 10 + HC_ROW * n, title,
+                 SM_T (dutch,
+                       "The bar is the headcount; the shaded range is the "
+                       "band. Each organisation has its own scale.",
+                       "De balk is de bezetting; het gearceerde deel is de "
+                       "bandbreedte. Elke organisatie heeft haar eigen "
+                       "schaal."));
+  headcount_legend (out, dutch);
   for (int32_t o = 0; o < n; o++)
     {
       SmOrganisationSpec org;
       sm_scenario_get_organisation (sc, o, &org);
       headcount_row (out, &org, sm_placement_get_headcount (p, o),
-                     8 + HC_ROW * o);
+                     HC_TOP + 8 + HC_ROW * o, dutch);
     }
   sm_svg__end (out);
 }
@@ -358,15 +433,16 @@ chart_headcounts (GString *out, const SmPlacement *p, const char *title)
 #define UNIT_TOP 34.0
 
 static void
-unit_legend (GString *out)
+unit_legend (GString *out, gboolean dutch)
 {
-  static const char *const names[] = { "formation", "placed", "supernumerary" };
+  static const char *const en[] = { "formation", "placed", "supernumerary" };
+  static const char *const nl[] = { "formatie", "geplaatst", "boventallig" };
   static const char *const css[] = { "formation", "placed", "super" };
   for (int k = 0; k < 3; k++)
     {
       sm_svg__rect (out, UNIT_X + 130.0 * k, 8, 10, 10, css[k]);
       sm_svg__text (out, UNIT_X + 130.0 * k + 14, 17, SM_SVG_START, NULL,
-                    names[k]);
+                    dutch ? nl[k] : en[k]);
     }
 }
 
@@ -376,8 +452,7 @@ unit_row (GString *out, const char *name, const SmUnitResult *res, int32_t max,
 {
   const int32_t values[3] = { res->formation, res->placed, res->supernumerary };
   static const char *const css[] = { "formation", "placed", "super" };
-  g_autofree char *label = short_label (name, 30);
-  sm_svg__text (out, UNIT_X - 8, y + 15, SM_SVG_END, NULL, label);
+  sm_svg__text (out, UNIT_X - 8, y + 15, SM_SVG_END, NULL, name);
   for (int k = 0; k < 3; k++)
     {
       double w = UNIT_W * values[k] / max;
@@ -388,10 +463,12 @@ unit_row (GString *out, const char *name, const SmUnitResult *res, int32_t max,
 }
 
 static void
-chart_units (GString *out, const SmPlacement *p, int32_t org, const char *title)
+chart_units (GString *out, const SmPlacement *p, int32_t org, const char *title,
+             gboolean dutch)
 {
   const SmScenario *sc = sm_placement_get_scenario (p);
   int32_t n_units = sm_scenario_get_n_units (sc), max = 1, rows = 0;
+  double left = 0;
   g_autofree SmUnitResult *res = g_new0 (SmUnitResult, MAX (n_units, 1));
   g_autofree gboolean *mine = g_new0 (gboolean, MAX (n_units, 1));
   for (int32_t u = 0; u < n_units; u++)
@@ -403,13 +480,20 @@ chart_units (GString *out, const SmPlacement *p, int32_t org, const char *title)
       if (!mine[u])
         continue;
       rows++;
+      left = MAX (left, label_width (unit.name) + 16 - (UNIT_X - 8));
       max = MAX (max, MAX (res[u].formation,
                            MAX (res[u].placed, res[u].supernumerary)));
     }
-  sm_svg__begin (out, 760, UNIT_TOP + UNIT_ROW * rows + 6, title,
-                 "For each unit: the seats of its positions (formation), "
-                 "the people placed there, and the supernumeraries.");
-  unit_legend (out);
+  sm_svg__begin (out, 760 + left, UNIT_TOP + UNIT_ROW * rows + 6, title,
+                 SM_T (dutch,
+                       "For each unit: the seats of its positions "
+                       "(formation), the people placed there, and the "
+                       "supernumeraries.",
+                       "Per afdeling: de plaatsen van haar functies "
+                       "(formatie), de mensen die er geplaatst zijn, en de "
+                       "boventalligen."));
+  shift_begin (out, left);
+  unit_legend (out, dutch);
   for (int32_t u = 0, row = 0; u < n_units; u++)
     {
       SmUnitSpec unit;
@@ -417,6 +501,7 @@ chart_units (GString *out, const SmPlacement *p, int32_t org, const char *title)
       if (mine[u])
         unit_row (out, unit.name, &res[u], max, UNIT_TOP + UNIT_ROW * row++);
     }
+  g_string_append (out, "</g>\n");
   sm_svg__end (out);
 }
 
@@ -480,51 +565,64 @@ html_facts (GString *out, const SmReportTable *t)
 
 /* (transfer full): the title of a chart block. */
 static char *
-chart_title (const SmPlacement *p, const SmReportBlock *b)
+chart_title (const SmPlacement *p, const SmReportBlock *b, gboolean dutch)
 {
   SmOrganisationSpec org;
   switch (b->chart)
     {
     case SM_CHART_FLOWS:
-      return g_strdup ("People by unit of current work and destination");
+      return g_strdup (SM_T (dutch,
+                             "People by unit of current work and destination",
+                             "Mensen naar huidige afdeling en bestemming"));
     case SM_CHART_RANKS:
-      return g_strdup ("Preference ranks obtained");
+      return g_strdup (
+          SM_T (dutch, "Preference ranks obtained", "Toegekende voorkeuren"));
     case SM_CHART_HEADCOUNTS:
-      return g_strdup ("Headcount of each organisation against its band");
+      return g_strdup (SM_T (dutch,
+                             "Headcount of each organisation against its band",
+                             "Bezetting van elke organisatie tegen haar "
+                             "bandbreedte"));
     case SM_CHART_UNITS:
       sm_scenario_get_organisation (sm_placement_get_scenario (p),
                                     b->organisation, &org);
-      return g_strdup_printf ("Formation, placed and supernumerary per "
-                              "unit of %s",
+      return g_strdup_printf (SM_T (dutch,
+                                    "Formation, placed and supernumerary per "
+                                    "unit of %s",
+                                    "Formatie, geplaatst en boventallig per "
+                                    "afdeling van %s"),
                               org.name);
     case SM_CHART_CONTRACTS:
-      return g_strdup ("People under contracts for another organisation, "
-                       "by year");
+      return g_strdup (SM_T (dutch,
+                             "People under contracts for another "
+                             "organisation, by year",
+                             "Mensen onder overeenkomsten voor een andere "
+                             "organisatie, per jaar"));
     }
-  return g_strdup ("Chart");
+  return g_strdup (SM_T (dutch, "Chart", "Grafiek"));
 }
 
 static void
-html_chart (GString *out, const SmPlacement *p, const SmReportBlock *b)
+html_chart (GString *out, const SmPlacement *p, const SmReportBlock *b,
+            gboolean dutch)
 {
-  g_autofree char *title = chart_title (p, b);
+  g_autofree char *title = chart_title (p, b, dutch);
   g_string_append (out, "<div class=\"chart\">\n");
   switch (b->chart)
     {
     case SM_CHART_FLOWS:
-      chart_flows (out, p, title);
+      chart_flows (out, p, title, dutch);
       break;
     case SM_CHART_RANKS:
-      chart_ranks (out, p, title);
+      chart_ranks (out, p, title, dutch);
       break;
     case SM_CHART_HEADCOUNTS:
-      chart_headcounts (out, p, title);
+      chart_headcounts (out, p, title, dutch);
       break;
     case SM_CHART_UNITS:
-      chart_units (out, p, b->organisation, title);
+      chart_units (out, p, b->organisation, title, dutch);
       break;
     case SM_CHART_CONTRACTS:
-      chart_contracts (out, p, title);
+      chart_contracts (out, p, title, dutch);
       break;
     }
   html_table (out, b->table, title);
@@ -532,7 +630,8 @@ html_chart (GString *out, const SmPlacement *p, const SmReportBlock *b)
 }
 
 static void
-html_block (GString *out, const SmPlacement *p, const SmReportBlock *b)
+html_block (GString *out, const SmPlacement *p, const SmReportBlock *b,
+            gboolean dutch)
 {
   switch (b->kind)
     {
@@ -553,42 +652,57 @@ html_block (GString *out, const SmPlacement *p, const SmReportBlock *b)
       html_table (out, b->table, NULL);
       break;
     case SM_BLOCK_CHART:
-      html_chart (out, p, b);
+      html_chart (out, p, b, dutch);
       break;
     }
 }
 
 static void
-html_head (GString *out)
+html_head (GString *out, gboolean dutch)
 {
-  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                        "<!DOCTYPE html>\n"
-                        "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
-                        "xml:lang=\"en\""
-                        " lang=\"en\">\n<head>\n"
-                        "<meta http-equiv=\"Content-Type\""
-                        " content=\"text/html; charset=UTF-8\" />\n"
-                        "<meta name=\"generator\" content=\"staffmatch ");
+  const char *lang = dutch ? "nl" : "en";
+  g_string_append_printf (out,
+                          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<!DOCTYPE html>\n"
+                          "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+                          "xml:lang=\"%s\" lang=\"%s\">\n<head>\n"
+                          "<meta http-equiv=\"Content-Type\""
+                          " content=\"text/html; charset=UTF-8\" />\n"
+                          "<meta name=\"generator\" content=\"staffmatch ",
+                          lang, lang);
   put (out, sm_version ());
-  g_string_append (out, "\" />\n<title>Placement report</title>\n"
-                        "<style type=\"text/css\">\n");
+  g_string_append_printf (out,
+                          "\" />\n<title>%s</title>\n"
+                          "<style type=\"text/css\">\n",
+                          SM_T (dutch, "Placement report",
+                                "Rapport van de plaatsing"));
   g_string_append (out, page_css);
   g_string_append (out, "</style>\n</head>\n<body>\n");
+}
+
+char *
+sm_report__html (const SmPlacement *placement, gboolean dutch)
+{
+  g_autoptr (SmReport) r = sm_report__new (placement, dutch);
+  GString *out = g_string_new (NULL);
+  html_head (out, dutch);
+  for (guint k = 0; k < r->blocks->len; k++)
+    html_block (out, placement, g_ptr_array_index (r->blocks, k), dutch);
+  g_string_append_printf (
+      out, "<p class=\"note\">%s</p>\n</body>\n</html>\n",
+      SM_T (dutch,
+            "This report gives counts and positions only; the decisions "
+            "for each person are in their letters.",
+            "Dit rapport geeft alleen aantallen en functies; het besluit "
+            "voor ieder persoonlijk staat in de eigen brief."));
+  return g_string_free (out, FALSE);
 }
 
 char *
 sm_report_html (const SmPlacement *placement)
 {
   g_return_val_if_fail (placement != NULL, NULL);
-  g_autoptr (SmReport) r = sm_report__new (placement);
-  GString *out = g_string_new (NULL);
-  html_head (out);
-  for (guint k = 0; k < r->blocks->len; k++)
-    html_block (out, placement, g_ptr_array_index (r->blocks, k));
-  g_string_append (out, "<p class=\"note\">This report gives counts and "
-                        "positions only; the decisions for each person are "
-                        "in their letters.</p>\n</body>\n</html>\n");
-  return g_string_free (out, FALSE);
+  return sm_report__html (placement, FALSE);
 }
 
 /* The page, for write_page(). */

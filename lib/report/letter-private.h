@@ -20,7 +20,7 @@
 
 typedef struct {
   const char *months[12];
-  const char *college; /* the sender when none is given */
+  const char *deciding_default; /* who decides when none is given */
   const char *tie_single;
   const char *tie_per_position;
   const char *lot;              /* decided_by: the lottery */
@@ -30,7 +30,7 @@ typedef struct {
   const char *fit;              /* minimum fit, own fit */
   const char *qualifications;   /* the missing ones */
   const char *full;             /* rank, cutoff */
-  const char *full_criterion;   /* criterion, own value */
+  const char *full_criterion;   /* criterion, own_value_sentence */
   const char *full_lot;         /* own lot, cutoff's lot, seed */
   const char *full_some_manual; /* manual, rank, cutoff */
   const char *full_no_cutoff;   /* rank */
@@ -52,6 +52,24 @@ typedef struct {
   const char *(*describe_criterion) (const SmPriorityRule *rule, int32_t index);
   char *(*describe_value) (SmCriterion criterion, SmGranularity granularity,
                            const SmCandidate *candidate, SmDate reference);
+
+  /* ---- sendable letters: settings, competition, plain wording ---- */
+  const char *fit_missing; /* own function code, position's code */
+  const char *statuses[4]; /* SmStatus, for the mail-merge file */
+  /* The employee's own value for the criterion that decided, as a
+   * sentence that starts with a blank, e.g. " Uw diensttijd op 1 januari
+   * 2019 was 214 dagen."; @reference_text is the reference date as the
+   * letter writes it. (transfer full). */
+  char *(*own_value_sentence) (SmCriterion criterion, SmGranularity granularity,
+                               const SmCandidate *c, SmDate reference,
+                               const char *reference_text);
+  /* "Voor deze functie waren 7 kandidaten voor 2 plaatsen." (transfer
+   * full). */
+  char *(*competition) (int32_t candidates, int32_t seats);
+  /* The value itself, for the template's own_value: "214 dagen",
+   * "geschikte functie". (transfer full). */
+  char *(*own_value) (SmCriterion criterion, SmGranularity granularity,
+                      const SmCandidate *c, SmDate reference);
 } SmLetterWords;
 
 /* The words of @language: English for SM_LANGUAGE_ENGLISH, else Dutch.

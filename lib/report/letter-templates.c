@@ -20,9 +20,15 @@
   "    staan op één regel, zodat een tekstverwerker ze zelf afbreekt.\n"     \
   "\n"                                                                         \
   "    Velden van de brief:\n"                                                 \
-  "      sender              afzender, bij wie ook bezwaar wordt gemaakt\n"    \
-  "                          (standaard het college van burgemeester en\n"     \
-  "                          wethouders)\n"                                    \
+  "      sender, deciding_body   wie besluit, bij wie ook de zienswijze\n"     \
+  "                          of het bezwaar wordt ingediend (standaard\n"      \
+  "                          de werkgever)\n"                                  \
+  "      employer            naam van de werkgever\n"                          \
+  "      signatory           wie namens het bestuur ondertekent\n"             \
+  "      contact             bij wie de medewerker met vragen terecht kan\n"   \
+  "      response_address    waar een zienswijze of bezwaar heen gaat\n"       \
+  "      letter_date         datum van de brief (leeg als niet gegeven)\n"     \
+  "      response_deadline   twee weken na de datum van de brief\n"            \
   "      effective_date      datum waarop de plaatsing ingaat\n"               \
   "      reference_date      peildatum van leeftijd en diensttijd\n"           \
   "      seed, tie_breaking  lotingsgetal en manier van loten\n"               \
@@ -37,14 +43,15 @@
   "      preference_obtained (nummer van de toegekende voorkeur),\n"           \
   "      manual_reason (reden van de plaatsing met hardheidsclausule)\n"       \
   "    Lijst preferences, de voorkeuren in volgorde, per voorkeur:\n"          \
-  "      number, title, place (organisatie en afdeling), obtained,\n"          \
+  "      number, title, place (organisatie en afdeling), candidates,\n"        \
+  "      seats, competition (kandidaten en plaatsen in een zin), obtained,\n"  \
   "      refused, not_needed (een hogere voorkeur is toegekend), reason,\n"    \
   "      rank (eigen plaats in de voorrangsvolgorde), cutoff (plaats van\n"    \
   "      de laatst geplaatste), decided_by (wat de doorslag gaf),\n"           \
   "      own_value (het eigen gegeven daarvoor)\n"                             \
   "    Lijst own_function, de eigen functie als die niet behouden is:\n"       \
-  "      title, place, refused, reason, rank, cutoff, decided_by,\n"           \
-  "      own_value\n"                                                          \
+  "      title, place, candidates, seats, competition, refused, reason,\n"     \
+  "      rank, cutoff, decided_by, own_value\n"                                \
   "    Lijst rules, de voorrangsregels van de functies, per regel:\n"          \
   "      rule_id, rule_positions, filters (voorwaarden), en de lijst\n"        \
   "      criteria met criterion_number en criterion\n"                         \
@@ -59,9 +66,15 @@
   "    that a word processor wraps it.\n"                                      \
   "\n"                                                                         \
   "    Fields of the letter:\n"                                                \
-  "      sender              who signs, and to whom objections go\n"           \
-  "                          (by default the college of burgemeester en\n"     \
-  "                          wethouders)\n"                                    \
+  "      sender, deciding_body   who decides, and with whom a response\n"      \
+  "                          or objection is lodged (by default the\n"         \
+  "                          employer)\n"                                      \
+  "      employer            the employer's name\n"                            \
+  "      signatory           who signs on the deciding body's behalf\n"        \
+  "      contact             whom the employee may ask\n"                      \
+  "      response_address    where a response or objection is sent\n"          \
+  "      letter_date         the date of the letter (empty if not given)\n"    \
+  "      response_deadline   two weeks after the date of the letter\n"         \
   "      effective_date      the date the placement takes effect\n"            \
   "      reference_date      the date of ages and years of service\n"          \
   "      seed, tie_breaking  the lottery seed and how ties are drawn\n"        \
@@ -76,29 +89,21 @@
   "      preference_obtained (the number of the preference obtained),\n"       \
   "      manual_reason (the reason recorded for a manual placement)\n"         \
   "    List preferences, in order, each with:\n"                               \
-  "      number, title, place (organisation and unit), obtained,\n"            \
+  "      number, title, place (organisation and unit), candidates, seats,\n"   \
+  "      competition (candidates and places in a sentence), obtained,\n"       \
   "      refused, not_needed (a higher preference was obtained), reason,\n"    \
   "      rank (own place in the priority order), cutoff (the place of the\n"   \
   "      last person admitted), decided_by (what decided), own_value\n"        \
   "      (the employee's own value for it)\n"                                  \
   "    List own_function, the own function when it was not kept:\n"            \
-  "      title, place, refused, reason, rank, cutoff, decided_by,\n"           \
-  "      own_value\n"                                                          \
+  "      title, place, candidates, seats, competition, refused, reason,\n"     \
+  "      rank, cutoff, decided_by, own_value\n"                                \
   "    List rules, the priority rules of the positions, each with:\n"          \
   "      rule_id, rule_positions, filters (eligibility), and the list\n"       \
   "      criteria with criterion_number and criterion\n"                       \
   "}}\n"
 
-#define NL_HEAD(subject)                                                       \
-  "Van: {{sender}}\n"                                                          \
-  "\n"                                                                         \
-  "Aan: {{employee_name}}\n"                                                   \
-  "Personeelsnummer: {{employee_id}}\n"                                        \
-  "Onderwerp: " subject " over uw plaatsing per {{effective_date}}\n"          \
-  "\n"                                                                         \
-  "Beste {{employee_name}},\n"                                                 \
-  "\n"
-
+/* clang-format off */
 #define NL_DECISION                                                            \
   "{{#applied}}\n"                                                             \
   "U wordt met ingang van {{effective_date}} geplaatst in de functie "         \
@@ -130,6 +135,7 @@
   "Uw voorkeuren\n"                                                            \
   "{{#preferences}}\n"                                                         \
   "{{number}}. {{title}} ({{place}})\n"                                        \
+  "   {{competition}}\n"                                                        \
   "{{#obtained}}\n"                                                            \
   "   Toegekend: in deze functie wordt u geplaatst.\n"                         \
   "{{/obtained}}\n"                                                            \
@@ -149,6 +155,7 @@
   "\n"                                                                         \
   "Uw eigen functie\n"                                                         \
   "{{title}} ({{place}})\n"                                                    \
+  "   {{competition}}\n"                                                       \
   "   {{reason}}\n"                                                            \
   "{{/own_function}}\n"
 
@@ -179,73 +186,6 @@
   "\n"                                                                         \
   "Loting: {{tie_breaking}}, met lotingsgetal (seed) {{seed}}. Leeftijd "      \
   "en diensttijd zijn berekend op {{reference_date}}.\n"
-
-#define NL_SIGNATURE                                                           \
-  "\n"                                                                         \
-  "Met vriendelijke groet,\n"                                                  \
-  "\n"                                                                         \
-  "namens {{sender}}\n"                                                        \
-  "\n"                                                                         \
-  "Kenmerk: staffmatch {{version}}, scenario {{checksum}}, lotingsgetal "      \
-  "{{seed}}\n"
-
-static const char template_nl_public[] = NL_FIELDS NL_HEAD (
-    "ontwerpbesluit") "Door de reorganisatie verandert uw plaats in de "
-                      "organisatie. Met deze "
-                      "brief ontvangt u het ontwerpbesluit over "
-                      "uw plaatsing: waar u komt te werken, waarom, en wat u "
-                      "kunt doen als u "
-                      "het er niet mee eens bent.\n"
-                      "\n"
-                      "Ontwerpbesluit\n" NL_DECISION NL_PREFERENCES NL_RULES
-                      "\n"
-                      "Zienswijze en bezwaar\n"
-                      "Dit is een ontwerpbesluit. Bent u het er niet mee eens, "
-                      "dan kunt u "
-                      "binnen twee weken na de datum van deze brief "
-                      "schriftelijk uw "
-                      "zienswijze geven. Daarna neemt {{sender}} een besluit "
-                      "over uw "
-                      "plaatsing. Tegen dat besluit kunt u bezwaar maken bij "
-                      "{{sender}}, "
-                      "binnen zes weken te rekenen vanaf de dag na de "
-                      "verzending van het "
-                      "besluit. Vermeld in uw bezwaarschrift uw naam en adres, "
-                      "de datum, "
-                      "het besluit waartegen u bezwaar maakt en de redenen van "
-                      "uw bezwaar, "
-                      "en onderteken het.\n" NL_SIGNATURE;
-
-static const char template_nl_employment[] = NL_FIELDS NL_HEAD (
-    "besluit") "Door de reorganisatie verandert uw plaats in de organisatie. "
-               "In deze "
-               "brief leest u het besluit over uw "
-               "plaatsing: waar u komt te werken, waarom, en wat u kunt doen "
-               "als u "
-               "het er niet mee eens bent.\n"
-               "\n"
-               "Besluit\n" NL_DECISION NL_PREFERENCES NL_RULES "\n"
-               "Vragen of niet mee eens?\n"
-               "Heeft u vragen over dit besluit of bent u het er niet mee "
-               "eens, "
-               "bespreek dit dan binnen twee weken na de datum van deze brief "
-               "met uw "
-               "leidinggevende of met de afdeling HR. Komt u er samen niet "
-               "uit, dan "
-               "kunt u de kantonrechter vragen het besluit te toetsen. Laat u "
-               "zich "
-               "daarover zo nodig eerst adviseren, bijvoorbeeld door uw "
-               "vakbond.\n" NL_SIGNATURE;
-
-#define EN_HEAD(subject)                                                       \
-  "From: {{sender}}\n"                                                         \
-  "\n"                                                                         \
-  "To: {{employee_name}}\n"                                                    \
-  "Personnel number: {{employee_id}}\n"                                        \
-  "Subject: " subject " on your placement from {{effective_date}}\n"           \
-  "\n"                                                                         \
-  "Dear {{employee_name}},\n"                                                  \
-  "\n"
 
 #define EN_DECISION                                                            \
   "{{#applied}}\n"                                                             \
@@ -280,6 +220,7 @@ static const char template_nl_employment[] = NL_FIELDS NL_HEAD (
   "Your preferences\n"                                                         \
   "{{#preferences}}\n"                                                         \
   "{{number}}. {{title}} ({{place}})\n"                                        \
+  "   {{competition}}\n"                                                        \
   "{{#obtained}}\n"                                                            \
   "   Obtained: you are placed in this position.\n"                            \
   "{{/obtained}}\n"                                                            \
@@ -298,6 +239,7 @@ static const char template_nl_employment[] = NL_FIELDS NL_HEAD (
   "\n"                                                                         \
   "Your own function\n"                                                        \
   "{{title}} ({{place}})\n"                                                    \
+  "   {{competition}}\n"                                                       \
   "   {{reason}}\n"                                                            \
   "{{/own_function}}\n"
 
@@ -327,60 +269,218 @@ static const char template_nl_employment[] = NL_FIELDS NL_HEAD (
   "\n"                                                                         \
   "Lottery: {{tie_breaking}}, with seed {{seed}}. Ages and years of "          \
   "service were counted on {{reference_date}}.\n"
+/* clang-format on */
+
+/* clang-format off */
+
+/* The letterhead: the employer, the date when given, the addressee. */
+#define NL_HEAD(subject)                                                       \
+  "{{#employer}}\n"                                                            \
+  "{{employer}}\n"                                                             \
+  "\n"                                                                         \
+  "{{/employer}}\n"                                                            \
+  "{{#letter_date}}\n"                                                         \
+  "Datum: {{letter_date}}\n"                                                   \
+  "{{/letter_date}}\n"                                                         \
+  "Aan: {{employee_name}}\n"                                                   \
+  "Personeelsnummer: {{employee_id}}\n"                                        \
+  "Onderwerp: " subject " over uw plaatsing per {{effective_date}}\n"          \
+  "\n"                                                                         \
+  "Beste {{employee_name}},\n"                                                 \
+  "\n"
+
+/* "binnen twee weken na de datum van deze brief", with that date. */
+#define NL_TWO_WEEKS                                                           \
+  "{{#letter_date}}binnen twee weken na de datum van deze brief, dus "         \
+  "uiterlijk op {{response_deadline}},{{/letter_date}}"                        \
+  "{{^letter_date}}binnen twee weken nadat u deze brief heeft "                \
+  "ontvangen{{/letter_date}}"
+
+#define NL_TO_BODY                                                             \
+  "{{deciding_body}}{{#response_address}} ({{response_address}})"              \
+  "{{/response_address}}"
+
+#define NL_SIGNATURE                                                           \
+  "{{#contact}}\n"                                                             \
+  "\n"                                                                         \
+  "Heeft u vragen over deze brief, neem dan contact op met {{contact}}.\n"     \
+  "{{/contact}}\n"                                                             \
+  "\n"                                                                         \
+  "Met vriendelijke groet,\n"                                                  \
+  "\n"                                                                         \
+  "{{sender}}\n"                                                               \
+  "{{#signatory}}\n"                                                           \
+  "namens deze,\n"                                                             \
+  "\n"                                                                         \
+  "{{signatory}}\n"                                                            \
+  "{{/signatory}}\n"                                                           \
+  "\n"                                                                         \
+  "Kenmerk: staffmatch {{version}}, scenario {{checksum}}, lotingsgetal "      \
+  "{{seed}}\n"
+
+static const char template_nl_public[] =
+  NL_FIELDS
+  NL_HEAD ("ontwerpbesluit")
+  "Door de reorganisatie verandert uw plaats in de organisatie. Met deze "
+  "brief ontvangt u het ontwerpbesluit over uw plaatsing: waar u komt te "
+  "werken, waarom, en wat u kunt doen als u het er niet mee eens bent.\n"
+  "\n"
+  "Ontwerpbesluit\n"
+  NL_DECISION
+  NL_PREFERENCES
+  NL_RULES
+  "\n"
+  "Zienswijze en bezwaar\n"
+  "Dit is een ontwerpbesluit. Bent u het er niet mee eens, dan kunt u "
+  NL_TWO_WEEKS " schriftelijk uw zienswijze geven aan " NL_TO_BODY
+  " (artikel 4:8 van de Algemene wet bestuursrecht, Awb). Daarna neemt "
+  "{{deciding_body}} een besluit over uw plaatsing. Tegen dat besluit kunt "
+  "u op grond van de Awb bezwaar maken bij " NL_TO_BODY ", binnen zes "
+  "weken te rekenen vanaf de dag na de bekendmaking van het besluit "
+  "(artikelen 6:7 en 6:8 Awb). Het bezwaarschrift moet ondertekend zijn en "
+  "ten minste uw naam en adres, de datum, een omschrijving van het besluit "
+  "en de redenen van uw bezwaar bevatten (artikel 6:5 Awb).\n"
+  NL_SIGNATURE;
+
+static const char template_nl_employment[] =
+  NL_FIELDS
+  NL_HEAD ("besluit")
+  "Door de reorganisatie verandert uw plaats in de organisatie. In deze "
+  "brief leest u het besluit over uw plaatsing: waar u komt te werken, "
+  "waarom, en wat u kunt doen als u het er niet mee eens bent.\n"
+  "\n"
+  "Besluit\n"
+  NL_DECISION
+  NL_PREFERENCES
+  NL_RULES
+  "\n"
+  "Niet mee eens?\n"
+  "Dit besluit is genomen door {{deciding_body}}, onder het "
+  "arbeidsrecht. Bent u het er niet mee eens, laat dat dan " NL_TWO_WEEKS
+  " schriftelijk en met uw redenen weten aan " NL_TO_BODY ". Uw werkgever "
+  "bespreekt uw bedenkingen dan met u, zoals het sociaal statuut "
+  "voorschrijft. Komt u er samen niet uit, dan kunt u de kantonrechter "
+  "vragen het besluit te toetsen. Laat u zich daarover zo nodig eerst "
+  "adviseren, bijvoorbeeld door uw vakbond.\n"
+  NL_SIGNATURE;
+
+#define EN_HEAD(subject)                                                       \
+  "{{#employer}}\n"                                                            \
+  "{{employer}}\n"                                                             \
+  "\n"                                                                         \
+  "{{/employer}}\n"                                                            \
+  "{{#letter_date}}\n"                                                         \
+  "Date: {{letter_date}}\n"                                                    \
+  "{{/letter_date}}\n"                                                         \
+  "To: {{employee_name}}\n"                                                    \
+  "Personnel number: {{employee_id}}\n"                                        \
+  "Subject: " subject " on your placement from {{effective_date}}\n"           \
+  "\n"                                                                         \
+  "Dear {{employee_name}},\n"                                                  \
+  "\n"
+
+#define EN_TWO_WEEKS                                                           \
+  "{{#letter_date}}within two weeks of the date of this letter, that is by "   \
+  "{{response_deadline}},{{/letter_date}}"                                     \
+  "{{^letter_date}}within two weeks of receiving this letter{{/letter_date}}"
+
+#define EN_TO_BODY                                                             \
+  "{{deciding_body}}{{#response_address}} ({{response_address}})"              \
+  "{{/response_address}}"
 
 #define EN_SIGNATURE                                                           \
+  "{{#contact}}\n"                                                             \
+  "\n"                                                                         \
+  "If you have questions about this letter, please contact {{contact}}.\n"     \
+  "{{/contact}}\n"                                                             \
   "\n"                                                                         \
   "Yours sincerely,\n"                                                         \
   "\n"                                                                         \
-  "on behalf of {{sender}}\n"                                                  \
+  "{{sender}}\n"                                                               \
+  "{{#signatory}}\n"                                                           \
+  "on its behalf,\n"                                                           \
+  "\n"                                                                         \
+  "{{signatory}}\n"                                                            \
+  "{{/signatory}}\n"                                                           \
   "\n"                                                                         \
   "Reference: staffmatch {{version}}, scenario {{checksum}}, seed "            \
   "{{seed}}\n"
 
-static const char template_en_public[] = EN_FIELDS EN_HEAD (
-    "Draft decision") "Because of the reorganisation, your place in the "
-                      "organisation "
-                      "changes. This letter gives you the draft decision on "
-                      "your placement: where you will work, why, and what you "
-                      "can do if you "
-                      "disagree.\n"
-                      "\n"
-                      "Draft decision\n" EN_DECISION EN_PREFERENCES EN_RULES
-                      "\n"
-                      "Response and objection\n"
-                      "This is a draft decision. If you disagree, you may "
-                      "respond in writing "
-                      "within two weeks of the date of this letter. Then "
-                      "{{sender}} takes a "
-                      "decision on your placement. Against that decision you "
-                      "may lodge an "
-                      "objection (bezwaar) with {{sender}} within six weeks, "
-                      "counted from "
-                      "the day after the decision was sent. Your notice of "
-                      "objection must "
-                      "give your name and address, the date, the decision you "
-                      "object to and "
-                      "your reasons, and be signed.\n" EN_SIGNATURE;
+static const char template_en_public[] =
+  EN_FIELDS
+  EN_HEAD ("Draft decision")
+  "Because of the reorganisation, your place in the organisation changes. "
+  "This letter gives you the draft decision on your placement: where you "
+  "will work, why, and what you can do if you disagree.\n"
+  "\n"
+  "Draft decision\n"
+  EN_DECISION
+  EN_PREFERENCES
+  EN_RULES
+  "\n"
+  "Response and objection\n"
+  "This is a draft decision. If you disagree, you may give your response "
+  "(zienswijze) in writing " EN_TWO_WEEKS " to " EN_TO_BODY " (article 4:8 "
+  "of the General Administrative Law Act, Algemene wet bestuursrecht, "
+  "Awb). Then {{deciding_body}} takes a decision on your placement. Under "
+  "the Awb you may lodge an objection (bezwaar) against that decision with "
+  EN_TO_BODY " within six weeks, counted from the day after the decision "
+  "was made known (articles 6:7 and 6:8 Awb). Your notice of objection "
+  "must be signed and give at least your name and address, the date, the "
+  "decision you object to and your reasons (article 6:5 Awb).\n"
+  EN_SIGNATURE;
 
-static const char template_en_employment[] = EN_FIELDS EN_HEAD (
-    "Decision") "Because of the reorganisation, your place in the organisation "
-                "changes. This letter gives you the decision on your "
-                "placement: where you will work, why, and what you can do if "
-                "you "
-                "disagree.\n"
-                "\n"
-                "Decision\n" EN_DECISION EN_PREFERENCES EN_RULES "\n"
-                "Questions or disagreement\n"
-                "If you have questions about this decision or do not agree "
-                "with it, "
-                "you may discuss it with your manager or with HR within two "
-                "weeks of "
-                "the date of this letter. If you still disagree, you can ask "
-                "the court "
-                "(the kantonrechter) to review the decision. You may wish to "
-                "seek "
-                "advice first, for example from your trade "
-                "union.\n" EN_SIGNATURE;
+static const char template_en_employment[] =
+  EN_FIELDS
+  EN_HEAD ("Decision")
+  "Because of the reorganisation, your place in the organisation changes. "
+  "This letter gives you the decision on your placement: where you will "
+  "work, why, and what you can do if you disagree.\n"
+  "\n"
+  "Decision\n"
+  EN_DECISION
+  EN_PREFERENCES
+  EN_RULES
+  "\n"
+  "If you disagree\n"
+  "This decision was taken by {{deciding_body}} under employment law. "
+  "If you disagree, let " EN_TO_BODY " know in writing, "
+  "with your reasons, " EN_TWO_WEEKS " and your employer will discuss your "
+  "concerns with you, as the social plan (sociaal statuut) provides. If "
+  "you still disagree, you can ask the subdistrict court (kantonrechter) "
+  "to review the decision. You may wish to seek advice first, for example "
+  "from your trade union.\n"
+  EN_SIGNATURE;
+
+/* clang-format on */
+
+static const char *const template_names[] = { "nl-public", "nl-employment",
+                                              "en-public", "en-employment",
+                                              NULL };
+
+const char *const *
+sm_letter_template_names (void)
+{
+  return template_names;
+}
+
+gboolean
+sm_letter_template_from_name (const char *name, SmLanguage *language_out,
+                              SmRegime *regime_out)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+  for (int k = 0; template_names[k] != NULL; k++)
+    if (g_strcmp0 (template_names[k], name) == 0)
+      {
+        if (language_out != NULL)
+          *language_out = k < 2 ? SM_LANGUAGE_DUTCH : SM_LANGUAGE_ENGLISH;
+        if (regime_out != NULL)
+          *regime_out = k % 2 == 0 ? SM_REGIME_PUBLIC_LAW
+                                   : SM_REGIME_EMPLOYMENT_LAW;
+        return TRUE;
+      }
+  return FALSE;
+}
 
 const char *
 sm_letter_get_default_template (SmLanguage language, SmRegime regime)

@@ -17,11 +17,25 @@ static const char *describe_criterion_nl (const SmPriorityRule *rule,
 static char *describe_value_nl (SmCriterion criterion,
                                 SmGranularity granularity,
                                 const SmCandidate *candidate, SmDate reference);
+static char *own_value_sentence_nl (SmCriterion criterion,
+                                    SmGranularity granularity,
+                                    const SmCandidate *c, SmDate reference,
+                                    const char *reference_text);
+static char *own_value_sentence_en (SmCriterion criterion,
+                                    SmGranularity granularity,
+                                    const SmCandidate *c, SmDate reference,
+                                    const char *reference_text);
+static char *competition_nl (int32_t candidates, int32_t seats);
+static char *competition_en (int32_t candidates, int32_t seats);
+static char *own_value_nl (SmCriterion criterion, SmGranularity granularity,
+                           const SmCandidate *c, SmDate reference);
+static char *own_value_en (SmCriterion criterion, SmGranularity granularity,
+                           const SmCandidate *c, SmDate reference);
 
 static const SmLetterWords texts_nl = {
   { "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
     "september", "oktober", "november", "december" },
-  "het college van burgemeester en wethouders",
+  "uw werkgever",
   "één lotnummer per medewerker, dat bij alle functies hetzelfde is",
   "een apart lotnummer per functie en medewerker",
   "de loting",
@@ -40,7 +54,7 @@ static const SmLetterWords texts_nl = {
   "Niet toegekend: alle plaatsen zijn gegaan naar kandidaten met een "
   "hogere voorrang. Uw plaats in de voorrangsvolgorde was %d; de laatste "
   "plaats ging naar nummer %d.",
-  " Doorslaggevend was: %s. Uw eigen gegeven daarvoor: %s.",
+  " Doorslaggevend was %s.%s",
   " Volgens de voorrangsregel stond u gelijk met de laatst geplaatste "
   "kandidaat. Daarom heeft het lot beslist: uw lotnummer was %s, dat van "
   "die kandidaat %s, en het laagste nummer gaat voor. (De loting is "
@@ -90,12 +104,21 @@ static const SmLetterWords texts_nl = {
   "eigen werk hoort, sluiten zij niet voor u af)",
   describe_criterion_nl,
   describe_value_nl,
+  /* sendable letters */
+  .fit_missing = " De tabel van functierelaties noemt geen relatie van uw "
+                 "functie (%s) naar de functie van deze positie (%s); "
+                 "daarom sluit de functie niet aan op uw huidige functie.",
+  .statuses = { "geplaatst op sollicitatie", "mens volgt werk", "boventallig",
+                "hardheidsclausule" },
+  .own_value_sentence = own_value_sentence_nl,
+  .competition = competition_nl,
+  .own_value = own_value_nl,
 };
 
 static const SmLetterWords texts_en = {
   { "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December" },
-  "the college of burgemeester en wethouders",
+  "your employer",
   "one lottery number per employee, the same at every position",
   "a separate lottery number per position and employee",
   "the lottery",
@@ -112,7 +135,7 @@ static const SmLetterWords texts_en = {
   "qualifications it requires (missing: %s).",
   "Not obtained: every place went to a candidate with a higher priority. "
   "Your priority rank was %d; the last place went to rank %d.",
-  " What decided: %s. Your own value for it: %s.",
+  " Deciding criterion: %s.%s",
   " Under the rule you were tied with the last person admitted, so the "
   "lot decided: your lottery number was %s and theirs was %s, and the "
   "lower number goes first. (The lottery was drawn with the seed %s; "
@@ -156,6 +179,15 @@ static const SmLetterWords texts_en = {
   "own function to you)",
   sm_priority__describe_criterion,
   sm_priority__describe_value,
+  /* sendable letters */
+  .fit_missing = " The table of function relations holds no relation from "
+                 "your function (%s) to this position's function (%s), so "
+                 "the position does not fit your current function.",
+  .statuses = { "placed where applied", "follows the work", "supernumerary",
+                "hardship clause" },
+  .own_value_sentence = own_value_sentence_en,
+  .competition = competition_en,
+  .own_value = own_value_en,
 };
 
 const SmLetterWords *
@@ -243,10 +275,13 @@ describe_duration_nl (SmDate since, SmDate reference, SmGranularity granularity)
   int32_t years = sm_date_full_years (since, reference);
   SmDate last = sm_date__anniversary (since, since.year + years);
   int64_t days = sm_date_days_between (last, reference);
+  const char *day_unit = days == 1 ? "dag" : "dagen";
   if (days == 0)
     return g_strdup_printf ("%d jaar", (int) years);
+  if (years == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT " %s", days, day_unit);
   return g_strdup_printf ("%d jaar en %" G_GINT64_FORMAT " %s", (int) years,
-                          days, days == 1 ? "dag" : "dagen");
+                          days, day_unit);
 }
 
 static char *
@@ -283,4 +318,206 @@ describe_value_nl (SmCriterion criterion, SmGranularity granularity,
       return format_number_nl ("", c->travel_km, " km");
     }
   return g_strdup ("onbekend");
+}
+
+/* ---- sendable letters: the employee's own value, in plain sentences ----- */
+
+/* "12 years", "1 year and 1 day", "40 days". */
+static char *
+describe_duration_en (SmDate since, SmDate reference)
+{
+  if (!sm_date_is_valid (since) || !sm_date_is_valid (reference))
+    return g_strdup ("not known");
+  if (sm_date_compare (since, reference) > 0)
+    return g_strdup ("none (the date is after the reference date)");
+  int32_t years = sm_date_full_years (since, reference);
+  SmDate last = sm_date__anniversary (since, since.year + years);
+  int64_t days = sm_date_days_between (last, reference);
+  const char *y_unit = years == 1 ? "year" : "years";
+  const char *d_unit = days == 1 ? "day" : "days";
+  if (days == 0)
+    return g_strdup_printf ("%d %s", (int) years, y_unit);
+  if (years == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT " %s", days, d_unit);
+  return g_strdup_printf ("%d %s and %" G_GINT64_FORMAT " %s", (int) years,
+                          y_unit, days, d_unit);
+}
+
+static const char *const fit_words_nl[] = {
+  "dezelfde functie",      "een uitwisselbare functie", "een passende functie",
+  "een geschikte functie", "geen aansluiting",
+};
+
+static const char *const fit_words_en[] = {
+  "the same function",
+  "an interchangeable function",
+  "a suitable function",
+  "a reasonable function (geschikt)",
+  "no fit",
+};
+
+/* A fit as the word for a position that has it, for the fits between
+ * the same function and none. */
+static const char *const fit_adjective_nl[] = {
+  "", "uitwisselbaar", "passend", "geschikt", "",
+};
+
+static const char *const fit_adjective_en[] = {
+  "",
+  "interchangeable (uitwisselbaar)",
+  "suitable (passend)",
+  "reasonable (geschikt)",
+  "",
+};
+
+static const char *
+fit_word (const char *const *words, SmFit fit)
+{
+  return fit >= 0 && fit <= SM_FIT_NONE ? words[fit] : words[SM_FIT_NONE];
+}
+
+static char *
+own_value_nl (SmCriterion criterion, SmGranularity granularity,
+              const SmCandidate *c, SmDate reference)
+{
+  switch (criterion)
+    {
+    case SM_CRITERION_FIT:
+      return g_strdup (fit_word (fit_words_nl, c->fit));
+    case SM_CRITERION_SERVICE:
+      return describe_duration_nl (c->service_start, reference, granularity);
+    case SM_CRITERION_AGE:
+      return describe_duration_nl (c->birth_date, reference, granularity);
+    default:
+      return describe_value_nl (criterion, granularity, c, reference);
+    }
+}
+
+static char *
+own_value_en (SmCriterion criterion, SmGranularity granularity,
+              const SmCandidate *c, SmDate reference)
+{
+  /* Whole months or years are written by the rules' own words. */
+  gboolean in_days = granularity == SM_GRANULARITY_DAYS;
+  switch (criterion)
+    {
+    case SM_CRITERION_FIT:
+      return g_strdup (fit_word (fit_words_en, c->fit));
+    case SM_CRITERION_SERVICE:
+      if (in_days)
+        return describe_duration_en (c->service_start, reference);
+      break;
+    case SM_CRITERION_AGE:
+      if (in_days)
+        return describe_duration_en (c->birth_date, reference);
+      break;
+    default:
+      break;
+    }
+  return sm_priority__describe_value (criterion, granularity, c, reference);
+}
+
+static char *
+own_value_sentence_nl (SmCriterion criterion, SmGranularity granularity,
+                       const SmCandidate *c, SmDate reference,
+                       const char *reference_text)
+{
+  g_autofree char *value = own_value_nl (criterion, granularity, c, reference);
+  switch (criterion)
+    {
+    case SM_CRITERION_FIT:
+      if (c->fit == SM_FIT_NONE)
+        return g_strdup (""); /* the missing relation says it (letter.c) */
+      if (c->fit == SM_FIT_SAME)
+        return g_strdup (" Deze functie is uw eigen functie.");
+      return g_strdup_printf (" Gemeten aan uw huidige functie is deze "
+                              "functie %s.",
+                              fit_adjective_nl[c->fit]);
+    case SM_CRITERION_SAME_GRADE:
+      return g_strdup_printf (" U heeft schaal %d; de functie heeft schaal "
+                              "%d.",
+                              (int) c->employee_grade, (int) c->position_grade);
+    case SM_CRITERION_COMMITTEE_SCORE:
+      if (isnan (c->committee_score))
+        return g_strdup (" De plaatsingscommissie gaf u geen score.");
+      return format_number_nl (" De plaatsingscommissie gaf u de score ",
+                               c->committee_score, ".");
+    case SM_CRITERION_SERVICE:
+      return g_strdup_printf (" Uw diensttijd op %s: %s.", reference_text,
+                              value);
+    case SM_CRITERION_AGE:
+      return g_strdup_printf (" Uw leeftijd op %s: %s.", reference_text, value);
+    case SM_CRITERION_TRAVEL:
+      if (!(c->travel_km >= 0))
+        return g_strdup (" Uw reisafstand naar deze functie is niet "
+                         "bekend.");
+      return g_strdup_printf (" Uw reisafstand naar deze functie is %s.",
+                              value);
+    }
+  return g_strdup ("");
+}
+
+static char *
+own_value_sentence_en (SmCriterion criterion, SmGranularity granularity,
+                       const SmCandidate *c, SmDate reference,
+                       const char *reference_text)
+{
+  g_autofree char *value = own_value_en (criterion, granularity, c, reference);
+  switch (criterion)
+    {
+    case SM_CRITERION_FIT:
+      if (c->fit == SM_FIT_NONE)
+        return g_strdup (""); /* the missing relation says it (letter.c) */
+      if (c->fit == SM_FIT_SAME)
+        return g_strdup (" This position is your own function.");
+      return g_strdup_printf (" Measured against your current function, "
+                              "this position is %s.",
+                              fit_adjective_en[c->fit]);
+    case SM_CRITERION_SAME_GRADE:
+      return g_strdup_printf (" Your salary grade is %d; the position's is "
+                              "%d.",
+                              (int) c->employee_grade, (int) c->position_grade);
+    case SM_CRITERION_COMMITTEE_SCORE:
+      if (isnan (c->committee_score))
+        return g_strdup (" The placement committee gave you no score.");
+      {
+        char number[G_ASCII_DTOSTR_BUF_SIZE];
+        g_ascii_formatd (number, sizeof number, "%g", c->committee_score);
+        return g_strdup_printf (" The placement committee gave you a score "
+                                "of %s.",
+                                number);
+      }
+    case SM_CRITERION_SERVICE:
+      return g_strdup_printf (" Your years of service on %s: %s.",
+                              reference_text, value);
+    case SM_CRITERION_AGE:
+      return g_strdup_printf (" Your age on %s: %s.", reference_text, value);
+    case SM_CRITERION_TRAVEL:
+      if (!(c->travel_km >= 0))
+        return g_strdup (" Your travel distance to this position is not "
+                         "known.");
+      return g_strdup_printf (" Your travel distance to this position is "
+                              "%s.",
+                              value);
+    }
+  return g_strdup ("");
+}
+
+static char *
+competition_nl (int32_t candidates, int32_t seats)
+{
+  return g_strdup_printf ("Voor deze functie %s %d %s voor %d %s.",
+                          candidates == 1 ? "was er" : "waren er",
+                          (int) candidates,
+                          candidates == 1 ? "kandidaat" : "kandidaten",
+                          (int) seats, seats == 1 ? "plaats" : "plaatsen");
+}
+
+static char *
+competition_en (int32_t candidates, int32_t seats)
+{
+  return g_strdup_printf ("This position had %d %s for %d %s.",
+                          (int) candidates,
+                          candidates == 1 ? "candidate" : "candidates",
+                          (int) seats, seats == 1 ? "place" : "places");
 }

@@ -43,6 +43,7 @@ typedef struct {
   const SmLetterOptions *options;
   const SmLetterWords *tx;
   const char *checksum;
+  SmLetterSettings facts; /* the options' settings, else the scenario's */
 } LetterJob;
 
 static char *
@@ -54,11 +55,26 @@ format_date (const LetterJob *job, SmDate date)
                           job->tx->months[date.month - 1], (int) date.year);
 }
 
+/* Who decides: the settings' deciding body, else the employer by name,
+ * else "your employer". */
 static const char *
 sender_of (const LetterJob *job)
 {
-  const char *sender = job->options->sender;
-  return sender != NULL && sender[0] != '\0' ? sender : job->tx->college;
+  if (job->facts.deciding_body != NULL)
+    return job->facts.deciding_body;
+  if (job->facts.employer != NULL)
+    return job->facts.employer;
+  return job->tx->deciding_default;
+}
+
+/* The date the placement takes effect: the settings', else the reference
+ * date of the placement. */
+static SmDate
+effective_date_of (const LetterJob *job)
+{
+  if (sm_date_is_set (job->facts.effective_date))
+    return job->facts.effective_date;
+  return sm_placement_get_reference_date (job->placement);
 }
 
 /* The items of the scenario, by index: the letters ask only for items
@@ -127,6 +143,20 @@ fit_name (const LetterJob *job, SmFit fit)
                                       job->placement));
 }
 
+/* For a fit of "none": which relation the table of function relations
+ * lacks (function codes name no person); else "". */
+static char *
+fit_missing (const LetterJob *job, int32_t employee, int32_t position,
+             SmFit fit)
+{
+  if (fit != SM_FIT_NONE)
+    return g_strdup ("");
+  SmEmployeeSpec e = { 0 };
+  sm_scenario_get_employee (job->scenario, employee, &e);
+  return g_strdup_printf (job->tx->fit_missing, e.function_code,
+                          position_of (job->scenario, position).function_code);
+}
+
 static char *
 reason_not_eligible (const LetterJob *job, int32_t employee, const SmRefusal *r)
 {
@@ -146,7 +176,10 @@ reason_not_eligible (const LetterJob *job, int32_t employee, const SmRefusal *r)
       g_autofree char *min = fit_name (job,
                                        sm_priority_rule_get_min_fit (rule));
       g_autofree char *own = fit_name (job, c.fit);
-      return g_strdup_printf (job->tx->fit, min, own);
+      g_autofree char *missing = fit_missing (job, employee, r->position,
+                                              c.fit);
+      g_autofree char *base = g_strdup_printf (job->tx->fit, min, own);
+      return g_strconcat (base, missing, NULL);
     }
   g_autofree char *missing = missing_qualifications (job->scenario, employee,
                                                      r->position);
@@ -224,15 +257,24 @@ reason_full (const LetterJob *job, int32_t employee, const SmRefusal *r,
                                       &direction);
       sm_scenario__candidate (job->scenario, employee, r->position, &c);
       const char *what = tx->describe_criterion (rule, r->criterion);
-      char *value =
-          tx->describe_value (criterion,
-                              sm_priority_rule_get_granularity (rule,
-                                                                criterion),
-                              &c,
-                              sm_placement_get_reference_date (job->placement));
-      g_string_append_printf (out, tx->full_criterion, what, value);
+      SmDate reference = sm_placement_get_reference_date (job->placement);
+      SmGranularity granularity = sm_priority_rule_get_granularity (rule,
+                                                                    criterion);
+      g_autofree char *reference_text = format_date (job, reference);
+      g_autofree char *sentence = tx->own_value_sentence (criterion,
+                                                          granularity, &c,
+                                                          reference,
+                                                          reference_text);
+      g_autofree char *missing = criterion == SM_CRITERION_FIT
+                                     ? fit_missing (job, employee, r->position,
+                                                    c.fit)
+                                     : g_strdup ("");
+      g_string_append_printf (out, tx->full_criterion, what, sentence);
+      g_string_append (out, missing);
       sm_template_record__set_string (item, "decided_by", what);
-      sm_template_record__take_string (item, "own_value", value);
+      sm_template_record__take_string (item, "own_value",
+                                       tx->own_value (criterion, granularity,
+                                                      &c, reference));
     }
   return g_string_free (out, FALSE);
 }
@@ -349,13 +391,47 @@ fill_refusal (const LetterJob *job, int32_t employee, const SmRefusal *r,
 
 /* ---- the record of one letter ------------------------------------------- */
 
+/* A text of the settings, when set. */
+static void
+set_text (SmTemplateRecord *rec, const char *name, const char *text)
+{
+  if (text != NULL)
+    sm_template_record__set_string (rec, name, text);
+}
+
+/* The settings beyond the placement: who writes, when, whom to ask. */
+static void
+add_settings (const LetterJob *job, SmTemplateRecord *rec)
+{
+  const SmLetterSettings *f = &job->facts;
+  set_text (rec, "employer", f->employer);
+  sm_template_record__set_string (rec, "deciding_body", sender_of (job));
+  set_text (rec, "signatory", f->signatory);
+  set_text (rec, "contact", f->contact);
+  set_text (rec, "response_address", f->response_address);
+  if (!sm_date_is_set (f->letter_date))
+    return;
+  sm_template_record__take_string (rec, "letter_date",
+                                   format_date (job, f->letter_date));
+  /* Two weeks from the date of the letter: the last day to respond. */
+  GDate deadline;
+  g_date_clear (&deadline, 1);
+  g_date_set_dmy (&deadline, f->letter_date.day, f->letter_date.month,
+                  f->letter_date.year);
+  g_date_add_days (&deadline, 14);
+  SmDate last = { g_date_get_year (&deadline), g_date_get_month (&deadline),
+                  g_date_get_day (&deadline) };
+  sm_template_record__take_string (rec, "response_deadline",
+                                   format_date (job, last));
+}
+
 static void
 add_general (const LetterJob *job, SmTemplateRecord *rec)
 {
+  add_settings (job, rec);
   sm_template_record__set_string (rec, "sender", sender_of (job));
   sm_template_record__take_string (rec, "effective_date",
-                                   format_date (job,
-                                                job->options->effective_date));
+                                   format_date (job, effective_date_of (job)));
   sm_template_record__take_string (
       rec, "reference_date",
       format_date (job, sm_placement_get_reference_date (job->placement)));
@@ -370,7 +446,7 @@ add_general (const LetterJob *job, SmTemplateRecord *rec)
                                       : job->tx->tie_single);
   sm_template_record__set_string (rec, "version", sm_version ());
   sm_template_record__set_string (rec, "checksum", job->checksum);
-  gboolean public_law = job->options->regime == SM_REGIME_PUBLIC_LAW;
+  gboolean public_law = job->facts.regime == SM_REGIME_PUBLIC_LAW;
   sm_template_record__set_boolean (rec, "public_law", public_law);
   sm_template_record__set_boolean (rec, "employment_law", !public_law);
 }
@@ -424,6 +500,19 @@ find_refusal (const LetterJob *job, int32_t employee, int32_t preference,
   return FALSE;
 }
 
+/* How many candidates the position ranked, for how many seats. */
+static void
+add_competition (const LetterJob *job, int32_t position, SmTemplateRecord *item)
+{
+  SmPositionResult res;
+  sm_placement_get_position_result (job->placement, position, &res);
+  sm_template_record__set_int (item, "candidates", res.candidates);
+  sm_template_record__set_int (item, "seats", res.seats);
+  sm_template_record__take_string (item, "competition",
+                                   job->tx->competition (res.candidates,
+                                                         res.seats));
+}
+
 static void
 add_preferences (const LetterJob *job, int32_t employee, SmTemplateRecord *rec)
 {
@@ -445,6 +534,7 @@ add_preferences (const LetterJob *job, int32_t employee, SmTemplateRecord *rec)
       sm_template_record__set_string (item, "title",
                                       position_of (s, position).title);
       sm_template_record__take_string (item, "place", place_of (s, position));
+      add_competition (job, position, item);
       if (out.status == SM_STATUS_PLACED && out.position == position)
         sm_template_record__set_boolean (item, "obtained", TRUE);
       else if (find_refusal (job, employee, a.preference, &r))
@@ -469,6 +559,7 @@ add_own_function (const LetterJob *job, int32_t employee, SmTemplateRecord *rec)
                                       .title);
   sm_template_record__take_string (item, "place",
                                    place_of (job->scenario, r.position));
+  add_competition (job, r.position, item);
   fill_refusal (job, employee, &r, item);
 }
 
@@ -620,44 +711,58 @@ render_letter (const LetterJob *job, const SmTemplate *tmpl, int32_t employee)
 
 /* Every name a template may use. */
 static const char *const letter_names[] = {
-  "sender",         "effective_date",
-  "reference_date", "seed",
-  "tie_breaking",   "version",
-  "checksum",       "public_law",
-  "employment_law", "employee_name",
-  "employee_id",    "applied",
-  "follows_work",   "supernumerary",
-  "manual",         "organisation",
-  "unit",           "position",
-  "grade",          "preference_obtained",
-  "manual_reason",  "preferences",
-  "number",         "title",
-  "place",          "obtained",
-  "refused",        "not_needed",
-  "reason",         "rank",
-  "cutoff",         "decided_by",
-  "own_value",      "own_function",
-  "rules",          "rule_id",
-  "rule_positions", "filters",
-  "criteria",       "criterion_number",
-  "criterion",      NULL
+  "sender", "effective_date", "reference_date", "seed", "tie_breaking",
+  "version", "checksum", "public_law", "employment_law", "employee_name",
+  "employee_id", "applied", "follows_work", "supernumerary", "manual",
+  "organisation", "unit", "position", "grade", "preference_obtained",
+  "manual_reason", "preferences", "number", "title", "place", "obtained",
+  "refused", "not_needed", "reason", "rank", "cutoff", "decided_by",
+  "own_value", "own_function", "rules", "rule_id", "rule_positions", "filters",
+  "criteria", "criterion_number", "criterion",
+  /* sendable letters */
+  "employer", "deciding_body", "signatory", "contact", "response_address",
+  "letter_date", "response_deadline", "candidates", "seats", "competition", NULL
 };
 
 /* ---- rendering and writing ---------------------------------------------- */
 
-static SmTemplate *
-prepare (const SmLetterOptions *options, GError **error)
+/* The letters' facts: the options' settings, else the scenario's; a
+ * version-1 struct puts its own regime, effective date and sender in. */
+static SmLetterSettings
+facts_of (const SmPlacement *placement, const SmLetterOptions *options)
 {
-  if (!sm_date_is_valid (options->effective_date))
+  SmLetterSettings facts;
+  if (options->version >= 2 && options->settings != NULL)
+    return *options->settings;
+  sm_scenario_get_letter_settings (sm_placement_get_scenario (placement),
+                                   &facts);
+  if (options->version == 1)
+    {
+      facts.regime = options->regime;
+      facts.effective_date = options->effective_date;
+      if (options->sender != NULL && options->sender[0] != '\0')
+        facts.deciding_body = options->sender;
+    }
+  return facts;
+}
+
+static SmTemplate *
+prepare (const SmPlacement *placement, const SmLetterOptions *options,
+         GError **error)
+{
+  SmLetterSettings facts = facts_of (placement, options);
+  if (options->version == 1 && !sm_date_is_valid (options->effective_date))
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID_VALUE,
                    "The effective date of the letters is not a valid date; "
                    "set options->effective_date.");
       return NULL;
     }
+  if (!sm_letter_settings_check (&facts, error))
+    return NULL;
   const char *text = options->template_text;
   if (text == NULL)
-    text = sm_letter_get_default_template (options->language, options->regime);
+    text = sm_letter_get_default_template (options->language, facts.regime);
   return sm_template__parse (text, letter_names, error);
 }
 
@@ -670,6 +775,7 @@ job_init (LetterJob *job, const SmPlacement *placement,
   job->options = options;
   job->tx = sm_letter__words (options->language);
   job->checksum = checksum;
+  job->facts = facts_of (placement, options);
 }
 
 char *
@@ -677,13 +783,15 @@ sm_letter_render (const SmPlacement *placement, int32_t employee,
                   const SmLetterOptions *options, GError **error)
 {
   g_return_val_if_fail (placement != NULL && options != NULL, NULL);
-  g_return_val_if_fail (options->version == SM_LETTER_OPTIONS_VERSION, NULL);
+  g_return_val_if_fail (options->version == 1u
+                            || options->version == SM_LETTER_OPTIONS_VERSION,
+                        NULL);
   g_return_val_if_fail (employee >= 0
                             && employee < sm_scenario_get_n_employees (
                                    sm_placement_get_scenario (placement)),
                         NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  g_autoptr (SmTemplate) tmpl = prepare (options, error);
+  g_autoptr (SmTemplate) tmpl = prepare (placement, options, error);
   if (tmpl == NULL)
     return NULL;
   g_autofree char *checksum = sm_placement_checksum (placement);
@@ -766,9 +874,11 @@ sm_letter_write_all (const SmPlacement *placement, const char *dir,
 {
   g_return_val_if_fail (placement != NULL && dir != NULL, FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
-  g_return_val_if_fail (options->version == SM_LETTER_OPTIONS_VERSION, FALSE);
+  g_return_val_if_fail (options->version == 1u
+                            || options->version == SM_LETTER_OPTIONS_VERSION,
+                        FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  g_autoptr (SmTemplate) tmpl = prepare (options, error);
+  g_autoptr (SmTemplate) tmpl = prepare (placement, options, error);
   if (tmpl == NULL)
     return FALSE;
   if (g_mkdir_with_parents (dir, 0777) != 0)
@@ -797,10 +907,12 @@ sm_letter_render_each (const SmPlacement *placement,
                        void *user_data, GError **error)
 {
   g_return_val_if_fail (placement != NULL && options != NULL, FALSE);
-  g_return_val_if_fail (options->version == SM_LETTER_OPTIONS_VERSION, FALSE);
+  g_return_val_if_fail (options->version == 1u
+                            || options->version == SM_LETTER_OPTIONS_VERSION,
+                        FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  g_autoptr (SmTemplate) tmpl = prepare (options, error);
+  g_autoptr (SmTemplate) tmpl = prepare (placement, options, error);
   if (tmpl == NULL)
     return FALSE;
   const SmScenario *s = sm_placement_get_scenario (placement);
@@ -814,4 +926,93 @@ sm_letter_render_each (const SmPlacement *placement,
         return FALSE;
     }
   return TRUE;
+}
+
+/* ---- the mail-merge table ------------------------------------------------ */
+
+static void
+put_field (GString *out, const char *text, gboolean last)
+{
+  if (text == NULL)
+    text = "";
+  gboolean formula = strchr ("=+-@", text[0]) != NULL && text[0] != '\0';
+  if (strpbrk (text, ";\"\r\n") != NULL)
+    {
+      g_string_append_c (out, '"');
+      if (formula)
+        g_string_append_c (out, '\'');
+      for (const char *p = text; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  else
+    g_string_append_printf (out, "%s%s", formula ? "'" : "", text);
+  g_string_append_c (out, last ? '\n' : ';');
+}
+
+static void
+put_row (GString *out, const char *const *fields, int n)
+{
+  for (int k = 0; k < n; k++)
+    put_field (out, fields[k], k == n - 1);
+}
+
+static void
+put_mail_merge_row (const LetterJob *job, int32_t employee,
+                    const char *letter_folder, GString *out)
+{
+  const SmScenario *s = job->scenario;
+  SmEmployeeSpec e = { 0 };
+  SmEmployeeOutcome o;
+  sm_scenario_get_employee (s, employee, &e);
+  sm_placement_get_outcome (job->placement, employee, &o);
+  g_autofree char *preference = o.preference > 0
+                                    ? g_strdup_printf ("%d", (int) o.preference)
+                                    : NULL;
+  g_autofree char *file = g_strconcat (e.id, ".txt", NULL);
+  g_autofree char *path = letter_folder != NULL
+                              ? g_strconcat (letter_folder, "/", file, NULL)
+                              : g_strdup (file);
+  const char *fields[] = {
+    e.id,
+    e.name,
+    organisation_of (s, o.organisation).name,
+    unit_name (s, o.unit),
+    o.position >= 0 ? position_of (s, o.position).title : NULL,
+    job->tx->statuses[o.status],
+    preference,
+    path,
+  };
+  put_row (out, fields, G_N_ELEMENTS (fields));
+}
+
+char *
+sm_letter_mail_merge (const SmPlacement *placement,
+                      const SmLetterOptions *options, const char *letter_folder)
+{
+  g_return_val_if_fail (placement != NULL && options != NULL, NULL);
+  g_return_val_if_fail (options->version == 1u
+                            || options->version == SM_LETTER_OPTIONS_VERSION,
+                        NULL);
+  static const char *const header_nl[] = {
+    "personeelsnummer", "naam",     "organisatie", "afdeling",
+    "functie",          "uitkomst", "voorkeur",    "brief",
+  };
+  static const char *const header_en[] = {
+    "employee_id", "name",    "organisation", "unit",
+    "position",    "outcome", "preference",   "letter",
+  };
+  LetterJob job;
+  job_init (&job, placement, options, NULL);
+  GString *out = g_string_new (NULL);
+  put_row (out,
+           options->language == SM_LANGUAGE_ENGLISH ? header_en : header_nl,
+           G_N_ELEMENTS (header_nl));
+  for (int32_t i = 0; i < sm_scenario_get_n_employees (job.scenario); i++)
+    put_mail_merge_row (&job, i, letter_folder, out);
+  return g_string_free (out, FALSE);
 }

@@ -51,9 +51,14 @@ typedef struct {
 
 typedef struct {
   GPtrArray *blocks; /* SmReportBlock * (owned) */
+  gboolean dutch;    /* the report's language: Dutch, else English */
 } SmReport;
 
-SmReport *sm_report__new (const SmPlacement *placement);
+/* The words of a report in its language: @en or @nl. */
+#define SM_T(dutch, en, nl) ((dutch) ? (nl) : (en))
+
+/* The report in Dutch (@dutch) or English. */
+SmReport *sm_report__new (const SmPlacement *placement, gboolean dutch);
 void sm_report__free (SmReport *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmReport, sm_report__free)
@@ -70,8 +75,8 @@ typedef struct {
 /* The blocks of the placement's report meant for the text forms
  * (in_text), in order, each written by @form and separated by a blank
  * line. (transfer full): free with g_free(). */
-char *sm_report__render (const SmPlacement *placement,
-                         const SmReportForm *form);
+char *sm_report__render (const SmPlacement *placement, const SmReportForm *form,
+                         gboolean dutch);
 
 /* Cells by row (0 = header) and column: (transfer none). */
 guint sm_report_table__get_n_rows (const SmReportTable *table);
@@ -101,14 +106,20 @@ typedef struct {
   int32_t *count;
 } SmReportFlows;
 
-SmReportFlows *sm_report_flows__new (const SmPlacement *placement);
+SmReportFlows *sm_report_flows__new (const SmPlacement *placement,
+                                     gboolean dutch);
 void sm_report_flows__free (SmReportFlows *flows);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmReportFlows, sm_report_flows__free)
 
 /* (transfer full): an organisation's headcount band in words ("45 to
- * 50", "at most 50", "none"). */
-char *sm_report__band_text (const SmOrganisationSpec *organisation);
+ * 50", "at most 50", "none"; "45 tot en met 50", "ten hoogste 50",
+ * "geen"). */
+char *sm_report__band_text (const SmOrganisationSpec *organisation,
+                            gboolean dutch);
+
+/* The HTML page in Dutch (@dutch) or English (html.c). (transfer full). */
+char *sm_report__html (const SmPlacement *placement, gboolean dutch);
 
 /* The display width of UTF-8 text in a terminal: wide characters count
  * two, combining marks none. */

@@ -175,7 +175,7 @@ char *
 sm_report_summary_text (const SmPlacement *placement)
 {
   g_return_val_if_fail (placement != NULL, NULL);
-  return sm_report__render (placement, &text_form);
+  return sm_report__render (placement, &text_form, FALSE);
 }
 
 /* ---- Markdown -------------------------------------------------------------
@@ -256,5 +256,40 @@ char *
 sm_report_summary_markdown (const SmPlacement *placement)
 {
   g_return_val_if_fail (placement != NULL, NULL);
-  return sm_report__render (placement, &markdown_form);
+  return sm_report__render (placement, &markdown_form, FALSE);
+}
+
+/* ---- in a language of choice --------------------------------------------- */
+
+static gboolean
+is_dutch (const SmReportOptions *options)
+{
+  return options->language == SM_LANGUAGE_DUTCH;
+}
+
+char *
+sm_report_summary_text_with (const SmPlacement *placement,
+                             const SmReportOptions *options)
+{
+  g_return_val_if_fail (placement != NULL && options != NULL, NULL);
+  g_return_val_if_fail (options->version == SM_REPORT_OPTIONS_VERSION, NULL);
+  return sm_report__render (placement, &text_form, is_dutch (options));
+}
+
+char *
+sm_report_summary_markdown_with (const SmPlacement *placement,
+                                 const SmReportOptions *options)
+{
+  g_return_val_if_fail (placement != NULL && options != NULL, NULL);
+  g_return_val_if_fail (options->version == SM_REPORT_OPTIONS_VERSION, NULL);
+  return sm_report__render (placement, &markdown_form, is_dutch (options));
+}
+
+char *
+sm_report_html_with (const SmPlacement *placement,
+                     const SmReportOptions *options)
+{
+  g_return_val_if_fail (placement != NULL && options != NULL, NULL);
+  g_return_val_if_fail (options->version == SM_REPORT_OPTIONS_VERSION, NULL);
+  return sm_report__html (placement, is_dutch (options));
 }

@@ -200,14 +200,33 @@ position_rule (const SmScenario *sc, int32_t position)
   return sm_scenario_get_default_rule (sc);
 }
 
-/* What decided a position's last seat, in words. */
+/* What decided a position's last seat, in human words. */
 static const char *
-criterion_name (const SmScenario *sc, int32_t position, int32_t criterion)
+criterion_name (const SmScenario *sc, int32_t position, int32_t criterion,
+                gboolean dutch)
 {
+  static const char *const en[] = {
+    "fit to the current function",
+    "same salary grade",
+    "committee score",
+    "years of service",
+    "age",
+    "travel distance",
+  };
+  static const char *const nl[] = {
+    "aansluiting op de huidige functie",
+    "zelfde salarisschaal",
+    "score van de plaatsingscommissie",
+    "diensttijd",
+    "leeftijd",
+    "reisafstand",
+  };
+  G_STATIC_ASSERT (G_N_ELEMENTS (en) == SM_N_CRITERIA);
+  G_STATIC_ASSERT (G_N_ELEMENTS (nl) == SM_N_CRITERIA);
   if (criterion == SM_DECIDED_BY_LOT)
-    return "lot";
+    return SM_T (dutch, "lot", "loting");
   if (criterion == SM_DECIDED_BY_MANUAL)
-    return "manual placement";
+    return SM_T (dutch, "manual placement", "hardheidsclausule");
   const SmPriorityRule *rule = position_rule (sc, position);
   if (criterion < 0 || rule == NULL
       || criterion >= sm_priority_rule_get_n_criteria (rule))
@@ -215,26 +234,30 @@ criterion_name (const SmScenario *sc, int32_t position, int32_t criterion)
   SmCriterion c;
   SmDirection direction;
   sm_priority_rule_get_criterion (rule, criterion, &c, &direction);
-  return sm_criterion_to_string (c);
+  return dutch ? nl[c] : en[c];
 }
 
 char *
-sm_report__band_text (const SmOrganisationSpec *o)
+sm_report__band_text (const SmOrganisationSpec *o, gboolean dutch)
 {
   if (o->min_headcount >= 0 && o->max_headcount >= 0)
-    return g_strdup_printf ("%d to %d", o->min_headcount, o->max_headcount);
+    return g_strdup_printf (SM_T (dutch, "%d to %d", "%d tot en met %d"),
+                            o->min_headcount, o->max_headcount);
   if (o->min_headcount >= 0)
-    return g_strdup_printf ("at least %d", o->min_headcount);
+    return g_strdup_printf (SM_T (dutch, "at least %d", "ten minste %d"),
+                            o->min_headcount);
   if (o->max_headcount >= 0)
-    return g_strdup_printf ("at most %d", o->max_headcount);
-  return g_strdup ("none");
+    return g_strdup_printf (SM_T (dutch, "at most %d", "ten hoogste %d"),
+                            o->max_headcount);
+  return g_strdup (SM_T (dutch, "none", "geen"));
 }
 
 static const char *
-ordinal (int32_t rank)
+ordinal (int32_t rank, gboolean dutch)
 {
-  static const char *const names[] = { "1st", "2nd", "3rd", "later", "none" };
-  return names[rank];
+  static const char *const en[] = { "1st", "2nd", "3rd", "later", "none" };
+  static const char *const nl[] = { "1e", "2e", "3e", "later", "geen" };
+  return dutch ? nl[rank] : en[rank];
 }
 
 void
@@ -304,7 +327,7 @@ sm_report__text_width (const char *text)
 /* First destination of each organisation: one for a receiving
  * organisation, two (follows work, supernumerary) for a default one. */
 static int32_t *
-destinations (const SmScenario *sc, GPtrArray *names)
+destinations (const SmScenario *sc, GPtrArray *names, gboolean dutch)
 {
   int32_t n_orgs = sm_scenario_get_n_organisations (sc);
   int32_t *first = g_new0 (int32_t, MAX (n_orgs, 1));
@@ -318,21 +341,25 @@ destinations (const SmScenario *sc, GPtrArray *names)
       else
         {
           g_ptr_array_add (names,
-                           g_strdup_printf ("%s: follows work", org.name));
+                           g_strdup_printf (SM_T (dutch, "%s: follows work",
+                                                  "%s: mens volgt werk"),
+                                            org.name));
           g_ptr_array_add (names,
-                           g_strdup_printf ("%s: supernumerary", org.name));
+                           g_strdup_printf (SM_T (dutch, "%s: supernumerary",
+                                                  "%s: boventallig"),
+                                            org.name));
         }
     }
   return first;
 }
 
 SmReportFlows *
-sm_report_flows__new (const SmPlacement *placement)
+sm_report_flows__new (const SmPlacement *placement, gboolean dutch)
 {
   const SmScenario *sc = sm_placement_get_scenario (placement);
   SmReportFlows *f = g_new0 (SmReportFlows, 1);
   GPtrArray *names = g_ptr_array_new ();
-  g_autofree int32_t *first = destinations (sc, names);
+  g_autofree int32_t *first = destinations (sc, names, dutch);
   f->n_from = sm_scenario_get_n_units (sc);
   f->n_to = (int32_t) names->len;
   g_ptr_array_add (names, NULL);
@@ -388,38 +415,57 @@ add_overview (SmReport *r, const SmPlacement *p)
       sm_placement_get_outcome (p, i, &out);
       by_status[out.status]++;
     }
-  heading (r, 1, "Placement summary");
+  heading (r, 1, "%s",
+           SM_T (r->dutch, "Placement summary", "Overzicht van de plaatsing"));
   SmReportTable *t = facts (r);
-  fact (t, "Library", "staffmatch %s", sm_version ());
-  fact (t, "Seed", "%" G_GUINT64_FORMAT, sm_placement_get_seed (p));
-  fact (t, "Scenario checksum", "%s",
-        checksum != NULL ? checksum : "unavailable");
-  fact (t, "Employees", "%d", sm_scenario_get_n_employees (sc));
-  fact (t, "Organisations", "%d", sm_scenario_get_n_organisations (sc));
-  fact (t, "Units", "%d", sm_scenario_get_n_units (sc));
-  fact (t, "Positions", "%d", sm_scenario_get_n_positions (sc));
-  fact (t, "Applications", "%d", sm_scenario_get_n_applications (sc));
-  fact (t, "Placed as applied", "%d", by_status[SM_STATUS_PLACED]);
-  fact (t, "Follow their work", "%d", by_status[SM_STATUS_FOLLOWS_WORK]);
-  fact (t, "Supernumerary", "%d", by_status[SM_STATUS_SUPERNUMERARY]);
-  fact (t, "Placed manually", "%d", by_status[SM_STATUS_MANUAL]);
+  fact (t, SM_T (r->dutch, "Library", "Programmatuur"), "staffmatch %s",
+        sm_version ());
+  fact (t, SM_T (r->dutch, "Seed", "Lotingsgetal"), "%" G_GUINT64_FORMAT,
+        sm_placement_get_seed (p));
+  fact (t, SM_T (r->dutch, "Scenario checksum", "Controlegetal scenario"), "%s",
+        checksum != NULL ? checksum
+                         : SM_T (r->dutch, "unavailable", "niet beschikbaar"));
+  fact (t, SM_T (r->dutch, "Employees", "Medewerkers"), "%d",
+        sm_scenario_get_n_employees (sc));
+  fact (t, SM_T (r->dutch, "Organisations", "Organisaties"), "%d",
+        sm_scenario_get_n_organisations (sc));
+  fact (t, SM_T (r->dutch, "Units", "Afdelingen"), "%d",
+        sm_scenario_get_n_units (sc));
+  fact (t, SM_T (r->dutch, "Positions", "Functies"), "%d",
+        sm_scenario_get_n_positions (sc));
+  fact (t, SM_T (r->dutch, "Applications", "Sollicitaties"), "%d",
+        sm_scenario_get_n_applications (sc));
+  fact (t, SM_T (r->dutch, "Placed as applied", "Geplaatst op sollicitatie"),
+        "%d", by_status[SM_STATUS_PLACED]);
+  fact (t, SM_T (r->dutch, "Follow their work", "Mens volgt werk"), "%d",
+        by_status[SM_STATUS_FOLLOWS_WORK]);
+  fact (t, SM_T (r->dutch, "Supernumerary", "Boventallig"), "%d",
+        by_status[SM_STATUS_SUPERNUMERARY]);
+  fact (t, SM_T (r->dutch, "Placed manually", "Hardheidsclausule"), "%d",
+        by_status[SM_STATUS_MANUAL]);
 }
 
 static void
 add_organisations (SmReport *r, const SmPlacement *p)
 {
   const SmScenario *sc = sm_placement_get_scenario (p);
-  heading (r, 2, "Organisations");
-  SmReportTable *t = table_new (0x14, "Organisation", "Kind", "Headcount",
-                                "Band", "Vacancies", NULL);
+  heading (r, 2, "%s", SM_T (r->dutch, "Organisations", "Organisaties"));
+  SmReportTable *t = table_new (0x14,
+                                SM_T (r->dutch, "Organisation", "Organisatie"),
+                                SM_T (r->dutch, "Kind", "Soort"),
+                                SM_T (r->dutch, "Headcount", "Bezetting"),
+                                SM_T (r->dutch, "Band", "Bandbreedte"),
+                                SM_T (r->dutch, "Vacancies", "Vacatures"),
+                                NULL);
   for (int32_t o = 0; o < sm_scenario_get_n_organisations (sc); o++)
     {
       SmOrganisationSpec org;
       sm_scenario_get_organisation (sc, o, &org);
-      g_autofree char *band = sm_report__band_text (&org);
+      g_autofree char *band = sm_report__band_text (&org, r->dutch);
       table_text (t, org.name);
-      table_text (t, org.kind == SM_ORGANISATION_KIND_DEFAULT ? "default"
-                                                              : "receiving");
+      table_text (t, org.kind == SM_ORGANISATION_KIND_DEFAULT
+                         ? SM_T (r->dutch, "default", "standaard")
+                         : SM_T (r->dutch, "receiving", "ontvangend"));
       table_int (t, sm_placement_get_headcount (p, o));
       table_text (t, band);
       table_int (t, sm_placement_get_vacancies (p, o));
@@ -431,12 +477,15 @@ static void
 add_flows (SmReport *r, const SmPlacement *p)
 {
   const SmScenario *sc = sm_placement_get_scenario (p);
-  g_autoptr (SmReportFlows) f = sm_report_flows__new (p);
-  SmReportTable *t = table_new (0, "Former unit", NULL);
+  g_autoptr (SmReportFlows) f = sm_report_flows__new (p, r->dutch);
+  SmReportTable *t =
+      table_new (0, SM_T (r->dutch, "Former unit", "Huidige afdeling"), NULL);
   for (int32_t d = 0; d <= f->n_to; d++)
     {
       g_ptr_array_add (t->cells,
-                       g_strdup (d < f->n_to ? f->to_name[d] : "Total"));
+                       g_strdup (d < f->n_to
+                                     ? f->to_name[d]
+                                     : SM_T (r->dutch, "Total", "Totaal")));
       t->right |= t->n_columns < 32 ? 1u << t->n_columns : 0;
       t->n_columns++;
     }
@@ -452,7 +501,9 @@ add_flows (SmReport *r, const SmPlacement *p)
       table_int (t, f->from_total[u]);
     }
   SmReportBlock *b = add_block (r, SM_BLOCK_HEADING,
-                                g_strdup ("Where people went"), NULL);
+                                g_strdup (SM_T (r->dutch, "Where people went",
+                                                "Waar iedereen heen gaat")),
+                                NULL);
   b->level = 2;
   b->in_text = FALSE;
   chart (r, SM_CHART_FLOWS, t, FALSE);
@@ -466,20 +517,28 @@ add_ranks (SmReport *r, const SmPlacement *p)
   int32_t applicants = 0;
   for (int k = 0; k < 5; k++)
     applicants += counts[k];
-  heading (r, 2, "Preferences obtained");
+  heading (r, 2, "%s",
+           SM_T (r->dutch, "Preferences obtained", "Toegekende voorkeuren"));
   if (applicants == 0)
     {
-      paragraph (r, "Nobody applied to a receiving organisation.");
+      paragraph (r, "%s",
+                 SM_T (r->dutch, "Nobody applied to a receiving organisation.",
+                       "Niemand heeft gesolliciteerd bij een ontvangende "
+                       "organisatie."));
       return;
     }
   paragraph (r,
-             "Of the %d employees who applied to a receiving "
-             "organisation, by the preference they obtained:",
+             SM_T (r->dutch,
+                   "Of the %d employees who applied to a receiving "
+                   "organisation, by the preference they obtained:",
+                   "Van de %d medewerkers die bij een ontvangende organisatie "
+                   "solliciteerden, naar de voorkeur die zij kregen:"),
              applicants);
-  SmReportTable *t = table_new (0x2, "Preference", "People", NULL);
+  SmReportTable *t = table_new (0x2, SM_T (r->dutch, "Preference", "Voorkeur"),
+                                SM_T (r->dutch, "People", "Mensen"), NULL);
   for (int k = 0; k < 5; k++)
     {
-      table_text (t, ordinal (k));
+      table_text (t, ordinal (k, r->dutch));
       table_int (t, counts[k]);
     }
   chart (r, SM_CHART_RANKS, t, TRUE);
@@ -489,7 +548,9 @@ static void
 add_open_positions (SmReport *r, const SmPlacement *p, int32_t org)
 {
   const SmScenario *sc = sm_placement_get_scenario (p);
-  SmReportTable *t = table_new (0x2, "Position", "Open seats", NULL);
+  SmReportTable *t = table_new (0x2, SM_T (r->dutch, "Position", "Functie"),
+                                SM_T (r->dutch, "Open seats", "Open plaatsen"),
+                                NULL);
   for (int32_t j = 0; j < sm_scenario_get_n_positions (sc); j++)
     {
       SmPositionSpec pos;
@@ -501,13 +562,15 @@ add_open_positions (SmReport *r, const SmPlacement *p, int32_t org)
       table_text (t, pos.title);
       table_int (t, res.open);
     }
-  heading (r, 3, "Open positions");
+  heading (r, 3, "%s", SM_T (r->dutch, "Open positions", "Open functies"));
   if (sm_report_table__get_n_rows (t) > 1)
     add_block (r, SM_BLOCK_TABLE, NULL, t);
   else
     {
       table_free (t);
-      paragraph (r, "None: every seat is filled.");
+      paragraph (r, "%s",
+                 SM_T (r->dutch, "None: every seat is filled.",
+                       "Geen: elke plaats is bezet."));
     }
 }
 
@@ -515,8 +578,14 @@ static void
 add_positions (SmReport *r, const SmPlacement *p, int32_t org)
 {
   const SmScenario *sc = sm_placement_get_scenario (p);
-  SmReportTable *t = table_new (0x7C, "Id", "Title", "Seats", "Candidates",
-                                "Filled", "Manual", "Cutoff", "Decided by",
+  SmReportTable *t = table_new (0x7C, SM_T (r->dutch, "Id", "Code"),
+                                SM_T (r->dutch, "Title", "Titel"),
+                                SM_T (r->dutch, "Seats", "Plaatsen"),
+                                SM_T (r->dutch, "Candidates", "Kandidaten"),
+                                SM_T (r->dutch, "Filled", "Bezet"),
+                                SM_T (r->dutch, "Manual", "Hardheidsclausule"),
+                                SM_T (r->dutch, "Cutoff", "Grens"),
+                                SM_T (r->dutch, "Decided by", "Doorslaggevend"),
                                 NULL);
   for (int32_t j = 0; j < sm_scenario_get_n_positions (sc); j++)
     {
@@ -536,14 +605,22 @@ add_positions (SmReport *r, const SmPlacement *p, int32_t org)
         table_int (t, res.cutoff);
       else
         table_text (t, "-");
-      table_text (t, criterion_name (sc, j, res.criterion));
+      table_text (t, criterion_name (sc, j, res.criterion, r->dutch));
     }
-  heading (r, 3, "Positions");
-  paragraph (r, "Manual: seats filled by a manual placement (hardship "
-                "clause). Cutoff: the place in the position's priority order "
-                "of the last person admitted when every seat is filled. "
-                "Decided by: the criterion of the position's rule that put "
-                "that person ahead of the first one refused.");
+  heading (r, 3, "%s", SM_T (r->dutch, "Positions", "Functies"));
+  paragraph (
+      r, "%s",
+      SM_T (r->dutch,
+            "Manual: seats filled by a manual placement (hardship "
+            "clause). Cutoff: the place in the position's priority order "
+            "of the last person admitted when every seat is filled. "
+            "Decided by: the criterion of the position's rule that put "
+            "that person ahead of the first one refused.",
+            "Hardheidsclausule: plaatsen bezet door een plaatsing op grond van "
+            "de hardheidsclausule. Grens: de plaats in de voorrangsvolgorde "
+            "van de laatst geplaatste kandidaat, als alle plaatsen bezet zijn. "
+            "Doorslaggevend: het criterium van de voorrangsregel dat die "
+            "kandidaat voor de eerste afgewezen kandidaat plaatste."));
   add_block (r, SM_BLOCK_TABLE, NULL, t);
 }
 
@@ -561,16 +638,21 @@ add_receiving (SmReport *r, const SmPlacement *p, int32_t org)
       if (out.organisation == org && out.preference > 0)
         by_choice[MIN (out.preference, 4) - 1]++;
     }
-  g_autofree char *band = sm_report__band_text (&o);
-  heading (r, 2, "%s (receiving organisation)", o.name);
+  g_autofree char *band = sm_report__band_text (&o, r->dutch);
+  heading (r, 2,
+           SM_T (r->dutch, "%s (receiving organisation)",
+                 "%s (ontvangende organisatie)"),
+           o.name);
   SmReportTable *t = facts (r);
-  fact (t, "Headcount", "%d", sm_placement_get_headcount (p, org));
-  fact (t, "Band", "%s", band);
-  fact (t, "Vacancies to recruit", "%d", sm_placement_get_vacancies (p, org));
-  fact (t, "1st choice", "%d", by_choice[0]);
-  fact (t, "2nd choice", "%d", by_choice[1]);
-  fact (t, "3rd choice", "%d", by_choice[2]);
-  fact (t, "Later choice", "%d", by_choice[3]);
+  fact (t, SM_T (r->dutch, "Headcount", "Bezetting"), "%d",
+        sm_placement_get_headcount (p, org));
+  fact (t, SM_T (r->dutch, "Band", "Bandbreedte"), "%s", band);
+  fact (t, SM_T (r->dutch, "Vacancies to recruit", "Te werven vacatures"), "%d",
+        sm_placement_get_vacancies (p, org));
+  fact (t, SM_T (r->dutch, "1st choice", "1e keus"), "%d", by_choice[0]);
+  fact (t, SM_T (r->dutch, "2nd choice", "2e keus"), "%d", by_choice[1]);
+  fact (t, SM_T (r->dutch, "3rd choice", "3e keus"), "%d", by_choice[2]);
+  fact (t, SM_T (r->dutch, "Later choice", "Latere keus"), "%d", by_choice[3]);
   add_open_positions (r, p, org);
   add_positions (r, p, org);
 }
@@ -581,8 +663,11 @@ add_default (SmReport *r, const SmPlacement *p, int32_t org)
   const SmScenario *sc = sm_placement_get_scenario (p);
   SmOrganisationSpec o;
   sm_scenario_get_organisation (sc, org, &o);
-  SmReportTable *t = table_new (0xE, "Unit", "Formation", "Placed",
-                                "Supernumerary", NULL);
+  SmReportTable *t = table_new (0xE, SM_T (r->dutch, "Unit", "Afdeling"),
+                                SM_T (r->dutch, "Formation", "Formatie"),
+                                SM_T (r->dutch, "Placed", "Geplaatst"),
+                                SM_T (r->dutch, "Supernumerary", "Boventallig"),
+                                NULL);
   SmUnitResult total = { 0, 0, 0 };
   for (int32_t u = 0; u < sm_scenario_get_n_units (sc); u++)
     {
@@ -600,19 +685,28 @@ add_default (SmReport *r, const SmPlacement *p, int32_t org)
       total.placed += res.placed;
       total.supernumerary += res.supernumerary;
     }
-  heading (r, 2, "%s (default organisation)", o.name);
+  heading (r, 2,
+           SM_T (r->dutch, "%s (default organisation)",
+                 "%s (standaardorganisatie)"),
+           o.name);
   paragraph (r,
-             "Headcount %d: everyone not placed elsewhere, by their "
-             "function where it has a place (\"mens volgt werk\"), else "
-             "supernumerary in the unit of their current work.",
+             SM_T (r->dutch,
+                   "Headcount %d: everyone not placed elsewhere, by their "
+                   "function where it has a place (\"mens volgt werk\"), else "
+                   "supernumerary in the unit of their current work.",
+                   "Bezetting %d: iedereen die niet elders is geplaatst, in de "
+                   "eigen functie waar daar plaats is (mens volgt werk), "
+                   "anders boventallig in de afdeling van het huidige werk."),
              sm_placement_get_headcount (p, org));
   if (sm_report_table__get_n_rows (t) == 1)
     {
       table_free (t);
-      paragraph (r, "The organisation has no units.");
+      paragraph (r, "%s",
+                 SM_T (r->dutch, "The organisation has no units.",
+                       "De organisatie heeft geen afdelingen."));
       return;
     }
-  table_text (t, "Total");
+  table_text (t, SM_T (r->dutch, "Total", "Totaal"));
   table_int (t, total.formation);
   table_int (t, total.placed);
   table_int (t, total.supernumerary);
@@ -623,8 +717,10 @@ static void
 add_contract_units (SmReport *r, const SmPlacement *p)
 {
   const SmScenario *sc = sm_placement_get_scenario (p);
-  SmReportTable *t = table_new (0xC, "Unit", "Works for", "Until", "People",
-                                NULL);
+  SmReportTable *t = table_new (0xC, SM_T (r->dutch, "Unit", "Afdeling"),
+                                SM_T (r->dutch, "Works for", "Werkt voor"),
+                                SM_T (r->dutch, "Until", "Tot en met"),
+                                SM_T (r->dutch, "People", "Mensen"), NULL);
   for (int32_t u = 0; u < sm_scenario_get_n_units (sc); u++)
     {
       SmUnitSpec unit;
@@ -650,18 +746,31 @@ add_contracts (SmReport *r, const SmPlacement *p)
 {
   const SmScenario *sc = sm_placement_get_scenario (p);
   int32_t first, last;
-  heading (r, 2, "Service contracts");
+  heading (r, 2, "%s",
+           SM_T (r->dutch, "Service contracts",
+                 "Dienstverleningsovereenkomsten"));
   if (!sm_report__contract_years (sc, &first, &last))
     {
-      paragraph (r, "No unit works for another organisation under a "
-                    "contract.");
+      paragraph (r, "%s",
+                 SM_T (r->dutch,
+                       "No unit works for another organisation under a "
+                       "contract.",
+                       "Geen afdeling werkt onder een overeenkomst voor een "
+                       "andere organisatie."));
       return;
     }
-  paragraph (r, "Units that work for another organisation under a "
-                "contract, and the people (placed and supernumerary) whose "
-                "work depends on a contract still running in each year:");
+  paragraph (r, "%s",
+             SM_T (r->dutch,
+                   "Units that work for another organisation under a "
+                   "contract, and the people (placed and supernumerary) whose "
+                   "work depends on a contract still running in each year:",
+                   "Afdelingen die onder een overeenkomst voor een andere "
+                   "organisatie werken, en per jaar de mensen (geplaatst en "
+                   "boventallig) van wie het werk afhangt van een overeenkomst "
+                   "die dan nog loopt:"));
   add_contract_units (r, p);
-  SmReportTable *t = table_new (0x2, "Year", "People", NULL);
+  SmReportTable *t = table_new (0x2, SM_T (r->dutch, "Year", "Jaar"),
+                                SM_T (r->dutch, "People", "Mensen"), NULL);
   for (int32_t y = first; y <= last; y++)
     {
       table_int (t, y);
@@ -677,19 +786,34 @@ add_manual (SmReport *r, const SmPlacement *p)
 {
   const SmScenario *sc = sm_placement_get_scenario (p);
   int32_t n = sm_scenario_get_n_manual_placements (sc);
-  heading (r, 2, "Manual placements");
+  heading (r, 2, "%s",
+           SM_T (r->dutch, "Manual placements",
+                 "Plaatsingen op grond van de hardheidsclausule"));
   if (n == 0)
     {
-      paragraph (r, "None: every placement follows the rules.");
+      paragraph (r, "%s",
+                 SM_T (r->dutch, "None: every placement follows the rules.",
+                       "Geen: elke plaatsing volgt de regels."));
       return;
     }
   paragraph (r,
-             "The employer placed %d %s by the hardship clause, at "
-             "these positions. Who was placed, and why, is told only to "
-             "the people concerned, in their decisions.",
-             n, n == 1 ? "person" : "people");
-  SmReportTable *t = table_new (0x8, "Position", "Title", "Organisation",
-                                "Manual seats", NULL);
+             SM_T (r->dutch,
+                   "The employer placed %d %s by the hardship clause, at "
+                   "these positions. Who was placed, and why, is told only to "
+                   "the people concerned, in their decisions.",
+                   "De werkgever plaatste %d %s op grond van de "
+                   "hardheidsclausule, in deze functies. Wie dat zijn, en "
+                   "waarom, staat alleen in het besluit voor de betrokkene "
+                   "zelf."),
+             n,
+             n == 1 ? SM_T (r->dutch, "person", "medewerker")
+                    : SM_T (r->dutch, "people", "medewerkers"));
+  SmReportTable *t = table_new (0x8, SM_T (r->dutch, "Position", "Functie"),
+                                SM_T (r->dutch, "Title", "Titel"),
+                                SM_T (r->dutch, "Organisation", "Organisatie"),
+                                SM_T (r->dutch, "Manual seats",
+                                      "Plaatsen hardheidsclausule"),
+                                NULL);
   for (int32_t j = 0; j < sm_scenario_get_n_positions (sc); j++)
     {
       SmPositionSpec pos;
@@ -709,11 +833,15 @@ add_manual (SmReport *r, const SmPlacement *p)
 }
 
 static SmReportTable *
-reflected_positions (const SmPlacement *p)
+reflected_positions (const SmReport *r, const SmPlacement *p)
 {
   const SmScenario *sc = sm_placement_get_scenario (p);
-  SmReportTable *t = table_new (0x18, "Position", "Title", "Unit", "Seats",
-                                "Candidates", NULL);
+  SmReportTable *t = table_new (0x18, SM_T (r->dutch, "Position", "Functie"),
+                                SM_T (r->dutch, "Title", "Titel"),
+                                SM_T (r->dutch, "Unit", "Afdeling"),
+                                SM_T (r->dutch, "Seats", "Plaatsen"),
+                                SM_T (r->dutch, "Candidates", "Kandidaten"),
+                                NULL);
   for (int32_t j = 0; j < sm_scenario_get_n_positions (sc); j++)
     {
       SmPositionSpec pos;
@@ -739,22 +867,34 @@ add_reflection (SmReport *r, const SmPlacement *p)
   SmReduction reduction;
   int32_t band_years;
   sm_placement_get_reduction (p, &reduction, &band_years);
-  SmReportTable *t = reflected_positions (p);
+  SmReportTable *t = reflected_positions (r, p);
   gboolean used = sm_report_table__get_n_rows (t) > 1;
-  heading (r, 2, "Reflection principle");
+  heading (r, 2, "%s",
+           SM_T (r->dutch, "Reflection principle", "Afspiegelingsbeginsel"));
   if (reduction != SM_REDUCTION_REFLECTION && !used)
-    paragraph (r, "Not used: where a function had fewer places than "
-                  "candidates, the position's priority rule decided who "
-                  "kept a place.");
+    paragraph (r, "%s",
+               SM_T (r->dutch,
+                     "Not used: where a function had fewer places than "
+                     "candidates, the position's priority rule decided who "
+                     "kept a place.",
+                     "Niet toegepast: waar een functie minder plaatsen had dan "
+                     "kandidaten, besliste de voorrangsregel van de functie "
+                     "wie een plaats hield."));
   else if (!used)
     paragraph (r,
-               "Chosen (age bands of %d years), but not needed: no "
-               "function had more candidates than places.",
+               SM_T (r->dutch,
+                     "Chosen (age bands of %d years), but not needed: no "
+                     "function had more candidates than places.",
+                     "Gekozen (leeftijdsgroepen van %d jaar), maar niet nodig: "
+                     "geen functie had meer kandidaten dan plaatsen."),
                band_years);
   else
     paragraph (r,
-               "Used (age bands of %d years) to choose who keeps the "
-               "places of these functions:",
+               SM_T (r->dutch,
+                     "Used (age bands of %d years) to choose who keeps the "
+                     "places of these functions:",
+                     "Toegepast (leeftijdsgroepen van %d jaar) om te bepalen "
+                     "wie de plaatsen van deze functies houdt:"),
                band_years);
   if (used)
     add_block (r, SM_BLOCK_TABLE, NULL, t);
@@ -804,10 +944,11 @@ add_lottery (SmReport *r, const SmPlacement *p)
 }
 
 SmReport *
-sm_report__new (const SmPlacement *placement)
+sm_report__new (const SmPlacement *placement, gboolean dutch)
 {
   const SmScenario *sc = sm_placement_get_scenario (placement);
   SmReport *r = g_new0 (SmReport, 1);
+  r->dutch = dutch;
   r->blocks = g_ptr_array_new_with_free_func (block_free);
   add_overview (r, placement);
   add_organisations (r, placement);
@@ -832,9 +973,10 @@ sm_report__new (const SmPlacement *placement)
 /* ---- the walk shared by the text forms ---------------------------------- */
 
 char *
-sm_report__render (const SmPlacement *placement, const SmReportForm *form)
+sm_report__render (const SmPlacement *placement, const SmReportForm *form,
+                   gboolean dutch)
 {
-  g_autoptr (SmReport) r = sm_report__new (placement);
+  g_autoptr (SmReport) r = sm_report__new (placement, dutch);
   GString *out = g_string_new (NULL);
   for (guint k = 0; k < r->blocks->len; k++)
     {

@@ -111,6 +111,8 @@ struct _SmScenario {
   SmDate reference_date;
   SmReduction reduction;
   int32_t age_band_years; /* >= 1 */
+
+  SmLetterSettings letters; /* strings interned (letter-settings.c) */
 };
 
 static inline const SmOrganisationRecord *

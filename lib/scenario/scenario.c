@@ -81,6 +81,7 @@ sm_scenario_new (void)
   s->reference_date = (SmDate){ 2019, 1, 1 };
   s->reduction = SM_REDUCTION_PRIORITY;
   s->age_band_years = 10;
+  s->letters = (SmLetterSettings) SM_LETTER_SETTINGS_INIT;
   return s;
 }
 
