@@ -80,17 +80,35 @@ test_options (void)
                    0);
   CU_ASSERT_PTR_NULL (options->template_text);
   CU_ASSERT_PTR_NULL (options->sender);
-  char sender[] = "the secretary";
-  sm_letter_options_set_sender (options, sender);
+  CU_ASSERT_PTR_NULL (options->settings);
+
+  const SmLetterSettings settings_init = SM_LETTER_SETTINGS_INIT;
+  SmLetterSettings *settings = sm_letter_settings_new ();
+  CU_ASSERT_EQUAL (settings->version, settings_init.version);
+  CU_ASSERT_EQUAL (settings->regime, settings_init.regime);
+  CU_ASSERT_TRUE (sm_letter_settings_is_default (settings));
+  char body[] = "the board";
+  sm_letter_settings_set_texts (settings, "Employer", body, NULL, NULL, NULL);
+  body[0] = 'T'; /* the settings hold a copy */
+  sm_letter_settings_set_dates (settings, &(SmDate){ 2021, 4, 1 }, NULL);
+  CU_ASSERT_STRING_EQUAL (settings->deciding_body, "the board");
+  CU_ASSERT_EQUAL (settings->effective_date.year, 2021);
+  CU_ASSERT_FALSE (sm_date_is_set (settings->letter_date));
+  /* Setting the texts again from the settings' own strings is safe. */
+  sm_letter_settings_set_texts (settings, settings->employer,
+                                settings->deciding_body, NULL, NULL, NULL);
+  CU_ASSERT_STRING_EQUAL (settings->employer, "Employer");
+
+  sm_letter_options_set_settings (options, settings);
+  sm_letter_settings_free (settings); /* the options hold a copy */
   sm_letter_options_set_template_text (options, "{{sender}}");
-  sender[0] = 'T'; /* the options hold a copy */
-  CU_ASSERT_STRING_EQUAL (options->sender, "the secretary");
-  sm_letter_options_set_effective_date (options, &(SmDate){ 2021, 4, 1 });
-  CU_ASSERT_EQUAL (options->effective_date.year, 2021);
   SmLetterOptions *copy = sm_letter_options_copy (options);
   sm_letter_options_free (options);
-  CU_ASSERT_STRING_EQUAL (copy->sender, "the secretary");
+  CU_ASSERT_STRING_EQUAL (copy->settings->deciding_body, "the board");
   CU_ASSERT_STRING_EQUAL (copy->template_text, "{{sender}}");
+  sm_letter_options_set_settings (copy, NULL);
+  CU_ASSERT_PTR_NULL (copy->settings);
+  sm_letter_settings_free (NULL);
   sm_letter_options_set_template_text (copy, NULL);
   CU_ASSERT_PTR_NULL (copy->template_text);
   sm_letter_options_free (copy);

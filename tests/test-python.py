@@ -508,11 +508,39 @@ class Scenario(unittest.TestCase):
         opts = Sm.LetterOptions.new()
         opts.language = Sm.Language.ENGLISH
         opts.regime = Sm.Regime.EMPLOYMENT_LAW
-        opts.set_sender("the director")
-        opts.set_effective_date(Sm.Date.new(2021, 4, 1))
+        settings = Sm.LetterSettings.new()
+        self.assertTrue(settings.is_default())
+        settings.regime = Sm.Regime.EMPLOYMENT_LAW
+        settings.set_texts("Employer", "the director", "J. Jansen", None,
+                           None)
+        settings.set_dates(Sm.Date.new(2021, 4, 1), None)
+        self.assertTrue(settings.check())
+        self.assertFalse(settings.is_default())
+        opts.set_settings(settings)
         letter = Sm.letter_render(p, 1, opts)
         self.assertIn("the director", letter)
         self.assertIn("2021", letter)
+        bad = settings.copy()
+        bad.set_texts("two\nlines", None, None, None, None)
+        e = error_of(bad.check)
+        self.assertEqual(e.code, int(Sm.Error.INVALID_VALUE))
+        s = small_scenario()
+        s.set_letter_settings(settings)
+        self.assertEqual(s.get_letter_settings().deciding_body,
+                         "the director")
+        self.assertIn("nl-public", Sm.letter_template_names())
+        self.assertEqual(Sm.letter_template_from_name("en-employment"),
+                         (True, Sm.Language.ENGLISH,
+                          Sm.Regime.EMPLOYMENT_LAW))
+        self.assertFalse(Sm.letter_template_from_name("fr-public")[0])
+        merge = Sm.letter_mail_merge(p, opts, "letters")
+        self.assertEqual(len(merge.splitlines()), 4)  # header + 3 people
+        report_opts = Sm.ReportOptions.new()
+        report_opts.language = Sm.Language.ENGLISH
+        self.assertIn("upernumerary", Sm.report_summary_text_with(
+            p, report_opts))
+        self.assertIn("#", Sm.report_summary_markdown_with(p, report_opts))
+        self.assertIn("<svg", Sm.report_html_with(p, report_opts))
         letters = Sm.letter_render_all(p, opts)
         self.assertEqual(letters[1], letter)
         got = []

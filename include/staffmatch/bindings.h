@@ -28,6 +28,7 @@
 #include <staffmatch/market.h>
 #include <staffmatch/matching.h>
 #include <staffmatch/placement.h>
+#include <staffmatch/report.h>
 #include <staffmatch/scenario.h>
 #include <staffmatch/simulation.h>
 #include <staffmatch/validate.h>
@@ -198,19 +199,95 @@ SM_API void sm_letter_options_free (SmLetterOptions *options);
 SM_API void sm_letter_options_set_template_text (SmLetterOptions *options,
                                                  const char *template_text);
 /**
- * sm_letter_options_set_sender:
+ * sm_letter_options_set_settings:
  * @options: options made by sm_letter_options_new()
- * @sender: (nullable): who signs (copied), or NULL
+ * @settings: (nullable): the letters' facts for this rendering (copied,
+ *   strings and all), or NULL for the scenario's own
+ *
+ * Sets @options->settings, which bindings cannot point at a struct of
+ * their own.
  */
-SM_API void sm_letter_options_set_sender (SmLetterOptions *options,
-                                          const char *sender);
+SM_API void sm_letter_options_set_settings (SmLetterOptions *options,
+                                            const SmLetterSettings *settings);
+
+/* ---- letter settings as a record that owns its strings ------------------ */
+
 /**
- * sm_letter_options_set_effective_date:
- * @options: letter options
- * @date: the date the placement takes effect (copied)
+ * sm_letter_settings_new:
+ *
+ * Makes letter settings set as SM_LETTER_SETTINGS_INIT sets them; change
+ * the regime directly and the rest with the setters below, which copy
+ * what they are given.
+ *
+ * Returns: (transfer full): the settings; free with
+ *   sm_letter_settings_free().
  */
-SM_API void sm_letter_options_set_effective_date (SmLetterOptions *options,
-                                                  const SmDate *date);
+SM_API SmLetterSettings *sm_letter_settings_new (void);
+/**
+ * sm_letter_settings_copy:
+ * @settings: letter settings
+ *
+ * Returns: (transfer full): a copy owning copies of the strings; free
+ *   with sm_letter_settings_free().
+ */
+SM_API SmLetterSettings *
+sm_letter_settings_copy (const SmLetterSettings *settings);
+/**
+ * sm_letter_settings_free: (skip)
+ * @settings: (nullable): settings made by sm_letter_settings_new(),
+ *   sm_letter_settings_copy() or sm_scenario_dup_letter_settings(), or
+ *   NULL
+ *
+ * Frees the settings and their strings. Bindings free them through the
+ * boxed type (types.h).
+ */
+SM_API void sm_letter_settings_free (SmLetterSettings *settings);
+/**
+ * sm_letter_settings_set_dates:
+ * @settings: settings made by sm_letter_settings_new()
+ * @effective_date: (nullable): the date the placement takes effect, or
+ *   NULL for none
+ * @letter_date: (nullable): the date the letters carry, or NULL for none
+ */
+SM_API void sm_letter_settings_set_dates (SmLetterSettings *settings,
+                                          const SmDate *effective_date,
+                                          const SmDate *letter_date);
+/**
+ * sm_letter_settings_set_texts:
+ * @settings: settings made by sm_letter_settings_new()
+ * @employer: (nullable): the employer's name
+ * @deciding_body: (nullable): who decides
+ * @signatory: (nullable): who signs
+ * @contact: (nullable): whom to ask
+ * @response_address: (nullable): where a response is sent
+ *
+ * Replaces the five texts of the settings with copies of these (NULL
+ * leaves one out); sm_letter_settings_check() says whether they are fit
+ * for a letter.
+ */
+SM_API void sm_letter_settings_set_texts (
+    SmLetterSettings *settings, const char *employer, const char *deciding_body,
+    const char *signatory, const char *contact, const char *response_address);
+/**
+ * sm_scenario_dup_letter_settings: (rename-to sm_scenario_get_letter_settings)
+ * @scenario: the scenario
+ *
+ * Returns: (transfer full): a copy of the scenario's letter settings
+ *   (sm_scenario_get_letter_settings()) owning its strings; free with
+ *   sm_letter_settings_free().
+ */
+SM_API SmLetterSettings *
+sm_scenario_dup_letter_settings (const SmScenario *scenario);
+
+/**
+ * sm_report_options_new:
+ *
+ * Makes report options set as SM_REPORT_OPTIONS_INIT sets them, for
+ * bindings, which cannot use the macro; change the language afterwards.
+ *
+ * Returns: (transfer full): the options; free with g_free().
+ */
+SM_API SmReportOptions *sm_report_options_new (void);
 
 /**
  * sm_letter_render_all:

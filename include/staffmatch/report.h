@@ -77,20 +77,39 @@ typedef struct {
 #define SM_REPORT_OPTIONS_INIT { SM_REPORT_OPTIONS_VERSION, SM_LANGUAGE_DUTCH }
 /* clang-format on */
 
-/** sm_report_summary_text_with: the summary as plain text, in the
- * options' language.
- * Returns: (transfer full): the text; free with g_free(). */
+/**
+ * sm_report_summary_text_with:
+ * @placement: the placement
+ * @options: the options, started from SM_REPORT_OPTIONS_INIT
+ *
+ * The summary as plain text, in the options' language.
+ *
+ * Returns: (transfer full): the text; free with g_free().
+ */
 SM_API char *sm_report_summary_text_with (const SmPlacement *placement,
                                           const SmReportOptions *options);
 
-/** sm_report_summary_markdown_with: the summary in Markdown, in the
- * options' language.
- * Returns: (transfer full): the text; free with g_free(). */
+/**
+ * sm_report_summary_markdown_with:
+ * @placement: the placement
+ * @options: the options, started from SM_REPORT_OPTIONS_INIT
+ *
+ * The summary in Markdown, in the options' language.
+ *
+ * Returns: (transfer full): the text; free with g_free().
+ */
 SM_API char *sm_report_summary_markdown_with (const SmPlacement *placement,
                                               const SmReportOptions *options);
 
-/** sm_report_html_with: the HTML report in the options' language.
- * Returns: (transfer full): the page; free with g_free(). */
+/**
+ * sm_report_html_with:
+ * @placement: the placement
+ * @options: the options, started from SM_REPORT_OPTIONS_INIT
+ *
+ * The HTML report in the options' language.
+ *
+ * Returns: (transfer full): the page; free with g_free().
+ */
 SM_API char *sm_report_html_with (const SmPlacement *placement,
                                   const SmReportOptions *options);
 

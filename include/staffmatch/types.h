@@ -19,13 +19,13 @@
  *   - the plain records (SmDate, SmEdge, SmViolation, SmBlockingPair,
  *     SmEmployeeOutcome, SmRefusal, SmPositionResult, SmUnitResult,
  *     SmPlaceOptions, SmSimulationOptions, SmSimulatedOutcome,
- *     SmSimulationSummary): a copy of the bytes, g_free();
+ *     SmSimulationSummary, SmReportOptions): a copy of the bytes, g_free();
  *   - the records that point to strings (SmProblem, SmIssue,
- *     SmLetterOptions and the five item specs of scenario.h): a deep copy
- *     that owns its strings, freed with sm_problem_free() and its kin
- *     (bindings.h). Only a record made by a function of bindings.h, or by
- *     g_boxed_copy(), owns its strings; one filled by a C getter borrows
- *     them and must never be passed to g_boxed_free().
+ *     SmLetterOptions with its settings, SmLetterSettings and the five item
+ * specs of scenario.h): a deep copy that owns its strings, freed with
+ * sm_problem_free() and its kin (bindings.h). Only a record made by a function
+ * of bindings.h, or by g_boxed_copy(), owns its strings; one filled by a C
+ * getter borrows them and must never be passed to g_boxed_free().
  */
 #pragma once
 
@@ -151,6 +151,7 @@ SM_API GType sm_simulation_get_type (void);
  * sm_simulation_options_get_type:
  * sm_simulated_outcome_get_type:
  * sm_simulation_summary_get_type:
+ * sm_report_options_get_type:
  *
  * The boxed type of each plain record: copied as bytes, freed with
  * g_free().
@@ -169,6 +170,7 @@ SM_API GType sm_place_options_get_type (void);
 SM_API GType sm_simulation_options_get_type (void);
 SM_API GType sm_simulated_outcome_get_type (void);
 SM_API GType sm_simulation_summary_get_type (void);
+SM_API GType sm_report_options_get_type (void);
 
 #define SM_TYPE_DATE (sm_date_get_type ())
 #define SM_TYPE_EDGE (sm_edge_get_type ())
@@ -182,11 +184,13 @@ SM_API GType sm_simulation_summary_get_type (void);
 #define SM_TYPE_SIMULATION_OPTIONS (sm_simulation_options_get_type ())
 #define SM_TYPE_SIMULATED_OUTCOME (sm_simulated_outcome_get_type ())
 #define SM_TYPE_SIMULATION_SUMMARY (sm_simulation_summary_get_type ())
+#define SM_TYPE_REPORT_OPTIONS (sm_report_options_get_type ())
 
 /**
  * sm_problem_get_type:
  * sm_issue_get_type:
  * sm_letter_options_get_type:
+ * sm_letter_settings_get_type:
  * sm_organisation_spec_get_type:
  * sm_unit_spec_get_type:
  * sm_position_spec_get_type:
@@ -202,6 +206,7 @@ SM_API GType sm_simulation_summary_get_type (void);
 SM_API GType sm_problem_get_type (void);
 SM_API GType sm_issue_get_type (void);
 SM_API GType sm_letter_options_get_type (void);
+SM_API GType sm_letter_settings_get_type (void);
 SM_API GType sm_organisation_spec_get_type (void);
 SM_API GType sm_unit_spec_get_type (void);
 SM_API GType sm_position_spec_get_type (void);
@@ -211,6 +216,7 @@ SM_API GType sm_application_spec_get_type (void);
 #define SM_TYPE_PROBLEM (sm_problem_get_type ())
 #define SM_TYPE_ISSUE (sm_issue_get_type ())
 #define SM_TYPE_LETTER_OPTIONS (sm_letter_options_get_type ())
+#define SM_TYPE_LETTER_SETTINGS (sm_letter_settings_get_type ())
 #define SM_TYPE_ORGANISATION_SPEC (sm_organisation_spec_get_type ())
 #define SM_TYPE_UNIT_SPEC (sm_unit_spec_get_type ())
 #define SM_TYPE_POSITION_SPEC (sm_position_spec_get_type ())

@@ -141,6 +141,9 @@ sm_letter_options_copy (const SmLetterOptions *options)
   SmLetterOptions *copy = g_memdup2 (options, sizeof *options);
   copy->template_text = own (options->template_text);
   copy->sender = own (options->sender);
+  copy->settings = options->settings != NULL
+                       ? sm_letter_settings_copy (options->settings)
+                       : NULL;
   return copy;
 }
 
@@ -151,6 +154,7 @@ sm_letter_options_free (SmLetterOptions *options)
     return;
   drop (options->template_text);
   drop (options->sender);
+  sm_letter_settings_free ((SmLetterSettings *) options->settings);
   g_free (options);
 }
 
@@ -165,20 +169,98 @@ sm_letter_options_set_template_text (SmLetterOptions *options,
 }
 
 void
-sm_letter_options_set_sender (SmLetterOptions *options, const char *sender)
+sm_letter_options_set_settings (SmLetterOptions *options,
+                                const SmLetterSettings *settings)
 {
   g_return_if_fail (options != NULL);
-  const char *old = options->sender;
-  options->sender = own (sender);
-  drop (old);
+  SmLetterSettings *old = (SmLetterSettings *) options->settings;
+  options->settings = settings != NULL ? sm_letter_settings_copy (settings)
+                                       : NULL;
+  sm_letter_settings_free (old);
+}
+
+/* ---- letter settings ----------------------------------------------------- */
+
+SmLetterSettings *
+sm_letter_settings_new (void)
+{
+  const SmLetterSettings init = SM_LETTER_SETTINGS_INIT;
+  return g_memdup2 (&init, sizeof init);
+}
+
+SmLetterSettings *
+sm_letter_settings_copy (const SmLetterSettings *settings)
+{
+  g_return_val_if_fail (settings != NULL, NULL);
+  SmLetterSettings *copy = g_memdup2 (settings, sizeof *settings);
+  copy->employer = own (settings->employer);
+  copy->deciding_body = own (settings->deciding_body);
+  copy->signatory = own (settings->signatory);
+  copy->contact = own (settings->contact);
+  copy->response_address = own (settings->response_address);
+  return copy;
+}
+
+static void
+drop_texts (SmLetterSettings *settings)
+{
+  drop (settings->employer);
+  drop (settings->deciding_body);
+  drop (settings->signatory);
+  drop (settings->contact);
+  drop (settings->response_address);
 }
 
 void
-sm_letter_options_set_effective_date (SmLetterOptions *options,
-                                      const SmDate *date)
+sm_letter_settings_free (SmLetterSettings *settings)
 {
-  g_return_if_fail (options != NULL && date != NULL);
-  options->effective_date = *date;
+  if (settings == NULL)
+    return;
+  drop_texts (settings);
+  g_free (settings);
+}
+
+void
+sm_letter_settings_set_dates (SmLetterSettings *settings,
+                              const SmDate *effective_date,
+                              const SmDate *letter_date)
+{
+  g_return_if_fail (settings != NULL);
+  const SmDate none = { 0, 0, 0 };
+  settings->effective_date = effective_date != NULL ? *effective_date : none;
+  settings->letter_date = letter_date != NULL ? *letter_date : none;
+}
+
+void
+sm_letter_settings_set_texts (SmLetterSettings *settings, const char *employer,
+                              const char *deciding_body, const char *signatory,
+                              const char *contact, const char *response_address)
+{
+  g_return_if_fail (settings != NULL);
+  /* Copies first: an argument may be one of the strings being replaced. */
+  SmLetterSettings old = *settings;
+  settings->employer = own (employer);
+  settings->deciding_body = own (deciding_body);
+  settings->signatory = own (signatory);
+  settings->contact = own (contact);
+  settings->response_address = own (response_address);
+  drop_texts (&old);
+}
+
+SmLetterSettings *
+sm_scenario_dup_letter_settings (const SmScenario *scenario)
+{
+  g_return_val_if_fail (scenario != NULL, NULL);
+  SmLetterSettings borrowed;
+  sm_scenario_get_letter_settings (scenario, &borrowed);
+  return sm_letter_settings_copy (&borrowed);
+}
+
+SmReportOptions *
+sm_report_options_new (void)
+{
+  const SmReportOptions init = SM_REPORT_OPTIONS_INIT;
+  return g_memdup2 (&init, sizeof init);
 }
 
 static gboolean

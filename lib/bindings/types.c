@@ -213,6 +213,7 @@ SM_DEFINE_PLAIN_TYPE (SmPlaceOptions, sm_place_options)
 SM_DEFINE_PLAIN_TYPE (SmSimulationOptions, sm_simulation_options)
 SM_DEFINE_PLAIN_TYPE (SmSimulatedOutcome, sm_simulated_outcome)
 SM_DEFINE_PLAIN_TYPE (SmSimulationSummary, sm_simulation_summary)
+SM_DEFINE_PLAIN_TYPE (SmReportOptions, sm_report_options)
 
 /* ---- records that own their strings (bindings.c) ------------------------ */
 
@@ -220,6 +221,8 @@ G_DEFINE_BOXED_TYPE (SmProblem, sm_problem, sm_problem_copy, sm_problem_free)
 G_DEFINE_BOXED_TYPE (SmIssue, sm_issue, sm_issue_copy, sm_issue_free)
 G_DEFINE_BOXED_TYPE (SmLetterOptions, sm_letter_options, sm_letter_options_copy,
                      sm_letter_options_free)
+G_DEFINE_BOXED_TYPE (SmLetterSettings, sm_letter_settings,
+                     sm_letter_settings_copy, sm_letter_settings_free)
 G_DEFINE_BOXED_TYPE (SmOrganisationSpec, sm_organisation_spec,
                      sm_organisation_spec_copy, sm_organisation_spec_free)
 G_DEFINE_BOXED_TYPE (SmUnitSpec, sm_unit_spec, sm_unit_spec_copy,
