@@ -51,4 +51,11 @@ expect 1 init-again "$sm" init work
 has init-again init-again.err "the folder exists and is not empty"
 expect 1 init-xlsx-again "$sm" init --xlsx template.xlsx
 expect 2 init-usage "$sm" init
+
+# The letters' settings (letters.csv) travel through a workbook too.
+expect 0 demo "$sm" demo --out demo --quiet
+expect 0 export-case "$sm" export demo/scenario --to xlsx --out case.xlsx
+expect 0 back-case "$sm" export case.xlsx --to csv --out case-back
+check letters-through-xlsx cmp -s demo/scenario/letters.csv \
+  case-back/letters.csv
 finish

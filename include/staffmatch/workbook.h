@@ -5,8 +5,8 @@
  * Excel writes it, or .ods, as LibreOffice does) holds one sheet per
  * table of a scenario folder (io.h), named as the file without ".csv"
  * (organisations, units, positions, employees, applications,
- * function-relations, and optionally rules, manual-placements and
- * settings; names match in any case, and '_' may stand for '-'), with
+ * function-relations, and optionally rules, manual-placements, settings
+ * and letters; names match in any case, and '_' may stand for '-'), with
  * the same columns in its first non-empty row. Other sheets (a README, a
  * sheet of notes) are ignored. It loads with the same checks, the same
  * all-or-nothing result and the same messages as the folder, each

@@ -263,7 +263,7 @@ static const SmCsvTableSpec *const table_specs[] = {
   &sm_csv_tables__units,        &sm_csv_tables__rules,
   &sm_csv_tables__positions,    &sm_csv_tables__employees,
   &sm_csv_tables__applications, &sm_csv_tables__relations,
-  &sm_csv_tables__manual,
+  &sm_csv_tables__manual,       &sm_csv_tables__letters,
 };
 
 /* A sheet name as compared: lower case, '_' for '-', blanks trimmed. */

@@ -417,7 +417,7 @@ static const SmCsvTableSpec *const scenario_tables[] = {
   &sm_csv_tables__positions,     &sm_csv_tables__employees,
   &sm_csv_tables__applications,  &sm_csv_tables__relations,
   &sm_csv_tables__rules,         &sm_csv_tables__manual,
-  &sm_csv_tables__settings,
+  &sm_csv_tables__settings,      &sm_csv_tables__letters,
 };
 
 /* Bit k: column k of the table holds numbers (written as numbers). */
