@@ -121,6 +121,22 @@ test_two_digit_year (void)
   remove_tree (dir);
 }
 
+/* A year-first date that is no real day is just that: its last group of
+ * two digits is the day, not a two-digit year. */
+static void
+test_iso_date_not_two_digit_year (void)
+{
+  g_autofree char *dir = copy_small ();
+  edit (dir, "employees.csv", "2010-01-01", "2010-02-31");
+  fails_with (dir, SM_ERROR_INVALID_VALUE,
+              "employees.csv:3:7: service_start: ", "Not a real day", NULL);
+  g_autoptr (SmProblemList) problems = sm_problem_list_new ();
+  g_autoptr (SmScenario) s = sm_scenario_load (dir, problems, NULL);
+  g_autofree char *text = sm_problem_list_format (problems);
+  CU_ASSERT_PTR_NULL (strstr (text, "two digits"));
+  remove_tree (dir);
+}
+
 static void
 test_scientific_id (void)
 {
@@ -248,6 +264,8 @@ main (void)
   static const SmTestCase cases[] = {
     { "a date as its serial number", test_date_serial },
     { "a two-digit year", test_two_digit_year },
+    { "a year-first date that is no day has no year hint",
+      test_iso_date_not_two_digit_year },
     { "an identifier in scientific notation", test_scientific_id },
     { "leading zeros dropped in one table", test_leading_zeros },
     { "file names in any case", test_file_names },

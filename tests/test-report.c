@@ -661,6 +661,12 @@ test_lottery_counts (void)
       CU_ASSERT_PTR_NOT_NULL (strstr (text, "\nThe lottery\n"));
       CU_ASSERT_PTR_NOT_NULL (strstr (md, "The lottery"));
       CU_ASSERT_PTR_NOT_NULL (strstr (html, "The lottery"));
+      /* In Dutch the section speaks Dutch, with the same counts. */
+      SmReportOptions dutch = SM_REPORT_OPTIONS_INIT;
+      g_autofree char *nl = sm_report_summary_text_with (p, &dutch);
+      CU_ASSERT_PTR_NOT_NULL (strstr (nl, "\nDe loting\n"));
+      CU_ASSERT_PTR_NULL (strstr (nl, "lottery"));
+      CU_ASSERT_PTR_NULL (strstr (nl, "depended"));
       if (variants[v] == BOH_CASE_EXACT_DATES)
         {
           CU_ASSERT_EQUAL (depends, 0);
@@ -676,6 +682,10 @@ test_lottery_counts (void)
       CU_ASSERT_EQUAL (number_after (flat, "people. Of them,"), lost);
       CU_ASSERT_EQUAL (number_after (flat, "tied candidate first; the other"),
                        depends - lost);
+      g_strdelimit (nl, "\n", ' ');
+      CU_ASSERT_EQUAL (number_after (nl, "afhingen (lotingsgetal 2019):"),
+                       depends);
+      CU_ASSERT_EQUAL (number_after (nl, "de andere"), depends - lost);
     }
 }
 

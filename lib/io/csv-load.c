@@ -436,7 +436,8 @@ date_hint (const char *text)
            "number of days since 1900, shown when a date cell is formatted "
            "as a number): format the column as a date (dd-mm-jjjj) in the "
            "spreadsheet and save again.";
-  if (is_digit_groups (t, 3, 2))
+  /* dd-mm-yy: a year-first date (1970-02-31) has four digits in front. */
+  if (is_digit_groups (t, 3, 2) && strspn (t, "0123456789") <= 2)
     return "The year has two digits (as LibreOffice's Dutch date format "
            "writes it, 01-07-13), which could be 1913 or 2013: format the "
            "column as a date with a four-digit year (dd-mm-jjjj) and save "

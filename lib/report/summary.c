@@ -922,25 +922,47 @@ add_lottery (SmReport *r, const SmPlacement *p)
             break;
           }
     }
-  heading (r, 2, "The lottery");
+  heading (r, 2, "%s", SM_T (r->dutch, "The lottery", "De loting"));
   if (depends == 0)
     {
-      paragraph (r, "No outcome depended on the lottery draw: wherever the "
-                    "rules left candidates tied, there was a seat for all of "
-                    "them or for none.");
+      paragraph (r, "%s",
+                 SM_T (r->dutch,
+                       "No outcome depended on the lottery draw: wherever "
+                       "the rules left candidates tied, there was a seat for "
+                       "all of them or for none.",
+                       "Geen uitkomst hing af van de loting: waar de regels "
+                       "kandidaten gelijk lieten eindigen, was er een plaats "
+                       "voor allen of voor niemand."));
       return;
     }
-  paragraph (r,
-             "Outcomes that depended on the lottery draw (seed "
-             "%" G_GUINT64_FORMAT
-             "): %d %s. Of them, %d %s refused a position they preferred "
-             "because the lot put a tied candidate first; the other %d %s a "
-             "seat ahead of a tied candidate by the lot. Another draw could "
-             "change these outcomes first, and through them other people's.",
-             sm_placement_get_seed (p), (int) depends,
-             depends == 1 ? "person" : "people", (int) lost,
-             lost == 1 ? "was" : "were", (int) (depends - lost),
-             depends - lost == 1 ? "holds" : "hold");
+  int32_t won = depends - lost;
+  if (r->dutch)
+    paragraph (r,
+               "Uitkomsten die van de loting afhingen (lotingsgetal "
+               "%" G_GUINT64_FORMAT
+               "): %d %s. Van hen %s %d een functie van hun voorkeur niet, "
+               "omdat het lot een kandidaat met gelijke voorrang voorliet; "
+               "de andere %d %s een plaats voor een kandidaat met gelijke "
+               "voorrang dankzij het lot. Een andere trekking kan deze "
+               "uitkomsten als eerste veranderen, en daardoor die van "
+               "anderen.",
+               sm_placement_get_seed (p), (int) depends,
+               depends == 1 ? "persoon" : "personen",
+               lost == 1 ? "kreeg" : "kregen", (int) lost, (int) won,
+               won == 1 ? "heeft" : "hebben");
+  else
+    paragraph (r,
+               "Outcomes that depended on the lottery draw (seed "
+               "%" G_GUINT64_FORMAT
+               "): %d %s. Of them, %d %s refused a position they preferred "
+               "because the lot put a tied candidate first; the other %d %s "
+               "a seat ahead of a tied candidate by the lot. Another draw "
+               "could change these outcomes first, and through them other "
+               "people's.",
+               sm_placement_get_seed (p), (int) depends,
+               depends == 1 ? "person" : "people", (int) lost,
+               lost == 1 ? "was" : "were", (int) won,
+               won == 1 ? "holds" : "hold");
 }
 
 SmReport *
