@@ -132,6 +132,7 @@ test_iso_date_not_two_digit_year (void)
               "employees.csv:3:7: service_start: ", "Not a real day", NULL);
   g_autoptr (SmProblemList) problems = sm_problem_list_new ();
   g_autoptr (SmScenario) s = sm_scenario_load (dir, problems, NULL);
+  CU_ASSERT_PTR_NULL (s);
   g_autofree char *text = sm_problem_list_format (problems);
   CU_ASSERT_PTR_NULL (strstr (text, "two digits"));
   remove_tree (dir);

@@ -274,7 +274,9 @@ sm_list_store_append (SmListStore *store, int32_t owner, const int32_t *list,
     return status;
   if (!grow_for (store, n))
     return SM_LIST_NO_MEMORY;
-  int32_t *pairs = store->entries + 2 * store->n_entries;
+  /* An empty list may come before any storage exists, and even a zero
+   * offset from a null pointer is undefined. */
+  int32_t *pairs = n > 0 ? store->entries + 2 * store->n_entries : NULL;
   for (size_t k = 0; k < n; k++)
     {
       pairs[2 * k] = list[k];
