@@ -112,19 +112,31 @@ static void warning (Loader *l, int32_t line, int32_t column, const char *field,
 static void report (Loader *l, int k, int code, const char *format, ...)
     G_GNUC_PRINTF (4, 5);
 
+static void add_problem (Loader *l, int32_t line, int32_t column,
+                         const char *field, SmSeverity severity, int code,
+                         const char *format, va_list args) G_GNUC_PRINTF (7, 0);
+
+/* Adds a problem of @severity at @line and @column of the current table. */
+static void
+add_problem (Loader *l, int32_t line, int32_t column, const char *field,
+             SmSeverity severity, int code, const char *format, va_list args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  SmProblemPlace place = l->place;
+  place.line = line;
+  place.column = column;
+  place.severity = severity;
+  sm_problem_list__add_at (l->problems, &place, field, code, "%s", message);
+}
+
 static void
 problem (Loader *l, int32_t line, int32_t column, const char *field, int code,
          const char *format, ...)
 {
   va_list args;
   va_start (args, format);
-  g_autofree char *message = g_strdup_vprintf (format, args);
+  add_problem (l, line, column, field, SM_SEVERITY_ERROR, code, format, args);
   va_end (args);
-  SmProblemPlace place = l->place;
-  place.line = line;
-  place.column = column;
-  place.severity = SM_SEVERITY_ERROR;
-  sm_problem_list__add_at (l->problems, &place, field, code, "%s", message);
 }
 
 /* A problem that does not stop the load (the scenario is what the
@@ -135,14 +147,9 @@ warning (Loader *l, int32_t line, int32_t column, const char *field,
 {
   va_list args;
   va_start (args, format);
-  g_autofree char *message = g_strdup_vprintf (format, args);
+  add_problem (l, line, column, field, SM_SEVERITY_WARNING,
+               SM_ERROR_INVALID_VALUE, format, args);
   va_end (args);
-  SmProblemPlace place = l->place;
-  place.line = line;
-  place.column = column;
-  place.severity = SM_SEVERITY_WARNING;
-  sm_problem_list__add_at (l->problems, &place, field, SM_ERROR_INVALID_VALUE,
-                           "%s", message);
 }
 
 static int32_t
