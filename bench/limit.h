@@ -20,6 +20,7 @@ double sm_limit_pass (const SmGenLists *lists, uint64_t *sum_out);
  * That is the scatter at the heart of any build: every entry of one side
  * gets the other side's rank. Returns the seconds it took, page faults on
  * the fresh array included; *warm_seconds gets the same transpose run
- * again into the same arrays (no page faults), *sum_out a check sum. */
+ * again into the same arrays (no page faults), *warm_cpu_seconds the
+ * process's CPU time for it, *sum_out a check sum. */
 double sm_limit_transpose (const SmGenLists *lists, double *warm_seconds,
-                           uint64_t *sum_out);
+                           double *warm_cpu_seconds, uint64_t *sum_out);

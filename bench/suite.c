@@ -58,12 +58,15 @@ typedef struct {
   double gen_seconds;
   double build_seconds;
   double solve_seconds;
+  double build_cpu_seconds; /* CPU time of the process (all threads) */
+  double solve_cpu_seconds;
   double pass_seconds;           /* the limit child: one pass over the lists */
   double transpose_seconds;      /* the limit child: a plain transpose */
   double transpose_warm_seconds; /* the same again, its pages faulted in */
-  int64_t build_faults;          /* minor page faults during the build */
-  int64_t transpose_faults;      /* and during the cold transpose */
-  uint64_t market_digest[2];     /* the library children: the built market */
+  double transpose_warm_cpu_seconds;
+  int64_t build_faults;      /* minor page faults during the build */
+  int64_t transpose_faults;  /* and during the cold transpose */
+  uint64_t market_digest[2]; /* the library children: the built market */
   int64_t gen_peak_kib;
   int64_t base_kib;
   int64_t peak_kib;
@@ -127,6 +130,17 @@ now_seconds (void)
 {
   struct timespec ts;
   clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
+}
+
+/* The CPU time of the whole process, all threads: on a shared machine a
+ * child may get a fraction of a core, which stretches its wall-clock time
+ * but not this. */
+static double
+cpu_seconds (void)
+{
+  struct timespec ts;
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
   return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
 }
 
@@ -198,12 +212,13 @@ library_time_solve (SmMarket *market, CaseResult *r, GError **error)
   for (int runs = 0; want_another_run (runs, spent); runs++)
     {
       g_clear_pointer (&matching, sm_matching_free);
-      double t0 = now_seconds ();
+      double t0 = now_seconds (), c0 = cpu_seconds ();
       matching = sm_market_solve (market, SM_SIDE_EMPLOYEES, error);
-      double t = now_seconds () - t0;
+      double t = now_seconds () - t0, c = cpu_seconds () - c0;
       if (matching == NULL)
         return NULL;
       r->solve_seconds = runs == 0 ? t : MIN (r->solve_seconds, t);
+      r->solve_cpu_seconds = runs == 0 ? c : MIN (r->solve_cpu_seconds, c);
       spent += t;
     }
   return matching;
@@ -296,9 +311,10 @@ run_library_threads (const SuiteCase *c, CaseResult *r)
   if (builder == NULL)
     return;
   trim_heap ();
-  double t0 = now_seconds ();
+  double t0 = now_seconds (), c0 = cpu_seconds ();
   g_autoptr (SmMarket) market = sm_market_builder_build (builder, &error);
   r->build_seconds = now_seconds () - t0;
+  r->build_cpu_seconds = cpu_seconds () - c0;
   if (market == NULL)
     {
       result_fail (r, "build", error);
@@ -321,9 +337,10 @@ run_library (const SuiteCase *c, CaseResult *r)
   r->base_kib = sm_rss_current_kib ();
   r->peak_reset = sm_rss_reset_peak ();
   int64_t faults = sm_rss_minor_faults ();
-  double t0 = now_seconds ();
+  double t0 = now_seconds (), c0 = cpu_seconds ();
   g_autoptr (SmMarket) market = sm_market_builder_build (builder, &error);
   r->build_seconds = now_seconds () - t0;
+  r->build_cpu_seconds = cpu_seconds () - c0;
   r->build_faults = sm_rss_minor_faults () - faults;
   if (market == NULL)
     {
@@ -353,21 +370,26 @@ run_reference (const SuiteCase *c, CaseResult *r)
   r->pass_seconds = sm_limit_pass (lists, &sums[0]);
   int64_t faults = sm_rss_minor_faults ();
   r->transpose_seconds = sm_limit_transpose (lists, &r->transpose_warm_seconds,
+                                             &r->transpose_warm_cpu_seconds,
                                              &sums[1]);
   r->transpose_faults = sm_rss_minor_faults () - faults;
   r->market_digest[0] = sums[0] ^ sums[1];
   t0 = now_seconds ();
+  double cpu0 = cpu_seconds ();
   g_autoptr (SmRef) ref = sm_ref_new (lists);
   r->build_seconds = now_seconds () - t0;
+  r->build_cpu_seconds = cpu_seconds () - cpu0;
   g_autofree int32_t *assignment = NULL;
   double spent = 0.0;
   for (int runs = 0; want_another_run (runs, spent); runs++)
     {
       g_clear_pointer (&assignment, g_free);
       t0 = now_seconds ();
+      cpu0 = cpu_seconds ();
       assignment = sm_ref_solve (ref, &r->proposals);
-      double t = now_seconds () - t0;
+      double t = now_seconds () - t0, cpu = cpu_seconds () - cpu0;
       r->solve_seconds = runs == 0 ? t : MIN (r->solve_seconds, t);
+      r->solve_cpu_seconds = runs == 0 ? cpu : MIN (r->solve_cpu_seconds, cpu);
       spent += t;
     }
   r->peak_kib = sm_rss_peak_kib ();
@@ -467,6 +489,28 @@ per_mentry (int64_t count, int64_t entries)
   return entries > 0 ? (double) count * 1e6 / (double) entries : 0.0;
 }
 
+/* Prints the CPU-time columns. A process that gets a fraction of a core
+ * on a loaded machine takes longer by the clock but not by CPU time, so
+ * these ratios hold whatever the load; cpu_share (CPU over wall time of
+ * the two-thread build) says how many cores that build really had, and
+ * thus whether its wall-clock speedup could show at all. */
+static void
+report_cpu (const CaseResult *lib, const CaseResult *lib2,
+            const CaseResult *ref)
+{
+  double sm_cpu = lib->build_cpu_seconds + lib->solve_cpu_seconds;
+  printf (" build_cpu_seconds=%.6f solve_cpu_seconds=%.6f"
+          " build_per_transpose_warm_cpu=%.2f build2_cpu_seconds=%.6f"
+          " build2_cpu_share=%.2f ref_build_cpu_seconds=%.6f"
+          " ref_solve_cpu_seconds=%.6f speedup_build_solve_cpu=%.2f",
+          lib->build_cpu_seconds, lib->solve_cpu_seconds,
+          ratio (lib->build_cpu_seconds, ref->transpose_warm_cpu_seconds),
+          lib2->build_cpu_seconds,
+          ratio (lib2->build_cpu_seconds, lib2->build_seconds),
+          ref->build_cpu_seconds, ref->solve_cpu_seconds,
+          ratio (ref->build_cpu_seconds + ref->solve_cpu_seconds, sm_cpu));
+}
+
 /* Prints the limit columns: the build and the solve as multiples of what
  * the hardware allows, and the build's gain from a second thread. */
 static void
@@ -491,6 +535,7 @@ report_limits (const CaseResult *lib, const CaseResult *lib2,
           lib->entries > 0 ? peak * 1024.0 / (double) lib->entries : 0.0,
           per_mentry (lib->build_faults, lib->entries),
           per_mentry (ref->transpose_faults, lib->entries));
+  report_cpu (lib, lib2, ref);
 }
 
 /* Prints the case's line; returns TRUE when it passed. */
