@@ -89,3 +89,61 @@ sm_limit_transpose (const SmGenLists *lists, double *warm_seconds,
   *sum_out = sum;
   return t;
 }
+
+/* Random reads for sm_limit_two_threads(). */
+typedef struct {
+  const int32_t *array;
+  uint64_t mask; /* the array's length rounded down to a power of two, - 1 */
+  int64_t reads;
+  uint64_t seed;
+  uint64_t sum;
+} ReadLoop;
+
+static gpointer
+random_reads (gpointer data)
+{
+  ReadLoop *loop = data;
+  uint64_t x = loop->seed, sum = 0;
+  for (int64_t k = 0; k < loop->reads; k++)
+    {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      sum += (uint32_t) loop->array[x & loop->mask];
+    }
+  loop->sum = sum;
+  return NULL;
+}
+
+/* Enough reads to take a measurable time even when the array is small. */
+#define TWO_THREAD_MIN_READS ((int64_t) 4 << 20)
+
+double
+sm_limit_two_threads (const SmGenLists *lists)
+{
+  if (lists->n_entries < 2)
+    return 0.0;
+  uint64_t length = 1;
+  while (length * 2 <= (uint64_t) lists->n_entries)
+    length *= 2;
+  int64_t reads = MAX (lists->n_entries, TWO_THREAD_MIN_READS);
+  ReadLoop loops[2];
+  for (int t = 0; t < 2; t++)
+    loops[t] = (ReadLoop){ lists->pos_emp, length - 1, reads / 2,
+                           UINT64_C (0x9e3779b97f4a7c15) * (uint64_t) (t + 1),
+                           0 };
+  double t0 = now_seconds ();
+  random_reads (&loops[0]);
+  random_reads (&loops[1]);
+  double one = now_seconds () - t0;
+  t0 = now_seconds ();
+  GThread *second = g_thread_try_new ("sm-limit", random_reads, &loops[1],
+                                      NULL);
+  random_reads (&loops[0]);
+  if (second != NULL)
+    g_thread_join (second);
+  else
+    random_reads (&loops[1]);
+  double two = now_seconds () - t0;
+  return two > 0 ? one / two : 0.0;
+}

@@ -24,3 +24,12 @@ double sm_limit_pass (const SmGenLists *lists, uint64_t *sum_out);
  * process's CPU time for it, *sum_out a check sum. */
 double sm_limit_transpose (const SmGenLists *lists, double *warm_seconds,
                            double *warm_cpu_seconds, uint64_t *sum_out);
+
+/* What a second core gives right now: a loop of random reads over the
+ * case's list entries (the access pattern of a build's scatter, with no
+ * dependence between threads and nothing shared but the read-only
+ * array) timed on one thread, then split over two. Returns the wall-clock
+ * speedup of two threads over one, the most a two-thread build could
+ * show in the same minute; a shared machine that gives the process one
+ * core gives about 1. */
+double sm_limit_two_threads (const SmGenLists *lists);

@@ -64,6 +64,7 @@ typedef struct {
   double transpose_seconds;      /* the limit child: a plain transpose */
   double transpose_warm_seconds; /* the same again, its pages faulted in */
   double transpose_warm_cpu_seconds;
+  double two_thread_limit;   /* the limit child: what a second core gives */
   int64_t build_faults;      /* minor page faults during the build */
   int64_t transpose_faults;  /* and during the cold transpose */
   uint64_t market_digest[2]; /* the library children: the built market */
@@ -373,6 +374,7 @@ run_reference (const SuiteCase *c, CaseResult *r)
                                              &r->transpose_warm_cpu_seconds,
                                              &sums[1]);
   r->transpose_faults = sm_rss_minor_faults () - faults;
+  r->two_thread_limit = sm_limit_two_threads (lists);
   r->market_digest[0] = sums[0] ^ sums[1];
   t0 = now_seconds ();
   double cpu0 = cpu_seconds ();
@@ -501,12 +503,16 @@ report_cpu (const CaseResult *lib, const CaseResult *lib2,
   double sm_cpu = lib->build_cpu_seconds + lib->solve_cpu_seconds;
   printf (" build_cpu_seconds=%.6f solve_cpu_seconds=%.6f"
           " build_per_transpose_warm_cpu=%.2f build2_cpu_seconds=%.6f"
-          " build2_cpu_share=%.2f ref_build_cpu_seconds=%.6f"
+          " build2_cpu_share=%.2f two_thread_limit=%.2f"
+          " build_2t_per_limit=%.2f ref_build_cpu_seconds=%.6f"
           " ref_solve_cpu_seconds=%.6f speedup_build_solve_cpu=%.2f",
           lib->build_cpu_seconds, lib->solve_cpu_seconds,
           ratio (lib->build_cpu_seconds, ref->transpose_warm_cpu_seconds),
           lib2->build_cpu_seconds,
           ratio (lib2->build_cpu_seconds, lib2->build_seconds),
+          ref->two_thread_limit,
+          ratio (ratio (lib->build_seconds, lib2->build_seconds),
+                 ref->two_thread_limit),
           ref->build_cpu_seconds, ref->solve_cpu_seconds,
           ratio (ref->build_cpu_seconds + ref->solve_cpu_seconds, sm_cpu));
 }
