@@ -414,8 +414,10 @@ version_error (const SmTextScanner *s, const char *magic, int64_t found,
   if (min_version == max_version)
     known = g_strdup_printf ("only %" PRId64 " is known", min_version);
   else
-    known = g_strdup_printf ("%" PRId64 " to %" PRId64 " are known",
-                             min_version, max_version);
+    known = g_strdup_printf ("%" PRId64 " %s %" PRId64 " are known",
+                             min_version,
+                             max_version == min_version + 1 ? "and" : "to",
+                             max_version);
   sm_text_scanner__set_error (s, s->line, error, SM_ERROR_PARSE,
                               "unsupported version %" PRId64 " of the '%s' "
                               "format: %s",

@@ -48,8 +48,8 @@ copy_order (const SmTiedMarket *tm, int32_t j, int32_t *employees,
     {
       const SmEdge *e = &mk->pos_edges[first + r];
       employees[r] = e->target;
-      classes[r] = (int32_t) tm->entries[mk->emp_off[e->target] + e->rank]
-                       .tie_class;
+      classes[r] =
+          (int32_t) tm->entries[mk->emp_off[e->target] + e->rank].tie_class;
     }
   return sm_market_builder_set_tied_priorities (b, j, employees, classes,
                                                 (size_t) len, error);
@@ -70,8 +70,7 @@ copy_with_ties (const SmTiedMarket *tm, GError **error)
       int32_t len = mk->emp_off[i + 1] - mk->emp_off[i];
       for (int32_t c = 0; c < len; c++)
         list[c] = mk->emp_edges[mk->emp_off[i] + c].target;
-      if (!sm_market_builder_set_preferences (b, i, list, (size_t) len,
-                                              error))
+      if (!sm_market_builder_set_preferences (b, i, list, (size_t) len, error))
         return NULL;
     }
   for (int32_t j = 0; j < m; j++)
