@@ -46,6 +46,12 @@
  * beyond the two edge arrays: one int32 per employee (the cursors of
  * pass 2) and one per position per thread (the table of pass 3). The
  * fallback adds one int32 per entry.
+ *
+ * Ties: when some priority order was given with tie classes, build()
+ * moves them beside the position edges (take_ties(): one int32 per
+ * entry, a strict order among tied ones getting a class per rank). The
+ * edges and ranks are those of the strict orders, so the solvers see
+ * the same market either way; without ties no array is made.
  */
 #include "core/market-private.h"
 

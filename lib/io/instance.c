@@ -30,10 +30,24 @@
  *   the position's P-line; a missing E- or P-line names the file's last
  *   line.
  *
+ * Version 2 ("hr-instance 2", docs/instance-format.md) lets a P-line
+ * group tied employees in parentheses, "P 3 5 (7 9) 2"; the order inside
+ * a group is the tie-breaking, so the list as written is the strict
+ * order the builder gets, and the groups become tie classes beside it
+ * (sm_market_builder_set_tied_priorities()). Its P-lines have a reader
+ * of their own (read_grouped_list()), chosen once per line by the
+ * version: version 1 files keep the fast list reader of text-scanner.c
+ * untouched, and only a list that fails to read is looked at again for
+ * a parenthesis, to say "this needs version 2" or "not in an E-line".
+ * Groups of one are accepted (they state nothing); empty, nested and
+ * unclosed groups are errors.
+ *
  * The writer prints the canonical form: counts, one capacity line, then
  * the E-lines and the P-lines in index order, single spaces, "\n" line
- * ends. Reading it back gives the same market, and writing that again the
- * same bytes. */
+ * ends; version 1 for a market without ties, byte for byte as before
+ * version 2 existed, and version 2 with "(a b)" around each run of two or
+ * more tied applicants for a market with ties. Reading it back gives the
+ * same market, and writing that again the same bytes. */
 #include <staffmatch/instance.h>
 
 #include <inttypes.h>
@@ -399,6 +413,19 @@ read_employee_line (InstanceReader *r, GError **error)
   return sm_text_scanner__end_line (s, error);
 }
 
+/* A position has one P-line: refuses a second. */
+static gboolean
+check_first_p_line (InstanceReader *r, int32_t j, GError **error)
+{
+  if (r->position_line[j] == 0)
+    return TRUE;
+  sm_text_scanner__set_error (&r->s, r->s.line, error, SM_ERROR_DUPLICATE,
+                              "a second P-line for position %" PRId32
+                              " (the first is on line %" PRId64 ")",
+                              j, r->position_line[j]);
+  return FALSE;
+}
+
 /* Reads the rest of "P j e_1 ... e_l" (the "P" is read). */
 static gboolean
 read_position_line (InstanceReader *r, GError **error)
@@ -410,14 +437,8 @@ read_position_line (InstanceReader *r, GError **error)
   if (!sm_text_scanner__read_index (s, 0, r->n_positions, "position", &j,
                                     error))
     return FALSE;
-  if (r->position_line[j] != 0)
-    {
-      sm_text_scanner__set_error (s, s->line, error, SM_ERROR_DUPLICATE,
-                                  "a second P-line for position %" PRId32
-                                  " (the first is on line %" PRId64 ")",
-                                  j, r->position_line[j]);
-      return FALSE;
-    }
+  if (!check_first_p_line (r, j, error))
+    return FALSE;
   if (!sm_text_scanner__read_index_list (s, 0, r->n_employees, "employee",
                                          &r->list, &r->list_capacity, &n,
                                          error))
@@ -615,14 +636,8 @@ read_tied_position_line (InstanceReader *r, GError **error)
   if (!sm_text_scanner__read_index (s, 0, r->n_positions, "position", &j,
                                     error))
     return FALSE;
-  if (r->position_line[j] != 0)
-    {
-      sm_text_scanner__set_error (s, s->line, error, SM_ERROR_DUPLICATE,
-                                  "a second P-line for position %" PRId32
-                                  " (the first is on line %" PRId64 ")",
-                                  j, r->position_line[j]);
-      return FALSE;
-    }
+  if (!check_first_p_line (r, j, error))
+    return FALSE;
   if (!read_grouped_list (r, &n, &tied, error))
     return FALSE;
   gboolean ok = tied ? sm_market_builder_set_tied_priorities (r->builder, j,
