@@ -115,7 +115,9 @@ cli_export (int argc, char **argv)
   g_autoptr (GOptionContext)
       context = cli_context_new ("export", "DIR|FILE",
                                  "Converts a scenario between a folder of CSV "
-                                 "tables and a JSON file.",
+                                 "tables, a JSON file and a workbook, or "
+                                 "writes its market (with the rules' ties) "
+                                 "in the plain instance format.",
                                  entries);
   g_autoptr (GError) error = NULL;
   gboolean csv = FALSE;
