@@ -3,6 +3,7 @@
  * markets, and checks it against a plain reference solver.
  *
  *   sm-bench solve FILE               solve an instance file (FORMAT.md)
+ *   sm-bench check FILE SOLUTION      check a solution against an instance
  *   sm-bench gen N M K SEED [opts]    write a random instance to stdout
  *   sm-bench suite [opts]             the standard suite of markets
  *
@@ -28,6 +29,7 @@
 
 static const char usage_text[] =
     "usage: sm-bench solve FILE [--threads T]\n"
+    "       sm-bench check FILE SOLUTION\n"
     "       sm-bench gen N M K SEED [--min-list k] [--seats A-B] [--skew S]\n"
     "                               [--correlation C]\n"
     "       sm-bench build N M K SEED [gen options] [--threads T] [--runs R]\n"
@@ -139,6 +141,66 @@ cmd_solve (int argc, char **argv)
            sm_market_get_n_positions (market), sm_market_get_n_entries (market),
            sm_matching_get_n_placed (matching), sm_rss_peak_kib () / 1024.0);
   return EXIT_SUCCESS;
+}
+
+/* ---- check ----------------------------------------------------------- */
+
+/* Whether @matching is the one sm-bench solve writes for @market: the
+ * employee-optimal stable matching under the order the file states
+ * (for a tied instance, its tie-breaking). */
+static gboolean
+is_stated_solution (const SmMarket *market, const SmMatching *matching,
+                    GError **error)
+{
+  g_autoptr (SmMatching)
+      solved = sm_market_solve (market, SM_SIDE_EMPLOYEES, error);
+  if (solved == NULL)
+    return FALSE;
+  int32_t n = sm_matching_get_n_employees (matching);
+  return memcmp (sm_matching_get_assignment (solved),
+                 sm_matching_get_assignment (matching),
+                 (size_t) n * sizeof (int32_t))
+         == 0;
+}
+
+/* Checks a solution file against an instance file: valid, and stable
+ * (on a tied instance, weakly stable: ties as ties). Prints one
+ * key=value line, then the first blocking pairs; exit status 0 only
+ * for a stable matching. */
+static int
+cmd_check (int argc, char **argv)
+{
+  GError *error = NULL;
+  int32_t n_violations = 0, n_pairs = 0;
+  if (argc != 2)
+    return usage_error ("check takes an instance FILE and a SOLUTION");
+  g_autoptr (SmMarket) market = sm_instance_read_file (argv[0], &error);
+  if (market == NULL)
+    return fail (error);
+  g_autoptr (SmMatching)
+      matching = sm_solution_read_file (market, argv[1], &error);
+  if (matching == NULL)
+    return fail (error);
+  g_autoptr (SmCheckReport)
+      report = sm_matching_check (market, matching, &error);
+  if (report == NULL)
+    return fail (error);
+  gboolean stated = is_stated_solution (market, matching, &error);
+  if (error != NULL)
+    return fail (error);
+  sm_check_report_get_violations (report, &n_violations);
+  const SmBlockingPair *pairs = sm_check_report_get_blocking_pairs (report,
+                                                                    &n_pairs);
+  gboolean stable = sm_check_report_is_stable (report);
+  printf ("ties=%s valid=%s stable=%s violations=%d blocking_pairs=%d"
+          " stated_solution=%s\n",
+          sm_market_has_ties (market) ? "yes" : "no",
+          sm_check_report_is_valid (report) ? "yes" : "no",
+          stable ? "yes" : "no", n_violations, n_pairs, stated ? "yes" : "no");
+  for (int32_t k = 0; k < MIN (n_pairs, 10); k++)
+    printf ("blocking employee=%d position=%d\n", pairs[k].employee,
+            pairs[k].position);
+  return stable ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
 /* ---- gen ------------------------------------------------------------- */
@@ -349,6 +411,8 @@ main (int argc, char **argv)
     return usage_error (NULL);
   if (strcmp (argv[1], "solve") == 0)
     return cmd_solve (argc - 2, argv + 2);
+  if (strcmp (argv[1], "check") == 0)
+    return cmd_check (argc - 2, argv + 2);
   if (strcmp (argv[1], "gen") == 0)
     return cmd_gen (argc - 2, argv + 2);
   if (strcmp (argv[1], "build") == 0)

@@ -615,6 +615,28 @@ class Market(unittest.TestCase):
         self.assertEqual(e.code, int(Sm.Error.INFEASIBLE))
         self.assertTrue(Sm.version().startswith("0."))
 
+    def test_ties(self):
+        b = Sm.MarketBuilder.new(3, 1)
+        for e in range(3):
+            b.set_preferences(e, [0])
+        b.set_tied_priorities(0, [2, 0, 1], [0, 0, 1])
+        market = b.build()
+        self.assertTrue(market.has_ties())
+        self.assertEqual([market.get_tie_class(0, r) for r in range(3)],
+                         [0, 0, 1])
+        self.assertEqual(market.get_n_tie_classes(0), 2)
+        text = Sm.instance_to_text(market)
+        self.assertTrue(text.startswith("hr-instance 2\n"))
+        self.assertIn("\nP 0 (2 0) 1\n", text)
+        self.assertTrue(Sm.instance_read_data(text.encode()).has_ties())
+        # 0 is tied with 2, so 0 holding the seat is weakly stable.
+        swapped = Sm.Matching.new_from_assignment(market, [0, -1, -1])
+        self.assertTrue(Sm.matching_check(market, swapped).is_stable())
+        s = small_scenario()
+        tied = s.compile_with_ties()
+        self.assertEqual(tied.get_n_entries(),
+                         s.place().get_market().get_n_entries())
+
 
 class BuiltInCase(unittest.TestCase):
     @classmethod

@@ -1,12 +1,16 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch command-line tool: `export`.
  *
- *     staffmatch export DIR|FILE --to csv|json|xlsx --out PATH
+ *     staffmatch export DIR|FILE --to csv|json|xlsx|instance --out PATH
  *                       [--delimiter ';'|','] [--force]
  *
  * `export` converts a scenario: to a folder of CSV tables (';' by
  * default, as Dutch spreadsheet programs write them), to one JSON file,
- * or to one workbook (--to xlsx, sm_scenario_save_xlsx()).
+ * to one workbook (--to xlsx, sm_scenario_save_xlsx()), or to its market
+ * in the plain instance format (--to instance): the compiled priority
+ * orders with the rules' ties as groups (version 2 of the format when
+ * some rule leaves a tie, else version 1; docs/instance-format.md), so
+ * that other programs can solve it and check any matching against it.
  * A folder is written as one transaction (cli_stage_begin()), replacing
  * a folder of CSV tables, or any folder with --force; a file replaces
  * only a regular file.
@@ -23,10 +27,10 @@ parse_export_options (const char *to, const char *delimiter, gboolean *csv_out,
 {
   if (to == NULL
       || (strcmp (to, "csv") != 0 && strcmp (to, "json") != 0
-          && strcmp (to, "xlsx") != 0))
+          && strcmp (to, "xlsx") != 0 && strcmp (to, "instance") != 0))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "--to must be csv, json or xlsx");
+                   "--to must be csv, json, xlsx or instance");
       return FALSE;
     }
   *csv_out = strcmp (to, "csv") == 0;
@@ -56,6 +60,14 @@ export_csv (const SmScenario *scenario, SmCsvDelimiter delimiter,
          && cli_stage_commit (stage, error);
 }
 
+/* The scenario's market with its ties, in the instance format. */
+static gboolean
+export_instance (const SmScenario *scenario, const char *out, GError **error)
+{
+  g_autoptr (SmMarket) market = sm_scenario_compile_with_ties (scenario, error);
+  return market != NULL && sm_instance_write_file (market, out, error);
+}
+
 static int
 export_scenario (const char *source, const char *to, gboolean csv,
                  SmCsvDelimiter delimiter, const char *out, gboolean force)
@@ -65,10 +77,15 @@ export_scenario (const char *source, const char *to, gboolean csv,
   if (scenario == NULL)
     return CLI_EXIT_FAILURE;
   cli_progress ("writing %s…", out);
-  gboolean ok = csv ? export_csv (scenario, delimiter, out, force, &error)
-                : strcmp (to, "xlsx") == 0
-                    ? sm_scenario_save_xlsx (scenario, out, &error)
-                    : sm_scenario_save_json (scenario, out, &error);
+  gboolean ok;
+  if (csv)
+    ok = export_csv (scenario, delimiter, out, force, &error);
+  else if (strcmp (to, "xlsx") == 0)
+    ok = sm_scenario_save_xlsx (scenario, out, &error);
+  else if (strcmp (to, "instance") == 0)
+    ok = export_instance (scenario, out, &error);
+  else
+    ok = sm_scenario_save_json (scenario, out, &error);
   if (!ok)
     return cli_fail ("export", "%s", error->message);
   return CLI_EXIT_OK;
@@ -81,11 +98,12 @@ cli_export (int argc, char **argv)
   gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "to", 0, 0, G_OPTION_ARG_STRING, &to,
-      "Format to write: csv (a folder of tables), json (one file) or xlsx "
-      "(one workbook)",
+      "Format to write: csv (a folder of tables), json (one file), xlsx "
+      "(one workbook) or instance (the market with its ties, in the plain "
+      "instance format)",
       "FORMAT" },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
-      "Folder (csv) or file (json) to write", "PATH" },
+      "Folder (csv) or file (json, xlsx, instance) to write", "PATH" },
     { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter,
       "Delimiter of the CSV files: ';' (default) or ','", "CHAR" },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
@@ -97,7 +115,9 @@ cli_export (int argc, char **argv)
   g_autoptr (GOptionContext)
       context = cli_context_new ("export", "DIR|FILE",
                                  "Converts a scenario between a folder of CSV "
-                                 "tables and a JSON file.",
+                                 "tables, a JSON file and a workbook, or "
+                                 "writes its market (with the rules' ties) "
+                                 "in the plain instance format.",
                                  entries);
   g_autoptr (GError) error = NULL;
   gboolean csv = FALSE;

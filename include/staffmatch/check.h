@@ -22,6 +22,15 @@
  * seats first, then the order of positions). Such pairs are not blocking;
  * they are listed apart as excused by the cap, which is what an
  * explanation says to the employee.
+ *
+ * On a market with ties (sm_market_has_ties()), "lower priority" means a
+ * higher tie class (sm_market_get_tie_class()): tied employees are equal,
+ * whatever order broke their tie, so a position blocks only with an
+ * employee it strictly prefers to one of its holders, or with a free
+ * seat. This is weak stability, stability with respect to the ties: the
+ * matching of any tie-breaking (sm_market_solve() follows the order the
+ * market stores) passes, and so do matchings that no single tie-breaking
+ * gives, such as those after stable improvement cycles.
  */
 #pragma once
 
@@ -80,7 +89,8 @@ typedef struct _SmCheckReport SmCheckReport;
  * @error: return location for an error
  *
  * Finds every violation and every blocking pair. Blocking pairs come by
- * employee, then in the employee's order of preference. Time
+ * employee, then in the employee's order of preference. On a market with
+ * ties, the pairs are those of weak stability (see above). Time
  * O(n + m + entries).
  *
  * Errors: SM_ERROR_INVALID_SIZE when the matching is of another size than

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* staffmatch: the plain benchmark instance format ("hr-instance 1").
+/* staffmatch: the plain benchmark instance format ("hr-instance 1", and
+ * "hr-instance 2" for markets with ties).
  *
  * Whitespace separated text with 0-based indices and '#' comment lines:
  *
@@ -9,6 +10,14 @@
  *     capacity c_0 ... c_{M-1}
  *     E i p_1 ... p_k        (N lines, one per employee)
  *     P j e_1 ... e_l        (M lines, one per position)
+ *
+ * Version 2 is version 1 whose P-lines may group tied employees in
+ * parentheses, "P 3 5 (7 9) 2": 7 and 9 share a tie class, behind 5 and
+ * ahead of 2, and the order inside a group is the tie-breaking, the
+ * order the solvers use. E-lines stay strict. A group holds one or more
+ * employees (one is the same as none), groups do not nest, and blanks
+ * around parentheses are optional. docs/instance-format.md has the
+ * whole grammar and the solution a version 2 file has.
  *
  * See FORMAT.md. Where it is silent: the header, employees, positions and
  * capacity lines come first in that order; E- and P-lines follow in any
@@ -36,12 +45,19 @@ G_BEGIN_DECLS
  * @length: number of bytes
  * @error: return location for an error
  *
- * Errors: SM_ERROR_PARSE for text that is not the format, and the
- * builder's codes (SM_ERROR_INDEX_OUT_OF_RANGE, SM_ERROR_DUPLICATE,
- * SM_ERROR_INVALID_SEATS, SM_ERROR_PRIORITY_MISMATCH, SM_ERROR_TOO_LARGE)
- * for content that breaks the market's rules; every message starts with
- * "line N: ". Also SM_ERROR_NO_MEMORY. @data may be NULL when @length is
- * 0.
+ * Reads version 1 or 2; a version 2 file with a group of two or more
+ * gives a market with ties (sm_market_has_ties()).
+ *
+ * Errors: SM_ERROR_PARSE for text that is not the format (a group that is
+ * not closed on its line, a ')' without '(', a group in a group, an empty
+ * group, a group in an E-line, a group in a version 1 file, a version
+ * other than 1 and 2), and the builder's codes
+ * (SM_ERROR_INDEX_OUT_OF_RANGE, SM_ERROR_DUPLICATE,
+ * SM_ERROR_INVALID_SEATS, SM_ERROR_PRIORITY_MISMATCH for a P-line, groups
+ * included, that does not name exactly the position's applicants,
+ * SM_ERROR_TOO_LARGE) for content that breaks the market's rules; every
+ * message starts with "line N: ". Also SM_ERROR_NO_MEMORY. @data may be
+ * NULL when @length is 0.
  *
  * Returns: (transfer full): the market, with one reference, the
  *   caller's, or NULL on error; drop it with sm_market_unref().
@@ -80,8 +96,11 @@ SM_API SmMarket *sm_instance_read_file_threaded (const char *path,
 /**
  * sm_instance_write: (skip)
  *
- * Writes the market to @stream in the instance format. The format has no
- * headcount caps: a market's groups and target seats are not written.
+ * Writes the market to @stream in the instance format: version 1 for a
+ * market without ties, byte for byte as before; version 2 for a market
+ * with ties, each run of two or more tied applicants in parentheses. The
+ * format has no headcount caps: a market's groups and target seats are
+ * not written.
  *
  * Errors: SM_ERROR_IO when writing fails. Bindings, which have no FILE *,
  * call sm_instance_to_text() or sm_instance_write_file().

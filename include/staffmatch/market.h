@@ -13,6 +13,14 @@
  * shared (reference counted). Inside, both sides are stored as flat CSR
  * arrays of SmEdge, and every edge carries the rank the other side gives it,
  * so the solvers never search.
+ *
+ * A position's priority order may state ties
+ * (sm_market_builder_set_tied_priorities()): beside the strict order,
+ * which the solvers use and in which tied employees stand in the order
+ * that broke their tie (a lottery's, say), each applicant then has a tie
+ * class (0 first; tied employees share one). The checker
+ * (sm_matching_check()) judges a tied market's matchings by the classes,
+ * ties as ties. A market without ties stores no classes at all.
  */
 #pragma once
 
@@ -176,6 +184,32 @@ SM_API gboolean sm_market_builder_set_priorities (SmMarketBuilder *builder,
                                                   GError **error);
 
 /**
+ * sm_market_builder_set_tied_priorities:
+ * @builder: a builder
+ * @position: index of the position
+ * @employees: (array length=n_employees): the applicants, best first; tied
+ *   applicants stand next to each other, in the order that breaks their
+ *   tie for the solvers
+ * @classes: (array length=n_employees): the tie class of each applicant,
+ *   0 or more and never decreasing along @employees; equal classes are tied
+ * @n_employees: length of @employees and of @classes
+ * @error: return location for an error
+ *
+ * As sm_market_builder_set_priorities(), stating ties as well. The
+ * classes are kept renumbered 0, 1, 2, ... (so {3, 3, 7} reads back as
+ * {0, 0, 1}), and an order without two equal classes is kept as a strict
+ * one. The first tied order makes the market keep 4 bytes per list entry
+ * more than sm_market_estimate_bytes() counts.
+ *
+ * Errors: SM_ERROR_INVALID_VALUE for classes below 0 or decreasing, else
+ * those of sm_market_builder_set_priorities(). On error the builder is
+ * unchanged.
+ */
+SM_API gboolean sm_market_builder_set_tied_priorities (
+    SmMarketBuilder *builder, int32_t position, const int32_t *employees,
+    const int32_t *classes, size_t n_employees, GError **error);
+
+/**
  * sm_market_builder_add_group:
  * @builder: a builder
  * @positions: (array length=n_positions): the positions of the group, in
@@ -331,6 +365,41 @@ SM_API const SmEdge *sm_market_get_employee_edges (const SmMarket *market,
 SM_API const SmEdge *sm_market_get_position_edges (const SmMarket *market,
                                                    int32_t position,
                                                    int32_t *n_out);
+
+/**
+ * sm_market_has_ties:
+ *
+ * Returns: whether some position's priority order has a tie (the market
+ *   was built with sm_market_builder_set_tied_priorities() and some
+ *   order stated two equal classes).
+ */
+SM_API gboolean sm_market_has_ties (const SmMarket *market);
+
+/**
+ * sm_market_get_tie_class:
+ * @market: a market
+ * @position: a position
+ * @rank: a place in the position's priority order, 0 to its length - 1
+ *
+ * The tie class of the employee the position ranks @rank-th
+ * (sm_market_get_position_edges()): 0 for the first class, never
+ * decreasing with @rank, equal for tied employees. Without a tie at the
+ * position it is @rank itself. O(1).
+ *
+ * Returns: the class, or -1 (with a critical) for a position or rank out
+ *   of range.
+ */
+SM_API int32_t sm_market_get_tie_class (const SmMarket *market,
+                                        int32_t position, int32_t rank);
+
+/**
+ * sm_market_get_n_tie_classes:
+ *
+ * The number of tie classes in the position's priority order: its length
+ * when it has no ties. 0 (with a critical) for a position out of range.
+ */
+SM_API int32_t sm_market_get_n_tie_classes (const SmMarket *market,
+                                            int32_t position);
 
 /**
  * sm_market_get_target_seats:

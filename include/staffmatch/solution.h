@@ -7,7 +7,12 @@
  *
  * Comment lines ('#') and blank lines are allowed, as in instance files.
  * The employee-optimal stable matching is unique, so every correct solver
- * writes the same file for the same instance.
+ * writes the same file for the same instance. For an instance with ties
+ * (version 2) the solution is the employee-optimal stable matching of the
+ * strict orders as written, each group's members in the order the file
+ * gives them: the ties broken as the file states, so again one file.
+ * Whether another matching is stable with respect to the ties is
+ * sm_matching_check()'s question.
  */
 #pragma once
 

@@ -22,5 +22,6 @@
 #include <staffmatch/report.h>
 #include <staffmatch/letter.h>
 #include <staffmatch/simulation.h>
+#include <staffmatch/export-ties.h>
 #include <staffmatch/types.h>
 #include <staffmatch/bindings.h>

@@ -13,6 +13,12 @@
  *      when j has a free seat or admitted someone ranked below r, unless
  *      a headcount cap excuses it (check.h says when).
  *
+ * On a market with ties, "ranked" means the tie class instead of the
+ * rank (priority_of()): a position blocks only with someone it strictly
+ * prefers, which is weak stability (stability with respect to the ties,
+ * Irving 1994; Erdil and Ergin 2008). Without ties the class is the rank
+ * and nothing changes.
+ *
  * Time O(n + m + entries), memory O(n + m) plus the pairs found.
  */
 #include <string.h>
@@ -37,11 +43,20 @@ typedef struct {
                            or the list's length at the default or when the
                            position is not in the list */
   int32_t *count;       /* m */
-  int32_t *worst;       /* m: worst admitted rank, -1 if none */
+  int32_t *worst;       /* m: worst admitted priority_of(), -1 if none */
   int32_t *group_count; /* per group */
   int32_t *last_extra;  /* per group: see find_last_extras() */
   const int32_t *assignment;
 } CheckState;
+
+/* The priority the position gives its @rank-th applicant: the tie class
+ * on a tied market, else the rank. */
+static inline int32_t
+priority_of (const SmMarket *mk, int32_t position, int32_t rank)
+{
+  return mk->tie_class != NULL ? mk->tie_class[mk->pos_off[position] + rank]
+                               : rank;
+}
 
 static void
 add_violation (SmCheckReport *report, SmViolationKind kind, int32_t employee,
@@ -68,7 +83,9 @@ locate_outcomes (const SmMarket *mk, const int32_t *assignment, CheckState *st,
         if (mk->emp_edges[first + c].target == j)
           {
             st->outcome[i] = c;
-            st->worst[j] = MAX (st->worst[j], mk->emp_edges[first + c].rank);
+            st->worst[j] = MAX (st->worst[j],
+                                priority_of (mk, j,
+                                             mk->emp_edges[first + c].rank));
             break;
           }
       if (st->outcome[i] == len)
@@ -149,7 +166,7 @@ find_blocking_pairs (const SmMarket *mk, const CheckState *st,
         {
           int32_t j = edges[c].target;
           SmBlockingPair pair = { i, j };
-          if (edges[c].rank < st->worst[j])
+          if (priority_of (mk, j, edges[c].rank) < st->worst[j])
             g_array_append_val (report->blocking_pairs, pair);
           else if (st->count[j] < mk->seats[j])
             g_array_append_val (cap_excuses (mk, st, i, j)

@@ -11,6 +11,11 @@
  * applicants, that the targets of a group fit under its cap) is checked
  * when build() freezes it (market.c).
  *
+ * A priority order may state ties (set_tied_priorities()): its classes
+ * are kept beside the list store, position by position, only once some
+ * order has them, and become the market's tie classes at build; a market
+ * without ties carries nothing for them.
+ *
  * Counts are checked against INT32_MAX when the builder starts and as
  * lists are added, so that the frozen arrays can use int32_t offsets; a
  * budget, when given, refuses a market that would take more memory to
@@ -174,6 +179,8 @@ sm_market_builder_free (SmMarketBuilder *builder)
   g_clear_pointer (&builder->group_pos, g_array_unref);
   sm_list_store_clear (&builder->employees);
   sm_list_store_clear (&builder->positions);
+  g_free (builder->tie_start);
+  g_clear_pointer (&builder->tie_classes, g_array_unref);
   g_free (builder);
 }
 
@@ -406,4 +413,84 @@ sm_market_builder_set_priorities (SmMarketBuilder *builder, int32_t position,
   return append_list (builder, &builder->positions, position, employees,
                       n_employees, "position", "employee", "priority order",
                       error);
+}
+
+/* Checks that @classes start at 0 or more and never go down, and that
+ * the order states a tie (two equal classes in a row). */
+static gboolean
+check_classes (int32_t position, const int32_t *classes, size_t n,
+               gboolean *tied, GError **error)
+{
+  *tied = FALSE;
+  for (size_t k = 0; k < n; k++)
+    {
+      if (classes[k] < 0 || (k > 0 && classes[k] < classes[k - 1]))
+        {
+          g_set_error (error, SM_ERROR, SM_ERROR_INVALID_VALUE,
+                       "The tie classes of position %d are not in priority "
+                       "order: entry %zu has class %d%s; give classes of 0 "
+                       "or more that never decrease.",
+                       position, k, classes[k],
+                       classes[k] < 0 ? "" : ", below the one before it");
+          return FALSE;
+        }
+      if (k > 0 && classes[k] == classes[k - 1])
+        *tied = TRUE;
+    }
+  return TRUE;
+}
+
+/* Makes room to keep tie classes, on the first tied order. */
+static gboolean
+start_ties (SmMarketBuilder *b)
+{
+  if (b->tie_start != NULL)
+    return TRUE;
+  b->tie_start = g_try_new (int32_t, (size_t) b->n_positions + 1);
+  if (b->tie_start == NULL)
+    return FALSE;
+  memset (b->tie_start, 0xff, ((size_t) b->n_positions + 1) * sizeof (int32_t));
+  b->tie_classes = g_array_new (FALSE, FALSE, sizeof (int32_t));
+  return TRUE;
+}
+
+/* Keeps position j's classes, renumbered 0, 1, 2, ... in order. */
+static void
+keep_classes (SmMarketBuilder *b, int32_t j, const int32_t *classes, size_t n)
+{
+  b->tie_start[j] = (int32_t) b->tie_classes->len;
+  int32_t dense = 0;
+  for (size_t k = 0; k < n; k++)
+    {
+      dense += k > 0 && classes[k] != classes[k - 1];
+      g_array_append_val (b->tie_classes, dense);
+    }
+}
+
+gboolean
+sm_market_builder_set_tied_priorities (SmMarketBuilder *builder,
+                                       int32_t position,
+                                       const int32_t *employees,
+                                       const int32_t *classes,
+                                       size_t n_employees, GError **error)
+{
+  g_return_val_if_fail (builder != NULL && !builder->spent, FALSE);
+  g_return_val_if_fail (classes != NULL || n_employees == 0, FALSE);
+  gboolean tied = FALSE;
+  if (!check_index (position, builder->n_positions, "position", error)
+      || !check_classes (position, classes, n_employees, &tied, error))
+    return FALSE;
+  /* An order without a tie is kept as a strict one: a market stated
+   * with classes but without ties is the strict market. */
+  if (tied && !start_ties (builder))
+    {
+      sm_market__set_no_memory (error, "storing tie classes");
+      return FALSE;
+    }
+  if (!sm_market_builder_set_priorities (builder, position, employees,
+                                         n_employees, error))
+    return FALSE;
+  if (tied)
+    keep_classes (builder, position, classes, n_employees);
+  return TRUE;
 }

@@ -22,6 +22,11 @@ struct _SmMarketBuilder {
   int n_threads;         /* threads build() may use, 1 or more */
   SmListStore employees; /* preference lists: targets are positions */
   SmListStore positions; /* priority orders: targets are employees */
+  /* Ties (sm_market_builder_set_tied_priorities()), NULL until the first
+   * tied order: per position the start of its classes in tie_classes, or
+   * -1 for a strict order. */
+  int32_t *tie_start;
+  GArray *tie_classes; /* int32_t, each order's classes, dense from 0 */
   gboolean spent;
 };
 
@@ -45,6 +50,12 @@ struct _SmMarket {
   SmEdge *pos_edges;      /* entries: target employee, choice index */
   size_t emp_edges_bytes; /* the sizes to free the edges with */
   size_t pos_edges_bytes;
+  /* Ties: tie_class[pos_off[j] + r] is the priority class of the
+   * employee that position j ranks r-th (0 first, nondecreasing in r,
+   * equal for tied employees). NULL when no position has a tie: the
+   * strict market, which is all the solvers read, then costs nothing
+   * more. */
+  int32_t *tie_class; /* entries, or NULL */
 
   /* Headcount caps over groups of positions (flexible deferred
    * acceptance). The positions of group g are group_pos[group_off[g] ..

@@ -46,6 +46,12 @@
  * beyond the two edge arrays: one int32 per employee (the cursors of
  * pass 2) and one per position per thread (the table of pass 3). The
  * fallback adds one int32 per entry.
+ *
+ * Ties: when some priority order was given with tie classes, build()
+ * moves them beside the position edges (take_ties(): one int32 per
+ * entry, a strict order among tied ones getting a class per rank). The
+ * edges and ranks are those of the strict orders, so the solvers see
+ * the same market either way; without ties no array is made.
  */
 #include "core/market-private.h"
 
@@ -492,6 +498,7 @@ market_free (SmMarket *mk)
   sm_big__free (mk->emp_edges, mk->emp_edges_bytes);
   g_free (mk->pos_off);
   sm_big__free (mk->pos_edges, mk->pos_edges_bytes);
+  g_free (mk->tie_class);
   g_free (mk);
 }
 
@@ -577,6 +584,35 @@ take_groups (SmMarketBuilder *b, SmMarket *mk, int32_t *failed_position,
   return check_targets (mk, failed_position, error);
 }
 
+/* Moves the tie classes of the tied orders into the market, beside the
+ * position edges; strict orders among them get a class per rank. A
+ * builder without ties leaves the market without (tie_class NULL). */
+static gboolean
+take_ties (SmMarketBuilder *b, SmMarket *mk, GError **error)
+{
+  if (b->tie_start == NULL || b->tie_classes->len == 0)
+    return TRUE;
+  size_t entries = (size_t) mk->pos_off[mk->n_positions];
+  mk->tie_class = g_try_new (int32_t, MAX (entries, (size_t) 1));
+  if (mk->tie_class == NULL)
+    {
+      sm_market__set_no_memory (error, "storing tie classes");
+      return FALSE;
+    }
+  const int32_t *kept = (const int32_t *) (void *) b->tie_classes->data;
+  for (int32_t j = 0; j < mk->n_positions; j++)
+    {
+      int32_t first = mk->pos_off[j], len = mk->pos_off[j + 1] - first;
+      for (int32_t r = 0; r < len; r++)
+        mk->tie_class[first + r] = b->tie_start[j] >= 0
+                                       ? kept[b->tie_start[j] + r]
+                                       : r;
+    }
+  g_clear_pointer (&b->tie_start, g_free);
+  g_clear_pointer (&b->tie_classes, g_array_unref);
+  return TRUE;
+}
+
 SmMarket *
 sm_market_builder__build_reporting (SmMarketBuilder *builder,
                                     int32_t *failed_position, GError **error)
@@ -606,7 +642,8 @@ sm_market_builder__build_reporting (SmMarketBuilder *builder,
       sm_market__set_no_memory (error, "building the market");
       return NULL;
     }
-  if (!fill_ranks (mk, builder->n_threads, failed_position, error))
+  if (!fill_ranks (mk, builder->n_threads, failed_position, error)
+      || !take_ties (builder, mk, error))
     {
       market_free (mk);
       return NULL;
@@ -697,6 +734,37 @@ sm_market_get_position_edges (const SmMarket *market, int32_t position,
   g_return_val_if_fail (position >= 0 && position < market->n_positions, NULL);
   *n_out = market->pos_off[position + 1] - market->pos_off[position];
   return market->pos_edges + market->pos_off[position];
+}
+
+gboolean
+sm_market_has_ties (const SmMarket *market)
+{
+  g_return_val_if_fail (market != NULL, FALSE);
+  return market->tie_class != NULL;
+}
+
+int32_t
+sm_market_get_tie_class (const SmMarket *market, int32_t position, int32_t rank)
+{
+  g_return_val_if_fail (market != NULL, -1);
+  g_return_val_if_fail (position >= 0 && position < market->n_positions, -1);
+  int32_t first = market->pos_off[position];
+  g_return_val_if_fail (rank >= 0
+                            && rank < market->pos_off[position + 1] - first,
+                        -1);
+  return market->tie_class != NULL ? market->tie_class[first + rank] : rank;
+}
+
+int32_t
+sm_market_get_n_tie_classes (const SmMarket *market, int32_t position)
+{
+  g_return_val_if_fail (market != NULL, 0);
+  g_return_val_if_fail (position >= 0 && position < market->n_positions, 0);
+  int32_t first = market->pos_off[position];
+  int32_t len = market->pos_off[position + 1] - first;
+  if (len == 0 || market->tie_class == NULL)
+    return len;
+  return market->tie_class[first + len - 1] + 1;
 }
 
 int32_t

@@ -30,10 +30,24 @@
  *   the position's P-line; a missing E- or P-line names the file's last
  *   line.
  *
+ * Version 2 ("hr-instance 2", docs/instance-format.md) lets a P-line
+ * group tied employees in parentheses, "P 3 5 (7 9) 2"; the order inside
+ * a group is the tie-breaking, so the list as written is the strict
+ * order the builder gets, and the groups become tie classes beside it
+ * (sm_market_builder_set_tied_priorities()). Its P-lines have a reader
+ * of their own (read_grouped_list()), chosen once per line by the
+ * version: version 1 files keep the fast list reader of text-scanner.c
+ * untouched, and only a list that fails to read is looked at again for
+ * a parenthesis, to say "this needs version 2" or "not in an E-line".
+ * Groups of one are accepted (they state nothing); empty, nested and
+ * unclosed groups are errors.
+ *
  * The writer prints the canonical form: counts, one capacity line, then
  * the E-lines and the P-lines in index order, single spaces, "\n" line
- * ends. Reading it back gives the same market, and writing that again the
- * same bytes. */
+ * ends; version 1 for a market without ties, byte for byte as before
+ * version 2 existed, and version 2 with "(a b)" around each run of two or
+ * more tied applicants for a market with ties. Reading it back gives the
+ * same market, and writing that again the same bytes. */
 #include <staffmatch/instance.h>
 
 #include <inttypes.h>
@@ -59,8 +73,11 @@ typedef struct {
   int64_t *position_line; /* m: line of the position's P-line, or 0 */
   int32_t *list;          /* one line's numbers, reused */
   size_t list_capacity;
-  const char *kept; /* data before it may be released, or NULL */
-  int n_threads;    /* for the build; see market.h */
+  int64_t version;     /* of the format: 2 allows ties in P-lines */
+  int32_t *classes;    /* a version 2 P-line's tie classes, reused */
+  size_t classes_size; /* entries of classes */
+  const char *kept;    /* data before it may be released, or NULL */
+  int n_threads;       /* for the build; see market.h */
   /* Reading a regular file piece by piece (see refill()); file.fd < 0
    * when the whole text is in memory. */
   SmTextFilePieces file;
@@ -103,6 +120,7 @@ instance_reader_clear (InstanceReader *r)
   g_clear_pointer (&r->employee_seen, g_free);
   g_clear_pointer (&r->position_line, g_free);
   g_clear_pointer (&r->list, g_free);
+  g_clear_pointer (&r->classes, g_free);
   g_clear_pointer (&r->window, g_free);
   sm_text_file__close_pieces (&r->file);
 }
@@ -338,6 +356,28 @@ read_capacity (InstanceReader *r, GError **error)
   return sm_text_scanner__end_line (s, error);
 }
 
+/* After a list failed to read as plain numbers: when the token it
+ * stopped at holds a parenthesis, the line uses the syntax of ties where
+ * it is not allowed, and the error says so (with @message) instead of
+ * "expected a number". Only failures pay for the look. Returns FALSE. */
+static gboolean
+explain_parenthesis (const SmTextScanner *s, const char *message,
+                     GError **error)
+{
+  if (error == NULL || *error == NULL
+      || !g_error_matches (*error, SM_ERROR, SM_ERROR_PARSE))
+    return FALSE;
+  const char *q = s->p;
+  while (q < s->end && *q != ' ' && *q != '\t' && *q != '\r' && *q != '\n'
+         && *q != '(' && *q != ')')
+    q++;
+  if (q == s->end || (*q != '(' && *q != ')'))
+    return FALSE;
+  g_clear_error (error);
+  sm_text_scanner__set_error (s, s->line, error, SM_ERROR_PARSE, "%s", message);
+  return FALSE;
+}
+
 /* Reads the rest of "E i p_1 ... p_k" (the "E" is read). */
 static gboolean
 read_employee_line (InstanceReader *r, GError **error)
@@ -358,7 +398,11 @@ read_employee_line (InstanceReader *r, GError **error)
   if (!sm_text_scanner__read_index_list (s, 0, r->n_positions, "position",
                                          &r->list, &r->list_capacity, &n,
                                          error))
-    return FALSE;
+    return explain_parenthesis (s,
+                                "an E-line lists positions in a strict "
+                                "order: groups in parentheses (ties) are "
+                                "allowed only in P-lines",
+                                error);
   if (!sm_market_builder_set_preferences (r->builder, i, r->list, n, error))
     {
       sm_text_scanner__prefix_error (s, s->line, error);
@@ -367,6 +411,19 @@ read_employee_line (InstanceReader *r, GError **error)
   r->employee_seen[i] = 1;
   r->n_records++;
   return sm_text_scanner__end_line (s, error);
+}
+
+/* A position has one P-line: refuses a second. */
+static gboolean
+check_first_p_line (InstanceReader *r, int32_t j, GError **error)
+{
+  if (r->position_line[j] == 0)
+    return TRUE;
+  sm_text_scanner__set_error (&r->s, r->s.line, error, SM_ERROR_DUPLICATE,
+                              "a second P-line for position %" PRId32
+                              " (the first is on line %" PRId64 ")",
+                              j, r->position_line[j]);
+  return FALSE;
 }
 
 /* Reads the rest of "P j e_1 ... e_l" (the "P" is read). */
@@ -380,19 +437,216 @@ read_position_line (InstanceReader *r, GError **error)
   if (!sm_text_scanner__read_index (s, 0, r->n_positions, "position", &j,
                                     error))
     return FALSE;
-  if (r->position_line[j] != 0)
-    {
-      sm_text_scanner__set_error (s, s->line, error, SM_ERROR_DUPLICATE,
-                                  "a second P-line for position %" PRId32
-                                  " (the first is on line %" PRId64 ")",
-                                  j, r->position_line[j]);
-      return FALSE;
-    }
+  if (!check_first_p_line (r, j, error))
+    return FALSE;
   if (!sm_text_scanner__read_index_list (s, 0, r->n_employees, "employee",
                                          &r->list, &r->list_capacity, &n,
                                          error))
-    return FALSE;
+    return explain_parenthesis (s,
+                                "ties in parentheses need version 2 of "
+                                "the format: start the file with "
+                                "'hr-instance 2'",
+                                error);
   if (!sm_market_builder_set_priorities (r->builder, j, r->list, n, error))
+    {
+      sm_text_scanner__prefix_error (s, s->line, error);
+      return FALSE;
+    }
+  r->position_line[j] = s->line;
+  r->n_records++;
+  return sm_text_scanner__end_line (s, error);
+}
+
+/* ---- version 2: P-lines with ties ---------------------------------------- */
+
+/* What ends a number in a version 2 P-line: a blank, the line's end, or
+ * a parenthesis, so that "(7 9)" needs no blanks inside. */
+static inline gboolean
+ends_entry (char c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '('
+         || c == ')';
+}
+
+/* Sets a parse error about the token at @at (up to the next blank). */
+static gboolean
+group_error (SmTextScanner *s, const char *at, SmError code,
+             const char *message, GError **error)
+{
+  const char *q = at;
+  while (q < s->end && *q != ' ' && *q != '\t' && *q != '\r' && *q != '\n')
+    q++;
+  g_autofree char *token = sm_text_scanner__describe (at, (size_t) (q - at));
+  s->p = at;
+  sm_text_scanner__set_error (s, s->line, error, code, "%s (at '%s')", message,
+                              token);
+  return FALSE;
+}
+
+/* Reads one employee index of a version 2 P-line at *@pp into *@out. */
+static gboolean
+read_entry (InstanceReader *r, const char **pp, int32_t *out, GError **error)
+{
+  SmTextScanner *s = &r->s;
+  const char *start = *pp, *p = start;
+  gboolean negative = p < s->end && *p == '-';
+  uint64_t v = 0;
+  p += negative;
+  const char *digits = p;
+  for (; p < s->end && (unsigned char) (*p - '0') < 10; p++)
+    {
+      if (v > (uint64_t) INT64_MAX / 10)
+        return group_error (s, start, SM_ERROR_PARSE,
+                            "an employee index is too large", error);
+      v = v * 10 + (uint64_t) (*p - '0');
+    }
+  if (p == digits || (p < s->end && !ends_entry (*p)))
+    return group_error (s, start, SM_ERROR_PARSE,
+                        "expected an employee index (a whole number) or a "
+                        "parenthesis",
+                        error);
+  if (negative || v >= (uint64_t) r->n_employees)
+    {
+      s->p = start;
+      sm_text_scanner__set_error (s, s->line, error,
+                                  SM_ERROR_INDEX_OUT_OF_RANGE,
+                                  "employee %s%" PRIu64 " is out of range "
+                                  "0..%" PRId32,
+                                  negative ? "-" : "", v, r->n_employees - 1);
+      return FALSE;
+    }
+  *out = (int32_t) v;
+  *pp = p;
+  return TRUE;
+}
+
+/* Appends employee @e of tie class @cls to the line's lists; a line
+ * longer than the number of employees must name someone twice. */
+static gboolean
+add_entry (InstanceReader *r, size_t *n, int32_t e, int32_t cls, GError **error)
+{
+  if (*n >= (size_t) r->n_employees)
+    {
+      sm_text_scanner__set_error (&r->s, r->s.line, error, SM_ERROR_DUPLICATE,
+                                  "the line names some employee twice");
+      return FALSE;
+    }
+  if (*n == r->list_capacity)
+    {
+      r->list_capacity = MAX (r->list_capacity * 2, (size_t) 64);
+      r->list = g_renew (int32_t, r->list, r->list_capacity);
+    }
+  if (*n >= r->classes_size)
+    {
+      r->classes_size = r->list_capacity;
+      r->classes = g_renew (int32_t, r->classes, r->classes_size);
+    }
+  r->list[*n] = e;
+  r->classes[*n] = cls;
+  (*n)++;
+  return TRUE;
+}
+
+/* Steps over the parenthesis at *@pp: '(' opens a group (a new tie
+ * class, *@in_group counting its members from 0), ')' closes the open
+ * one, which must hold someone; *@tied records a group of two or more. */
+static gboolean
+read_parenthesis (SmTextScanner *s, const char **pp, int32_t *cls,
+                  int32_t *in_group, gboolean *tied, GError **error)
+{
+  const char *p = *pp;
+  if (*p == '(' && *in_group >= 0)
+    return group_error (s, p, SM_ERROR_PARSE,
+                        "a group inside a group: groups of tied employees "
+                        "do not nest",
+                        error);
+  if (*p == ')' && *in_group < 0)
+    return group_error (s, p, SM_ERROR_PARSE,
+                        "')' closes no group: a group opens with '('", error);
+  if (*p == ')' && *in_group == 0)
+    return group_error (s, p, SM_ERROR_PARSE,
+                        "an empty group: a group holds one or more employees",
+                        error);
+  if (*p == '(')
+    {
+      *in_group = 0;
+      (*cls)++;
+    }
+  else
+    {
+      *tied = *tied || *in_group > 1;
+      *in_group = -1;
+    }
+  *pp = p + 1;
+  return TRUE;
+}
+
+/* Reads the employees of a version 2 P-line, each group "( ... )" of
+ * them one tie class and every other employee a class of its own, up to
+ * the end of the line. *@tied tells whether a group has two or more. */
+static gboolean
+read_grouped_list (InstanceReader *r, size_t *n_out, gboolean *tied,
+                   GError **error)
+{
+  SmTextScanner *s = &r->s;
+  const char *p = s->p;
+  size_t n = 0;
+  int32_t cls = -1, in_group = -1; /* members of the open group, or -1 */
+  for (;;)
+    {
+      while (p < s->end && (*p == ' ' || *p == '\t' || *p == '\r'))
+        p++;
+      if (p == s->end || *p == '\n')
+        break;
+      int32_t e = -1;
+      if (*p == '(' || *p == ')')
+        {
+          if (!read_parenthesis (s, &p, &cls, &in_group, tied, error))
+            return FALSE;
+          continue;
+        }
+      if (in_group < 0)
+        cls++;
+      else
+        in_group++;
+      if (!read_entry (r, &p, &e, error) || !add_entry (r, &n, e, cls, error))
+        return FALSE;
+    }
+  s->p = p;
+  if (in_group >= 0)
+    {
+      sm_text_scanner__set_error (s, s->line, error, SM_ERROR_PARSE,
+                                  "a group opened with '(' is not closed on "
+                                  "its line");
+      return FALSE;
+    }
+  *n_out = n;
+  return TRUE;
+}
+
+/* Reads the rest of a version 2 "P j ..." line (the "P" is read). */
+static gboolean
+read_tied_position_line (InstanceReader *r, GError **error)
+{
+  SmTextScanner *s = &r->s;
+  int32_t j;
+  size_t n = 0;
+  gboolean tied = FALSE;
+
+  if (!sm_text_scanner__read_index (s, 0, r->n_positions, "position", &j,
+                                    error))
+    return FALSE;
+  if (!check_first_p_line (r, j, error))
+    return FALSE;
+  if (!read_grouped_list (r, &n, &tied, error))
+    return FALSE;
+  gboolean ok = tied ? sm_market_builder_set_tied_priorities (r->builder, j,
+                                                              r->list,
+                                                              r->classes, n,
+                                                              error)
+                     : sm_market_builder_set_priorities (r->builder, j, r->list,
+                                                         n, error);
+  if (!ok)
     {
       sm_text_scanner__prefix_error (s, s->line, error);
       return FALSE;
@@ -419,7 +673,8 @@ read_records (InstanceReader *r, GError **error)
       if (length == 1 && word[0] == 'E')
         ok = read_employee_line (r, error);
       else if (length == 1 && word[0] == 'P')
-        ok = read_position_line (r, error);
+        ok = r->version == 1 ? read_position_line (r, error)
+                             : read_tied_position_line (r, error);
       else
         {
           g_autofree char *token = sm_text_scanner__describe (word, length);
@@ -494,7 +749,8 @@ read_instance (InstanceReader *r, GError **error)
   SmTextScanner *s = &r->s;
 
   if (have_line (r, error)
-      && sm_text_scanner__read_header (s, "hr-instance", 1, error)
+      && sm_text_scanner__read_header_versions (s, "hr-instance", 1, 2,
+                                                &r->version, error)
       && have_line (r, error)
       && read_count (s, "employees", &r->n_employees, &r->counts_line, error)
       && have_line (r, error)
@@ -604,6 +860,30 @@ write_list (SmTextWriter *w, char tag, int32_t index, const SmEdge *edges,
   sm_text_writer__put_char (w, '\n');
 }
 
+/* Writes position j's P-line with its ties: each run of two or more
+ * applicants in one class in parentheses, "P 3 5 (7 9) 2". */
+static void
+write_tied_list (SmTextWriter *w, const SmMarket *mk, int32_t j)
+{
+  const int32_t *cls = mk->tie_class + mk->pos_off[j];
+  const SmEdge *edges = mk->pos_edges + mk->pos_off[j];
+  int32_t n = mk->pos_off[j + 1] - mk->pos_off[j];
+  sm_text_writer__put_string (w, "P ");
+  sm_text_writer__put_int (w, j);
+  for (int32_t k = 0; k < n; k++)
+    {
+      gboolean opens = (k == 0 || cls[k - 1] != cls[k]) && k + 1 < n
+                       && cls[k + 1] == cls[k];
+      gboolean closes = k > 0 && cls[k - 1] == cls[k]
+                        && (k + 1 == n || cls[k + 1] != cls[k]);
+      sm_text_writer__put_string (w, opens ? " (" : " ");
+      sm_text_writer__put_int (w, edges[k].target);
+      if (closes)
+        sm_text_writer__put_char (w, ')');
+    }
+  sm_text_writer__put_char (w, '\n');
+}
+
 gboolean
 sm_instance_write (const SmMarket *market, FILE *stream, GError **error)
 {
@@ -617,7 +897,9 @@ sm_instance_write (const SmMarket *market, FILE *stream, GError **error)
   int32_t n = sm_market_get_n_employees (market);
   int32_t m = sm_market_get_n_positions (market);
   sm_text_writer__init (&w, stream);
-  sm_text_writer__put_string (&w, "hr-instance 1\nemployees ");
+  gboolean tied = sm_market_has_ties (market);
+  sm_text_writer__put_string (&w, tied ? "hr-instance 2\nemployees "
+                                       : "hr-instance 1\nemployees ");
   sm_text_writer__put_int (&w, n);
   sm_text_writer__put_string (&w, "\npositions ");
   sm_text_writer__put_int (&w, m);
@@ -636,7 +918,10 @@ sm_instance_write (const SmMarket *market, FILE *stream, GError **error)
   for (int32_t j = 0; j < m; j++)
     {
       const SmEdge *e = sm_market_get_position_edges (market, j, &n_edges);
-      write_list (&w, 'P', j, e, n_edges);
+      if (tied)
+        write_tied_list (&w, market, j);
+      else
+        write_list (&w, 'P', j, e, n_edges);
     }
   return sm_text_writer__finish (&w, "instance", error);
 }

@@ -400,9 +400,39 @@ gboolean
 sm_text_scanner__read_header (SmTextScanner *s, const char *magic,
                               int64_t version, GError **error)
 {
+  int64_t found = 0;
+  return sm_text_scanner__read_header_versions (s, magic, version, version,
+                                                &found, error);
+}
+
+/* Reports a version outside @min_version .. @max_version. */
+static gboolean
+version_error (const SmTextScanner *s, const char *magic, int64_t found,
+               int64_t min_version, int64_t max_version, GError **error)
+{
+  g_autofree char *known = NULL;
+  if (min_version == max_version)
+    known = g_strdup_printf ("only %" PRId64 " is known", min_version);
+  else
+    known = g_strdup_printf ("%" PRId64 " %s %" PRId64 " are known",
+                             min_version,
+                             max_version == min_version + 1 ? "and" : "to",
+                             max_version);
+  sm_text_scanner__set_error (s, s->line, error, SM_ERROR_PARSE,
+                              "unsupported version %" PRId64 " of the '%s' "
+                              "format: %s",
+                              found, magic, known);
+  return FALSE;
+}
+
+gboolean
+sm_text_scanner__read_header_versions (SmTextScanner *s, const char *magic,
+                                       int64_t min_version, int64_t max_version,
+                                       int64_t *found, GError **error)
+{
   const char *word = NULL;
   size_t length = 0;
-  int64_t found = 0;
+  int64_t version = 0;
 
   if (!sm_text_scanner__next_line (s))
     {
@@ -411,7 +441,7 @@ sm_text_scanner__read_header (SmTextScanner *s, const char *magic,
                                   "the file holds no data: it should start "
                                   "with "
                                   "'%s %" PRId64 "'",
-                                  magic, version);
+                                  magic, min_version);
       return FALSE;
     }
   sm_text_scanner__read_word (s, &word, &length);
@@ -421,19 +451,14 @@ sm_text_scanner__read_header (SmTextScanner *s, const char *magic,
       sm_text_scanner__set_error (s, s->line, error, SM_ERROR_PARSE,
                                   "expected '%s %" PRId64 "' as the first "
                                   "line, found '%s'",
-                                  magic, version, token);
+                                  magic, min_version, token);
       return FALSE;
     }
-  if (!sm_text_scanner__read_int64 (s, "the format version", &found, error))
+  if (!sm_text_scanner__read_int64 (s, "the format version", &version, error))
     return FALSE;
-  if (found != version)
-    {
-      sm_text_scanner__set_error (s, s->line, error, SM_ERROR_PARSE,
-                                  "unsupported version %" PRId64 " of the "
-                                  "'%s' format: only %" PRId64 " is known",
-                                  found, magic, version);
-      return FALSE;
-    }
+  if (version < min_version || version > max_version)
+    return version_error (s, magic, version, min_version, max_version, error);
+  *found = version;
   return sm_text_scanner__end_line (s, error);
 }
 

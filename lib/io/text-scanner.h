@@ -79,6 +79,14 @@ gboolean sm_text_scanner__expect_keyword (SmTextScanner *s, const char *keyword,
 gboolean sm_text_scanner__read_header (SmTextScanner *s, const char *magic,
                                        int64_t version, GError **error);
 
+/* As sm_text_scanner__read_header(), accepting any version from
+ * @min_version to @max_version; *@found gets the one read. */
+gboolean sm_text_scanner__read_header_versions (SmTextScanner *s,
+                                                const char *magic,
+                                                int64_t min_version,
+                                                int64_t max_version,
+                                                int64_t *found, GError **error);
+
 /* Checks that only blanks are left on the line and steps over its end.
  * Errors: SM_ERROR_PARSE naming the first extra token. */
 gboolean sm_text_scanner__end_line (SmTextScanner *s, GError **error);
