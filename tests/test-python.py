@@ -221,7 +221,7 @@ class Errors(unittest.TestCase):
         b.set_preferences(0, [0])
         b.set_priorities(0, [1])
         check(E.PRIORITY_MISMATCH, b.build)
-        check(E.PARSE, Sm.instance_read_data, b"hr-instance 2\n")
+        check(E.PARSE, Sm.instance_read_data, b"hr-instance 3\n")
         check(E.IO, Sm.scenario_load_json,
               os.path.join(WORK, "no-such-dir", "x.json"), None)
         # Reserving 2^31 - 1 entries (16 GiB) in 2 GiB of address space.
