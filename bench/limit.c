@@ -13,6 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 static double
 now_seconds (void)
@@ -146,4 +149,33 @@ sm_limit_two_threads (const SmGenLists *lists)
     random_reads (&loops[1]);
   double two = now_seconds () - t0;
   return two > 0 ? one / two : 0.0;
+}
+
+double
+sm_limit_first_touch (size_t bytes, gboolean huge, double *warm_seconds)
+{
+#ifdef __linux__
+  char *p = mmap (NULL, bytes, PROT_READ | PROT_WRITE,
+                  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED)
+    return -1.0;
+#ifdef MADV_HUGEPAGE
+  if (huge)
+    madvise (p, bytes, MADV_HUGEPAGE);
+#endif
+  double t0 = now_seconds ();
+  for (size_t k = 0; k < bytes; k += 4096)
+    p[k] = 1;
+  double fresh = now_seconds () - t0;
+  t0 = now_seconds ();
+  memset (p, 2, bytes);
+  *warm_seconds = now_seconds () - t0;
+  munmap (p, bytes);
+  return fresh;
+#else
+  (void) bytes;
+  (void) huge;
+  *warm_seconds = -1.0;
+  return -1.0;
+#endif
 }

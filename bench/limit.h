@@ -33,3 +33,14 @@ double sm_limit_transpose (const SmGenLists *lists, double *warm_seconds,
  * show in the same minute; a shared machine that gives the process one
  * core gives about 1. */
 double sm_limit_two_threads (const SmGenLists *lists);
+
+/* The cost of memory that the process has never touched: @bytes of a
+ * fresh anonymous mapping (huge pages asked for when @huge), written one
+ * byte per 4 KiB page (the page faults and the kernel's zeroing of each
+ * page), then written whole again (the same memory, warm). Returns the
+ * seconds of the first, *warm_seconds gets the second; -1 when the
+ * mapping fails. On a virtual machine whose host backs guest memory
+ * only when first touched, the first can be tens of times the second,
+ * and it bounds from below anything that writes fresh memory: a parse
+ * that stores the lists, a build, a transpose. */
+double sm_limit_first_touch (size_t bytes, gboolean huge, double *warm_seconds);

@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include "generate.h"
 #include "rss.h"
+#include "limit.h"
 #include "simulate.h"
 #include "suite.h"
 
@@ -34,7 +35,8 @@ static const char usage_text[] =
     "                               [--correlation C]\n"
     "       sm-bench build N M K SEED [gen options] [--threads T] [--runs R]\n"
     "       sm-bench suite [--quick] [--max-employees N] [--case NAME]\n"
-    "       sm-bench simulate [--quick]\n";
+    "       sm-bench simulate [--quick]\n"
+    "       sm-bench touch [MIB]\n";
 
 static int
 usage_error (const char *what)
@@ -404,6 +406,35 @@ cmd_suite (int argc, char **argv)
   return sm_suite_run (&o);
 }
 
+/* sm-bench touch [MIB]: the price of fresh memory on this machine. */
+static int
+command_touch (int argc, char **argv)
+{
+  int64_t mib = 256;
+  if (argc > 1 || (argc == 1 && !parse_int (argv[0], 1, 65536, &mib)))
+    return usage_error ("touch takes one size in MiB, 1 to 65536");
+  size_t bytes = (size_t) mib << 20;
+  for (int huge = 0; huge < 2; huge++)
+    {
+      double warm = 0.0;
+      double fresh = sm_limit_first_touch (bytes, huge, &warm);
+      if (fresh < 0)
+        {
+          fprintf (stderr, "sm-bench: could not map %" G_GINT64_FORMAT " MiB\n",
+                   mib);
+          return 1;
+        }
+      printf ("touch mib=%" G_GINT64_FORMAT " huge_pages=%s fresh_seconds=%.4f"
+              " fresh_gb_per_s=%.2f warm_seconds=%.4f warm_gb_per_s=%.2f"
+              " fresh_per_warm=%.1f\n",
+              mib, huge ? "asked" : "no", fresh,
+              fresh > 0 ? (double) bytes / fresh / 1e9 : 0.0, warm,
+              warm > 0 ? (double) bytes / warm / 1e9 : 0.0,
+              warm > 0 ? fresh / warm : 0.0);
+    }
+  return 0;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -419,6 +450,8 @@ main (int argc, char **argv)
     return cmd_build (argc - 2, argv + 2);
   if (strcmp (argv[1], "suite") == 0)
     return cmd_suite (argc - 2, argv + 2);
+  if (strcmp (argv[1], "touch") == 0)
+    return command_touch (argc - 2, argv + 2);
   if (strcmp (argv[1], "simulate") == 0)
     return sm_bench_simulate (argc - 2, argv + 2);
   if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "help") == 0)
