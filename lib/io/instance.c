@@ -60,7 +60,7 @@
 
 #include "core/market-private.h"
 #include "io/file-private.h"
-#include "io/text-scanner.h"
+#include "io/text-scanner-private.h"
 
 typedef struct {
   SmTextScanner s;

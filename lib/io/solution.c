@@ -15,7 +15,7 @@
 #include <inttypes.h>
 
 #include "io/file-private.h"
-#include "io/text-scanner.h"
+#include "io/text-scanner-private.h"
 
 /* Reads the N lines "i j" into @assignment and checks that nothing but
  * comments follows them. */

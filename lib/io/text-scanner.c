@@ -15,7 +15,7 @@
  *
  * Files are written through a large buffer (loading them and replacing
  * them atomically is file.c's job). */
-#include "io/text-scanner.h"
+#include "io/text-scanner-private.h"
 
 #include <errno.h>
 #include <inttypes.h>
