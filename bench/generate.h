@@ -78,8 +78,8 @@ gboolean sm_gen_into_builder (const SmGenParams *params,
 SmGenLists *sm_gen_lists_new (const SmGenParams *params, GError **error);
 void sm_gen_lists_free (SmGenLists *lists);
 
-/* Writes the market to @stream in the format of FORMAT.md.
- * Errors: SM_ERROR_IO. */
+/* Writes the market to @stream in the plain instance format
+ * (docs/instance-format.md). Errors: SM_ERROR_IO. */
 gboolean sm_gen_write_instance (const SmGenParams *params, FILE *stream,
                                 GError **error);
 

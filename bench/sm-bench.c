@@ -2,10 +2,10 @@
 /* sm-bench: times the staffmatch core on instance files and on generated
  * markets, and checks it against a plain reference solver.
  *
- *   sm-bench solve FILE               solve an instance file (FORMAT.md)
- *   sm-bench check FILE SOLUTION      check a solution against an instance
- *   sm-bench gen N M K SEED [opts]    write a random instance to stdout
- *   sm-bench suite [opts]             the standard suite of markets
+ *   sm-bench solve FILE               solve an instance file
+ * (docs/instance-format.md) sm-bench check FILE SOLUTION      check a solution
+ * against an instance sm-bench gen N M K SEED [opts]    write a random instance
+ * to stdout sm-bench suite [opts]             the standard suite of markets
  *
  * Figures are key=value pairs (on stderr for solve, stdout for suite), so
  * that scripts can compare runs. Exit status: 0 success, 1 failure (a bad

@@ -3,11 +3,11 @@
  * (examples/case/boh-case.c).
  *
  * The example programs and the command-line tool use the generator as
- * their built-in data, so it must hold for every seed what DOMAIN.md says
- * of the case: one default organisation (Hardenberg) and Ommen with a band
- * of 45 to 50 and as many seats, about 480 employees all in Hardenberg's
- * units, a quarter or so of them applying to Ommen with preferences 1..k,
- * the service contracts with their end years; and it must be
+ * their built-in data, so it must hold for every seed what the real case
+ * (README) says of the case: one default organisation (Hardenberg) and Ommen
+ * with a band of 45 to 50 and as many seats, about 480 employees all in
+ * Hardenberg's units, a quarter or so of them applying to Ommen with
+ * preferences 1..k, the service contracts with their end years; and it must be
  * deterministic: the same seed gives the same scenario item for item, two
  * seeds give two scenarios. Adding an item must never fail: a failure is
  * a bug in the generator.
@@ -76,7 +76,7 @@ typedef struct {
   int32_t end_year;
 } ExpectedContract;
 
-/* DOMAIN.md: what Hardenberg does for Ommen, and until when. */
+/* The real case: what Hardenberg does for Ommen, and until when. */
 static const ExpectedContract expected_contracts[] = {
   { "sd", 2024 },   { "or", 2024 }, { "ict", 2024 }, { "gb", 2024 },
   { "div", 2024 },  { "fz", 2020 }, { "sal", 2020 }, { "bel", 2020 },

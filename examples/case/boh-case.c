@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch examples: a generated stand-in for the Ommen-Hardenberg case.
  *
- * What it builds (DOMAIN.md tells the real case):
+ * What it builds (README tells the real case):
  *  - two organisations: Gemeente Ommen, a directing municipality that
  *    receives applicants (band of 45 to 50 people), and Gemeente
  *    Hardenberg, the default that takes everybody else;

@@ -6,9 +6,9 @@
  * against its band, the choices obtained, open positions, Hardenberg's
  * units with formation and supernumeraries, the contract table), and
  * writes into a folder the compiled market and its matching in the plain
- * formats of FORMAT.md (so that any solver can check the placement) and
- * one row per employee in placements.csv. The command-line tool's `demo`
- * does the same and writes reports and letters besides.
+ * formats (docs/instance-format.md) (so that any solver can check the
+ * placement) and one row per employee in placements.csv. The command-line
+ * tool's `demo` does the same and writes reports and letters besides.
  *
  *     boh2019 [--out DIR] [--seed S]
  */

@@ -13,8 +13,8 @@
  *     summary.txt       the text summary, sm_report_summary_text()
  *     summary.md        the same in Markdown
  *     report.html       the HTML report with its SVG charts
- *     market.txt        the compiled market (hr-instance 1, FORMAT.md)
- *     matching.txt      its matching (hr-solution 1)
+ *     market.txt        the compiled market (hr-instance,
+ * docs/instance-format.md) matching.txt      its matching (hr-solution 1)
  *     letters/ID.txt    one decision letter per employee
  *     mail-merge.csv    one row per employee with the letter's file, for
  *                       a document system (sm_letter_mail_merge())

@@ -19,9 +19,9 @@
  * around parentheses are optional. docs/instance-format.md has the
  * whole grammar and the solution a version 2 file has.
  *
- * See FORMAT.md. Where it is silent: the header, employees, positions and
- * capacity lines come first in that order; E- and P-lines follow in any
- * order, each index exactly once; '#' starts a comment only as the first
+ * See docs/instance-format.md. Where it is silent: the header, employees,
+ * positions and capacity lines come first in that order; E- and P-lines follow
+ * in any order, each index exactly once; '#' starts a comment only as the first
  * non-blank character of a line; CRLF line ends and a UTF-8 byte-order
  * mark are accepted. Reading is strict: an unknown keyword, an index out of
  * range, a repeated index, a P-line that does not name exactly the

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* staffmatch: reading and writing the plain instance format of FORMAT.md.
+/* staffmatch: reading and writing the plain instance format
+ * (docs/instance-format.md).
  *
  * The benchmark programs exchange markets in this format, so reading must
  * be strict and fast. The reader streams the text once through
@@ -18,7 +19,7 @@
  * (sm_text_file__read_piece()). A pipe is read whole first, and as it is
  * parsed the pages of text already read go back to the system.
  *
- * Decisions where FORMAT.md is silent:
+ * Decisions where the format leaves a choice:
  * - The header, "employees", "positions" and "capacity" lines come first,
  *   in this order. E- and P-lines follow in any order and may interleave,
  *   since each names its index; each index must appear exactly once.

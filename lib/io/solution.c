@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* staffmatch: reading and writing the plain solution format of FORMAT.md.
+/* staffmatch: reading and writing the plain solution format
+ * (docs/instance-format.md).
  *
  * A solution is "hr-solution 1" followed by one line "i j" per employee,
  * i ascending from 0, j the position or -1 for the default organisation.

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* staffmatch: private helpers for the plain text formats of FORMAT.md.
+/* staffmatch: private helpers for the plain text formats
+ * (docs/instance-format.md).
  *
  * SmTextScanner reads a memory buffer (not NUL-terminated) record by
  * record: a record is one line; blank lines and lines whose first

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch: the tokenizer and writer of the plain formats.
  *
- * The readers of FORMAT.md are line oriented: every record is one line and
- * every error names its line. The scanner therefore never lets a token
+ * The readers of the plain formats are line oriented: every record is one line
+ * and every error names its line. The scanner therefore never lets a token
  * cross a line end; only sm_text_scanner__end_line() and
  * sm_text_scanner__next_line() step over newlines, and they count them.
  * Blanks are space, tab and carriage return (so CRLF files read alike).

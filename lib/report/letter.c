@@ -3,7 +3,7 @@
  *
  * Every employee is owed a decision they can check and contest: where
  * they go, why not to a position they preferred, under which rule and
- * which lottery draw, and how to object (DOMAIN.md). This file gathers
+ * which lottery draw, and how to object (docs/letters.md). This file gathers
  * those facts for one employee into a small tree of values (a record of
  * strings, booleans and lists, template-private.h) and fills in a
  * template: one of four built-in ones (Dutch or English, public law or
