@@ -17,7 +17,14 @@
  * with two (cpu_us_per_draw_1, _2) is given too: on a busy machine the
  * wall clock counts the waits for a core, and when the two are about
  * equal the threads add no work of their own, so on two free cores the
- * speedup is close to 2. */
+ * speedup is close to 2. cores_used_2 is the processor time of the
+ * two-thread run over its wall-clock time: below 2, the threads waited
+ * for a core (or for each other).
+ *
+ * worker_bytes is the memory each worker thread allocates once for its
+ * draws (sm_simulation_get_worker_bytes()), and worker_bytes_per_person
+ * the same per employee: it stays about the same from the case to the
+ * market 200 times its size, since a worker holds O(n + m). */
 #include "simulate.h"
 
 #include <inttypes.h>
@@ -164,7 +171,8 @@ generated_market (int32_t n, GError **error)
  * and adds the processor seconds to *cpu. */
 static double
 time_simulation (const SmScenario *s, SmMechanism m, int32_t runs,
-                 int32_t threads, SmSimulationSummary *summary, double *cpu)
+                 int32_t threads, SmSimulationSummary *summary, double *cpu,
+                 int64_t *worker_bytes)
 {
   SmSimulationOptions options = SM_SIMULATION_OPTIONS_INIT;
   options.n_runs = runs;
@@ -182,6 +190,7 @@ time_simulation (const SmScenario *s, SmMechanism m, int32_t runs,
       return -1;
     }
   sm_simulation_get_summary (sim, summary);
+  *worker_bytes = sm_simulation_get_worker_bytes (sim);
   sm_simulation_unref (sim);
   return seconds;
 }
@@ -214,23 +223,26 @@ bench_case (const char *name, const SmScenario *s, int32_t da_runs,
       int32_t runs = m == SM_MECHANISM_DA_SIC ? sic_runs : da_runs;
       SmSimulationSummary one, two, first;
       double c0, c1, c2;
-      double t0 = time_simulation (s, (SmMechanism) m, 1, 1, &first, &c0);
-      double t1 = time_simulation (s, (SmMechanism) m, runs, 1, &one, &c1);
-      double t2 = time_simulation (s, (SmMechanism) m, runs, 2, &two, &c2);
+      int64_t b0, b1, b2;
+      double t0 = time_simulation (s, (SmMechanism) m, 1, 1, &first, &c0, &b0);
+      double t1 = time_simulation (s, (SmMechanism) m, runs, 1, &one, &c1, &b1);
+      double t2 = time_simulation (s, (SmMechanism) m, runs, 2, &two, &c2, &b2);
       if (t0 < 0 || t1 < 0 || t2 < 0)
         return 1;
       double d1 = per_draw (t1, t0, runs), d2 = per_draw (t2, t0, runs);
       double p1 = per_draw (c1, c0, runs), p2 = per_draw (c2, c0, runs);
-      gboolean same = memcmp (&one, &two, sizeof one) == 0;
+      gboolean same = memcmp (&one, &two, sizeof one) == 0 && b1 == b2;
       printf ("case=%s employees=%d mechanism=%s runs=%d setup_ms=%.2f "
               "draws_per_second_1=%.0f draws_per_second_2=%.0f "
               "us_per_draw_1=%.2f speedup_2=%.2f cpu_us_per_draw_1=%.2f "
-              "cpu_us_per_draw_2=%.2f first_choices=%.2f "
+              "cpu_us_per_draw_2=%.2f cores_used_2=%.2f worker_bytes=%" PRId64
+              " worker_bytes_per_person=%.1f first_choices=%.2f "
               "first_choices_sd=%.2f supernumerary=%.2f depending=%d "
               "same=%s",
               name, (int) one.n_employees,
               sm_mechanism_to_string ((SmMechanism) m), (int) runs, t0 * 1e3,
-              1 / d1, 1 / d2, d1 * 1e6, d1 / d2, p1 * 1e6, p2 * 1e6,
+              1 / d1, 1 / d2, d1 * 1e6, d1 / d2, p1 * 1e6, p2 * 1e6, c2 / t2,
+              b1, (double) b1 / MAX (one.n_employees, 1),
               one.first_choices_mean, one.first_choices_sd,
               one.supernumerary_mean, (int) one.n_depending,
               same ? "yes" : "NO");
