@@ -428,6 +428,11 @@ class Scenario(unittest.TestCase):
                  for p in range(1, sim.get_max_preference() + 1)]
         self.assertTrue(all(n >= 0 for n in ranks))
         self.assertGreater(sim.get_worker_bytes(), 0)
+        report_opts = Sm.ReportOptions.new()
+        report_opts.language = Sm.Language.ENGLISH
+        html = Sm.report_simulation_html([sim], report_opts)
+        self.assertIn("<svg", html)
+        self.assertIn("da-per-position", html)
         opts.n_runs = 0
         e = error_of(s.simulate, opts)
         self.assertEqual(e.code, int(Sm.Error.INVALID_VALUE))
