@@ -433,6 +433,9 @@ class Scenario(unittest.TestCase):
         html = Sm.report_simulation_html([sim], report_opts)
         self.assertIn("<svg", html)
         self.assertIn("da-per-position", html)
+        book = os.path.join(WORK, "simulation.xlsx")
+        Sm.simulation_save_xlsx([sim], book)
+        self.assertTrue(os.path.getsize(book) > 0)
         opts.n_runs = 0
         e = error_of(s.simulate, opts)
         self.assertEqual(e.code, int(Sm.Error.INVALID_VALUE))

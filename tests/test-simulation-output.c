@@ -16,11 +16,14 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 #include <zip.h>
 
 #include "boh-case.h"
@@ -523,6 +526,321 @@ test_report_refusals (void)
   CU_ASSERT_PTR_NOT_NULL (html);
 }
 
+/* ---- the workbook -------------------------------------------------------- */
+
+/* One unzipped workbook: per sheet (1 based, in order) its cells by
+ * reference ("H2") as text, and whether each is a number. */
+typedef struct {
+  GPtrArray *names;   /* sheet names, in order */
+  GPtrArray *values;  /* per sheet: GHashTable ref -> text */
+  GPtrArray *numeric; /* per sheet: GHashTable ref -> "1" for numbers */
+  GPtrArray *xml;     /* per sheet: the sheet's XML */
+} Workbook;
+
+static void
+workbook_clear (Workbook *w)
+{
+  g_ptr_array_unref (w->names);
+  g_ptr_array_unref (w->values);
+  g_ptr_array_unref (w->numeric);
+  g_ptr_array_unref (w->xml);
+}
+
+static char *
+zip_text (zip_t *z, const char *name)
+{
+  zip_stat_t st;
+  if (zip_stat (z, name, 0, &st) != 0)
+    return NULL;
+  zip_file_t *f = zip_fopen (z, name, 0);
+  char *text = g_malloc0 (st.size + 1);
+  CU_ASSERT_EQUAL (zip_fread (f, text, st.size), (zip_int64_t) st.size);
+  zip_fclose (f);
+  return text;
+}
+
+static xmlXPathContextPtr
+xpath_of (xmlDocPtr doc)
+{
+  xmlXPathContextPtr x = xmlXPathNewContext (doc);
+  xmlXPathRegisterNs (x, BAD_CAST "m",
+                      BAD_CAST "http://schemas.openxmlformats.org/"
+                               "spreadsheetml/2006/main");
+  return x;
+}
+
+/* The texts of the nodes @expr finds in @xml. */
+static GPtrArray *
+texts (const char *xml, const char *expr)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  xmlDocPtr doc = xmlReadMemory (xml, (int) strlen (xml), "x.xml", NULL,
+                                 XML_PARSE_NONET);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (doc);
+  xmlXPathContextPtr x = xpath_of (doc);
+  xmlXPathObjectPtr r = xmlXPathEvalExpression (BAD_CAST expr, x);
+  for (int k = 0; r->nodesetval && k < r->nodesetval->nodeNr; k++)
+    {
+      xmlChar *t = xmlNodeGetContent (r->nodesetval->nodeTab[k]);
+      g_ptr_array_add (out, g_strdup ((const char *) t));
+      xmlFree (t);
+    }
+  xmlXPathFreeObject (r);
+  xmlXPathFreeContext (x);
+  xmlFreeDoc (doc);
+  return out;
+}
+
+static void
+read_cells (Workbook *w, const char *xml, const GPtrArray *strings)
+{
+  GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              g_free);
+  GHashTable *numeric = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               NULL);
+  xmlDocPtr doc = xmlReadMemory (xml, (int) strlen (xml), "sheet.xml", NULL,
+                                 XML_PARSE_NONET);
+  xmlXPathContextPtr x = xpath_of (doc);
+  xmlXPathObjectPtr r = xmlXPathEvalExpression (BAD_CAST "//m:c[m:v]", x);
+  for (int k = 0; r->nodesetval && k < r->nodesetval->nodeNr; k++)
+    {
+      xmlNodePtr c = r->nodesetval->nodeTab[k];
+      xmlChar *ref = xmlGetProp (c, BAD_CAST "r");
+      xmlChar *type = xmlGetProp (c, BAD_CAST "t");
+      xmlChar *v = xmlNodeGetContent (c);
+      gboolean shared = type != NULL && strcmp ((char *) type, "s") == 0;
+      guint index = shared ? (guint) atoi ((char *) v) : 0;
+      g_hash_table_insert (values, g_strdup ((char *) ref),
+                           g_strdup (shared && index < strings->len
+                                         ? g_ptr_array_index (strings, index)
+                                         : (char *) v));
+      if (type == NULL)
+        g_hash_table_insert (numeric, g_strdup ((char *) ref), "1");
+      xmlFree (ref);
+      xmlFree (type);
+      xmlFree (v);
+    }
+  xmlXPathFreeObject (r);
+  xmlXPathFreeContext (x);
+  xmlFreeDoc (doc);
+  g_ptr_array_add (w->values, values);
+  g_ptr_array_add (w->numeric, numeric);
+}
+
+static gboolean
+read_workbook (Workbook *w, const char *path)
+{
+  int status = 0;
+  zip_t *z = zip_open (path, ZIP_RDONLY, &status);
+  if (z == NULL)
+    return FALSE;
+  w->names = NULL;
+  g_autofree char *book = zip_text (z, "xl/workbook.xml");
+  g_autofree char *sst = zip_text (z, "xl/sharedStrings.xml");
+  w->names = texts (book, "//m:sheet/@name");
+  g_autoptr (GPtrArray) strings = texts (sst, "//m:si");
+  w->values = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) g_hash_table_unref);
+  w->numeric = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) g_hash_table_unref);
+  w->xml = g_ptr_array_new_with_free_func (g_free);
+  for (guint k = 0; k < w->names->len; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("xl/worksheets/sheet%u.xml",
+                                               k + 1);
+      char *xml = zip_text (z, name);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (xml);
+      g_ptr_array_add (w->xml, xml);
+      read_cells (w, xml, strings);
+    }
+  zip_close (z);
+  return TRUE;
+}
+
+static const char *
+value_at (const Workbook *w, guint sheet, char column, int row)
+{
+  char ref[16];
+  g_snprintf (ref, sizeof ref, "%c%d", column, row);
+  const char *v = g_hash_table_lookup (g_ptr_array_index (w->values, sheet),
+                                       ref);
+  return v != NULL ? v : "";
+}
+
+/* The number at a cell, which must be stored as a number. */
+static double
+number_at (const Workbook *w, guint sheet, char column, int row)
+{
+  char ref[16];
+  g_snprintf (ref, sizeof ref, "%c%d", column, row);
+  CU_ASSERT_PTR_NOT_NULL (
+      g_hash_table_lookup (g_ptr_array_index (w->numeric, sheet), ref));
+  return g_ascii_strtod (value_at (w, sheet, column, row), NULL);
+}
+
+static gboolean
+close_to (double a, double b)
+{
+  return fabs (a - b) <= 1e-12 * MAX (1.0, fabs (b));
+}
+
+static void
+check_probability_sheet (const Workbook *w, const SmSimulation *sim)
+{
+  const SmScenario *s = sm_simulation_get_scenario (sim);
+  int row = 2;
+  for (int32_t i = 0; i < sm_scenario_get_n_employees (s); i++)
+    {
+      SmEmployeeSpec e;
+      SmSimulatedOutcome o;
+      sm_scenario_get_employee (s, i, &e);
+      for (int32_t k = 0; sm_simulation_get_outcome (sim, i, k, &o); k++)
+        {
+          SmPositionSpec p = { 0 };
+          if (o.position >= 0)
+            sm_scenario_get_position (s, o.position, &p);
+          CU_ASSERT_STRING_EQUAL (value_at (w, 0, 'A', row), e.id);
+          CU_ASSERT_STRING_EQUAL (value_at (w, 0, 'B', row), e.name);
+          CU_ASSERT_STRING_EQUAL (value_at (w, 0, 'C', row),
+                                  o.position >= 0 ? p.id : "");
+          CU_ASSERT_STRING_EQUAL (value_at (w, 0, 'E', row),
+                                  sm_status_to_string (o.status));
+          CU_ASSERT_EQUAL (number_at (w, 0, 'G', row), (double) o.n_draws);
+          CU_ASSERT (close_to (number_at (w, 0, 'H', row), o.probability));
+          CU_ASSERT (close_to (number_at (w, 0, 'I', row), o.low));
+          CU_ASSERT (close_to (number_at (w, 0, 'J', row), o.high));
+          row++;
+        }
+    }
+  CU_ASSERT_STRING_EQUAL (value_at (w, 0, 'A', row), "");
+}
+
+static void
+check_mechanism_sheet (const Workbook *w, const SmSimulation *const *sims,
+                       int32_t n)
+{
+  for (int32_t k = 0; k < n; k++)
+    {
+      SmSimulationSummary s;
+      sm_simulation_get_summary (sims[k], &s);
+      int row = k + 2;
+      CU_ASSERT_STRING_EQUAL (value_at (w, 1, 'A', row),
+                              sm_mechanism_to_string (
+                                  sm_simulation_get_mechanism (sims[k])));
+      CU_ASSERT_EQUAL (number_at (w, 1, 'B', row), s.n_runs);
+      CU_ASSERT (close_to (number_at (w, 1, 'C', row), s.first_choices_mean));
+      CU_ASSERT (close_to (number_at (w, 1, 'D', row), s.first_choices_sd));
+      CU_ASSERT (close_to (number_at (w, 1, 'G', row), s.supernumerary_mean));
+      CU_ASSERT (close_to (number_at (w, 1, 'H', row), s.supernumerary_sd));
+      CU_ASSERT_EQUAL (number_at (w, 1, 'I', row), s.n_depending);
+      CU_ASSERT_EQUAL (number_at (w, 1, 'J', row), (double) s.n_cycles);
+      int64_t first = 0;
+      sm_simulation_get_rank_count (sims[k], 1, &first);
+      CU_ASSERT (
+          close_to (number_at (w, 1, 'K', row), (double) first / s.n_runs));
+    }
+}
+
+static void
+check_settings_sheet (const Workbook *w, const SmSimulation *sim)
+{
+  g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                           sm_simulation_get_seed (sim));
+  g_autofree char *checksum = sm_scenario_checksum (
+      sm_simulation_get_scenario (sim));
+  CU_ASSERT_STRING_EQUAL (value_at (w, 2, 'B', 2),
+                          sm_mechanism_to_string (
+                              sm_simulation_get_mechanism (sim)));
+  CU_ASSERT_EQUAL (number_at (w, 2, 'B', 3), sm_simulation_get_n_runs (sim));
+  CU_ASSERT_STRING_EQUAL (value_at (w, 2, 'B', 4), seed);
+  CU_ASSERT_STRING_EQUAL (value_at (w, 2, 'B', 5), sm_version ());
+  CU_ASSERT_STRING_EQUAL (value_at (w, 2, 'B', 6), checksum);
+}
+
+static char *
+save (const SmSimulation *const *sims, int32_t n, const char *name)
+{
+  char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  GError *error = NULL;
+  CU_ASSERT_TRUE (sm_simulation_save_xlsx (sims, n, path, &error));
+  SM_ASSERT_NO_ERROR (error);
+  return path;
+}
+
+static void
+check_workbook (const SmSimulation *const *sims, int32_t n)
+{
+  g_autofree char *name = g_strdup_printf ("sm-sim-%d.xlsx", (int) getpid ());
+  g_autofree char *path = save (sims, n, name);
+  Workbook w = { NULL, NULL, NULL, NULL };
+  CU_ASSERT_TRUE_FATAL (read_workbook (&w, path));
+  CU_ASSERT_EQUAL_FATAL (w.names->len, 3);
+  CU_ASSERT_STRING_EQUAL (g_ptr_array_index (w.names, 0), "probabilities");
+  CU_ASSERT_STRING_EQUAL (g_ptr_array_index (w.names, 1), "mechanisms");
+  CU_ASSERT_STRING_EQUAL (g_ptr_array_index (w.names, 2), "settings");
+  for (guint k = 0; k < 3; k++)
+    {
+      const char *xml = g_ptr_array_index (w.xml, k);
+      CU_ASSERT_PTR_NOT_NULL (strstr (xml, "ySplit=\"1\""));
+      CU_ASSERT_PTR_NOT_NULL (strstr (xml, "state=\"frozen\""));
+      CU_ASSERT_PTR_NOT_NULL (strstr (xml, "<autoFilter"));
+      CU_ASSERT_PTR_NOT_NULL (strstr (xml, "customWidth=\"1\""));
+    }
+  check_probability_sheet (&w, sims[0]);
+  check_mechanism_sheet (&w, sims, n);
+  check_settings_sheet (&w, sims[0]);
+  workbook_clear (&w);
+  /* the same simulations, the same bytes */
+  g_autofree char *name2 = g_strdup_printf ("sm-sim-%d-b.xlsx",
+                                            (int) getpid ());
+  g_autofree char *again = save (sims, n, name2);
+  g_autofree char *a = NULL, *b = NULL;
+  gsize la = 0, lb = 0;
+  CU_ASSERT_TRUE (g_file_get_contents (path, &a, &la, NULL));
+  CU_ASSERT_TRUE (g_file_get_contents (again, &b, &lb, NULL));
+  CU_ASSERT (la == lb && memcmp (a, b, la) == 0);
+  g_unlink (path);
+  g_unlink (again);
+}
+
+static void
+test_workbook_case (void)
+{
+  g_autoptr (SmScenario) s = coarse_case ();
+  g_autoptr (SmSimulation) a = simulate (s, 300, SM_MECHANISM_DA_SIC);
+  g_autoptr (SmSimulation) b = simulate (s, 300, SM_MECHANISM_DA_SINGLE);
+  const SmSimulation *sims[] = { a, b };
+  check_workbook (sims, 2);
+}
+
+static void
+test_workbook_names (void)
+{
+  g_autoptr (SmScenario) s = awkward_names ();
+  g_autoptr (SmSimulation) sim = simulate (s, 100, SM_MECHANISM_DA_SINGLE);
+  const SmSimulation *sims[] = { sim };
+  check_workbook (sims, 1);
+}
+
+static void
+test_workbook_refusals (void)
+{
+  g_autoptr (SmScenario) s = coarse_case ();
+  g_autoptr (SmScenario) t = awkward_names ();
+  g_autoptr (SmSimulation) a = simulate (s, 20, SM_MECHANISM_DA_SINGLE);
+  g_autoptr (SmSimulation) b = simulate (t, 20, SM_MECHANISM_DA_SINGLE);
+  const SmSimulation *two[] = { a, b };
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "sm-never.xlsx",
+                                            NULL);
+  GError *error = NULL;
+  CU_ASSERT_FALSE (sm_simulation_save_xlsx (two, 2, path, &error));
+  SM_ASSERT_ERROR (error, SM_ERROR_INVALID_VALUE);
+  CU_ASSERT_FALSE (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* a folder is not replaced */
+  CU_ASSERT_FALSE (sm_simulation_save_xlsx (two, 1, g_get_tmp_dir (), &error));
+  SM_ASSERT_ERROR (error, SM_ERROR_IO);
+}
+
 int
 main (void)
 {
@@ -531,6 +849,9 @@ main (void)
       test_report_case },
     { "report: names escaped", test_report_names },
     { "report: simulations of another scenario refused", test_report_refusals },
+    { "workbook: the cells are the getters'", test_workbook_case },
+    { "workbook: names with <&>\"", test_workbook_names },
+    { "workbook: refusals", test_workbook_refusals },
     { NULL, NULL },
   };
   return sm_test_run_suite ("simulation-output", cases);

@@ -33,6 +33,7 @@
 #include <unistd.h>
 #include <staffmatch/report.h>
 #include <staffmatch/simulation.h>
+#include <staffmatch/workbook.h>
 
 typedef struct {
   int runs;
@@ -246,32 +247,41 @@ simulate_one (const SmScenario *s, const SimulateArgs *args, SmMechanism m)
   return sim;
 }
 
-/* The chosen mechanism's probabilities as CSV, JSON and a workbook. */
-static gboolean
-write_probabilities (const SmSimulation *sim, const char *out)
+/* The simulations with the chosen mechanism's first, then the others in
+ * their order; returns how many. */
+static int32_t
+chosen_first (SmSimulation **sims, SmMechanism chosen,
+              const SmSimulation **order)
 {
-  g_autofree char *p_csv = probabilities_csv (sim);
-  g_autofree char *p_json = probabilities_json (sim);
-  return write_file (out, "probabilities.csv", p_csv)
-         && write_file (out, "probabilities.json", p_json);
-}
-
-/* The report, with the chosen mechanism first. */
-static gboolean
-write_report (SmSimulation **sims, SmMechanism chosen, const SimulateArgs *args)
-{
-  const SmSimulation *order[SM_MECHANISM_DA_SIC + 1];
   int32_t n = 0;
   order[n++] = sims[chosen];
   for (int m = 0; m <= SM_MECHANISM_DA_SIC; m++)
     if ((SmMechanism) m != chosen)
       order[n++] = sims[m];
+  return n;
+}
+
+/* The chosen mechanism's probabilities as CSV, JSON and a workbook (with
+ * the other mechanisms beside them), and the report. */
+static gboolean
+write_outputs (SmSimulation **sims, SmMechanism chosen,
+               const SimulateArgs *args)
+{
+  const SmSimulation *order[SM_MECHANISM_DA_SIC + 1];
+  int32_t n = chosen_first (sims, chosen, order);
+  g_autofree char *p_csv = probabilities_csv (order[0]);
+  g_autofree char *p_json = probabilities_json (order[0]);
+  g_autofree char *xlsx = g_build_filename (args->out, "probabilities.xlsx",
+                                            NULL);
   SmReportOptions options = SM_REPORT_OPTIONS_INIT;
   options.language = args->language;
   g_autoptr (GError) error = NULL;
+  if (!write_file (args->out, "probabilities.csv", p_csv)
+      || !write_file (args->out, "probabilities.json", p_json))
+    return FALSE;
   g_autofree char *html = sm_report_simulation_html (order, n, &options,
                                                      &error);
-  if (html == NULL)
+  if (html == NULL || !sm_simulation_save_xlsx (order, n, xlsx, &error))
     {
       cli_fail ("simulate", "%s", error->message);
       return FALSE;
@@ -305,9 +315,8 @@ simulate_all (const SmScenario *s, const SimulateArgs *args, SmMechanism chosen)
       printf ("(means per draw over %d draws; da-sic is not "
               "strategy-proof)\n",
               args->runs);
-      if (!write_probabilities (sims[chosen], args->out)
-          || !write_file (args->out, "mechanisms.csv", csv->str)
-          || !write_report (sims, chosen, args))
+      if (!write_file (args->out, "mechanisms.csv", csv->str)
+          || !write_outputs (sims, chosen, args))
         status = CLI_EXIT_FAILURE;
     }
   for (int m = 0; m <= SM_MECHANISM_DA_SIC; m++)
