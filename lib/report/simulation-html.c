@@ -638,15 +638,16 @@ static const char *const class_words_nl[] = { "plaats voor de hele klasse",
                                               "vol vóór de klasse" };
 
 static void
-class_legend (const Page *pg, double left, double y)
+class_legend (const Page *pg, double y)
 {
   static const char *const css[] = { "sure", "lot", "out" };
   const char *const *words = pg->dutch ? class_words_nl : class_words_en;
+  double x = 10;
   for (int k = 0; k < 3; k++)
     {
-      double x = left - 150 + 170.0 * k;
       sm_svg__rect (pg->out, x, y, 12, 12, css[k]);
       sm_svg__text (pg->out, x + 16, y + 10, SM_SVG_START, NULL, words[k]);
+      x += 16 + 6.5 * g_utf8_strlen (words[k], -1) + 14;
     }
 }
 
@@ -693,9 +694,9 @@ class_chart (const Page *pg, const GArray *js, const char *org_name)
       g_strdup_printf ("%s: %s", org_name,
                        SM_T (pg->dutch, "getting in by priority class",
                              "erin komen per voorrangsklasse"));
-  sm_svg__begin (pg->out, MAX (left + BAR_WIDTH, 520) + 40, 40 + BAR_ROW * rows,
+  sm_svg__begin (pg->out, MAX (left + BAR_WIDTH, 560) + 40, 40 + BAR_ROW * rows,
                  title, NULL);
-  class_legend (pg, MAX (left, 160), 6);
+  class_legend (pg, 6);
   double y = 28;
   for (guint k = 0; k < js->len; k++)
     {
