@@ -569,6 +569,9 @@ test_worker_bytes (void)
    * position beyond its solver. */
   CU_ASSERT (a < 200 * n);
   CU_ASSERT (sm_simulation_get_worker_bytes (large) < 200 * nb);
+  /* Only improvement cycles need memory per list entry. */
+  g_autoptr (SmSimulation) sic = simulate (s, 100, SM_MECHANISM_DA_SIC, 2);
+  CU_ASSERT (a < sm_simulation_get_worker_bytes (sic));
 }
 
 int

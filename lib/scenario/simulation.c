@@ -53,8 +53,10 @@
 #include "scenario/priority-private.h"
 #include "scenario/scenario-private.h"
 
-/* Draws a worker takes from the counter at a time: enough to make the
- * counter's cost vanish, few enough to share the tail evenly. */
+/* Draws a worker takes from the counter at a time, at most: enough to
+ * make the counter's cost vanish, few enough to share the tail evenly.
+ * With few draws for the threads (a large market) a block is smaller,
+ * down to one draw, so that every thread gets some. */
 #define BLOCK 16
 
 /* The most bytes a worker's buffer takes when more than one draw fits:
@@ -90,6 +92,7 @@ typedef struct {
   SmSimulation *sim;
   const SmLottery *lottery;
   gboolean improve;
+  int32_t block;                             /* draws taken at a time */
   int32_t batch;                             /* draws a buffer holds */
   gint next_run;                             /* atomic */
   gint n_ready;                              /* atomic: workers with memory */
@@ -296,7 +299,7 @@ worker_new (Run *run, gboolean caller)
     return NULL;
   w->run = run;
   w->caller = caller;
-  w->lw = sm_lottery_worker__new (run->lottery);
+  w->lw = sm_lottery_worker__new_for (run->lottery, run->improve);
   w->outcome = g_try_new (int32_t, batch * sim->n_employees + 1);
   w->cut = g_try_new (int32_t, batch * sim->n_positions + 1);
   w->figures = g_try_new (int32_t, batch * N_FIGURES);
@@ -318,11 +321,12 @@ worker_bytes (const Worker *w)
   int64_t entries = mk->emp_off[mk->n_employees] + 1;
   int64_t cands = w->run->lottery->max_candidates + 1;
   int64_t batch = w->run->batch;
-  int64_t solver = sizeof (SmTiedSolver) + n * (2 * 4 + 1 + 4)
-                   + m * (4 * 2 + 1 + 8 + 4 * 5) + entries * 4 * 2
+  int64_t solver = sizeof (SmTiedSolver) + n * (4 + 4 + 1) + m * (4 + 4 + 1)
                    + (int64_t) (s->heap_off[mk->n_positions] + 1)
                          * sizeof (SmTiedKey)
                    + (mk->n_groups + 1) * 4;
+  if (w->run->improve) /* alloc_improvement() of tied-market.c */
+    solver += n * 4 + m * (8 + 4 + 4 + 3 * 4) + entries * 4 * 2;
   int64_t lottery = sizeof (SmLotteryWorker)
                     + cands
                           * (4 + sizeof (SmReflectionCandidate)
@@ -347,10 +351,10 @@ work (Run *run, gboolean caller)
   int32_t n_runs = run->sim->n_runs;
   for (;;)
     {
-      int32_t r0 = g_atomic_int_add (&run->next_run, BLOCK);
+      int32_t r0 = g_atomic_int_add (&run->next_run, run->block);
       if (r0 >= n_runs)
         break;
-      for (int32_t r = r0; r < MIN (r0 + BLOCK, n_runs); r++)
+      for (int32_t r = r0; r < MIN (r0 + run->block, n_runs); r++)
         {
           sm_lottery__draw (run->lottery, w->lw, draw_seed (run->sim->seed, r),
                             run->improve);
@@ -378,8 +382,7 @@ thread_count (const SmSimulationOptions *options)
   int32_t t = options->n_threads;
   if (t == 0)
     t = (int32_t) g_get_num_processors ();
-  t = MIN (t, (options->n_runs + BLOCK - 1) / BLOCK);
-  return CLAMP (t, 1, 1024);
+  return CLAMP (MIN (t, options->n_runs), 1, 1024);
 }
 
 /* Draws a buffer holds: BLOCK, fewer when that would pass BUFFER_BYTES,
@@ -397,6 +400,8 @@ batch_size (const SmSimulation *sim)
 static gboolean
 run_workers (Run *run, int32_t n_threads, GError **error)
 {
+  /* about four blocks per thread at least */
+  run->block = CLAMP (run->sim->n_runs / (4 * n_threads), 1, BLOCK);
   g_autofree GThread **threads = g_new0 (GThread *, n_threads);
   /* A thread that cannot start leaves its share to the others. */
   for (int32_t t = 1; t < n_threads; t++)
