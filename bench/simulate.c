@@ -25,8 +25,9 @@
  *
  * worker_bytes is the memory each worker thread allocates once for its
  * draws (sm_simulation_get_worker_bytes()), and worker_bytes_per_person
- * the same per employee: it stays about the same from the case to the
- * market 200 times its size, since a worker holds O(n + m). */
+ * the same per employee: with deferred acceptance alone it does not
+ * grow from the case to the market 200 times its size, since such a
+ * worker holds O(n + m). */
 #include "simulate.h"
 
 #include <inttypes.h>

@@ -34,7 +34,8 @@
  * Threads: the draws run on a pool of worker threads, each with its own
  * working memory, allocated once by the worker itself
  * (sm_simulation_get_worker_bytes() gives its size): the draw's state,
- * O(n + m), and a buffer of the outcomes of a few draws, also O(n + m),
+ * O(n + m) (improvement cycles add two numbers per list entry), and a
+ * buffer of the outcomes of a few draws, also O(n + m),
  * which the worker adds to the one shared table of counts, O(n + L) (L
  * the entries of all preference lists), under a lock. The scenario is only
  * read: it may be simulated and placed by several threads at once as long as

@@ -30,11 +30,11 @@
  * which stays inside [0, 1] and is sensible at 0 and 1, where the normal
  * approximation would give an empty interval.
  *
- * Memory: per worker the lottery worker's O(n + m) arrays (plus the
- * improvement cycles' scratch, which tied-market.c sizes by the list
- * entries) and the buffer, batch x (n + m + 5) 32-bit numbers, where
- * batch is at most BLOCK and shrinks for large markets so that the
- * buffer stays within BUFFER_BYTES or one draw. Shared: the counts,
+ * Memory: per worker the lottery worker's O(n + m) arrays (and, for
+ * improvement cycles only, their scratch of two numbers per list entry)
+ * and the buffer, batch x (n + m + 5) 32-bit numbers, where batch is at
+ * most BLOCK and shrinks for large markets so that the buffer stays
+ * within BUFFER_BYTES or one draw. Shared: the counts,
  * O(n + m + L) 64-bit numbers for L list entries, and 16 bytes per draw.
  *
  * Progress: only the calling thread, which is also a worker, calls the
