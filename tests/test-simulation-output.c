@@ -58,9 +58,10 @@ coarse_case (void)
   return s;
 }
 
-/* Two people tied for one seat, with names that need escaping. */
+/* Two people for one seat, with names that need escaping; tied, or the
+ * first with more years of service. */
 static SmScenario *
-awkward_names (void)
+two_names (gboolean tied)
 {
   static const char *const names[] = { "A<&>\"B", "Zoë 'Z' & <Co>" };
   SmScenario *s = sm_scenario_new ();
@@ -90,7 +91,7 @@ awkward_names (void)
       e.name = names[k];
       e.function_code = "F";
       e.unit_id = "D";
-      e.service_start = (SmDate){ 2001, 1, 1 };
+      e.service_start = (SmDate){ tied || k == 1 ? 2001 : 1999, 1, 1 };
       e.birth_date = (SmDate){ 1970, 1, 1 };
       SmApplicationSpec a = SM_APPLICATION_SPEC_INIT;
       a.employee_id = e.id;
@@ -101,6 +102,12 @@ awkward_names (void)
     }
   SM_ASSERT_NO_ERROR (error);
   return s;
+}
+
+static SmScenario *
+awkward_names (void)
+{
+  return two_names (TRUE);
 }
 
 /* ---- the expected figures --------------------------------------------- */
@@ -503,6 +510,26 @@ test_report_names (void)
   parsed_clear (&p);
 }
 
+/* Without ties nobody's outcome depends on the draw, and the page says
+ * so instead of showing an empty table. */
+static void
+test_report_no_ties (void)
+{
+  g_autoptr (SmScenario) s = two_names (FALSE);
+  g_autoptr (SmSimulation) sim = simulate (s, 50, SM_MECHANISM_DA_SINGLE);
+  const SmSimulation *sims[] = { sim };
+  g_autofree char *en = report (sims, 1, SM_LANGUAGE_ENGLISH);
+  g_autofree char *nl = report (sims, 1, SM_LANGUAGE_DUTCH);
+  CU_ASSERT_PTR_NULL (strstr (en, "id=\"people\""));
+  CU_ASSERT_PTR_NOT_NULL (strstr (en, "Nobody: the criteria decide"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (nl, "Niemand: voor iedereen"));
+  Parsed p;
+  CU_ASSERT_TRUE_FATAL (parse (&p, en));
+  check_mechanisms (&p, sims, 1, FALSE);
+  check_rank_chart (&p, sims, 1, FALSE);
+  parsed_clear (&p);
+}
+
 static void
 test_report_refusals (void)
 {
@@ -848,6 +875,7 @@ main (void)
     { "report: the figures are the getters', in English and Dutch",
       test_report_case },
     { "report: names escaped", test_report_names },
+    { "report: without ties, nobody depends on the draw", test_report_no_ties },
     { "report: simulations of another scenario refused", test_report_refusals },
     { "workbook: the cells are the getters'", test_workbook_case },
     { "workbook: names with <&>\"", test_workbook_names },

@@ -902,6 +902,15 @@ section_people (const Page *pg)
             "deel noemt namen: het hoort bij het besluit, niet in een "
             "openbaar verslag."),
       sm_mechanism_to_string (sm_simulation_get_mechanism (sim)));
+  int32_t n_depending = 0;
+  for (int32_t i = 0; i < sm_scenario_get_n_employees (pg->scenario); i++)
+    n_depending += depends (sim, i);
+  if (n_depending == 0)
+    {
+      paragraph (pg, "Nobody: the criteria decide for everyone.",
+                 "Niemand: voor iedereen beslissen de criteria.");
+      return;
+    }
   paragraph (pg, intro, intro);
   g_string_append (pg->out, "<table id=\"people\">\n");
   header_row (pg, pg->dutch ? nl : en, 9, 5);
