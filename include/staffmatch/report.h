@@ -9,6 +9,9 @@
  * unit's formation against people placed and supernumeraries, and the
  * contract table. Reports give counts and positions, never a person's
  * name: names belong in the individual letters (letter.h).
+ * The simulation report (sm_report_simulation_html()) is the one
+ * exception: its last section names the people whose outcome depends on
+ * the draw, for HR and the decision, not for publication.
  *
  * The same placement gives the same bytes; every report states the
  * library version, the seed and the scenario's checksum. The functions

@@ -24,6 +24,10 @@
  * The placement workbook is what HR reads and keeps: one sheet of
  * people, and one sheet per organisation and per unit, each with a
  * frozen header row, a filter on every column and dates as dates.
+ *
+ * The simulation workbook (sm_simulation_save_xlsx()) holds a lottery
+ * simulation's chances per employee, the mechanisms side by side and the
+ * settings that produced them.
  */
 #pragma once
 
