@@ -4,8 +4,10 @@
  * The scenario is compiled once into a lottery (lottery.c): a tied market
  * whose draws cost one run of deferred acceptance each. Workers take
  * blocks of draws from a shared counter. Each worker allocates its own
- * memory, in its own thread (so that no two workers' data share a cache
- * line), once: the lottery worker and a buffer of the outcomes of up to
+ * memory, in its own thread (so that the allocator's per-thread arenas
+ * keep the workers' data apart, never in one cache line, which the
+ * structs allocated one after the other by one thread could share),
+ * once: the lottery worker and a buffer of the outcomes of up to
  * `batch` draws (per employee the outcome, per position the cutoff
  * class, and the draw's four figures). When the buffer is full the
  * worker takes the lock and adds it to the simulation's one table of
