@@ -72,6 +72,14 @@ check "the report links to nothing outside" sh -c \
   '! grep -E "src=|href=|https:|<script" one/simulation.html'
 check "the workbook is a zip" sh -c 'head -c 2 one/probabilities.xlsx | grep -q PK'
 check "no progress on a file" sh -c '! grep -q "draws (" one.err'
+# On a terminal (script(1) gives the tool one), progress up to the end.
+if command -v script > /dev/null 2>&1; then
+  script -q -c "$sm simulate s --runs 400 --out tty > /dev/null" tty.log \
+    > /dev/null 2>&1 < /dev/null
+  has "progress on a terminal" tty.log "da-sic: 400 of 400 draws (100%)"
+  check "the files are the same with progress shown" cmp -s \
+    one/probabilities.csv tty/probabilities.csv
+fi
 expect 0 english "$sm" simulate s --runs 50 --language en --mechanism da-sic \
   --out en
 has "the report in English" en/simulation.html 'lang="en"'
