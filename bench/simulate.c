@@ -17,7 +17,17 @@
  * with two (cpu_us_per_draw_1, _2) is given too: on a busy machine the
  * wall clock counts the waits for a core, and when the two are about
  * equal the threads add no work of their own, so on two free cores the
- * speedup is close to 2. */
+ * speedup is close to 2. cores_used_2 is the processor time of the
+ * two-thread run over its wall-clock time: below 2, the threads waited
+ * for a core (or for each other). cpu_share_caller_2 is the calling
+ * thread's part of that processor time (it is one of the two workers):
+ * 0.5 when the draws split evenly.
+ *
+ * worker_bytes is the memory each worker thread allocates once for its
+ * draws (sm_simulation_get_worker_bytes()), and worker_bytes_per_person
+ * the same per employee: with deferred acceptance alone it does not
+ * grow from the case to the market 200 times its size, since such a
+ * worker holds O(n + m). */
 #include "simulate.h"
 
 #include <inttypes.h>
@@ -49,6 +59,15 @@ static double
 cpu_seconds (void)
 {
   return clock_seconds (CLOCK_PROCESS_CPUTIME_ID);
+}
+
+/* Processor time of the calling thread alone, which is one of the
+ * simulation's workers: its share of the process's shows how the draws
+ * split between the threads. */
+static double
+thread_cpu_seconds (void)
+{
+  return clock_seconds (CLOCK_THREAD_CPUTIME_ID);
 }
 
 /* ---- the generated market ------------------------------------------------ */
@@ -160,11 +179,19 @@ generated_market (int32_t n, GError **error)
 
 /* ---- timing -------------------------------------------------------------- */
 
+/* What one timed simulation gives. */
+typedef struct {
+  SmSimulationSummary summary;
+  double cpu;        /* processor seconds, all threads */
+  double caller_cpu; /* processor seconds of the calling thread */
+  int64_t worker_bytes;
+} Timed;
+
 /* Runs the simulation; returns the seconds it took, or -1 on an error,
- * and adds the processor seconds to *cpu. */
+ * and fills @timed. */
 static double
 time_simulation (const SmScenario *s, SmMechanism m, int32_t runs,
-                 int32_t threads, SmSimulationSummary *summary, double *cpu)
+                 int32_t threads, Timed *timed)
 {
   SmSimulationOptions options = SM_SIMULATION_OPTIONS_INIT;
   options.n_runs = runs;
@@ -172,16 +199,19 @@ time_simulation (const SmScenario *s, SmMechanism m, int32_t runs,
   options.n_threads = threads;
   GError *error = NULL;
   double start = now_seconds (), cpu_start = cpu_seconds ();
+  double caller_start = thread_cpu_seconds ();
   SmSimulation *sim = sm_scenario_simulate (s, &options, &error);
   double seconds = now_seconds () - start;
-  *cpu = cpu_seconds () - cpu_start;
+  timed->cpu = cpu_seconds () - cpu_start;
+  timed->caller_cpu = thread_cpu_seconds () - caller_start;
   if (sim == NULL)
     {
       fprintf (stderr, "sm-bench simulate: %s\n", error->message);
       g_error_free (error);
       return -1;
     }
-  sm_simulation_get_summary (sim, summary);
+  sm_simulation_get_summary (sim, &timed->summary);
+  timed->worker_bytes = sm_simulation_get_worker_bytes (sim);
   sm_simulation_unref (sim);
   return seconds;
 }
@@ -204,6 +234,28 @@ per_draw (double seconds, double setup, int32_t runs)
   return MAX (seconds - setup, 1e-9) / (runs - 1);
 }
 
+static void
+print_case (const char *name, SmMechanism m, int32_t runs, double t0,
+            const double *t, const Timed *one, const Timed *two, double c0)
+{
+  double d1 = per_draw (t[0], t0, runs), d2 = per_draw (t[1], t0, runs);
+  double p1 = per_draw (one->cpu, c0, runs), p2 = per_draw (two->cpu, c0, runs);
+  printf ("case=%s employees=%d mechanism=%s runs=%d setup_ms=%.2f "
+          "draws_per_second_1=%.0f draws_per_second_2=%.0f "
+          "us_per_draw_1=%.2f speedup_2=%.2f cpu_us_per_draw_1=%.2f "
+          "cpu_us_per_draw_2=%.2f cpu_share_caller_2=%.2f "
+          "cores_used_2=%.2f worker_bytes=%" PRId64
+          " worker_bytes_per_person=%.1f first_choices=%.2f "
+          "first_choices_sd=%.2f supernumerary=%.2f depending=%d",
+          name, (int) one->summary.n_employees, sm_mechanism_to_string (m),
+          (int) runs, t0 * 1e3, 1 / d1, 1 / d2, d1 * 1e6, d1 / d2, p1 * 1e6,
+          p2 * 1e6, two->caller_cpu / MAX (two->cpu, 1e-9), two->cpu / t[1],
+          one->worker_bytes,
+          (double) one->worker_bytes / MAX (one->summary.n_employees, 1),
+          one->summary.first_choices_mean, one->summary.first_choices_sd,
+          one->summary.supernumerary_mean, (int) one->summary.n_depending);
+}
+
 static int
 bench_case (const char *name, const SmScenario *s, int32_t da_runs,
             int32_t sic_runs, double place_us)
@@ -212,28 +264,18 @@ bench_case (const char *name, const SmScenario *s, int32_t da_runs,
   for (int m = 0; m <= SM_MECHANISM_DA_SIC; m++)
     {
       int32_t runs = m == SM_MECHANISM_DA_SIC ? sic_runs : da_runs;
-      SmSimulationSummary one, two, first;
-      double c0, c1, c2;
-      double t0 = time_simulation (s, (SmMechanism) m, 1, 1, &first, &c0);
-      double t1 = time_simulation (s, (SmMechanism) m, runs, 1, &one, &c1);
-      double t2 = time_simulation (s, (SmMechanism) m, runs, 2, &two, &c2);
-      if (t0 < 0 || t1 < 0 || t2 < 0)
+      Timed first, one, two;
+      double t[2];
+      double t0 = time_simulation (s, (SmMechanism) m, 1, 1, &first);
+      t[0] = time_simulation (s, (SmMechanism) m, runs, 1, &one);
+      t[1] = time_simulation (s, (SmMechanism) m, runs, 2, &two);
+      if (t0 < 0 || t[0] < 0 || t[1] < 0)
         return 1;
-      double d1 = per_draw (t1, t0, runs), d2 = per_draw (t2, t0, runs);
-      double p1 = per_draw (c1, c0, runs), p2 = per_draw (c2, c0, runs);
-      gboolean same = memcmp (&one, &two, sizeof one) == 0;
-      printf ("case=%s employees=%d mechanism=%s runs=%d setup_ms=%.2f "
-              "draws_per_second_1=%.0f draws_per_second_2=%.0f "
-              "us_per_draw_1=%.2f speedup_2=%.2f cpu_us_per_draw_1=%.2f "
-              "cpu_us_per_draw_2=%.2f first_choices=%.2f "
-              "first_choices_sd=%.2f supernumerary=%.2f depending=%d "
-              "same=%s",
-              name, (int) one.n_employees,
-              sm_mechanism_to_string ((SmMechanism) m), (int) runs, t0 * 1e3,
-              1 / d1, 1 / d2, d1 * 1e6, d1 / d2, p1 * 1e6, p2 * 1e6,
-              one.first_choices_mean, one.first_choices_sd,
-              one.supernumerary_mean, (int) one.n_depending,
-              same ? "yes" : "NO");
+      gboolean same = memcmp (&one.summary, &two.summary, sizeof one.summary)
+                          == 0
+                      && one.worker_bytes == two.worker_bytes;
+      print_case (name, (SmMechanism) m, runs, t0, t, &one, &two, first.cpu);
+      printf (" same=%s", same ? "yes" : "NO");
       if (place_us > 0)
         printf (" place_us=%.1f", place_us);
       printf ("\n");

@@ -3,8 +3,9 @@
 # staffmatch tests: `staffmatch simulate` as a user runs it. Two people
 # tied for one seat at Ommen (same fit, grade, service and age) and one
 # who has it to themselves: the tied two get it about half the time each,
-# the third always; the files are the same with 1 and 2 threads; every
-# employee's draws add up to the runs; bad command lines are refused.
+# the third always; the files (the report and the workbook too) are the
+# same with 1 and 2 threads; every employee's draws add up to the runs;
+# the report comes in Dutch and English; bad command lines are refused.
 # Prints "N passed, M failed" and exits non-zero on any failure.
 #
 # usage: cli-simulate-check.sh STAFFMATCH WORK-DIR
@@ -47,7 +48,8 @@ CSV
 
 expect 0 one "$sm" simulate s --runs 400 --threads 1 --out one
 expect 0 two "$sm" simulate s --runs 400 --threads 2 --out two
-for f in probabilities.csv probabilities.json mechanisms.csv; do
+for f in probabilities.csv probabilities.json mechanisms.csv \
+    probabilities.xlsx simulation.html; do
   check "$f is the same with 1 and 2 threads" cmp -s one/$f two/$f
 done
 has "the comparison is printed" one.out "da-per-position"
@@ -64,6 +66,26 @@ check "the tied two get om-a about half the time" awk -F, '
 has "the untied one always gets om-b" one/probabilities.csv \
   "E3,om-b,placed,1,400,1.0000"
 has "the JSON names the mechanism" one/probabilities.json '"da-single"'
+has "the report is in Dutch by default" one/simulation.html 'lang="nl"'
+has "the report names the tied people" one/simulation.html "<td>Anna</td>"
+check "the report links to nothing outside" sh -c \
+  '! grep -E "src=|href=|https:|<script" one/simulation.html'
+check "the workbook is a zip" sh -c 'head -c 2 one/probabilities.xlsx | grep -q PK'
+check "no progress on a file" sh -c '! grep -q "draws (" one.err'
+# On a terminal (script(1) gives the tool one), progress up to the end.
+if command -v script > /dev/null 2>&1; then
+  script -q -c "$sm simulate s --runs 400 --out tty > /dev/null" tty.log \
+    > /dev/null 2>&1 < /dev/null
+  has "progress on a terminal" tty.log "da-sic: 400 of 400 draws (100%)"
+  check "the files are the same with progress shown" cmp -s \
+    one/probabilities.csv tty/probabilities.csv
+fi
+expect 0 english "$sm" simulate s --runs 50 --language en --mechanism da-sic \
+  --out en
+has "the report in English" en/simulation.html 'lang="en"'
+has "the chosen mechanism comes first" en/simulation.html \
+  "<tr><td>da-sic</td>"
+expect 2 bad-language "$sm" simulate s --language fr --out x
 
 expect 2 bad-mechanism "$sm" simulate s --mechanism lottery --out x
 expect 2 no-out "$sm" simulate s

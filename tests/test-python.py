@@ -400,7 +400,7 @@ class Scenario(unittest.TestCase):
     def test_simulation(self):
         s = small_scenario()
         opts = Sm.SimulationOptions.new()
-        self.assertEqual(opts.version, 1)
+        self.assertEqual(opts.version, 2)
         opts.n_runs = 20
         opts.n_threads = 2
         opts.mechanism = Sm.Mechanism.DA_PER_POSITION
@@ -427,6 +427,15 @@ class Scenario(unittest.TestCase):
         ranks = [sim.get_rank_count(p)[1]
                  for p in range(1, sim.get_max_preference() + 1)]
         self.assertTrue(all(n >= 0 for n in ranks))
+        self.assertGreater(sim.get_worker_bytes(), 0)
+        report_opts = Sm.ReportOptions.new()
+        report_opts.language = Sm.Language.ENGLISH
+        html = Sm.report_simulation_html([sim], report_opts)
+        self.assertIn("<svg", html)
+        self.assertIn("da-per-position", html)
+        book = os.path.join(WORK, "simulation.xlsx")
+        Sm.simulation_save_xlsx([sim], book)
+        self.assertTrue(os.path.getsize(book) > 0)
         opts.n_runs = 0
         e = error_of(s.simulate, opts)
         self.assertEqual(e.code, int(Sm.Error.INVALID_VALUE))

@@ -459,6 +459,121 @@ test_concurrent (void)
   CU_ASSERT_STRING_EQUAL (x, y);
 }
 
+/* ---- buffers, progress, memory ------------------------------------------ */
+
+/* A generated scenario big enough that a worker buffers fewer draws than
+ * it takes at a time (over about a thousand employees and positions). */
+static SmScenario *
+large_scenario (void)
+{
+  static const SmLotteryGenOptions options = { 3000, 16,  TRUE, TRUE,
+                                               TRUE, 0.3, 2 };
+  for (uint32_t seed = 1;; seed++)
+    {
+      SmScenario *s = sm_lottery_gen_scenario (seed, &options);
+      if (sm_scenario_get_n_employees (s) + sm_scenario_get_n_positions (s)
+          > 1500)
+        return s;
+      sm_scenario_unref (s);
+    }
+}
+
+static void
+test_large_threads_identical (void)
+{
+  g_autoptr (SmScenario) s = large_scenario ();
+  for (int m = 0; m <= SM_MECHANISM_DA_SIC; m++)
+    {
+      g_autoptr (SmSimulation) one = simulate (s, 45, (SmMechanism) m, 1);
+      g_autoptr (SmSimulation) two = simulate (s, 45, (SmMechanism) m, 2);
+      g_autoptr (SmSimulation) seven = simulate (s, 45, (SmMechanism) m, 7);
+      g_autofree char *a = dump (one), *b = dump (two), *c = dump (seven);
+      CU_ASSERT_STRING_EQUAL (a, b);
+      CU_ASSERT_STRING_EQUAL (a, c);
+      for (int32_t i = 0; i < sm_scenario_get_n_employees (s); i++)
+        {
+          int64_t draws = 0;
+          SmSimulatedOutcome o;
+          for (int32_t k = 0; sm_simulation_get_outcome (two, i, k, &o); k++)
+            draws += o.n_draws;
+          CU_ASSERT_EQUAL (draws, 45);
+        }
+    }
+}
+
+typedef struct {
+  GThread *caller;
+  int32_t calls, last, total;
+  gboolean other_thread, backwards;
+} Progress;
+
+static void
+note_progress (int32_t done, int32_t total, gpointer data)
+{
+  Progress *p = data;
+  p->calls++;
+  p->other_thread |= g_thread_self () != p->caller;
+  p->backwards |= done < p->last || done > total;
+  p->last = done;
+  p->total = total;
+}
+
+static void
+test_progress (void)
+{
+  g_autoptr (SmScenario) s = coarse_case ();
+  Progress p = { g_thread_self (), 0, 0, 0, FALSE, FALSE };
+  SmSimulationOptions options = SM_SIMULATION_OPTIONS_INIT;
+  CU_ASSERT_EQUAL (options.version, 2);
+  CU_ASSERT_PTR_NULL (options.progress);
+  options.n_runs = 3000;
+  options.n_threads = 7;
+  options.progress = note_progress;
+  options.progress_data = &p;
+  g_autoptr (SmSimulation) sim = sm_scenario_simulate (s, &options, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sim);
+  CU_ASSERT (p.calls >= 1 && p.calls <= 257);
+  CU_ASSERT_FALSE (p.other_thread);
+  CU_ASSERT_FALSE (p.backwards);
+  CU_ASSERT_EQUAL (p.last, 3000);
+  CU_ASSERT_EQUAL (p.total, 3000);
+  /* A version-1 caller's struct ends before the progress fields, which
+   * are not read. */
+  Progress q = { g_thread_self (), 0, 0, 0, FALSE, FALSE };
+  options.version = 1;
+  options.progress_data = &q;
+  g_autoptr (SmSimulation) old = sm_scenario_simulate (s, &options, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (old);
+  CU_ASSERT_EQUAL (q.calls, 0);
+  g_autofree char *a = dump (sim), *b = dump (old);
+  CU_ASSERT_STRING_EQUAL (a, b);
+}
+
+static void
+test_worker_bytes (void)
+{
+  g_autoptr (SmScenario) s = coarse_case ();
+  g_autoptr (SmScenario) big = large_scenario ();
+  g_autoptr (SmSimulation) one = simulate (s, 100, SM_MECHANISM_DA_SINGLE, 1);
+  g_autoptr (SmSimulation) two = simulate (s, 100, SM_MECHANISM_DA_SINGLE, 7);
+  g_autoptr (SmSimulation)
+      large = simulate (big, 20, SM_MECHANISM_DA_SINGLE, 2);
+  int64_t a = sm_simulation_get_worker_bytes (one);
+  int64_t n = sm_scenario_get_n_employees (s) + sm_scenario_get_n_positions (s);
+  int64_t nb = sm_scenario_get_n_employees (big)
+               + sm_scenario_get_n_positions (big);
+  CU_ASSERT (a > 4 * n);
+  CU_ASSERT_EQUAL (a, sm_simulation_get_worker_bytes (two));
+  /* The buffer holds at most 16 draws of n + m numbers, and for a large
+   * market fewer: a worker never takes 64 bytes per employee and
+   * position beyond its solver. */
+  CU_ASSERT (a < 200 * n);
+  CU_ASSERT (sm_simulation_get_worker_bytes (large) < 200 * nb);
+  /* Only improvement cycles need memory per list entry. */
+  g_autoptr (SmSimulation) sic = simulate (s, 100, SM_MECHANISM_DA_SIC, 2);
+  CU_ASSERT (a < sm_simulation_get_worker_bytes (sic));
+}
+
 int
 main (void)
 {
@@ -473,6 +588,10 @@ main (void)
     { "refusals", test_refusals },
     { "getters out of range", test_ranges },
     { "simulation beside placements", test_concurrent },
+    { "a large market: same figures with 1, 2, 7 threads",
+      test_large_threads_identical },
+    { "progress: on the calling thread, up to the total", test_progress },
+    { "memory per worker", test_worker_bytes },
     { NULL, NULL },
   };
   return sm_test_run_suite ("simulation", cases);

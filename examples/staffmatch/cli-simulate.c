@@ -2,7 +2,7 @@
 /* staffmatch command-line tool: `simulate`.
  *
  *     staffmatch simulate DIR|FILE --out DIR [--runs N] [--mechanism M]
- *                         [--threads T] [--seed S]
+ *                         [--threads T] [--seed S] [--language nl|en]
  *
  * Runs N draws of the scenario's lottery (sm_scenario_simulate()) under
  * each mechanism (deferred acceptance with single tie-breaking, with
@@ -15,8 +15,14 @@
  *   - mechanisms.csv: the comparison (first choices, mean and spread;
  *     placed, following their work, supernumerary; how many people's
  *     outcome depends on the draw; improvement cycles; placements by
- *     preference).
- * Files name employees and positions by identifier only. The same
+ *     preference);
+ *   - probabilities.xlsx: the chosen mechanism's probabilities as a
+ *     workbook (sm_simulation_save_xlsx());
+ *   - simulation.html: the report (sm_report_simulation_html()), the
+ *     chosen mechanism first, in Dutch unless --language en.
+ * On a terminal, standard error shows how far each simulation has got.
+ * The CSV and JSON files name employees and positions by identifier
+ * only; the workbook and the report also give names, for HR. The same
  * scenario, seed and runs give the same files whatever --threads says.
  */
 #include "cli-common.h"
@@ -24,13 +30,18 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+#include <staffmatch/report.h>
 #include <staffmatch/simulation.h>
+#include <staffmatch/workbook.h>
 
 typedef struct {
   int runs;
   int threads;
   char *mechanism;
   char *seed;
+  char *language_name;
+  SmLanguage language;
   char *out;
 } SimulateArgs;
 
@@ -205,7 +216,81 @@ write_file (const char *dir, const char *name, const char *text)
   return FALSE;
 }
 
-/* Runs every mechanism; writes the chosen one's probabilities. */
+/* Shows how far a simulation has got, on one line of the terminal. */
+static void
+show_progress (int32_t done, int32_t total, gpointer data)
+{
+  const char *mechanism = data;
+  fprintf (stderr, "\r%s: %d of %d draws (%d%%)", mechanism, (int) done,
+           (int) total, (int) ((int64_t) done * 100 / total));
+  if (done == total)
+    fputc ('\n', stderr);
+  fflush (stderr);
+}
+
+static SmSimulation *
+simulate_one (const SmScenario *s, const SimulateArgs *args, SmMechanism m)
+{
+  SmSimulationOptions options = SM_SIMULATION_OPTIONS_INIT;
+  options.n_runs = args->runs;
+  options.n_threads = args->threads;
+  options.mechanism = m;
+  if (isatty (STDERR_FILENO))
+    {
+      options.progress = show_progress;
+      options.progress_data = (gpointer) sm_mechanism_to_string (m);
+    }
+  g_autoptr (GError) error = NULL;
+  SmSimulation *sim = sm_scenario_simulate (s, &options, &error);
+  if (sim == NULL)
+    cli_fail ("simulate", "cannot simulate: %s", error->message);
+  return sim;
+}
+
+/* The simulations with the chosen mechanism's first, then the others in
+ * their order; returns how many. */
+static int32_t
+chosen_first (SmSimulation **sims, SmMechanism chosen,
+              const SmSimulation **order)
+{
+  int32_t n = 0;
+  order[n++] = sims[chosen];
+  for (int m = 0; m <= SM_MECHANISM_DA_SIC; m++)
+    if ((SmMechanism) m != chosen)
+      order[n++] = sims[m];
+  return n;
+}
+
+/* The chosen mechanism's probabilities as CSV, JSON and a workbook (with
+ * the other mechanisms beside them), and the report. */
+static gboolean
+write_outputs (SmSimulation **sims, SmMechanism chosen,
+               const SimulateArgs *args)
+{
+  const SmSimulation *order[SM_MECHANISM_DA_SIC + 1];
+  int32_t n = chosen_first (sims, chosen, order);
+  g_autofree char *p_csv = probabilities_csv (order[0]);
+  g_autofree char *p_json = probabilities_json (order[0]);
+  g_autofree char *xlsx = g_build_filename (args->out, "probabilities.xlsx",
+                                            NULL);
+  SmReportOptions options = SM_REPORT_OPTIONS_INIT;
+  options.language = args->language;
+  g_autoptr (GError) error = NULL;
+  if (!write_file (args->out, "probabilities.csv", p_csv)
+      || !write_file (args->out, "probabilities.json", p_json))
+    return FALSE;
+  g_autofree char *html = sm_report_simulation_html (order, n, &options,
+                                                     &error);
+  if (html == NULL || !sm_simulation_save_xlsx (order, n, xlsx, &error))
+    {
+      cli_fail ("simulate", "%s", error->message);
+      return FALSE;
+    }
+  return write_file (args->out, "simulation.html", html);
+}
+
+/* Runs every mechanism; writes the chosen one's probabilities, the
+ * comparison and the report. */
 static int
 simulate_all (const SmScenario *s, const SimulateArgs *args, SmMechanism chosen)
 {
@@ -213,37 +298,34 @@ simulate_all (const SmScenario *s, const SimulateArgs *args, SmMechanism chosen)
       "mechanism,runs,first_choices_mean,first_choices_sd,placed_mean,"
       "follows_work_mean,supernumerary_mean,supernumerary_sd,depending,"
       "cycles,preference_1_mean,preference_2_mean,preference_3_mean\n");
-  printf ("%-16s %22s %8s %8s %8s %10s %8s\n", "mechanism", "first choices",
-          "placed", "follows", "supern.", "depending", "cycles");
-  for (int m = 0; m <= SM_MECHANISM_DA_SIC; m++)
+  SmSimulation *sims[SM_MECHANISM_DA_SIC + 1] = { NULL };
+  int status = CLI_EXIT_OK;
+  for (int m = 0; m <= SM_MECHANISM_DA_SIC && status == CLI_EXIT_OK; m++)
     {
-      SmSimulationOptions options = SM_SIMULATION_OPTIONS_INIT;
-      options.n_runs = args->runs;
-      options.n_threads = args->threads;
-      options.mechanism = (SmMechanism) m;
-      cli_progress ("simulating %d draws with %s…", args->runs,
-                    sm_mechanism_to_string ((SmMechanism) m));
-      g_autoptr (GError) error = NULL;
-      g_autoptr (SmSimulation) sim = sm_scenario_simulate (s, &options, &error);
-      if (sim == NULL)
-        return cli_fail ("simulate", "cannot simulate: %s", error->message);
-      comparison_row (csv, sim);
-      if ((SmMechanism) m != chosen)
-        continue;
-      g_autofree char *p_csv = probabilities_csv (sim);
-      g_autofree char *p_json = probabilities_json (sim);
-      if (!write_file (args->out, "probabilities.csv", p_csv)
-          || !write_file (args->out, "probabilities.json", p_json))
-        return CLI_EXIT_FAILURE;
+      sims[m] = simulate_one (s, args, (SmMechanism) m);
+      if (sims[m] == NULL)
+        status = CLI_EXIT_FAILURE;
     }
-  printf ("(means per draw over %d draws; da-sic is not strategy-proof)\n",
-          args->runs);
-  return write_file (args->out, "mechanisms.csv", csv->str) ? CLI_EXIT_OK
-                                                            : CLI_EXIT_FAILURE;
+  if (status == CLI_EXIT_OK)
+    {
+      printf ("%-16s %22s %8s %8s %8s %10s %8s\n", "mechanism", "first choices",
+              "placed", "follows", "supern.", "depending", "cycles");
+      for (int m = 0; m <= SM_MECHANISM_DA_SIC; m++)
+        comparison_row (csv, sims[m]);
+      printf ("(means per draw over %d draws; da-sic is not "
+              "strategy-proof)\n",
+              args->runs);
+      if (!write_file (args->out, "mechanisms.csv", csv->str)
+          || !write_outputs (sims, chosen, args))
+        status = CLI_EXIT_FAILURE;
+    }
+  for (int m = 0; m <= SM_MECHANISM_DA_SIC; m++)
+    sm_simulation_unref (sims[m]);
+  return status;
 }
 
 static int
-run_simulate (const char *source, const SimulateArgs *args)
+run_simulate (const char *source, SimulateArgs *args)
 {
   SmMechanism chosen = SM_MECHANISM_DA_SINGLE;
   uint64_t seed = 0;
@@ -254,6 +336,10 @@ run_simulate (const char *source, const SimulateArgs *args)
                             "unknown mechanism '%s' (da-single, "
                             "da-per-position or da-sic)",
                             args->mechanism);
+  if (args->language_name != NULL
+      && !sm_language_from_string (args->language_name, &args->language))
+    return cli_usage_error ("simulate", "unknown language '%s' (nl or en)",
+                            args->language_name);
   if (args->seed != NULL && !cli_parse_seed (args->seed, &seed, &error))
     return cli_usage_error ("simulate", "%s", error->message);
   if (args->runs < 1 || args->threads < 0)
@@ -272,7 +358,7 @@ run_simulate (const char *source, const SimulateArgs *args)
 int
 cli_simulate (int argc, char **argv)
 {
-  SimulateArgs args = { 1000, 0, NULL, NULL, NULL };
+  SimulateArgs args = { 1000, 0, NULL, NULL, NULL, SM_LANGUAGE_DUTCH, NULL };
   const GOptionEntry entries[] = {
     { "runs", 0, 0, G_OPTION_ARG_INT, &args.runs, "number of draws (1000)",
       "N" },
@@ -283,14 +369,17 @@ cli_simulate (int argc, char **argv)
       "worker threads (0: one per processor)", "T" },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &args.seed,
       "the lottery seed of draw 0 (the scenario's unless given)", "S" },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &args.language_name,
+      "language of simulation.html: nl (default) or en", "LANG" },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &args.out, "output folder", "DIR" },
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
   g_autoptr (GOptionContext) context = cli_context_new (
       "simulate", "DIR|FILE",
       "Draws the scenario's lottery many times under each mechanism and\n"
-      "writes every employee's chances (probabilities.csv, .json) and a\n"
-      "comparison of the mechanisms (mechanisms.csv).",
+      "writes every employee's chances (probabilities.csv, .json, .xlsx),\n"
+      "a comparison of the mechanisms (mechanisms.csv) and a report with\n"
+      "charts (simulation.html).",
       entries);
   int status = CLI_EXIT_OK;
   if (!cli_parse (context, "simulate", &argc, &argv))
@@ -301,6 +390,7 @@ cli_simulate (int argc, char **argv)
     status = run_simulate (argv[1], &args);
   g_free (args.mechanism);
   g_free (args.seed);
+  g_free (args.language_name);
   g_free (args.out);
   return status;
 }

@@ -32,13 +32,17 @@
  * bit for bit, whatever the number of threads.
  *
  * Threads: the draws run on a pool of worker threads, each with its own
- * working memory of O(n + m + L) (L the entries of all preference lists),
- * allocated once. The scenario is only read: it may be simulated and
- * placed by several threads at once as long as nobody changes it, and
- * while a simulation lives it holds the scenario as a placement does (its
- * items are frozen). A finished SmSimulation is read-only: its getters
- * may be called from any thread, and references taken and dropped from
- * any thread.
+ * working memory, allocated once by the worker itself
+ * (sm_simulation_get_worker_bytes() gives its size): the draw's state,
+ * O(n + m) (improvement cycles add two numbers per list entry), and a
+ * buffer of the outcomes of a few draws, also O(n + m),
+ * which the worker adds to the one shared table of counts, O(n + L) (L
+ * the entries of all preference lists), under a lock. The scenario is only
+ * read: it may be simulated and placed by several threads at once as long as
+ * nobody changes it, and while a simulation lives it holds the scenario as a
+ * placement does (its items are frozen). A finished SmSimulation is read-only:
+ * its getters may be called from any thread, and references taken and dropped
+ * from any thread.
  */
 #pragma once
 
@@ -84,26 +88,49 @@ SM_API gboolean sm_mechanism_from_string (const char *text,
                                           SmMechanism *value_out);
 
 /**
+ * SmSimulationProgress:
+ * @done: draws finished so far, 0 to @total
+ * @total: the draws asked for (n_runs)
+ * @user_data: the options' progress_data
+ *
+ * Told how far a simulation has got. sm_scenario_simulate() calls it only
+ * on the thread that called sm_scenario_simulate() (never on a worker
+ * thread), about every 1/256 of the draws and once at the end with @done
+ * equal to @total, so a program may print from it without locking. It
+ * must not touch the scenario being simulated; it has no effect on the
+ * results.
+ */
+typedef void (*SmSimulationProgress) (int32_t done, int32_t total,
+                                      gpointer user_data);
+
+/**
  * SmSimulationOptions:
  * @version: SM_SIMULATION_OPTIONS_VERSION, set by the _INIT macro
  * @n_runs: the number of draws, 1 or more
  * @mechanism: how each draw places everyone
  * @n_threads: worker threads; 0 means one per processor
+ * @progress: (nullable) (skip): called now and then with the draws done,
+ *   on the calling thread (version 2); NULL for none
+ * @progress_data: (nullable) (skip): passed to @progress (version 2)
  *
  * Start from SM_SIMULATION_OPTIONS_INIT (1000 draws, SM_MECHANISM_DA_SINGLE,
- * one thread per processor).
+ * one thread per processor, no progress). Version 1 ended at @n_threads;
+ * a program built against it keeps working (without progress).
  */
 typedef struct {
   int32_t version;
   int32_t n_runs;
   SmMechanism mechanism;
   int32_t n_threads;
+  SmSimulationProgress progress;
+  gpointer progress_data;
 } SmSimulationOptions;
 
-#define SM_SIMULATION_OPTIONS_VERSION 1
+#define SM_SIMULATION_OPTIONS_VERSION 2
 /* clang-format off */
 #define SM_SIMULATION_OPTIONS_INIT \
-  { SM_SIMULATION_OPTIONS_VERSION, 1000, SM_MECHANISM_DA_SINGLE, 0 }
+  { SM_SIMULATION_OPTIONS_VERSION, 1000, SM_MECHANISM_DA_SINGLE, 0, NULL, \
+    NULL }
 /* clang-format on */
 
 typedef struct _SmSimulation SmSimulation;
@@ -369,6 +396,18 @@ SM_API gboolean sm_simulation_get_first_choices_draws (
  */
 SM_API gboolean sm_simulation_get_supernumerary_draws (
     const SmSimulation *simulation, int32_t k, int64_t *draws_out);
+
+/**
+ * sm_simulation_get_worker_bytes:
+ * @simulation: a simulation
+ *
+ * Returns: the bytes of working memory each worker thread allocated,
+ *   once, for its draws (the solver's state and its buffer of outcomes);
+ *   the same for every worker and every thread count. The shared table
+ *   of counts and the per-draw figures (16 bytes a draw) are not
+ *   included.
+ */
+SM_API int64_t sm_simulation_get_worker_bytes (const SmSimulation *simulation);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmSimulation, sm_simulation_unref)
 

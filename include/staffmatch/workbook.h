@@ -24,6 +24,10 @@
  * The placement workbook is what HR reads and keeps: one sheet of
  * people, and one sheet per organisation and per unit, each with a
  * frozen header row, a filter on every column and dates as dates.
+ *
+ * The simulation workbook (sm_simulation_save_xlsx()) holds a lottery
+ * simulation's chances per employee, the mechanisms side by side and the
+ * settings that produced them.
  */
 #pragma once
 
@@ -34,6 +38,7 @@
 #include <staffmatch/io.h>
 #include <staffmatch/placement.h>
 #include <staffmatch/scenario.h>
+#include <staffmatch/simulation.h>
 
 G_BEGIN_DECLS
 
@@ -158,5 +163,39 @@ SM_API SmScenario *sm_scenario_new_template (void);
  *   README sheet of sm_scenario_save_xlsx() shows it; free with g_free().
  */
 SM_API char *sm_template_readme (void);
+
+/**
+ * sm_simulation_save_xlsx:
+ * @simulations: (array length=n_simulations): simulations of one
+ *   scenario, typically one per mechanism; the first one's mechanism
+ *   gives the probabilities
+ * @n_simulations: how many, 1 or more
+ * @path: the .xlsx file to write (replaced atomically)
+ * @error: return location for an error
+ *
+ * Writes the chances of a simulation (simulation.h) as a workbook for HR:
+ * a sheet "probabilities" with one row per outcome each employee could
+ * have under the first simulation's mechanism (employee identifier and
+ * name, position and title, status, preference, draws, probability, and
+ * the low and high ends of its 95% interval), a sheet "mechanisms" with
+ * one row per simulation (runs, first choices mean and standard
+ * deviation, placed, following their work, supernumerary mean and
+ * standard deviation, people whose outcome depends on the draw,
+ * improvement cycles, mean placed at preferences 1 to 3), and a sheet
+ * "settings" (mechanism, runs, seed as text, library version, scenario
+ * checksum). Numbers are numbers (chances formatted as percentages);
+ * every sheet has its header row frozen, a filter and column widths that
+ * fit. The workbook holds names: it is HR's file, not one to share. The
+ * same simulations give the same bytes.
+ *
+ * Errors: SM_ERROR_INVALID_VALUE when the simulations are not all of the
+ * same scenario (by sm_scenario_checksum()); SM_ERROR_IO when the file
+ * cannot be written.
+ *
+ * Returns: TRUE when written.
+ */
+SM_API gboolean sm_simulation_save_xlsx (const SmSimulation *const *simulations,
+                                         int32_t n_simulations,
+                                         const char *path, GError **error);
 
 G_END_DECLS

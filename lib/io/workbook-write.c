@@ -23,6 +23,7 @@
 #include <xlsxwriter.h>
 
 #include "io/table-source-private.h"
+#include "io/workbook-write-private.h"
 
 /* ---- files ----------------------------------------------------------------
  */
@@ -572,4 +573,13 @@ sm_scenario_save_xlsx (const SmScenario *scenario, const char *path,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   return save_workbook (path, sm_scenario_get_reference_date (scenario),
                         fill_scenario, scenario, error);
+}
+
+/* ---- for the other writers ----------------------------------------------- */
+
+gboolean
+sm_workbook__save (const char *path, SmDate date, SmWorkbookFill fill,
+                   gconstpointer data, GError **error)
+{
+  return save_workbook (path, date, fill, data, error);
 }

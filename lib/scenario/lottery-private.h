@@ -55,6 +55,11 @@ typedef struct {
 
 /* NULL when memory runs out. */
 SmLotteryWorker *sm_lottery_worker__new (const SmLottery *lottery);
+/* The same, for draws with @improve as given to sm_lottery__draw(): without
+ * it, the improvement cycles' memory (O(entries)) is left out, and the
+ * worker holds O(n + m). */
+SmLotteryWorker *sm_lottery_worker__new_for (const SmLottery *lottery,
+                                             gboolean improve);
 void sm_lottery_worker__free (SmLotteryWorker *worker);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmLotteryWorker, sm_lottery_worker__free)
 

@@ -166,9 +166,15 @@ sm_lottery__free (SmLottery *lot)
 SmLotteryWorker *
 sm_lottery_worker__new (const SmLottery *lot)
 {
+  return sm_lottery_worker__new_for (lot, TRUE);
+}
+
+SmLotteryWorker *
+sm_lottery_worker__new_for (const SmLottery *lot, gboolean improve)
+{
   g_autoptr (SmLotteryWorker) w = g_new0 (SmLotteryWorker, 1);
   size_t len = (size_t) lot->max_candidates + 1;
-  w->solver = sm_tied_solver__new (lot->tm);
+  w->solver = sm_tied_solver__new_for (lot->tm, improve);
   w->contenders = g_try_new (int32_t, len);
   w->cand = g_try_new (SmReflectionCandidate, len);
   w->keep = g_try_new (gboolean, len);
@@ -247,7 +253,10 @@ sm_lottery__draw (const SmLottery *lot, SmLotteryWorker *w, uint64_t seed,
   if (again)
     sm_tied_solver__solve (w->solver, mixed);
   if (improve)
-    sm_tied_solver__improve (w->solver);
+    {
+      g_assert (w->solver->edge_slot != NULL);
+      sm_tied_solver__improve (w->solver);
+    }
 }
 
 int32_t

@@ -88,6 +88,11 @@ typedef struct {
 
 /* NULL when memory runs out. */
 SmTiedSolver *sm_tied_solver__new (const SmTiedMarket *tm);
+/* The same, without the memory of the improvement cycles (O(entries))
+ * unless @improve: such a solver must not be given to
+ * sm_tied_solver__improve(). */
+SmTiedSolver *sm_tied_solver__new_for (const SmTiedMarket *tm,
+                                       gboolean improve);
 void sm_tied_solver__free (SmTiedSolver *solver);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmTiedSolver, sm_tied_solver__free)
 

@@ -109,6 +109,12 @@ alloc_improvement (SmTiedSolver *s, const SmMarket *mk)
 SmTiedSolver *
 sm_tied_solver__new (const SmTiedMarket *tm)
 {
+  return sm_tied_solver__new_for (tm, TRUE);
+}
+
+SmTiedSolver *
+sm_tied_solver__new_for (const SmTiedMarket *tm, gboolean improve)
+{
   const SmMarket *mk = tm->market;
   size_t n = (size_t) mk->n_employees + 1, m = (size_t) mk->n_positions + 1;
   g_autoptr (SmTiedSolver) s = g_new0 (SmTiedSolver, 1);
@@ -121,7 +127,7 @@ sm_tied_solver__new (const SmTiedMarket *tm)
   s->boost = g_try_new0 (uint8_t, n);
   s->boosted = g_try_new0 (uint8_t, m);
   if (!s->next || !s->stack || !s->count || !s->heap_off || !s->group_count
-      || !s->boost || !s->boosted || !alloc_improvement (s, mk))
+      || !s->boost || !s->boosted || (improve && !alloc_improvement (s, mk)))
     return NULL;
   s->heap_off[0] = 0;
   for (int32_t j = 0; j < mk->n_positions; j++)
