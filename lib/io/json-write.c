@@ -14,7 +14,9 @@
  *       "reference_date": "2019-01-01",
  *       "reduction": "priority",         or "reflection"
  *       "age_band_years": 10,
- *       "default_rule": "R1"             a rule id, or null
+ *       "default_rule": "R1",            a rule id, or null
+ *       "improvement_cycles": true       only when on (the default is
+ *                                        false: deferred acceptance alone)
  *     },
  *     "letters": {                       only when not the defaults
  *       "regime": "public",              or "employment"
@@ -272,6 +274,7 @@ typedef struct {
   int32_t age_band_years;
   gboolean with_letters; /* write the letters' settings (files, not the
                             checksum: they decide nothing in a placement) */
+  gboolean improvement_cycles;
 } RunSettings;
 
 static RunSettings
@@ -282,8 +285,10 @@ settings_of_scenario (const SmScenario *s)
                     sm_scenario_get_reference_date (s),
                     0,
                     0,
+                    FALSE,
                     FALSE };
   sm_scenario_get_reduction (s, &r.reduction, &r.age_band_years);
+  r.improvement_cycles = sm_scenario_get_improvement_cycles (s);
   return r;
 }
 
@@ -295,8 +300,10 @@ settings_of_placement (const SmPlacement *p)
                     sm_placement_get_reference_date (p),
                     0,
                     0,
+                    FALSE,
                     FALSE };
   sm_placement_get_reduction (p, &r.reduction, &r.age_band_years);
+  r.improvement_cycles = sm_placement_get_improvement_cycles (p);
   return r;
 }
 
@@ -316,6 +323,13 @@ write_settings (JsonOut *o, const SmScenario *s, const RunSettings *run)
   out_string (o, "reduction", sm_reduction_to_string (run->reduction));
   out_int (o, "age_band_years", run->age_band_years);
   out_string (o, "default_rule", default_rule);
+  /* Only when on: a scenario without cycles writes, and so checksums, as
+   * it did before the setting existed. */
+  if (run->improvement_cycles)
+    {
+      out_start (o, "improvement_cycles");
+      g_string_append (o->text, "true");
+    }
   out_close (o, '}');
 }
 
