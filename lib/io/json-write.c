@@ -71,6 +71,7 @@
  * A placement (format "staffmatch-placement", version 1):
  *
  *   { "format", "version", "library": sm_version(), "seed": "2019",
+ *     "improvement_cycles": true,   only when the placement ran them
  *     "scenario_sha256": "...",
  *     "employees": [{ "id", "organisation", "unit", "position": id | null,
  *                     "preference": n | null,
@@ -87,7 +88,9 @@
  * their own function; "reason" "not-eligible", "full", "cap", "manual",
  * "reflection" or "manual-seat"; "filter" "grade", "fit", "qualifications" or
  * null; "rank" and "cutoff" from 1, 0 when none; "criterion" the name of the
- * position's rule's criterion that decided, "lot", "manual", or null.
+ * position's rule's criterion that decided, "lot", "lot-and-cycles" (the
+ * lot and improvement cycles together, SM_DECIDED_BY_CYCLES), "manual", or
+ * null.
  *
  * Reading a scenario back, with its rules and problems, is json-read.c's;
  * it takes the names of values defined here (json-private.h).
@@ -556,6 +559,8 @@ decided_by_name (const SmScenario *s, int32_t position, int32_t criterion)
     return "lot";
   if (criterion == SM_DECIDED_BY_MANUAL)
     return "manual";
+  if (criterion == SM_DECIDED_BY_CYCLES)
+    return "lot-and-cycles";
   if (criterion < 0)
     return NULL;
   SmPositionSpec spec;
@@ -685,6 +690,13 @@ placement_to_json (const SmPlacement *placement)
   out_int (&o, "version", SM_JSON__FORMAT_VERSION);
   out_string (&o, "library", sm_version ());
   out_string (&o, "seed", seed);
+  /* Only with cycles, as in the scenario's settings: a placement without
+   * them writes as it did before they existed. */
+  if (sm_placement_get_improvement_cycles (placement))
+    {
+      out_start (&o, "improvement_cycles");
+      g_string_append (o.text, "true");
+    }
   out_string (&o, "scenario_sha256", checksum);
   write_outcomes (&o, placement);
   write_fill (&o, placement);
