@@ -90,8 +90,7 @@ add_org (SmScenario *s, const char *id, SmOrganisationKind kind)
 }
 
 static void
-add_position (SmScenario *s, const char *id, const char *unit,
-              const char *rule)
+add_position (SmScenario *s, const char *id, const char *unit, const char *rule)
 {
   GError *error = NULL;
   SmPositionSpec p = SM_POSITION_SPEC_INIT;
@@ -254,8 +253,8 @@ save_csv (const SmScenario *s)
 {
   g_autofree char *dir = sm_test_make_temp_dir ();
   GError *error = NULL;
-  CU_ASSERT_TRUE (sm_scenario_save_csv (s, dir, SM_CSV_DELIMITER_SEMICOLON,
-                                        &error));
+  CU_ASSERT_TRUE (
+      sm_scenario_save_csv (s, dir, SM_CSV_DELIMITER_SEMICOLON, &error));
   SM_ASSERT_NO_ERROR (error);
   return g_steal_pointer (&dir);
 }
@@ -377,9 +376,9 @@ load_json_with (const char *member, SmError code, const char *field)
   g_autofree char *head = g_strndup (text, at);
   g_autofree char *doc = g_strconcat (head, member, ",", text + at, NULL);
   g_autoptr (SmProblemList) problems = sm_problem_list_new ();
-  g_autoptr (SmScenario) back = sm_scenario_load_json_data (doc, (gsize) -1,
-                                                            NULL, problems,
-                                                            &error);
+  g_autoptr (SmScenario)
+      back = sm_scenario_load_json_data (doc, (gsize) -1, NULL, problems,
+                                         &error);
   if (code == SM_ERROR_NONE_FOR_TEST)
     {
       SM_ASSERT_NO_ERROR (error);
@@ -400,8 +399,7 @@ load_json_with (const char *member, SmError code, const char *field)
 static void
 test_json_values (void)
 {
-  load_json_with ("\"improvement_cycles\": true", SM_ERROR_NONE_FOR_TEST,
-                  NULL);
+  load_json_with ("\"improvement_cycles\": true", SM_ERROR_NONE_FOR_TEST, NULL);
   load_json_with ("\"improvement_cycles\": \"yes\"", SM_ERROR_PARSE,
                   "settings.improvement_cycles");
   load_json_with ("\"improvement_cycles\": null", SM_ERROR_PARSE,
@@ -422,8 +420,8 @@ test_workbook_round_trip (void)
       sm_scenario_set_improvement_cycles (s, on);
       CU_ASSERT_TRUE (sm_scenario_save_xlsx (s, path, &error));
       SM_ASSERT_NO_ERROR (error);
-      g_autoptr (SmScenario) back = sm_scenario_load_workbook (path, NULL,
-                                                               &error);
+      g_autoptr (SmScenario)
+          back = sm_scenario_load_workbook (path, NULL, &error);
       SM_ASSERT_NO_ERROR (error);
       CU_ASSERT_EQUAL (sm_scenario_get_improvement_cycles (back), on);
     }
@@ -610,10 +608,11 @@ test_outputs_record_cycles (void)
   SmReportOptions english = SM_REPORT_OPTIONS_INIT;
   english.language = SM_LANGUAGE_ENGLISH;
   g_autofree char *en = sm_report_summary_text_with (sic, &english);
-  g_autofree char *line = g_strdup_printf (
-      "yes, after the lottery: %d %s moved",
-      (int) sm_placement_get_n_improved (sic),
-      sm_placement_get_n_improved (sic) == 1 ? "person" : "people");
+  g_autofree char *line =
+      g_strdup_printf ("yes, after the lottery: %d %s moved",
+                       (int) sm_placement_get_n_improved (sic),
+                       sm_placement_get_n_improved (sic) == 1 ? "person"
+                                                              : "people");
   CU_ASSERT_PTR_NOT_NULL (strstr (en, line));
   CU_ASSERT_PTR_NOT_NULL (strstr (en, "not strategy-proof"));
   g_autofree char *html = sm_report_html_with (sic, &dutch);
@@ -668,12 +667,13 @@ test_letters_of_ties (void)
                              !by_cycles);
             CU_ASSERT_TRUE (sm_placement_depends_on_lot (p, i));
             GError *error = NULL;
-            g_autofree char *sentence = sm_refusal_to_sentence (
-                p, i, &r, SM_LANGUAGE_ENGLISH);
+            g_autofree char *sentence =
+                sm_refusal_to_sentence (p, i, &r, SM_LANGUAGE_ENGLISH);
             CU_ASSERT_EQUAL (strstr (sentence, "improvement cycles") != NULL,
                              by_cycles);
             CU_ASSERT_EQUAL (strstr (sentence, "lot decided: your lottery "
-                                               "number was") != NULL,
+                                               "number was")
+                                 != NULL,
                              !by_cycles);
             g_autofree char *text = sm_letter_render (p, i, &letter, &error);
             SM_ASSERT_NO_ERROR (error);

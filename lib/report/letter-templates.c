@@ -172,6 +172,9 @@
   "twee kandidaten verschillen, beslist. Wie daarna nog gelijk staan, "        \
   "zijn door loting gerangschikt. Iedereen is geplaatst op de hoogste "        \
   "voorkeur waarvoor hij of zij binnen de beschikbare plaatsen viel. "         \
+  "{{#improvement_cycles}}Daarna hebben verbeterrondes kandidaten die "        \
+  "gelijk staan onderling laten ruilen (zie hieronder). "                      \
+  "{{/improvement_cycles}}"                                                    \
   "Namen van collega's noemen wij niet: de plaats in de "                      \
   "voorrangsvolgorde van de laatst geplaatste kandidaat zegt genoeg.\n"        \
   "{{#rules}}\n"                                                               \
@@ -265,7 +268,10 @@
   "the order below: the first criterion on which two candidates differ "       \
   "decides. Candidates still tied were ordered by lottery. Everybody was "     \
   "placed at the highest preference for which they came within the "           \
-  "places available. We do not name colleagues: the place in the "             \
+  "places available. {{#improvement_cycles}}Then improvement cycles let "     \
+  "tied candidates exchange positions among themselves (see below). "          \
+  "{{/improvement_cycles}}"                                                    \
+  "We do not name colleagues: the place in the "                               \
   "priority order of the last person admitted says enough.\n"                  \
   "{{#rules}}\n"                                                               \
   "\n"                                                                         \

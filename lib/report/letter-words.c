@@ -121,8 +121,8 @@ static const SmLetterWords texts_nl = {
       "verdeeld door de loting en daarna door verbeterrondes: kandidaten "
       "die gelijk staan, ruilden onderling van functie, zodat ieder een "
       "functie kreeg die hij liever had. Uw lotnummer alleen heeft hier dus "
-      "niet "
-      "beslist. Niemand met een hogere voorrang dan u is gepasseerd.",
+      "niet beslist. Niemand met een lagere voorrang dan u is u "
+      "voorgegaan.",
   .lot_cycles = "de loting en de verbeterrondes",
 };
 

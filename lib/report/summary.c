@@ -655,6 +655,19 @@ add_positions (SmReport *r, const SmPlacement *p, int32_t org)
             "van de laatst geplaatste kandidaat, als alle plaatsen bezet zijn. "
             "Doorslaggevend: het criterium van de voorrangsregel dat die "
             "kandidaat voor de eerste afgewezen kandidaat plaatste."));
+  if (sm_placement_get_n_improved (p) > 0)
+    paragraph (r, "%s",
+               SM_T (r->dutch,
+                     "Lot and improvement cycles: the two were tied under "
+                     "the rule, and the improvement cycles after the lot, "
+                     "not the lot alone, settled which of them holds the "
+                     "seat; the last person admitted may then have a later "
+                     "place than the first one refused.",
+                     "Loting en verbeterrondes: de twee stonden volgens de "
+                     "regel gelijk, en de verbeterrondes na de loting, niet "
+                     "het lot alleen, bepaalden wie van hen de plaats "
+                     "heeft; de laatst geplaatste kan dan een latere plaats "
+                     "hebben dan de eerste afgewezen kandidaat."));
   add_block (r, SM_BLOCK_TABLE, NULL, t);
 }
 
@@ -1017,7 +1030,8 @@ add_lottery (SmReport *r, const SmPlacement *p)
       return;
     }
   int32_t won = depends - lost;
-  if (sm_placement_get_improvement_cycles (p))
+  /* Cycles that moved nobody leave every tie to the lot. */
+  if (sm_placement_get_n_improved (p) > 0)
     add_lottery_cycles (r, p, depends, lost, won);
   else if (r->dutch)
     paragraph (r,
