@@ -225,6 +225,20 @@ test_hand_cycle (void)
   /* B and C prefer nothing to what they hold: nothing to explain. */
   CU_ASSERT_EQUAL (sm_placement_get_n_refusals (sic, 0), 0);
   CU_ASSERT_EQUAL (sm_placement_get_n_refusals (sic, 1), 0);
+  /* Against the market, whose order breaks ties by the lot, the matching
+   * has one blocking pair: E and P2, held by C with a worse number. */
+  GError *error = NULL;
+  g_autoptr (SmCheckReport)
+      check = sm_matching_check (sm_placement_get_market (sic),
+                                 sm_placement_get_matching (sic), &error);
+  SM_ASSERT_NO_ERROR (error);
+  int32_t n_pairs;
+  const SmBlockingPair *pairs = sm_check_report_get_blocking_pairs (check,
+                                                                    &n_pairs);
+  CU_ASSERT_TRUE (sm_check_report_is_valid (check));
+  CU_ASSERT_EQUAL_FATAL (n_pairs, 1);
+  CU_ASSERT_EQUAL (pairs[0].employee, 2);
+  CU_ASSERT_EQUAL (pairs[0].position, 1);
   /* The oracle agrees. */
   g_autoptr (SmOracleObserved) ob = sm_oracle_observe (sic);
   sm_oracle_observe_da (ob, da);
