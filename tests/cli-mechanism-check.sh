@@ -93,6 +93,14 @@ has "sic: the letters tell of the cycles" sic/letters/B.txt \
 tr '\n' ' ' < solve-sic.out > solve-sic.flat
 has "sic: the lottery section" solve-sic.flat \
   "by the lot or by the improvement cycles that followed it"
+if command -v python3 > /dev/null; then
+  python3 -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode())' \
+    sic/placements.xlsx > sic-strings.xml
+  has "sic: placements.xlsx's reason" sic-strings.xml \
+    "om-2 went to a tied candidate, by the lot and improvement cycles (rank 2, last admitted 3)"
+  lacks "sic: placements.xlsx claims no higher rank" sic-strings.xml \
+    "went to candidates ranked higher"
+fi
 
 # The setting in settings.csv does the same; --mechanism da-single turns
 # it off for a run.
