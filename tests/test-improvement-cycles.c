@@ -323,7 +323,7 @@ load_with_row (const char *row, SmError code, gboolean *cycles_out)
   CU_ASSERT_EQUAL_FATAL (sm_problem_list_get_n (problems), 1);
   SmProblem p;
   sm_problem_list_get (problems, 0, &p);
-  CU_ASSERT_EQUAL (p.code, (int) code);
+  CU_ASSERT_EQUAL (p.code, code);
   CU_ASSERT_EQUAL (p.line, lines);
   CU_ASSERT_TRUE (g_str_has_suffix (p.file, "settings.csv"));
 }
@@ -404,7 +404,7 @@ load_json_with (const char *member, SmError code, const char *field)
   CU_ASSERT_EQUAL_FATAL (sm_problem_list_get_n (problems), 1);
   SmProblem p;
   sm_problem_list_get (problems, 0, &p);
-  CU_ASSERT_EQUAL (p.code, (int) code);
+  CU_ASSERT_EQUAL (p.code, code);
   if (g_strcmp0 (p.field, field) != 0)
     printf ("\n  field %s, expected %s\n", p.field, field);
   CU_ASSERT_STRING_EQUAL (p.field, field);
@@ -459,6 +459,7 @@ test_positions_proposing_refused (void)
   sm_scenario_set_improvement_cycles (s, FALSE);
   g_autoptr (SmPlacement) q = sm_scenario_place_with (s, &options, &error);
   SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL (q);
 }
 
 /* Whether the placement is, employee for employee, draw 0 of a

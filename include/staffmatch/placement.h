@@ -136,7 +136,8 @@ SM_API SmPlacement *sm_scenario_place (const SmScenario *scenario,
  * @proposing: which side proposes: SM_SIDE_EMPLOYEES (the default: the
  *   employee-optimal stable placement, and nobody gains by misreporting)
  *   or SM_SIDE_POSITIONS (the position-optimal one, for comparison; not
- *   under a binding headcount cap, and not with the reflection principle)
+ *   under a binding headcount cap, not with the reflection principle, and
+ *   not with improvement cycles)
  */
 typedef struct {
   unsigned int version;

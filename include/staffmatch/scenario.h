@@ -35,11 +35,11 @@
  * theirs first. While a placement lives, the scenario's items are
  * frozen: every add function and sm_scenario_set_default_rule() fails
  * with SM_ERROR_IN_USE and changes nothing; free the placements to add
- * again. The run's settings (seed, tie-breaking, reference date,
- * reduction) may still change, to place again with other settings; a
- * placement keeps the settings it was made with, and its explanations,
- * letters, reports and files state those (sm_placement_get_seed() and
- * the getters beside it, sm_placement_checksum()).
+ * again. The run's settings (seed, tie-breaking, improvement cycles,
+ * reference date, reduction) may still change, to place again with other
+ * settings; a placement keeps the settings it was made with, and its
+ * explanations, letters, reports and files state those (sm_placement_get_seed()
+ * and the getters beside it, sm_placement_checksum()).
  *
  * Threads: a scenario that is no longer changed may be read, validated
  * and placed by several threads at once; references may be taken and
