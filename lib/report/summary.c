@@ -423,11 +423,11 @@ add_mechanism (SmReport *r, SmReportTable *t, const SmPlacement *p)
   int32_t moved = sm_placement_get_n_improved (p);
   if (r->dutch)
     fact (t, "Verbeterrondes",
-          "ja, na de loting: %d %s naar een functie die %s liever had; "
-          "niet strategiebestendig (wie andere voorkeuren opgeeft dan hij "
+          "ja, na de loting: %d %s naar een functie die %s; niet "
+          "strategiebestendig (wie andere voorkeuren opgeeft dan hij "
           "heeft, kan er soms beter van worden)",
-          (int) moved, moved == 1 ? "persoon" : "personen",
-          moved == 1 ? "hij" : "zij");
+          (int) moved, moved == 1 ? "persoon ging" : "personen gingen",
+          moved == 1 ? "die persoon liever had" : "zij liever hadden");
   else
     fact (t, "Improvement cycles",
           "yes, after the lottery: %d %s moved to a position they "
