@@ -544,13 +544,66 @@ test_case_equals_simulation (void)
           N_CASE_SEEDS, (int) moved);
 }
 
+/* Many draws at once: a simulation of R draws of da-sic counts, for
+ * every employee and outcome, exactly what R placements with cycles and
+ * the draws' seeds give. */
+static void
+assert_draws_are_placements (SmScenario *s)
+{
+  const int32_t runs = 40;
+  SmSimulationOptions options = SM_SIMULATION_OPTIONS_INIT;
+  options.n_runs = runs;
+  options.n_threads = 2;
+  options.mechanism = SM_MECHANISM_DA_SIC;
+  GError *error = NULL;
+  g_autoptr (SmSimulation) sim = sm_scenario_simulate (s, &options, &error);
+  SM_ASSERT_NO_ERROR (error);
+  int32_t n = sm_scenario_get_n_employees (s);
+  int32_t m = sm_scenario_get_n_positions (s);
+  /* counts[i * (m + 1) + position + 1]: draws that placed i there. */
+  g_autofree int64_t *counts = g_new0 (int64_t, (gsize) n * (m + 1));
+  sm_scenario_set_improvement_cycles (s, TRUE);
+  for (int32_t r = 0; r < runs; r++)
+    {
+      sm_scenario_set_seed (s, sm_simulation_get_draw_seed (sim, r));
+      g_autoptr (SmPlacement) p = place (s);
+      for (int32_t i = 0; i < n; i++)
+        {
+          SmEmployeeOutcome out;
+          sm_placement_get_outcome (p, i, &out);
+          counts[i * (m + 1) + out.position + 1]++;
+        }
+    }
+  int32_t differ = 0;
+  for (int32_t i = 0; i < n; i++)
+    for (int32_t k = 0; k < sm_simulation_get_n_outcomes (sim, i); k++)
+      {
+        SmSimulatedOutcome o;
+        sm_simulation_get_outcome (sim, i, k, &o);
+        differ += o.n_draws != counts[i * (m + 1) + o.position + 1];
+      }
+  CU_ASSERT_EQUAL (differ, 0);
+}
+
+/* On the case (where no cycle comes up) and on the hand-made cycle
+ * (where one does in some draws and not in others). */
+static void
+test_draws_are_placements (void)
+{
+  g_autoptr (SmScenario) s = whole_years_case (2019);
+  assert_draws_are_placements (s);
+  g_autoptr (SmScenario) hand = cycle_scenario ();
+  sm_scenario_set_seed (hand, 2019);
+  assert_draws_are_placements (hand);
+}
+
 /* Small random scenarios with ties, caps, manual placements and the
  * reflection principle: a placement with cycles and single tie-breaking
  * is the da-sic draw. */
 static void
 test_random_equals_simulation (void)
 {
-  SmLotteryGenOptions gen = { 14, 5, TRUE, TRUE, TRUE, 0.4, 1 };
+  SmLotteryGenOptions gen = { 20, 6, TRUE, TRUE, TRUE, 0.4, 2 };
   int32_t placed = 0, moved = 0;
   for (uint32_t seed = 1; seed <= 400; seed++)
     {
@@ -778,6 +831,8 @@ main (void)
       test_positions_proposing_refused },
     { "the case with cycles is the simulation's da-sic draw",
       test_case_equals_simulation },
+    { "40 simulated draws are 40 placements with cycles",
+      test_draws_are_placements },
     { "random tied scenarios with cycles are the da-sic draw",
       test_random_equals_simulation },
     { "checksum, files, summary and letters record cycles",
