@@ -89,6 +89,7 @@ sm_oracle_observe (const SmPlacement *placement)
         }
       ob->depends[i] = sm_placement_depends_on_lot (placement, i);
     }
+  ob->cycles = sm_placement_get_improvement_cycles (placement);
   for (int32_t j = 0; j < m; j++)
     {
       int32_t len;
@@ -121,16 +122,31 @@ sm_oracle_observed_free (SmOracleObserved *ob)
   g_free (ob->results);
   g_free (ob->lots);
   g_free (ob->depends);
+  g_free (ob->da_positions);
   g_free (ob);
+}
+
+void
+sm_oracle_observe_da (SmOracleObserved *ob, const SmPlacement *da)
+{
+  g_free (ob->da_positions);
+  ob->da_positions = g_new (int32_t, MAX (ob->n_employees, 1));
+  for (int32_t i = 0; i < ob->n_employees; i++)
+    {
+      SmEmployeeOutcome out;
+      sm_placement_get_outcome (da, i, &out);
+      ob->da_positions[i] = out.position;
+    }
 }
 
 const char *
 sm_oracle_check_name (SmOracleCheck check)
 {
   static const char *const names[SM_ORACLE_N_CHECKS] = {
-    "list",       "order",     "lottery",         "outcome", "stability",
-    "reflection", "refusals",  "reason",          "filter",  "rank",
-    "cutoff",     "criterion", "position-result", "lot",     "draw",
+    "list",        "order",     "lottery",         "outcome", "stability",
+    "reflection",  "refusals",  "reason",          "filter",  "rank",
+    "cutoff",      "criterion", "position-result", "lot",     "draw",
+    "improvement",
   };
   g_return_val_if_fail ((int) check >= 0 && check < SM_ORACLE_N_CHECKS, "?");
   return names[check];
@@ -572,6 +588,8 @@ criterion_text (const Oracle *o, int32_t j, int32_t k)
     return "a manual placement";
   if (k == SM_DECIDED_BY_NOTHING)
     return "nothing";
+  if (k == SM_DECIDED_BY_CYCLES)
+    return "the lot and the improvement cycles";
   if (k < 0 || k >= sm_priority_rule_get_n_criteria (o->rule[j]))
     return "no such criterion";
   SmCriterion c;
@@ -1027,6 +1045,12 @@ check_stability (Oracle *o)
           int32_t r = o->place[i * o->m + j];
           if (r == 0 || o->reflected[j])
             continue;
+          /* With improvement cycles, stability is with respect to the
+           * rule's ties (placement.h): only a strictly higher priority
+           * blocks. */
+          if (o->worst[j] > r && o->ob->cycles
+              && rule_compare (o, j, i, o->last[j], NULL) >= 0)
+            continue;
           if (o->worst[j] > r)
             report (o, SM_ORACLE_STABILITY, i, j,
                     " (place %d) is refused while %s (place %d) is "
@@ -1312,6 +1336,33 @@ manual_took_seat (const Oracle *o, int32_t i, int32_t j)
   return ahead < o->held[j];
 }
 
+/* Rule enforced (explain.h, SM_DECIDED_BY_CYCLES): with improvement
+ * cycles, a tie with the last person admitted was decided by the lot
+ * alone only when every holder tied with the employee under the rule held
+ * the position without the cycles too. */
+static gboolean
+cycles_decided (const Oracle *o, int32_t i, int32_t j)
+{
+  if (!o->ob->cycles || o->ob->da_positions == NULL)
+    return FALSE;
+  for (int32_t h = 0; h < o->n; h++)
+    if (o->ob->outcomes[h].position == j && o->manual[h] < 0
+        && o->ob->da_positions[h] != j && rule_compare (o, j, h, i, NULL) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The criterion that put the last person admitted to @j ahead of @i. */
+static int32_t
+tie_criterion (const Oracle *o, int32_t i, int32_t j)
+{
+  int32_t c;
+  rule_compare (o, j, o->last[j], i, &c);
+  if (c == SM_DECIDED_BY_LOT && cycles_decided (o, i, j))
+    c = SM_DECIDED_BY_CYCLES;
+  return c;
+}
+
 /* The refusal the rules give for the employee's claim on the position;
  * *also_out gets a second reason the documentation allows as well (where
  * only the lottery could tell them apart), or -1. */
@@ -1342,7 +1393,7 @@ true_refusal (const Oracle *o, int32_t i, int32_t j, int32_t preference,
       else if (o->last[j] >= 0 && o->manual[o->last[j]] >= 0)
         r.criterion = SM_DECIDED_BY_MANUAL;
       else if (o->last[j] >= 0)
-        rule_compare (o, j, o->last[j], i, &r.criterion);
+        r.criterion = tie_criterion (o, i, j);
     }
   return r;
 }
@@ -1457,9 +1508,13 @@ static int32_t
 first_refused (const Oracle *o, int32_t j)
 {
   const GArray *order = o->ob->orders[j];
-  for (guint k = (guint) o->worst[j]; k < order->len; k++)
+  /* With improvement cycles a tied candidate refused may rank above the
+   * last person admitted. */
+  for (guint k = o->ob->cycles ? 0 : (guint) o->worst[j]; k < order->len; k++)
     {
       int32_t i = g_array_index (order, int32_t, k);
+      if (o->ob->outcomes[i].position == j)
+        continue;
       int32_t limit = outcome_index (o, i);
       for (int32_t c = 0; c < limit; c++)
         if (g_array_index (o->list[i], int32_t, c) == j)
@@ -1488,7 +1543,7 @@ check_position_results (Oracle *o)
       if (refused >= 0 && o->manual[o->last[j]] >= 0)
         want.criterion = SM_DECIDED_BY_MANUAL;
       else if (refused >= 0)
-        rule_compare (o, j, o->last[j], refused, &want.criterion);
+        want.criterion = tie_criterion (o, refused, j);
       /* explain.h with SM_REASON_MANUAL_SEAT: the people placed there
        * manually. */
       if (got->manual != o->n_manual[j])
@@ -1508,6 +1563,105 @@ check_position_results (Oracle *o)
                 want.filled, want.open, want.candidates, want.cutoff,
                 want.criterion, want.reflection);
     }
+}
+
+/* ---- check IMPROVEMENT
+ * ------------------------------------------------------- Rules enforced
+ * (placement.h, improvement cycles): compared with the placement of the same
+ * draw without cycles, nobody is worse off in their own list, every position
+ * holds as many people, manual placements and the default organisation's
+ * positions hold the same people, and no stable improvement cycle is left: no
+ * cycle of positions a -> b where someone held at a lists b before a and no one
+ * who lists b before their outcome has a strictly higher priority at b under
+ * the rule. */
+
+static int32_t
+list_index (const Oracle *o, int32_t i, int32_t position)
+{
+  const GArray *list = o->list[i];
+  for (guint k = 0; position >= 0 && k < list->len; k++)
+    if (g_array_index (list, int32_t, k) == position)
+      return (int32_t) k;
+  return (int32_t) list->len;
+}
+
+/* Whether @i lists @b before their outcome and nobody who does so has a
+ * strictly higher priority at @b. */
+static gboolean
+top_desirer (const Oracle *o, int32_t i, int32_t b)
+{
+  if (o->manual[i] >= 0 || list_index (o, i, b) >= outcome_index (o, i))
+    return FALSE;
+  for (int32_t x = 0; x < o->n; x++)
+    if (x != i && o->manual[x] < 0
+        && list_index (o, x, b) < outcome_index (o, x)
+        && rule_compare (o, b, x, i, NULL) < 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Depth-first search for a cycle through the edges a -> b; @state is 0
+ * (not seen), 1 (on the path) or 2 (done). */
+static gboolean
+cycle_from (const Oracle *o, const gboolean *edge, int32_t a, int *state)
+{
+  state[a] = 1;
+  for (int32_t b = 0; b < o->m; b++)
+    if (edge[a * o->m + b]
+        && (state[b] == 1 || (state[b] == 0 && cycle_from (o, edge, b, state))))
+      return TRUE;
+  state[a] = 2;
+  return FALSE;
+}
+
+static void
+check_cycle_left (Oracle *o)
+{
+  g_autofree gboolean *edge = g_new0 (gboolean, MAX (o->m * o->m, 1));
+  g_autofree int *state = g_new0 (int, MAX (o->m, 1));
+  for (int32_t i = 0; i < o->n; i++)
+    {
+      int32_t a = o->ob->outcomes[i].position;
+      for (int32_t b = 0; a >= 0 && b < o->m; b++)
+        edge[a * o->m + b] = edge[a * o->m + b] || top_desirer (o, i, b);
+    }
+  for (int32_t a = 0; a < o->m; a++)
+    if (state[a] == 0 && cycle_from (o, edge, a, state))
+      {
+        report (o, SM_ORACLE_IMPROVEMENT, -1, a,
+                ": a stable improvement cycle through it is left");
+        return;
+      }
+}
+
+static void
+check_improvement (Oracle *o)
+{
+  if (!o->ob->cycles || o->ob->da_positions == NULL)
+    return;
+  g_autofree int32_t *before = g_new0 (int32_t, MAX (o->m, 1));
+  for (int32_t i = 0; i < o->n; i++)
+    {
+      int32_t was = o->ob->da_positions[i], now = o->ob->outcomes[i].position;
+      if (was >= 0)
+        before[was]++;
+      if (list_index (o, i, now) > list_index (o, i, was))
+        report (o, SM_ORACLE_IMPROVEMENT, i, now,
+                ": is worse off than without the cycles");
+      gboolean fixed = o->manual[i] >= 0 || was < 0
+                       || (was >= 0 && o->pos_org[was] == o->default_org)
+                       || (now >= 0 && o->pos_org[now] == o->default_org);
+      if (fixed && was != now)
+        report (o, SM_ORACLE_IMPROVEMENT, i, now,
+                ": moved by the cycles from a manual placement or a position "
+                "of the default organisation");
+    }
+  for (int32_t j = 0; j < o->m; j++)
+    if (before[j] != o->held[j])
+      report (o, SM_ORACLE_IMPROVEMENT, -1, j,
+              ": holds %d people, %d without the cycles", (int) o->held[j],
+              (int) before[j]);
+  check_cycle_left (o);
 }
 
 /* ---- running every check ------------------------------------------------- */
@@ -1626,6 +1780,19 @@ lot_refused (const Oracle *o, int32_t i, int32_t j, int32_t preference)
   return want.reason == SM_REASON_FULL && want.criterion == SM_DECIDED_BY_LOT;
 }
 
+/* The refusal of @i at position @j is a draw's: the lot's, or the lot's
+ * and the improvement cycles'. */
+static gboolean
+draw_refused (const Oracle *o, int32_t i, int32_t j, int32_t preference)
+{
+  guint filters;
+  int also;
+  SmRefusal want = true_refusal (o, i, j, preference, &filters, &also);
+  return want.reason == SM_REASON_FULL
+         && (want.criterion == SM_DECIDED_BY_LOT
+             || want.criterion == SM_DECIDED_BY_CYCLES);
+}
+
 static void
 check_refusal_lots (Oracle *o, int32_t i)
 {
@@ -1664,7 +1831,8 @@ find_draws (const Oracle *o, gboolean *depends)
       for (guint k = 0; k < pairs->len; k++)
         {
           int32_t j = g_array_index (pairs, int32_t, 2 * k);
-          if (!lot_refused (o, i, j, g_array_index (pairs, int32_t, 2 * k + 1)))
+          if (!draw_refused (o, i, j,
+                             g_array_index (pairs, int32_t, 2 * k + 1)))
             continue;
           depends[i] = TRUE;
           for (int32_t h = 0; h < o->n; h++)
@@ -1726,6 +1894,7 @@ sm_oracle_check (const SmScenario *scenario, const SmOracleObserved *observed)
   check_refusals (&o);
   check_position_results (&o);
   check_lots (&o);
+  check_improvement (&o);
   oracle_clear (&o);
   return o.findings;
 }

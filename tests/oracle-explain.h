@@ -41,6 +41,8 @@ typedef enum {
   SM_ORACLE_LOT,             /* lottery numbers: the order of ties and the
                                 numbers a refusal by lot gives */
   SM_ORACLE_DRAW,            /* whose outcome depended on the draw */
+  SM_ORACLE_IMPROVEMENT,     /* improvement cycles: nobody worse off, the
+                                same counts, none left */
   SM_ORACLE_N_CHECKS,
 } SmOracleCheck;
 
@@ -62,6 +64,11 @@ typedef struct {
   SmPositionResult *results;   /* per position */
   GArray **lots;               /* per employee: SmOracleLots per refusal */
   gboolean *depends;           /* per employee: depends on the draw */
+  gboolean cycles;             /* improvement cycles ran */
+  int32_t *da_positions;       /* with cycles: per employee, the position
+                                  (or -1) of the placement of the same
+                                  scenario and seed without them; set by
+                                  sm_oracle_observe_da() */
 } SmOracleObserved;
 
 /* One disagreement between the library and the recomputed truth. */
@@ -75,6 +82,9 @@ typedef struct {
 /* (transfer full): everything the placement reports, copied. */
 SmOracleObserved *sm_oracle_observe (const SmPlacement *placement);
 void sm_oracle_observed_free (SmOracleObserved *observed);
+/* Adds to @observed, a placement with improvement cycles, the outcomes of
+ * @da, the same scenario and seed placed without them. */
+void sm_oracle_observe_da (SmOracleObserved *observed, const SmPlacement *da);
 
 /* Runs every check of @observed against @scenario. Returns (transfer
  * full) a GPtrArray of SmOracleFinding, empty when all is true. */

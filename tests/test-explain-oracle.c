@@ -447,6 +447,11 @@ typedef struct {
   int32_t manual;       /* scenarios with a manual placement */
   int32_t lot_refusals; /* refusals the lot decided */
   int32_t depends;      /* people whose outcome depended on the draw */
+  /* the same scenarios placed again with improvement cycles */
+  int32_t cycles_run;      /* placements with cycles */
+  int32_t improved;        /* people the cycles moved */
+  int32_t cycles_refusals; /* refusals the lot and the cycles decided */
+  int32_t cycles_lots;     /* refusals with cycles the lot alone decided */
 } Summary;
 
 static Summary summary;
@@ -524,6 +529,46 @@ note_coverage (const SmPlacement *placement, const SmOracleObserved *ob)
 }
 
 static void
+note_cycles (const SmPlacement *placement, const SmOracleObserved *ob)
+{
+  summary.cycles_run++;
+  summary.improved += sm_placement_get_n_improved (placement);
+  for (int32_t i = 0; i < ob->n_employees; i++)
+    for (guint k = 0; k < ob->refusals[i]->len; k++)
+      {
+        const SmRefusal *r = &g_array_index (ob->refusals[i], SmRefusal, k);
+        summary.cycles_refusals += r->criterion == SM_DECIDED_BY_CYCLES;
+        summary.cycles_lots += r->criterion == SM_DECIDED_BY_LOT;
+      }
+}
+
+/* The scenario placed again with improvement cycles, checked against the
+ * placement without them (@da) and the rules; the scenario is left as it
+ * was. */
+static void
+run_cycles (SmScenario *s, guint32 seed, const char *about,
+            const SmPlacement *da)
+{
+  GError *error = NULL;
+  sm_scenario_set_improvement_cycles (s, TRUE);
+  g_autoptr (SmPlacement) placement = sm_scenario_place (s, &error);
+  sm_scenario_set_improvement_cycles (s, FALSE);
+  if (placement == NULL)
+    {
+      fprintf (stderr, "seed %u with cycles: %s\n", seed, error->message);
+      summary.broken++;
+      g_clear_error (&error);
+      return;
+    }
+  g_autoptr (SmOracleObserved) observed = sm_oracle_observe (placement);
+  sm_oracle_observe_da (observed, da);
+  note_cycles (placement, observed);
+  g_autoptr (GPtrArray) findings = sm_oracle_check (s, observed);
+  g_autofree char *with = g_strconcat (about, " improvement-cycles", NULL);
+  note_findings (s, seed, with, findings);
+}
+
+static void
 run_seed (guint32 seed)
 {
   g_autoptr (GString) about = g_string_new ("");
@@ -554,6 +599,7 @@ run_seed (guint32 seed)
   note_coverage (placement, observed);
   g_autoptr (GPtrArray) findings = sm_oracle_check (s, observed);
   note_findings (s, seed, about->str, findings);
+  run_cycles (s, seed, about->str, placement);
 }
 
 static void
@@ -591,6 +637,11 @@ ensure_run (void)
   printf ("  the lot: %d refusals decided by it, %d people whose outcome "
           "depended on the draw\n",
           summary.lot_refusals, summary.depends);
+  printf ("  with improvement cycles: %d placements, %d people moved, %d "
+          "refusals decided by the lot and the cycles, %d by the lot "
+          "alone\n",
+          summary.cycles_run, summary.improved, summary.cycles_refusals,
+          summary.cycles_lots);
   for (int k = 0; k < SM_ORACLE_N_CHECKS; k++)
     if (summary.kind[k].count > 0)
       printf ("  %-15s %4d findings in %3d scenarios; smallest: seed %u "
@@ -624,6 +675,25 @@ test_generated_scenarios (void)
   CU_ASSERT (summary.reflections >= 50);
   CU_ASSERT (summary.lot_refusals >= 20);
   CU_ASSERT (summary.depends >= 40);
+}
+
+/* The same scenarios with improvement cycles: all placed, people moved,
+ * and ties the cycles decided as well as ties the lot alone decided, so
+ * the checks above saw both kinds of explanation. */
+static void
+test_cycles_placed (void)
+{
+  ensure_run ();
+  CU_ASSERT_EQUAL (summary.cycles_run, summary.run);
+  CU_ASSERT (summary.improved > 0);
+  CU_ASSERT (summary.cycles_refusals > 0);
+  CU_ASSERT (summary.cycles_lots > 0);
+}
+
+static void
+test_improvement (void)
+{
+  assert_no_findings (SM_ORACLE_IMPROVEMENT);
 }
 
 static void
@@ -1407,6 +1477,10 @@ main (void)
     { "position results are true", test_position_results },
     { "lottery numbers are drawn as published", test_lots },
     { "who depended on the draw is true", test_draws },
+    { "the scenarios are placed with improvement cycles too",
+      test_cycles_placed },
+    { "improvement cycles improve, keep counts and leave none",
+      test_improvement },
     { "hand-made: whole years tie, the lot decides",
       test_hand_lot_whole_years },
     { "hand-made: months separate, no lot", test_hand_lot_months },

@@ -397,6 +397,21 @@ class Scenario(unittest.TestCase):
         s.set_reduction(Sm.Reduction.PRIORITY, 10)
         self.assertIsNotNone(s.place_with(opts))
 
+        # Improvement cycles: a scenario setting the placement records.
+        self.assertFalse(s.get_improvement_cycles())
+        self.assertEqual(p.get_n_improved(), 0)
+        self.assertFalse(p.get_improvement_cycles())
+        s.set_improvement_cycles(True)
+        self.assertTrue(s.get_improvement_cycles())
+        e = error_of(s.place_with, opts)  # cycles need employees proposing
+        self.assertEqual(e.code, int(Sm.Error.INFEASIBLE))
+        q = s.place()
+        self.assertTrue(q.get_improvement_cycles())
+        self.assertEqual(q.get_n_improved(), 0)
+        self.assertEqual(Sm.DECIDED_BY_CYCLES, -4)
+        s.set_improvement_cycles(False)
+        self.assertNotEqual(q.checksum(), s.place().checksum())
+
     def test_simulation(self):
         s = small_scenario()
         opts = Sm.SimulationOptions.new()

@@ -23,7 +23,9 @@
  *
  * The manifest (format "staffmatch-manifest", version 1) records what is
  * needed to reproduce and verify the outputs: the library version, the
- * command, the seed (a decimal string), the tie-breaking, the proposing
+ * command, the seed (a decimal string), the tie-breaking, whether
+ * improvement cycles ran (true or false: with the tie-breaking, the
+ * mechanism; cycles are not strategy-proof), the proposing
  * side, the letters' language, regime, effective date, letter date and
  * template (built-in or own), the scenario's
  * checksum, its priority rules (all of them, or the built-in default rule
@@ -551,6 +553,9 @@ add_run (JsonBuilder *b, const Job *job)
   add_string (b, "tie_breaking",
               sm_tie_breaking_to_string (
                   sm_placement_get_tie_breaking (job->placement)));
+  json_builder_set_member_name (b, "improvement_cycles");
+  json_builder_add_boolean_value (b, sm_placement_get_improvement_cycles (
+                                         job->placement));
   add_string (b, "side",
               sm_side_to_string (job->run->settings->place.proposing));
   add_letters (b, job->placement, &job->run->settings->letter);

@@ -39,7 +39,10 @@
  *      SM_REASON_FULL. P may still hold manual placements; then even
  *      without them candidates of higher priority would have come first.
  *
- * A placement is stable, so there is no other case. No explanation names
+ * A placement is stable, so there is no other case (with improvement
+ * cycles it is stable with respect to the rule's ties, which is enough:
+ * every holder of P is at least as high in the rule as the employee; see
+ * SM_DECIDED_BY_CYCLES for what a tie then says). No explanation names
  * another person: it gives the employee's own rank, the place of the last
  * person admitted (the cutoff) and which criterion of the position's rule
  * put that person ahead, and per position how many seats were placed
@@ -135,6 +138,20 @@ typedef enum {
  * or the reason is not about priority).
  */
 #define SM_DECIDED_BY_NOTHING (-3)
+/**
+ * SM_DECIDED_BY_CYCLES:
+ *
+ * The criterion index, only in a placement with improvement cycles
+ * (sm_placement_get_improvement_cycles()), when the employee was tied on
+ * every criterion of the rule with the last person admitted and the lot
+ * alone did not decide: the places among the tied candidates were settled
+ * by the lottery and then by improvement cycles, which let tied
+ * candidates swap to positions each preferred. No lottery numbers are
+ * given (sm_placement_get_refusal_lots() returns FALSE), and the last
+ * person admitted may have a worse lottery number, and so a worse place
+ * (cutoff) than the employee.
+ */
+#define SM_DECIDED_BY_CYCLES (-4)
 
 /**
  * SmRefusal:
@@ -153,7 +170,8 @@ typedef enum {
  *   SM_REASON_MANUAL, where the employee was not in the running
  * @criterion: for SM_REASON_FULL, the index, in the position's rule, of
  *   the criterion that put the last person admitted ahead of the
- *   employee, SM_DECIDED_BY_LOT, or SM_DECIDED_BY_MANUAL when that person
+ *   employee, SM_DECIDED_BY_LOT, SM_DECIDED_BY_CYCLES (with improvement
+ *   cycles, see there), or SM_DECIDED_BY_MANUAL when that person
  *   was placed manually (then every seat is a manual placement); for
  *   SM_REASON_MANUAL_SEAT at a position the rule orders,
  *   SM_DECIDED_BY_MANUAL; else SM_DECIDED_BY_NOTHING
@@ -182,7 +200,8 @@ typedef struct {
  *
  * Where the lot decided a refusal (SM_REASON_FULL with the criterion
  * SM_DECIDED_BY_LOT: under the position's rule the employee was tied
- * with the last person admitted, and the draw put that person first),
+ * with the last person admitted, and the draw put that person first;
+ * not SM_DECIDED_BY_CYCLES, where improvement cycles decided as well),
  * gives the two lottery numbers that decided: the lower number goes
  * first, so @own_lot_out is above @cutoff_lot_out. The numbers are those
  * of the placement's seed and tie-breaking (sm_placement_get_seed()):
@@ -215,9 +234,10 @@ SM_API gboolean sm_placement_get_refusal_lots (const SmPlacement *placement,
  *
  * Whether the employee's outcome depended on the lottery draw: they lost
  * a draw (a refusal of theirs was decided by the lot, see
- * sm_placement_get_refusal_lots()), or they won one (they hold a seat,
- * not by a manual placement, at a position where a candidate tied with
- * them under the rule was refused by the lot). Another draw changes
+ * sm_placement_get_refusal_lots(), or by the lot and improvement cycles,
+ * SM_DECIDED_BY_CYCLES), or they won one (they hold a seat, not by a
+ * manual placement, at a position where a candidate tied with them under
+ * the rule was refused so). Another draw changes
  * what such a person gets first; a changed outcome may in turn move
  * others, which only a new placement (or a simulation of many draws)
  * shows.

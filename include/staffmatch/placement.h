@@ -49,6 +49,26 @@
  * draw, as for ties in the rules); a missing date counts as the shortest
  * service or the youngest age. Explanations (explain.h) say when that, a manual
  * placement or a headcount cap decided.
+ *
+ * With improvement cycles (sm_scenario_set_improvement_cycles()), the
+ * matching deferred acceptance found on the draw is improved by stable
+ * improvement cycles (Erdil and Ergin 2008): repeatedly, a cycle of
+ * employees each of whom prefers the next one's position and has there
+ * the highest priority class under the rule (ties as ties, the lot left
+ * aside) among all who prefer it moves along the cycle. Nobody gets a
+ * worse outcome, every position keeps the number of people it holds (so
+ * seats and headcount caps hold as before), manual placements never move
+ * (they list one position), and the default organisation's positions are
+ * never part of a cycle (they come last in every list, so nobody placed
+ * at a receiving organisation prefers one), which keeps the reflection
+ * principle's choice as it was. The result is stable with respect to the
+ * rules, but not with respect to the lot: a tied candidate with a better
+ * lottery number may be refused a position that a cycle gave to another.
+ * The market (sm_placement_get_market()) stays the one deferred
+ * acceptance used; sm_placement_get_matching() is the improved matching.
+ * Improvement cycles are not strategy-proof: an employee may gain by
+ * misstating their preferences. They need employees proposing
+ * (SM_ERROR_INFEASIBLE otherwise).
  */
 #pragma once
 
@@ -116,7 +136,8 @@ SM_API SmPlacement *sm_scenario_place (const SmScenario *scenario,
  * @proposing: which side proposes: SM_SIDE_EMPLOYEES (the default: the
  *   employee-optimal stable placement, and nobody gains by misreporting)
  *   or SM_SIDE_POSITIONS (the position-optimal one, for comparison; not
- *   under a binding headcount cap, and not with the reflection principle)
+ *   under a binding headcount cap, not with the reflection principle, and
+ *   not with improvement cycles)
  */
 typedef struct {
   unsigned int version;
@@ -140,8 +161,8 @@ typedef struct {
  * @error: return location for an error
  *
  * As sm_scenario_place(), with options. Errors also SM_ERROR_INFEASIBLE
- * for positions proposing under a binding cap or with the reflection
- * principle.
+ * for positions proposing under a binding cap, with the reflection
+ * principle or with improvement cycles.
  *
  * Returns: (transfer full): the placement, or NULL on error; free it with
  *   sm_placement_free().
@@ -215,6 +236,28 @@ SM_API uint64_t sm_placement_get_seed (const SmPlacement *placement);
  */
 SM_API SmTieBreaking
 sm_placement_get_tie_breaking (const SmPlacement *placement);
+/**
+ * sm_placement_get_improvement_cycles:
+ * @placement: the placement
+ *
+ * Whether stable improvement cycles followed the lot
+ * (sm_scenario_set_improvement_cycles()). With the tie-breaking this is
+ * the mechanism: employee-proposing deferred acceptance with single or
+ * per-position tie-breaking, alone or followed by the cycles.
+ *
+ * Returns: TRUE when the cycles ran.
+ */
+SM_API gboolean
+sm_placement_get_improvement_cycles (const SmPlacement *placement);
+/**
+ * sm_placement_get_n_improved:
+ * @placement: the placement
+ *
+ * Returns: how many people the improvement cycles moved to a position
+ *   they prefer to the one deferred acceptance gave them on the same draw
+ *   (0 without cycles).
+ */
+SM_API int32_t sm_placement_get_n_improved (const SmPlacement *placement);
 /**
  * sm_placement_get_reference_date:
  *

@@ -6,7 +6,8 @@
  * the employees of the body being split, their applications to positions,
  * the table of function relations that says how well a function fits
  * another, priority rules, manual placements and the run's settings (seed,
- * tie-breaking, reference date, how supernumeraries are chosen).
+ * tie-breaking, improvement cycles, reference date, how supernumeraries are
+ * chosen).
  *
  * Everything has a stable string identifier. Adding an item with an
  * identifier that is already taken, or that refers to an identifier that
@@ -34,11 +35,11 @@
  * theirs first. While a placement lives, the scenario's items are
  * frozen: every add function and sm_scenario_set_default_rule() fails
  * with SM_ERROR_IN_USE and changes nothing; free the placements to add
- * again. The run's settings (seed, tie-breaking, reference date,
- * reduction) may still change, to place again with other settings; a
- * placement keeps the settings it was made with, and its explanations,
- * letters, reports and files state those (sm_placement_get_seed() and
- * the getters beside it, sm_placement_checksum()).
+ * again. The run's settings (seed, tie-breaking, improvement cycles,
+ * reference date, reduction) may still change, to place again with other
+ * settings; a placement keeps the settings it was made with, and its
+ * explanations, letters, reports and files state those (sm_placement_get_seed()
+ * and the getters beside it, sm_placement_checksum()).
  *
  * Threads: a scenario that is no longer changed may be read, validated
  * and placed by several threads at once; references may be taken and
@@ -450,6 +451,33 @@ SM_API void sm_scenario_set_tie_breaking (SmScenario *scenario,
  * How ties are broken.
  */
 SM_API SmTieBreaking sm_scenario_get_tie_breaking (const SmScenario *scenario);
+/**
+ * sm_scenario_set_improvement_cycles:
+ * @scenario: the scenario
+ * @improvement_cycles: whether stable improvement cycles follow the lot
+ *
+ * Chooses the mechanism together with the tie-breaking: FALSE (in a new
+ * scenario) places by employee-proposing deferred acceptance with the
+ * lottery alone; TRUE then carries out stable improvement cycles (Erdil
+ * and Ergin 2008): tied candidates swap along cycles in which each
+ * prefers the next one's position and is among its highest-priority
+ * claimants under the rule's ties, until no such cycle is left. More
+ * people get a position they prefer, nobody gets a worse one, and the
+ * placement stays stable with respect to the rules; but the mechanism is
+ * NOT strategy-proof: an employee may gain by misstating their
+ * preferences. Headcount caps, manual placements and the reflection
+ * principle hold as without cycles (placement.h). Files call the setting
+ * improvement_cycles (yes or no in settings.csv, true or false in JSON).
+ */
+SM_API void sm_scenario_set_improvement_cycles (SmScenario *scenario,
+                                                gboolean improvement_cycles);
+/**
+ * sm_scenario_get_improvement_cycles:
+ * @scenario: the scenario
+ *
+ * Returns: whether stable improvement cycles follow the lot.
+ */
+SM_API gboolean sm_scenario_get_improvement_cycles (const SmScenario *scenario);
 /**
  * sm_scenario_set_reference_date:
  *

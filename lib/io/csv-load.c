@@ -980,6 +980,7 @@ apply_setting (Loader *l, int key)
   SmScenario *s = l->scenario;
   int word;
   SmDate date;
+  gboolean cycles;
   switch (key)
     {
     case SM_CSV_SETTING_SEED:
@@ -1002,6 +1003,11 @@ apply_setting (Loader *l, int key)
       break;
     case SM_CSV_SETTING_AGE_BAND:
       get_int (l, SM_CSV_SET_VALUE, 1, 200, 10, &l->age_band_years);
+      break;
+    case SM_CSV_SETTING_IMPROVEMENT_CYCLES:
+      get_bool (l, SM_CSV_SET_VALUE, &cycles);
+      if (row_ok (l))
+        sm_scenario_set_improvement_cycles (s, cycles);
       break;
     default:
       g_free (l->default_rule);

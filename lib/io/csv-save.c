@@ -253,6 +253,10 @@ save_settings (const SmScenario *s, SmCsvWriter *w)
                    ? NULL
                    : sm_priority_rule_get_id (
                        sm_scenario_get_default_rule (s)));
+  /* Written only when on, so that a scenario saved before the setting
+   * existed saves as it did. */
+  if (sm_scenario_get_improvement_cycles (s))
+    put_setting (w, SM_CSV_SETTING_IMPROVEMENT_CYCLES, "yes");
 }
 
 /* Every key, a blank value for one not set, so that HR sees what can be

@@ -125,9 +125,8 @@ const SmCsvTableSpec sm_csv_tables__settings = {
 };
 
 const char *const sm_csv_tables__setting_names[SM_CSV_N_SETTINGS + 1] = {
-  "seed",      "tie_breaking",   "reference_date",
-  "reduction", "age_band_years", "default_rule",
-  NULL
+  "seed",           "tie_breaking", "reference_date",     "reduction",
+  "age_band_years", "default_rule", "improvement_cycles", NULL
 };
 
 /* The values may name people (the signatory, the contact): messages quote

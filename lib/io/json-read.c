@@ -534,9 +534,8 @@ static void
 load_settings (Loader *ld, JsonObject *root)
 {
   static const char *const members[] = {
-    "seed",      "tie_breaking",   "reference_date",
-    "reduction", "age_band_years", "default_rule",
-    NULL
+    "seed",           "tie_breaking", "reference_date",     "reduction",
+    "age_band_years", "default_rule", "improvement_cycles", NULL
   };
   JsonNode *node = json_object_get_member (root, "settings");
   Item top = { ld, root, "", "the document", TRUE };
@@ -566,6 +565,9 @@ load_settings (Loader *ld, JsonObject *root)
   get_int (&it, "age_band_years", NEED_OPTIONAL, 1, 200, &years);
   sm_scenario_set_reduction (ld->scenario, reduction, years);
   get_string (&it, "default_rule", NEED_NULLABLE, &ld->default_rule);
+  gboolean cycles;
+  if (get_bool (&it, "improvement_cycles", NEED_OPTIONAL, &cycles))
+    sm_scenario_set_improvement_cycles (ld->scenario, cycles);
 }
 
 /* ---- the letters' settings ------------------------------------------------
@@ -1182,6 +1184,7 @@ static const char *const member_names[] = { "format",
                                             "reduction",
                                             "age_band_years",
                                             "default_rule",
+                                            "improvement_cycles",
                                             "id",
                                             "name",
                                             "kind",

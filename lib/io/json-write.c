@@ -14,7 +14,9 @@
  *       "reference_date": "2019-01-01",
  *       "reduction": "priority",         or "reflection"
  *       "age_band_years": 10,
- *       "default_rule": "R1"             a rule id, or null
+ *       "default_rule": "R1",            a rule id, or null
+ *       "improvement_cycles": true       only when on (the default is
+ *                                        false: deferred acceptance alone)
  *     },
  *     "letters": {                       only when not the defaults
  *       "regime": "public",              or "employment"
@@ -69,6 +71,7 @@
  * A placement (format "staffmatch-placement", version 1):
  *
  *   { "format", "version", "library": sm_version(), "seed": "2019",
+ *     "improvement_cycles": true,   only when the placement ran them
  *     "scenario_sha256": "...",
  *     "employees": [{ "id", "organisation", "unit", "position": id | null,
  *                     "preference": n | null,
@@ -85,7 +88,9 @@
  * their own function; "reason" "not-eligible", "full", "cap", "manual",
  * "reflection" or "manual-seat"; "filter" "grade", "fit", "qualifications" or
  * null; "rank" and "cutoff" from 1, 0 when none; "criterion" the name of the
- * position's rule's criterion that decided, "lot", "manual", or null.
+ * position's rule's criterion that decided, "lot", "lot-and-cycles" (the
+ * lot and improvement cycles together, SM_DECIDED_BY_CYCLES), "manual", or
+ * null.
  *
  * Reading a scenario back, with its rules and problems, is json-read.c's;
  * it takes the names of values defined here (json-private.h).
@@ -272,6 +277,7 @@ typedef struct {
   int32_t age_band_years;
   gboolean with_letters; /* write the letters' settings (files, not the
                             checksum: they decide nothing in a placement) */
+  gboolean improvement_cycles;
 } RunSettings;
 
 static RunSettings
@@ -282,8 +288,10 @@ settings_of_scenario (const SmScenario *s)
                     sm_scenario_get_reference_date (s),
                     0,
                     0,
+                    FALSE,
                     FALSE };
   sm_scenario_get_reduction (s, &r.reduction, &r.age_band_years);
+  r.improvement_cycles = sm_scenario_get_improvement_cycles (s);
   return r;
 }
 
@@ -295,8 +303,10 @@ settings_of_placement (const SmPlacement *p)
                     sm_placement_get_reference_date (p),
                     0,
                     0,
+                    FALSE,
                     FALSE };
   sm_placement_get_reduction (p, &r.reduction, &r.age_band_years);
+  r.improvement_cycles = sm_placement_get_improvement_cycles (p);
   return r;
 }
 
@@ -316,6 +326,13 @@ write_settings (JsonOut *o, const SmScenario *s, const RunSettings *run)
   out_string (o, "reduction", sm_reduction_to_string (run->reduction));
   out_int (o, "age_band_years", run->age_band_years);
   out_string (o, "default_rule", default_rule);
+  /* Only when on: a scenario without cycles writes, and so checksums, as
+   * it did before the setting existed. */
+  if (run->improvement_cycles)
+    {
+      out_start (o, "improvement_cycles");
+      g_string_append (o->text, "true");
+    }
   out_close (o, '}');
 }
 
@@ -542,6 +559,8 @@ decided_by_name (const SmScenario *s, int32_t position, int32_t criterion)
     return "lot";
   if (criterion == SM_DECIDED_BY_MANUAL)
     return "manual";
+  if (criterion == SM_DECIDED_BY_CYCLES)
+    return "lot-and-cycles";
   if (criterion < 0)
     return NULL;
   SmPositionSpec spec;
@@ -671,6 +690,13 @@ placement_to_json (const SmPlacement *placement)
   out_int (&o, "version", SM_JSON__FORMAT_VERSION);
   out_string (&o, "library", sm_version ());
   out_string (&o, "seed", seed);
+  /* Only with cycles, as in the scenario's settings: a placement without
+   * them writes as it did before they existed. */
+  if (sm_placement_get_improvement_cycles (placement))
+    {
+      out_start (&o, "improvement_cycles");
+      g_string_append (o.text, "true");
+    }
   out_string (&o, "scenario_sha256", checksum);
   write_outcomes (&o, placement);
   write_fill (&o, placement);

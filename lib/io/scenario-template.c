@@ -106,7 +106,10 @@ static const char *const readme_lines[] = {
   "tie_breaking: single or per-position. reference_date: the day ages "
   "and years of service are counted on. reduction: priority or "
   "reflection. age_band_years: 10 when empty. default_rule: the id of "
-  "the rule positions without one use.",
+  "the rule positions without one use. improvement_cycles: no when "
+  "empty; yes lets tied candidates swap to positions each prefers after "
+  "the lot (more first choices, but not strategy-proof: someone may gain "
+  "by misstating their preferences).",
   NULL
 };
 

@@ -254,6 +254,13 @@ refusal_text (const SmScenario *s, const SmRefusal *r)
       return g_strdup_printf ("not eligible for %s (%s)", p.id,
                               sm_filter_to_string (r->filter));
     case SM_REASON_FULL:
+      /* A tie the improvement cycles settled: the last person admitted
+       * may rank lower, so "ranked higher" would not be true. */
+      if (r->criterion == SM_DECIDED_BY_CYCLES)
+        return g_strdup_printf ("%s went to a tied candidate, by the lot "
+                                "and improvement cycles (rank %d, last "
+                                "admitted %d)",
+                                p.id, r->rank, r->cutoff);
       return g_strdup_printf ("%s went to candidates ranked higher (rank "
                               "%d, last admitted %d; %s)",
                               p.id, r->rank, r->cutoff, by);

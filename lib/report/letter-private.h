@@ -70,6 +70,11 @@ typedef struct {
    * "geschikte functie". (transfer full). */
   char *(*own_value) (SmCriterion criterion, SmGranularity granularity,
                       const SmCandidate *c, SmDate reference);
+
+  /* ---- improvement cycles ---- */
+  const char *full_cycles; /* rank, cutoff: a tie the lot and the
+                              improvement cycles decided together */
+  const char *lot_cycles;  /* decided_by: the lot and the cycles */
 } SmLetterWords;
 
 /* The words of @language: English for SM_LANGUAGE_ENGLISH, else Dutch.

@@ -32,6 +32,8 @@
   "      effective_date      datum waarop de plaatsing ingaat\n"               \
   "      reference_date      peildatum van leeftijd en diensttijd\n"           \
   "      seed, tie_breaking  lotingsgetal en manier van loten\n"               \
+  "      improvement_cycles  waar: na de loting verbeterrondes tussen\n"       \
+  "                          kandidaten die gelijk staan\n"                    \
   "      version, checksum   versie van staffmatch en controlegetal van\n"     \
   "                          het scenario, om de plaatsing te herhalen\n"      \
   "      public_law, employment_law   waar onder dat rechtsregime\n"           \
@@ -78,6 +80,8 @@
   "      effective_date      the date the placement takes effect\n"            \
   "      reference_date      the date of ages and years of service\n"          \
   "      seed, tie_breaking  the lottery seed and how ties are drawn\n"        \
+  "      improvement_cycles  true: improvement cycles among tied\n"            \
+  "                          candidates followed the lottery\n"                \
   "      version, checksum   staffmatch's version and the scenario's\n"        \
   "                          checksum, to reproduce the placement\n"           \
   "      public_law, employment_law   true under that legal regime\n"          \
@@ -168,6 +172,9 @@
   "twee kandidaten verschillen, beslist. Wie daarna nog gelijk staan, "        \
   "zijn door loting gerangschikt. Iedereen is geplaatst op de hoogste "        \
   "voorkeur waarvoor hij of zij binnen de beschikbare plaatsen viel. "         \
+  "{{#improvement_cycles}}Daarna hebben verbeterrondes kandidaten die "        \
+  "gelijk staan onderling laten ruilen (zie hieronder). "                      \
+  "{{/improvement_cycles}}"                                                    \
   "Namen van collega's noemen wij niet: de plaats in de "                      \
   "voorrangsvolgorde van de laatst geplaatste kandidaat zegt genoeg.\n"        \
   "{{#rules}}\n"                                                               \
@@ -185,7 +192,17 @@
   "{{/rules}}\n"                                                               \
   "\n"                                                                         \
   "Loting: {{tie_breaking}}, met lotingsgetal (seed) {{seed}}. Leeftijd "      \
-  "en diensttijd zijn berekend op {{reference_date}}.\n"
+  "en diensttijd zijn berekend op {{reference_date}}.\n"                       \
+  "{{#improvement_cycles}}\n"                                                  \
+  "Na de loting zijn verbeterrondes gehouden (stable improvement cycles): "    \
+  "kandidaten die volgens de regels gelijk staan, ruilden onderling van "      \
+  "functie, zodat ieder een functie kreeg die hij liever had. Niemand kreeg "  \
+  "daardoor "                                                                  \
+  "een minder gewenste plaats, en niemand met een lagere voorrang ging voor "  \
+  "iemand met een hogere. Deze werkwijze is niet strategiebestendig: wie "     \
+  "zijn voorkeuren anders opgeeft dan ze zijn, kan er soms beter van "         \
+  "worden.\n"                                                                  \
+  "{{/improvement_cycles}}\n"
 
 #define EN_DECISION                                                            \
   "{{#applied}}\n"                                                             \
@@ -251,7 +268,10 @@
   "the order below: the first criterion on which two candidates differ "       \
   "decides. Candidates still tied were ordered by lottery. Everybody was "     \
   "placed at the highest preference for which they came within the "           \
-  "places available. We do not name colleagues: the place in the "             \
+  "places available. {{#improvement_cycles}}Then improvement cycles let "     \
+  "tied candidates exchange positions among themselves (see below). "          \
+  "{{/improvement_cycles}}"                                                    \
+  "We do not name colleagues: the place in the "                               \
   "priority order of the last person admitted says enough.\n"                  \
   "{{#rules}}\n"                                                               \
   "\n"                                                                         \
@@ -268,7 +288,16 @@
   "{{/rules}}\n"                                                               \
   "\n"                                                                         \
   "Lottery: {{tie_breaking}}, with seed {{seed}}. Ages and years of "          \
-  "service were counted on {{reference_date}}.\n"
+  "service were counted on {{reference_date}}.\n"                              \
+  "{{#improvement_cycles}}\n"                                                  \
+  "After the lottery, stable improvement cycles were carried out: "            \
+  "candidates tied under the rules exchanged positions among themselves, "     \
+  "each getting one they preferred to their own. Nobody got a less wanted "    \
+  "place through them, and "                                                   \
+  "nobody with a lower priority went ahead of anyone with a higher one. "      \
+  "This method is not strategy-proof: someone who states preferences other "   \
+  "than their own can sometimes gain by it.\n"                                 \
+  "{{/improvement_cycles}}\n"
 /* clang-format on */
 
 /* clang-format off */

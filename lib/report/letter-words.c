@@ -113,6 +113,17 @@ static const SmLetterWords texts_nl = {
   .own_value_sentence = own_value_sentence_nl,
   .competition = competition_nl,
   .own_value = own_value_nl,
+  .full_cycles =
+      "Niet toegekend. Volgens de voorrangsregel van deze functie stond u "
+      "op elk criterium gelijk met de laatst geplaatste kandidaat (uw "
+      "plaats in de volgorde met het lot was %d, die van de laatst "
+      "geplaatste %d). Tussen kandidaten die gelijk staan, zijn de plaatsen "
+      "verdeeld door de loting en daarna door verbeterrondes: kandidaten "
+      "die gelijk staan, ruilden onderling van functie, zodat ieder een "
+      "functie kreeg die hij liever had. Uw lotnummer alleen heeft hier dus "
+      "niet beslist. Niemand met een lagere voorrang dan u is u "
+      "voorgegaan.",
+  .lot_cycles = "de loting en de verbeterrondes",
 };
 
 static const SmLetterWords texts_en = {
@@ -188,6 +199,16 @@ static const SmLetterWords texts_en = {
   .own_value_sentence = own_value_sentence_en,
   .competition = competition_en,
   .own_value = own_value_en,
+  .full_cycles =
+      "Not obtained. Under this position's priority rule you were tied on "
+      "every criterion with the last person admitted (your place in the "
+      "order with the lot was %d, theirs %d). Among tied candidates the "
+      "places were settled by the lottery and then by improvement cycles: "
+      "tied candidates exchanged positions among themselves, each getting "
+      "one they preferred to their own. So your lottery number alone did "
+      "not decide this. Nobody "
+      "with a lower priority than yours was placed ahead of you.",
+  .lot_cycles = "the lottery and improvement cycles",
 };
 
 const SmLetterWords *

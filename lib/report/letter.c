@@ -222,6 +222,13 @@ reason_full (const LetterJob *job, int32_t employee, const SmRefusal *r,
              SmTemplateRecord *item)
 {
   const SmLetterWords *tx = job->tx;
+  if (r->criterion == SM_DECIDED_BY_CYCLES)
+    {
+      /* Tied with the last person admitted, who may rank below: the
+       * sentence of a higher priority would not be true. */
+      sm_template_record__set_string (item, "decided_by", tx->lot_cycles);
+      return g_strdup_printf (tx->full_cycles, (int) r->rank, (int) r->cutoff);
+    }
   if (r->cutoff <= 0)
     return g_strdup_printf (tx->full_no_cutoff, (int) r->rank);
   GString *out = g_string_new (NULL);
@@ -444,6 +451,9 @@ add_general (const LetterJob *job, SmTemplateRecord *rec)
                                           == SM_TIE_BREAKING_PER_POSITION
                                       ? job->tx->tie_per_position
                                       : job->tx->tie_single);
+  sm_template_record__set_boolean (rec, "improvement_cycles",
+                                   sm_placement_get_improvement_cycles (
+                                       job->placement));
   sm_template_record__set_string (rec, "version", sm_version ());
   sm_template_record__set_string (rec, "checksum", job->checksum);
   gboolean public_law = job->facts.regime == SM_REGIME_PUBLIC_LAW;
@@ -712,9 +722,9 @@ render_letter (const LetterJob *job, const SmTemplate *tmpl, int32_t employee)
 /* Every name a template may use. */
 static const char *const letter_names[] = {
   "sender", "effective_date", "reference_date", "seed", "tie_breaking",
-  "version", "checksum", "public_law", "employment_law", "employee_name",
-  "employee_id", "applied", "follows_work", "supernumerary", "manual",
-  "organisation", "unit", "position", "grade", "preference_obtained",
+  "improvement_cycles", "version", "checksum", "public_law", "employment_law",
+  "employee_name", "employee_id", "applied", "follows_work", "supernumerary",
+  "manual", "organisation", "unit", "position", "grade", "preference_obtained",
   "manual_reason", "preferences", "number", "title", "place", "obtained",
   "refused", "not_needed", "reason", "rank", "cutoff", "decided_by",
   "own_value", "own_function", "rules", "rule_id", "rule_positions", "filters",

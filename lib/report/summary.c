@@ -227,6 +227,9 @@ criterion_name (const SmScenario *sc, int32_t position, int32_t criterion,
     return SM_T (dutch, "lot", "loting");
   if (criterion == SM_DECIDED_BY_MANUAL)
     return SM_T (dutch, "manual placement", "hardheidsclausule");
+  if (criterion == SM_DECIDED_BY_CYCLES)
+    return SM_T (dutch, "lot and improvement cycles",
+                 "loting en verbeterrondes");
   const SmPriorityRule *rule = position_rule (sc, position);
   if (criterion < 0 || rule == NULL
       || criterion >= sm_priority_rule_get_n_criteria (rule))
@@ -403,6 +406,36 @@ sm_report_flows__free (SmReportFlows *flows)
 /* ---- the content ----------------------------------------------------------
  */
 
+/* The mechanism: how ties were drawn and whether improvement cycles
+ * followed, which are not strategy-proof (placement.h) and so are said
+ * to be wherever they are used. */
+static void
+add_mechanism (SmReport *r, SmReportTable *t, const SmPlacement *p)
+{
+  gboolean single = sm_placement_get_tie_breaking (p) == SM_TIE_BREAKING_SINGLE;
+  fact (t, SM_T (r->dutch, "Tie-breaking", "Loting"), "%s",
+        single ? SM_T (r->dutch, "one lottery number per person",
+                       "één lotnummer per persoon")
+               : SM_T (r->dutch, "a lottery number per person and position",
+                       "een lotnummer per persoon en functie"));
+  if (!sm_placement_get_improvement_cycles (p))
+    return;
+  int32_t moved = sm_placement_get_n_improved (p);
+  if (r->dutch)
+    fact (t, "Verbeterrondes",
+          "ja, na de loting: %d %s naar een functie die %s; niet "
+          "strategiebestendig (wie andere voorkeuren opgeeft dan hij "
+          "heeft, kan er soms beter van worden)",
+          (int) moved, moved == 1 ? "persoon ging" : "personen gingen",
+          moved == 1 ? "die persoon liever had" : "zij liever hadden");
+  else
+    fact (t, "Improvement cycles",
+          "yes, after the lottery: %d %s moved to a position they "
+          "preferred; not strategy-proof (someone who states other "
+          "preferences than their own can sometimes gain by it)",
+          (int) moved, moved == 1 ? "person" : "people");
+}
+
 static void
 add_overview (SmReport *r, const SmPlacement *p)
 {
@@ -422,6 +455,7 @@ add_overview (SmReport *r, const SmPlacement *p)
         sm_version ());
   fact (t, SM_T (r->dutch, "Seed", "Lotingsgetal"), "%" G_GUINT64_FORMAT,
         sm_placement_get_seed (p));
+  add_mechanism (r, t, p);
   fact (t, SM_T (r->dutch, "Scenario checksum", "Controlegetal scenario"), "%s",
         checksum != NULL ? checksum
                          : SM_T (r->dutch, "unavailable", "niet beschikbaar"));
@@ -621,6 +655,19 @@ add_positions (SmReport *r, const SmPlacement *p, int32_t org)
             "van de laatst geplaatste kandidaat, als alle plaatsen bezet zijn. "
             "Doorslaggevend: het criterium van de voorrangsregel dat die "
             "kandidaat voor de eerste afgewezen kandidaat plaatste."));
+  if (sm_placement_get_n_improved (p) > 0)
+    paragraph (r, "%s",
+               SM_T (r->dutch,
+                     "Lot and improvement cycles: the two were tied under "
+                     "the rule, and the improvement cycles after the lot, "
+                     "not the lot alone, settled which of them holds the "
+                     "seat; the last person admitted may then have a later "
+                     "place than the first one refused.",
+                     "Loting en verbeterrondes: de twee stonden volgens de "
+                     "regel gelijk, en de verbeterrondes na de loting, niet "
+                     "het lot alleen, bepaalden wie van hen de plaats "
+                     "heeft; de laatst geplaatste kan dan een latere plaats "
+                     "hebben dan de eerste afgewezen kandidaat."));
   add_block (r, SM_BLOCK_TABLE, NULL, t);
 }
 
@@ -902,6 +949,58 @@ add_reflection (SmReport *r, const SmPlacement *p)
     table_free (t);
 }
 
+/* Whether a refusal of the employee's was a draw: the lot's, or the
+ * lot's and the improvement cycles'. */
+static gboolean
+lost_a_draw (const SmPlacement *p, int32_t employee)
+{
+  for (int32_t k = 0; k < sm_placement_get_n_refusals (p, employee); k++)
+    {
+      SmRefusal r;
+      sm_placement_get_refusal (p, employee, k, &r);
+      if (r.reason == SM_REASON_FULL
+          && (r.criterion == SM_DECIDED_BY_LOT
+              || r.criterion == SM_DECIDED_BY_CYCLES))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The lottery section's counts when improvement cycles followed the
+ * lot: a tie then went one way by the lot or by the cycles. */
+static void
+add_lottery_cycles (SmReport *r, const SmPlacement *p, int32_t depends,
+                    int32_t lost, int32_t won)
+{
+  if (r->dutch)
+    paragraph (r,
+               "Uitkomsten die van de loting en de verbeterrondes afhingen "
+               "(lotingsgetal %" G_GUINT64_FORMAT
+               "): %d %s. Van hen %s %d een functie van hun voorkeur niet, "
+               "omdat een kandidaat met gelijke voorrang die kreeg, door het "
+               "lot of door de verbeterrondes daarna; de andere %d %s zo een "
+               "plaats voor een kandidaat met gelijke voorrang. Een andere "
+               "trekking kan deze uitkomsten als eerste veranderen, en "
+               "daardoor die van anderen.",
+               sm_placement_get_seed (p), (int) depends,
+               depends == 1 ? "persoon" : "personen",
+               lost == 1 ? "kreeg" : "kregen", (int) lost, (int) won,
+               won == 1 ? "heeft" : "hebben");
+  else
+    paragraph (r,
+               "Outcomes that depended on the lottery draw and the "
+               "improvement cycles (seed %" G_GUINT64_FORMAT
+               "): %d %s. Of them, %d %s refused a position they preferred "
+               "because a tied candidate got it, by the lot or by the "
+               "improvement cycles that followed it; the other %d %s a seat "
+               "ahead of a tied candidate so. Another draw could change "
+               "these outcomes first, and through them other people's.",
+               sm_placement_get_seed (p), (int) depends,
+               depends == 1 ? "person" : "people", (int) lost,
+               lost == 1 ? "was" : "were", (int) won,
+               won == 1 ? "holds" : "hold");
+}
+
 /* How many people's outcome depended on the lottery draw: who lost a
  * draw (refused a preferred position by the lot) and who won one (holds a
  * seat ahead of a tied candidate the lot refused). Counts only. */
@@ -915,12 +1014,7 @@ add_lottery (SmReport *r, const SmPlacement *p)
       if (!sm_placement_depends_on_lot (p, i))
         continue;
       depends++;
-      for (int32_t k = 0; k < sm_placement_get_n_refusals (p, i); k++)
-        if (sm_placement_get_refusal_lots (p, i, k, NULL, NULL))
-          {
-            lost++;
-            break;
-          }
+      lost += lost_a_draw (p, i);
     }
   heading (r, 2, "%s", SM_T (r->dutch, "The lottery", "De loting"));
   if (depends == 0)
@@ -936,7 +1030,10 @@ add_lottery (SmReport *r, const SmPlacement *p)
       return;
     }
   int32_t won = depends - lost;
-  if (r->dutch)
+  /* Cycles that moved nobody leave every tie to the lot. */
+  if (sm_placement_get_n_improved (p) > 0)
+    add_lottery_cycles (r, p, depends, lost, won);
+  else if (r->dutch)
     paragraph (r,
                "Uitkomsten die van de loting afhingen (lotingsgetal "
                "%" G_GUINT64_FORMAT

@@ -26,6 +26,20 @@
  * a refusal decided by the lot, or a seat held ahead of a tied candidate
  * whose refusal there the lot decided.
  *
+ * With improvement cycles the matching is no longer the final market's
+ * stable matching: it is stable for the rule's ties, not for the lot.
+ * Every holder of a position is still at least as high in the rule as
+ * anyone refused it, so a refusal is still explained by the last person
+ * admitted (the holder ranked lowest), and a criterion that separates
+ * them is still what decided. Where the two are tied, the lot decided
+ * only if every tied holder already held the position before the cycles
+ * (then deferred acceptance's lot put them all ahead); where a cycle
+ * brought a tied candidate in, the lot and the cycles decided together
+ * (SM_DECIDED_BY_CYCLES), no lottery numbers are given, and the last
+ * person admitted may rank below the employee. A tied candidate refused
+ * may then rank above the cutoff, so the searches for refused
+ * candidates read the whole order.
+ *
  * Cost of one refusal: O(d) to find the edge (d the employee's list)
  * plus O(p) for the candidates ranked above and the people held, p the
  * length of the position's order; at a reflected position holding manual
@@ -162,6 +176,40 @@ reflection_keeps_without_manual (const SmPlacement *pl, int32_t employee,
                                             p->spec.seats);
 }
 
+/* With improvement cycles, whether the lot alone decided that the
+ * employee, tied under the rule with the last person admitted, was
+ * refused the position: every holder tied with them already held it
+ * after deferred acceptance, whose lot put them all ahead. Where a cycle
+ * brought a tied candidate in, the lot and the cycles decided together.
+ * Without cycles the lot decides every tie. */
+static gboolean
+lot_alone_decided (const SmPlacement *pl, int32_t employee, int32_t position)
+{
+  if (pl->da_matching == NULL)
+    return TRUE;
+  int32_t n;
+  const int32_t *held = sm_matching_get_held (pl->matching, position, &n);
+  for (int32_t k = 0; k < n; k++)
+    if (sm_matching_get_position (pl->da_matching, held[k]) != position
+        && deciding_criterion (pl->scenario, position, held[k], employee)
+               == SM_DECIDED_BY_LOT)
+      return FALSE;
+  return TRUE;
+}
+
+/* Which criterion put the last person admitted, @last, ahead of the
+ * refused @employee: a criterion, the manual placement, the lot, or
+ * the lot and the improvement cycles together. */
+static int32_t
+refusal_criterion (const SmPlacement *pl, int32_t position, int32_t last,
+                   int32_t employee)
+{
+  int32_t c = deciding_criterion (pl->scenario, position, last, employee);
+  if (c == SM_DECIDED_BY_LOT && !lot_alone_decided (pl, employee, position))
+    return SM_DECIDED_BY_CYCLES;
+  return c;
+}
+
 /* Explains why a candidate the market ranked did not get the position. */
 static void
 explain_ranked (const SmPlacement *pl, int32_t employee, int32_t position,
@@ -191,8 +239,8 @@ explain_ranked (const SmPlacement *pl, int32_t employee, int32_t position,
       const SmEdge *edges = sm_market_get_position_edges (pl->market, position,
                                                           &len);
       r->reason = SM_REASON_FULL;
-      r->criterion = deciding_criterion (pl->scenario, position,
-                                         edges[cutoff].target, employee);
+      r->criterion = refusal_criterion (pl, position, edges[cutoff].target,
+                                        employee);
     }
 }
 
@@ -326,18 +374,34 @@ sm_placement_get_refusal_lots (const SmPlacement *placement, int32_t employee,
   return TRUE;
 }
 
+/* A refusal among tied candidates: decided by the lot, or by the lot
+ * and the improvement cycles. */
+static gboolean
+is_draw (const SmRefusal *r)
+{
+  return r->reason == SM_REASON_FULL
+         && (r->criterion == SM_DECIDED_BY_LOT
+             || r->criterion == SM_DECIDED_BY_CYCLES);
+}
+
 static gboolean
 lost_a_draw (const SmPlacement *pl, int32_t employee)
 {
   for (int32_t k = 0; k < sm_placement_get_n_refusals (pl, employee); k++)
-    if (sm_placement_get_refusal_lots (pl, employee, k, NULL, NULL))
-      return TRUE;
+    {
+      SmRefusal r;
+      sm_placement_get_refusal (pl, employee, k, &r);
+      if (is_draw (&r))
+        return TRUE;
+    }
   return FALSE;
 }
 
 /* Whether the employee holds a seat of a position, where the rule
  * decides who is admitted, ahead of a candidate tied with them whose
- * refusal there was decided by the lot. */
+ * refusal there was a draw. Without cycles such candidates rank below
+ * the cutoff; with them a tied candidate may rank anywhere, so the whole
+ * order is read. */
 static gboolean
 won_a_draw (const SmPlacement *pl, int32_t employee)
 {
@@ -348,16 +412,15 @@ won_a_draw (const SmPlacement *pl, int32_t employee)
   if (cutoff == SM_CUTOFF_OPEN)
     return FALSE;
   const SmEdge *edges = sm_market_get_position_edges (pl->market, j, &len);
-  for (int32_t r = cutoff + 1; r < len; r++)
+  for (int32_t r = pl->da_matching != NULL ? 0 : cutoff + 1; r < len; r++)
     {
       int32_t i = edges[r].target;
       int32_t got = sm_matching_get_choice (pl->matching, i);
       SmRefusal refusal;
       if (got >= 0 && got <= edges[r].rank)
-        continue; /* never competed for the seats */
+        continue; /* held there, or never competed for the seats */
       explain_ranked (pl, i, j, r, &refusal);
-      if (refusal.reason == SM_REASON_FULL
-          && refusal.criterion == SM_DECIDED_BY_LOT
+      if (is_draw (&refusal)
           && deciding_criterion (pl->scenario, j, employee, i)
                  == SM_DECIDED_BY_LOT)
         return TRUE;
@@ -377,14 +440,15 @@ sm_placement_depends_on_lot (const SmPlacement *placement, int32_t employee)
 /* ---- positions, units, contracts --------------------------------------- */
 
 /* The first candidate below the cutoff who wanted the position more than
- * what they got, or -1. */
+ * what they got, or -1. With improvement cycles a tied candidate refused
+ * may rank above the cutoff, so the search starts at the top. */
 static int32_t
 first_refused (const SmPlacement *pl, int32_t position, int32_t cutoff)
 {
   int32_t len;
   const SmEdge *edges = sm_market_get_position_edges (pl->market, position,
                                                       &len);
-  for (int32_t r = cutoff + 1; r < len; r++)
+  for (int32_t r = pl->da_matching != NULL ? 0 : cutoff + 1; r < len; r++)
     {
       int32_t i = edges[r].target;
       int32_t got = sm_matching_get_choice (pl->matching, i);
@@ -419,8 +483,8 @@ sm_placement_get_position_result (const SmPlacement *placement,
                         ? -1
                         : first_refused (placement, position, cutoff);
   if (refused >= 0 && !placement->reflected[position])
-    result_out->criterion = deciding_criterion (placement->scenario, position,
-                                                edges[cutoff].target, refused);
+    result_out->criterion = refusal_criterion (placement, position,
+                                               edges[cutoff].target, refused);
   return TRUE;
 }
 

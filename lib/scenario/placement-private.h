@@ -14,13 +14,19 @@ typedef struct {
   SmDate reference_date;
   SmReduction reduction;
   int32_t age_band_years;
+  gboolean improvement_cycles;
 } SmPlacementSettings;
 
 struct _SmPlacement {
   const SmScenario *scenario;   /* held (sm_scenario__hold) */
   SmPlacementSettings settings; /* copied when placed */
   SmMarket *market;             /* the final market */
-  SmMatching *matching;         /* its employee-optimal stable matching */
+  SmMatching *matching;         /* its employee-optimal stable matching,
+                                   or, with improvement cycles, that
+                                   matching improved */
+  SmMatching *da_matching;      /* with improvement cycles: the matching
+                                   before them; else NULL */
+  int32_t n_improved;           /* people the cycles moved */
   gboolean *reflected;          /* per position: reflection chose */
   SmEmployeeOutcome *outcomes;  /* per employee */
   int32_t *headcount;           /* per organisation */

@@ -35,6 +35,7 @@
 #include <staffmatch/solve.h>
 
 #include "scenario/compile-private.h"
+#include "scenario/lottery-private.h"
 #include "scenario/placement-private.h"
 #include "scenario/reflection-private.h"
 #include "scenario/scenario-private.h"
@@ -47,6 +48,7 @@ sm_placement_free (SmPlacement *placement)
   sm_scenario__release (placement->scenario);
   sm_market_unref (placement->market);
   sm_matching_free (placement->matching);
+  sm_matching_free (placement->da_matching);
   g_free (placement->outcomes);
   g_free (placement->headcount);
   g_free (placement->reflected);
@@ -285,6 +287,67 @@ solve_scenario (SmPlacement *pl, SmSide side, GError **error)
   return pl->matching != NULL;
 }
 
+/* ---- stable improvement cycles ------------------------------------------ */
+
+static gboolean
+check_cycles_side (const SmPlacement *pl, SmSide side, GError **error)
+{
+  if (!pl->settings.improvement_cycles || side == SM_SIDE_EMPLOYEES)
+    return TRUE;
+  g_set_error_literal (error, SM_ERROR, SM_ERROR_INFEASIBLE,
+                       "Positions cannot propose when improvement cycles "
+                       "are on: the cycles improve the employees' outcomes "
+                       "from the placement employees propose, so they "
+                       "have nothing to start from. Turn "
+                       "improvement_cycles off to compare with positions "
+                       "proposing.");
+  return FALSE;
+}
+
+/* The lottery (lottery.c) draws the placement's seed again on a tied
+ * market: its deferred acceptance is, employee for employee, the matching
+ * solve_scenario() found (the reflection stage included), and the cycles
+ * (improvement-cycles.c) then run on the tie classes it keeps. The final
+ * market stays as deferred acceptance left it: the positions' orders,
+ * ranks and cutoffs are still the rule's with the lot. */
+static gboolean
+improve (SmPlacement *pl, GError **error)
+{
+  const SmScenario *s = pl->scenario;
+  int32_t n = (int32_t) s->employees->len;
+  g_autoptr (SmLottery)
+      lottery = sm_lottery__new (s, pl->settings.tie_breaking, error);
+  if (lottery == NULL)
+    return FALSE;
+  g_autoptr (SmLotteryWorker) worker = sm_lottery_worker__new (lottery);
+  if (worker == NULL)
+    {
+      g_set_error_literal (error, SM_ERROR, SM_ERROR_NO_MEMORY,
+                           "Out of memory while preparing the improvement "
+                           "cycles.");
+      return FALSE;
+    }
+  sm_lottery__draw (lottery, worker, pl->settings.seed, FALSE);
+  for (int32_t i = 0; i < n; i++)
+    g_assert (sm_lottery__position_of (lottery, worker, i)
+              == sm_matching_get_position (pl->matching, i));
+  sm_tied_solver__improve (worker->solver);
+  g_autofree int32_t *assignment = g_new (int32_t, MAX (n, 1));
+  for (int32_t i = 0; i < n; i++)
+    {
+      assignment[i] = sm_lottery__position_of (lottery, worker, i);
+      pl->n_improved += assignment[i]
+                        != sm_matching_get_position (pl->matching, i);
+    }
+  SmMatching *improved = sm_matching_new_from_assignment (pl->market,
+                                                          assignment, n, error);
+  if (improved == NULL)
+    return FALSE;
+  pl->da_matching = g_steal_pointer (&pl->matching);
+  pl->matching = improved;
+  return TRUE;
+}
+
 SmPlacement *
 sm_scenario_place (const SmScenario *scenario, GError **error)
 {
@@ -312,8 +375,12 @@ sm_scenario_place_with (const SmScenario *scenario,
     .reference_date = scenario->reference_date,
     .reduction = scenario->reduction,
     .age_band_years = scenario->age_band_years,
+    .improvement_cycles = scenario->improvement_cycles,
   };
-  if (!solve_scenario (placement, options->proposing, error))
+  if (!check_cycles_side (placement, options->proposing, error)
+      || !solve_scenario (placement, options->proposing, error))
+    return NULL;
+  if (placement->settings.improvement_cycles && !improve (placement, error))
     return NULL;
   read_back (placement);
   return g_steal_pointer (&placement);
@@ -364,6 +431,20 @@ sm_placement_get_tie_breaking (const SmPlacement *placement)
 {
   g_return_val_if_fail (placement != NULL, SM_TIE_BREAKING_SINGLE);
   return placement->settings.tie_breaking;
+}
+
+gboolean
+sm_placement_get_improvement_cycles (const SmPlacement *placement)
+{
+  g_return_val_if_fail (placement != NULL, FALSE);
+  return placement->settings.improvement_cycles;
+}
+
+int32_t
+sm_placement_get_n_improved (const SmPlacement *placement)
+{
+  g_return_val_if_fail (placement != NULL, 0);
+  return placement->n_improved;
 }
 
 SmDate

@@ -108,6 +108,7 @@ struct _SmScenario {
 
   uint64_t seed;
   SmTieBreaking tie_breaking;
+  gboolean improvement_cycles; /* stable improvement cycles after the lot */
   SmDate reference_date;
   SmReduction reduction;
   int32_t age_band_years; /* >= 1 */

@@ -78,6 +78,7 @@ sm_scenario_new (void)
   s->relations = g_array_new (FALSE, FALSE, sizeof (SmFunctionRelation));
   s->seed = 0;
   s->tie_breaking = SM_TIE_BREAKING_SINGLE;
+  s->improvement_cycles = FALSE;
   s->reference_date = (SmDate){ 2019, 1, 1 };
   s->reduction = SM_REDUCTION_PRIORITY;
   s->age_band_years = 10;
@@ -1164,6 +1165,21 @@ sm_scenario_get_tie_breaking (const SmScenario *scenario)
 {
   g_return_val_if_fail (scenario != NULL, SM_TIE_BREAKING_SINGLE);
   return scenario->tie_breaking;
+}
+
+void
+sm_scenario_set_improvement_cycles (SmScenario *scenario,
+                                    gboolean improvement_cycles)
+{
+  g_return_if_fail (scenario != NULL);
+  scenario->improvement_cycles = improvement_cycles != FALSE;
+}
+
+gboolean
+sm_scenario_get_improvement_cycles (const SmScenario *scenario)
+{
+  g_return_val_if_fail (scenario != NULL, FALSE);
+  return scenario->improvement_cycles;
 }
 
 void
