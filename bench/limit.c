@@ -119,20 +119,20 @@ random_reads (gpointer data)
 }
 
 /* Enough reads to take a measurable time even when the array is small. */
-#define TWO_THREAD_MIN_READS ((int64_t) 4 << 20)
+#define TWO_THREAD_MIN_READS ((int64_t) 16 << 20)
 
 double
-sm_limit_two_threads (const SmGenLists *lists)
+sm_limit_two_threads_array (const int32_t *array, int64_t n)
 {
-  if (lists->n_entries < 2)
+  if (n < 2)
     return 0.0;
   uint64_t length = 1;
-  while (length * 2 <= (uint64_t) lists->n_entries)
+  while (length * 2 <= (uint64_t) n)
     length *= 2;
-  int64_t reads = MAX (lists->n_entries, TWO_THREAD_MIN_READS);
+  int64_t reads = MAX (n, TWO_THREAD_MIN_READS);
   ReadLoop loops[2];
   for (int t = 0; t < 2; t++)
-    loops[t] = (ReadLoop){ lists->pos_emp, length - 1, reads / 2,
+    loops[t] = (ReadLoop){ array, length - 1, reads / 2,
                            UINT64_C (0x9e3779b97f4a7c15) * (uint64_t) (t + 1),
                            0 };
   double t0 = now_seconds ();
@@ -149,6 +149,12 @@ sm_limit_two_threads (const SmGenLists *lists)
     random_reads (&loops[1]);
   double two = now_seconds () - t0;
   return two > 0 ? one / two : 0.0;
+}
+
+double
+sm_limit_two_threads (const SmGenLists *lists)
+{
+  return sm_limit_two_threads_array (lists->pos_emp, lists->n_entries);
 }
 
 double

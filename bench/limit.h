@@ -34,6 +34,11 @@ double sm_limit_transpose (const SmGenLists *lists, double *warm_seconds,
  * core gives about 1. */
 double sm_limit_two_threads (const SmGenLists *lists);
 
+/* As sm_limit_two_threads() over @n (at least 2) numbers of @array: with
+ * a small array, what a second core gives to work that stays in the
+ * cache, as a lottery draw of a small market does. */
+double sm_limit_two_threads_array (const int32_t *array, int64_t n);
+
 /* The cost of memory that the process has never touched: @bytes of a
  * fresh anonymous mapping (huge pages asked for when @huge), written one
  * byte per 4 KiB page (the page faults and the kernel's zeroing of each
