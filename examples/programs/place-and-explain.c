@@ -78,6 +78,9 @@ print_decider (const SmScenario *scenario, const SmPositionSpec *position,
 {
   if (criterion == SM_DECIDED_BY_LOT)
     printf ("; it was a tie, decided by lottery");
+  else if (criterion == SM_DECIDED_BY_CYCLES)
+    printf ("; it was a tie, settled by the lottery and then improvement "
+            "cycles");
   else if (criterion == SM_DECIDED_BY_MANUAL)
     printf ("; the seats went to manual placements");
   else if (criterion >= 0)
