@@ -325,6 +325,16 @@ build_binding_cap_positions (SmPlaceOptions *options)
   return s;
 }
 
+/* Improvement cycles with positions proposing. */
+static SmScenario *
+build_cycles_positions (SmPlaceOptions *options)
+{
+  options->proposing = SM_SIDE_POSITIONS;
+  SmScenario *s = clean ();
+  sm_scenario_set_improvement_cycles (s, TRUE);
+  return s;
+}
+
 static const Refusal refusals[] = {
   { "no default organisation", build_no_default, SM_ERROR_INFEASIBLE,
     "organisations", -1, NULL, "kind" },
@@ -334,6 +344,8 @@ static const Refusal refusals[] = {
     SM_ERROR_INFEASIBLE, "settings", -1, NULL, "reduction" },
   { "positions proposing under a binding cap", build_binding_cap_positions,
     SM_ERROR_INFEASIBLE, "organisations", 1, "OM", "max_headcount" },
+  { "positions proposing with improvement cycles", build_cycles_positions,
+    SM_ERROR_INFEASIBLE, "settings", -1, NULL, "improvement_cycles" },
 };
 
 static void

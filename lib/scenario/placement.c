@@ -289,21 +289,6 @@ solve_scenario (SmPlacement *pl, SmSide side, GError **error)
 
 /* ---- stable improvement cycles ------------------------------------------ */
 
-static gboolean
-check_cycles_side (const SmPlacement *pl, SmSide side, GError **error)
-{
-  if (!pl->settings.improvement_cycles || side == SM_SIDE_EMPLOYEES)
-    return TRUE;
-  g_set_error_literal (error, SM_ERROR, SM_ERROR_INFEASIBLE,
-                       "Positions cannot propose when improvement cycles "
-                       "are on: the cycles improve the employees' outcomes "
-                       "from the placement employees propose, so they "
-                       "have nothing to start from. Turn "
-                       "improvement_cycles off to compare with positions "
-                       "proposing.");
-  return FALSE;
-}
-
 /* The lottery (lottery.c) draws the placement's seed again on a tied
  * market: its deferred acceptance is, employee for employee, the matching
  * solve_scenario() found (the reflection stage included), and the cycles
@@ -377,7 +362,7 @@ sm_scenario_place_with (const SmScenario *scenario,
     .age_band_years = scenario->age_band_years,
     .improvement_cycles = scenario->improvement_cycles,
   };
-  if (!check_cycles_side (placement, options->proposing, error)
+  if (!sm_scenario__check_cycles_side (scenario, options->proposing, error)
       || !solve_scenario (placement, options->proposing, error))
     return NULL;
   if (placement->settings.improvement_cycles && !improve (placement, error))

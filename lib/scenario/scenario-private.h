@@ -199,3 +199,8 @@ gboolean sm_scenario__check_cap (const SmScenario *scenario,
  * reflection principle's final stage is defined for employees only). */
 gboolean sm_scenario__check_side (const SmScenario *scenario, SmSide side,
                                   GError **error);
+
+/* SM_ERROR_INFEASIBLE when @side is the positions and improvement cycles
+ * are on: the cycles start from the placement employees propose. */
+gboolean sm_scenario__check_cycles_side (const SmScenario *scenario,
+                                         SmSide side, GError **error);

@@ -268,6 +268,22 @@ sm_scenario__check_side (const SmScenario *scenario, SmSide side,
   return FALSE;
 }
 
+gboolean
+sm_scenario__check_cycles_side (const SmScenario *scenario, SmSide side,
+                                GError **error)
+{
+  if (!scenario->improvement_cycles || side == SM_SIDE_EMPLOYEES)
+    return TRUE;
+  g_set_error_literal (error, SM_ERROR, SM_ERROR_INFEASIBLE,
+                       "Positions cannot propose when improvement cycles "
+                       "are on: the cycles improve the employees' outcomes "
+                       "from the placement employees propose, so they "
+                       "have nothing to start from. Turn "
+                       "improvement_cycles off to compare with positions "
+                       "proposing.");
+  return FALSE;
+}
+
 /* ---- what placing would refuse ------------------------------------------ */
 
 static const Where SCENARIO_WIDE = { "organisations", -1, NULL, NULL };
@@ -299,6 +315,12 @@ find_refusals (const SmScenario *s, SmSide side, SmIssueList *list)
   if (!sm_scenario__check_side (s, side, &error))
     {
       add_error (list, (Where){ "settings", -1, NULL, "reduction" }, error);
+      ok = FALSE;
+    }
+  if (!sm_scenario__check_cycles_side (s, side, &error))
+    {
+      add_error (list, (Where){ "settings", -1, NULL, "improvement_cycles" },
+                 error);
       ok = FALSE;
     }
   return ok;
