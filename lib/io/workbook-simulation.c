@@ -41,22 +41,6 @@ typedef struct {
   lxw_format *decimal;
 } Formats;
 
-/* Column widths that fit the longest text, from 8 to 50 characters. */
-typedef struct {
-  double widths[16];
-  int n;
-} Widths;
-
-static void
-widen (Widths *w, int column, const char *text)
-{
-  if (column >= (int) G_N_ELEMENTS (w->widths) || text == NULL)
-    return;
-  double n = (double) g_utf8_strlen (text, -1) + 2;
-  w->widths[column] = MAX (w->widths[column], MIN (MAX (n, 8), 50));
-  w->n = MAX (w->n, column + 1);
-}
-
 static void
 make_formats (lxw_workbook *book, Formats *f)
 {
@@ -71,49 +55,25 @@ make_formats (lxw_workbook *book, Formats *f)
 }
 
 static lxw_worksheet *
-begin_sheet (lxw_workbook *book, const Formats *f, Widths *w, const char *name,
-             const char *const *columns)
+begin_sheet (lxw_workbook *book, const Formats *f, SmColumnWidths *w,
+             const char *name, const char *const *columns)
 {
   lxw_worksheet *sheet = workbook_add_worksheet (book, name);
   for (int k = 0; columns[k] != NULL; k++)
     {
       worksheet_write_string (sheet, 0, (lxw_col_t) k, columns[k], f->header);
-      widen (w, k, columns[k]);
+      sm_workbook__widen (w, k, columns[k]);
     }
   return sheet;
 }
 
-/* Freezes the header row, filters the @rows rows after it, sets the
- * widths. */
 static void
-finish_sheet (lxw_worksheet *sheet, const Widths *w, int32_t rows)
-{
-  worksheet_freeze_panes (sheet, 1, 0);
-  if (w->n > 0)
-    worksheet_autofilter (sheet, 0, 0, (lxw_row_t) rows, (lxw_col_t) w->n - 1);
-  for (int k = 0; k < w->n; k++)
-    worksheet_set_column (sheet, (lxw_col_t) k, (lxw_col_t) k, w->widths[k],
-                          NULL);
-}
-
-static void
-put_text (lxw_worksheet *sheet, Widths *w, int32_t row, int column,
-          const char *text)
-{
-  if (text == NULL || text[0] == '\0')
-    return;
-  worksheet_write_string (sheet, (lxw_row_t) row, (lxw_col_t) column, text,
-                          NULL);
-  widen (w, column, text);
-}
-
-static void
-put_number (lxw_worksheet *sheet, Widths *w, int32_t row, int column,
+put_number (lxw_worksheet *sheet, SmColumnWidths *w, int32_t row, int column,
             double value, lxw_format *format)
 {
   worksheet_write_number (sheet, (lxw_row_t) row, (lxw_col_t) column, value,
                           format);
-  widen (w, column, "0000000");
+  sm_workbook__widen (w, column, "0000000");
 }
 
 /* ---- probabilities -------------------------------------------------------
@@ -125,18 +85,18 @@ static const char *const outcome_columns[] = {
 };
 
 static void
-put_outcome (lxw_worksheet *sheet, const Formats *f, Widths *w, int32_t row,
-             const SmEmployeeSpec *e, const SmSimulatedOutcome *o,
+put_outcome (lxw_worksheet *sheet, const Formats *f, SmColumnWidths *w,
+             int32_t row, const SmEmployeeSpec *e, const SmSimulatedOutcome *o,
              const SmScenario *s)
 {
   SmPositionSpec p;
   gboolean has = o->position >= 0
                  && sm_scenario_get_position (s, o->position, &p);
-  put_text (sheet, w, row, 0, e->id);
-  put_text (sheet, w, row, 1, e->name);
-  put_text (sheet, w, row, 2, has ? p.id : NULL);
-  put_text (sheet, w, row, 3, has ? p.title : NULL);
-  put_text (sheet, w, row, 4, sm_status_to_string (o->status));
+  sm_workbook__put_text (sheet, w, row, 0, e->id);
+  sm_workbook__put_text (sheet, w, row, 1, e->name);
+  sm_workbook__put_text (sheet, w, row, 2, has ? p.id : NULL);
+  sm_workbook__put_text (sheet, w, row, 3, has ? p.title : NULL);
+  sm_workbook__put_text (sheet, w, row, 4, sm_status_to_string (o->status));
   if (o->preference > 0)
     put_number (sheet, w, row, 5, o->preference, NULL);
   put_number (sheet, w, row, 6, (double) o->n_draws, NULL);
@@ -148,7 +108,7 @@ put_outcome (lxw_worksheet *sheet, const Formats *f, Widths *w, int32_t row,
 static void
 add_probabilities (lxw_workbook *book, const Formats *f, const Book *b)
 {
-  Widths w = { { 0 }, 0 };
+  SmColumnWidths w = { { 0 }, 0 };
   lxw_worksheet *sheet = begin_sheet (book, f, &w, "probabilities",
                                       outcome_columns);
   int32_t row = 1;
@@ -160,7 +120,7 @@ add_probabilities (lxw_workbook *book, const Formats *f, const Book *b)
       for (int32_t k = 0; sm_simulation_get_outcome (b->sims[0], i, k, &o); k++)
         put_outcome (sheet, f, &w, row++, &e, &o, b->scenario);
     }
-  finish_sheet (sheet, &w, row - 1);
+  sm_workbook__finish_sheet (sheet, &w, row - 1);
 }
 
 /* ---- mechanisms ----------------------------------------------------------
@@ -177,16 +137,17 @@ static const char *const mechanism_columns[] = {
 };
 
 static void
-put_mechanism (lxw_worksheet *sheet, const Formats *f, Widths *w, int32_t row,
-               const SmSimulation *sim)
+put_mechanism (lxw_worksheet *sheet, const Formats *f, SmColumnWidths *w,
+               int32_t row, const SmSimulation *sim)
 {
   SmSimulationSummary s;
   sm_simulation_get_summary (sim, &s);
   const double means[] = { s.first_choices_mean, s.first_choices_sd,
                            s.placed_mean,        s.follows_work_mean,
                            s.supernumerary_mean, s.supernumerary_sd };
-  put_text (sheet, w, row, 0,
-            sm_mechanism_to_string (sm_simulation_get_mechanism (sim)));
+  sm_workbook__put_text (sheet, w, row, 0,
+                         sm_mechanism_to_string (
+                             sm_simulation_get_mechanism (sim)));
   put_number (sheet, w, row, 1, s.n_runs, NULL);
   for (int k = 0; k < 6; k++)
     put_number (sheet, w, row, 2 + k, means[k], f->decimal);
@@ -203,12 +164,12 @@ put_mechanism (lxw_worksheet *sheet, const Formats *f, Widths *w, int32_t row,
 static void
 add_mechanisms (lxw_workbook *book, const Formats *f, const Book *b)
 {
-  Widths w = { { 0 }, 0 };
+  SmColumnWidths w = { { 0 }, 0 };
   lxw_worksheet *sheet = begin_sheet (book, f, &w, "mechanisms",
                                       mechanism_columns);
   for (int32_t k = 0; k < b->n_sims; k++)
     put_mechanism (sheet, f, &w, k + 1, b->sims[k]);
-  finish_sheet (sheet, &w, b->n_sims);
+  sm_workbook__finish_sheet (sheet, &w, b->n_sims);
 }
 
 /* ---- settings ------------------------------------------------------------
@@ -222,20 +183,21 @@ add_settings (lxw_workbook *book, const Formats *f, const Book *b)
   g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT,
                                            sm_simulation_get_seed (sim));
   g_autofree char *checksum = sm_scenario_checksum (b->scenario);
-  Widths w = { { 0 }, 0 };
+  SmColumnWidths w = { { 0 }, 0 };
   lxw_worksheet *sheet = begin_sheet (book, f, &w, "settings", columns);
-  put_text (sheet, &w, 1, 0, "mechanism");
-  put_text (sheet, &w, 1, 1,
-            sm_mechanism_to_string (sm_simulation_get_mechanism (sim)));
-  put_text (sheet, &w, 2, 0, "runs");
+  sm_workbook__put_text (sheet, &w, 1, 0, "mechanism");
+  sm_workbook__put_text (sheet, &w, 1, 1,
+                         sm_mechanism_to_string (
+                             sm_simulation_get_mechanism (sim)));
+  sm_workbook__put_text (sheet, &w, 2, 0, "runs");
   put_number (sheet, &w, 2, 1, sm_simulation_get_n_runs (sim), NULL);
-  put_text (sheet, &w, 3, 0, "seed");
-  put_text (sheet, &w, 3, 1, seed);
-  put_text (sheet, &w, 4, 0, "library_version");
-  put_text (sheet, &w, 4, 1, sm_version ());
-  put_text (sheet, &w, 5, 0, "scenario_checksum");
-  put_text (sheet, &w, 5, 1, checksum);
-  finish_sheet (sheet, &w, 5);
+  sm_workbook__put_text (sheet, &w, 3, 0, "seed");
+  sm_workbook__put_text (sheet, &w, 3, 1, seed);
+  sm_workbook__put_text (sheet, &w, 4, 0, "library_version");
+  sm_workbook__put_text (sheet, &w, 4, 1, sm_version ());
+  sm_workbook__put_text (sheet, &w, 5, 0, "scenario_checksum");
+  sm_workbook__put_text (sheet, &w, 5, 1, checksum);
+  sm_workbook__finish_sheet (sheet, &w, 5);
 }
 
 /* ---- the workbook --------------------------------------------------------

@@ -140,14 +140,8 @@ sheet_name (GHashTable *used, const char *wanted)
     }
 }
 
-/* Column widths that fit the longest text, from 8 to 60 characters. */
-typedef struct {
-  double widths[16];
-  int n;
-} Widths;
-
-static void
-widen (Widths *w, int column, const char *text)
+void
+sm_workbook__widen (SmColumnWidths *w, int column, const char *text)
 {
   if (column >= (int) G_N_ELEMENTS (w->widths) || text == NULL)
     return;
@@ -156,10 +150,9 @@ widen (Widths *w, int column, const char *text)
   w->n = MAX (w->n, column + 1);
 }
 
-/* Freezes the header row, sets a filter over @rows rows after it and
- * the widths. */
-static void
-finish_sheet (lxw_worksheet *sheet, const Widths *w, int32_t rows)
+void
+sm_workbook__finish_sheet (lxw_worksheet *sheet, const SmColumnWidths *w,
+                           int32_t rows)
 {
   worksheet_freeze_panes (sheet, 1, 0);
   if (w->n > 0)
@@ -170,37 +163,37 @@ finish_sheet (lxw_worksheet *sheet, const Widths *w, int32_t rows)
 }
 
 static void
-put_header (lxw_worksheet *sheet, const Formats *f, Widths *w,
+put_header (lxw_worksheet *sheet, const Formats *f, SmColumnWidths *w,
             const char *const *names)
 {
   for (int k = 0; names[k] != NULL; k++)
     {
       worksheet_write_string (sheet, 0, (lxw_col_t) k, names[k], f->header);
-      widen (w, k, names[k]);
+      sm_workbook__widen (w, k, names[k]);
     }
 }
 
-static void
-put_text (lxw_worksheet *sheet, Widths *w, int32_t row, int column,
-          const char *text)
+void
+sm_workbook__put_text (lxw_worksheet *sheet, SmColumnWidths *w, int32_t row,
+                       int column, const char *text)
 {
   if (text == NULL || text[0] == '\0')
     return;
   worksheet_write_string (sheet, (lxw_row_t) row, (lxw_col_t) column, text,
                           NULL);
-  widen (w, column, text);
+  sm_workbook__widen (w, column, text);
 }
 
 static void
-put_date (lxw_worksheet *sheet, const Formats *f, Widths *w, int32_t row,
-          int column, SmDate date)
+put_date (lxw_worksheet *sheet, const Formats *f, SmColumnWidths *w,
+          int32_t row, int column, SmDate date)
 {
   if (!sm_date_is_valid (date))
     return;
   lxw_datetime when = { date.year, date.month, date.day, 0, 0, 0 };
   worksheet_write_datetime (sheet, (lxw_row_t) row, (lxw_col_t) column, &when,
                             f->date);
-  widen (w, column, "dd-mm-yyyy");
+  sm_workbook__widen (w, column, "dd-mm-yyyy");
 }
 
 /* ---- the placement workbook ---------------------------------------------- */
@@ -316,7 +309,7 @@ reason_text (const SmPlacement *placement, int32_t e,
 
 typedef struct {
   lxw_worksheet *sheet;
-  Widths widths;
+  SmColumnWidths widths;
   int32_t rows;
 } PeopleSheet;
 
@@ -350,13 +343,14 @@ put_person (PeopleSheet *ps, const Formats *f, const SmPlacement *placement,
                           o.position >= 0 ? pos.id : NULL,
                           o.position >= 0 ? pos.title : NULL };
   for (int k = 0; k < (int) G_N_ELEMENTS (texts); k++)
-    put_text (ps->sheet, &ps->widths, row, k, texts[k]);
+    sm_workbook__put_text (ps->sheet, &ps->widths, row, k, texts[k]);
   worksheet_write_number (ps->sheet, (lxw_row_t) row, 4, emp.grade, NULL);
   put_date (ps->sheet, f, &ps->widths, row, 5, emp.service_start);
   if (o.preference > 0)
     worksheet_write_number (ps->sheet, (lxw_row_t) row, 10, o.preference, NULL);
-  put_text (ps->sheet, &ps->widths, row, 11, sm_status_to_string (o.status));
-  put_text (ps->sheet, &ps->widths, row, 12, reason);
+  sm_workbook__put_text (ps->sheet, &ps->widths, row, 11,
+                         sm_status_to_string (o.status));
+  sm_workbook__put_text (ps->sheet, &ps->widths, row, 12, reason);
 }
 
 /* A sheet of the people whose outcome is at organisation @org (or unit
@@ -378,7 +372,7 @@ add_people_sheet (lxw_workbook *book, const Formats *f, GHashTable *used,
       if ((org < 0 || o.organisation == org) && (unit < 0 || o.unit == unit))
         put_person (&ps, f, placement, e);
     }
-  finish_sheet (ps.sheet, &ps.widths, ps.rows);
+  sm_workbook__finish_sheet (ps.sheet, &ps.widths, ps.rows);
 }
 
 static gboolean
@@ -499,7 +493,7 @@ add_choices (lxw_worksheet *sheet, const SmCsvTableSpec *spec)
 }
 
 static void
-put_cell (lxw_worksheet *sheet, const Formats *f, Widths *w,
+put_cell (lxw_worksheet *sheet, const Formats *f, SmColumnWidths *w,
           const SmCsvTableSpec *spec, const SmCsvRecord *record, int32_t row,
           int k)
 {
@@ -517,10 +511,10 @@ put_cell (lxw_worksheet *sheet, const Formats *f, Widths *w,
     {
       worksheet_write_number (sheet, (lxw_row_t) row, (lxw_col_t) k, number,
                               NULL);
-      widen (w, k, text);
+      sm_workbook__widen (w, k, text);
     }
   else
-    put_text (sheet, w, row, k, text);
+    sm_workbook__put_text (sheet, w, row, k, text);
 }
 
 static gboolean
@@ -533,7 +527,7 @@ add_table_sheet (lxw_workbook *book, const Formats *f,
     return FALSE;
   g_autofree char *name = sm_csv__table_sheet_name (spec);
   lxw_worksheet *sheet = workbook_add_worksheet (book, name);
-  Widths w = { { 0 }, 0 };
+  SmColumnWidths w = { { 0 }, 0 };
   put_header (sheet, f, &w, spec->columns);
   for (guint r = 1; r < table->records->len; r++)
     {
@@ -543,7 +537,7 @@ add_table_sheet (lxw_workbook *book, const Formats *f,
         put_cell (sheet, f, &w, spec, record, (int32_t) r, k);
     }
   add_choices (sheet, spec);
-  finish_sheet (sheet, &w, (int32_t) table->records->len - 1);
+  sm_workbook__finish_sheet (sheet, &w, (int32_t) table->records->len - 1);
   return TRUE;
 }
 

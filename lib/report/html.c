@@ -29,28 +29,13 @@
 #include <staffmatch/version.h>
 
 #include "io/file-private.h"
+#include "report/html-page-private.h"
 #include "report/summary-private.h"
 #include "report/svg-private.h"
 
-static const char page_css[] =
-    "body { font-family: sans-serif; color: #1a1a1a; background: #fff;"
-    " max-width: 64em; margin: 2em auto; padding: 0 1em; line-height: 1.4; }\n"
-    "h1 { font-size: 1.6em; } h2 { font-size: 1.3em; margin-top: 2em;"
-    " border-bottom: 1px solid #ccc; } h3 { font-size: 1.05em; }\n"
-    "table { border-collapse: collapse; margin: 0.5em 0 1em; }\n"
-    "caption { text-align: left; font-weight: bold; padding: 0.2em 0; }\n"
-    "th, td { border: 1px solid #bbb; padding: 0.15em 0.5em;"
-    " text-align: left; vertical-align: top; }\n"
-    "thead th { background: #eee; }\n"
-    "th.num, td.num { text-align: right; }\n"
-    "table.facts th { background: none; font-weight: normal; color: #444; }\n"
-    ".chart { display: flex; flex-wrap: wrap; gap: 1.5em;"
-    " align-items: flex-start; margin: 1em 0; }\n"
-    ".chart svg { max-width: 100%; height: auto; }\n"
-    "svg text { font-family: sans-serif; font-size: 11px; fill: #1a1a1a; }\n"
-    "svg text.small { font-size: 9px; }\n"
-    "svg text.head { font-weight: bold; }\n"
-    "svg .axis { stroke: #555; stroke-width: 1; }\n"
+/* The colours of the placement report's charts; the rest of the style
+ * sheet is every page's (html-page.c). */
+static const char report_css[] =
     "svg .track { fill: #f2f2f2; }\n"
     "svg .band { fill: #9ecae1; fill-opacity: 0.7; }\n"
     "svg .value { fill: #08519c; }\n"
@@ -62,18 +47,7 @@ static const char page_css[] =
     "svg .formation { fill: #bdbdbd; } svg .placed { fill: #31a354; }"
     " svg .super { fill: #e6550d; }\n"
     "svg .rank { fill: #3182bd; } svg .none { fill: #969696; }\n"
-    "svg .year { fill: #756bb1; }\n"
-    "p.note { color: #555; font-size: 0.9em; }\n"
-    "@page { size: A4; margin: 18mm 15mm; }\n"
-    "@media print {\n"
-    "  body { color: #000; background: #fff; max-width: none; margin: 0; }\n"
-    "  h1, h2, h3, th, td, caption, p { color: #000; }\n"
-    "  svg text { fill: #000; }\n"
-    "  .chart, svg, table.facts { page-break-inside: avoid;"
-    " break-inside: avoid; }\n"
-    "  h2, h3 { page-break-after: avoid; break-after: avoid; }\n"
-    "  thead th { background: none; }\n"
-    "}\n";
+    "svg .year { fill: #756bb1; }\n";
 
 /* ---- helpers --------------------------------------------------------------
  */
@@ -660,24 +634,10 @@ html_block (GString *out, const SmPlacement *p, const SmReportBlock *b,
 static void
 html_head (GString *out, gboolean dutch)
 {
-  const char *lang = dutch ? "nl" : "en";
-  g_string_append_printf (out,
-                          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                          "<!DOCTYPE html>\n"
-                          "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
-                          "xml:lang=\"%s\" lang=\"%s\">\n<head>\n"
-                          "<meta http-equiv=\"Content-Type\""
-                          " content=\"text/html; charset=UTF-8\" />\n"
-                          "<meta name=\"generator\" content=\"staffmatch ",
-                          lang, lang);
-  put (out, sm_version ());
-  g_string_append_printf (out,
-                          "\" />\n<title>%s</title>\n"
-                          "<style type=\"text/css\">\n",
-                          SM_T (dutch, "Placement report",
-                                "Rapport van de plaatsing"));
-  g_string_append (out, page_css);
-  g_string_append (out, "</style>\n</head>\n<body>\n");
+  sm_html__open_page (out, dutch ? "nl" : "en",
+                      SM_T (dutch, "Placement report",
+                            "Rapport van de plaatsing"),
+                      report_css);
 }
 
 char *

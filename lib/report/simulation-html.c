@@ -42,27 +42,13 @@
 #include <staffmatch/report.h>
 #include <staffmatch/version.h>
 
+#include "report/html-page-private.h"
 #include "report/summary-private.h"
 #include "report/svg-private.h"
 
-static const char page_css[] =
-    "body { font-family: sans-serif; color: #1a1a1a; background: #fff;"
-    " max-width: 64em; margin: 2em auto; padding: 0 1em; line-height: 1.4; }\n"
-    "h1 { font-size: 1.6em; } h2 { font-size: 1.3em; margin-top: 2em;"
-    " border-bottom: 1px solid #ccc; } h3 { font-size: 1.05em; }\n"
-    "table { border-collapse: collapse; margin: 0.5em 0 1em; }\n"
-    "caption { text-align: left; font-weight: bold; padding: 0.2em 0; }\n"
-    "th, td { border: 1px solid #bbb; padding: 0.15em 0.5em;"
-    " text-align: left; vertical-align: top; }\n"
-    "thead th { background: #eee; }\n"
-    "th.num, td.num { text-align: right; }\n"
-    "table.facts th { background: none; font-weight: normal; color: #444; }\n"
-    ".chart { display: flex; flex-wrap: wrap; gap: 1.5em;"
-    " align-items: flex-start; margin: 1em 0; }\n"
-    ".chart svg { max-width: 100%; height: auto; }\n"
-    "svg text { font-family: sans-serif; font-size: 11px; fill: #1a1a1a; }\n"
-    "svg text.head { font-weight: bold; }\n"
-    "svg .axis { stroke: #555; stroke-width: 1; }\n"
+/* The colours of this page's charts; the rest of the style sheet is
+ * every page's (html-page.c). */
+static const char simulation_css[] =
     "svg .grid { stroke: #ddd; stroke-width: 1; }\n"
     "svg .cum { fill: none; stroke-width: 2; }\n"
     "svg .m0 { stroke: #1f77b4; } svg .m1 { stroke: #d62728;"
@@ -70,18 +56,7 @@ static const char page_css[] =
     " stroke-dasharray: 2 2; } svg .m3 { stroke: #9467bd;"
     " stroke-dasharray: 8 2 2 2; }\n"
     "svg .sure { fill: #31a354; } svg .lot { fill: #fdae6b; }"
-    " svg .out { fill: #d9d9d9; }\n"
-    "p.note { color: #555; font-size: 0.9em; }\n"
-    "@page { size: A4; margin: 18mm 15mm; }\n"
-    "@media print {\n"
-    "  body { color: #000; background: #fff; max-width: none; margin: 0; }\n"
-    "  h1, h2, h3, th, td, caption, p { color: #000; }\n"
-    "  svg text { fill: #000; }\n"
-    "  .chart, svg, table.facts { page-break-inside: avoid;"
-    " break-inside: avoid; }\n"
-    "  h2, h3 { page-break-after: avoid; break-after: avoid; }\n"
-    "  thead th { background: none; }\n"
-    "}\n";
+    " svg .out { fill: #d9d9d9; }\n";
 
 /* What every section reads. */
 typedef struct {
@@ -933,24 +908,12 @@ section_people (const Page *pg)
 static void
 page_head (const Page *pg)
 {
-  const char *lang = pg->dutch ? "nl" : "en";
   const char *title = SM_T (pg->dutch, "Simulation of the lottery",
                             "Simulatie van de loting");
-  g_string_append_printf (pg->out,
-                          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                          "<!DOCTYPE html>\n"
-                          "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
-                          "xml:lang=\"%s\" lang=\"%s\">\n<head>\n"
-                          "<meta http-equiv=\"Content-Type\""
-                          " content=\"text/html; charset=UTF-8\" />\n"
-                          "<meta name=\"generator\" content=\"staffmatch ",
-                          lang, lang);
-  put (pg->out, sm_version ());
-  g_string_append_printf (pg->out,
-                          "\" />\n<title>%s</title>\n"
-                          "<style type=\"text/css\">\n%s</style>\n"
-                          "</head>\n<body>\n<h1>%s</h1>\n",
-                          title, page_css, title);
+  sm_html__open_page (pg->out, pg->dutch ? "nl" : "en", title, simulation_css);
+  g_string_append (pg->out, "<h1>");
+  put (pg->out, title);
+  g_string_append (pg->out, "</h1>\n");
 }
 
 /* Whether every simulation is of the same scenario (by checksum). */
