@@ -28,6 +28,7 @@
 #include <xlsxwriter.h>
 
 #include "io/workbook-write-private.h"
+#include "io/simulation-check-private.h"
 
 typedef struct {
   const SmSimulation *const *sims;
@@ -216,29 +217,6 @@ fill_simulation (lxw_workbook *book, gconstpointer data, GError **error)
   return TRUE;
 }
 
-/* Whether every simulation is of the first one's scenario (by checksum). */
-static gboolean
-one_scenario (const SmSimulation *const *sims, int32_t n, GError **error)
-{
-  const SmScenario *s0 = sm_simulation_get_scenario (sims[0]);
-  g_autofree char *c0 = sm_scenario_checksum (s0);
-  for (int32_t k = 1; k < n; k++)
-    {
-      const SmScenario *s = sm_simulation_get_scenario (sims[k]);
-      g_autofree char *c = s == s0 ? NULL : sm_scenario_checksum (s);
-      if (c != NULL && strcmp (c, c0) != 0)
-        {
-          g_set_error (error, SM_ERROR, SM_ERROR_INVALID_VALUE,
-                       "Simulation %d is of another scenario than the "
-                       "first; a workbook holds simulations of one "
-                       "scenario.",
-                       (int) k + 1);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 gboolean
 sm_simulation_save_xlsx (const SmSimulation *const *simulations,
                          int32_t n_simulations, const char *path,
@@ -249,7 +227,10 @@ sm_simulation_save_xlsx (const SmSimulation *const *simulations,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   for (int32_t k = 0; k < n_simulations; k++)
     g_return_val_if_fail (simulations[k] != NULL, FALSE);
-  if (!one_scenario (simulations, n_simulations, error))
+  if (!sm_simulation__check_one_scenario (simulations, n_simulations,
+                                          "a workbook holds simulations of one "
+                                          "scenario",
+                                          error))
     return FALSE;
   const SmScenario *s = sm_simulation_get_scenario (simulations[0]);
   Book b = { simulations, n_simulations, s };

@@ -43,6 +43,7 @@
 #include <staffmatch/version.h>
 
 #include "report/html-page-private.h"
+#include "io/simulation-check-private.h"
 #include "report/summary-private.h"
 #include "report/svg-private.h"
 
@@ -916,29 +917,6 @@ page_head (const Page *pg)
   g_string_append (pg->out, "</h1>\n");
 }
 
-/* Whether every simulation is of the same scenario (by checksum). */
-static gboolean
-same_scenario (const SmSimulation *const *sims, int32_t n, GError **error)
-{
-  const SmScenario *s0 = sm_simulation_get_scenario (sims[0]);
-  g_autofree char *c0 = sm_scenario_checksum (s0);
-  for (int32_t k = 1; k < n; k++)
-    {
-      const SmScenario *s = sm_simulation_get_scenario (sims[k]);
-      g_autofree char *c = s == s0 ? NULL : sm_scenario_checksum (s);
-      if (c != NULL && strcmp (c, c0) != 0)
-        {
-          g_set_error (error, SM_ERROR, SM_ERROR_INVALID_VALUE,
-                       "Simulation %d is of another scenario than the "
-                       "first; a report compares simulations of one "
-                       "scenario.",
-                       (int) k + 1);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 char *
 sm_report_simulation_html (const SmSimulation *const *simulations,
                            int32_t n_simulations,
@@ -950,7 +928,10 @@ sm_report_simulation_html (const SmSimulation *const *simulations,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   for (int32_t k = 0; k < n_simulations; k++)
     g_return_val_if_fail (simulations[k] != NULL, NULL);
-  if (!same_scenario (simulations, n_simulations, error))
+  if (!sm_simulation__check_one_scenario (simulations, n_simulations,
+                                          "a report compares simulations of "
+                                          "one scenario",
+                                          error))
     return NULL;
   Page pg = { simulations, n_simulations,
               sm_simulation_get_scenario (simulations[0]),
