@@ -12,6 +12,7 @@
  * same twice. The workbook is unzipped and its sheets' XML cells must
  * hold the getters' numbers as numbers.
  */
+#include "simulation-fixtures.h"
 #include "test-util.h"
 
 #include <math.h>
@@ -27,36 +28,6 @@
 #include <zip.h>
 
 #include "boh-case.h"
-
-static SmSimulation *
-simulate (const SmScenario *s, int32_t runs, SmMechanism mechanism)
-{
-  SmSimulationOptions options = SM_SIMULATION_OPTIONS_INIT;
-  options.n_runs = runs;
-  options.mechanism = mechanism;
-  options.n_threads = 2;
-  GError *error = NULL;
-  SmSimulation *sim = sm_scenario_simulate (s, &options, &error);
-  SM_ASSERT_NO_ERROR (error);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (sim);
-  return sim;
-}
-
-/* The case with a default rule that ranks by fit alone: many ties. */
-static SmScenario *
-coarse_case (void)
-{
-  GError *error = NULL;
-  SmScenario *s = boh_case_new (BOH_CASE_SEED, &error);
-  SM_ASSERT_NO_ERROR (error);
-  g_autoptr (SmPriorityRule) rule = sm_priority_rule_new ("coarse");
-  sm_priority_rule_add_criterion (rule, SM_CRITERION_FIT,
-                                  SM_DIRECTION_HIGHER_FIRST, NULL);
-  CU_ASSERT_TRUE (sm_scenario_add_rule (s, rule, &error));
-  CU_ASSERT_TRUE (sm_scenario_set_default_rule (s, "coarse", &error));
-  SM_ASSERT_NO_ERROR (error);
-  return s;
-}
 
 /* Two people for one seat, with names that need escaping; tied, or the
  * first with more years of service. */
@@ -479,10 +450,13 @@ check_page (const SmSimulation *const *sims, int32_t n, SmLanguage language)
 static void
 test_report_case (void)
 {
-  g_autoptr (SmScenario) s = coarse_case ();
-  g_autoptr (SmSimulation) a = simulate (s, 400, SM_MECHANISM_DA_PER_POSITION);
-  g_autoptr (SmSimulation) b = simulate (s, 400, SM_MECHANISM_DA_SINGLE);
-  g_autoptr (SmSimulation) c = simulate (s, 300, SM_MECHANISM_DA_SIC);
+  g_autoptr (SmScenario) s = sm_test_coarse_case ();
+  g_autoptr (SmSimulation)
+      a = sm_test_simulate (s, 400, SM_MECHANISM_DA_PER_POSITION, 2);
+  g_autoptr (SmSimulation)
+      b = sm_test_simulate (s, 400, SM_MECHANISM_DA_SINGLE, 2);
+  g_autoptr (SmSimulation)
+      c = sm_test_simulate (s, 300, SM_MECHANISM_DA_SIC, 2);
   const SmSimulation *sims[] = { a, b, c };
   check_page (sims, 3, SM_LANGUAGE_ENGLISH);
   check_page (sims, 3, SM_LANGUAGE_DUTCH);
@@ -493,7 +467,8 @@ static void
 test_report_names (void)
 {
   g_autoptr (SmScenario) s = awkward_names ();
-  g_autoptr (SmSimulation) sim = simulate (s, 200, SM_MECHANISM_DA_SINGLE);
+  g_autoptr (SmSimulation)
+      sim = sm_test_simulate (s, 200, SM_MECHANISM_DA_SINGLE, 2);
   const SmSimulation *sims[] = { sim };
   g_autofree char *html = report (sims, 1, SM_LANGUAGE_ENGLISH);
   Parsed p;
@@ -516,7 +491,8 @@ static void
 test_report_no_ties (void)
 {
   g_autoptr (SmScenario) s = two_names (FALSE);
-  g_autoptr (SmSimulation) sim = simulate (s, 50, SM_MECHANISM_DA_SINGLE);
+  g_autoptr (SmSimulation)
+      sim = sm_test_simulate (s, 50, SM_MECHANISM_DA_SINGLE, 2);
   const SmSimulation *sims[] = { sim };
   g_autofree char *en = report (sims, 1, SM_LANGUAGE_ENGLISH);
   g_autofree char *nl = report (sims, 1, SM_LANGUAGE_DUTCH);
@@ -533,10 +509,12 @@ test_report_no_ties (void)
 static void
 test_report_refusals (void)
 {
-  g_autoptr (SmScenario) s = coarse_case ();
+  g_autoptr (SmScenario) s = sm_test_coarse_case ();
   g_autoptr (SmScenario) t = awkward_names ();
-  g_autoptr (SmSimulation) a = simulate (s, 20, SM_MECHANISM_DA_SINGLE);
-  g_autoptr (SmSimulation) b = simulate (t, 20, SM_MECHANISM_DA_SINGLE);
+  g_autoptr (SmSimulation)
+      a = sm_test_simulate (s, 20, SM_MECHANISM_DA_SINGLE, 2);
+  g_autoptr (SmSimulation)
+      b = sm_test_simulate (t, 20, SM_MECHANISM_DA_SINGLE, 2);
   const SmSimulation *sims[] = { a, b };
   SmReportOptions options = SM_REPORT_OPTIONS_INIT;
   GError *error = NULL;
@@ -545,8 +523,9 @@ test_report_refusals (void)
   CU_ASSERT_PTR_NULL (strstr (error->message, "A<&>"));
   SM_ASSERT_ERROR (error, SM_ERROR_INVALID_VALUE);
   /* Another load of the same scenario is the same scenario. */
-  g_autoptr (SmScenario) s2 = coarse_case ();
-  g_autoptr (SmSimulation) c = simulate (s2, 20, SM_MECHANISM_DA_SIC);
+  g_autoptr (SmScenario) s2 = sm_test_coarse_case ();
+  g_autoptr (SmSimulation)
+      c = sm_test_simulate (s2, 20, SM_MECHANISM_DA_SIC, 2);
   const SmSimulation *same[] = { a, c };
   g_autofree char *html = sm_report_simulation_html (same, 2, &options, &error);
   SM_ASSERT_NO_ERROR (error);
@@ -833,9 +812,11 @@ check_workbook (const SmSimulation *const *sims, int32_t n)
 static void
 test_workbook_case (void)
 {
-  g_autoptr (SmScenario) s = coarse_case ();
-  g_autoptr (SmSimulation) a = simulate (s, 300, SM_MECHANISM_DA_SIC);
-  g_autoptr (SmSimulation) b = simulate (s, 300, SM_MECHANISM_DA_SINGLE);
+  g_autoptr (SmScenario) s = sm_test_coarse_case ();
+  g_autoptr (SmSimulation)
+      a = sm_test_simulate (s, 300, SM_MECHANISM_DA_SIC, 2);
+  g_autoptr (SmSimulation)
+      b = sm_test_simulate (s, 300, SM_MECHANISM_DA_SINGLE, 2);
   const SmSimulation *sims[] = { a, b };
   check_workbook (sims, 2);
 }
@@ -844,7 +825,8 @@ static void
 test_workbook_names (void)
 {
   g_autoptr (SmScenario) s = awkward_names ();
-  g_autoptr (SmSimulation) sim = simulate (s, 100, SM_MECHANISM_DA_SINGLE);
+  g_autoptr (SmSimulation)
+      sim = sm_test_simulate (s, 100, SM_MECHANISM_DA_SINGLE, 2);
   const SmSimulation *sims[] = { sim };
   check_workbook (sims, 1);
 }
@@ -852,10 +834,12 @@ test_workbook_names (void)
 static void
 test_workbook_refusals (void)
 {
-  g_autoptr (SmScenario) s = coarse_case ();
+  g_autoptr (SmScenario) s = sm_test_coarse_case ();
   g_autoptr (SmScenario) t = awkward_names ();
-  g_autoptr (SmSimulation) a = simulate (s, 20, SM_MECHANISM_DA_SINGLE);
-  g_autoptr (SmSimulation) b = simulate (t, 20, SM_MECHANISM_DA_SINGLE);
+  g_autoptr (SmSimulation)
+      a = sm_test_simulate (s, 20, SM_MECHANISM_DA_SINGLE, 2);
+  g_autoptr (SmSimulation)
+      b = sm_test_simulate (t, 20, SM_MECHANISM_DA_SINGLE, 2);
   const SmSimulation *two[] = { a, b };
   g_autofree char *path = g_build_filename (g_get_tmp_dir (), "sm-never.xlsx",
                                             NULL);

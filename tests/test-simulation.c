@@ -12,6 +12,7 @@
  * range. The last test runs a simulation and independent placements of
  * the same scenario at the same time (for ThreadSanitizer, in CI).
  */
+#include "simulation-fixtures.h"
 #include "test-util.h"
 
 #include <math.h>
@@ -20,37 +21,6 @@
 
 #include "boh-case.h"
 #include "lottery-gen.h"
-
-static SmSimulation *
-simulate (const SmScenario *s, int32_t runs, SmMechanism mechanism,
-          int32_t threads)
-{
-  SmSimulationOptions options = SM_SIMULATION_OPTIONS_INIT;
-  options.n_runs = runs;
-  options.mechanism = mechanism;
-  options.n_threads = threads;
-  GError *error = NULL;
-  SmSimulation *sim = sm_scenario_simulate (s, &options, &error);
-  SM_ASSERT_NO_ERROR (error);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (sim);
-  return sim;
-}
-
-/* The case with a default rule that ranks by fit alone. */
-static SmScenario *
-coarse_case (void)
-{
-  GError *error = NULL;
-  SmScenario *s = boh_case_new (BOH_CASE_SEED, &error);
-  SM_ASSERT_NO_ERROR (error);
-  g_autoptr (SmPriorityRule) rule = sm_priority_rule_new ("coarse");
-  sm_priority_rule_add_criterion (rule, SM_CRITERION_FIT,
-                                  SM_DIRECTION_HIGHER_FIRST, NULL);
-  CU_ASSERT_TRUE (sm_scenario_add_rule (s, rule, &error));
-  CU_ASSERT_TRUE (sm_scenario_set_default_rule (s, "coarse", &error));
-  SM_ASSERT_NO_ERROR (error);
-  return s;
-}
 
 /* Every figure of the simulation as text, to compare runs bit for bit. */
 static char *
@@ -99,12 +69,15 @@ dump (const SmSimulation *sim)
 static void
 test_threads_identical (void)
 {
-  g_autoptr (SmScenario) s = coarse_case ();
+  g_autoptr (SmScenario) s = sm_test_coarse_case ();
   for (int m = 0; m <= SM_MECHANISM_DA_SIC; m++)
     {
-      g_autoptr (SmSimulation) one = simulate (s, 300, (SmMechanism) m, 1);
-      g_autoptr (SmSimulation) two = simulate (s, 300, (SmMechanism) m, 2);
-      g_autoptr (SmSimulation) seven = simulate (s, 300, (SmMechanism) m, 7);
+      g_autoptr (SmSimulation)
+          one = sm_test_simulate (s, 300, (SmMechanism) m, 1);
+      g_autoptr (SmSimulation)
+          two = sm_test_simulate (s, 300, (SmMechanism) m, 2);
+      g_autoptr (SmSimulation)
+          seven = sm_test_simulate (s, 300, (SmMechanism) m, 7);
       g_autofree char *a = dump (one), *b = dump (two), *c = dump (seven);
       CU_ASSERT_STRING_EQUAL (a, b);
       CU_ASSERT_STRING_EQUAL (a, c);
@@ -114,8 +87,9 @@ test_threads_identical (void)
 static void
 test_sums (void)
 {
-  g_autoptr (SmScenario) s = coarse_case ();
-  g_autoptr (SmSimulation) sim = simulate (s, 200, SM_MECHANISM_DA_SIC, 2);
+  g_autoptr (SmScenario) s = sm_test_coarse_case ();
+  g_autoptr (SmSimulation)
+      sim = sm_test_simulate (s, 200, SM_MECHANISM_DA_SIC, 2);
   int32_t n = sm_scenario_get_n_employees (s);
   for (int32_t i = 0; i < n; i++)
     {
@@ -155,7 +129,7 @@ test_sums (void)
 static void
 test_one_run_is_placement (void)
 {
-  g_autoptr (SmScenario) s = coarse_case ();
+  g_autoptr (SmScenario) s = sm_test_coarse_case ();
   for (uint64_t seed = 1; seed <= 6; seed++)
     {
       SmMechanism m = seed % 2 ? SM_MECHANISM_DA_SINGLE
@@ -167,7 +141,7 @@ test_one_run_is_placement (void)
       GError *error = NULL;
       g_autoptr (SmPlacement) p = sm_scenario_place (s, &error);
       SM_ASSERT_NO_ERROR (error);
-      g_autoptr (SmSimulation) sim = simulate (s, 1, m, 1);
+      g_autoptr (SmSimulation) sim = sm_test_simulate (s, 1, m, 1);
       CU_ASSERT_EQUAL (sm_simulation_get_draw_seed (sim, 0), seed);
       for (int32_t i = 0; i < sm_scenario_get_n_employees (s); i++)
         {
@@ -197,8 +171,10 @@ test_one_run_is_placement (void)
 static void
 compare_mechanisms (const SmScenario *s, int32_t runs, int64_t *cycles)
 {
-  g_autoptr (SmSimulation) da = simulate (s, runs, SM_MECHANISM_DA_SINGLE, 2);
-  g_autoptr (SmSimulation) sic = simulate (s, runs, SM_MECHANISM_DA_SIC, 2);
+  g_autoptr (SmSimulation)
+      da = sm_test_simulate (s, runs, SM_MECHANISM_DA_SINGLE, 2);
+  g_autoptr (SmSimulation)
+      sic = sm_test_simulate (s, runs, SM_MECHANISM_DA_SIC, 2);
   SmSimulationSummary a, b;
   sm_simulation_get_summary (da, &a);
   sm_simulation_get_summary (sic, &b);
@@ -213,7 +189,7 @@ test_cycles_help (void)
 {
   static const SmLotteryGenOptions options = { 8, 5, TRUE, TRUE, TRUE, 0.3, 2 };
   int64_t cycles = 0;
-  g_autoptr (SmScenario) s = coarse_case ();
+  g_autoptr (SmScenario) s = sm_test_coarse_case ();
   compare_mechanisms (s, 300, &cycles);
   for (uint32_t seed = 1; seed <= 200; seed++)
     {
@@ -271,7 +247,8 @@ static void
 test_two_tied (void)
 {
   g_autoptr (SmScenario) s = two_for_one (TRUE);
-  g_autoptr (SmSimulation) sim = simulate (s, 2000, SM_MECHANISM_DA_SINGLE, 2);
+  g_autoptr (SmSimulation)
+      sim = sm_test_simulate (s, 2000, SM_MECHANISM_DA_SINGLE, 2);
   for (int32_t i = 0; i < 2; i++)
     {
       SmSimulatedOutcome got, lost;
@@ -300,7 +277,8 @@ static void
 test_no_ties (void)
 {
   g_autoptr (SmScenario) s = two_for_one (FALSE);
-  g_autoptr (SmSimulation) sim = simulate (s, 500, SM_MECHANISM_DA_SIC, 3);
+  g_autoptr (SmSimulation)
+      sim = sm_test_simulate (s, 500, SM_MECHANISM_DA_SIC, 3);
   SmSimulatedOutcome o;
   sm_simulation_get_outcome (sim, 0, 0, &o);
   CU_ASSERT_EQUAL (o.n_draws, 500);
@@ -324,8 +302,9 @@ test_random_sums (void)
   for (uint32_t seed = 1; seed <= 200; seed++)
     {
       g_autoptr (SmScenario) s = sm_lottery_gen_scenario (seed, &options);
-      g_autoptr (SmSimulation) sim = simulate (s, 50, (SmMechanism) (seed % 3),
-                                               (int32_t) (seed % 4));
+      g_autoptr (SmSimulation)
+          sim = sm_test_simulate (s, 50, (SmMechanism) (seed % 3),
+                                  (int32_t) (seed % 4));
       for (int32_t i = 0; i < sm_scenario_get_n_employees (s); i++)
         {
           int64_t draws = 0;
@@ -363,7 +342,8 @@ test_refusals (void)
   d.id = d.name = "D";
   d.kind = SM_ORGANISATION_KIND_DEFAULT;
   CU_ASSERT_TRUE (sm_scenario_add_organisation (empty, &d, &error));
-  g_autoptr (SmSimulation) none = simulate (empty, 5, SM_MECHANISM_DA_SIC, 2);
+  g_autoptr (SmSimulation)
+      none = sm_test_simulate (empty, 5, SM_MECHANISM_DA_SIC, 2);
   SmSimulationSummary sum;
   sm_simulation_get_summary (none, &sum);
   CU_ASSERT_EQUAL (sum.n_employees, 0);
@@ -373,7 +353,8 @@ test_refusals (void)
   CU_ASSERT_EQUAL (draws, 5);
 
   /* The scenario is held while the simulation lives. */
-  g_autoptr (SmSimulation) sim = simulate (s, 10, SM_MECHANISM_DA_SINGLE, 1);
+  g_autoptr (SmSimulation)
+      sim = sm_test_simulate (s, 10, SM_MECHANISM_DA_SINGLE, 1);
   SmUnitSpec u = SM_UNIT_SPEC_INIT;
   u.id = u.name = "X";
   u.organisation_id = "D";
@@ -388,7 +369,8 @@ static void
 test_ranges (void)
 {
   g_autoptr (SmScenario) s = two_for_one (TRUE);
-  g_autoptr (SmSimulation) sim = simulate (s, 10, SM_MECHANISM_DA_SINGLE, 1);
+  g_autoptr (SmSimulation)
+      sim = sm_test_simulate (s, 10, SM_MECHANISM_DA_SINGLE, 1);
   SmSimulatedOutcome o = { 0 };
   int64_t n = 42;
   CU_ASSERT_FALSE (sm_simulation_get_outcome (sim, 2, 0, &o));
@@ -446,8 +428,9 @@ simulate_once (gpointer scenario)
 static void
 test_concurrent (void)
 {
-  g_autoptr (SmScenario) s = coarse_case ();
-  g_autoptr (SmSimulation) alone = simulate (s, 200, SM_MECHANISM_DA_SIC, 1);
+  g_autoptr (SmScenario) s = sm_test_coarse_case ();
+  g_autoptr (SmSimulation)
+      alone = sm_test_simulate (s, 200, SM_MECHANISM_DA_SIC, 1);
   GThread *a = g_thread_new ("place", place_repeatedly, s);
   GThread *b = g_thread_new ("simulate", simulate_once, s);
   GThread *c = g_thread_new ("place", place_repeatedly, s);
@@ -484,9 +467,12 @@ test_large_threads_identical (void)
   g_autoptr (SmScenario) s = large_scenario ();
   for (int m = 0; m <= SM_MECHANISM_DA_SIC; m++)
     {
-      g_autoptr (SmSimulation) one = simulate (s, 45, (SmMechanism) m, 1);
-      g_autoptr (SmSimulation) two = simulate (s, 45, (SmMechanism) m, 2);
-      g_autoptr (SmSimulation) seven = simulate (s, 45, (SmMechanism) m, 7);
+      g_autoptr (SmSimulation)
+          one = sm_test_simulate (s, 45, (SmMechanism) m, 1);
+      g_autoptr (SmSimulation)
+          two = sm_test_simulate (s, 45, (SmMechanism) m, 2);
+      g_autoptr (SmSimulation)
+          seven = sm_test_simulate (s, 45, (SmMechanism) m, 7);
       g_autofree char *a = dump (one), *b = dump (two), *c = dump (seven);
       CU_ASSERT_STRING_EQUAL (a, b);
       CU_ASSERT_STRING_EQUAL (a, c);
@@ -521,7 +507,7 @@ note_progress (int32_t done, int32_t total, gpointer data)
 static void
 test_progress (void)
 {
-  g_autoptr (SmScenario) s = coarse_case ();
+  g_autoptr (SmScenario) s = sm_test_coarse_case ();
   Progress p = { g_thread_self (), 0, 0, 0, FALSE, FALSE };
   SmSimulationOptions options = SM_SIMULATION_OPTIONS_INIT;
   CU_ASSERT_EQUAL (options.version, 2);
@@ -552,12 +538,14 @@ test_progress (void)
 static void
 test_worker_bytes (void)
 {
-  g_autoptr (SmScenario) s = coarse_case ();
+  g_autoptr (SmScenario) s = sm_test_coarse_case ();
   g_autoptr (SmScenario) big = large_scenario ();
-  g_autoptr (SmSimulation) one = simulate (s, 100, SM_MECHANISM_DA_SINGLE, 1);
-  g_autoptr (SmSimulation) two = simulate (s, 100, SM_MECHANISM_DA_SINGLE, 7);
   g_autoptr (SmSimulation)
-      large = simulate (big, 20, SM_MECHANISM_DA_SINGLE, 2);
+      one = sm_test_simulate (s, 100, SM_MECHANISM_DA_SINGLE, 1);
+  g_autoptr (SmSimulation)
+      two = sm_test_simulate (s, 100, SM_MECHANISM_DA_SINGLE, 7);
+  g_autoptr (SmSimulation)
+      large = sm_test_simulate (big, 20, SM_MECHANISM_DA_SINGLE, 2);
   int64_t a = sm_simulation_get_worker_bytes (one);
   int64_t n = sm_scenario_get_n_employees (s) + sm_scenario_get_n_positions (s);
   int64_t nb = sm_scenario_get_n_employees (big)
@@ -570,7 +558,8 @@ test_worker_bytes (void)
   CU_ASSERT (a < 200 * n);
   CU_ASSERT (sm_simulation_get_worker_bytes (large) < 200 * nb);
   /* Only improvement cycles need memory per list entry. */
-  g_autoptr (SmSimulation) sic = simulate (s, 100, SM_MECHANISM_DA_SIC, 2);
+  g_autoptr (SmSimulation)
+      sic = sm_test_simulate (s, 100, SM_MECHANISM_DA_SIC, 2);
   CU_ASSERT (a < sm_simulation_get_worker_bytes (sic));
 }
 
