@@ -110,6 +110,15 @@ static const char *const readme_lines[] = {
   "empty; yes lets tied candidates swap to positions each prefers after "
   "the lot (more first choices, but not strategy-proof: someone may gain "
   "by misstating their preferences).",
+  "",
+  "letters (optional): the facts of the decision letters that are not in "
+  "the placement, one per row, key and value; a blank value leaves it out.",
+  "  regime: employment (employment law, the default) or public (public "
+  "law, before 2020). effective_date: the day the placement takes effect "
+  "(the reference date when blank). letter_date: the date the letters "
+  "carry. employer, deciding_body, signatory, contact, response_address: "
+  "who employs, who decides, who signs, whom to ask, and where a response "
+  "or objection goes.",
   NULL
 };
 
@@ -185,6 +194,17 @@ add_people (SmScenario *s)
   sm_scenario_add_function_relation (s, "CON", "BA", SM_FIT_SUITABLE, NULL);
 }
 
+/* The letters' settings, so that letters.csv is in the template with
+ * every key to fill in (the others are left blank). */
+static void
+add_letters (SmScenario *s)
+{
+  SmLetterSettings l = SM_LETTER_SETTINGS_INIT;
+  l.employer = "Gemeente Hardenberg";
+  l.contact = "de HR-adviseur van uw afdeling";
+  sm_scenario_set_letter_settings (s, &l, NULL);
+}
+
 SmScenario *
 sm_scenario_new_template (void)
 {
@@ -204,5 +224,6 @@ sm_scenario_new_template (void)
   sm_scenario_add_rule (s, rule, NULL);
   sm_scenario_set_seed (s, 20180701);
   sm_scenario_set_reference_date (s, (SmDate){ 2018, 10, 1 });
+  add_letters (s);
   return s;
 }
