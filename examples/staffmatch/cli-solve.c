@@ -170,6 +170,23 @@ demo_variant (const char *name)
   return -1;
 }
 
+/* Builds the case in @variant (its seed that of --seed, if given),
+ * places it and writes the outputs to @out. */
+static int
+run_demo (const CliRunSettings *settings, int variant, const char *mechanism,
+          const char *out, gboolean force, gboolean quiet)
+{
+  g_autoptr (GError) error = NULL;
+  uint64_t seed = settings->has_seed ? settings->seed : BOH_CASE_SEED;
+  cli_progress ("building the Ommen-Hardenberg case…");
+  g_autoptr (SmScenario)
+      scenario = boh_case_new_variant (seed, (BohCaseVariant) variant, &error);
+  if (scenario == NULL)
+    return cli_fail ("demo", "%s", error->message);
+  return place_and_write ("demo", scenario, settings, mechanism, NULL, out,
+                          force, quiet);
+}
+
 int
 cli_demo (int argc, char **argv)
 {
@@ -217,20 +234,8 @@ cli_demo (int argc, char **argv)
   else if (!cli_run_settings_resolve (&args, &settings, &error))
     status = cli_usage_error ("demo", "%s", error->message);
   if (status == CLI_EXIT_OK)
-    {
-      uint64_t seed = settings.has_seed ? settings.seed : BOH_CASE_SEED;
-      cli_progress ("building the Ommen-Hardenberg case…");
-      g_autoptr (SmScenario)
-          scenario = boh_case_new_variant (seed,
-                                           (BohCaseVariant) demo_variant (
-                                               variant_name),
-                                           &error);
-      status = scenario == NULL
-                   ? cli_fail ("demo", "%s", error->message)
-                   : place_and_write ("demo", scenario, &settings, mechanism,
-                                      NULL, out != NULL ? out : DEMO_OUT, force,
-                                      quiet);
-    }
+    status = run_demo (&settings, demo_variant (variant_name), mechanism,
+                       out != NULL ? out : DEMO_OUT, force, quiet);
   cli_run_settings_clear (&settings);
   cli_run_args_clear (&args);
   return status;

@@ -216,6 +216,57 @@ refusal_lots (const LetterJob *job, int32_t employee, const SmRefusal *r,
     }
 }
 
+/* The lot decided the refusal @r: both lottery numbers and the seed. */
+static void
+append_lot (const LetterJob *job, int32_t employee, const SmRefusal *r,
+            SmTemplateRecord *item, GString *out)
+{
+  const SmLetterWords *tx = job->tx;
+  uint64_t own, cutoff;
+  refusal_lots (job, employee, r, &own, &cutoff);
+  g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                           sm_placement_get_seed (
+                                               job->placement));
+  g_autofree char *own_text = g_strdup_printf ("%" G_GUINT64_FORMAT, own);
+  g_autofree char *cutoff_text = g_strdup_printf ("%" G_GUINT64_FORMAT, cutoff);
+  sm_template_record__set_string (item, "decided_by", tx->lot);
+  g_string_append_printf (out, tx->full_lot, own_text, cutoff_text, seed);
+}
+
+/* A criterion of the rule decided the refusal @r: which one, and the
+ * employee's own value of it. */
+static void
+append_criterion (const LetterJob *job, int32_t employee, const SmRefusal *r,
+                  SmTemplateRecord *item, GString *out)
+{
+  const SmLetterWords *tx = job->tx;
+  const SmPriorityRule *rule = sm_scenario__rule_of (job->scenario,
+                                                     r->position);
+  SmCriterion criterion;
+  SmDirection direction;
+  SmCandidate c;
+  sm_priority_rule_get_criterion (rule, r->criterion, &criterion, &direction);
+  sm_scenario__candidate (job->scenario, employee, r->position, &c);
+  const char *what = tx->describe_criterion (rule, r->criterion);
+  SmDate reference = sm_placement_get_reference_date (job->placement);
+  SmGranularity granularity = sm_priority_rule_get_granularity (rule,
+                                                                criterion);
+  g_autofree char *reference_text = format_date (job, reference);
+  g_autofree char *sentence = tx->own_value_sentence (criterion, granularity,
+                                                      &c, reference,
+                                                      reference_text);
+  g_autofree char *missing = criterion == SM_CRITERION_FIT
+                                 ? fit_missing (job, employee, r->position,
+                                                c.fit)
+                                 : g_strdup ("");
+  g_string_append_printf (out, tx->full_criterion, what, sentence);
+  g_string_append (out, missing);
+  sm_template_record__set_string (item, "decided_by", what);
+  sm_template_record__take_string (item, "own_value",
+                                   tx->own_value (criterion, granularity, &c,
+                                                  reference));
+}
+
 /* The reason for a full position; also fills decided_by and own_value. */
 static char *
 reason_full (const LetterJob *job, int32_t employee, const SmRefusal *r,
@@ -239,50 +290,11 @@ reason_full (const LetterJob *job, int32_t employee, const SmRefusal *r,
   else
     g_string_printf (out, tx->full, (int) r->rank, (int) r->cutoff);
   if (r->criterion == SM_DECIDED_BY_LOT)
-    {
-      uint64_t own, cutoff;
-      refusal_lots (job, employee, r, &own, &cutoff);
-      g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT,
-                                               sm_placement_get_seed (
-                                                   job->placement));
-      g_autofree char *own_text = g_strdup_printf ("%" G_GUINT64_FORMAT, own);
-      g_autofree char *cutoff_text = g_strdup_printf ("%" G_GUINT64_FORMAT,
-                                                      cutoff);
-      sm_template_record__set_string (item, "decided_by", tx->lot);
-      g_string_append_printf (out, tx->full_lot, own_text, cutoff_text, seed);
-    }
+    append_lot (job, employee, r, item, out);
   else if (r->criterion == SM_DECIDED_BY_MANUAL)
     sm_template_record__set_string (item, "decided_by", tx->manual_cutoff);
   else if (r->criterion >= 0)
-    {
-      const SmPriorityRule *rule = sm_scenario__rule_of (job->scenario,
-                                                         r->position);
-      SmCriterion criterion;
-      SmDirection direction;
-      SmCandidate c;
-      sm_priority_rule_get_criterion (rule, r->criterion, &criterion,
-                                      &direction);
-      sm_scenario__candidate (job->scenario, employee, r->position, &c);
-      const char *what = tx->describe_criterion (rule, r->criterion);
-      SmDate reference = sm_placement_get_reference_date (job->placement);
-      SmGranularity granularity = sm_priority_rule_get_granularity (rule,
-                                                                    criterion);
-      g_autofree char *reference_text = format_date (job, reference);
-      g_autofree char *sentence = tx->own_value_sentence (criterion,
-                                                          granularity, &c,
-                                                          reference,
-                                                          reference_text);
-      g_autofree char *missing = criterion == SM_CRITERION_FIT
-                                     ? fit_missing (job, employee, r->position,
-                                                    c.fit)
-                                     : g_strdup ("");
-      g_string_append_printf (out, tx->full_criterion, what, sentence);
-      g_string_append (out, missing);
-      sm_template_record__set_string (item, "decided_by", what);
-      sm_template_record__take_string (item, "own_value",
-                                       tx->own_value (criterion, granularity,
-                                                      &c, reference));
-    }
+    append_criterion (job, employee, r, item, out);
   return g_string_free (out, FALSE);
 }
 
