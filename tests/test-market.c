@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch tests: the market builder and the frozen market. */
 #include "test-util.h"
+#include "core/market-private.h"
 
 #include <string.h>
 #include <sys/resource.h>
@@ -431,12 +432,16 @@ test_threads_same_market (void)
   CU_ASSERT_PTR_NOT_NULL_FATAL (one);
   CU_ASSERT (sm_market_get_n_entries (one) > 3 * (1 << 18));
   check_random_market (&rm, one);
+  /* The slow way gives the same market: it must not hide a fast one that
+   * went wrong. */
+  CU_ASSERT_FALSE (one->ranked_slowly);
   for (int t = 0; t <= 4; t++)
     {
       g_autoptr (SmMarket) other = random_market_build (&rm, t, t == 3, &error);
       SM_ASSERT_NO_ERROR (error);
       CU_ASSERT_PTR_NOT_NULL_FATAL (other);
       CU_ASSERT_TRUE (same_edges (one, other));
+      CU_ASSERT_FALSE (other->ranked_slowly);
     }
   random_market_clear (&rm);
 }

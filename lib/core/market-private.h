@@ -31,7 +31,7 @@ struct _SmMarketBuilder {
 };
 
 /* The most threads build() uses, and the fewest list entries worth a
- * thread of its own (each thread reads all position entries once). */
+ * thread of its own (market-rank.c). */
 #define SM_MAX_BUILD_THREADS 64
 #define SM_MIN_ENTRIES_PER_THREAD (1 << 18)
 
@@ -56,6 +56,10 @@ struct _SmMarket {
    * strict market, which is all the solvers read, then costs nothing
    * more. */
   int32_t *tie_class; /* entries, or NULL */
+  /* Whether the ranks were written by the slow position-by-position way
+   * (market-rank.c), which only lists that disagree need: tests check
+   * that good lists never take it, since its result is the same. */
+  gboolean ranked_slowly;
 
   /* Headcount caps over groups of positions (flexible deferred
    * acceptance). The positions of group g are group_pos[group_off[g] ..
@@ -76,6 +80,13 @@ struct _SmMarket {
 SmMarket *sm_market_builder__build_reporting (SmMarketBuilder *builder,
                                               int32_t *failed_position,
                                               GError **error);
+
+/* Writes the ranks on both sides of every edge (market-rank.c), on up to
+ * @n_threads threads. FALSE with @error set (and *failed_position, when
+ * one position's order is wrong) when the two sides' lists disagree or
+ * memory ran out. */
+gboolean sm_market__fill_ranks (SmMarket *mk, int n_threads,
+                                int32_t *failed_position, GError **error);
 
 /* Sets @error to SM_ERROR_NO_MEMORY, "Out of memory while @doing." */
 void sm_market__set_no_memory (GError **error, const char *doing);

@@ -1,0 +1,517 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* staffmatch: ranking a market's lists against each other
+ * (sm_market__fill_ranks(), market-private.h).
+ *
+ * The builder hands over both sides' lists as edge arrays whose rank
+ * fields are still empty. Ranking writes beside every entry the rank the
+ * other side gives it ("pre-ranked edges"):
+ *
+ *   employee edge (j, r): position j ranks this employee r-th (0 = best);
+ *   position edge (i, c): employee i lists this position c-th.
+ *
+ * It is a transpose: for every position entry q = (j, i), find the entry
+ * s of i's list that names j, and write each one's index into the other.
+ * The rank fields are the only free memory there is, one per entry on
+ * each side, so they hold the transpose itself while it is being made,
+ * and no array of the size of the entries is allocated (each new page
+ * costs a fault, which on a virtual machine costs more than the writes).
+ * In three passes:
+ *
+ *   1. every position edge's rank field gets its position (sequential);
+ *   2. every position entry q is written into the next rank field of its
+ *      employee's edges, so that each employee's rank fields list, in
+ *      ascending q, the position entries that rank them (the scatter of
+ *      a counting-sort transpose, whose counts are the list lengths the
+ *      offsets already hold). With two threads, one fills the buckets
+ *      from the front with the first half of the entries while the other
+ *      fills them from the back with the second half, read backwards: the
+ *      halves meet where the first one's entries end, without a count
+ *      taken beforehand, and each bucket is still ascending;
+ *   3. employee by employee, a table over positions maps each q's
+ *      position to q, and every edge of the employee looks its position
+ *      up there: the rank is q's place in the position's order, and the
+ *      position edge q gets the edge's place in the employee's list (the
+ *      join). Passes 1 and 3 split the positions and the employees over
+ *      all threads.
+ *
+ * Invariants. Neither side's lists hold an entry twice (the list store
+ * refuses it), and both sides hold as many entries (checked first). After
+ * pass 2 each bucket must hold exactly as many q as the list has entries
+ * (the two ends met); then "every listed position ranks the employee",
+ * checked in pass 3, is the same as "the position's order is exactly its
+ * applicants", since both sets have the same size. When a check fails,
+ * ranking falls back to the original position-by-position way over a
+ * separate transpose, which names the first position whose order is
+ * wrong and the employee concerned; only bad input pays for it, and it
+ * rewrites every rank field.
+ *
+ * Threads write disjoint memory when the lists agree: the scatter's two
+ * ends meet without overlapping, the join's employees and the marking's
+ * positions are split. On lists that disagree two ends can run into each
+ * other; those stores are relaxed atomics (plain stores on common
+ * processors), so even then no two threads race. Each thread keeps its
+ * running state in locals: its block shares a cache line with the
+ * others', and a store per employee to it made the line bounce between
+ * the cores and cost the join its second thread.
+ *
+ * Cost: O(n + m + entries) time: two cache misses per entry (the
+ * scatter's write, the join's read of q's edge) and one sequential pass.
+ * The scatter's misses are stores, which the processor does not wait for;
+ * a variant that found each entry by scanning the employee's list from
+ * the position side, in one pass, waited on its loads and ran at a third
+ * of the speed. Memory beyond the two edge arrays: two int32 per employee
+ * (the cursors of the two ends) and one per position per thread (the
+ * join's table). The fallback adds one int32 per entry. The market is
+ * the same for any number of threads.
+ *
+ * Reference: a counting-sort transpose of a sparse matrix (CSR to CSC),
+ * e.g. Gustavson, "Two fast algorithms for sparse matrices:
+ * multiplication and permuted transposition", ACM TOMS 4(3), 1978.
+ */
+#include "core/market-private.h"
+
+#include <string.h>
+#include <staffmatch/error.h>
+
+/* ---- the reporting path: ranking position by position ------------------ */
+
+/* The applicants of every position: for position j, the employee-edge
+ * slots that name j, in ascending slot order. */
+typedef struct {
+  int32_t *off;   /* m + 1 */
+  int32_t *slots; /* entries */
+} Transpose;
+
+static gboolean
+transpose_new (const SmMarket *mk, Transpose *t)
+{
+  int32_t n_entries = mk->emp_off[mk->n_employees];
+  t->off = g_try_new0 (int32_t, (size_t) mk->n_positions + 1);
+  t->slots = g_try_new (int32_t, MAX ((size_t) n_entries, (size_t) 1));
+  if (t->off == NULL || t->slots == NULL)
+    return FALSE;
+  for (int32_t s = 0; s < n_entries; s++)
+    t->off[mk->emp_edges[s].target + 1]++;
+  for (int32_t j = 0; j < mk->n_positions; j++)
+    t->off[j + 1] += t->off[j];
+  /* off[j] serves as the write cursor, then is shifted back. */
+  for (int32_t s = 0; s < n_entries; s++)
+    t->slots[t->off[mk->emp_edges[s].target]++] = s;
+  for (int32_t j = mk->n_positions; j > 0; j--)
+    t->off[j] = t->off[j - 1];
+  t->off[0] = 0;
+  return TRUE;
+}
+
+static void
+transpose_clear (Transpose *t)
+{
+  g_clear_pointer (&t->off, g_free);
+  g_clear_pointer (&t->slots, g_free);
+}
+
+/* Whether the employee's list names the position; only read targets, which
+ * stay intact while ranks are being filled. */
+static gboolean
+employee_lists (const SmMarket *mk, int32_t employee, int32_t position)
+{
+  for (int32_t s = mk->emp_off[employee]; s < mk->emp_off[employee + 1]; s++)
+    if (mk->emp_edges[s].target == position)
+      return TRUE;
+  return FALSE;
+}
+
+/* Explains why position j's priority order is not its set of applicants.
+ * rank_of[i] is i's place in that order, or -1. */
+static void
+report_mismatch (const SmMarket *mk, const Transpose *t, const int32_t *rank_of,
+                 int32_t j, GError **error)
+{
+  for (int32_t k = t->off[j]; k < t->off[j + 1]; k++)
+    {
+      int32_t i = mk->emp_edges[t->slots[k]].rank; /* still the owner */
+      if (rank_of[i] < 0)
+        {
+          g_set_error (error, SM_ERROR, SM_ERROR_PRIORITY_MISMATCH,
+                       "The priority order of position %d misses employee "
+                       "%d, who listed it; rank every applicant.",
+                       j, i);
+          return;
+        }
+    }
+  for (int32_t q = mk->pos_off[j]; q < mk->pos_off[j + 1]; q++)
+    {
+      int32_t i = mk->pos_edges[q].target;
+      if (!employee_lists (mk, i, j))
+        {
+          g_set_error (error, SM_ERROR, SM_ERROR_PRIORITY_MISMATCH,
+                       "The priority order of position %d names employee "
+                       "%d, who did not list it; rank only applicants.",
+                       j, i);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Fills the ranks on both sides of position j's edges. */
+static gboolean
+rank_position (SmMarket *mk, const Transpose *t, int32_t *rank_of, int32_t j,
+               GError **error)
+{
+  int32_t first = mk->pos_off[j];
+  int32_t n_ranked = mk->pos_off[j + 1] - first;
+  for (int32_t r = 0; r < n_ranked; r++)
+    rank_of[mk->pos_edges[first + r].target] = r;
+  gboolean ok = n_ranked == t->off[j + 1] - t->off[j];
+  for (int32_t k = t->off[j]; ok && k < t->off[j + 1]; k++)
+    ok = rank_of[mk->emp_edges[t->slots[k]].rank] >= 0;
+  if (!ok)
+    report_mismatch (mk, t, rank_of, j, error);
+  for (int32_t k = t->off[j]; ok && k < t->off[j + 1]; k++)
+    {
+      int32_t s = t->slots[k];
+      int32_t i = mk->emp_edges[s].rank;
+      int32_t r = rank_of[i];
+      mk->emp_edges[s].rank = r;
+      mk->pos_edges[first + r].rank = s - mk->emp_off[i];
+    }
+  for (int32_t r = 0; r < n_ranked; r++)
+    rank_of[mk->pos_edges[first + r].target] = -1;
+  return ok;
+}
+
+/* The slow path, kept for its messages: ranks position by position and
+ * names the first position whose order is not its applicants. */
+static gboolean
+fill_ranks_reporting (SmMarket *mk, int32_t *failed_position, GError **error)
+{
+  mk->ranked_slowly = TRUE;
+  for (int32_t i = 0; i < mk->n_employees; i++)
+    for (int32_t s = mk->emp_off[i]; s < mk->emp_off[i + 1]; s++)
+      mk->emp_edges[s].rank = i;
+  Transpose t = { NULL, NULL };
+  int32_t *rank_of = g_try_new (int32_t, (size_t) mk->n_employees + 1);
+  gboolean ok = rank_of != NULL && transpose_new (mk, &t);
+  if (!ok)
+    sm_market__set_no_memory (error, "ranking the lists");
+  else
+    memset (rank_of, 0xff, ((size_t) mk->n_employees + 1) * sizeof *rank_of);
+  for (int32_t j = 0; ok && j < mk->n_positions; j++)
+    if (!rank_position (mk, &t, rank_of, j, error))
+      {
+        *failed_position = j;
+        ok = FALSE;
+      }
+  g_free (rank_of);
+  transpose_clear (&t);
+  return ok;
+}
+
+/* ---- sharing the work ---------------------------------------------------- */
+
+/* How far ahead the join prefetches the position edges, in entries. */
+#define JOIN_PREFETCH 48
+
+/* One worker's share: the employees lo .. hi-1 (the join) and the
+ * positions pos_lo .. pos_hi-1 (the marking), each about an equal part
+ * of the entries; for the scatter, the position
+ * entries q_lo .. q_hi-1 and which end of the buckets it fills. */
+typedef struct {
+  SmMarket *mk;
+  int32_t lo, hi;
+  int32_t pos_lo, pos_hi;
+  int32_t q_lo, q_hi;
+  gboolean from_back;
+  int32_t *front; /* n + 1, shared: the next free slot from the front */
+  int32_t *back;  /* n + 1, shared: the last slot filled from the back */
+  int32_t *where; /* m + 1, the worker's own, all -1 between calls */
+  gboolean ok;    /* the lists agree on this share */
+} RankBlock;
+
+/* The first index from which @off (ascending, @count + 1 long) reaches
+ * @goal, searching from @from. */
+static int32_t
+split_at (const int32_t *off, int32_t count, int32_t from, int64_t goal)
+{
+  while (from < count && off[from] < goal)
+    from++;
+  return from;
+}
+
+/* Splits the employees, and the positions, into @n_blocks ranges of
+ * about equal entries. */
+static void
+split_blocks (const SmMarket *mk, RankBlock *blocks, int n_blocks)
+{
+  int64_t total = mk->emp_off[mk->n_employees];
+  int32_t lo = 0, pos_lo = 0;
+  for (int b = 0; b < n_blocks; b++)
+    {
+      int64_t goal = total * (b + 1) / n_blocks;
+      gboolean last = b == n_blocks - 1;
+      blocks[b].lo = lo;
+      blocks[b].hi = last ? mk->n_employees
+                          : split_at (mk->emp_off, mk->n_employees, lo, goal);
+      blocks[b].pos_lo = pos_lo;
+      blocks[b].pos_hi = last ? mk->n_positions
+                              : split_at (mk->pos_off, mk->n_positions, pos_lo,
+                                          goal);
+      lo = blocks[b].hi;
+      pos_lo = blocks[b].pos_hi;
+    }
+}
+
+typedef void (*RankFunc) (RankBlock *w);
+
+typedef struct {
+  RankFunc func;
+  RankBlock *block;
+} RankJob;
+
+static gpointer
+rank_thread (gpointer data)
+{
+  RankJob *job = data;
+  job->func (job->block);
+  return NULL;
+}
+
+/* Runs @func on every block, the first on the calling thread; a block
+ * whose thread cannot start runs here too. Returns whether all agreed. */
+static gboolean
+run_blocks (RankBlock *blocks, int n_blocks, RankFunc func)
+{
+  GThread *threads[SM_MAX_BUILD_THREADS] = { NULL };
+  RankJob jobs[SM_MAX_BUILD_THREADS];
+  for (int b = 1; b < n_blocks; b++)
+    {
+      jobs[b] = (RankJob){ func, &blocks[b] };
+      threads[b] = g_thread_try_new ("sm-rank", rank_thread, &jobs[b], NULL);
+    }
+  func (&blocks[0]);
+  gboolean ok = blocks[0].ok;
+  for (int b = 1; b < n_blocks; b++)
+    {
+      if (threads[b] != NULL)
+        g_thread_join (threads[b]);
+      else
+        func (&blocks[b]);
+      ok = ok && blocks[b].ok;
+    }
+  return ok;
+}
+
+/* How many threads pay off: each must have enough entries to repay its
+ * start. */
+static int
+useful_threads (const SmMarket *mk, int wanted)
+{
+  int64_t entries = mk->emp_off[mk->n_employees];
+  int64_t most = entries / SM_MIN_ENTRIES_PER_THREAD;
+  return (int) CLAMP (most, 1, MAX (wanted, 1));
+}
+
+/* ---- long lists: scatter into buckets, then join ---------------------------
+ */
+
+/* Pass 1 for the positions of the block: writes each position edge's
+ * position into its rank field, the lookup that join_employee() needs. */
+static void
+mark_block (RankBlock *w)
+{
+  SmMarket *mk = w->mk;
+  for (int32_t j = w->pos_lo; j < w->pos_hi; j++)
+    for (int32_t q = mk->pos_off[j]; q < mk->pos_off[j + 1]; q++)
+      mk->pos_edges[q].rank = j;
+  w->ok = TRUE;
+}
+
+/* Pass 2 from the front: the entries q_lo .. q_hi-1, ascending, each to
+ * the next free slot of its employee's bucket. Writes never leave the
+ * edge array; whether the buckets came out right is checked after. */
+static void
+scatter_front (RankBlock *w)
+{
+  const int32_t end = w->mk->emp_off[w->mk->n_employees];
+  const SmEdge *pos = w->mk->pos_edges;
+  SmEdge *emp = w->mk->emp_edges;
+  int32_t *front = w->front;
+  gboolean ok = TRUE;
+  for (int32_t q = w->q_lo; ok && q < w->q_hi; q++)
+    {
+      int32_t k = front[pos[q].target]++;
+      ok = k < end;
+      if (G_LIKELY (ok))
+        __atomic_store_n (&emp[k].rank, q, __ATOMIC_RELAXED);
+    }
+  w->ok = ok;
+}
+
+/* Pass 2 from the back: the entries q_hi-1 down to q_lo, each to the slot
+ * before the last one filled, so that every bucket still ends ascending. */
+static void
+scatter_back (RankBlock *w)
+{
+  const SmEdge *pos = w->mk->pos_edges;
+  SmEdge *emp = w->mk->emp_edges;
+  int32_t *back = w->back;
+  gboolean ok = TRUE;
+  for (int32_t q = w->q_hi - 1; ok && q >= w->q_lo; q--)
+    {
+      int32_t k = --back[pos[q].target];
+      ok = k >= 0;
+      if (G_LIKELY (ok))
+        __atomic_store_n (&emp[k].rank, q, __ATOMIC_RELAXED);
+    }
+  w->ok = ok;
+}
+
+static void
+scatter_block (RankBlock *w)
+{
+  if (w->from_back)
+    scatter_back (w);
+  else
+    scatter_front (w);
+}
+
+/* Whether both ends of every bucket met exactly: then each bucket holds as
+ * many q as its employee's list has entries. */
+static gboolean
+buckets_full (const SmMarket *mk, const int32_t *front, const int32_t *back)
+{
+  for (int32_t i = 0; i < mk->n_employees; i++)
+    if (front[i] != back[i])
+      return FALSE;
+  return TRUE;
+}
+
+/* Pass 3 for employee i: the bucket names, by slot q, the position
+ * entries that rank i; pos_edges[q].rank holds q's position (see
+ * mark_block()). where[] maps each such position to its q, then
+ * every edge of i finds the rank there, and the position edge gets i's
+ * choice index. Returns FALSE when a position i listed does not rank i:
+ * with buckets as long as the lists, that is the only way to disagree. */
+static gboolean
+join_employee (SmMarket *mk, int32_t *where, int32_t i)
+{
+  const int32_t first = mk->emp_off[i], end = mk->emp_off[i + 1];
+  SmEdge *edges = mk->emp_edges;
+  for (int32_t s = first; s < end; s++)
+    {
+      int32_t q = edges[s].rank;
+      where[mk->pos_edges[q].rank] = q;
+    }
+  for (int32_t s = first; s < end; s++)
+    {
+      int32_t j = edges[s].target, q = where[j];
+      if (q < 0)
+        return FALSE;
+      where[j] = -1;
+      edges[s].rank = q - mk->pos_off[j];
+      mk->pos_edges[q].rank = s - first;
+    }
+  return TRUE;
+}
+
+/* Pass 3 for the block. The position edges that the next employees will
+ * read are prefetched a few dozen entries ahead: their q already sit in
+ * the rank fields, and each is a cache miss of its own. */
+static void
+join_block (RankBlock *w)
+{
+  SmMarket *mk = w->mk;
+  const int32_t end = mk->emp_off[w->hi];
+  int32_t ahead = mk->emp_off[w->lo];
+  gboolean ok = TRUE;
+  for (int32_t i = w->lo; ok && i < w->hi; i++)
+    {
+      int32_t goal = MIN (mk->emp_off[i + 1] + JOIN_PREFETCH, end);
+      for (; ahead < goal; ahead++)
+        __builtin_prefetch (&mk->pos_edges[mk->emp_edges[ahead].rank], 1);
+      ok = join_employee (mk, w->where, i);
+    }
+  w->ok = ok;
+}
+
+/* The scatter runs on at most two threads, one at each end of the
+ * buckets; with one, the front takes all entries. */
+static gboolean
+scatter (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *front,
+         int32_t *back)
+{
+  const int32_t total = mk->pos_off[mk->n_positions];
+  int n_ends = MIN (n_blocks, 2);
+  memcpy (front, mk->emp_off, (size_t) mk->n_employees * sizeof *front);
+  memcpy (back, mk->emp_off + 1, (size_t) mk->n_employees * sizeof *back);
+  blocks[0].q_lo = 0;
+  blocks[0].q_hi = n_ends == 2 ? total / 2 : total;
+  blocks[0].from_back = FALSE;
+  if (n_ends == 2)
+    {
+      blocks[1].q_lo = total / 2;
+      blocks[1].q_hi = total;
+      blocks[1].from_back = TRUE;
+    }
+  return run_blocks (blocks, n_ends, scatter_block)
+         && buckets_full (mk, front, back);
+}
+
+/* The three passes on the blocks; FALSE when the lists disagree, or with
+ * @error set when memory ran out. */
+static gboolean
+rank_long (SmMarket *mk, RankBlock *blocks, int n_blocks, GError **error)
+{
+  size_t cursor_bytes = ((size_t) mk->n_employees + 1) * sizeof (int32_t);
+  size_t where_bytes = ((size_t) mk->n_positions + 1) * sizeof (int32_t);
+  int32_t *front = sm_big__alloc (cursor_bytes);
+  int32_t *back = sm_big__alloc (cursor_bytes);
+  gboolean out_of_memory = front == NULL || back == NULL;
+  for (int b = 0; b < n_blocks; b++)
+    {
+      blocks[b].front = front;
+      blocks[b].back = back;
+      blocks[b].where = sm_big__alloc (where_bytes);
+      out_of_memory = out_of_memory || blocks[b].where == NULL;
+      if (blocks[b].where != NULL)
+        memset (blocks[b].where, 0xff, where_bytes);
+    }
+  gboolean ok = !out_of_memory;
+  if (ok)
+    {
+      /* One pass at a time on all threads: a scatter reads the position
+       * edges that a join writes. */
+      run_blocks (blocks, n_blocks, mark_block);
+      ok = scatter (mk, blocks, n_blocks, front, back)
+           && run_blocks (blocks, n_blocks, join_block);
+    }
+  for (int b = 0; b < n_blocks; b++)
+    sm_big__free (blocks[b].where, where_bytes);
+  sm_big__free (front, cursor_bytes);
+  sm_big__free (back, cursor_bytes);
+  if (out_of_memory)
+    sm_market__set_no_memory (error, "ranking the lists");
+  return ok;
+}
+
+gboolean
+sm_market__fill_ranks (SmMarket *mk, int n_threads, int32_t *failed_position,
+                       GError **error)
+{
+  if (mk->emp_off[mk->n_employees] != mk->pos_off[mk->n_positions])
+    return fill_ranks_reporting (mk, failed_position, error);
+  RankBlock blocks[SM_MAX_BUILD_THREADS];
+  int n_blocks = useful_threads (mk, n_threads);
+  for (int b = 0; b < n_blocks; b++)
+    blocks[b] = (RankBlock){ .mk = mk };
+  split_blocks (mk, blocks, n_blocks);
+  GError *no_memory = NULL;
+  gboolean ok = rank_long (mk, blocks, n_blocks, &no_memory);
+  if (no_memory != NULL)
+    {
+      g_propagate_error (error, no_memory);
+      return FALSE;
+    }
+  return ok || fill_ranks_reporting (mk, failed_position, error);
+}
