@@ -311,22 +311,51 @@ reorder_by_owner (SmListStore *store, const int32_t *offsets)
   return TRUE;
 }
 
-gboolean
-sm_list_store_take_csr (SmListStore *store, int32_t **offsets_out,
-                        int32_t **pairs_out, size_t *bytes_out)
+/* Offsets of lists given in owner order: the running sum of the lengths,
+ * written over the lengths themselves (n_owners + 1 of them), whose pages
+ * were touched while the lists came in; a new array of that size would
+ * cost its page faults again. */
+static int32_t *
+offsets_in_place (SmListStore *store)
+{
+  int32_t *offsets = g_steal_pointer (&store->length);
+  int32_t sum = 0;
+  for (int32_t i = 0; i < store->n_owners; i++)
+    {
+      int32_t length = offsets[i];
+      offsets[i] = sum;
+      sum += length;
+    }
+  offsets[store->n_owners] = sum;
+  return offsets;
+}
+
+/* Offsets of lists given out of order, in an array of their own, and the
+ * entries rewritten in owner order. */
+static int32_t *
+offsets_reordered (SmListStore *store)
 {
   int32_t *offsets = g_try_new (int32_t, (size_t) store->n_owners + 1);
   if (offsets == NULL)
-    return FALSE;
+    return NULL;
   offsets[0] = 0;
   for (int32_t i = 0; i < store->n_owners; i++)
     offsets[i + 1] = offsets[i] + store->length[i];
-  if ((!store->in_order || store->entries == NULL)
-      && !reorder_by_owner (store, offsets))
-    {
-      g_free (offsets);
-      return FALSE;
-    }
+  if (!reorder_by_owner (store, offsets))
+    g_clear_pointer (&offsets, g_free);
+  return offsets;
+}
+
+gboolean
+sm_list_store_take_csr (SmListStore *store, int32_t **offsets_out,
+                        int32_t **pairs_out, size_t *bytes_out,
+                        int32_t **spare_out)
+{
+  int32_t *offsets = store->in_order && store->entries != NULL
+                         ? offsets_in_place (store)
+                         : offsets_reordered (store);
+  if (offsets == NULL)
+    return FALSE;
   /* Give back the capacity beyond the entries (pages beyond were never
    * touched). Should shrinking fail, the larger block serves as well. */
   int32_t *pairs = store->entries;
@@ -344,6 +373,8 @@ sm_list_store_take_csr (SmListStore *store, int32_t **offsets_out,
     }
   *bytes_out = bytes;
   store->entries = NULL;
+  if (spare_out != NULL)
+    *spare_out = g_steal_pointer (&store->start);
   sm_list_store_clear (store);
   *offsets_out = offsets;
   *pairs_out = pairs;

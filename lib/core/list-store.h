@@ -49,9 +49,12 @@ SmListStatus sm_list_store_append (SmListStore *store, int32_t owner,
 /* Moves the lists out as CSR: *offsets_out (n_owners + 1) and the entries
  * as two int32 per entry (the entry, then a zero), so that they can be used
  * as an SmEdge array; *bytes_out gets the size to free the pairs with
- * (sm_big__free()). The store is left empty. */
+ * (sm_big__free()). Unless @spare_out is NULL, it gets an array of
+ * n_owners + 1 int32 whose pages are already in memory, of no meaning,
+ * for the caller to use and g_free(). The store is left empty. */
 gboolean sm_list_store_take_csr (SmListStore *store, int32_t **offsets_out,
-                                 int32_t **pairs_out, size_t *bytes_out);
+                                 int32_t **pairs_out, size_t *bytes_out,
+                                 int32_t **spare_out);
 
 /* Large arrays of the core (list-store.c): from 4 MiB on, anonymous
  * mappings on 2 MiB boundaries with transparent huge pages asked for;

@@ -82,10 +82,10 @@ SmMarket *sm_market_builder__build_reporting (SmMarketBuilder *builder,
                                               GError **error);
 
 /* Writes the ranks on both sides of every edge (market-rank.c), on up to
- * @n_threads threads. FALSE with @error set (and *failed_position, when
- * one position's order is wrong) when the two sides' lists disagree or
- * memory ran out. */
-gboolean sm_market__fill_ranks (SmMarket *mk, int n_threads,
+ * @n_threads threads, using @spare (n + 1 int32 of scratch, or NULL) if
+ * given. FALSE with @error set (and *failed_position, when one position's
+ * order is wrong) when the two sides' lists disagree or memory ran out. */
+gboolean sm_market__fill_ranks (SmMarket *mk, int n_threads, int32_t *spare,
                                 int32_t *failed_position, GError **error);
 
 /* Sets @error to SM_ERROR_NO_MEMORY, "Out of memory while @doing." */

@@ -444,7 +444,8 @@ scatter (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *front,
   const int32_t total = mk->pos_off[mk->n_positions];
   int n_ends = MIN (n_blocks, 2);
   memcpy (front, mk->emp_off, (size_t) mk->n_employees * sizeof *front);
-  memcpy (back, mk->emp_off + 1, (size_t) mk->n_employees * sizeof *back);
+  if (back != mk->emp_off + 1)
+    memcpy (back, mk->emp_off + 1, (size_t) mk->n_employees * sizeof *back);
   blocks[0].q_lo = 0;
   blocks[0].q_hi = n_ends == 2 ? total / 2 : total;
   blocks[0].from_back = FALSE;
@@ -461,12 +462,14 @@ scatter (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *front,
 /* The three passes on the blocks; FALSE when the lists disagree, or with
  * @error set when memory ran out. */
 static gboolean
-rank_long (SmMarket *mk, RankBlock *blocks, int n_blocks, GError **error)
+rank_long (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *spare,
+           GError **error)
 {
   size_t cursor_bytes = ((size_t) mk->n_employees + 1) * sizeof (int32_t);
   size_t where_bytes = ((size_t) mk->n_positions + 1) * sizeof (int32_t);
-  int32_t *front = sm_big__alloc (cursor_bytes);
-  int32_t *back = sm_big__alloc (cursor_bytes);
+  int32_t *front = spare != NULL ? spare : sm_big__alloc (cursor_bytes);
+  /* One thread's back end stays where it started: the list ends. */
+  int32_t *back = n_blocks > 1 ? sm_big__alloc (cursor_bytes) : mk->emp_off + 1;
   gboolean out_of_memory = front == NULL || back == NULL;
   for (int b = 0; b < n_blocks; b++)
     {
@@ -488,16 +491,18 @@ rank_long (SmMarket *mk, RankBlock *blocks, int n_blocks, GError **error)
     }
   for (int b = 0; b < n_blocks; b++)
     sm_big__free (blocks[b].where, where_bytes);
-  sm_big__free (front, cursor_bytes);
-  sm_big__free (back, cursor_bytes);
+  if (front != spare)
+    sm_big__free (front, cursor_bytes);
+  if (back != mk->emp_off + 1)
+    sm_big__free (back, cursor_bytes);
   if (out_of_memory)
     sm_market__set_no_memory (error, "ranking the lists");
   return ok;
 }
 
 gboolean
-sm_market__fill_ranks (SmMarket *mk, int n_threads, int32_t *failed_position,
-                       GError **error)
+sm_market__fill_ranks (SmMarket *mk, int n_threads, int32_t *spare,
+                       int32_t *failed_position, GError **error)
 {
   if (mk->emp_off[mk->n_employees] != mk->pos_off[mk->n_positions])
     return fill_ranks_reporting (mk, failed_position, error);
@@ -507,7 +512,7 @@ sm_market__fill_ranks (SmMarket *mk, int n_threads, int32_t *failed_position,
     blocks[b] = (RankBlock){ .mk = mk };
   split_blocks (mk, blocks, n_blocks);
   GError *no_memory = NULL;
-  gboolean ok = rank_long (mk, blocks, n_blocks, &no_memory);
+  gboolean ok = rank_long (mk, blocks, n_blocks, spare, &no_memory);
   if (no_memory != NULL)
     {
       g_propagate_error (error, no_memory);

@@ -37,15 +37,18 @@ market_free (SmMarket *mk)
   g_free (mk);
 }
 
-/* Moves the builder's lists into the market as (target, 0) edge arrays. */
+/* Moves the builder's lists into the market as (target, 0) edge arrays;
+ * *spare gets n + 1 int32 of scratch already in memory (or NULL), for the
+ * caller to g_free(). */
 static gboolean
-take_lists (SmMarketBuilder *b, SmMarket *mk)
+take_lists (SmMarketBuilder *b, SmMarket *mk, int32_t **spare)
 {
   int32_t *emp_pairs = NULL, *pos_pairs = NULL;
   gboolean ok = sm_list_store_take_csr (&b->employees, &mk->emp_off, &emp_pairs,
-                                        &mk->emp_edges_bytes)
+                                        &mk->emp_edges_bytes, spare)
                 && sm_list_store_take_csr (&b->positions, &mk->pos_off,
-                                           &pos_pairs, &mk->pos_edges_bytes);
+                                           &pos_pairs, &mk->pos_edges_bytes,
+                                           NULL);
   /* SmEdge is two int32_t: the pair arrays are edge arrays. */
   G_STATIC_ASSERT (sizeof (SmEdge) == 2 * sizeof (int32_t));
   mk->emp_edges = (SmEdge *) emp_pairs;
@@ -171,13 +174,15 @@ sm_market_builder__build_reporting (SmMarketBuilder *builder,
       market_free (mk);
       return NULL;
     }
-  if (!take_lists (builder, mk))
+  g_autofree int32_t *spare = NULL;
+  if (!take_lists (builder, mk, &spare))
     {
       market_free (mk);
       sm_market__set_no_memory (error, "building the market");
       return NULL;
     }
-  if (!sm_market__fill_ranks (mk, builder->n_threads, failed_position, error)
+  if (!sm_market__fill_ranks (mk, builder->n_threads, spare, failed_position,
+                              error)
       || !take_ties (builder, mk, error))
     {
       market_free (mk);
