@@ -106,8 +106,10 @@ SM_API int64_t sm_market_estimate_bytes (int64_t n_employees,
  *
  * Optional: lets the build rank the lists on several threads (at most 64).
  * The build uses fewer when the market is too small to gain from them
- * (below about 262,000 list entries per thread). The market is the same,
- * byte for byte, whatever the number. The default is 1.
+ * (below about 262,000 list entries per thread), and one of its passes
+ * (the scatter of the positions' entries to the employees) uses at most
+ * two. The market is the same, byte for byte, whatever the number. The
+ * default is 1.
  */
 SM_API void sm_market_builder_set_n_threads (SmMarketBuilder *builder,
                                              int n_threads);
