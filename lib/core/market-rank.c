@@ -17,8 +17,7 @@
  * costs a fault, which on a virtual machine costs more than the writes).
  * In three passes:
  *
- *   1. every position edge's rank field gets its position (sequential);
- *   2. every position entry q is written into the next rank field of its
+ *   1. every position entry q is written into the next rank field of its
  *      employee's edges, so that each employee's rank fields list, in
  *      ascending q, the position entries that rank them (the scatter of
  *      a counting-sort transpose, whose counts are the list lengths the
@@ -27,16 +26,17 @@
  *      fills them from the back with the second half, read backwards: the
  *      halves meet where the first one's entries end, without a count
  *      taken beforehand, and each bucket is still ascending;
+ *   2. every position edge's rank field gets its position (sequential);
  *   3. employee by employee, a table over positions maps each q's
  *      position to q, and every edge of the employee looks its position
  *      up there: the rank is q's place in the position's order, and the
  *      position edge q gets the edge's place in the employee's list (the
- *      join). Passes 1 and 3 split the positions and the employees over
+ *      join). Passes 2 and 3 split the positions and the employees over
  *      all threads.
  *
  * Invariants. Neither side's lists hold an entry twice (the list store
  * refuses it), and both sides hold as many entries (checked first). After
- * pass 2 each bucket must hold exactly as many q as the list has entries
+ * pass 1 each bucket must hold exactly as many q as the list has entries
  * (the two ends met); then "every listed position ranks the employee",
  * checked in pass 3, is the same as "the position's order is exactly its
  * applicants", since both sets have the same size. When a check fails,
@@ -59,9 +59,11 @@
  * The scatter's misses are stores, which the processor does not wait for;
  * a variant that found each entry by scanning the employee's list from
  * the position side, in one pass, waited on its loads and ran at a third
- * of the speed. Memory beyond the two edge arrays: two int32 per employee
- * (the cursors of the two ends) and one per position per thread (the
- * join's table). The fallback adds one int32 per entry. The market is
+ * of the speed. Memory beyond the two edge arrays: one int32 per employee
+ * (the front's cursors, in the builder's array of list starts, which is
+ * in memory already), one per position per thread (the join's table);
+ * the back end keeps its cursors in rank fields not yet in use (see
+ * back_cursors()). The fallback adds one int32 per entry. The market is
  * the same for any number of threads.
  *
  * Reference: a counting-sort transpose of a sparse matrix (CSR to CSC),
@@ -224,7 +226,8 @@ typedef struct {
   int32_t q_lo, q_hi;
   gboolean from_back;
   int32_t *front; /* n + 1, shared: the next free slot from the front */
-  int32_t *back;  /* n + 1, shared: the last slot filled from the back */
+  SmEdge *back;   /* n, shared: back[i].rank, the last slot filled from
+                     the back (see scatter()) */
   int32_t *where; /* m + 1, the worker's own, all -1 between calls */
   gboolean ok;    /* the lists agree on this share */
 } RankBlock;
@@ -315,7 +318,7 @@ useful_threads (const SmMarket *mk, int wanted)
 /* ---- long lists: scatter into buckets, then join ---------------------------
  */
 
-/* Pass 1 for the positions of the block: writes each position edge's
+/* Pass 2 for the positions of the block: writes each position edge's
  * position into its rank field, the lookup that join_employee() needs. */
 static void
 mark_block (RankBlock *w)
@@ -327,7 +330,7 @@ mark_block (RankBlock *w)
   w->ok = TRUE;
 }
 
-/* Pass 2 from the front: the entries q_lo .. q_hi-1, ascending, each to
+/* Pass 1 from the front: the entries q_lo .. q_hi-1, ascending, each to
  * the next free slot of its employee's bucket. Writes never leave the
  * edge array; whether the buckets came out right is checked after. */
 static void
@@ -348,18 +351,21 @@ scatter_front (RankBlock *w)
   w->ok = ok;
 }
 
-/* Pass 2 from the back: the entries q_hi-1 down to q_lo, each to the slot
- * before the last one filled, so that every bucket still ends ascending. */
+/* Pass 1 from the back: the entries q_hi-1 down to q_lo, each to the slot
+ * before the last one filled, so that every bucket still ends ascending.
+ * The cursors start at the list ends. */
 static void
 scatter_back (RankBlock *w)
 {
   const SmEdge *pos = w->mk->pos_edges;
   SmEdge *emp = w->mk->emp_edges;
-  int32_t *back = w->back;
+  SmEdge *back = w->back;
+  for (int32_t i = 0; i < w->mk->n_employees; i++)
+    back[i].rank = w->mk->emp_off[i + 1];
   gboolean ok = TRUE;
   for (int32_t q = w->q_hi - 1; ok && q >= w->q_lo; q--)
     {
-      int32_t k = --back[pos[q].target];
+      int32_t k = --back[pos[q].target].rank;
       ok = k >= 0;
       if (G_LIKELY (ok))
         __atomic_store_n (&emp[k].rank, q, __ATOMIC_RELAXED);
@@ -376,13 +382,14 @@ scatter_block (RankBlock *w)
     scatter_front (w);
 }
 
-/* Whether both ends of every bucket met exactly: then each bucket holds as
- * many q as its employee's list has entries. */
+/* Whether both ends of every bucket met exactly (with no back end, the
+ * front reached the list ends): then each bucket holds as many q as its
+ * employee's list has entries. */
 static gboolean
-buckets_full (const SmMarket *mk, const int32_t *front, const int32_t *back)
+buckets_full (const SmMarket *mk, const int32_t *front, const SmEdge *back)
 {
   for (int32_t i = 0; i < mk->n_employees; i++)
-    if (front[i] != back[i])
+    if (front[i] != (back != NULL ? back[i].rank : mk->emp_off[i + 1]))
       return FALSE;
   return TRUE;
 }
@@ -435,28 +442,54 @@ join_block (RankBlock *w)
   w->ok = ok;
 }
 
-/* The scatter runs on at most two threads, one at each end of the
- * buckets; with one, the front takes all entries. */
+/* Where the back end keeps its cursors: in the rank fields of the last n
+ * position edges, which the scatter does not need (the marking comes
+ * after it), which only the back end reads (they lie in its half), and
+ * whose pages are in memory already; a new array would cost a page
+ * fault per 1,000 employees, a tenth of a two-thread build at a million.
+ * Only when that half has fewer entries than there are employees is an
+ * array made; NULL when memory ran out. */
+static SmEdge *
+back_cursors (SmMarket *mk, int32_t back_entries, SmEdge **made)
+{
+  const int32_t n = mk->n_employees, total = mk->pos_off[mk->n_positions];
+  *made = NULL;
+  if (back_entries >= n)
+    return mk->pos_edges + (total - n);
+  *made = sm_big__alloc ((size_t) n * sizeof (SmEdge));
+  return *made;
+}
+
+/* Pass 1 on at most two threads, one at each end of the buckets; with
+ * one, the front takes all entries. Returns whether the buckets came out
+ * full; FALSE with *out_of_memory set when memory ran out. */
 static gboolean
 scatter (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *front,
-         int32_t *back)
+         gboolean *out_of_memory)
 {
-  const int32_t total = mk->pos_off[mk->n_positions];
-  int n_ends = MIN (n_blocks, 2);
-  memcpy (front, mk->emp_off, (size_t) mk->n_employees * sizeof *front);
-  if (back != mk->emp_off + 1)
-    memcpy (back, mk->emp_off + 1, (size_t) mk->n_employees * sizeof *back);
+  const int32_t n = mk->n_employees, total = mk->pos_off[mk->n_positions];
+  const int32_t half = n_blocks > 1 ? total / 2 : total;
+  SmEdge *made = NULL;
+  SmEdge *back = half < total ? back_cursors (mk, total - half, &made) : NULL;
+  *out_of_memory = half < total && back == NULL;
+  if (*out_of_memory)
+    return FALSE;
+  memcpy (front, mk->emp_off, (size_t) n * sizeof *front);
   blocks[0].q_lo = 0;
-  blocks[0].q_hi = n_ends == 2 ? total / 2 : total;
+  blocks[0].q_hi = half;
   blocks[0].from_back = FALSE;
-  if (n_ends == 2)
+  blocks[0].front = front;
+  if (back != NULL)
     {
-      blocks[1].q_lo = total / 2;
+      blocks[1].q_lo = half;
       blocks[1].q_hi = total;
       blocks[1].from_back = TRUE;
+      blocks[1].back = back;
     }
-  return run_blocks (blocks, n_ends, scatter_block)
-         && buckets_full (mk, front, back);
+  gboolean ok = run_blocks (blocks, back != NULL ? 2 : 1, scatter_block)
+                && buckets_full (mk, front, back);
+  sm_big__free (made, (size_t) n * sizeof (SmEdge));
+  return ok;
 }
 
 /* The three passes on the blocks; FALSE when the lists disagree, or with
@@ -468,33 +501,28 @@ rank_long (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *spare,
   size_t cursor_bytes = ((size_t) mk->n_employees + 1) * sizeof (int32_t);
   size_t where_bytes = ((size_t) mk->n_positions + 1) * sizeof (int32_t);
   int32_t *front = spare != NULL ? spare : sm_big__alloc (cursor_bytes);
-  /* One thread's back end stays where it started: the list ends. */
-  int32_t *back = n_blocks > 1 ? sm_big__alloc (cursor_bytes) : mk->emp_off + 1;
-  gboolean out_of_memory = front == NULL || back == NULL;
-  for (int b = 0; b < n_blocks; b++)
+  gboolean out_of_memory = front == NULL;
+  gboolean ok = !out_of_memory
+                && scatter (mk, blocks, n_blocks, front, &out_of_memory);
+  for (int b = 0; ok && b < n_blocks; b++)
     {
-      blocks[b].front = front;
-      blocks[b].back = back;
       blocks[b].where = sm_big__alloc (where_bytes);
       out_of_memory = out_of_memory || blocks[b].where == NULL;
-      if (blocks[b].where != NULL)
+      ok = blocks[b].where != NULL;
+      if (ok)
         memset (blocks[b].where, 0xff, where_bytes);
     }
-  gboolean ok = !out_of_memory;
+  /* One pass at a time on all threads: the marking overwrites the back
+   * end's cursors, the join writes what the marking wrote. */
   if (ok)
     {
-      /* One pass at a time on all threads: a scatter reads the position
-       * edges that a join writes. */
       run_blocks (blocks, n_blocks, mark_block);
-      ok = scatter (mk, blocks, n_blocks, front, back)
-           && run_blocks (blocks, n_blocks, join_block);
+      ok = run_blocks (blocks, n_blocks, join_block);
     }
   for (int b = 0; b < n_blocks; b++)
     sm_big__free (blocks[b].where, where_bytes);
   if (front != spare)
     sm_big__free (front, cursor_bytes);
-  if (back != mk->emp_off + 1)
-    sm_big__free (back, cursor_bytes);
   if (out_of_memory)
     sm_market__set_no_memory (error, "ranking the lists");
   return ok;
