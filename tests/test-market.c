@@ -303,8 +303,10 @@ random_market_clear (RandomMarket *rm)
   g_ptr_array_unref (rm->prios);
 }
 
+/* As random_market_init(), with lists of @min_len to @max_len entries. */
 static void
-random_market_init (RandomMarket *rm, int32_t n, int32_t m, guint32 seed)
+random_market_init_lengths (RandomMarket *rm, int32_t n, int32_t m,
+                            guint32 seed, int32_t min_len, int32_t max_len)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
   g_autofree guint8 *taken = g_new0 (guint8, m);
@@ -317,7 +319,7 @@ random_market_init (RandomMarket *rm, int32_t n, int32_t m, guint32 seed)
   for (int32_t i = 0; i < n; i++)
     {
       GArray *list = g_array_new (FALSE, FALSE, sizeof (int32_t));
-      int32_t len = g_rand_int_range (rand, 4, 27);
+      int32_t len = g_rand_int_range (rand, min_len, max_len + 1);
       while ((int32_t) list->len < len)
         {
           int32_t j = g_rand_int_range (rand, 0, m);
@@ -343,6 +345,12 @@ random_market_init (RandomMarket *rm, int32_t n, int32_t m, guint32 seed)
           g_array_index (order, int32_t, r) = t;
         }
     }
+}
+
+static void
+random_market_init (RandomMarket *rm, int32_t n, int32_t m, guint32 seed)
+{
+  random_market_init_lengths (rm, n, m, seed, 4, 26);
 }
 
 /* Builds @rm on @n_threads threads; positions' orders are given last
@@ -442,6 +450,29 @@ test_threads_same_market (void)
       CU_ASSERT_PTR_NOT_NULL_FATAL (other);
       CU_ASSERT_TRUE (same_edges (one, other));
       CU_ASSERT_FALSE (other->ranked_slowly);
+    }
+  random_market_clear (&rm);
+}
+
+/* Lists of one or two entries: on two threads, the second half of the
+ * position entries is shorter than the employees are many, so the back
+ * end of the scatter cannot keep its cursors in their rank fields and
+ * takes an array of its own. The market is still right, and fast. */
+static void
+test_threads_short_lists (void)
+{
+  GError *error = NULL;
+  RandomMarket rm;
+  random_market_init_lengths (&rm, 400000, 2000, 10, 1, 2);
+  for (int t = 1; t <= 2; t++)
+    {
+      g_autoptr (SmMarket) mk = random_market_build (&rm, t, FALSE, &error);
+      SM_ASSERT_NO_ERROR (error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (mk);
+      int64_t entries = sm_market_get_n_entries (mk);
+      CU_ASSERT (entries >= 2 * (1 << 18) && entries - entries / 2 < rm.n);
+      check_random_market (&rm, mk);
+      CU_ASSERT_FALSE (mk->ranked_slowly);
     }
   random_market_clear (&rm);
 }
@@ -646,6 +677,7 @@ main (void)
     { "priority mismatch", test_priority_mismatch },
     { "mismatch with equal counts", test_mismatch_with_equal_counts },
     { "threads give the same market", test_threads_same_market },
+    { "threads on lists of one or two", test_threads_short_lists },
     { "threads report the same mismatch", test_threads_same_mismatch },
     { "a large builder dropped unbuilt", test_drop_large_builder },
     { "priority for a position nobody wants", test_position_nobody_wants },
