@@ -454,6 +454,55 @@ test_threads_same_market (void)
   random_market_clear (&rm);
 }
 
+/* A list store that populates ahead: the thread brings in the memory up
+ * to the capacity (unless the system cannot, as before Linux 5.14), and
+ * the entries are those appended, across the mapping's moves as it
+ * grows. */
+static void
+test_list_store_populate_ahead (void)
+{
+  SmListStore store;
+  const int32_t n = 300000, k = 10;
+  CU_ASSERT_TRUE_FATAL (sm_list_store_init (&store, n, 1000));
+  sm_list_store_set_populate_ahead (&store, TRUE);
+  for (int32_t i = 0; i < n; i++)
+    {
+      int32_t list[10];
+      size_t bad;
+      for (int32_t c = 0; c < k; c++)
+        list[c] = c * 100 + i % 100;
+      CU_ASSERT_EQUAL (sm_list_store_append (&store, i, list, k, &bad),
+                       SM_LIST_OK);
+    }
+  CU_ASSERT_PTR_NOT_NULL_FATAL (store.populator);
+  gboolean refused = FALSE;
+  size_t capacity = store.capacity * 2 * sizeof (int32_t);
+  for (int tries = 0; tries < 5000; tries++)
+    {
+      if (sm_populator__populated (store.populator, &refused) >= capacity
+          || refused)
+        break;
+      g_usleep (1000);
+    }
+  if (!refused)
+    CU_ASSERT (sm_populator__populated (store.populator, &refused) >= capacity);
+  int32_t *off, *pairs, *spare;
+  size_t bytes;
+  CU_ASSERT_TRUE_FATAL (
+      sm_list_store_take_csr (&store, &off, &pairs, &bytes, &spare));
+  int failures = 0;
+  for (int32_t i = 0; i < n; i++)
+    for (int32_t c = 0; c < k; c++)
+      failures += off[i] != i * k
+                  || pairs[2 * (off[i] + c)] != c * 100 + i % 100
+                  || pairs[2 * (off[i] + c) + 1] != 0;
+  CU_ASSERT_EQUAL (failures, 0);
+  CU_ASSERT_EQUAL (off[n], n * k);
+  g_free (off);
+  g_free (spare);
+  sm_big__free (pairs, bytes);
+}
+
 /* Lists of one or two entries: on two threads, the second half of the
  * position entries is shorter than the employees are many, so the back
  * end of the scatter cannot keep its cursors in their rank fields and
@@ -678,6 +727,7 @@ main (void)
     { "mismatch with equal counts", test_mismatch_with_equal_counts },
     { "threads give the same market", test_threads_same_market },
     { "threads on lists of one or two", test_threads_short_lists },
+    { "list store populates ahead", test_list_store_populate_ahead },
     { "threads report the same mismatch", test_threads_same_mismatch },
     { "a large builder dropped unbuilt", test_drop_large_builder },
     { "priority for a position nobody wants", test_position_nobody_wants },

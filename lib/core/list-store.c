@@ -191,11 +191,23 @@ sm_list_store_init (SmListStore *store, int32_t n_owners, int32_t n_targets)
 void
 sm_list_store_clear (SmListStore *store)
 {
+  sm_populator__free (store->populator);
   g_free (store->start);
   g_free (store->length);
   sm_big__free (store->entries, store->capacity * 2 * sizeof (int32_t));
   g_free (store->seen);
   memset (store, 0, sizeof *store);
+}
+
+/* Starts the populator once the entries are a mapping of their own. */
+static void
+start_populator (SmListStore *store)
+{
+  size_t bytes = store->capacity * 2 * sizeof (int32_t);
+  if (store->populate_ahead && store->populator == NULL && bytes >= SM_BIG_MIN)
+    store->populator = sm_populator__new ((char *) store->entries, bytes,
+                                          store->n_entries * 2
+                                              * sizeof (int32_t));
 }
 
 gboolean
@@ -205,14 +217,29 @@ sm_list_store_reserve (SmListStore *store, size_t n_entries)
     return TRUE;
   if (n_entries > G_MAXSIZE / (2 * sizeof (int32_t)))
     return FALSE;
-  int32_t *grown = sm_big__realloc (store->entries,
-                                    store->capacity * 2 * sizeof (int32_t),
+  size_t old_bytes = store->capacity * 2 * sizeof (int32_t);
+  sm_populator__hold (store->populator);
+  int32_t *grown = sm_big__realloc (store->entries, old_bytes,
                                     n_entries * 2 * sizeof (int32_t));
-  if (grown == NULL)
-    return FALSE;
-  store->entries = grown;
-  store->capacity = n_entries;
-  return TRUE;
+  if (grown != NULL)
+    {
+      store->entries = grown;
+      store->capacity = n_entries;
+    }
+  sm_populator__moved (store->populator, (char *) store->entries,
+                       store->capacity * 2 * sizeof (int32_t));
+  start_populator (store);
+  return grown != NULL;
+}
+
+void
+sm_list_store_set_populate_ahead (SmListStore *store, gboolean on)
+{
+  store->populate_ahead = on;
+  if (!on)
+    g_clear_pointer (&store->populator, sm_populator__free);
+  else
+    start_populator (store);
 }
 
 static gboolean
@@ -260,6 +287,19 @@ check_list (SmListStore *store, const int32_t *list, size_t n,
   return SM_LIST_OK;
 }
 
+/* Tells the populator, every POPULATE_STEP bytes of entries, how far the
+ * appends have come. */
+#define POPULATE_STEP ((size_t) 1 << 20)
+
+static void
+report_progress (SmListStore *store, size_t before, size_t after)
+{
+  size_t pair = 2 * sizeof (int32_t);
+  if (store->populator != NULL
+      && before * pair / POPULATE_STEP != after * pair / POPULATE_STEP)
+    sm_populator__advance (store->populator, after * pair);
+}
+
 SmListStatus
 sm_list_store_append (SmListStore *store, int32_t owner, const int32_t *list,
                       size_t n, size_t *bad_index)
@@ -284,6 +324,7 @@ sm_list_store_append (SmListStore *store, int32_t owner, const int32_t *list,
     }
   store->start[owner] = (int32_t) store->n_entries;
   store->length[owner] = (int32_t) n;
+  report_progress (store, store->n_entries, store->n_entries + n);
   store->n_entries += n;
   if (owner < store->last_owner)
     store->in_order = FALSE;
@@ -351,6 +392,8 @@ sm_list_store_take_csr (SmListStore *store, int32_t **offsets_out,
                         int32_t **pairs_out, size_t *bytes_out,
                         int32_t **spare_out)
 {
+  /* Nothing more is appended: stop before the entries move or shrink. */
+  g_clear_pointer (&store->populator, sm_populator__free);
   int32_t *offsets = store->in_order && store->entries != NULL
                          ? offsets_in_place (store)
                          : offsets_reordered (store);

@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <glib.h>
 
+#include "core/populator.h"
+
 typedef struct {
   int32_t n_owners;
   int32_t n_targets; /* entries must lie in 0 .. n_targets-1 */
@@ -19,10 +21,12 @@ typedef struct {
   int32_t *length;   /* per owner */
   int32_t *entries;  /* pairs: entry k is entries[2k], then a 0 */
   size_t n_entries;
-  size_t capacity;    /* in pairs */
-  int32_t last_owner; /* the owner set last, -1 at first */
-  gboolean in_order;  /* owners were set in increasing order */
-  uint64_t *seen;     /* a bit per target, all zero between lists */
+  size_t capacity;         /* in pairs */
+  int32_t last_owner;      /* the owner set last, -1 at first */
+  gboolean in_order;       /* owners were set in increasing order */
+  uint64_t *seen;          /* a bit per target, all zero between lists */
+  gboolean populate_ahead; /* see sm_list_store_set_populate_ahead() */
+  SmPopulator *populator;  /* while the entries are a mapping, or NULL */
 } SmListStore;
 
 /* What a failed append found wrong; see sm_list_store_append(). */
@@ -39,6 +43,11 @@ gboolean sm_list_store_init (SmListStore *store, int32_t n_owners,
                              int32_t n_targets);
 void sm_list_store_clear (SmListStore *store);
 gboolean sm_list_store_reserve (SmListStore *store, size_t n_entries);
+
+/* With @on, once the entries outgrow an ordinary allocation, a second
+ * thread brings in their memory ahead of the appends (populator.h). The
+ * entries are the same either way. */
+void sm_list_store_set_populate_ahead (SmListStore *store, gboolean on);
 
 /* Appends the owner's list. On failure nothing changes and *bad_index
  * gets the offending index in @list (or -1). */

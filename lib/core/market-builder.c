@@ -192,6 +192,11 @@ sm_market_builder_set_n_threads (SmMarketBuilder *builder, int n_threads)
   if (n_threads == 0)
     n_threads = (int) g_get_num_processors ();
   builder->n_threads = CLAMP (n_threads, 1, SM_MAX_BUILD_THREADS);
+  /* A second thread may as well bring in the lists' memory meanwhile. */
+  sm_list_store_set_populate_ahead (&builder->employees,
+                                    builder->n_threads > 1);
+  sm_list_store_set_populate_ahead (&builder->positions,
+                                    builder->n_threads > 1);
 }
 
 gboolean
