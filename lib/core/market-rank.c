@@ -217,8 +217,8 @@ fill_ranks_reporting (SmMarket *mk, int32_t *failed_position, GError **error)
 
 /* One worker's share: the employees lo .. hi-1 (the join) and the
  * positions pos_lo .. pos_hi-1 (the marking), each about an equal part
- * of the entries; for the scatter, the position
- * entries q_lo .. q_hi-1 and which end of the buckets it fills. */
+ * of the entries; for the scatter, the position entries q_lo .. q_hi-1
+ * and which end of the buckets it fills. */
 typedef struct {
   SmMarket *mk;
   int32_t lo, hi;
@@ -315,8 +315,7 @@ useful_threads (const SmMarket *mk, int wanted)
   return (int) CLAMP (most, 1, MAX (wanted, 1));
 }
 
-/* ---- long lists: scatter into buckets, then join ---------------------------
- */
+/* ---- the passes: scatter, mark, join ---------------------------------- */
 
 /* Pass 2 for the positions of the block: writes each position edge's
  * position into its rank field, the lookup that join_employee() needs. */
@@ -495,8 +494,8 @@ scatter (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *front,
 /* The three passes on the blocks; FALSE when the lists disagree, or with
  * @error set when memory ran out. */
 static gboolean
-rank_long (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *spare,
-           GError **error)
+rank_in_passes (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *spare,
+                GError **error)
 {
   size_t cursor_bytes = ((size_t) mk->n_employees + 1) * sizeof (int32_t);
   size_t where_bytes = ((size_t) mk->n_positions + 1) * sizeof (int32_t);
@@ -540,7 +539,7 @@ sm_market__fill_ranks (SmMarket *mk, int n_threads, int32_t *spare,
     blocks[b] = (RankBlock){ .mk = mk };
   split_blocks (mk, blocks, n_blocks);
   GError *no_memory = NULL;
-  gboolean ok = rank_long (mk, blocks, n_blocks, spare, &no_memory);
+  gboolean ok = rank_in_passes (mk, blocks, n_blocks, spare, &no_memory);
   if (no_memory != NULL)
     {
       g_propagate_error (error, no_memory);
