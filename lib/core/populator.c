@@ -13,13 +13,15 @@
  *
  * The thread keeps a window of WINDOW bytes populated ahead of what the
  * writer reports written, a chunk at a time. It holds the lock while it
- * populates a chunk, and the writer holds it while it moves or resizes
- * the mapping (mremap), so a chunk never lands on an address the mapping
- * has left. The writer reports progress with an atomic store and a wake;
- * a wake lost between the thread's check and its wait costs at most the
- * wait's timeout. Contents are never read or written here, so the array
- * is the same with or without a populator, and memory already written is
- * left as it is (populating a present page does nothing).
+ * populates, and the writer holds it while it moves or resizes the
+ * mapping (mremap), so a chunk never lands on an address the mapping has
+ * left; a writer that wants the lock says so first, and the thread, at
+ * the end of its chunk, waits for it to be done. The writer reports its
+ * progress with an atomic store and a wake; a wake lost between the
+ * thread's check and its nap costs at most the nap. Contents are never
+ * read or written here, so the array is the same with or without a
+ * populator, and memory already written is left as it is (populating a
+ * present page does nothing).
  *
  * Cost: one thread, mostly asleep; at most WINDOW bytes brought in that
  * the writer may not need, given back when the array is trimmed. */
@@ -47,6 +49,7 @@ struct _SmPopulator {
   size_t populated;    /* bytes from base brought in, under the lock */
   size_t written;      /* bytes the writer reported, atomic */
   gboolean refused;    /* the system said no: stop trying */
+  int moving;          /* atomic: the writer waits to move the mapping */
   gboolean quit;       /* under the lock */
 };
 
@@ -93,14 +96,14 @@ populate_thread (gpointer data)
   SmPopulator *p = data;
   pthread_mutex_lock (&p->lock);
   while (!p->quit)
-    if (!populate_chunk (p))
-      nap (p);
-    else
-      {
-        /* Let a writer that waits to move the mapping in between. */
-        pthread_mutex_unlock (&p->lock);
-        pthread_mutex_lock (&p->lock);
-      }
+    {
+      /* A writer that waits to move the mapping gets the lock here (an
+       * unlock and lock again could take it straight back). */
+      if (__atomic_load_n (&p->moving, __ATOMIC_ACQUIRE))
+        pthread_cond_wait (&p->wake, &p->lock);
+      else if (!populate_chunk (p))
+        nap (p);
+    }
   pthread_mutex_unlock (&p->lock);
   return NULL;
 }
@@ -148,8 +151,10 @@ sm_populator__advance (SmPopulator *p, size_t written)
 void
 sm_populator__hold (SmPopulator *p)
 {
-  if (p != NULL)
-    pthread_mutex_lock (&p->lock);
+  if (p == NULL)
+    return;
+  __atomic_store_n (&p->moving, 1, __ATOMIC_RELEASE);
+  pthread_mutex_lock (&p->lock);
 }
 
 void
@@ -159,6 +164,7 @@ sm_populator__moved (SmPopulator *p, char *base, size_t capacity)
     return;
   p->base = base;
   p->capacity = capacity;
+  __atomic_store_n (&p->moving, 0, __ATOMIC_RELEASE);
   pthread_mutex_unlock (&p->lock);
   pthread_cond_signal (&p->wake);
 }
