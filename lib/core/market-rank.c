@@ -218,15 +218,15 @@ fill_ranks_reporting (SmMarket *mk, int32_t *failed_position, GError **error)
 /* One worker's share: the employees lo .. hi-1 (the join) and the
  * positions pos_lo .. pos_hi-1 (the marking), each about an equal part
  * of the entries; for the scatter, the position entries q_lo .. q_hi-1
- * and which end of the buckets it fills. */
+ * and the cursors of the end of the buckets it fills: front, or back for
+ * the back end. */
 typedef struct {
   SmMarket *mk;
   int32_t lo, hi;
   int32_t pos_lo, pos_hi;
   int32_t q_lo, q_hi;
-  gboolean from_back;
   int32_t *front; /* n + 1, shared: the next free slot from the front */
-  SmEdge *back;   /* n, shared: back[i].rank, the last slot filled from
+  SmEdge *back;   /* n, or NULL: back[i].rank, the last slot filled from
                      the back (see scatter()) */
   int32_t *where; /* m + 1, the worker's own, all -1 between calls */
   gboolean ok;    /* the lists agree on this share */
@@ -375,7 +375,7 @@ scatter_back (RankBlock *w)
 static void
 scatter_block (RankBlock *w)
 {
-  if (w->from_back)
+  if (w->back != NULL)
     scatter_back (w);
   else
     scatter_front (w);
@@ -476,13 +476,11 @@ scatter (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *front,
   memcpy (front, mk->emp_off, (size_t) n * sizeof *front);
   blocks[0].q_lo = 0;
   blocks[0].q_hi = half;
-  blocks[0].from_back = FALSE;
   blocks[0].front = front;
   if (back != NULL)
     {
       blocks[1].q_lo = half;
       blocks[1].q_hi = total;
-      blocks[1].from_back = TRUE;
       blocks[1].back = back;
     }
   gboolean ok = run_blocks (blocks, back != NULL ? 2 : 1, scatter_block)
