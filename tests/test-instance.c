@@ -7,6 +7,7 @@
  * file of data/instance/bad/ with the exact error code and line. Files are
  * written only into a fresh temporary folder. */
 #include "test-util.h"
+#include "io/instance-private.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -529,6 +530,60 @@ test_bad_files (void)
     }
 }
 
+/* The benchmarks' seam, which stops before the build: the lists it
+ * leaves build the same market, and every bad file fails the same way,
+ * in the text with the same message, or else in the build with the same
+ * code (without a line, which only the reader can give). */
+static void
+test_read_file_lists (void)
+{
+  GError *error = NULL;
+  g_autofree char *dir = sm_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "market.txt", NULL);
+  g_autoptr (SmMarket) market = random_market (12, 200000, 2000);
+  CU_ASSERT_TRUE_FATAL (sm_instance_write_file (market, path, &error));
+  for (int threads = 1; threads <= 2; threads++)
+    {
+      SmMarketBuilder *builder = sm_instance__read_file_lists (path, threads,
+                                                               &error);
+      SM_ASSERT_NO_ERROR (error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (builder);
+      g_autoptr (SmMarket) back = sm_market_builder_build (builder, &error);
+      sm_market_builder_free (builder);
+      SM_ASSERT_NO_ERROR (error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (back);
+      assert_same_market (market, back);
+    }
+  remove_dir (dir);
+  int built = 0;
+  for (guint k = 0; k < G_N_ELEMENTS (bad_files); k++)
+    {
+      g_autofree char *bad = g_build_filename (BAD_DIR, bad_files[k].file,
+                                               NULL);
+      GError *expected = NULL;
+      CU_ASSERT_PTR_NULL (sm_instance_read_file (bad, &expected));
+      CU_ASSERT_PTR_NOT_NULL_FATAL (expected);
+      SmMarketBuilder *builder = sm_instance__read_file_lists (bad, 1, &error);
+      if (builder == NULL)
+        {
+          CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+          CU_ASSERT_EQUAL (error->code, expected->code);
+          CU_ASSERT_STRING_EQUAL (error->message, expected->message);
+        }
+      else
+        {
+          built++;
+          CU_ASSERT_PTR_NULL (sm_market_builder_build (builder, &error));
+          sm_market_builder_free (builder);
+          SM_ASSERT_ERROR (error, expected->code);
+        }
+      g_clear_error (&error);
+      g_clear_error (&expected);
+    }
+  /* The files whose lines are fine but whose lists disagree. */
+  CU_ASSERT (built >= 2);
+}
+
 /* No file in the folder of bad files goes untested. */
 static void
 test_bad_files_all_listed (void)
@@ -830,6 +885,7 @@ main (void)
     { "data not NUL-terminated", test_data_not_nul_terminated },
     { "numbers at their limits", test_numbers_at_their_limits },
     { "bad files", test_bad_files },
+    { "the lists of a file, unbuilt", test_read_file_lists },
     { "bad files all listed", test_bad_files_all_listed },
     { "read_file of a missing file", test_read_file_missing },
     { "read_file of a pipe", test_read_pipe },

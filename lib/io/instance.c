@@ -61,6 +61,7 @@
 
 #include "core/market-private.h"
 #include "io/file-private.h"
+#include "io/instance-private.h"
 #include "io/text-scanner-private.h"
 
 typedef struct {
@@ -742,23 +743,32 @@ build_market (InstanceReader *r, GError **error)
   return market;
 }
 
+/* Reads every line of the instance that @r is set to scan into its
+ * builder, which is left unbuilt. */
+static gboolean
+read_lists (InstanceReader *r, GError **error)
+{
+  SmTextScanner *s = &r->s;
+
+  return have_line (r, error)
+         && sm_text_scanner__read_header_versions (s, "hr-instance", 1, 2,
+                                                   &r->version, error)
+         && have_line (r, error)
+         && read_count (s, "employees", &r->n_employees, &r->counts_line, error)
+         && have_line (r, error)
+         && read_count (s, "positions", &r->n_positions, &r->counts_line, error)
+         && check_room (r, error) && start_market (r, error)
+         && have_line (r, error) && read_capacity (r, error)
+         && read_records (r, error) && check_complete (r, error);
+}
+
 /* Reads the instance that @r is set to scan, and frees @r. */
 static SmMarket *
 read_instance (InstanceReader *r, GError **error)
 {
   SmMarket *market = NULL;
-  SmTextScanner *s = &r->s;
 
-  if (have_line (r, error)
-      && sm_text_scanner__read_header_versions (s, "hr-instance", 1, 2,
-                                                &r->version, error)
-      && have_line (r, error)
-      && read_count (s, "employees", &r->n_employees, &r->counts_line, error)
-      && have_line (r, error)
-      && read_count (s, "positions", &r->n_positions, &r->counts_line, error)
-      && check_room (r, error) && start_market (r, error)
-      && have_line (r, error) && read_capacity (r, error)
-      && read_records (r, error) && check_complete (r, error))
+  if (read_lists (r, error))
     market = build_market (r, error);
   instance_reader_clear (r);
   return market;
@@ -781,34 +791,60 @@ read_instance_data (const char *data, size_t length, const char *origin,
   return read_instance (&r, error);
 }
 
-/* Reads the regular file at @path piece by piece into a window (see
- * refill()), so that its text is never held whole; @name names it. */
+/* Sets @r to read the regular file at @path piece by piece into a window
+ * (see refill()), so that its text is never held whole; @name names it.
+ * On failure @r holds nothing. */
+static gboolean
+open_instance_file (InstanceReader *r, const char *path, const char *name,
+                    int n_threads, GError **error)
+{
+  static const char bom[] = "\xEF\xBB\xBF";
+
+  if (!sm_text_file__open_pieces (&r->file, path, SM_TEXT_FILE_MAX_SIZE, error))
+    return FALSE;
+  r->n_threads = n_threads;
+  r->window_size = SM_WINDOW_SIZE;
+  r->window = g_malloc (r->window_size);
+  r->window[0] = '\n'; /* stands for the byte before the file; never read */
+  r->filled = 1;
+  sm_text_scanner__init (&r->s, r->window + 1, 0, name);
+  GError *read_error = NULL;
+  if (refill (r, &read_error) && (size_t) (r->s.end - r->s.p) >= 3
+      && memcmp (r->s.p, bom, 3) == 0)
+    r->s.p += 3;
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, read_error);
+      instance_reader_clear (r);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static SmMarket *
 read_instance_file (const char *path, const char *name, int n_threads,
                     GError **error)
 {
-  static const char bom[] = "\xEF\xBB\xBF";
   InstanceReader r = { 0 };
 
-  if (!sm_text_file__open_pieces (&r.file, path, SM_TEXT_FILE_MAX_SIZE, error))
+  if (!open_instance_file (&r, path, name, n_threads, error))
     return NULL;
-  r.n_threads = n_threads;
-  r.window_size = SM_WINDOW_SIZE;
-  r.window = g_malloc (r.window_size);
-  r.window[0] = '\n'; /* stands for the byte before the file; never read */
-  r.filled = 1;
-  sm_text_scanner__init (&r.s, r.window + 1, 0, name);
-  GError *read_error = NULL;
-  if (refill (&r, &read_error) && (size_t) (r.s.end - r.s.p) >= 3
-      && memcmp (r.s.p, bom, 3) == 0)
-    r.s.p += 3;
-  if (read_error != NULL)
-    {
-      g_propagate_error (error, read_error);
-      instance_reader_clear (&r);
-      return NULL;
-    }
   return read_instance (&r, error);
+}
+
+SmMarketBuilder *
+sm_instance__read_file_lists (const char *path, int n_threads, GError **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  InstanceReader r = { 0 };
+  SmMarketBuilder *builder = NULL;
+
+  if (!open_instance_file (&r, path, name, n_threads, error))
+    return NULL;
+  if (read_lists (&r, error))
+    builder = g_steal_pointer (&r.builder);
+  instance_reader_clear (&r);
+  return builder;
 }
 
 SmMarket *
