@@ -352,6 +352,9 @@ scatter_front (RankBlock *w)
   const SmEdge *pos = w->mk->pos_edges;
   SmEdge *emp = w->mk->emp_edges;
   int32_t *front = w->front;
+  /* Here, not before the threads start: the back end sets its own
+   * cursors meanwhile. */
+  memcpy (front, w->mk->emp_off, (size_t) w->mk->n_employees * sizeof *front);
   gboolean ok = TRUE;
   for (int32_t q = w->q_lo; ok && q < w->q_hi; q++)
     {
@@ -487,7 +490,6 @@ scatter (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *front,
   *out_of_memory = half < total && back == NULL;
   if (*out_of_memory)
     return FALSE;
-  memcpy (front, mk->emp_off, (size_t) n * sizeof *front);
   blocks[0].q_lo = 0;
   blocks[0].q_hi = half;
   blocks[0].front = front;
