@@ -128,17 +128,16 @@ own_function_position (const SmScenario *scenario, const GArray *defaults,
   return first;
 }
 
-/* Fills @list (int32_t) with the employee's market list. */
+/* Appends the employee's market list to @lists (int32_t). */
 static void
 employee_list (const SmScenario *scenario, const GArray *defaults,
-               int32_t employee, GArray *list)
+               int32_t employee, GArray *lists)
 {
   const SmEmployeeRecord *e = sm_scenario__employee (scenario, employee);
-  g_array_set_size (list, 0);
   if (e->manual >= 0)
     {
       int32_t j = sm_scenario__manual_placement (scenario, e->manual)->position;
-      g_array_append_val (list, j);
+      g_array_append_val (lists, j);
       return;
     }
   const int32_t *apps;
@@ -148,36 +147,86 @@ employee_list (const SmScenario *scenario, const GArray *defaults,
     {
       int32_t j = sm_scenario__application (scenario, apps[k])->position;
       if (is_eligible (scenario, employee, apps[k]))
-        g_array_append_val (list, j);
+        g_array_append_val (lists, j);
     }
   int32_t own = own_function_position (scenario, defaults, employee);
   if (own >= 0)
-    g_array_append_val (list, own);
+    g_array_append_val (lists, own);
 }
 
-/* Sets every employee's list and collects each position's candidates in
- * @candidates (one GArray of int32_t per position). */
+/* Every position's candidates, the employees that list it, in ascending
+ * order: position j's are employees[off[j] .. off[j+1]). One array for
+ * all, so that compiling allocates the same few blocks however many
+ * people and applications there are. */
+typedef struct {
+  int32_t *off;       /* m + 1 */
+  int32_t *employees; /* entries */
+  int32_t most;       /* the largest number of candidates of a position */
+} Candidates;
+
+static void
+candidates_clear (Candidates *c)
+{
+  g_clear_pointer (&c->off, g_free);
+  g_clear_pointer (&c->employees, g_free);
+}
+
+/* Gathers @c from the employees' lists, lists[starts[i] .. starts[i+1]),
+ * by counting: a count per position, their running sums, then each
+ * employee in turn into the positions it lists. */
+static void
+candidates_gather (Candidates *c, int32_t n, int32_t m, const int32_t *lists,
+                   const int32_t *starts)
+{
+  c->off = g_new0 (int32_t, (size_t) m + 1);
+  c->employees = g_new (int32_t, MAX ((size_t) starts[n], 1));
+  for (int32_t k = 0; k < starts[n]; k++)
+    c->off[lists[k] + 1]++;
+  c->most = 0;
+  for (int32_t j = 0; j < m; j++)
+    {
+      c->most = MAX (c->most, c->off[j + 1]);
+      c->off[j + 1] += c->off[j];
+    }
+  /* off[j] serves as position j's write cursor, then is shifted back. */
+  for (int32_t i = 0; i < n; i++)
+    for (int32_t k = starts[i]; k < starts[i + 1]; k++)
+      c->employees[c->off[lists[k]]++] = i;
+  for (int32_t j = m; j > 0; j--)
+    c->off[j] = c->off[j - 1];
+  c->off[0] = 0;
+}
+
+/* Sets every employee's list and gathers each position's candidates in
+ * @candidates. */
 static gboolean
 set_employee_lists (const SmScenario *scenario, SmMarketBuilder *builder,
-                    GArray **candidates, GError **error)
+                    Candidates *candidates, GError **error)
 {
+  int32_t n = (int32_t) scenario->employees->len;
+  int32_t m = (int32_t) scenario->positions->len;
   g_autoptr (GArray) defaults = g_array_new (FALSE, FALSE, sizeof (int32_t));
-  for (int32_t j = 0; j < (int32_t) scenario->positions->len; j++)
+  for (int32_t j = 0; j < m; j++)
     if (sm_scenario__position (scenario, j)->organisation
         == scenario->default_organisation)
       g_array_append_val (defaults, j);
 
-  g_autoptr (GArray) list = g_array_new (FALSE, FALSE, sizeof (int32_t));
-  for (int32_t i = 0; i < (int32_t) scenario->employees->len; i++)
+  g_autoptr (GArray)
+      lists = g_array_sized_new (FALSE, FALSE, sizeof (int32_t), (guint) n + 1);
+  g_autofree int32_t *starts = g_new (int32_t, (size_t) n + 1);
+  for (int32_t i = 0; i < n; i++)
     {
-      employee_list (scenario, defaults, i, list);
+      starts[i] = (int32_t) lists->len;
+      employee_list (scenario, defaults, i, lists);
       if (!sm_market_builder_set_preferences (builder, i,
-                                              (const int32_t *) list->data,
-                                              list->len, error))
+                                              &g_array_index (lists, int32_t,
+                                                              starts[i]),
+                                              lists->len - (guint) starts[i],
+                                              error))
         return FALSE;
-      for (guint k = 0; k < list->len; k++)
-        g_array_append_val (candidates[g_array_index (list, int32_t, k)], i);
     }
+  starts[n] = (int32_t) lists->len;
+  candidates_gather (candidates, n, m, (const int32_t *) lists->data, starts);
   return TRUE;
 }
 
@@ -197,22 +246,29 @@ compare_entries (gconstpointer pa, gconstpointer pb, gpointer rule)
   return sm_priority__compare (rule, &a->facts, &b->facts, NULL);
 }
 
+/* Room to rank the candidates of any one position, allocated once. */
+typedef struct {
+  SmRankEntry *entries;
+  int32_t *order;
+} RankScratch;
+
 /* Ranks the position's candidates and hands the order to the builder. */
 static gboolean
 set_position_order (const SmScenario *scenario, SmMarketBuilder *builder,
-                    int32_t position, const GArray *candidates,
-                    const GArray *override, GError **error)
+                    int32_t position, const Candidates *candidates,
+                    RankScratch *scratch, const GArray *override,
+                    GError **error)
 {
   if (override != NULL)
     return sm_market_builder_set_priorities (builder, position,
                                              (const int32_t *) override->data,
                                              override->len, error);
-  guint n = candidates->len;
-  g_autofree SmRankEntry *entries = g_new (SmRankEntry, MAX (n, 1));
-  g_autofree int32_t *order = g_new (int32_t, MAX (n, 1));
+  const int32_t *cands = candidates->employees + candidates->off[position];
+  guint n = (guint) (candidates->off[position + 1] - candidates->off[position]);
+  SmRankEntry *entries = scratch->entries;
   for (guint k = 0; k < n; k++)
     {
-      int32_t i = g_array_index (candidates, int32_t, k);
+      int32_t i = cands[k];
       entries[k].employee = i;
       entries[k].manual = sm_scenario__employee (scenario, i)->manual;
       sm_scenario__candidate (scenario, i, position, &entries[k].facts);
@@ -225,8 +281,9 @@ set_position_order (const SmScenario *scenario, SmMarketBuilder *builder,
                      rule);
 #endif
   for (guint k = 0; k < n; k++)
-    order[k] = entries[k].employee;
-  return sm_market_builder_set_priorities (builder, position, order, n, error);
+    scratch->order[k] = entries[k].employee;
+  return sm_market_builder_set_priorities (builder, position, scratch->order, n,
+                                           error);
 }
 
 /* The position's target seats: its own, raised to its manual placements. */
@@ -268,9 +325,14 @@ add_cap (const SmScenario *scenario, SmMarketBuilder *builder,
 
 static gboolean
 set_positions (const SmScenario *scenario, SmMarketBuilder *builder,
-               GArray **candidates, GArray *const *overrides, GError **error)
+               const Candidates *candidates, GArray *const *overrides,
+               GError **error)
 {
   int32_t m = (int32_t) scenario->positions->len;
+  size_t most = MAX ((size_t) candidates->most, 1);
+  g_autofree SmRankEntry *entries = g_new (SmRankEntry, most);
+  g_autofree int32_t *order = g_new (int32_t, most);
+  RankScratch scratch = { entries, order };
   for (int32_t j = 0; j < m; j++)
     {
       const GArray *override = overrides != NULL ? overrides[j] : NULL;
@@ -278,22 +340,14 @@ set_positions (const SmScenario *scenario, SmMarketBuilder *builder,
                                         sm_scenario__position (scenario, j)
                                             ->spec.seats,
                                         error)
-          || !set_position_order (scenario, builder, j, candidates[j], override,
-                                  error))
+          || !set_position_order (scenario, builder, j, candidates, &scratch,
+                                  override, error))
         return FALSE;
     }
   for (guint o = 0; o < scenario->organisations->len; o++)
     if (!add_cap (scenario, builder, (int32_t) o, error))
       return FALSE;
   return TRUE;
-}
-
-static void
-free_candidates (GArray **candidates, int32_t m)
-{
-  for (int32_t j = 0; j < m; j++)
-    g_array_unref (candidates[j]);
-  g_free (candidates);
 }
 
 SmMarket *
@@ -316,13 +370,11 @@ sm_scenario__compile_with (const SmScenario *scenario, GArray *const *overrides,
   g_autoptr (SmMarketBuilder) builder = sm_market_builder_new (n, m, error);
   if (builder == NULL)
     return NULL;
-  GArray **candidates = g_new (GArray *, MAX (m, 1));
-  for (int32_t j = 0; j < m; j++)
-    candidates[j] = g_array_new (FALSE, FALSE, sizeof (int32_t));
-  gboolean ok = set_employee_lists (scenario, builder, candidates, error)
-                && set_positions (scenario, builder, candidates, overrides,
+  Candidates candidates = { NULL, NULL, 0 };
+  gboolean ok = set_employee_lists (scenario, builder, &candidates, error)
+                && set_positions (scenario, builder, &candidates, overrides,
                                   error);
-  free_candidates (candidates, m);
+  candidates_clear (&candidates);
   if (!ok)
     return NULL;
   return sm_market_builder_build (builder, error);
