@@ -21,6 +21,10 @@
  *
  * Cost: O(entries log entries) for the sorts plus O(n * d) to find the
  * own-function positions, d the default organisation's positions.
+ * Memory: the lists and the positions' candidates each in one array, and
+ * room to rank the longest candidate list, made once per compile: the
+ * allocations do not grow with the people (tests/test-allocations.c),
+ * only with the logarithm of the entries, as arrays double.
  */
 #include "scenario/compile-private.h"
 
