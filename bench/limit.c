@@ -9,40 +9,24 @@
  * agree, finding each rank's position in the owner's own list, and
  * writing the ranks on both sides). */
 #include "limit.h"
+#include "clock.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #ifdef __linux__
 #include <sys/mman.h>
 #endif
 
-static double
-now_seconds (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
-}
-
-static double
-cpu_seconds (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
-}
-
 double
 sm_limit_pass (const SmGenLists *lists, uint64_t *sum_out)
 {
-  double t0 = now_seconds ();
+  double t0 = sm_bench_now_seconds ();
   uint64_t sum = 0;
   for (int64_t k = 0; k < lists->n_entries; k++)
     sum += (uint32_t) lists->emp_pos[k];
   for (int64_t k = 0; k < lists->n_entries; k++)
     sum += (uint32_t) lists->pos_emp[k];
-  double t = now_seconds () - t0;
+  double t = sm_bench_now_seconds () - t0;
   *sum_out = sum;
   return t;
 }
@@ -73,17 +57,17 @@ double
 sm_limit_transpose (const SmGenLists *lists, double *warm_seconds,
                     double *warm_cpu_seconds, uint64_t *sum_out)
 {
-  double t0 = now_seconds ();
+  double t0 = sm_bench_now_seconds ();
   size_t n = (size_t) lists->n_employees;
   int64_t *cursor = g_new (int64_t, n + 1);
   LimitPair *out = g_new (LimitPair, MAX ((size_t) lists->n_entries, 1));
   transpose_into (lists, cursor, out);
-  double t = now_seconds () - t0;
-  t0 = now_seconds ();
-  double c0 = cpu_seconds ();
+  double t = sm_bench_now_seconds () - t0;
+  t0 = sm_bench_now_seconds ();
+  double c0 = sm_bench_cpu_seconds ();
   transpose_into (lists, cursor, out);
-  *warm_seconds = now_seconds () - t0;
-  *warm_cpu_seconds = cpu_seconds () - c0;
+  *warm_seconds = sm_bench_now_seconds () - t0;
+  *warm_cpu_seconds = sm_bench_cpu_seconds () - c0;
   uint64_t sum = 0;
   for (int64_t k = 0; k < lists->n_entries; k += 4099)
     sum += (uint32_t) out[k].position * 31u + (uint32_t) out[k].rank;
@@ -135,11 +119,11 @@ sm_limit_two_threads_array (const int32_t *array, int64_t n)
     loops[t] = (ReadLoop){ array, length - 1, reads / 2,
                            UINT64_C (0x9e3779b97f4a7c15) * (uint64_t) (t + 1),
                            0 };
-  double t0 = now_seconds ();
+  double t0 = sm_bench_now_seconds ();
   random_reads (&loops[0]);
   random_reads (&loops[1]);
-  double one = now_seconds () - t0;
-  t0 = now_seconds ();
+  double one = sm_bench_now_seconds () - t0;
+  t0 = sm_bench_now_seconds ();
   GThread *second = g_thread_try_new ("sm-limit", random_reads, &loops[1],
                                       NULL);
   random_reads (&loops[0]);
@@ -147,7 +131,7 @@ sm_limit_two_threads_array (const int32_t *array, int64_t n)
     g_thread_join (second);
   else
     random_reads (&loops[1]);
-  double two = now_seconds () - t0;
+  double two = sm_bench_now_seconds () - t0;
   return two > 0 ? one / two : 0.0;
 }
 
@@ -169,13 +153,13 @@ sm_limit_first_touch (size_t bytes, gboolean huge, double *warm_seconds)
   if (huge)
     madvise (p, bytes, MADV_HUGEPAGE);
 #endif
-  double t0 = now_seconds ();
+  double t0 = sm_bench_now_seconds ();
   for (size_t k = 0; k < bytes; k += 4096)
     p[k] = 1;
-  double fresh = now_seconds () - t0;
-  t0 = now_seconds ();
+  double fresh = sm_bench_now_seconds () - t0;
+  t0 = sm_bench_now_seconds ();
   memset (p, 2, bytes);
-  *warm_seconds = now_seconds () - t0;
+  *warm_seconds = sm_bench_now_seconds () - t0;
   munmap (p, bytes);
   return fresh;
 #else

@@ -20,13 +20,13 @@
  * of the parse and the build themselves. Both are printed, with the
  * page faults per megabyte of text that each round took. */
 #include "parse.h"
+#include "clock.h"
 #include "rss.h"
 
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <glib/gstdio.h>
 #include <staffmatch/staffmatch.h>
 
@@ -39,14 +39,6 @@ typedef struct {
   double build_seconds;
   int64_t faults;
 } ParseRound;
-
-static double
-now_seconds (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
-}
 
 static int
 parse_usage (const char *what)
@@ -64,14 +56,14 @@ static gboolean
 parse_round (const char *path, int n_threads, ParseRound *round, GError **error)
 {
   int64_t faults = sm_rss_minor_faults ();
-  double t0 = now_seconds ();
+  double t0 = sm_bench_now_seconds ();
   SmMarketBuilder *builder = sm_instance__read_file_lists (path, n_threads,
                                                            error);
   if (builder == NULL)
     return FALSE;
-  double t1 = now_seconds ();
+  double t1 = sm_bench_now_seconds ();
   SmMarket *market = sm_market_builder_build (builder, error);
-  double t2 = now_seconds ();
+  double t2 = sm_bench_now_seconds ();
   sm_market_builder_free (builder);
   if (market == NULL)
     return FALSE;

@@ -29,6 +29,7 @@
  * grow from the case to the market 200 times its size, since such a
  * worker holds O(n + m). */
 #include "simulate.h"
+#include "clock.h"
 #include "limit.h"
 
 #include <inttypes.h>
@@ -39,38 +40,6 @@
 
 #include "boh-case.h"
 #include "large-case.h"
-
-static double
-clock_seconds (clockid_t clock)
-{
-  struct timespec ts;
-  clock_gettime (clock, &ts);
-  return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
-}
-
-static double
-now_seconds (void)
-{
-  return clock_seconds (CLOCK_MONOTONIC);
-}
-
-/* Processor time of all the process's threads: on a shared machine it
- * shows what a draw costs when wall-clock time also counts the waits for
- * a core. */
-static double
-cpu_seconds (void)
-{
-  return clock_seconds (CLOCK_PROCESS_CPUTIME_ID);
-}
-
-/* Processor time of the calling thread alone, which is one of the
- * simulation's workers: its share of the process's shows how the draws
- * split between the threads. */
-static double
-thread_cpu_seconds (void)
-{
-  return clock_seconds (CLOCK_THREAD_CPUTIME_ID);
-}
 
 /* ---- timing -------------------------------------------------------------- */
 
@@ -93,12 +62,12 @@ time_simulation (const SmScenario *s, SmMechanism m, int32_t runs,
   options.mechanism = m;
   options.n_threads = threads;
   GError *error = NULL;
-  double start = now_seconds (), cpu_start = cpu_seconds ();
-  double caller_start = thread_cpu_seconds ();
+  double start = sm_bench_now_seconds (), cpu_start = sm_bench_cpu_seconds ();
+  double caller_start = sm_bench_thread_cpu_seconds ();
   SmSimulation *sim = sm_scenario_simulate (s, &options, &error);
-  double seconds = now_seconds () - start;
-  timed->cpu = cpu_seconds () - cpu_start;
-  timed->caller_cpu = thread_cpu_seconds () - caller_start;
+  double seconds = sm_bench_now_seconds () - start;
+  timed->cpu = sm_bench_cpu_seconds () - cpu_start;
+  timed->caller_cpu = sm_bench_thread_cpu_seconds () - caller_start;
   if (sim == NULL)
     {
       fprintf (stderr, "sm-bench simulate: %s\n", error->message);
@@ -115,10 +84,10 @@ time_simulation (const SmScenario *s, SmMechanism m, int32_t runs,
 static double
 time_placement (const SmScenario *s, int32_t n)
 {
-  double start = now_seconds ();
+  double start = sm_bench_now_seconds ();
   for (int32_t k = 0; k < n; k++)
     sm_placement_free (sm_scenario_place (s, NULL));
-  return (now_seconds () - start) / n * 1e6;
+  return (sm_bench_now_seconds () - start) / n * 1e6;
 }
 
 /* Seconds per draw: the simulation's time less that of a one-draw

@@ -22,12 +22,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <staffmatch/staffmatch.h>
 
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 #include "generate.h"
+#include "clock.h"
 #include "rss.h"
 #include "limit.h"
 #include "parse.h"
@@ -54,14 +54,6 @@ usage_error (const char *what)
     fprintf (stderr, "sm-bench: %s\n", what);
   fputs (usage_text, stderr);
   return EXIT_USAGE;
-}
-
-static double
-now_seconds (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
 }
 
 /* Parses a whole decimal integer in min..max. */
@@ -122,16 +114,16 @@ cmd_solve (int argc, char **argv)
     }
   if (argc != 1)
     return usage_error ("solve takes one FILE");
-  double t0 = now_seconds ();
+  double t0 = sm_bench_now_seconds ();
   g_autoptr (SmMarket)
       market = sm_instance_read_file_threaded (argv[0], (int) threads, &error);
-  double read_seconds = now_seconds () - t0;
+  double read_seconds = sm_bench_now_seconds () - t0;
   if (market == NULL)
     return fail (error);
-  t0 = now_seconds ();
+  t0 = sm_bench_now_seconds ();
   g_autoptr (SmMatching)
       matching = sm_market_solve (market, SM_SIDE_EMPLOYEES, &error);
-  double solve_seconds = now_seconds () - t0;
+  double solve_seconds = sm_bench_now_seconds () - t0;
   if (matching == NULL || !sm_solution_write (matching, stdout, &error))
     return fail (error);
   if (fflush (stdout) != 0)
@@ -377,9 +369,9 @@ cmd_build (int argc, char **argv)
       if (b == NULL || !sm_gen_into_builder (&p, b, &entries, &error))
         return fail (error);
       sm_market_builder_set_n_threads (b, k == 0 ? 1 : (int) threads);
-      double t0 = now_seconds ();
+      double t0 = sm_bench_now_seconds ();
       g_autoptr (SmMarket) market = sm_market_builder_build (b, &error);
-      double t = now_seconds () - t0;
+      double t = sm_bench_now_seconds () - t0;
       if (market == NULL)
         return fail (error);
       best[k] = run < 2 ? t : MIN (best[k], t);

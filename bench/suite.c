@@ -17,13 +17,13 @@
  * to damp the noise of a shared machine. Children keep the parent small,
  * so a child's memory is its own case's. */
 #include "suite.h"
+#include "clock.h"
 
 #include <errno.h>
 #include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include <sys/wait.h>
 #ifdef __GLIBC__
@@ -126,25 +126,6 @@ static const SuiteCase cases[] = {
     { 10000000, 1000000, 10, 10, 1, 17, ZIPF, CORR, 16 } },
 };
 
-static double
-now_seconds (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
-}
-
-/* The CPU time of the whole process, all threads: on a shared machine a
- * child may get a fraction of a core, which stretches its wall-clock time
- * but not this. */
-static double
-cpu_seconds (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
-}
-
 static inline uint64_t
 digest_mix (uint64_t z)
 {
@@ -213,9 +194,9 @@ library_time_solve (SmMarket *market, CaseResult *r, GError **error)
   for (int runs = 0; want_another_run (runs, spent); runs++)
     {
       g_clear_pointer (&matching, sm_matching_free);
-      double t0 = now_seconds (), c0 = cpu_seconds ();
+      double t0 = sm_bench_now_seconds (), c0 = sm_bench_cpu_seconds ();
       matching = sm_market_solve (market, SM_SIDE_EMPLOYEES, error);
-      double t = now_seconds () - t0, c = cpu_seconds () - c0;
+      double t = sm_bench_now_seconds () - t0, c = sm_bench_cpu_seconds () - c0;
       if (matching == NULL)
         return NULL;
       r->solve_seconds = runs == 0 ? t : MIN (r->solve_seconds, t);
@@ -289,7 +270,7 @@ library_generate (const SuiteCase *c, int n_threads, CaseResult *r)
 {
   GError *error = NULL;
   const SmGenParams *p = &c->params;
-  double t0 = now_seconds ();
+  double t0 = sm_bench_now_seconds ();
   g_autoptr (SmMarketBuilder)
       builder = sm_market_builder_new (p->n_employees, p->n_positions, &error);
   if (builder == NULL || !sm_gen_into_builder (p, builder, &r->entries, &error))
@@ -298,7 +279,7 @@ library_generate (const SuiteCase *c, int n_threads, CaseResult *r)
       return NULL;
     }
   sm_market_builder_set_n_threads (builder, n_threads);
-  r->gen_seconds = now_seconds () - t0;
+  r->gen_seconds = sm_bench_now_seconds () - t0;
   return g_steal_pointer (&builder);
 }
 
@@ -312,10 +293,10 @@ run_library_threads (const SuiteCase *c, CaseResult *r)
   if (builder == NULL)
     return;
   trim_heap ();
-  double t0 = now_seconds (), c0 = cpu_seconds ();
+  double t0 = sm_bench_now_seconds (), c0 = sm_bench_cpu_seconds ();
   g_autoptr (SmMarket) market = sm_market_builder_build (builder, &error);
-  r->build_seconds = now_seconds () - t0;
-  r->build_cpu_seconds = cpu_seconds () - c0;
+  r->build_seconds = sm_bench_now_seconds () - t0;
+  r->build_cpu_seconds = sm_bench_cpu_seconds () - c0;
   if (market == NULL)
     {
       result_fail (r, "build", error);
@@ -338,10 +319,10 @@ run_library (const SuiteCase *c, CaseResult *r)
   r->base_kib = sm_rss_current_kib ();
   r->peak_reset = sm_rss_reset_peak ();
   int64_t faults = sm_rss_minor_faults ();
-  double t0 = now_seconds (), c0 = cpu_seconds ();
+  double t0 = sm_bench_now_seconds (), c0 = sm_bench_cpu_seconds ();
   g_autoptr (SmMarket) market = sm_market_builder_build (builder, &error);
-  r->build_seconds = now_seconds () - t0;
-  r->build_cpu_seconds = cpu_seconds () - c0;
+  r->build_seconds = sm_bench_now_seconds () - t0;
+  r->build_cpu_seconds = sm_bench_cpu_seconds () - c0;
   r->build_faults = sm_rss_minor_faults () - faults;
   if (market == NULL)
     {
@@ -358,7 +339,7 @@ static void
 run_reference (const SuiteCase *c, CaseResult *r)
 {
   GError *error = NULL;
-  double t0 = now_seconds ();
+  double t0 = sm_bench_now_seconds ();
   g_autoptr (SmGenLists) lists = sm_gen_lists_new (&c->params, &error);
   if (lists == NULL)
     {
@@ -366,7 +347,7 @@ run_reference (const SuiteCase *c, CaseResult *r)
       return;
     }
   r->entries = lists->n_entries;
-  r->gen_seconds = now_seconds () - t0;
+  r->gen_seconds = sm_bench_now_seconds () - t0;
   uint64_t sums[2];
   r->pass_seconds = sm_limit_pass (lists, &sums[0]);
   int64_t faults = sm_rss_minor_faults ();
@@ -376,20 +357,21 @@ run_reference (const SuiteCase *c, CaseResult *r)
   r->transpose_faults = sm_rss_minor_faults () - faults;
   r->two_thread_limit = sm_limit_two_threads (lists);
   r->market_digest[0] = sums[0] ^ sums[1];
-  t0 = now_seconds ();
-  double cpu0 = cpu_seconds ();
+  t0 = sm_bench_now_seconds ();
+  double cpu0 = sm_bench_cpu_seconds ();
   g_autoptr (SmRef) ref = sm_ref_new (lists);
-  r->build_seconds = now_seconds () - t0;
-  r->build_cpu_seconds = cpu_seconds () - cpu0;
+  r->build_seconds = sm_bench_now_seconds () - t0;
+  r->build_cpu_seconds = sm_bench_cpu_seconds () - cpu0;
   g_autofree int32_t *assignment = NULL;
   double spent = 0.0;
   for (int runs = 0; want_another_run (runs, spent); runs++)
     {
       g_clear_pointer (&assignment, g_free);
-      t0 = now_seconds ();
-      cpu0 = cpu_seconds ();
+      t0 = sm_bench_now_seconds ();
+      cpu0 = sm_bench_cpu_seconds ();
       assignment = sm_ref_solve (ref, &r->proposals);
-      double t = now_seconds () - t0, cpu = cpu_seconds () - cpu0;
+      double t = sm_bench_now_seconds () - t0,
+             cpu = sm_bench_cpu_seconds () - cpu0;
       r->solve_seconds = runs == 0 ? t : MIN (r->solve_seconds, t);
       r->solve_cpu_seconds = runs == 0 ? cpu : MIN (r->solve_cpu_seconds, cpu);
       spent += t;
@@ -614,9 +596,9 @@ run_boh_case (const SuiteCase *c, CaseResult *r)
   double spent = 0.0;
   for (int runs = 0; want_another_run (runs, spent); runs++)
     {
-      double t0 = now_seconds ();
+      double t0 = sm_bench_now_seconds ();
       SmPlacement *placement = sm_scenario_place (scenario, &error);
-      double t = now_seconds () - t0;
+      double t = sm_bench_now_seconds () - t0;
       if (placement == NULL)
         {
           result_fail (r, "place", error);
@@ -660,7 +642,7 @@ int
 sm_suite_run (const SmSuiteOptions *options)
 {
   int n_run = 0, n_failed = 0;
-  double t0 = now_seconds ();
+  double t0 = sm_bench_now_seconds ();
   if (options->filter == NULL || strstr ("boh-case", options->filter) != NULL)
     {
       CaseResult boh;
@@ -680,6 +662,6 @@ sm_suite_run (const SmSuiteOptions *options)
       n_failed += !report_case (&cases[i], &lib, &lib2, &ref);
     }
   printf ("summary=suite cases=%d failed=%d seconds=%.1f library=%s\n", n_run,
-          n_failed, now_seconds () - t0, sm_version ());
+          n_failed, sm_bench_now_seconds () - t0, sm_version ());
   return n_failed == 0 ? 0 : 1;
 }
