@@ -23,7 +23,6 @@
 #include "clock.h"
 #include "rss.h"
 
-#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
