@@ -241,7 +241,7 @@ typedef struct {
   int32_t *front;  /* n + 1, shared: the next free slot from the front */
   SmEdge *back;    /* n, or NULL: back[i].rank, the last slot filled from
                       the back (see scatter()) */
-  JoinSlot *where; /* m, the worker's own, every q -1 between calls */
+  JoinSlot *where; /* m, the worker's own, set by join_block() */
   gboolean ok;     /* the lists agree on this share */
 } RankBlock;
 
@@ -447,6 +447,10 @@ join_block (RankBlock *w)
   SmMarket *mk = w->mk;
   const int32_t end = mk->emp_off[w->hi];
   int32_t ahead = mk->emp_off[w->lo];
+  /* Set here, on the block's own thread, rather than before the threads
+   * start. */
+  for (int32_t j = 0; j < mk->n_positions; j++)
+    w->where[j] = (JoinSlot){ mk->pos_off[j], -1 };
   gboolean ok = TRUE;
   for (int32_t i = w->lo; ok && i < w->hi; i++)
     {
@@ -522,8 +526,6 @@ rank_in_passes (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *spare,
       blocks[b].where = sm_big__alloc (where_bytes);
       out_of_memory = out_of_memory || blocks[b].where == NULL;
       ok = blocks[b].where != NULL;
-      for (int32_t j = 0; ok && j < mk->n_positions; j++)
-        blocks[b].where[j] = (JoinSlot){ mk->pos_off[j], -1 };
     }
   /* One pass at a time on all threads: the marking overwrites the back
    * end's cursors, the join writes what the marking wrote. */
