@@ -168,6 +168,13 @@ sm_big__free (void *memory, size_t bytes)
   g_free (memory);
 }
 
+/* The bytes of @n entries: each is a pair, the target and a 0. */
+static inline size_t
+pairs_bytes (size_t n)
+{
+  return n * 2 * sizeof (int32_t);
+}
+
 gboolean
 sm_list_store_init (SmListStore *store, int32_t n_owners, int32_t n_targets)
 {
@@ -194,7 +201,7 @@ sm_list_store_clear (SmListStore *store)
   sm_populator__free (store->populator);
   g_free (store->start);
   g_free (store->length);
-  sm_big__free (store->entries, store->capacity * 2 * sizeof (int32_t));
+  sm_big__free (store->entries, pairs_bytes (store->capacity));
   g_free (store->seen);
   memset (store, 0, sizeof *store);
 }
@@ -203,11 +210,10 @@ sm_list_store_clear (SmListStore *store)
 static void
 start_populator (SmListStore *store)
 {
-  size_t bytes = store->capacity * 2 * sizeof (int32_t);
+  size_t bytes = pairs_bytes (store->capacity);
   if (store->populate_ahead && store->populator == NULL && bytes >= SM_BIG_MIN)
     store->populator = sm_populator__new ((char *) store->entries, bytes,
-                                          store->n_entries * 2
-                                              * sizeof (int32_t));
+                                          pairs_bytes (store->n_entries));
 }
 
 gboolean
@@ -215,19 +221,19 @@ sm_list_store_reserve (SmListStore *store, size_t n_entries)
 {
   if (n_entries <= store->capacity)
     return TRUE;
-  if (n_entries > G_MAXSIZE / (2 * sizeof (int32_t)))
+  if (n_entries > G_MAXSIZE / pairs_bytes (1))
     return FALSE;
-  size_t old_bytes = store->capacity * 2 * sizeof (int32_t);
+  size_t old_bytes = pairs_bytes (store->capacity);
   sm_populator__hold (store->populator);
   int32_t *grown = sm_big__realloc (store->entries, old_bytes,
-                                    n_entries * 2 * sizeof (int32_t));
+                                    pairs_bytes (n_entries));
   if (grown != NULL)
     {
       store->entries = grown;
       store->capacity = n_entries;
     }
   sm_populator__moved (store->populator, (char *) store->entries,
-                       store->capacity * 2 * sizeof (int32_t));
+                       pairs_bytes (store->capacity));
   start_populator (store);
   return grown != NULL;
 }
@@ -294,10 +300,10 @@ check_list (SmListStore *store, const int32_t *list, size_t n,
 static void
 report_progress (SmListStore *store, size_t before, size_t after)
 {
-  size_t pair = 2 * sizeof (int32_t);
   if (store->populator != NULL
-      && before * pair / POPULATE_STEP != after * pair / POPULATE_STEP)
-    sm_populator__advance (store->populator, after * pair);
+      && pairs_bytes (before) / POPULATE_STEP
+             != pairs_bytes (after) / POPULATE_STEP)
+    sm_populator__advance (store->populator, pairs_bytes (after));
 }
 
 SmListStatus
@@ -338,15 +344,15 @@ static gboolean
 reorder_by_owner (SmListStore *store, const int32_t *offsets)
 {
   size_t cap = MAX (store->n_entries, (size_t) 1);
-  int32_t *sorted = sm_big__alloc (cap * 2 * sizeof (int32_t));
+  int32_t *sorted = sm_big__alloc (pairs_bytes (cap));
   if (sorted == NULL)
     return FALSE;
   for (int32_t i = 0; i < store->n_owners; i++)
     if (store->length[i] > 0)
       memcpy (sorted + 2 * (size_t) offsets[i],
               store->entries + 2 * (size_t) store->start[i],
-              (size_t) store->length[i] * 2 * sizeof (int32_t));
-  sm_big__free (store->entries, store->capacity * 2 * sizeof (int32_t));
+              pairs_bytes ((size_t) store->length[i]));
+  sm_big__free (store->entries, pairs_bytes (store->capacity));
   store->entries = sorted;
   store->capacity = cap;
   return TRUE;
@@ -402,9 +408,8 @@ sm_list_store_take_csr (SmListStore *store, int32_t **offsets_out,
   /* Give back the capacity beyond the entries (pages beyond were never
    * touched). Should shrinking fail, the larger block serves as well. */
   int32_t *pairs = store->entries;
-  size_t bytes = store->capacity * 2 * sizeof (int32_t);
-  size_t fitted_bytes = MAX (store->n_entries, (size_t) 1) * 2
-                        * sizeof (int32_t);
+  size_t bytes = pairs_bytes (store->capacity);
+  size_t fitted_bytes = pairs_bytes (MAX (store->n_entries, (size_t) 1));
   if (fitted_bytes < bytes)
     {
       int32_t *fitted = sm_big__realloc (pairs, bytes, fitted_bytes);
