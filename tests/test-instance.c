@@ -289,6 +289,20 @@ test_write_file_round_trip (void)
   remove_dir (dir);
 }
 
+/* A random market large enough for a build on two threads, written to
+ * @dir/market.txt, whose path goes to *@path. */
+static SmMarket *
+write_threaded_market (guint32 seed, const char *dir, char **path)
+{
+  GError *error = NULL;
+  SmMarket *market = random_market (seed, 200000, 2000);
+  CU_ASSERT (sm_market_get_n_entries (market) > 2 * (1 << 18));
+  *path = g_build_filename (dir, "market.txt", NULL);
+  CU_ASSERT_TRUE_FATAL (sm_instance_write_file (market, *path, &error));
+  SM_ASSERT_NO_ERROR (error);
+  return market;
+}
+
 /* A file large enough for a build on two threads reads into the same
  * market on any number of threads. */
 static void
@@ -296,10 +310,8 @@ test_read_file_threaded (void)
 {
   GError *error = NULL;
   g_autofree char *dir = sm_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "market.txt", NULL);
-  g_autoptr (SmMarket) market = random_market (11, 200000, 2000);
-  CU_ASSERT (sm_market_get_n_entries (market) > 2 * (1 << 18));
-  CU_ASSERT_TRUE_FATAL (sm_instance_write_file (market, path, &error));
+  g_autofree char *path = NULL;
+  g_autoptr (SmMarket) market = write_threaded_market (11, dir, &path);
   for (int threads = 0; threads <= 3; threads++)
     {
       g_autoptr (SmMarket)
@@ -539,9 +551,8 @@ test_read_file_lists (void)
 {
   GError *error = NULL;
   g_autofree char *dir = sm_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "market.txt", NULL);
-  g_autoptr (SmMarket) market = random_market (12, 200000, 2000);
-  CU_ASSERT_TRUE_FATAL (sm_instance_write_file (market, path, &error));
+  g_autofree char *path = NULL;
+  g_autoptr (SmMarket) market = write_threaded_market (12, dir, &path);
   for (int threads = 1; threads <= 2; threads++)
     {
       SmMarketBuilder *builder = sm_instance__read_file_lists (path, threads,
