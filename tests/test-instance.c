@@ -739,12 +739,14 @@ market_text (const SmMarket *market)
  * message after the location ("PATH:N: " against "line N: "). Returns
  * whether both failed. */
 static gboolean
-expect_file_as_data (const char *path, const GString *text)
+expect_file_as_data_threaded (const char *path, const GString *text,
+                              int n_threads)
 {
   GError *file_error = NULL, *data_error = NULL;
   CU_ASSERT_TRUE_FATAL (
       g_file_set_contents (path, text->str, (gssize) text->len, NULL));
-  g_autoptr (SmMarket) from_file = sm_instance_read_file (path, &file_error);
+  g_autoptr (SmMarket)
+      from_file = sm_instance_read_file_threaded (path, n_threads, &file_error);
   g_autoptr (SmMarket)
       from_data = sm_instance_read_data (text->str, text->len, &data_error);
   g_autofree char *file_text = market_text (from_file);
@@ -767,6 +769,12 @@ expect_file_as_data (const char *path, const GString *text)
   g_clear_error (&file_error);
   g_clear_error (&data_error);
   return both_failed;
+}
+
+static gboolean
+expect_file_as_data (const char *path, const GString *text)
+{
+  return expect_file_as_data_threaded (path, text, 1);
 }
 
 /* A file is read a window at a time, never whole: files several windows
@@ -811,6 +819,121 @@ test_read_file_in_windows (void)
   g_rand_free (rand);
   g_remove (path);
   remove_dir (dir);
+}
+
+/* Puts "( )" around the first two employees of the P-line of position
+ * @j in @text, which becomes version 2: they are tied. */
+static void
+tie_first_two (GString *text, int32_t j)
+{
+  g_autofree char *start = g_strdup_printf ("\nP %d ", j);
+  char *line = strstr (text->str, start);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (line);
+  gsize at = (gsize) (line - text->str) + strlen (start);
+  const char *second = strchr (text->str + at, ' ');
+  CU_ASSERT_PTR_NOT_NULL_FATAL (second);
+  const char *end = second + 1 + strspn (second + 1, "0123456789");
+  CU_ASSERT_EQUAL_FATAL (*end, ' ');
+  gsize close = (gsize) (end - text->str);
+  g_string_insert_c (text, (gssize) close, ')');
+  g_string_insert_c (text, (gssize) at, '(');
+  CU_ASSERT_TRUE_FATAL (g_str_has_prefix (text->str, "hr-instance 1\n"));
+  text->str[strlen ("hr-instance ")] = '2';
+}
+
+/* Moves the first P-line of @text to just after its tenth E-line, so
+ * that the E- and P-lines are no longer two blocks. */
+static void
+move_first_p_line (GString *text)
+{
+  const char *p = strstr (text->str, "\nP ");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (p);
+  const char *p_end = strchr (p + 1, '\n');
+  CU_ASSERT_PTR_NOT_NULL_FATAL (p_end);
+  g_autofree char *line = g_strndup (p + 1, (gsize) (p_end - p));
+  g_string_erase (text, p + 1 - text->str, p_end - p);
+  const char *e = text->str;
+  for (int k = 0; k <= 10; k++)
+    {
+      e = strstr (e + 1, "\nE ");
+      CU_ASSERT_PTR_NOT_NULL_FATAL (e);
+    }
+  g_string_insert (text, e + 1 - text->str, line);
+}
+
+/* On two threads a file of E-lines and then P-lines is read in two parts
+ * at once, which must give what one thread gives from memory: the same
+ * market, with ties too, and after any damage the same error and line,
+ * the first in the file when both parts have one, and for a file of any
+ * other shape the same market read on one thread. The split is lowered
+ * so that files of a few MB are split, and the count of reads in parts
+ * shows that they were. */
+static void
+test_read_file_in_two_parts (void)
+{
+  g_autofree char *dir = sm_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "parts.txt", NULL);
+  GRand *rand = g_rand_new_with_seed (31);
+  size_t old_min = sm_instance__set_split_min (0);
+  g_autoptr (GString) text = random_instance_text (rand, 20000, 900, 12);
+  int split = sm_instance__get_n_split_reads ();
+  CU_ASSERT_FALSE (expect_file_as_data_threaded (path, text, 2));
+  CU_ASSERT_EQUAL (sm_instance__get_n_split_reads (), split + 1);
+  g_autoptr (GString) tied = g_string_new (text->str);
+  tie_first_two (tied, 17);
+  CU_ASSERT_FALSE (expect_file_as_data_threaded (path, tied, 2));
+  CU_ASSERT_EQUAL (sm_instance__get_n_split_reads (), split + 2);
+  g_autoptr (GString) mixed = g_string_new (text->str);
+  move_first_p_line (mixed);
+  CU_ASSERT_FALSE (expect_file_as_data_threaded (path, mixed, 2));
+  CU_ASSERT_EQUAL (sm_instance__get_n_split_reads (), split + 2);
+  g_autoptr (GString) twice = g_string_new (text->str);
+  twice->str[twice->len / 4] = 'x';
+  twice->str[3 * twice->len / 4] = 'x';
+  CU_ASSERT_TRUE (expect_file_as_data_threaded (path, twice, 2));
+  int n_failed = 0;
+  for (int t = 0; t < 40; t++)
+    {
+      g_autoptr (GString)
+          bad = g_string_new_len (text->str, (gssize) text->len);
+      gsize at = (gsize) g_rand_int_range (rand, 40, (gint32) bad->len);
+      if (t % 4 == 0)
+        g_string_truncate (bad, at);
+      else
+        bad->str[at] = "x-9 #\n\r"[g_rand_int_range (rand, 0, 7)];
+      n_failed += expect_file_as_data_threaded (path, bad, 2);
+    }
+  CU_ASSERT (n_failed > 20);
+  sm_instance__set_split_min (old_min);
+  g_rand_free (rand);
+  g_remove (path);
+  remove_dir (dir);
+}
+
+/* Every bad file gives on two threads, read in parts where it can be,
+ * exactly the error it gives on one. */
+static void
+test_bad_files_in_two_parts (void)
+{
+  size_t old_min = sm_instance__set_split_min (0);
+  int split = sm_instance__get_n_split_reads ();
+  for (guint k = 0; k < G_N_ELEMENTS (bad_files); k++)
+    {
+      g_autofree char *path = g_build_filename (BAD_DIR, bad_files[k].file,
+                                                NULL);
+      GError *one = NULL, *two = NULL;
+      CU_ASSERT_PTR_NULL (sm_instance_read_file (path, &one));
+      CU_ASSERT_PTR_NULL (sm_instance_read_file_threaded (path, 2, &two));
+      CU_ASSERT_PTR_NOT_NULL_FATAL (one);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (two);
+      CU_ASSERT_EQUAL (two->code, one->code);
+      CU_ASSERT_STRING_EQUAL (two->message, one->message);
+      g_clear_error (&one);
+      g_clear_error (&two);
+    }
+  /* The files whose lines read well but whose lists disagree, at least. */
+  CU_ASSERT (sm_instance__get_n_split_reads () >= split + 2);
+  sm_instance__set_split_min (old_min);
 }
 
 /* A file that gives more bytes than its size said, as /proc files do, is
@@ -901,6 +1024,8 @@ main (void)
     { "read_file of a missing file", test_read_file_missing },
     { "read_file of a pipe", test_read_pipe },
     { "read_file a window at a time", test_read_file_in_windows },
+    { "read_file in two parts", test_read_file_in_two_parts },
+    { "bad files in two parts", test_bad_files_in_two_parts },
     { "read_file of a file that grows", test_read_file_that_grows },
     { "write_file into a missing folder", test_write_file_missing_folder },
     { "write_file with a failed rename", test_write_file_failed_rename },

@@ -193,10 +193,14 @@ sm_market_builder_set_n_threads (SmMarketBuilder *builder, int n_threads)
     n_threads = (int) g_get_num_processors ();
   builder->n_threads = CLAMP (n_threads, 1, SM_MAX_BUILD_THREADS);
   /* A second thread may as well bring in the lists' memory meanwhile. */
-  sm_list_store_set_populate_ahead (&builder->employees,
-                                    builder->n_threads > 1);
-  sm_list_store_set_populate_ahead (&builder->positions,
-                                    builder->n_threads > 1);
+  sm_market_builder__set_populate_ahead (builder, builder->n_threads > 1);
+}
+
+void
+sm_market_builder__set_populate_ahead (SmMarketBuilder *builder, gboolean on)
+{
+  sm_list_store_set_populate_ahead (&builder->employees, on);
+  sm_list_store_set_populate_ahead (&builder->positions, on);
 }
 
 gboolean
@@ -387,7 +391,9 @@ append_list (const SmMarketBuilder *b, SmListStore *store, int32_t owner,
 {
   if (!check_index (owner, store->n_owners, owner_kind, error))
     return FALSE;
-  if (n <= (size_t) INT32_MAX
+  /* Only with a budget: entries_after() looks at the other side's store,
+   * which the instance reader fills on another thread meanwhile. */
+  if (n <= (size_t) INT32_MAX && b->budget > 0
       && !check_budget (b, entries_after (b, store, n), "The market", error))
     return FALSE;
   g_return_val_if_fail (list != NULL || n == 0, FALSE);

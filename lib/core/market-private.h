@@ -81,6 +81,14 @@ SmMarket *sm_market_builder__build_reporting (SmMarketBuilder *builder,
                                               int32_t *failed_position,
                                               GError **error);
 
+/* Whether a second thread brings in the lists' memory ahead of the
+ * appends (list-store.h); sm_market_builder_set_n_threads() turns it on
+ * with two threads or more. A caller that fills both sides at once, on a
+ * thread each, turns it off: both cores are busy, and each thread then
+ * faults in its own side's memory as it writes. */
+void sm_market_builder__set_populate_ahead (SmMarketBuilder *builder,
+                                            gboolean on);
+
 /* Writes the ranks on both sides of every edge (market-rank.c), on up to
  * @n_threads threads, using @spare (n + 1 int32 of scratch, or NULL) if
  * given. FALSE with @error set (and *failed_position, when one position's

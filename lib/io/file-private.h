@@ -40,12 +40,17 @@ GBytes *sm_text_file__load (const char *path, GError **error);
 
 /* A regular file read a piece at a time, for a reader that parses as it
  * reads (instance.c) and so never holds the whole text: the same checks as
- * sm_text_file__load(), made as the pieces come. Use the fields read-only. */
+ * sm_text_file__load(), made as the pieces come. Reads with pread(2) at
+ * its own offset, so that the file can be split into parts that two
+ * threads read at once (sm_text_file__split_pieces()). Use the fields
+ * read-only. */
 typedef struct {
   int fd;           /* -1 when closed */
+  gboolean owns_fd; /* closed by sm_text_file__close_pieces() */
   const char *path; /* borrowed, for messages */
   uint64_t size;    /* the file's size when opened */
-  uint64_t n_read;  /* bytes read so far */
+  uint64_t next;    /* offset of the next byte to read */
+  uint64_t end;     /* where this reader stops: size, or a split */
   int64_t mtime_ns; /* its modification time when opened */
 } SmTextFilePieces;
 
@@ -56,11 +61,25 @@ gboolean sm_text_file__open_pieces (SmTextFilePieces *f, const char *path,
                                     uint64_t max_size, GError **error);
 
 /* Reads up to @size bytes into @data (*@got gets the count, 0 only at the
- * end of the file). Errors: SM_ERROR_IO when reading fails, or when the
- * file turns out shorter or longer than its size at opening, or was
- * modified while it was read (checked when its end is reached). */
+ * end of the file or of the part). Errors: SM_ERROR_IO when reading fails,
+ * or when the file turns out shorter or longer than its size at opening,
+ * or was modified while it was read (checked when the end of the file or
+ * of the part is reached). */
 gboolean sm_text_file__read_piece (SmTextFilePieces *f, char *data, size_t size,
                                    size_t *got, GError **error);
+
+/* Reads up to @size bytes at @offset into @data, without moving @f (to
+ * look ahead); *@got gets the count. FALSE when reading fails. */
+gboolean sm_text_file__peek (const SmTextFilePieces *f, uint64_t offset,
+                             char *data, size_t size, size_t *got);
+
+/* Splits @f at offset @at (at or before its end): @f then stops at @at,
+ * and @tail reads from @at to @f's old end, on the same descriptor, which
+ * @f keeps (@tail must be closed first). When @f has read past @at, it
+ * goes back to @at; the bytes past it that its caller holds are the
+ * caller's to drop. */
+void sm_text_file__split_pieces (SmTextFilePieces *f, uint64_t at,
+                                 SmTextFilePieces *tail);
 
 void sm_text_file__close_pieces (SmTextFilePieces *f);
 

@@ -20,7 +20,9 @@
  * parses as it reads (instance files) takes a regular file in pieces
  * instead (sm_text_file__open_pieces()), with the same checks made as the
  * pieces come and, at the end, a check that the size and modification
- * time are still those it was opened with.
+ * time are still those it was opened with. Pieces are read with pread(2)
+ * at the reader's own offset, so that one open file can be split into
+ * two parts that two threads read at once, each checking at its end.
  *
  * Replacing. A writer writes into a temporary file beside the target
  * (same folder, so the rename stays within one file system), flushes and
@@ -93,16 +95,20 @@ set_too_large (GError **error, const char *path, uint64_t max_size)
 }
 
 /* Reads up to @size bytes into @data, stopping early only at the end of
- * the file; the count read goes to *@got. */
+ * the file; the count read goes to *@got. From @offset with pread(2), or
+ * from the file's own position with read(2) when @offset is negative. */
 static gboolean
-read_up_to (int fd, guint8 *data, size_t size, size_t *got, const char *path,
-            GError **error)
+read_up_to (int fd, guint8 *data, size_t size, int64_t offset, size_t *got,
+            const char *path, GError **error)
 {
   size_t done = 0;
 
   while (done < size)
     {
-      ssize_t n = read (fd, data + done, MIN (size - done, SM_READ_CHUNK));
+      size_t want = MIN (size - done, SM_READ_CHUNK);
+      ssize_t n = offset < 0
+                      ? read (fd, data + done, want)
+                      : pread (fd, data + done, want, offset + (off_t) done);
       if (n == 0)
         break;
       if (n < 0 && errno == EINTR)
@@ -151,8 +157,8 @@ load_regular (int fd, uint64_t size, uint64_t max_size, const char *path,
   size_t got = 0;
   guint8 extra;
   size_t more = 0;
-  if (!read_up_to (fd, data, (size_t) size, &got, path, error)
-      || (got == size && !read_up_to (fd, &extra, 1, &more, path, error)))
+  if (!read_up_to (fd, data, (size_t) size, -1, &got, path, error)
+      || (got == size && !read_up_to (fd, &extra, 1, -1, &more, path, error)))
     return NULL;
   if (got < size || more > 0)
     {
@@ -194,7 +200,8 @@ load_stream (int fd, uint64_t max_size, const char *path, GError **error)
           capacity = want;
         }
       size_t got = 0;
-      if (!read_up_to (fd, data + length, capacity - length, &got, path, error))
+      if (!read_up_to (fd, data + length, capacity - length, -1, &got, path,
+                       error))
         return NULL;
       if (got == 0)
         break;
@@ -271,6 +278,7 @@ sm_text_file__open_pieces (SmTextFilePieces *f, const char *path,
   g_return_val_if_fail (f != NULL && path != NULL, FALSE);
   memset (f, 0, sizeof *f);
   f->fd = -1;
+  f->owns_fd = TRUE;
   f->path = path;
   if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
     {
@@ -292,6 +300,7 @@ sm_text_file__open_pieces (SmTextFilePieces *f, const char *path,
   else
     {
       f->size = (uint64_t) st.st_size;
+      f->end = f->size;
       f->mtime_ns = mtime_ns (&st);
 #ifdef POSIX_FADV_SEQUENTIAL
       (void) posix_fadvise (f->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
@@ -302,13 +311,14 @@ sm_text_file__open_pieces (SmTextFilePieces *f, const char *path,
   return FALSE;
 }
 
-/* At the end of the file: it must still be the file that was opened. */
+/* At the end of the file or of the part: it must still be the file that
+ * was opened. */
 static gboolean
 check_unchanged (SmTextFilePieces *f, GError **error)
 {
   struct stat st;
 
-  if (f->n_read < f->size)
+  if (f->next < f->end)
     {
       set_changed (error, f->path, "became shorter");
       return FALSE;
@@ -333,11 +343,15 @@ sm_text_file__read_piece (SmTextFilePieces *f, char *data, size_t size,
   g_return_val_if_fail (f != NULL && f->fd >= 0, FALSE);
 
   *got = 0;
+  /* A part before a split stops there; the last part reads on to the
+   * end, and past it when the file grew. */
+  size_t want = f->end < f->size ? (size_t) MIN (size, f->end - f->next) : size;
   size_t n = 0;
-  if (!read_up_to (f->fd, (guint8 *) data, size, &n, f->path, error))
+  if (!read_up_to (f->fd, (guint8 *) data, want, (int64_t) f->next, &n, f->path,
+                   error))
     return FALSE;
-  f->n_read += n;
-  if (f->n_read > f->size)
+  f->next += n;
+  if (f->next > f->size)
     {
       set_changed (error, f->path, "grew");
       return FALSE;
@@ -349,9 +363,32 @@ sm_text_file__read_piece (SmTextFilePieces *f, char *data, size_t size,
 }
 
 void
+sm_text_file__split_pieces (SmTextFilePieces *f, uint64_t at,
+                            SmTextFilePieces *tail)
+{
+  g_return_if_fail (f != NULL && tail != NULL);
+  g_return_if_fail (at <= f->end);
+
+  *tail = *f;
+  tail->owns_fd = FALSE;
+  tail->next = at;
+  f->end = at;
+  f->next = MIN (f->next, at);
+}
+
+gboolean
+sm_text_file__peek (const SmTextFilePieces *f, uint64_t offset, char *data,
+                    size_t size, size_t *got)
+{
+  g_return_val_if_fail (f != NULL && f->fd >= 0, FALSE);
+  return read_up_to (f->fd, (guint8 *) data, size, (int64_t) offset, got,
+                     f->path, NULL);
+}
+
+void
 sm_text_file__close_pieces (SmTextFilePieces *f)
 {
-  if (f->fd >= 0)
+  if (f->fd >= 0 && f->owns_fd)
     close (f->fd);
   f->fd = -1;
 }

@@ -87,6 +87,11 @@ typedef struct {
   size_t window_size; /* grows for a line longer than it */
   size_t filled;      /* bytes of the window read from the file */
   gboolean at_end;    /* the file's last byte is in the window */
+  /* Reading a file in two parts on two threads (read_in_parts()). */
+  gboolean may_split; /* the caller allows a second thread */
+  gboolean split;     /* the records were read in two parts */
+  char only;          /* 'E' or 'P': the kind of line of this part, or 0 */
+  gint *give_up;      /* set by either part when it fails, or NULL */
 } InstanceReader;
 
 /* How much read text a file reader lets go of at a time. */
@@ -226,7 +231,7 @@ bytes_left (const InstanceReader *r)
   if (r->file.fd < 0)
     return (uint64_t) (r->s.end - r->s.p);
   uint64_t in_window = (uint64_t) (r->window + r->filled - r->s.p);
-  return r->file.size - r->file.n_read + in_window;
+  return r->file.end - r->file.next + in_window;
 }
 
 /* Reads "KEYWORD COUNT" with 0 <= COUNT <= INT32_MAX - 1; *@line gets
@@ -658,6 +663,21 @@ read_tied_position_line (InstanceReader *r, GError **error)
   return sm_text_scanner__end_line (s, error);
 }
 
+/* Whether a part of a file read in two parts goes on with a line that
+ * starts with @word: not when the other part failed, nor at a line of the
+ * other part's kind (the file is not in two blocks after all). */
+static inline gboolean
+stays_in_part (const InstanceReader *r, const char *word, size_t length)
+{
+  if (r->give_up == NULL)
+    return TRUE;
+  if (g_atomic_int_get (r->give_up))
+    return FALSE;
+  return length != 1 || (word[0] != 'E' && word[0] != 'P')
+         || word[0] == r->only;
+}
+
+/* Reads the E- and P-lines up to the end of the file, or of the part. */
 static gboolean
 read_records (InstanceReader *r, GError **error)
 {
@@ -672,6 +692,8 @@ read_records (InstanceReader *r, GError **error)
       gboolean ok;
       release_read_text (r);
       sm_text_scanner__read_word (s, &word, &length);
+      if (!stays_in_part (r, word, length))
+        return FALSE;
       if (length == 1 && word[0] == 'E')
         ok = read_employee_line (r, error);
       else if (length == 1 && word[0] == 'P')
@@ -697,6 +719,260 @@ read_records (InstanceReader *r, GError **error)
     return TRUE;
   g_propagate_error (error, read_error);
   return FALSE;
+}
+
+/* ---- two threads: a file read in two parts ------------------------------ */
+
+/* The least text of E- and P-lines worth a second thread (about 60,000
+ * employees with lists of ten); tests lower it. */
+#define SM_SPLIT_MIN ((uint64_t) 8 << 20)
+#define SM_PROBE_SIZE ((size_t) 4096)
+
+static uint64_t split_min = SM_SPLIT_MIN;
+static gint n_split_reads; /* atomic */
+
+/* The offset in the file of the scanner's place. */
+static uint64_t
+file_offset (const InstanceReader *r)
+{
+  return r->file.next - (uint64_t) (r->window + r->filled - r->s.p);
+}
+
+/* What record_kind_at() has seen of the bytes so far. */
+typedef enum {
+  PROBE_IN_LINE,    /* before the next line's start, or in a comment */
+  PROBE_LINE_START, /* at a line's start, or in its leading blanks */
+  PROBE_KEYWORD,    /* after an 'E' or a 'P' at a line's start */
+} ProbeState;
+
+/* Steps the look at a line through byte @c; returns the kind found ('E',
+ * 'P', or 0 for a line that is neither), or -1 to go on. */
+static int
+probe_byte (ProbeState *state, char *kind, char c)
+{
+  gboolean blank = c == ' ' || c == '\t' || c == '\r';
+  switch (*state)
+    {
+    case PROBE_IN_LINE:
+      if (c == '\n')
+        *state = PROBE_LINE_START;
+      return -1;
+    case PROBE_LINE_START:
+      if (blank || c == '\n')
+        return -1;
+      if (c == '#')
+        *state = PROBE_IN_LINE;
+      else if (c == 'E' || c == 'P')
+        {
+          *kind = c;
+          *state = PROBE_KEYWORD;
+        }
+      else
+        return 0;
+      return -1;
+    case PROBE_KEYWORD:
+      return blank || c == '\n' ? *kind : 0;
+    }
+  return 0;
+}
+
+/* The kind of the first E- or P-line that starts at or after @offset
+ * (> 0), found by reading ahead without moving the reader: 'E' or 'P',
+ * with *@line_start where the line starts; 'P' at the end of the file
+ * (no line after @offset), with *@line_start the file's size; 0 for a
+ * line that is neither, or when reading fails, both left to the reader
+ * on one thread to report. */
+static char
+record_kind_at (const SmTextFilePieces *f, uint64_t offset,
+                uint64_t *line_start)
+{
+  char buffer[SM_PROBE_SIZE];
+  ProbeState state = PROBE_IN_LINE;
+  char kind = 0;
+  uint64_t at = offset - 1; /* from the byte before: is @offset a start? */
+  size_t got = 0;
+
+  while (at < f->size)
+    {
+      if (!sm_text_file__peek (f, at, buffer, sizeof buffer, &got))
+        return 0;
+      if (got == 0)
+        break;
+      for (size_t k = 0; k < got; k++, at++)
+        {
+          if (state == PROBE_LINE_START && buffer[k] != ' ' && buffer[k] != '\t'
+              && buffer[k] != '\r' && buffer[k] != '\n')
+            *line_start = at;
+          int found = probe_byte (&state, &kind, buffer[k]);
+          if (found >= 0)
+            return (char) found;
+        }
+    }
+  if (state == PROBE_KEYWORD)
+    return kind;
+  *line_start = f->size;
+  return 'P';
+}
+
+/* Where the E- and P-lines after the scanner's place split into two
+ * parts worth a thread each: the start of the first P-line, when every
+ * E-line comes before every P-line, as sm_instance_write() writes them.
+ * Found by bisection on record_kind_at(), which reads a few pages; the
+ * bisection assumes that shape, and a file of any other shape shows it
+ * when the parts are read (stays_in_part()). */
+static gboolean
+find_split (const InstanceReader *r, uint64_t *at)
+{
+  uint64_t start = file_offset (r), lo = start, hi = r->file.size;
+  uint64_t span = hi - start, line = 0;
+
+  if (span < MAX (split_min, 2) || record_kind_at (&r->file, lo, &line) != 'E')
+    return FALSE;
+  while (hi - lo > 1) /* the line at lo is an E-line, at hi a P-line */
+    {
+      uint64_t mid = lo + (hi - lo) / 2;
+      char kind = record_kind_at (&r->file, mid, &line);
+      if (kind == 0)
+        return FALSE;
+      if (kind == 'E')
+        lo = mid;
+      else
+        hi = mid;
+    }
+  if (record_kind_at (&r->file, hi, at) != 'P')
+    return FALSE;
+  return *at - start >= span / 8 && r->file.size - *at >= span / 8;
+}
+
+/* Sets @window's reader to scan a file from its pieces, a window at a
+ * time (refill()); @origin names the file in messages. */
+static void
+start_window (InstanceReader *r, const char *origin)
+{
+  r->window_size = SM_WINDOW_SIZE;
+  r->window = g_malloc (r->window_size);
+  r->window[0] = '\n'; /* stands for the byte before the text; never read */
+  r->filled = 1;
+  sm_text_scanner__init (&r->s, r->window + 1, 0, origin);
+}
+
+/* Makes @tail the reader of @head's file from @at on, for its P-lines,
+ * into @head's builder and position lines (borrowed); @head stops at @at,
+ * dropping what its window holds past it. */
+static void
+start_tail (InstanceReader *tail, InstanceReader *head, uint64_t at,
+            gint *give_up)
+{
+  uint64_t window_end = head->file.next;
+  sm_text_file__split_pieces (&head->file, at, &tail->file);
+  if (at < window_end)
+    {
+      head->filled -= (size_t) (window_end - at);
+      head->s.end = head->window + head->filled;
+    }
+  tail->builder = head->builder;
+  tail->n_employees = head->n_employees;
+  tail->n_positions = head->n_positions;
+  tail->position_line = head->position_line;
+  tail->version = head->version;
+  tail->n_threads = head->n_threads;
+  tail->only = 'P';
+  tail->give_up = give_up;
+  start_window (tail, head->s.origin);
+  head->only = 'E';
+  head->give_up = give_up;
+}
+
+/* Frees @tail, but not what it borrows from the head. */
+static void
+end_tail (InstanceReader *tail)
+{
+  tail->builder = NULL;
+  tail->position_line = NULL;
+  instance_reader_clear (tail);
+}
+
+typedef struct {
+  InstanceReader r;
+  gboolean ok;
+  GError *error;
+} TailRead;
+
+static gpointer
+read_tail (gpointer data)
+{
+  TailRead *tail = data;
+  tail->ok = read_records (&tail->r, &tail->error);
+  if (!tail->ok)
+    g_atomic_int_set (tail->r.give_up, 1);
+  return NULL;
+}
+
+/* Reads the records in two parts split at @at, the tail on a thread of
+ * its own: the head (this thread) reads the E-lines into the builder's
+ * employee lists, the tail the P-lines into its position lists, which
+ * share nothing, so neither waits for the other and every list comes out
+ * as on one thread. FALSE, with @error set, when either part fails or
+ * meets a line of the other's kind; r->split then tells the caller to
+ * read the file again on one thread, whose error is the one to give (the
+ * tail counts its lines from its own start). */
+static gboolean
+read_in_parts (InstanceReader *r, uint64_t at, GError **error)
+{
+  gint give_up = 0;
+  TailRead tail = { 0 };
+  GError *head_error = NULL;
+
+  start_tail (&tail.r, r, at, &give_up);
+  sm_market_builder__set_populate_ahead (r->builder, FALSE);
+  GThread *thread = g_thread_try_new ("sm-read-tail", read_tail, &tail, NULL);
+  r->split = TRUE;
+  gboolean ok = thread != NULL && read_records (r, &head_error);
+  if (!ok)
+    g_atomic_int_set (&give_up, 1);
+  if (thread != NULL)
+    g_thread_join (thread);
+  r->n_records += tail.r.n_records;
+  r->give_up = NULL;
+  end_tail (&tail.r);
+  if (ok && tail.ok)
+    {
+      g_atomic_int_inc (&n_split_reads);
+      return TRUE;
+    }
+  if (head_error == NULL && tail.error == NULL)
+    g_set_error (&head_error, SM_ERROR, SM_ERROR_PARSE,
+                 "the file is not in two parts, E-lines and then P-lines");
+  g_propagate_error (error, head_error != NULL ? head_error : tail.error);
+  if (head_error != NULL)
+    g_clear_error (&tail.error);
+  return FALSE;
+}
+
+/* Reads the E- and P-lines, in two parts where the caller allows it and
+ * the file is large enough and of the shape (find_split()). */
+static gboolean
+read_all_records (InstanceReader *r, GError **error)
+{
+  uint64_t at = 0;
+
+  if (r->may_split && r->file.fd >= 0 && find_split (r, &at))
+    return read_in_parts (r, at, error);
+  return read_records (r, error);
+}
+
+size_t
+sm_instance__set_split_min (size_t bytes)
+{
+  size_t old = (size_t) split_min;
+  split_min = bytes;
+  return old;
+}
+
+int
+sm_instance__get_n_split_reads (void)
+{
+  return g_atomic_int_get (&n_split_reads);
 }
 
 /* After the last line: every employee and position must have had its
@@ -759,7 +1035,7 @@ read_lists (InstanceReader *r, GError **error)
          && read_count (s, "positions", &r->n_positions, &r->counts_line, error)
          && check_room (r, error) && start_market (r, error)
          && have_line (r, error) && read_capacity (r, error)
-         && read_records (r, error) && check_complete (r, error);
+         && read_all_records (r, error) && check_complete (r, error);
 }
 
 /* Reads the instance that @r is set to scan, and frees @r. */
@@ -793,21 +1069,21 @@ read_instance_data (const char *data, size_t length, const char *origin,
 
 /* Sets @r to read the regular file at @path piece by piece into a window
  * (see refill()), so that its text is never held whole; @name names it.
- * On failure @r holds nothing. */
+ * With @may_split and two threads or more, the records may be read in
+ * two parts (read_in_parts()). On failure @r holds nothing. */
 static gboolean
 open_instance_file (InstanceReader *r, const char *path, const char *name,
-                    int n_threads, GError **error)
+                    int n_threads, gboolean may_split, GError **error)
 {
   static const char bom[] = "\xEF\xBB\xBF";
 
   if (!sm_text_file__open_pieces (&r->file, path, SM_TEXT_FILE_MAX_SIZE, error))
     return FALSE;
   r->n_threads = n_threads;
-  r->window_size = SM_WINDOW_SIZE;
-  r->window = g_malloc (r->window_size);
-  r->window[0] = '\n'; /* stands for the byte before the file; never read */
-  r->filled = 1;
-  sm_text_scanner__init (&r->s, r->window + 1, 0, name);
+  r->may_split = may_split
+                 && (n_threads == 0 ? (int) g_get_num_processors () : n_threads)
+                        > 1;
+  start_window (r, name);
   GError *read_error = NULL;
   if (refill (r, &read_error) && (size_t) (r->s.end - r->s.p) >= 3
       && memcmp (r->s.p, bom, 3) == 0)
@@ -821,15 +1097,53 @@ open_instance_file (InstanceReader *r, const char *path, const char *name,
   return TRUE;
 }
 
+/* Reads the lists of the regular file at @path into @r's builder (left
+ * unbuilt). After a read in two parts that failed, the file is read again
+ * on one thread, which gives the error exactly as it would alone. */
+static gboolean
+read_file_lists (InstanceReader *r, const char *path, const char *name,
+                 int n_threads, gboolean may_split, GError **error)
+{
+  GError *local = NULL;
+
+  if (!open_instance_file (r, path, name, n_threads, may_split, error))
+    return FALSE;
+  if (read_lists (r, &local))
+    return TRUE;
+  gboolean again = r->split;
+  instance_reader_clear (r);
+  *r = (InstanceReader){ 0 };
+  if (!again)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  g_clear_error (&local);
+  return read_file_lists (r, path, name, n_threads, FALSE, error);
+}
+
 static SmMarket *
 read_instance_file (const char *path, const char *name, int n_threads,
-                    GError **error)
+                    gboolean may_split, GError **error)
 {
   InstanceReader r = { 0 };
+  SmMarket *market = NULL;
+  GError *local = NULL;
 
-  if (!open_instance_file (&r, path, name, n_threads, error))
-    return NULL;
-  return read_instance (&r, error);
+  if (read_file_lists (&r, path, name, n_threads, may_split, &local))
+    market = build_market (&r, &local);
+  gboolean again = market == NULL && r.split;
+  instance_reader_clear (&r);
+  /* The tail of a split read counted its lines from its own start: the
+   * reader on one thread names the right line of a failed build. */
+  if (again)
+    {
+      g_clear_error (&local);
+      return read_instance_file (path, name, n_threads, FALSE, error);
+    }
+  if (market == NULL)
+    g_propagate_error (error, local);
+  return market;
 }
 
 SmMarketBuilder *
@@ -839,9 +1153,7 @@ sm_instance__read_file_lists (const char *path, int n_threads, GError **error)
   InstanceReader r = { 0 };
   SmMarketBuilder *builder = NULL;
 
-  if (!open_instance_file (&r, path, name, n_threads, error))
-    return NULL;
-  if (read_lists (&r, error))
+  if (read_file_lists (&r, path, name, n_threads, TRUE, error))
     builder = g_steal_pointer (&r.builder);
   instance_reader_clear (&r);
   return builder;
@@ -872,7 +1184,7 @@ sm_instance_read_file_threaded (const char *path, int n_threads, GError **error)
   g_autofree char *name = g_filename_display_name (path);
   GStatBuf st;
   if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
-    return read_instance_file (path, name, n_threads, error);
+    return read_instance_file (path, name, n_threads, TRUE, error);
   /* A pipe is read whole first; anything else is refused by the load. */
   g_autoptr (GBytes) bytes = sm_text_file__load (path, error);
   if (bytes == NULL)
