@@ -82,11 +82,19 @@ SM_API SmMarket *sm_instance_read_file (const char *path, GError **error);
 /**
  * sm_instance_read_file_threaded:
  * @path: the file
- * @n_threads: how many threads the market's build may use, as for
- *   sm_market_builder_set_n_threads() (0: one per processor)
+ * @n_threads: how many threads the read and the market's build may use,
+ *   as for sm_market_builder_set_n_threads() (0: one per processor)
  * @error: return location for an error
  *
- * As sm_instance_read_file(); the market is the same for any @n_threads.
+ * As sm_instance_read_file(); the market, and the error of a bad file,
+ * are the same for any @n_threads. With two threads or more, a regular
+ * file with 8 MiB or more of E- and P-lines, all E-lines before all
+ * P-lines (the order sm_instance_write() writes), is parsed in two parts
+ * at once, the E-lines on the calling thread and the P-lines on a second
+ * one. A file of any other order is read on one thread, after the parts
+ * have found it out (at worst a second read); so is a file in which
+ * either part finds an error, so that the error names the line one
+ * thread names.
  *
  * Returns: (transfer full): the market, or NULL on error.
  */

@@ -19,6 +19,19 @@
  * (sm_text_file__read_piece()). A pipe is read whole first, and as it is
  * parsed the pages of text already read go back to the system.
  *
+ * On two threads a large file of E-lines and then P-lines (the writer's
+ * order) is read in two parts at once (read_in_parts()): the E-lines
+ * fill the builder's employee lists and the P-lines its position lists,
+ * which share nothing, so each part runs without waiting and the lists
+ * come out as on one thread. The split, the first P-line, is found by
+ * bisection on the kind of line at an offset (find_split()). This fast
+ * path never decides an error: when a part meets a line of the other
+ * kind (the file has another order) or fails, or the build fails after
+ * it, the file is read again on one thread, whose error, with its line,
+ * is the one given. What makes the two parts safe: the head touches only
+ * employee_seen and the employee lists, the tail only position_line and
+ * the position lists.
+ *
  * Decisions where the format leaves a choice:
  * - The header, "employees", "positions" and "capacity" lines come first,
  *   in this order. E- and P-lines follow in any order and may interleave,
