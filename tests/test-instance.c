@@ -883,10 +883,14 @@ test_read_file_in_two_parts (void)
   tie_first_two (tied, 17);
   CU_ASSERT_FALSE (expect_file_as_data_threaded (path, tied, 2));
   CU_ASSERT_EQUAL (sm_instance__get_n_split_reads (), split + 2);
+  g_autoptr (GString) indented = g_string_new (text->str);
+  g_string_replace (indented, "\nP ", "\n \tP ", 0);
+  CU_ASSERT_FALSE (expect_file_as_data_threaded (path, indented, 2));
+  CU_ASSERT_EQUAL (sm_instance__get_n_split_reads (), split + 3);
   g_autoptr (GString) mixed = g_string_new (text->str);
   move_first_p_line (mixed);
   CU_ASSERT_FALSE (expect_file_as_data_threaded (path, mixed, 2));
-  CU_ASSERT_EQUAL (sm_instance__get_n_split_reads (), split + 2);
+  CU_ASSERT_EQUAL (sm_instance__get_n_split_reads (), split + 3);
   g_autoptr (GString) twice = g_string_new (text->str);
   twice->str[twice->len / 4] = 'x';
   twice->str[3 * twice->len / 4] = 'x';

@@ -803,6 +803,7 @@ record_kind_at (const SmTextFilePieces *f, uint64_t offset,
   ProbeState state = PROBE_IN_LINE;
   char kind = 0;
   uint64_t at = offset - 1; /* from the byte before: is @offset a start? */
+  uint64_t start = offset;  /* of the line looked at */
   size_t got = 0;
 
   while (at < f->size)
@@ -813,16 +814,21 @@ record_kind_at (const SmTextFilePieces *f, uint64_t offset,
         break;
       for (size_t k = 0; k < got; k++, at++)
         {
-          if (state == PROBE_LINE_START && buffer[k] != ' ' && buffer[k] != '\t'
-              && buffer[k] != '\r' && buffer[k] != '\n')
-            *line_start = at;
+          if (buffer[k] == '\n')
+            start = at + 1;
           int found = probe_byte (&state, &kind, buffer[k]);
           if (found >= 0)
-            return (char) found;
+            {
+              *line_start = start;
+              return (char) found;
+            }
         }
     }
   if (state == PROBE_KEYWORD)
-    return kind;
+    {
+      *line_start = start;
+      return kind;
+    }
   *line_start = f->size;
   return 'P';
 }
