@@ -777,6 +777,29 @@ expect_file_as_data (const char *path, const GString *text)
   return expect_file_as_data_threaded (path, text, 1);
 }
 
+/* Reads 40 copies of @text, each damaged at a random place (a byte
+ * changed, or the file cut short), from a file on @n_threads as from
+ * memory (expect_file_as_data_threaded()); returns how many failed. */
+static int
+read_damaged_copies (const char *path, const GString *text, GRand *rand,
+                     int n_threads)
+{
+  static const char damage[] = "x-9 #\n\r";
+  int n_failed = 0;
+  for (int t = 0; t < 40; t++)
+    {
+      g_autoptr (GString)
+          bad = g_string_new_len (text->str, (gssize) text->len);
+      gsize at = (gsize) g_rand_int_range (rand, 40, (gint32) bad->len);
+      if (t % 4 == 0)
+        g_string_truncate (bad, at);
+      else
+        bad->str[at] = damage[g_rand_int_range (rand, 0, sizeof damage - 1)];
+      n_failed += expect_file_as_data_threaded (path, bad, n_threads);
+    }
+  return n_failed;
+}
+
 /* A file is read a window at a time, never whole: files several windows
  * long, with a comment line longer than a window and with damage at
  * random places (a byte changed, the file cut short), read exactly as the
@@ -802,20 +825,7 @@ test_read_file_in_windows (void)
   /* No newline at the end. */
   g_string_truncate (long_line, long_line->len - 1);
   CU_ASSERT_FALSE (expect_file_as_data (path, long_line));
-  static const char damage[] = "x-9 #\n\r";
-  int n_failed = 0;
-  for (int t = 0; t < 40; t++)
-    {
-      g_autoptr (GString)
-          bad = g_string_new_len (text->str, (gssize) text->len);
-      gsize at = (gsize) g_rand_int_range (rand, 40, (gint32) bad->len);
-      if (t % 4 == 0)
-        g_string_truncate (bad, at);
-      else
-        bad->str[at] = damage[g_rand_int_range (rand, 0, sizeof damage - 1)];
-      n_failed += expect_file_as_data (path, bad);
-    }
-  CU_ASSERT (n_failed > 20);
+  CU_ASSERT (read_damaged_copies (path, text, rand, 1) > 20);
   g_rand_free (rand);
   g_remove (path);
   remove_dir (dir);
@@ -895,19 +905,7 @@ test_read_file_in_two_parts (void)
   twice->str[twice->len / 4] = 'x';
   twice->str[3 * twice->len / 4] = 'x';
   CU_ASSERT_TRUE (expect_file_as_data_threaded (path, twice, 2));
-  int n_failed = 0;
-  for (int t = 0; t < 40; t++)
-    {
-      g_autoptr (GString)
-          bad = g_string_new_len (text->str, (gssize) text->len);
-      gsize at = (gsize) g_rand_int_range (rand, 40, (gint32) bad->len);
-      if (t % 4 == 0)
-        g_string_truncate (bad, at);
-      else
-        bad->str[at] = "x-9 #\n\r"[g_rand_int_range (rand, 0, 7)];
-      n_failed += expect_file_as_data_threaded (path, bad, 2);
-    }
-  CU_ASSERT (n_failed > 20);
+  CU_ASSERT (read_damaged_copies (path, text, rand, 2) > 20);
   sm_instance__set_split_min (old_min);
   g_rand_free (rand);
   g_remove (path);
