@@ -8,9 +8,12 @@
  * Blanks are space, tab and carriage return (so CRLF files read alike).
  *
  * Speed matters: a benchmark instance holds tens of millions of numbers.
- * Numbers are parsed digit by digit with one rarely taken overflow branch,
- * comment lines are skipped with memchr(), and lists are read into one
- * buffer that the caller reuses for every line. Nothing is allocated per
+ * In lists, a number of up to seven digits is read from one 64-bit word
+ * where eight bytes are left (digit_run()), without the branch per digit
+ * that mispredicted once per number; other numbers are parsed digit by
+ * digit with one rarely taken overflow branch. Comment lines are skipped
+ * with memchr(), and lists are read into one buffer that the caller
+ * reuses for every line. Nothing is allocated per
  * token; text is only copied to build an error message.
  *
  * Files are written through a large buffer (loading them and replacing
@@ -255,6 +258,43 @@ grow_list (int32_t **buffer, size_t *capacity)
   *buffer = g_renew (int32_t, *buffer, *capacity);
 }
 
+/* The length of the run of digits that starts the eight bytes at @p,
+ * found and converted in a few operations on one 64-bit word instead of
+ * a branch per digit (which mispredicts once per number, as the numbers'
+ * lengths vary): 1 to 7 with its value in *@value, or 0 (no digit) or 8
+ * (the run may go on), which the caller reads byte by byte.
+ *
+ * A byte is a digit when its high half is 3 and stays 3 when 6 is added
+ * (0x30 to 0x39). Adding 6 to a byte of 0xFA or more carries into the
+ * next byte, and subtracting would borrow, but only from a byte that is
+ * no digit, so into bytes after the run, which are dropped: the run is
+ * shifted to the top of the word, zeros coming in as leading digits, and
+ * pairs of digits are then combined, then pairs of pairs, then of
+ * those. */
+static inline unsigned
+digit_run (const char *p, uint64_t *value)
+{
+  const uint64_t ones = UINT64_C (0x0101010101010101);
+  uint64_t word;
+  memcpy (&word, p, sizeof word);
+  word = GUINT64_FROM_LE (word);
+  uint64_t high = word & (0xF0 * ones);
+  uint64_t high_plus6 = (word + 6 * ones) & (0xF0 * ones);
+  uint64_t not_digit = (high ^ 0x30 * ones) | (high_plus6 ^ 0x30 * ones);
+  if (not_digit == 0)
+    return 8;
+  unsigned length = (unsigned) __builtin_ctzll (not_digit) / 8;
+  if (length == 0)
+    return 0;
+  uint64_t d = (word << (8 * (8 - length))) & (0x0F * ones);
+  d = (d * (10 * 256 + 1)) >> 8;
+  d = ((d & UINT64_C (0x00FF00FF00FF00FF)) * (100 * 65536 + 1)) >> 16;
+  d = ((d & UINT64_C (0x0000FFFF0000FFFF)) * (UINT64_C (10000) << 32 | 1))
+      >> 32;
+  *value = d;
+  return length;
+}
+
 /* The fast path of sm_text_scanner__read_index_list(): takes plain
  * decimals in [@lo, @hi) and stops without moving at the first token
  * that is anything else (a sign, a long number, not a number, one too
@@ -279,11 +319,15 @@ scan_list_fast (SmTextScanner *s, int64_t lo, int64_t hi, size_t range,
       while (p < end && is_blank (*p))
         p++;
       start = p;
-      while (p < end && (d = (unsigned) (unsigned char) *p - '0') < 10)
-        {
-          v = v * 10 + d; /* may wrap on long tokens, which fail below */
-          p++;
-        }
+      unsigned length = end - p >= 8 ? digit_run (p, &v) : 0;
+      if (length - 1 < 7) /* 1 to 7 digits, read at once */
+        p += length;
+      else
+        while (p < end && (d = (unsigned) (unsigned char) *p - '0') < 10)
+          {
+            v = v * 10 + d; /* may wrap on long tokens, which fail below */
+            p++;
+          }
       /* Ten digits hold any int32 and cannot wrap a uint64. */
       if (p == start || p - start > 10 || v < (uint64_t) lo
           || v >= (uint64_t) hi || (p < end && !is_separator (*p))
