@@ -863,8 +863,8 @@ find_split (const InstanceReader *r, uint64_t *at)
   return *at - start >= span / 8 && r->file.size - *at >= span / 8;
 }
 
-/* Sets @window's reader to scan a file from its pieces, a window at a
- * time (refill()); @origin names the file in messages. */
+/* Sets @r to scan a file from its pieces, a window at a time
+ * (refill()); @origin names the file in messages. */
 static void
 start_window (InstanceReader *r, const char *origin)
 {
@@ -932,7 +932,8 @@ read_tail (gpointer data)
  * employee lists, the tail the P-lines into its position lists, which
  * share nothing, so neither waits for the other and every list comes out
  * as on one thread. FALSE, with @error set, when either part fails or
- * meets a line of the other's kind; r->split then tells the caller to
+ * meets a line of the other's kind, or the second thread cannot be
+ * started; r->split then tells the caller to
  * read the file again on one thread, whose error is the one to give (the
  * tail counts its lines from its own start). */
 static gboolean
@@ -961,7 +962,7 @@ read_in_parts (InstanceReader *r, uint64_t at, GError **error)
     }
   if (head_error == NULL && tail.error == NULL)
     g_set_error (&head_error, SM_ERROR, SM_ERROR_PARSE,
-                 "the file is not in two parts, E-lines and then P-lines");
+                 "the file could not be read in two parts");
   g_propagate_error (error, head_error != NULL ? head_error : tail.error);
   if (head_error != NULL)
     g_clear_error (&tail.error);
