@@ -931,17 +931,17 @@ read_tail (gpointer data)
  * its own: the head (this thread) reads the E-lines into the builder's
  * employee lists, the tail the P-lines into its position lists, which
  * share nothing, so neither waits for the other and every list comes out
- * as on one thread. FALSE, with @error set, when either part fails or
- * meets a line of the other's kind, or the second thread cannot be
- * started; r->split then tells the caller to
- * read the file again on one thread, whose error is the one to give (the
- * tail counts its lines from its own start). */
+ * as on one thread. FALSE when either part fails or meets a line of the
+ * other's kind, or the second thread cannot be started: then no error is
+ * set, since the parts' errors would name the tail's lines from its own
+ * start, and r->split tells the caller to read the file again on one
+ * thread, whose error is the one to give. */
 static gboolean
-read_in_parts (InstanceReader *r, uint64_t at, GError **error)
+read_in_parts (InstanceReader *r, uint64_t at)
 {
   gint give_up = 0;
   TailRead tail = { 0 };
-  GError *head_error = NULL;
+  GError *head_error = NULL; /* dropped, as the tail's: see above */
 
   start_tail (&tail.r, r, at, &give_up);
   sm_market_builder__set_populate_ahead (r->builder, FALSE);
@@ -955,29 +955,24 @@ read_in_parts (InstanceReader *r, uint64_t at, GError **error)
   r->n_records += tail.r.n_records;
   r->give_up = NULL;
   end_tail (&tail.r);
-  if (ok && tail.ok)
-    {
-      g_atomic_int_inc (&n_split_reads);
-      return TRUE;
-    }
-  if (head_error == NULL && tail.error == NULL)
-    g_set_error (&head_error, SM_ERROR, SM_ERROR_PARSE,
-                 "the file could not be read in two parts");
-  g_propagate_error (error, head_error != NULL ? head_error : tail.error);
-  if (head_error != NULL)
-    g_clear_error (&tail.error);
-  return FALSE;
+  g_clear_error (&head_error);
+  g_clear_error (&tail.error);
+  if (!ok || !tail.ok)
+    return FALSE;
+  g_atomic_int_inc (&n_split_reads);
+  return TRUE;
 }
 
 /* Reads the E- and P-lines, in two parts where the caller allows it and
- * the file is large enough and of the shape (find_split()). */
+ * the file is large enough and of the shape (find_split()). FALSE with
+ * @error set, or, after a read in parts, FALSE alone with r->split set. */
 static gboolean
 read_all_records (InstanceReader *r, GError **error)
 {
   uint64_t at = 0;
 
   if (r->may_split && r->file.fd >= 0 && find_split (r, &at))
-    return read_in_parts (r, at, error);
+    return read_in_parts (r, at);
   return read_records (r, error);
 }
 
@@ -1040,7 +1035,8 @@ build_market (InstanceReader *r, GError **error)
 }
 
 /* Reads every line of the instance that @r is set to scan into its
- * builder, which is left unbuilt. */
+ * builder, which is left unbuilt. On failure @error is set, except after
+ * a read in parts that failed (r->split): the caller reads again. */
 static gboolean
 read_lists (InstanceReader *r, GError **error)
 {
