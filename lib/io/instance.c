@@ -376,6 +376,14 @@ read_capacity (InstanceReader *r, GError **error)
   return sm_text_scanner__end_line (s, error);
 }
 
+/* What ends a number in a version 2 P-line: a blank, the line's end, or
+ * a parenthesis, so that "(7 9)" needs no blanks inside. */
+static inline gboolean
+ends_entry (char c)
+{
+  return sm_text_scanner__is_separator (c) || c == '(' || c == ')';
+}
+
 /* After a list failed to read as plain numbers: when the token it
  * stopped at holds a parenthesis, the line uses the syntax of ties where
  * it is not allowed, and the error says so (with @message) instead of
@@ -388,8 +396,7 @@ explain_parenthesis (const SmTextScanner *s, const char *message,
       || !g_error_matches (*error, SM_ERROR, SM_ERROR_PARSE))
     return FALSE;
   const char *q = s->p;
-  while (q < s->end && *q != ' ' && *q != '\t' && *q != '\r' && *q != '\n'
-         && *q != '(' && *q != ')')
+  while (q < s->end && !ends_entry (*q))
     q++;
   if (q == s->end || (*q != '(' && *q != ')'))
     return FALSE;
@@ -479,22 +486,13 @@ read_position_line (InstanceReader *r, GError **error)
 
 /* ---- version 2: P-lines with ties ---------------------------------------- */
 
-/* What ends a number in a version 2 P-line: a blank, the line's end, or
- * a parenthesis, so that "(7 9)" needs no blanks inside. */
-static inline gboolean
-ends_entry (char c)
-{
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '('
-         || c == ')';
-}
-
 /* Sets a parse error about the token at @at (up to the next blank). */
 static gboolean
 group_error (SmTextScanner *s, const char *at, SmError code,
              const char *message, GError **error)
 {
   const char *q = at;
-  while (q < s->end && *q != ' ' && *q != '\t' && *q != '\r' && *q != '\n')
+  while (q < s->end && !sm_text_scanner__is_separator (*q))
     q++;
   g_autofree char *token = sm_text_scanner__describe (at, (size_t) (q - at));
   s->p = at;
@@ -614,7 +612,7 @@ read_grouped_list (InstanceReader *r, size_t *n_out, gboolean *tied,
   int32_t cls = -1, in_group = -1; /* members of the open group, or -1 */
   for (;;)
     {
-      while (p < s->end && (*p == ' ' || *p == '\t' || *p == '\r'))
+      while (p < s->end && sm_text_scanner__is_blank (*p))
         p++;
       if (p == s->end || *p == '\n')
         break;
@@ -763,7 +761,7 @@ typedef enum {
 static int
 probe_byte (ProbeState *state, char *kind, char c)
 {
-  gboolean blank = c == ' ' || c == '\t' || c == '\r';
+  gboolean blank = sm_text_scanner__is_blank (c);
   switch (*state)
     {
     case PROBE_IN_LINE:

@@ -28,6 +28,21 @@ typedef struct {
   const char *origin; /* file name for messages (UTF-8), or NULL */
 } SmTextScanner;
 
+/* Blanks separate tokens on a line: space, tab and carriage return (so
+ * CRLF files read alike). */
+static inline gboolean
+sm_text_scanner__is_blank (char c)
+{
+  return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* What may end a token: a blank or the line's end. */
+static inline gboolean
+sm_text_scanner__is_separator (char c)
+{
+  return sm_text_scanner__is_blank (c) || c == '\n';
+}
+
 /* Starts scanning @length bytes at @data (NULL allows only length 0). A
  * leading UTF-8 byte order mark is skipped. With @origin, messages start
  * "ORIGIN:N: ", else "line N: "; @origin is borrowed. */

@@ -39,22 +39,10 @@ typedef enum {
   SCAN_OVERFLOW,
 } ScanStatus;
 
-static inline gboolean
-is_blank (char c)
-{
-  return c == ' ' || c == '\t' || c == '\r';
-}
-
-static inline gboolean
-is_separator (char c)
-{
-  return is_blank (c) || c == '\n';
-}
-
 static inline void
 skip_blanks (SmTextScanner *s)
 {
-  while (s->p < s->end && is_blank (*s->p))
+  while (s->p < s->end && sm_text_scanner__is_blank (*s->p))
     s->p++;
 }
 
@@ -62,7 +50,7 @@ static size_t
 token_length (const SmTextScanner *s)
 {
   const char *q = s->p;
-  while (q < s->end && !is_separator (*q))
+  while (q < s->end && !sm_text_scanner__is_separator (*q))
     q++;
   return (size_t) (q - s->p);
 }
@@ -100,7 +88,7 @@ sm_text_scanner__next_line (SmTextScanner *s)
           s->line++;
           p++;
         }
-      else if (is_blank (c))
+      else if (sm_text_scanner__is_blank (c))
         p++;
       else if (c == '#')
         {
@@ -167,7 +155,7 @@ scan_int64 (SmTextScanner *s, int64_t *out)
         return SCAN_OVERFLOW;
       v = v * 10 + d;
     }
-  if (p == digits || (p < end && !is_separator (*p)))
+  if (p == digits || (p < end && !sm_text_scanner__is_separator (*p)))
     return SCAN_NOT_A_NUMBER;
   *out = negative && v > 0 ? -(int64_t) (v - 1) - 1 : (int64_t) v;
   s->p = p;
@@ -316,7 +304,7 @@ scan_list_fast (SmTextScanner *s, int64_t lo, int64_t hi, size_t range,
       uint64_t v = 0;
       unsigned d;
 
-      while (p < end && is_blank (*p))
+      while (p < end && sm_text_scanner__is_blank (*p))
         p++;
       start = p;
       unsigned length = end - p >= 8 ? digit_run (p, &v) : 0;
@@ -330,8 +318,8 @@ scan_list_fast (SmTextScanner *s, int64_t lo, int64_t hi, size_t range,
           }
       /* Ten digits hold any int32 and cannot wrap a uint64. */
       if (p == start || p - start > 10 || v < (uint64_t) lo
-          || v >= (uint64_t) hi || (p < end && !is_separator (*p))
-          || n >= range)
+          || v >= (uint64_t) hi
+          || (p < end && !sm_text_scanner__is_separator (*p)) || n >= range)
         {
           s->p = start;
           return n;
