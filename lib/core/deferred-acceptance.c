@@ -335,8 +335,14 @@ resume_slot (const EmployeeDA *da, uint32_t entry)
 
 /* Starts loading what the employees a little further down the queue will
  * need. Reading ahead in the queue is safe: entries between head and tail
- * are final until they are taken. */
-static inline void
+ * are final until they are taken.
+ *
+ * Always inlined: a function whose only effect is prefetching looks pure
+ * to GCC (12, at -O1 and up), and a pure call whose result is unused is
+ * deleted, so on its own this function was compiled to nothing. Inlined,
+ * its prefetches sit in the solver's loop and stay (tests/prefetch-check.sh
+ * looks for them in the built library). */
+G_ALWAYS_INLINE static inline void
 prefetch_ahead (const EmployeeDA *da)
 {
   const SmMarket *mk = da->mk;
