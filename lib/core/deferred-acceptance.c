@@ -14,8 +14,8 @@
  * position j is full, the rank of its worst held employee (pos[j].worst)
  * never increases. A position's held set is a bitmap over its priority
  * order (one bit per list entry), so admitting is setting a bit, the
- * displaced employee is read off the position's list at rank
- * pos[j].worst, and the next worst is found by scanning the bitmap
+ * displaced employee is the one at rank pos[j].worst of the position's
+ * list, and the next worst is found by scanning the bitmap
  * downward from there. Because pos[j].worst only falls, that scan costs O(len_j
  * / 64 + proposals) over the whole run: the solver is O(n + m + entries) with
  * no search and no allocation per proposal, where a heap per position would pay
@@ -26,7 +26,12 @@
  * the position's state, its bitmap word); a queue, unlike a stack, lets
  * the solver know which employees come next and prefetch their data, so
  * the misses of several proposals overlap (profiled: the stack version
- * spent most of its time waiting on exactly those loads).
+ * spent most of its time waiting on exactly those loads). A displaced
+ * employee goes into the queue as the position entry they lost, not as
+ * who they are: reading the name there, at the moment of eviction, was
+ * the one miss left that no prefetch covered (half the solve's time at
+ * ten million employees, in a sampling profile), and in the queue it is
+ * prefetched with the others.
  *
  * Positions proposing. A position proposes down its priority order while
  * it has a free seat; an employee keeps the best offer by their list (the
@@ -107,15 +112,22 @@ typedef struct {
   int32_t end;
 } EmployeeState;
 
-/* In the queue, an employee who lost their seat is marked, so that they
- * resume after the edge they held without anyone touching their state at
- * the moment of eviction (which would be one more cache miss). */
+/* A queue entry is an employee who has not proposed yet, or, marked, the
+ * position entry (an index into pos_edges) of an employee who lost their
+ * seat there. The evicted employee resumes after the edge they held, and
+ * nobody reads who they are, or touches their state, at the moment of
+ * eviction: that read of the position's list was a cache miss the solver
+ * waited for on every eviction, and in the queue it is prefetched like the
+ * rest. Position entries number at most INT32_MAX, so they fit beside the
+ * mark. */
 #define EVICTED UINT32_C (0x80000000)
 
-/* How far ahead in the queue the solver prefetches: the state of the
- * employee at distance FAR, the edge of the one at MID, and the position
- * of the one at NEAR, so that the three dependent cache misses of a
- * proposal overlap with the work on the employees before it. */
+/* How far ahead in the queue the solver prefetches: the position entry of
+ * an evicted employee at distance LINK, the state of the employee at FAR,
+ * the edge of the one at MID, and the position of the one at NEAR, so
+ * that the dependent cache misses of a proposal overlap with the work on
+ * the employees before it. */
+#define PREFETCH_LINK 36
 #define PREFETCH_FAR 24
 #define PREFETCH_MID 12
 #define PREFETCH_NEAR 4
@@ -167,7 +179,7 @@ static size_t
 queue_size (int32_t n)
 {
   size_t size = 1;
-  while (size < (size_t) n + PREFETCH_FAR + 1)
+  while (size < (size_t) n + PREFETCH_LINK + 1)
     size <<= 1;
   return size;
 }
@@ -223,14 +235,15 @@ hold_grow (EmployeeDA *da, int32_t j, int32_t r)
 }
 
 /* Position j lets its worst held employee go, who goes back in the queue
- * to resume after the edge they held. */
+ * to resume after the edge they held; the queue names them by that
+ * position entry (see EVICTED). */
 static void
 release_worst (EmployeeDA *da, int32_t j)
 {
   const SmMarket *mk = da->mk;
   PositionState *p = &da->pos[j];
   int64_t k = (int64_t) p->base + p->worst;
-  enqueue (da, (uint32_t) mk->pos_edges[k].target | EVICTED);
+  enqueue (da, (uint32_t) k | EVICTED);
   bit_clear (da->held, k);
   if (--p->count > 0)
     p->worst = (int32_t) (bit_highest_at_or_below (da->held, k - 1) - p->base);
@@ -326,11 +339,20 @@ offer (EmployeeDA *da, int32_t j, int32_t r)
   return FALSE;
 }
 
+/* The employee a queue entry stands for. */
+static inline int32_t
+queued_employee (const EmployeeDA *da, uint32_t entry)
+{
+  return (entry & EVICTED) ? da->mk->pos_edges[entry & ~EVICTED].target
+                           : (int32_t) entry;
+}
+
 /* The slot an employee taken from the queue proposes along next. */
 static inline int32_t
 resume_slot (const EmployeeDA *da, uint32_t entry)
 {
-  return da->emp[entry & ~EVICTED].next + ((entry & EVICTED) ? 1 : 0);
+  int32_t i = queued_employee (da, entry);
+  return da->emp[i].next + ((entry & EVICTED) ? 1 : 0);
 }
 
 /* Starts loading what the employees a little further down the queue will
@@ -347,9 +369,17 @@ prefetch_ahead (const EmployeeDA *da)
 {
   const SmMarket *mk = da->mk;
   size_t avail = da->tail - da->head;
+  if (avail > PREFETCH_LINK)
+    {
+      uint32_t e = da->queue[(da->head + PREFETCH_LINK) & da->mask];
+      if (e & EVICTED)
+        __builtin_prefetch (&mk->pos_edges[e & ~EVICTED]);
+    }
   if (avail > PREFETCH_FAR)
-    __builtin_prefetch (
-        &da->emp[da->queue[(da->head + PREFETCH_FAR) & da->mask] & ~EVICTED]);
+    {
+      uint32_t e = da->queue[(da->head + PREFETCH_FAR) & da->mask];
+      __builtin_prefetch (&da->emp[queued_employee (da, e)]);
+    }
   if (avail > PREFETCH_MID)
     {
       int32_t s = resume_slot (da,
@@ -360,7 +390,7 @@ prefetch_ahead (const EmployeeDA *da)
     {
       uint32_t e = da->queue[(da->head + PREFETCH_NEAR) & da->mask];
       int32_t s = resume_slot (da, e);
-      if (s < da->emp[e & ~EVICTED].end)
+      if (s < da->emp[queued_employee (da, e)].end)
         __builtin_prefetch (&da->pos[mk->emp_edges[s].target], 1);
     }
 }
@@ -370,7 +400,7 @@ static void
 propose_from (EmployeeDA *da, uint32_t entry)
 {
   const SmEdge *edges = da->mk->emp_edges;
-  EmployeeState *e = &da->emp[entry & ~EVICTED];
+  EmployeeState *e = &da->emp[queued_employee (da, entry)];
   int32_t s = resume_slot (da, entry);
   for (; s < e->end; s++)
     {
