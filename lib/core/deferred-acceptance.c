@@ -339,20 +339,28 @@ offer (EmployeeDA *da, int32_t j, int32_t r)
   return FALSE;
 }
 
-/* The employee a queue entry stands for. */
-static inline int32_t
-queued_employee (const EmployeeDA *da, uint32_t entry)
+/* The state of the employee a queue entry stands for. */
+static inline EmployeeState *
+queued_state (const EmployeeDA *da, uint32_t entry)
 {
-  return (entry & EVICTED) ? da->mk->pos_edges[entry & ~EVICTED].target
-                           : (int32_t) entry;
+  int32_t i = (entry & EVICTED) ? da->mk->pos_edges[entry & ~EVICTED].target
+                                : (int32_t) entry;
+  return &da->emp[i];
 }
 
-/* The slot an employee taken from the queue proposes along next. */
+/* The slot the employee of @state, taken from the queue as @entry,
+ * proposes along next. */
 static inline int32_t
-resume_slot (const EmployeeDA *da, uint32_t entry)
+resume_slot (const EmployeeState *state, uint32_t entry)
 {
-  int32_t i = queued_employee (da, entry);
-  return da->emp[i].next + ((entry & EVICTED) ? 1 : 0);
+  return state->next + ((entry & EVICTED) ? 1 : 0);
+}
+
+/* The queue entry @distance places after the head. */
+static inline uint32_t
+queue_ahead (const EmployeeDA *da, size_t distance)
+{
+  return da->queue[(da->head + distance) & da->mask];
 }
 
 /* Starts loading what the employees a little further down the queue will
@@ -371,26 +379,24 @@ prefetch_ahead (const EmployeeDA *da)
   size_t avail = da->tail - da->head;
   if (avail > PREFETCH_LINK)
     {
-      uint32_t e = da->queue[(da->head + PREFETCH_LINK) & da->mask];
-      if (e & EVICTED)
-        __builtin_prefetch (&mk->pos_edges[e & ~EVICTED]);
+      uint32_t entry = queue_ahead (da, PREFETCH_LINK);
+      if (entry & EVICTED)
+        __builtin_prefetch (&mk->pos_edges[entry & ~EVICTED]);
     }
   if (avail > PREFETCH_FAR)
-    {
-      uint32_t e = da->queue[(da->head + PREFETCH_FAR) & da->mask];
-      __builtin_prefetch (&da->emp[queued_employee (da, e)]);
-    }
+    __builtin_prefetch (queued_state (da, queue_ahead (da, PREFETCH_FAR)));
   if (avail > PREFETCH_MID)
     {
-      int32_t s = resume_slot (da,
-                               da->queue[(da->head + PREFETCH_MID) & da->mask]);
-      __builtin_prefetch (&mk->emp_edges[s]);
+      uint32_t entry = queue_ahead (da, PREFETCH_MID);
+      const EmployeeState *state = queued_state (da, entry);
+      __builtin_prefetch (&mk->emp_edges[resume_slot (state, entry)]);
     }
   if (avail > PREFETCH_NEAR)
     {
-      uint32_t e = da->queue[(da->head + PREFETCH_NEAR) & da->mask];
-      int32_t s = resume_slot (da, e);
-      if (s < da->emp[queued_employee (da, e)].end)
+      uint32_t entry = queue_ahead (da, PREFETCH_NEAR);
+      const EmployeeState *state = queued_state (da, entry);
+      int32_t s = resume_slot (state, entry);
+      if (s < state->end)
         __builtin_prefetch (&da->pos[mk->emp_edges[s].target], 1);
     }
 }
@@ -400,8 +406,8 @@ static void
 propose_from (EmployeeDA *da, uint32_t entry)
 {
   const SmEdge *edges = da->mk->emp_edges;
-  EmployeeState *e = &da->emp[queued_employee (da, entry)];
-  int32_t s = resume_slot (da, entry);
+  EmployeeState *e = queued_state (da, entry);
+  int32_t s = resume_slot (e, entry);
   for (; s < e->end; s++)
     {
       da->proposals++;
