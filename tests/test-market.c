@@ -303,10 +303,12 @@ random_market_clear (RandomMarket *rm)
   g_ptr_array_unref (rm->prios);
 }
 
-/* As random_market_init(), with lists of @min_len to @max_len entries. */
+/* As random_market_init(), with lists of @min_len to @max_len entries,
+ * except that the first @n_long employees list @long_len positions. */
 static void
-random_market_init_lengths (RandomMarket *rm, int32_t n, int32_t m,
-                            guint32 seed, int32_t min_len, int32_t max_len)
+random_market_init_skewed (RandomMarket *rm, int32_t n, int32_t m, guint32 seed,
+                           int32_t min_len, int32_t max_len, int32_t n_long,
+                           int32_t long_len)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
   g_autofree guint8 *taken = g_new0 (guint8, m);
@@ -319,7 +321,8 @@ random_market_init_lengths (RandomMarket *rm, int32_t n, int32_t m,
   for (int32_t i = 0; i < n; i++)
     {
       GArray *list = g_array_new (FALSE, FALSE, sizeof (int32_t));
-      int32_t len = g_rand_int_range (rand, min_len, max_len + 1);
+      int32_t len = i < n_long ? long_len
+                               : g_rand_int_range (rand, min_len, max_len + 1);
       while ((int32_t) list->len < len)
         {
           int32_t j = g_rand_int_range (rand, 0, m);
@@ -348,19 +351,27 @@ random_market_init_lengths (RandomMarket *rm, int32_t n, int32_t m,
 }
 
 static void
+random_market_init_lengths (RandomMarket *rm, int32_t n, int32_t m,
+                            guint32 seed, int32_t min_len, int32_t max_len)
+{
+  random_market_init_skewed (rm, n, m, seed, min_len, max_len, 0, 0);
+}
+
+static void
 random_market_init (RandomMarket *rm, int32_t n, int32_t m, guint32 seed)
 {
   random_market_init_lengths (rm, n, m, seed, 4, 26);
 }
 
-/* Builds @rm on @n_threads threads; positions' orders are given last
- * first when @reversed. */
+/* Builds @rm on @n_threads threads, scattering the @way given;
+ * positions' orders are given last first when @reversed. */
 static SmMarket *
-random_market_build (const RandomMarket *rm, int n_threads, gboolean reversed,
-                     GError **error)
+random_market_build_way (const RandomMarket *rm, int n_threads,
+                         gboolean reversed, SmScatterWay way, GError **error)
 {
   g_autoptr (SmMarketBuilder) b = sm_market_builder_new (rm->n, rm->m, error);
   sm_market_builder_set_n_threads (b, n_threads);
+  sm_market_builder__set_scatter (b, way);
   for (int32_t i = 0; i < rm->n; i++)
     {
       GArray *l = rm->prefs->pdata[i];
@@ -377,6 +388,15 @@ random_market_build (const RandomMarket *rm, int n_threads, gboolean reversed,
                                                         l->len, error));
     }
   return sm_market_builder_build (b, error);
+}
+
+/* As random_market_build_way(), the way the builder chooses. */
+static SmMarket *
+random_market_build (const RandomMarket *rm, int n_threads, gboolean reversed,
+                     GError **error)
+{
+  return random_market_build_way (rm, n_threads, reversed, SM_SCATTER_BY_SIZE,
+                                  error);
 }
 
 /* Checks every edge's rank against the lists, found the slow way. */
@@ -454,6 +474,55 @@ test_threads_same_market (void)
   random_market_clear (&rm);
 }
 
+/* Checks that @rm builds into the right market, the same byte for byte
+ * on 1 to 3 threads scattering directly and in parts, and never the slow
+ * way. */
+static void
+expect_same_market_both_ways (const RandomMarket *rm)
+{
+  GError *error = NULL;
+  g_autoptr (SmMarket)
+      one = random_market_build_way (rm, 1, FALSE, SM_SCATTER_DIRECT, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (one);
+  check_random_market (rm, one);
+  CU_ASSERT_FALSE (one->ranked_slowly);
+  for (int run = 0; run < 6; run++)
+    {
+      int t = 1 + run / 2;
+      SmScatterWay way = run % 2 ? SM_SCATTER_IN_PARTS : SM_SCATTER_DIRECT;
+      g_autoptr (SmMarket)
+          other = random_market_build_way (rm, t, FALSE, way, &error);
+      SM_ASSERT_NO_ERROR (error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (other);
+      CU_ASSERT_TRUE (same_edges (one, other));
+      CU_ASSERT_FALSE (other->ranked_slowly);
+    }
+}
+
+/* The scatter in parts, which the builder takes from half a million
+ * employees on, forced on smaller markets: the same market as the direct
+ * scatter on any number of threads. Once on lists of 4 to 26; once with
+ * the first 512 employees (the first part, for 60,000 employees) listing
+ * 1,000 positions each, so that the first part holds most entries and the
+ * second step runs on one thread; once on lists of one or two, which
+ * leave some employees of a part with empty lists. */
+static void
+test_scatter_in_parts (void)
+{
+  RandomMarket rm;
+  random_market_init (&rm, 60000, 4000, 11);
+  expect_same_market_both_ways (&rm);
+  random_market_clear (&rm);
+  random_market_init_skewed (&rm, 60000, 4000, 12, 1, 1, 512, 1000);
+  CU_ASSERT (512 * 1000 * 2 > 60000 - 512 + 512 * 1000);
+  expect_same_market_both_ways (&rm);
+  random_market_clear (&rm);
+  random_market_init_lengths (&rm, 200000, 3000, 13, 0, 2);
+  expect_same_market_both_ways (&rm);
+  random_market_clear (&rm);
+}
+
 /* A list store that populates ahead: the thread brings in the memory up
  * to the capacity (unless the system cannot, as before Linux 5.14), and
  * the entries are those appended, across the mapping's moves as it
@@ -526,16 +595,19 @@ test_threads_short_lists (void)
   random_market_clear (&rm);
 }
 
-/* Builds @rm on 1, 2 and 3 threads: each build fails with the same
- * message, which names @position. */
+/* Builds @rm on 1, 2 and 3 threads, scattering directly and in parts:
+ * each build fails with the same message, which names @position. */
 static void
 expect_same_mismatch (const RandomMarket *rm, const char *position)
 {
   g_autofree char *first = NULL;
-  for (int t = 1; t <= 3; t++)
+  for (int run = 0; run < 6; run++)
     {
+      int t = 1 + run / 2;
+      SmScatterWay way = run % 2 ? SM_SCATTER_IN_PARTS : SM_SCATTER_DIRECT;
       GError *error = NULL;
-      g_autoptr (SmMarket) mk = random_market_build (rm, t, FALSE, &error);
+      g_autoptr (SmMarket)
+          mk = random_market_build_way (rm, t, FALSE, way, &error);
       CU_ASSERT_PTR_NULL (mk);
       CU_ASSERT_PTR_NOT_NULL_FATAL (error);
       CU_ASSERT_PTR_NOT_NULL (strstr (error->message, position));
@@ -729,6 +801,7 @@ main (void)
     { "threads on lists of one or two", test_threads_short_lists },
     { "list store populates ahead", test_list_store_populate_ahead },
     { "threads report the same mismatch", test_threads_same_mismatch },
+    { "the scatter in parts", test_scatter_in_parts },
     { "a large builder dropped unbuilt", test_drop_large_builder },
     { "priority for a position nobody wants", test_position_nobody_wants },
     { "memory budget", test_memory_budget },

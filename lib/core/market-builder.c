@@ -197,6 +197,12 @@ sm_market_builder_set_n_threads (SmMarketBuilder *builder, int n_threads)
 }
 
 void
+sm_market_builder__set_scatter (SmMarketBuilder *builder, SmScatterWay way)
+{
+  builder->scatter = way;
+}
+
+void
 sm_market_builder__set_populate_ahead (SmMarketBuilder *builder, gboolean on)
 {
   sm_list_store_set_populate_ahead (&builder->employees, on);

@@ -9,6 +9,16 @@
 
 /* The builder (market-builder.c), which build() (market.c) empties into a
  * market: it takes the arrays and lists, then marks the builder spent. */
+/* How the ranking's scatter writes (market-rank.c): directly into each
+ * employee's bucket, or in two steps through parts of the employees. The
+ * builder chooses by the market's size; tests force each way, so that
+ * both are checked against each other. */
+typedef enum {
+  SM_SCATTER_BY_SIZE,
+  SM_SCATTER_DIRECT,
+  SM_SCATTER_IN_PARTS,
+} SmScatterWay;
+
 struct _SmMarketBuilder {
   int32_t n_employees;
   int32_t n_positions;
@@ -20,6 +30,7 @@ struct _SmMarketBuilder {
   GArray *group_pos;     /* int32_t */
   int64_t budget;        /* bytes a build and solve may take, 0: any */
   int n_threads;         /* threads build() may use, 1 or more */
+  SmScatterWay scatter;  /* SM_SCATTER_BY_SIZE unless a test sets it */
   SmListStore employees; /* preference lists: targets are positions */
   SmListStore positions; /* priority orders: targets are employees */
   /* Ties (sm_market_builder_set_tied_priorities()), NULL until the first
@@ -89,12 +100,18 @@ SmMarket *sm_market_builder__build_reporting (SmMarketBuilder *builder,
 void sm_market_builder__set_populate_ahead (SmMarketBuilder *builder,
                                             gboolean on);
 
+/* Forces one way of scattering in build(), for tests. */
+void sm_market_builder__set_scatter (SmMarketBuilder *builder,
+                                     SmScatterWay way);
+
 /* Writes the ranks on both sides of every edge (market-rank.c), on up to
- * @n_threads threads, using @spare (n + 1 int32 of scratch, or NULL) if
- * given. FALSE with @error set (and *failed_position, when one position's
- * order is wrong) when the two sides' lists disagree or memory ran out. */
-gboolean sm_market__fill_ranks (SmMarket *mk, int n_threads, int32_t *spare,
-                                int32_t *failed_position, GError **error);
+ * @n_threads threads, scattering the @way given, using @spare (n + 1
+ * int32 of scratch, or NULL) if given. FALSE with @error set (and
+ * *failed_position, when one position's order is wrong) when the two
+ * sides' lists disagree or memory ran out. */
+gboolean sm_market__fill_ranks (SmMarket *mk, int n_threads, SmScatterWay way,
+                                int32_t *spare, int32_t *failed_position,
+                                GError **error);
 
 /* Sets @error to SM_ERROR_NO_MEMORY, "Out of memory while @doing." */
 void sm_market__set_no_memory (GError **error, const char *doing);

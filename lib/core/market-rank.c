@@ -25,7 +25,22 @@
  *      from the front with the first half of the entries while the other
  *      fills them from the back with the second half, read backwards: the
  *      halves meet where the first one's entries end, without a count
- *      taken beforehand, and each bucket is still ascending;
+ *      taken beforehand, and each bucket is still ascending.
+ *      From half a million employees on, their cursors no longer fit in
+ *      the cache and every step waits on a cursor's miss, so the scatter
+ *      goes in two steps (a radix partition by employee): the employees
+ *      are cut into at most 160 parts of 2^shift consecutive ones, and
+ *      each part's entries are the slots of its employees' lists. Step
+ *      one parks every q, ascending, at the next slot of its employee's
+ *      part, the employee in the employee edge's rank field and q in the
+ *      position edge's (both free until pass 2): a few hundred streams
+ *      of writes, few enough for the cache to keep each stream's line
+ *      until it is full. On two threads the ends meet in every part as
+ *      above. Step two takes one part at a time, copies its employees
+ *      aside (the largest part's size in int32, allocated once per
+ *      thread) and moves each q into its employee's bucket: a scatter
+ *      within the part, which stays in the cache. The buckets come out
+ *      the same, ascending;
  *   2. every position edge's rank field gets its position (sequential);
  *   3. employee by employee, a table over positions maps each q's
  *      position to q, and every edge of the employee looks its position
@@ -41,9 +56,11 @@
  * Invariants. Neither side's lists hold an entry twice (the list store
  * refuses it), and both sides hold as many entries (checked first). After
  * pass 1 each bucket must hold exactly as many q as the list has entries
- * (the two ends met); then "every listed position ranks the employee",
- * checked in pass 3, is the same as "the position's order is exactly its
- * applicants", since both sets have the same size. When a check fails,
+ * (the two ends met; in two steps, each part's ends met first, so that
+ * step two reads only the part's own employees); then "every listed
+ * position ranks the employee", checked in pass 3, is the same as "the
+ * position's order is exactly its applicants", since both sets have the
+ * same size. When a check fails,
  * ranking falls back to the original position-by-position way over a
  * separate transpose, which names the first position whose order is
  * wrong and the employee concerned; only bad input pays for it, and it
@@ -60,20 +77,29 @@
  *
  * Cost: O(n + m + entries) time: two cache misses per entry (the
  * scatter's write, the join's read of q's edge) and one sequential pass.
- * The scatter's misses are stores, which the processor does not wait for;
- * a variant that found each entry by scanning the employee's list from
- * the position side, in one pass, waited on its loads and ran at a third
- * of the speed. Memory beyond the two edge arrays: one int32 per employee
- * (the front's cursors, in the builder's array of list starts, which is
- * in memory already), two per position per thread (the join's table,
- * which keeps each position's first entry beside its q);
- * the back end keeps its cursors in rank fields not yet in use (see
- * back_cursors()). The fallback adds one int32 per entry. The market is
- * the same for any number of threads.
+ * The scatter's stores need not be waited for, but its cursor loads must
+ * once the cursors leave the cache; in two steps, that miss becomes a
+ * streamed write and a read and write within the cache (at 10 million
+ * employees the scatter took a third of its direct time in a throwaway
+ * test). A variant that found each entry by scanning the employee's list
+ * from the position side, in one pass, waited on its loads and ran at a
+ * third of the speed. Memory beyond the two edge arrays: one int32 per
+ * employee (the front's cursors, in the builder's array of list starts,
+ * which is in memory already), two per position per thread (the join's
+ * table, which keeps each position's first entry beside its q); the back
+ * end keeps its cursors in rank fields not yet in use (see
+ * back_cursors()). In two steps, step two takes the largest part's size
+ * in int32 per thread (on one thread only, when that would exceed an
+ * int32 per entry in all). The fallback adds one int32 per entry. The
+ * market is the same for any number of threads and either way of
+ * scattering.
  *
  * Reference: a counting-sort transpose of a sparse matrix (CSR to CSC),
  * e.g. Gustavson, "Two fast algorithms for sparse matrices:
- * multiplication and permuted transposition", ACM TOMS 4(3), 1978.
+ * multiplication and permuted transposition", ACM TOMS 4(3), 1978; the
+ * two steps are a radix partition on the most significant bits, as in the
+ * partitioned joins of Manegold, Boncz and Kersten, "Optimizing main-memory
+ * join on modern hardware", IEEE TKDE 14(4), 2002.
  */
 #include "core/market-private.h"
 
@@ -242,7 +268,15 @@ typedef struct {
   SmEdge *back;    /* n, or NULL: back[i].rank, the last slot filled from
                       the back (see scatter()) */
   JoinSlot *where; /* m, the worker's own, set by join_block() */
-  gboolean ok;     /* the lists agree on this share */
+  /* The scatter in parts (see scatter_in_parts()): the employees' part is
+   * i >> shift; the parts part_lo .. part_hi-1 are this worker's in the
+   * second step. */
+  int shift;
+  int32_t n_parts, part_lo, part_hi;
+  int32_t *part_cursor; /* n_parts, the worker's own, first step */
+  int32_t *held;        /* the largest part's entries, second step */
+  gboolean from_back;   /* the first step fills the parts from their end */
+  gboolean ok;          /* the lists agree on this share */
 } RankBlock;
 
 /* The first index from which @off (ascending, @count + 1 long) reaches
@@ -509,18 +543,279 @@ scatter (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *front,
   return ok;
 }
 
+/* ---- pass 1 in two steps, for many employees ------------------------- */
+
+/* The scatter in parts pays once the employees' cursors (4 bytes each)
+ * outgrow the caches: from 2 MiB of them on. */
+#define PARTS_MIN_EMPLOYEES (1 << 19)
+
+/* The most parts of the first step: each keeps one cache line being
+ * written in each edge array, and all of them must stay in the cache
+ * between two writes to a line; fewer parts make larger ones, whose
+ * second step then leaves the cache. */
+#define PARTS_MOST 160
+
+/* The smallest shift that cuts the employees into at most PARTS_MOST
+ * parts of 2^shift consecutive employees. */
+static int
+parts_shift (int32_t n_employees)
+{
+  int shift = 0;
+  while ((((int64_t) n_employees - 1) >> shift) + 1 > PARTS_MOST)
+    shift++;
+  return shift;
+}
+
+/* Where part @part's entries start in the employee edges; part n_parts
+ * gives the end. */
+static int32_t
+part_start (const SmMarket *mk, int shift, int32_t part)
+{
+  int64_t first_employee = (int64_t) part << shift;
+  return mk->emp_off[MIN (first_employee, (int64_t) mk->n_employees)];
+}
+
+/* The most entries any part holds. */
+static int32_t
+largest_part (const SmMarket *mk, int shift, int32_t n_parts)
+{
+  int32_t largest = 0;
+  for (int32_t b = 0; b < n_parts; b++)
+    largest = MAX (largest,
+                   part_start (mk, shift, b + 1) - part_start (mk, shift, b));
+  return largest;
+}
+
+/* Parks position entry q, which ranks employee i, at slot t of i's part:
+ * the employee in the employee edge's rank field, q in the position
+ * edge's, both free until the join (pass 3). Relaxed atomics for the
+ * same reason as in scatter_front(). */
+static inline void
+park_entry (SmMarket *mk, int32_t t, int32_t i, int32_t q)
+{
+  __atomic_store_n (&mk->emp_edges[t].rank, i, __ATOMIC_RELAXED);
+  __atomic_store_n (&mk->pos_edges[t].rank, q, __ATOMIC_RELAXED);
+}
+
+/* Step one, from the front: the entries q_lo .. q_hi-1, ascending, each
+ * parked at the next free slot of its employee's part. */
+static void
+part_front (RankBlock *w)
+{
+  SmMarket *mk = w->mk;
+  const int32_t end = mk->emp_off[mk->n_employees];
+  const int shift = w->shift;
+  int32_t *cursor = w->part_cursor;
+  for (int32_t b = 0; b < w->n_parts; b++)
+    cursor[b] = part_start (mk, shift, b);
+  gboolean ok = TRUE;
+  for (int32_t q = w->q_lo; ok && q < w->q_hi; q++)
+    {
+      int32_t i = mk->pos_edges[q].target;
+      int32_t t = cursor[i >> shift]++;
+      ok = t < end;
+      if (G_LIKELY (ok))
+        park_entry (mk, t, i, q);
+    }
+  w->ok = ok;
+}
+
+/* Step one, from the back: the entries q_hi-1 down to q_lo, each parked
+ * before the last slot filled in its employee's part, so that every part
+ * still holds its entries ascending. */
+static void
+part_back (RankBlock *w)
+{
+  SmMarket *mk = w->mk;
+  const int shift = w->shift;
+  int32_t *cursor = w->part_cursor;
+  for (int32_t b = 0; b < w->n_parts; b++)
+    cursor[b] = part_start (mk, shift, b + 1);
+  gboolean ok = TRUE;
+  for (int32_t q = w->q_hi - 1; ok && q >= w->q_lo; q--)
+    {
+      int32_t i = mk->pos_edges[q].target;
+      int32_t t = --cursor[i >> shift];
+      ok = t >= 0;
+      if (G_LIKELY (ok))
+        park_entry (mk, t, i, q);
+    }
+  w->ok = ok;
+}
+
+static void
+part_block (RankBlock *w)
+{
+  if (w->from_back)
+    part_back (w);
+  else
+    part_front (w);
+}
+
+/* Whether both ends of every part met exactly (with one end only, it
+ * reached the part's end): then each part holds exactly the entries of
+ * its employees, and none was parked elsewhere. */
+static gboolean
+parts_full (const SmMarket *mk, const RankBlock *front, const RankBlock *back)
+{
+  for (int32_t b = 0; b < front->n_parts; b++)
+    {
+      int32_t met = back != NULL ? back->part_cursor[b]
+                                 : part_start (mk, front->shift, b + 1);
+      if (front->part_cursor[b] != met)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Step two for one part: its employees are copied aside, then each
+ * parked q goes to the next slot of its employee's bucket, all within the
+ * part, in order, so that every bucket is ascending. FALSE when a bucket
+ * overflows (the lists disagree). */
+static gboolean
+spread_part (SmMarket *mk, int32_t part, int shift, int32_t *front,
+             int32_t *held)
+{
+  const int32_t lo = (int32_t) ((int64_t) part << shift);
+  const int32_t hi = (int32_t) MIN ((int64_t) lo + (1 << shift),
+                                    (int64_t) mk->n_employees);
+  const int32_t first = mk->emp_off[lo], end = mk->emp_off[hi];
+  memcpy (front + lo, mk->emp_off + lo, (size_t) (hi - lo) * sizeof *front);
+  for (int32_t t = first; t < end; t++)
+    held[t - first] = mk->emp_edges[t].rank;
+  for (int32_t t = first; t < end; t++)
+    {
+      int32_t k = front[held[t - first]]++;
+      if (k >= end)
+        return FALSE;
+      mk->emp_edges[k].rank = mk->pos_edges[t].rank;
+    }
+  return TRUE;
+}
+
+static void
+spread_block (RankBlock *w)
+{
+  gboolean ok = TRUE;
+  for (int32_t b = w->part_lo; ok && b < w->part_hi; b++)
+    ok = spread_part (w->mk, b, w->shift, w->front, w->held);
+  w->ok = ok;
+}
+
+/* Gives each of @n_workers blocks the parts whose first employee lies in
+ * its employees, the last block all remaining ones. */
+static void
+split_parts (RankBlock *blocks, int n_workers)
+{
+  const int shift = blocks[0].shift;
+  for (int b = 0; b < n_workers; b++)
+    {
+      int64_t step = (int64_t) 1 << shift;
+      blocks[b].part_lo = b == 0
+                              ? 0
+                              : (int32_t) ((blocks[b].lo + step - 1) >> shift);
+      blocks[b].part_hi = blocks[0].n_parts;
+      if (b > 0)
+        blocks[b - 1].part_hi = blocks[b].part_lo;
+    }
+}
+
+/* Takes the first step's cursors for @n_ends blocks and the second's
+ * spare room for @n_spread; FALSE when memory ran out. */
+static gboolean
+parts_alloc (RankBlock *blocks, int n_ends, int n_spread, int32_t largest)
+{
+  gboolean ok = TRUE;
+  for (int b = 0; b < n_ends; b++)
+    {
+      blocks[b].part_cursor = g_try_new (int32_t, blocks[b].n_parts);
+      ok = ok && blocks[b].part_cursor != NULL;
+    }
+  for (int b = 0; b < n_spread; b++)
+    {
+      blocks[b].held = sm_big__alloc (MAX ((size_t) largest, 1) * 4);
+      ok = ok && blocks[b].held != NULL;
+    }
+  return ok;
+}
+
+static void
+parts_free (RankBlock *blocks, int n_blocks, int32_t largest)
+{
+  for (int b = 0; b < n_blocks; b++)
+    {
+      g_clear_pointer (&blocks[b].part_cursor, g_free);
+      sm_big__free (blocks[b].held, MAX ((size_t) largest, 1) * 4);
+      blocks[b].held = NULL;
+    }
+}
+
+/* Pass 1 in two steps (see the essay): the first on at most two threads,
+ * one at each end of the parts, the second on all threads, or on one when
+ * the spare room of each would exceed 4 bytes an entry. When that room
+ * cannot be had, the direct scatter, which needs none, does pass 1.
+ * Returns whether the buckets came out full; FALSE with *out_of_memory
+ * set when memory ran out. */
+static gboolean
+scatter_in_parts (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *front,
+                  gboolean *out_of_memory)
+{
+  const int32_t total = mk->pos_off[mk->n_positions];
+  const int shift = parts_shift (mk->n_employees);
+  const int32_t n_parts = (int32_t) ((((int64_t) mk->n_employees - 1) >> shift)
+                                     + 1);
+  const int32_t largest = largest_part (mk, shift, n_parts);
+  const int n_ends = MIN (n_blocks, 2);
+  const int n_spread = (int64_t) largest * n_blocks <= total ? n_blocks : 1;
+  for (int b = 0; b < n_blocks; b++)
+    {
+      blocks[b].shift = shift;
+      blocks[b].n_parts = n_parts;
+      blocks[b].front = front;
+    }
+  if (!parts_alloc (blocks, n_ends, n_spread, largest))
+    {
+      parts_free (blocks, n_blocks, largest);
+      return scatter (mk, blocks, n_blocks, front, out_of_memory);
+    }
+  const int32_t half = n_ends > 1 ? total / 2 : total;
+  blocks[0].q_lo = 0;
+  blocks[0].q_hi = half;
+  if (n_ends > 1)
+    {
+      blocks[1].q_lo = half;
+      blocks[1].q_hi = total;
+      blocks[1].from_back = TRUE;
+    }
+  gboolean ok = run_blocks (blocks, n_ends, part_block)
+                && parts_full (mk, &blocks[0], n_ends > 1 ? &blocks[1] : NULL);
+  split_parts (blocks, n_spread);
+  ok = ok && run_blocks (blocks, n_spread, spread_block)
+       && buckets_full (mk, front, NULL);
+  parts_free (blocks, n_blocks, largest);
+  return ok;
+}
+
+/* ---- the passes together -------------------------------------------- */
+
 /* The three passes on the blocks; FALSE when the lists disagree, or with
  * @error set when memory ran out. */
 static gboolean
-rank_in_passes (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *spare,
-                GError **error)
+rank_in_passes (SmMarket *mk, RankBlock *blocks, int n_blocks, SmScatterWay way,
+                int32_t *spare, GError **error)
 {
+  gboolean in_parts = way == SM_SCATTER_IN_PARTS
+                      || (way == SM_SCATTER_BY_SIZE
+                          && mk->n_employees >= PARTS_MIN_EMPLOYEES);
   size_t cursor_bytes = ((size_t) mk->n_employees + 1) * sizeof (int32_t);
   size_t where_bytes = MAX ((size_t) mk->n_positions, 1) * sizeof (JoinSlot);
   int32_t *front = spare != NULL ? spare : sm_big__alloc (cursor_bytes);
   gboolean out_of_memory = front == NULL;
   gboolean ok = !out_of_memory
-                && scatter (mk, blocks, n_blocks, front, &out_of_memory);
+                && (in_parts ? scatter_in_parts (mk, blocks, n_blocks, front,
+                                                 &out_of_memory)
+                             : scatter (mk, blocks, n_blocks, front,
+                                        &out_of_memory));
   for (int b = 0; ok && b < n_blocks; b++)
     {
       blocks[b].where = sm_big__alloc (where_bytes);
@@ -544,8 +839,8 @@ rank_in_passes (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *spare,
 }
 
 gboolean
-sm_market__fill_ranks (SmMarket *mk, int n_threads, int32_t *spare,
-                       int32_t *failed_position, GError **error)
+sm_market__fill_ranks (SmMarket *mk, int n_threads, SmScatterWay way,
+                       int32_t *spare, int32_t *failed_position, GError **error)
 {
   if (mk->emp_off[mk->n_employees] != mk->pos_off[mk->n_positions])
     return fill_ranks_reporting (mk, failed_position, error);
@@ -555,7 +850,7 @@ sm_market__fill_ranks (SmMarket *mk, int n_threads, int32_t *spare,
     blocks[b] = (RankBlock){ .mk = mk };
   split_blocks (mk, blocks, n_blocks);
   GError *no_memory = NULL;
-  gboolean ok = rank_in_passes (mk, blocks, n_blocks, spare, &no_memory);
+  gboolean ok = rank_in_passes (mk, blocks, n_blocks, way, spare, &no_memory);
   if (no_memory != NULL)
     {
       g_propagate_error (error, no_memory);

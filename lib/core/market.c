@@ -181,8 +181,8 @@ sm_market_builder__build_reporting (SmMarketBuilder *builder,
       sm_market__set_no_memory (error, "building the market");
       return NULL;
     }
-  if (!sm_market__fill_ranks (mk, builder->n_threads, spare, failed_position,
-                              error)
+  if (!sm_market__fill_ranks (mk, builder->n_threads, builder->scatter, spare,
+                              failed_position, error)
       || !take_ties (builder, mk, error))
     {
       market_free (mk);
