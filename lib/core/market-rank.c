@@ -80,13 +80,15 @@
  * The scatter's stores need not be waited for, but its cursor loads must
  * once the cursors leave the cache; in two steps, that miss becomes a
  * streamed write and a read and write within the cache (at 10 million
- * employees the scatter took a third of its direct time in a throwaway
- * test). A variant that found each entry by scanning the employee's list
+ * employees, in one profile of both ways, the two steps took about half
+ * the direct scatter's samples; the join is then most of the build). A
+ * variant that found each entry by scanning the employee's list
  * from the position side, in one pass, waited on its loads and ran at a
  * third of the speed. Memory beyond the two edge arrays: one int32 per
  * employee (the front's cursors, in the builder's array of list starts,
  * which is in memory already), two per position per thread (the join's
- * table, which keeps each position's first entry beside its q); the back
+ * table, which keeps each position's first entry beside its q; in the
+ * front's cursors once the scatter is done, when all fit there); the back
  * end keeps its cursors in rank fields not yet in use (see
  * back_cursors()). In two steps, step two takes the largest part's size
  * in int32 per thread (on one thread only, when that would exceed an
@@ -798,6 +800,19 @@ scatter_in_parts (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *front,
 
 /* ---- the passes together -------------------------------------------- */
 
+/* Whether every block's join table fits where the scatter's cursors were
+ * (n + 1 int32, free once the buckets are full): that memory is in
+ * already, while a fresh table costs a page fault per 4 KiB, which the
+ * two threads' tables took at the same time. */
+static gboolean
+where_fits (const SmMarket *mk, int n_blocks)
+{
+  size_t slots = MAX ((size_t) mk->n_positions, 1);
+  size_t cursors = (size_t) mk->n_employees + 1;
+  return (size_t) n_blocks * slots * sizeof (JoinSlot)
+         <= cursors * sizeof (int32_t);
+}
+
 /* The three passes on the blocks; FALSE when the lists disagree, or with
  * @error set when memory ran out. */
 static gboolean
@@ -808,7 +823,7 @@ rank_in_passes (SmMarket *mk, RankBlock *blocks, int n_blocks, SmScatterWay way,
                       || (way == SM_SCATTER_BY_SIZE
                           && mk->n_employees >= PARTS_MIN_EMPLOYEES);
   size_t cursor_bytes = ((size_t) mk->n_employees + 1) * sizeof (int32_t);
-  size_t where_bytes = MAX ((size_t) mk->n_positions, 1) * sizeof (JoinSlot);
+  size_t where_slots = MAX ((size_t) mk->n_positions, 1);
   int32_t *front = spare != NULL ? spare : sm_big__alloc (cursor_bytes);
   gboolean out_of_memory = front == NULL;
   gboolean ok = !out_of_memory
@@ -816,9 +831,12 @@ rank_in_passes (SmMarket *mk, RankBlock *blocks, int n_blocks, SmScatterWay way,
                                                  &out_of_memory)
                              : scatter (mk, blocks, n_blocks, front,
                                         &out_of_memory));
+  gboolean where_in_front = ok && where_fits (mk, n_blocks);
   for (int b = 0; ok && b < n_blocks; b++)
     {
-      blocks[b].where = sm_big__alloc (where_bytes);
+      blocks[b].where = where_in_front
+                            ? (JoinSlot *) front + (size_t) b * where_slots
+                            : sm_big__alloc (where_slots * sizeof (JoinSlot));
       out_of_memory = out_of_memory || blocks[b].where == NULL;
       ok = blocks[b].where != NULL;
     }
@@ -829,8 +847,8 @@ rank_in_passes (SmMarket *mk, RankBlock *blocks, int n_blocks, SmScatterWay way,
       run_blocks (blocks, n_blocks, mark_block);
       ok = run_blocks (blocks, n_blocks, join_block);
     }
-  for (int b = 0; b < n_blocks; b++)
-    sm_big__free (blocks[b].where, where_bytes);
+  for (int b = 0; b < n_blocks && !where_in_front; b++)
+    sm_big__free (blocks[b].where, where_slots * sizeof (JoinSlot));
   if (front != spare)
     sm_big__free (front, cursor_bytes);
   if (out_of_memory)
