@@ -614,10 +614,13 @@ part_front (RankBlock *w)
   for (int32_t q = w->q_lo; ok && q < w->q_hi; q++)
     {
       int32_t i = mk->pos_edges[q].target;
-      int32_t t = cursor[i >> shift]++;
+      int32_t t = cursor[i >> shift];
       ok = t < end;
       if (G_LIKELY (ok))
-        park_entry (mk, t, i, q);
+        {
+          cursor[i >> shift] = t + 1; /* never past the end of int32 */
+          park_entry (mk, t, i, q);
+        }
     }
   w->ok = ok;
 }
@@ -687,9 +690,10 @@ spread_part (SmMarket *mk, int32_t part, int shift, int32_t *front,
     held[t - first] = mk->emp_edges[t].rank;
   for (int32_t t = first; t < end; t++)
     {
-      int32_t k = front[held[t - first]]++;
+      int32_t i = held[t - first], k = front[i];
       if (k >= end)
         return FALSE;
+      front[i] = k + 1;
       mk->emp_edges[k].rank = mk->pos_edges[t].rank;
     }
   return TRUE;
