@@ -303,12 +303,29 @@ random_market_clear (RandomMarket *rm)
   g_ptr_array_unref (rm->prios);
 }
 
-/* As random_market_init(), with lists of @min_len to @max_len entries,
- * except that the first @n_long employees list @long_len positions. */
+/* How long the random lists are: @min_len to @max_len entries, except
+ * that the first @n_long employees list @long_len positions, and when
+ * @empty_shift > 0, employees in odd blocks of 2^empty_shift list none. */
+typedef struct {
+  int32_t min_len, max_len;
+  int32_t n_long, long_len;
+  int empty_shift;
+} ListLengths;
+
+static int32_t
+list_length (const ListLengths *l, GRand *rand, int32_t i)
+{
+  if (l->empty_shift > 0 && (i >> l->empty_shift) % 2 == 1)
+    return 0;
+  if (i < l->n_long)
+    return l->long_len;
+  return g_rand_int_range (rand, l->min_len, l->max_len + 1);
+}
+
+/* As random_market_init(), with lists as long as @lengths says. */
 static void
-random_market_init_skewed (RandomMarket *rm, int32_t n, int32_t m, guint32 seed,
-                           int32_t min_len, int32_t max_len, int32_t n_long,
-                           int32_t long_len)
+random_market_init_with (RandomMarket *rm, int32_t n, int32_t m, guint32 seed,
+                         const ListLengths *lengths)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
   g_autofree guint8 *taken = g_new0 (guint8, m);
@@ -321,8 +338,7 @@ random_market_init_skewed (RandomMarket *rm, int32_t n, int32_t m, guint32 seed,
   for (int32_t i = 0; i < n; i++)
     {
       GArray *list = g_array_new (FALSE, FALSE, sizeof (int32_t));
-      int32_t len = i < n_long ? long_len
-                               : g_rand_int_range (rand, min_len, max_len + 1);
+      int32_t len = list_length (lengths, rand, i);
       while ((int32_t) list->len < len)
         {
           int32_t j = g_rand_int_range (rand, 0, m);
@@ -354,7 +370,8 @@ static void
 random_market_init_lengths (RandomMarket *rm, int32_t n, int32_t m,
                             guint32 seed, int32_t min_len, int32_t max_len)
 {
-  random_market_init_skewed (rm, n, m, seed, min_len, max_len, 0, 0);
+  ListLengths lengths = { min_len, max_len, 0, 0, 0 };
+  random_market_init_with (rm, n, m, seed, &lengths);
 }
 
 static void
@@ -476,7 +493,7 @@ test_threads_same_market (void)
 
 /* Checks that @rm builds into the right market, the same byte for byte
  * on 1 to 3 threads scattering directly and in parts, and never the slow
- * way. */
+ * way; each build says which way it scattered. */
 static void
 expect_same_market_both_ways (const RandomMarket *rm)
 {
@@ -487,26 +504,31 @@ expect_same_market_both_ways (const RandomMarket *rm)
   CU_ASSERT_PTR_NOT_NULL_FATAL (one);
   check_random_market (rm, one);
   CU_ASSERT_FALSE (one->ranked_slowly);
+  CU_ASSERT_FALSE (one->scattered_in_parts);
   for (int run = 0; run < 6; run++)
     {
       int t = 1 + run / 2;
-      SmScatterWay way = run % 2 ? SM_SCATTER_IN_PARTS : SM_SCATTER_DIRECT;
+      gboolean in_parts = run % 2 == 1;
       g_autoptr (SmMarket)
-          other = random_market_build_way (rm, t, FALSE, way, &error);
+          other = random_market_build_way (rm, t, FALSE,
+                                           in_parts ? SM_SCATTER_IN_PARTS
+                                                    : SM_SCATTER_DIRECT,
+                                           &error);
       SM_ASSERT_NO_ERROR (error);
       CU_ASSERT_PTR_NOT_NULL_FATAL (other);
       CU_ASSERT_TRUE (same_edges (one, other));
       CU_ASSERT_FALSE (other->ranked_slowly);
+      CU_ASSERT_EQUAL (other->scattered_in_parts, in_parts);
     }
 }
 
-/* The scatter in parts, which the builder takes from half a million
- * employees on, forced on smaller markets: the same market as the direct
- * scatter on any number of threads. Once on lists of 4 to 26; once with
- * the first 512 employees (the first part, for 60,000 employees) listing
- * 1,000 positions each, so that the first part holds most entries and the
- * second step runs on one thread; once on lists of one or two, which
- * leave some employees of a part with empty lists. */
+/* The scatter in parts, which the builder takes from 2^19 employees on,
+ * forced on smaller markets: the same market as the direct scatter on any
+ * number of threads. For 60,000 employees a part is 512 of them. Once on
+ * lists of 4 to 26 (three threads); once with the first part's employees
+ * listing 1,000 positions each, so that it holds most entries and the
+ * second step runs on one thread (two threads); once with every odd part
+ * listing nothing (two threads). */
 static void
 test_scatter_in_parts (void)
 {
@@ -514,12 +536,43 @@ test_scatter_in_parts (void)
   random_market_init (&rm, 60000, 4000, 11);
   expect_same_market_both_ways (&rm);
   random_market_clear (&rm);
-  random_market_init_skewed (&rm, 60000, 4000, 12, 1, 1, 512, 1000);
+  ListLengths first_part_long = { 1, 1, 512, 1000, 0 };
+  random_market_init_with (&rm, 60000, 4000, 12, &first_part_long);
   CU_ASSERT (512 * 1000 * 2 > 60000 - 512 + 512 * 1000);
   expect_same_market_both_ways (&rm);
   random_market_clear (&rm);
-  random_market_init_lengths (&rm, 200000, 3000, 13, 0, 2);
+  ListLengths odd_parts_empty = { 8, 30, 0, 0, 9 };
+  random_market_init_with (&rm, 60000, 4000, 13, &odd_parts_empty);
   expect_same_market_both_ways (&rm);
+  random_market_clear (&rm);
+}
+
+/* The builder scatters in parts from 2^19 employees on, directly below;
+ * lists of zero to two entries on two threads, so that many employees in
+ * a part list nothing. */
+static void
+test_scatter_way_by_size (void)
+{
+  GError *error = NULL;
+  RandomMarket rm;
+  random_market_init_lengths (&rm, 600000, 3000, 14, 0, 2);
+  g_autoptr (SmMarket)
+      direct = random_market_build_way (&rm, 2, FALSE, SM_SCATTER_DIRECT,
+                                        &error);
+  g_autoptr (SmMarket) chosen = random_market_build (&rm, 2, FALSE, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (chosen);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (direct);
+  CU_ASSERT (sm_market_get_n_entries (chosen) >= 2 * (1 << 18));
+  CU_ASSERT_TRUE (chosen->scattered_in_parts);
+  CU_ASSERT_TRUE (same_edges (direct, chosen));
+  check_random_market (&rm, chosen);
+  random_market_clear (&rm);
+  random_market_init (&rm, 60000, 4000, 15);
+  g_autoptr (SmMarket) small = random_market_build (&rm, 2, FALSE, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (small);
+  CU_ASSERT_FALSE (small->scattered_in_parts);
   random_market_clear (&rm);
 }
 
@@ -642,6 +695,72 @@ test_threads_same_mismatch (void)
   g_array_set_size (rm.prios->pdata[500], 1);
   expect_same_mismatch (&rm, "position 500 ");
   random_market_clear (&rm);
+}
+
+/* Replaces applicant @from of position @j by employee @to, who must not
+ * apply to @j. */
+static void
+replace_applicant (RandomMarket *rm, int32_t j, int32_t from, int32_t to)
+{
+  GArray *order = rm->prios->pdata[j];
+  for (guint r = 0; r < order->len; r++)
+    if (g_array_index (order, int32_t, r) == from)
+      g_array_index (order, int32_t, r) = to;
+}
+
+/* The employee of @i's part of 2^@shift employees, other than @i, nearest
+ * below it (above unless @below), who does not apply to position @j; -1
+ * when there is none. */
+static int32_t
+part_neighbour (const RandomMarket *rm, int32_t i, int32_t j, int shift,
+                gboolean below)
+{
+  int32_t lo = (i >> shift) << shift, hi = MIN (lo + (1 << shift), rm->n);
+  for (int32_t k = below ? i - 1 : i + 1; k >= lo && k < hi;
+       k += below ? -1 : 1)
+    {
+      GArray *prefs = rm->prefs->pdata[k];
+      gboolean applies = FALSE;
+      for (guint c = 0; c < prefs->len; c++)
+        applies = applies || g_array_index (prefs, int32_t, c) == j;
+      if (!applies)
+        return k;
+    }
+  return -1;
+}
+
+/* Lists that disagree only inside one part of the scatter in parts: a
+ * position ranks, in place of one applicant, an employee of the same
+ * part who did not apply. Each part then holds its right number of
+ * entries, and only the check of the buckets after step two sees it. The
+ * message is the same either way and on any number of threads. */
+static void
+test_mismatch_within_a_part (void)
+{
+  RandomMarket rm;
+  /* 60,000 employees on up to three threads: parts of 512. */
+  random_market_init (&rm, 60000, 4000, 16);
+  int32_t a = g_array_index ((GArray *) rm.prios->pdata[2500], int32_t, 0);
+  int32_t b = part_neighbour (&rm, a, 2500, 9, a % 512 > 256);
+  CU_ASSERT_FATAL (b >= 0 && a >> 9 == b >> 9);
+  replace_applicant (&rm, 2500, a, b);
+  expect_same_mismatch (&rm, "position 2500 ");
+  random_market_clear (&rm);
+  /* Lists of zero or one, fewer entries than employees, so that a bucket
+   * left unfilled would be read past the entries: parts of 2,048, and the
+   * replacement below the applicant and above. */
+  for (int below = 0; below <= 1; below++)
+    {
+      random_market_init_lengths (&rm, 200000, 3000, 17, 0, 1);
+      GArray *order = rm.prios->pdata[101];
+      CU_ASSERT_FATAL (order->len > 0);
+      int32_t c = g_array_index (order, int32_t, 0);
+      int32_t d = part_neighbour (&rm, c, 101, 11, below);
+      CU_ASSERT_FATAL (d >= 0 && c >> 11 == d >> 11);
+      replace_applicant (&rm, 101, c, d);
+      expect_same_mismatch (&rm, "position 101 ");
+      random_market_clear (&rm);
+    }
 }
 
 /* A builder dropped before it is built gives back lists large enough to
@@ -802,6 +921,8 @@ main (void)
     { "list store populates ahead", test_list_store_populate_ahead },
     { "threads report the same mismatch", test_threads_same_mismatch },
     { "the scatter in parts", test_scatter_in_parts },
+    { "the scatter's way by size", test_scatter_way_by_size },
+    { "a mismatch within a part", test_mismatch_within_a_part },
     { "a large builder dropped unbuilt", test_drop_large_builder },
     { "priority for a position nobody wants", test_position_nobody_wants },
     { "memory budget", test_memory_budget },

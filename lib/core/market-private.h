@@ -71,6 +71,9 @@ struct _SmMarket {
    * (market-rank.c), which only lists that disagree need: tests check
    * that good lists never take it, since its result is the same. */
   gboolean ranked_slowly;
+  /* Whether the ranking's scatter went in two steps (market-rank.c), so
+   * that tests can tell which way ran. */
+  gboolean scattered_in_parts;
 
   /* Headcount caps over groups of positions (flexible deferred
    * acceptance). The positions of group g are group_pos[group_off[g] ..

@@ -394,10 +394,13 @@ scatter_front (RankBlock *w)
   gboolean ok = TRUE;
   for (int32_t q = w->q_lo; ok && q < w->q_hi; q++)
     {
-      int32_t k = front[pos[q].target]++;
+      int32_t i = pos[q].target, k = front[i];
       ok = k < end;
       if (G_LIKELY (ok))
-        __atomic_store_n (&emp[k].rank, q, __ATOMIC_RELAXED);
+        {
+          front[i] = k + 1; /* never past the end of int32 */
+          __atomic_store_n (&emp[k].rank, q, __ATOMIC_RELAXED);
+        }
     }
   w->ok = ok;
 }
@@ -767,6 +770,8 @@ scatter_in_parts (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *front,
                   gboolean *out_of_memory)
 {
   const int32_t total = mk->pos_off[mk->n_positions];
+  if (mk->n_employees == 0)
+    return scatter (mk, blocks, n_blocks, front, out_of_memory);
   const int shift = parts_shift (mk->n_employees);
   const int32_t n_parts = (int32_t) ((((int64_t) mk->n_employees - 1) >> shift)
                                      + 1);
@@ -799,6 +804,7 @@ scatter_in_parts (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *front,
   ok = ok && run_blocks (blocks, n_spread, spread_block)
        && buckets_full (mk, front, NULL);
   parts_free (blocks, n_blocks, largest);
+  mk->scattered_in_parts = TRUE;
   return ok;
 }
 
@@ -811,9 +817,9 @@ scatter_in_parts (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *front,
 static gboolean
 where_fits (const SmMarket *mk, int n_blocks)
 {
-  size_t slots = MAX ((size_t) mk->n_positions, 1);
-  size_t cursors = (size_t) mk->n_employees + 1;
-  return (size_t) n_blocks * slots * sizeof (JoinSlot)
+  uint64_t slots = MAX ((uint64_t) mk->n_positions, 1);
+  uint64_t cursors = (uint64_t) mk->n_employees + 1;
+  return (uint64_t) n_blocks * slots * sizeof (JoinSlot)
          <= cursors * sizeof (int32_t);
 }
 
