@@ -560,13 +560,21 @@ scatter (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *front,
  * second step then leaves the cache. */
 #define PARTS_MOST 160
 
+/* How many parts of 2^shift consecutive employees there are (1 or more
+ * employees). */
+static int32_t
+count_parts (int32_t n_employees, int shift)
+{
+  return (int32_t) ((((int64_t) n_employees - 1) >> shift) + 1);
+}
+
 /* The smallest shift that cuts the employees into at most PARTS_MOST
- * parts of 2^shift consecutive employees. */
+ * parts. */
 static int
 parts_shift (int32_t n_employees)
 {
   int shift = 0;
-  while ((((int64_t) n_employees - 1) >> shift) + 1 > PARTS_MOST)
+  while (count_parts (n_employees, shift) > PARTS_MOST)
     shift++;
   return shift;
 }
@@ -593,8 +601,8 @@ largest_part (const SmMarket *mk, int shift, int32_t n_parts)
 
 /* Parks position entry q, which ranks employee i, at slot t of i's part:
  * the employee in the employee edge's rank field, q in the position
- * edge's, both free until the join (pass 3). Relaxed atomics for the
- * same reason as in scatter_front(). */
+ * edge's, both free until step two and the marking (pass 2) overwrite
+ * them. Relaxed atomics for the same reason as in scatter_front(). */
 static inline void
 park_entry (SmMarket *mk, int32_t t, int32_t i, int32_t q)
 {
@@ -773,8 +781,7 @@ scatter_in_parts (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *front,
   if (mk->n_employees == 0)
     return scatter (mk, blocks, n_blocks, front, out_of_memory);
   const int shift = parts_shift (mk->n_employees);
-  const int32_t n_parts = (int32_t) ((((int64_t) mk->n_employees - 1) >> shift)
-                                     + 1);
+  const int32_t n_parts = count_parts (mk->n_employees, shift);
   const int32_t largest = largest_part (mk, shift, n_parts);
   const int n_ends = MIN (n_blocks, 2);
   const int n_spread = (int64_t) largest * n_blocks <= total ? n_blocks : 1;
