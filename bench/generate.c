@@ -570,6 +570,29 @@ sm_gen_into_builder (const SmGenParams *params, SmMarketBuilder *builder,
   return TRUE;
 }
 
+gboolean
+sm_gen_lists_into_builder (const SmGenLists *lists, SmMarketBuilder *builder,
+                           GError **error)
+{
+  /* The same calls in the same order as sm_gen_into_builder() makes, so
+   * the builder ends in the same state. */
+  BuilderSink s = { builder, lists->n_entries };
+  if (!builder_begin (&s, NULL, lists->n_entries, error)
+      || !builder_seats (&s, lists->seats, lists->n_positions, error))
+    return FALSE;
+  for (int32_t i = 0; i < lists->n_employees; i++)
+    if (!builder_employee (&s, i, lists->emp_pos + lists->emp_off[i],
+                           (size_t) (lists->emp_off[i + 1] - lists->emp_off[i]),
+                           error))
+      return FALSE;
+  for (int32_t j = 0; j < lists->n_positions; j++)
+    if (!builder_position (&s, j, lists->pos_emp + lists->pos_off[j],
+                           (size_t) (lists->pos_off[j + 1] - lists->pos_off[j]),
+                           error))
+      return FALSE;
+  return TRUE;
+}
+
 /* ---- sinks: plain arrays --------------------------------------------- */
 
 static gboolean

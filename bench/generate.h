@@ -73,6 +73,12 @@ gboolean sm_gen_into_builder (const SmGenParams *params,
                               SmMarketBuilder *builder, int64_t *n_entries_out,
                               GError **error);
 
+/* Fills @builder, made with the lists' sizes, from @lists: the same calls
+ * as sm_gen_into_builder() makes for the same market, without generating
+ * it again. Errors: those of the builder. */
+gboolean sm_gen_lists_into_builder (const SmGenLists *lists,
+                                    SmMarketBuilder *builder, GError **error);
+
 /* Generates into plain arrays. Returns: (transfer full): free with
  * sm_gen_lists_free(); NULL on error. */
 SmGenLists *sm_gen_lists_new (const SmGenParams *params, GError **error);

@@ -25,6 +25,22 @@ double sm_limit_pass (const SmGenLists *lists, uint64_t *sum_out);
 double sm_limit_transpose (const SmGenLists *lists, double *warm_seconds,
                            double *warm_cpu_seconds, uint64_t *sum_out);
 
+/* The transpose's arrays, kept so that it can be timed warm again and
+ * again between other work. sm_limit_transpose_new() allocates them and
+ * runs the transpose once into them (*fresh_seconds: that first run,
+ * page faults included); @lists must outlive the result. Returns:
+ * (transfer full): free with sm_limit_transpose_free(). */
+typedef struct SmLimitTranspose SmLimitTranspose;
+SmLimitTranspose *sm_limit_transpose_new (const SmGenLists *lists,
+                                          double *fresh_seconds);
+
+/* Runs the transpose again into @t's arrays. Returns its seconds;
+ * *cpu_seconds gets the process's CPU time for it, *sum_out a check sum. */
+double sm_limit_transpose_again (SmLimitTranspose *t, double *cpu_seconds,
+                                 uint64_t *sum_out);
+void sm_limit_transpose_free (SmLimitTranspose *t);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmLimitTranspose, sm_limit_transpose_free)
+
 /* What a second core gives right now: a loop of random reads over the
  * case's list entries (the access pattern of a build's scatter, with no
  * dependence between threads and nothing shared but the read-only
