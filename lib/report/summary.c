@@ -966,39 +966,121 @@ lost_a_draw (const SmPlacement *p, int32_t employee)
   return FALSE;
 }
 
-/* The lottery section's counts when improvement cycles followed the
- * lot: a tie then went one way by the lot or by the cycles. */
-static void
-add_lottery_cycles (SmReport *r, const SmPlacement *p, int32_t depends,
-                    int32_t lost, int32_t won)
+/* The subject of a sentence about @count of the @depends people whose
+ * outcome depended on the draw, with its verb's number: "That person",
+ * "All of them", "One of them", "3 of them"; after a first clause
+ * (@other), "the other one", "the other 3". A count is never written
+ * where words say it better ("the other 1", "de andere 1"). */
+static char *
+lottery_subject (gboolean dutch, int32_t count, int32_t depends, gboolean other,
+                 gboolean *singular)
 {
-  if (r->dutch)
-    paragraph (r,
-               "Uitkomsten die van de loting en de verbeterrondes afhingen "
-               "(lotingsgetal %" G_GUINT64_FORMAT
-               "): %d %s. Van hen %s %d een functie van hun voorkeur niet, "
-               "omdat een kandidaat met gelijke voorrang die kreeg, door het "
-               "lot of door de verbeterrondes daarna; de andere %d %s zo een "
-               "plaats voor een kandidaat met gelijke voorrang. Een andere "
-               "trekking kan deze uitkomsten als eerste veranderen, en "
-               "daardoor die van anderen.",
-               sm_placement_get_seed (p), (int) depends,
-               depends == 1 ? "persoon" : "personen",
-               lost == 1 ? "kreeg" : "kregen", (int) lost, (int) won,
-               won == 1 ? "heeft" : "hebben");
+  *singular = count == 1;
+  if (other)
+    return count == 1
+               ? g_strdup (SM_T (dutch, "the other one", "de ander"))
+               : g_strdup_printf (SM_T (dutch, "the other %d", "de andere %d"),
+                                  (int) count);
+  if (depends == 1)
+    return g_strdup (SM_T (dutch, "That person", "Die persoon"));
+  if (count == depends)
+    return g_strdup_printf (SM_T (dutch, "All %d of them", "Alle %d"),
+                            (int) count);
+  if (count == 1)
+    return g_strdup (SM_T (dutch, "One of them", "Eén van hen"));
+  return g_strdup_printf (SM_T (dutch, "%d of them", "%d van hen"),
+                          (int) count);
+}
+
+/* "Who lost": a clause on the @lost people refused a preferred position
+ * by the lot (or by the improvement cycles after it, @cycles). */
+static void
+append_lost (GString *out, gboolean dutch, gboolean cycles, int32_t lost,
+             int32_t depends)
+{
+  gboolean one;
+  g_autofree char *who = lottery_subject (dutch, lost, depends, FALSE, &one);
+  if (dutch)
+    g_string_append_printf (
+        out, "%s %s een functie van de eigen voorkeur niet, omdat %s", who,
+        one ? "kreeg" : "kregen",
+        cycles ? "een kandidaat met gelijke voorrang die kreeg, door het "
+                 "lot of door de verbeterrondes daarna"
+               : "het lot een kandidaat met gelijke voorrang voorliet");
   else
-    paragraph (r,
-               "Outcomes that depended on the lottery draw and the "
-               "improvement cycles (seed %" G_GUINT64_FORMAT
-               "): %d %s. Of them, %d %s refused a position they preferred "
-               "because a tied candidate got it, by the lot or by the "
-               "improvement cycles that followed it; the other %d %s a seat "
-               "ahead of a tied candidate so. Another draw could change "
-               "these outcomes first, and through them other people's.",
-               sm_placement_get_seed (p), (int) depends,
-               depends == 1 ? "person" : "people", (int) lost,
-               lost == 1 ? "was" : "were", (int) won,
-               won == 1 ? "holds" : "hold");
+    g_string_append_printf (
+        out, "%s %s refused a position they preferred because %s", who,
+        one ? "was" : "were",
+        cycles ? "a tied candidate got it, by the lot or by the "
+                 "improvement cycles that followed it"
+               : "the lot put a tied candidate first");
+}
+
+/* "Who won": a clause on the @won people who hold a seat ahead of a tied
+ * candidate; @other when it follows the clause on who lost, which has
+ * said already how the lot and the cycles decide. */
+static void
+append_won (GString *out, gboolean dutch, gboolean cycles, int32_t won,
+            int32_t depends, gboolean other)
+{
+  gboolean one;
+  g_autofree char *who = lottery_subject (dutch, won, depends, other, &one);
+  const char *how;
+  if (dutch)
+    how = !cycles ? "dankzij het lot"
+          : other ? "op dezelfde manier"
+                  : "door het lot of door de verbeterrondes daarna";
+  else
+    how = !cycles ? "by the lot"
+          : other ? "in the same way"
+                  : "by the lot or by the improvement cycles that followed it";
+  if (dutch)
+    g_string_append_printf (out,
+                            "%s %s %s een plaats boven een kandidaat met "
+                            "gelijke voorrang",
+                            who, one ? "kreeg" : "kregen", how);
+  else
+    g_string_append_printf (out, "%s %s a seat ahead of a tied candidate %s",
+                            who, one ? "holds" : "hold", how);
+}
+
+/* The lottery section's counts: how many people's outcome depended on
+ * the draw (@depends), how many of them lost a draw, how many won one;
+ * with @cycles, improvement cycles followed the lot, and a tie went one
+ * way by the lot or by the cycles. */
+static void
+add_lottery_counts (SmReport *r, const SmPlacement *p, int32_t depends,
+                    int32_t lost, gboolean cycles)
+{
+  int32_t won = depends - lost;
+  g_autoptr (GString) out = g_string_new (NULL);
+  if (r->dutch)
+    g_string_append_printf (out,
+                            "Uitkomsten die van de loting %safhingen "
+                            "(lotingsgetal %" G_GUINT64_FORMAT "): %d %s. ",
+                            cycles ? "en de verbeterrondes " : "",
+                            sm_placement_get_seed (p), (int) depends,
+                            depends == 1 ? "persoon" : "personen");
+  else
+    g_string_append_printf (out,
+                            "Outcomes that depended on the lottery draw%s "
+                            "(seed %" G_GUINT64_FORMAT "): %d %s. ",
+                            cycles ? " and the improvement cycles" : "",
+                            sm_placement_get_seed (p), (int) depends,
+                            depends == 1 ? "person" : "people");
+  if (lost > 0)
+    append_lost (out, r->dutch, cycles, lost, depends);
+  if (lost > 0 && won > 0)
+    g_string_append (out, "; ");
+  if (won > 0)
+    append_won (out, r->dutch, cycles, won, depends, lost > 0);
+  g_string_append (out, SM_T (r->dutch,
+                              ". Another draw could change these outcomes "
+                              "first, and through them other people's.",
+                              ". Een andere trekking kan deze uitkomsten als "
+                              "eerste veranderen, en daardoor die van "
+                              "anderen."));
+  paragraph (r, "%s", out->str);
 }
 
 /* How many people's outcome depended on the lottery draw: who lost a
@@ -1029,37 +1111,8 @@ add_lottery (SmReport *r, const SmPlacement *p)
                        "voor allen of voor niemand."));
       return;
     }
-  int32_t won = depends - lost;
   /* Cycles that moved nobody leave every tie to the lot. */
-  if (sm_placement_get_n_improved (p) > 0)
-    add_lottery_cycles (r, p, depends, lost, won);
-  else if (r->dutch)
-    paragraph (r,
-               "Uitkomsten die van de loting afhingen (lotingsgetal "
-               "%" G_GUINT64_FORMAT
-               "): %d %s. Van hen %s %d een functie van hun voorkeur niet, "
-               "omdat het lot een kandidaat met gelijke voorrang voorliet; "
-               "de andere %d %s een plaats voor een kandidaat met gelijke "
-               "voorrang dankzij het lot. Een andere trekking kan deze "
-               "uitkomsten als eerste veranderen, en daardoor die van "
-               "anderen.",
-               sm_placement_get_seed (p), (int) depends,
-               depends == 1 ? "persoon" : "personen",
-               lost == 1 ? "kreeg" : "kregen", (int) lost, (int) won,
-               won == 1 ? "heeft" : "hebben");
-  else
-    paragraph (r,
-               "Outcomes that depended on the lottery draw (seed "
-               "%" G_GUINT64_FORMAT
-               "): %d %s. Of them, %d %s refused a position they preferred "
-               "because the lot put a tied candidate first; the other %d %s "
-               "a seat ahead of a tied candidate by the lot. Another draw "
-               "could change these outcomes first, and through them other "
-               "people's.",
-               sm_placement_get_seed (p), (int) depends,
-               depends == 1 ? "person" : "people", (int) lost,
-               lost == 1 ? "was" : "were", (int) won,
-               won == 1 ? "holds" : "hold");
+  add_lottery_counts (r, p, depends, lost, sm_placement_get_n_improved (p) > 0);
 }
 
 SmReport *
