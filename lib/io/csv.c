@@ -210,6 +210,25 @@ set_encoding_error (const char *text, gsize n, const char *bad,
   set_parse_error (error, line_out, column_out, line, column, message);
 }
 
+/* @text converted from Windows-1252 to UTF-8 (transfer full,
+ * NUL-terminated, length in *@length_out); NULL with the error at the
+ * first byte Windows-1252 lacks. */
+static char *
+from_windows_1252 (const char *text, gsize n, gsize *length_out,
+                   int32_t *line_out, int32_t *column_out, GError **error)
+{
+  gsize read = 0;
+  char *utf8 = g_convert (text, (gssize) n, "UTF-8", "WINDOWS-1252", &read,
+                          length_out, NULL);
+  if (utf8 == NULL)
+    /* @read: the bytes converted before the one Windows-1252 lacks */
+    set_encoding_error (text, n, text + MIN (read, n),
+                        "The file is neither UTF-8 nor Windows-1252 text; "
+                        "save it as CSV UTF-8.",
+                        line_out, column_out, error);
+  return utf8;
+}
+
 /* The text as UTF-8 (transfer full, NUL-terminated, length in
  * *@length_out), converted from Windows-1252 when it is consistently
  * that. */
@@ -246,27 +265,15 @@ to_utf8 (const char *data, gsize length, gsize *length_out, gboolean *converted,
                 "holds a byte that is not UTF-8; save the file again as CSV "
                 "UTF-8, or retype the cell's special characters."
               : "The file is UTF-8 text, but this cell holds a byte that is "
-                "not "
-                "UTF-8 (probably a character in Windows-1252, pasted in from "
-                "another program); retype the cell's special characters, or "
-                "save the file again as CSV UTF-8.",
+                "not UTF-8 (probably a character in Windows-1252, pasted in "
+                "from another program); retype the cell's special characters, "
+                "or save the file again as CSV UTF-8.",
           line_out, column_out, error);
       return NULL;
     }
-  gsize read = 0;
-  char *utf8 = g_convert (text, (gssize) n, "UTF-8", "WINDOWS-1252", &read,
-                          length_out, NULL);
-  if (utf8 == NULL)
-    {
-      /* @read: the bytes converted before the one Windows-1252 lacks */
-      set_encoding_error (text, n, text + MIN (read, n),
-                          "The file is "
-                          "neither UTF-8 nor "
-                          "Windows-1252 text; save it as CSV UTF-8.",
-                          line_out, column_out, error);
-      return NULL;
-    }
-  *converted = TRUE;
+  char *utf8 = from_windows_1252 (text, n, length_out, line_out, column_out,
+                                  error);
+  *converted = utf8 != NULL;
   return utf8;
 }
 

@@ -608,40 +608,33 @@ add_open_positions (SmReport *r, const SmPlacement *p, int32_t org)
     }
 }
 
+/* Position @j's row of the positions table. */
 static void
-add_positions (SmReport *r, const SmPlacement *p, int32_t org)
+add_position_row (SmReportTable *t, const SmPlacement *p, int32_t j,
+                  gboolean dutch)
 {
   const SmScenario *sc = sm_placement_get_scenario (p);
-  SmReportTable *t = table_new (0x7C, SM_T (r->dutch, "Id", "Code"),
-                                SM_T (r->dutch, "Title", "Titel"),
-                                SM_T (r->dutch, "Seats", "Plaatsen"),
-                                SM_T (r->dutch, "Candidates", "Kandidaten"),
-                                SM_T (r->dutch, "Filled", "Bezet"),
-                                SM_T (r->dutch, "Manual", "Hardheidsclausule"),
-                                SM_T (r->dutch, "Cutoff", "Grens"),
-                                SM_T (r->dutch, "Decided by", "Doorslaggevend"),
-                                NULL);
-  for (int32_t j = 0; j < sm_scenario_get_n_positions (sc); j++)
-    {
-      SmPositionSpec pos;
-      SmPositionResult res;
-      if (position_organisation (sc, j) != org)
-        continue;
-      sm_scenario_get_position (sc, j, &pos);
-      sm_placement_get_position_result (p, j, &res);
-      table_text (t, pos.id);
-      table_text (t, pos.title);
-      table_int (t, res.seats);
-      table_int (t, res.candidates);
-      table_int (t, res.filled);
-      table_int (t, res.manual);
-      if (res.cutoff > 0)
-        table_int (t, res.cutoff);
-      else
-        table_text (t, "-");
-      table_text (t, criterion_name (sc, j, res.criterion, r->dutch));
-    }
-  heading (r, 3, "%s", SM_T (r->dutch, "Positions", "Functies"));
+  SmPositionSpec pos;
+  SmPositionResult res;
+  sm_scenario_get_position (sc, j, &pos);
+  sm_placement_get_position_result (p, j, &res);
+  table_text (t, pos.id);
+  table_text (t, pos.title);
+  table_int (t, res.seats);
+  table_int (t, res.candidates);
+  table_int (t, res.filled);
+  table_int (t, res.manual);
+  if (res.cutoff > 0)
+    table_int (t, res.cutoff);
+  else
+    table_text (t, "-");
+  table_text (t, criterion_name (sc, j, res.criterion, dutch));
+}
+
+/* What the positions table's columns mean. */
+static void
+add_positions_legend (SmReport *r, const SmPlacement *p)
+{
   paragraph (
       r, "%s",
       SM_T (r->dutch,
@@ -668,6 +661,26 @@ add_positions (SmReport *r, const SmPlacement *p, int32_t org)
                      "het lot alleen, bepaalden wie van hen de plaats "
                      "heeft; de laatst geplaatste kan dan een latere plaats "
                      "hebben dan de eerste afgewezen kandidaat."));
+}
+
+static void
+add_positions (SmReport *r, const SmPlacement *p, int32_t org)
+{
+  const SmScenario *sc = sm_placement_get_scenario (p);
+  SmReportTable *t = table_new (0x7C, SM_T (r->dutch, "Id", "Code"),
+                                SM_T (r->dutch, "Title", "Titel"),
+                                SM_T (r->dutch, "Seats", "Plaatsen"),
+                                SM_T (r->dutch, "Candidates", "Kandidaten"),
+                                SM_T (r->dutch, "Filled", "Bezet"),
+                                SM_T (r->dutch, "Manual", "Hardheidsclausule"),
+                                SM_T (r->dutch, "Cutoff", "Grens"),
+                                SM_T (r->dutch, "Decided by", "Doorslaggevend"),
+                                NULL);
+  for (int32_t j = 0; j < sm_scenario_get_n_positions (sc); j++)
+    if (position_organisation (sc, j) == org)
+      add_position_row (t, p, j, r->dutch);
+  heading (r, 3, "%s", SM_T (r->dutch, "Positions", "Functies"));
+  add_positions_legend (r, p);
   add_block (r, SM_BLOCK_TABLE, NULL, t);
 }
 
@@ -704,17 +717,12 @@ add_receiving (SmReport *r, const SmPlacement *p, int32_t org)
   add_positions (r, p, org);
 }
 
-static void
-add_default (SmReport *r, const SmPlacement *p, int32_t org)
+/* The rows of the units of organisation @org, one each, into @t;
+ * returns their totals. */
+static SmUnitResult
+add_unit_rows (SmReportTable *t, const SmPlacement *p, int32_t org)
 {
   const SmScenario *sc = sm_placement_get_scenario (p);
-  SmOrganisationSpec o;
-  sm_scenario_get_organisation (sc, org, &o);
-  SmReportTable *t = table_new (0xE, SM_T (r->dutch, "Unit", "Afdeling"),
-                                SM_T (r->dutch, "Formation", "Formatie"),
-                                SM_T (r->dutch, "Placed", "Geplaatst"),
-                                SM_T (r->dutch, "Supernumerary", "Boventallig"),
-                                NULL);
   SmUnitResult total = { 0, 0, 0 };
   for (int32_t u = 0; u < sm_scenario_get_n_units (sc); u++)
     {
@@ -732,6 +740,21 @@ add_default (SmReport *r, const SmPlacement *p, int32_t org)
       total.placed += res.placed;
       total.supernumerary += res.supernumerary;
     }
+  return total;
+}
+
+static void
+add_default (SmReport *r, const SmPlacement *p, int32_t org)
+{
+  const SmScenario *sc = sm_placement_get_scenario (p);
+  SmOrganisationSpec o;
+  sm_scenario_get_organisation (sc, org, &o);
+  SmReportTable *t = table_new (0xE, SM_T (r->dutch, "Unit", "Afdeling"),
+                                SM_T (r->dutch, "Formation", "Formatie"),
+                                SM_T (r->dutch, "Placed", "Geplaatst"),
+                                SM_T (r->dutch, "Supernumerary", "Boventallig"),
+                                NULL);
+  SmUnitResult total = add_unit_rows (t, p, org);
   heading (r, 2,
            SM_T (r->dutch, "%s (default organisation)",
                  "%s (standaardorganisatie)"),
