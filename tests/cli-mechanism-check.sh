@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: LGPL-2.1-or-later
-# staffmatch tests: `solve --mechanism` and the improvement_cycles setting,
-# on a scenario small enough to work out by hand.
+# staffmatch tests: `solve --mechanism`, `explain --mechanism` and the
+# improvement_cycles setting, on a scenario small enough to work out by
+# hand.
 #
 # Ommen's om-1 and om-2 (one seat each) rank by the committee's score
 # alone. B wants om-1 (score 8) then om-2 (9); C wants om-2 (7) then om-1
@@ -102,6 +103,18 @@ if command -v python3 > /dev/null; then
     "went to candidates ranked higher"
 fi
 
+# `explain` with the options of the run explains that run: E's letter
+# as `solve` wrote it, with the cycles and without.
+expect 0 explain-sic "$sm" explain a E --seed 3 --mechanism da-sic \
+  --language en
+check "explain --mechanism da-sic: E's letter of the run" cmp -s \
+  explain-sic.out sic/letters/E.txt
+expect 0 explain-da "$sm" explain a E --seed 3 --language en
+check "explain without --mechanism: E's letter of deferred acceptance" \
+  cmp -s explain-da.out da/letters/E.txt
+lacks "explain without --mechanism: no cycles" explain-da.out \
+  "improvement cycles"
+
 # The setting in settings.csv does the same; --mechanism da-single turns
 # it off for a run.
 expect 0 solve-setting "$sm" solve b --language en --out set
@@ -118,7 +131,10 @@ has "per-position: the manifest" per/manifest.json \
 
 expect 2 bad-mechanism "$sm" solve a --mechanism sic --out bad
 has "bad mechanism: says which" bad-mechanism.err \
-  "--mechanism is da-single, da-per-position or da-sic"
+  "--mechanism: 'sic' is not one of da-single, da-per-position, da-sic"
+expect 2 bad-mechanism-explain "$sm" explain a E --mechanism sic
+has "explain, bad mechanism: says which" bad-mechanism-explain.err \
+  "--mechanism: 'sic' is not one of da-single, da-per-position, da-sic"
 expect 1 positions-propose "$sm" solve b --side positions --out pos
 has "positions proposing with cycles: why" positions-propose.err \
   "Positions cannot propose when improvement cycles are on"

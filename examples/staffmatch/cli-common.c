@@ -214,6 +214,12 @@ cli_add_run_options (GOptionContext *context, CliRunArgs *args)
   const GOptionEntry entries[] = {
     { "seed", 0, 0, G_OPTION_ARG_STRING, &args->seed,
       "Seed of the lottery that breaks ties (default: the scenario's)", "S" },
+    { "mechanism", 0, 0, G_OPTION_ARG_STRING, &args->mechanism,
+      "How ties are drawn: da-single (one lottery number per person), "
+      "da-per-position (one per person and position) or da-sic (da-single, "
+      "then stable improvement cycles: more first choices, but not "
+      "strategy-proof); default: the scenario's settings",
+      "M" },
     { "side", 0, 0, G_OPTION_ARG_STRING, &args->side,
       "Which side proposes: employees (default) or positions", "SIDE" },
     { "language", 0, 0, G_OPTION_ARG_STRING, &args->language,
@@ -253,6 +259,7 @@ void
 cli_run_args_clear (CliRunArgs *args)
 {
   g_clear_pointer (&args->seed, g_free);
+  g_clear_pointer (&args->mechanism, g_free);
   g_clear_pointer (&args->side, g_free);
   g_clear_pointer (&args->language, g_free);
   g_clear_pointer (&args->regime, g_free);
@@ -282,6 +289,18 @@ bad_choice (const char *option, const char *text, const char *const *choices,
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                "--%s: '%s' is not one of %s", option, text, list);
   return FALSE;
+}
+
+static gboolean
+parse_mechanism (const char *text, SmMechanism *mechanism_out, GError **error)
+{
+  const char *const choices[] = {
+    sm_mechanism_to_string (SM_MECHANISM_DA_SINGLE),
+    sm_mechanism_to_string (SM_MECHANISM_DA_PER_POSITION),
+    sm_mechanism_to_string (SM_MECHANISM_DA_SIC), NULL
+  };
+  return sm_mechanism_from_string (text, mechanism_out)
+         || bad_choice ("mechanism", text, choices, error);
 }
 
 static gboolean
@@ -435,11 +454,34 @@ cli_apply_letter_settings (const CliRunSettings *settings, SmScenario *scenario,
 }
 
 gboolean
+cli_apply_run_settings (const CliRunSettings *settings, SmScenario *scenario,
+                        GError **error)
+{
+  if (!cli_apply_letter_settings (settings, scenario, error))
+    return FALSE;
+  if (settings->has_seed)
+    sm_scenario_set_seed (scenario, settings->seed);
+  if (settings->has_mechanism)
+    {
+      gboolean per_position = settings->mechanism
+                              == SM_MECHANISM_DA_PER_POSITION;
+      sm_scenario_set_tie_breaking (scenario, per_position
+                                                  ? SM_TIE_BREAKING_PER_POSITION
+                                                  : SM_TIE_BREAKING_SINGLE);
+      sm_scenario_set_improvement_cycles (scenario, settings->mechanism
+                                                        == SM_MECHANISM_DA_SIC);
+    }
+  return TRUE;
+}
+
+gboolean
 cli_run_settings_resolve (const CliRunArgs *args, CliRunSettings *settings_out,
                           GError **error)
 {
   CliRunSettings s = CLI_RUN_SETTINGS_INIT;
   if ((args->seed != NULL && !cli_parse_seed (args->seed, &s.seed, error))
+      || (args->mechanism != NULL
+          && !parse_mechanism (args->mechanism, &s.mechanism, error))
       || (args->side != NULL
           && !parse_side (args->side, &s.place.proposing, error))
       || (args->language != NULL
@@ -449,6 +491,7 @@ cli_run_settings_resolve (const CliRunArgs *args, CliRunSettings *settings_out,
           && !load_template (args->template_path, &s.template_text, error)))
     return FALSE;
   s.has_seed = args->seed != NULL;
+  s.has_mechanism = args->mechanism != NULL;
   s.args = args;
   s.letter.template_text = s.template_text;
   *settings_out = s;

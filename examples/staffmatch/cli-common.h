@@ -88,6 +88,7 @@ gboolean cli_parse (GOptionContext *context, const char *command, int *argc,
  * not given). */
 typedef struct {
   char *seed;
+  char *mechanism;
   char *side;
   char *language;
   char *regime;
@@ -112,13 +113,17 @@ typedef struct {
                              scenario by cli_apply_letter_settings() */
   char *template_text;    /* --template's text, owned; letter.template_text
                              points at it */
+  gboolean has_mechanism; /* --mechanism given: it replaces the scenario's
+                             tie-breaking and improvement cycles */
+  SmMechanism mechanism;
 } CliRunSettings;
 
 /* The defaults; the options start from their _INIT, which sets their
  * version. */
 /* clang-format off */
 #define CLI_RUN_SETTINGS_INIT \
-  { FALSE, 0, SM_PLACE_OPTIONS_INIT, SM_LETTER_OPTIONS_INIT, NULL, NULL }
+  { FALSE, 0, SM_PLACE_OPTIONS_INIT, SM_LETTER_OPTIONS_INIT, NULL, NULL, \
+    FALSE, SM_MECHANISM_DA_SINGLE }
 /* clang-format on */
 
 /* Frees what cli_run_settings_resolve() loaded. */
@@ -131,8 +136,15 @@ void cli_run_settings_clear (CliRunSettings *settings);
 gboolean cli_apply_letter_settings (const CliRunSettings *settings,
                                     SmScenario *scenario, GError **error);
 
-/* Adds the run's options (--seed, --side, --language, the letters'
- * settings and --template) to @context, storing into @args. */
+/* Puts what the command line says of the run into @scenario: the
+ * letters' settings (cli_apply_letter_settings()), --seed, and
+ * --mechanism's tie-breaking and improvement cycles. So `solve`, `demo`
+ * and `explain` given the same options place the same way. */
+gboolean cli_apply_run_settings (const CliRunSettings *settings,
+                                 SmScenario *scenario, GError **error);
+
+/* Adds the run's options (--seed, --mechanism, --side, --language, the
+ * letters' settings and --template) to @context, storing into @args. */
 void cli_add_run_options (GOptionContext *context, CliRunArgs *args);
 void cli_run_args_clear (CliRunArgs *args);
 /* Understands @args; on a bad value sets @error (a usage error). */

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* staffmatch command-line tool: `explain`.
  *
- *     staffmatch explain DIR|FILE EMPLOYEE-ID [--seed S] [--side SIDE]
- *                        [--language LANG] [--regime REGIME]
+ *     staffmatch explain DIR|FILE EMPLOYEE-ID [--seed S] [--mechanism M]
+ *                        [--side SIDE] [--language LANG] [--regime REGIME]
  *                        [--effective-date DATE]
  *
- * Places the scenario as `solve` would with the same options and prints
+ * Places the scenario as `solve` would with the same options (the same
+ * --seed and --mechanism give the same placement) and prints
  * the decision letter of one employee (sm_letter_render() with the
  * built-in template of the language and regime): their outcome, each
  * preference with the reason it was or was not obtained (not eligible;
@@ -99,10 +100,8 @@ explain_employee (const char *source, const char *id,
       return cli_fail ("explain", "%s: no employee with the id '%s'%s", source,
                        id, near);
     }
-  if (!cli_apply_letter_settings (settings, scenario, &error))
+  if (!cli_apply_run_settings (settings, scenario, &error))
     return cli_usage_error ("explain", "%s", error->message);
-  if (settings->has_seed)
-    sm_scenario_set_seed (scenario, settings->seed);
   g_autoptr (SmPlacement)
       placement = sm_scenario_place_with (scenario, &settings->place, &error);
   if (placement == NULL)

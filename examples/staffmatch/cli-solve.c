@@ -17,13 +17,13 @@
  * whole-years counts service and age in whole years, so that more
  * candidates are tied and the lot decides more often.
  *
- * --mechanism overrides the scenario's tie-breaking and improvement
- * cycles for the run, with the names `simulate` uses: da-single and
- * da-per-position (deferred acceptance with one lottery number per person,
- * or per person and position) or da-sic (da-single, then stable
- * improvement cycles: more people get a position they prefer, but the
- * mechanism is not strategy-proof). The placement's files, reports,
- * letters and manifest record what was used.
+ * --mechanism (cli_apply_run_settings(), shared with `explain`) overrides
+ * the scenario's tie-breaking and improvement cycles for the run, with the
+ * names `simulate` uses: da-single and da-per-position (deferred acceptance
+ * with one lottery number per person, or per person and position) or da-sic
+ * (da-single, then stable improvement cycles: more people get a position they
+ * prefer, but the mechanism is not strategy-proof). The placement's files,
+ * reports, letters and manifest record what was used.
  *
  * DIR is written as one transaction (cli-folder.c): it ends up holding
  * this run's outputs and nothing else, or, when the run fails, what it
@@ -38,49 +38,15 @@
 
 #define DEMO_OUT "boh2019-out"
 
-#define MECHANISM_HELP                                                         \
-  "How ties are drawn: da-single (one lottery number per person), "            \
-  "da-per-position (one per person and position) or da-sic (da-single, "       \
-  "then stable improvement cycles: more first choices, but not "               \
-  "strategy-proof); default: the scenario's settings"
-
-/* Checks --mechanism's name (NULL: not given). */
-static gboolean
-mechanism_known (const char *name)
-{
-  return name == NULL || sm_mechanism_from_string (name, NULL);
-}
-
-/* Puts the mechanism named by --mechanism (NULL: not given) into the
- * scenario's settings: its tie-breaking and whether improvement cycles
- * follow. */
-static void
-apply_mechanism (SmScenario *scenario, const char *name)
-{
-  SmMechanism mechanism;
-  if (name == NULL || !sm_mechanism_from_string (name, &mechanism))
-    return;
-  sm_scenario_set_tie_breaking (scenario,
-                                mechanism == SM_MECHANISM_DA_PER_POSITION
-                                    ? SM_TIE_BREAKING_PER_POSITION
-                                    : SM_TIE_BREAKING_SINGLE);
-  sm_scenario_set_improvement_cycles (scenario,
-                                      mechanism == SM_MECHANISM_DA_SIC);
-}
-
 /* Places @scenario, writes the output set and prints the summary. */
 static int
 place_and_write (const char *command, SmScenario *scenario,
-                 const CliRunSettings *settings, const char *mechanism,
-                 const char *source, const char *out, gboolean force,
-                 gboolean quiet)
+                 const CliRunSettings *settings, const char *source,
+                 const char *out, gboolean force, gboolean quiet)
 {
   g_autoptr (GError) error = NULL;
-  if (!cli_apply_letter_settings (settings, scenario, &error))
+  if (!cli_apply_run_settings (settings, scenario, &error))
     return cli_usage_error (command, "%s", error->message);
-  if (settings->has_seed)
-    sm_scenario_set_seed (scenario, settings->seed);
-  apply_mechanism (scenario, mechanism);
   cli_progress ("placing %d employees…",
                 sm_scenario_get_n_employees (scenario));
   g_autoptr (SmPlacement)
@@ -108,7 +74,6 @@ int
 cli_solve (int argc, char **argv)
 {
   g_autofree char *out = NULL;
-  g_autofree char *mechanism = NULL;
   gboolean force = FALSE;
   gboolean quiet = FALSE;
   CliRunArgs args = { 0 };
@@ -117,7 +82,6 @@ cli_solve (int argc, char **argv)
       "Folder for the outputs (required; created, or replaced when it holds "
       "an earlier run's outputs)",
       "DIR" },
-    { "mechanism", 0, 0, G_OPTION_ARG_STRING, &mechanism, MECHANISM_HELP, "M" },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
       "Replace DIR even when it holds other files (they are removed)", NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
@@ -140,18 +104,14 @@ cli_solve (int argc, char **argv)
                                        "tables or a JSON file");
   else if (out == NULL)
     status = cli_usage_error ("solve", "--out DIR is required");
-  else if (!mechanism_known (mechanism))
-    status = cli_usage_error ("solve", "--mechanism is da-single, "
-                                       "da-per-position or da-sic");
   else if (!cli_run_settings_resolve (&args, &settings, &error))
     status = cli_usage_error ("solve", "%s", error->message);
   if (status == CLI_EXIT_OK)
     {
       g_autoptr (SmScenario) scenario = cli_load ("solve", argv[1]);
-      status = scenario == NULL
-                   ? CLI_EXIT_FAILURE
-                   : place_and_write ("solve", scenario, &settings, mechanism,
-                                      argv[1], out, force, quiet);
+      status = scenario == NULL ? CLI_EXIT_FAILURE
+                                : place_and_write ("solve", scenario, &settings,
+                                                   argv[1], out, force, quiet);
     }
   cli_run_settings_clear (&settings);
   cli_run_args_clear (&args);
@@ -173,8 +133,8 @@ demo_variant (const char *name)
 /* Builds the case in @variant (its seed that of --seed, if given),
  * places it and writes the outputs to @out. */
 static int
-run_demo (const CliRunSettings *settings, int variant, const char *mechanism,
-          const char *out, gboolean force, gboolean quiet)
+run_demo (const CliRunSettings *settings, int variant, const char *out,
+          gboolean force, gboolean quiet)
 {
   g_autoptr (GError) error = NULL;
   uint64_t seed = settings->has_seed ? settings->seed : BOH_CASE_SEED;
@@ -183,8 +143,7 @@ run_demo (const CliRunSettings *settings, int variant, const char *mechanism,
       scenario = boh_case_new_variant (seed, (BohCaseVariant) variant, &error);
   if (scenario == NULL)
     return cli_fail ("demo", "%s", error->message);
-  return place_and_write ("demo", scenario, settings, mechanism, NULL, out,
-                          force, quiet);
+  return place_and_write ("demo", scenario, settings, NULL, out, force, quiet);
 }
 
 int
@@ -192,7 +151,6 @@ cli_demo (int argc, char **argv)
 {
   g_autofree char *out = NULL;
   g_autofree char *variant_name = NULL;
-  g_autofree char *mechanism = NULL;
   gboolean force = FALSE;
   gboolean quiet = FALSE;
   CliRunArgs args = { 0 };
@@ -209,7 +167,6 @@ cli_demo (int argc, char **argv)
       "How the rules count service and age: exact-dates (default) or "
       "whole-years",
       "NAME" },
-    { "mechanism", 0, 0, G_OPTION_ARG_STRING, &mechanism, MECHANISM_HELP, "M" },
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
   g_autoptr (GOptionContext) context = cli_context_new (
@@ -228,13 +185,10 @@ cli_demo (int argc, char **argv)
   else if (demo_variant (variant_name) < 0)
     status = cli_usage_error ("demo",
                               "--variant is exact-dates or whole-years");
-  else if (!mechanism_known (mechanism))
-    status = cli_usage_error ("demo", "--mechanism is da-single, "
-                                      "da-per-position or da-sic");
   else if (!cli_run_settings_resolve (&args, &settings, &error))
     status = cli_usage_error ("demo", "%s", error->message);
   if (status == CLI_EXIT_OK)
-    status = run_demo (&settings, demo_variant (variant_name), mechanism,
+    status = run_demo (&settings, demo_variant (variant_name),
                        out != NULL ? out : DEMO_OUT, force, quiet);
   cli_run_settings_clear (&settings);
   cli_run_args_clear (&args);
