@@ -46,8 +46,11 @@
  *      position to q, and every edge of the employee looks its position
  *      up there: the rank is q's place in the position's order, and the
  *      position edge q gets the edge's place in the employee's list (the
- *      join). Passes 2 and 3 split the positions and the employees over
- *      all threads. Writing the positions into the edges (pass 2) costs
+ *      join). Pass 2 splits the positions over all threads; in pass 3
+ *      each thread takes chunks of employees (at most 256, of about
+ *      equal entries) in turn until none is left, so that a thread the
+ *      machine slows down for a while takes fewer, instead of holding
+ *      up the others. Writing the positions into the edges (pass 2) costs
  *      a sequential pass, a twentieth of the join; packing a position
  *      and a rank into each bucket value instead, which the join can
  *      decode, made the join look up each position's first entry once
@@ -67,8 +70,10 @@
  * rewrites every rank field.
  *
  * Threads write disjoint memory when the lists agree: the scatter's two
- * ends meet without overlapping, the join's employees and the marking's
- * positions are split. On lists that disagree two ends can run into each
+ * ends meet without overlapping, the join's chunks and the marking's
+ * positions are split; an employee's join writes only its own edges and
+ * the position edges that rank it, so which thread joins it does not
+ * change the market. On lists that disagree two ends can run into each
  * other; those stores are relaxed atomics (plain stores on common
  * processors), so even then no two threads race. Each thread keeps its
  * running state in locals: its block shares a cache line with the
@@ -248,6 +253,21 @@ fill_ranks_reporting (SmMarket *mk, int32_t *failed_position, GError **error)
 /* How far ahead the join prefetches the position edges, in entries. */
 #define JOIN_PREFETCH 48
 
+/* The join's employees go in chunks of about equal entries, at most this
+ * many, none under JOIN_CHUNK_MIN entries (a chunk costs an atomic
+ * increment and a restart of the prefetch). */
+#define JOIN_MAX_CHUNKS 256
+#define JOIN_CHUNK_MIN (1 << 16)
+
+/* The chunks the join's threads take in turn: chunk k is the employees
+ * starts[k] .. starts[k+1]-1. */
+typedef struct {
+  int32_t starts[JOIN_MAX_CHUNKS + 1];
+  int32_t n_chunks;
+  gint next;   /* the next chunk to take (atomic) */
+  gint failed; /* a chunk found lists that disagree: take no more */
+} JoinChunks;
+
 /* The join's table entry for position j: where j's entries start, and
  * which of them ranks the employee at hand (-1 when none does). Side by
  * side, the two take one cache line per lookup instead of two. */
@@ -266,10 +286,11 @@ typedef struct {
   int32_t lo, hi;
   int32_t pos_lo, pos_hi;
   int32_t q_lo, q_hi;
-  int32_t *front;  /* n + 1, shared: the next free slot from the front */
-  SmEdge *back;    /* n, or NULL: back[i].rank, the last slot filled from
-                      the back (see scatter()) */
-  JoinSlot *where; /* m, the worker's own, set by join_block() */
+  int32_t *front;     /* n + 1, shared: the next free slot from the front */
+  SmEdge *back;       /* n, or NULL: back[i].rank, the last slot filled from
+                         the back (see scatter()) */
+  JoinSlot *where;    /* m, the worker's own, set by join_block() */
+  JoinChunks *chunks; /* the join's, shared by all workers */
   /* The scatter in parts (see scatter_in_parts()): the employees' part is
    * i >> shift; the parts part_lo .. part_hi-1 are this worker's in the
    * second step. */
@@ -477,27 +498,66 @@ join_employee (SmMarket *mk, JoinSlot *where, int32_t i)
   return TRUE;
 }
 
-/* Pass 3 for the block. The position edges that the next employees will
- * read are prefetched a few dozen entries ahead: their q already sit in
- * the rank fields, and each is a cache miss of its own. */
+/* Cuts the employees into chunks of about equal entries for the join. */
+static void
+split_chunks (const SmMarket *mk, int n_blocks, JoinChunks *chunks)
+{
+  int64_t total = mk->emp_off[mk->n_employees];
+  int64_t most = n_blocks > 1 ? total / JOIN_CHUNK_MIN : 1;
+  int32_t n = (int32_t) CLAMP (most, 1, JOIN_MAX_CHUNKS), lo = 0;
+  chunks->n_chunks = n;
+  chunks->next = 0;
+  chunks->failed = FALSE;
+  chunks->starts[0] = 0;
+  for (int32_t k = 1; k < n; k++)
+    {
+      lo = split_at (mk->emp_off, mk->n_employees, lo, total * k / n);
+      chunks->starts[k] = lo;
+    }
+  chunks->starts[n] = mk->n_employees;
+}
+
+/* Pass 3 for the employees lo .. hi-1. The position edges that the next
+ * employees will read are prefetched a few dozen entries ahead: their q
+ * already sit in the rank fields, and each is a cache miss of its own. */
+static gboolean
+join_range (SmMarket *mk, JoinSlot *where, int32_t lo, int32_t hi)
+{
+  const int32_t end = mk->emp_off[hi];
+  int32_t ahead = mk->emp_off[lo];
+  gboolean ok = TRUE;
+  for (int32_t i = lo; ok && i < hi; i++)
+    {
+      int32_t goal = MIN (mk->emp_off[i + 1] + JOIN_PREFETCH, end);
+      for (; ahead < goal; ahead++)
+        __builtin_prefetch (&mk->pos_edges[mk->emp_edges[ahead].rank], 1);
+      ok = join_employee (mk, where, i);
+    }
+  return ok;
+}
+
+/* Pass 3 on one worker: it takes chunks of employees in turn until none
+ * is left, so that a worker the machine slows down takes fewer; which
+ * worker joins which employee does not change what is written. */
 static void
 join_block (RankBlock *w)
 {
   SmMarket *mk = w->mk;
-  const int32_t end = mk->emp_off[w->hi];
-  int32_t ahead = mk->emp_off[w->lo];
+  JoinChunks *chunks = w->chunks;
   /* Set here, on the block's own thread, rather than before the threads
    * start. */
   for (int32_t j = 0; j < mk->n_positions; j++)
     w->where[j] = (JoinSlot){ mk->pos_off[j], -1 };
   gboolean ok = TRUE;
-  for (int32_t i = w->lo; ok && i < w->hi; i++)
+  while (ok && !g_atomic_int_get (&chunks->failed))
     {
-      int32_t goal = MIN (mk->emp_off[i + 1] + JOIN_PREFETCH, end);
-      for (; ahead < goal; ahead++)
-        __builtin_prefetch (&mk->pos_edges[mk->emp_edges[ahead].rank], 1);
-      ok = join_employee (mk, w->where, i);
+      int32_t k = g_atomic_int_add (&chunks->next, 1);
+      if (k >= chunks->n_chunks)
+        break;
+      ok = join_range (mk, w->where, chunks->starts[k], chunks->starts[k + 1]);
     }
+  if (!ok)
+    g_atomic_int_set (&chunks->failed, TRUE);
   w->ok = ok;
 }
 
@@ -861,6 +921,10 @@ rank_in_passes (SmMarket *mk, RankBlock *blocks, int n_blocks, SmScatterWay way,
    * end's cursors, the join writes what the marking wrote. */
   if (ok)
     {
+      JoinChunks chunks;
+      split_chunks (mk, n_blocks, &chunks);
+      for (int b = 0; b < n_blocks; b++)
+        blocks[b].chunks = &chunks;
       run_blocks (blocks, n_blocks, mark_block);
       ok = run_blocks (blocks, n_blocks, join_block);
     }
