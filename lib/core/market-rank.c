@@ -36,25 +36,26 @@
  *      position edge's (both free until pass 2): a few hundred streams
  *      of writes, few enough for the cache to keep each stream's line
  *      until it is full. On two threads the ends meet in every part as
- *      above. Step two takes one part at a time, copies its employees
- *      aside (the largest part's size in int32, allocated once per
- *      thread) and moves each q into its employee's bucket: a scatter
- *      within the part, which stays in the cache. The buckets come out
- *      the same, ascending;
+ *      above. Step two takes one part at a time (the threads take the
+ *      parts in turn), copies its employees aside (the largest part's
+ *      size in int32, allocated once per thread) and moves each q into
+ *      its employee's bucket: a scatter within the part, which stays in
+ *      the cache. The buckets come out the same, ascending;
  *   2. every position edge's rank field gets its position (sequential);
  *   3. employee by employee, a table over positions maps each q's
  *      position to q, and every edge of the employee looks its position
  *      up there: the rank is q's place in the position's order, and the
  *      position edge q gets the edge's place in the employee's list (the
  *      join). Pass 2 splits the positions over all threads; in pass 3
- *      each thread takes chunks of employees (at most 256, of about
- *      equal entries) in turn until none is left, so that a thread the
- *      machine slows down for a while takes fewer, instead of holding
- *      up the others. Writing the positions into the edges (pass 2) costs
- *      a sequential pass, a twentieth of the join; packing a position
- *      and a rank into each bucket value instead, which the join can
- *      decode, made the join look up each position's first entry once
- *      more, and the build came out a quarter slower at a million.
+ *      the threads take chunks of employees (at most 256, of about equal
+ *      entries) in turn until none is left, so that a thread the machine
+ *      slows down for a while takes fewer instead of holding up the
+ *      others (see take_turn()). Writing the positions into the edges
+ *      (pass 2) costs a sequential pass, a twentieth of the join; packing
+ *      a position and a rank into each bucket value instead, which the
+ *      join can decode, made the join look up each position's first
+ *      entry once more, and the build came out a quarter slower at a
+ *      million.
  *
  * Invariants. Neither side's lists hold an entry twice (the list store
  * refuses it), and both sides hold as many entries (checked first). After
@@ -259,13 +260,18 @@ fill_ranks_reporting (SmMarket *mk, int32_t *failed_position, GError **error)
 #define JOIN_MAX_CHUNKS 256
 #define JOIN_CHUNK_MIN (1 << 16)
 
-/* The chunks the join's threads take in turn: chunk k is the employees
- * starts[k] .. starts[k+1]-1. */
+/* Pieces of work that the threads of a pass take in turn, one at a time
+ * (see take_turn()): a thread that the machine slows down for a while
+ * takes fewer, instead of holding up the others at the pass's end. */
+typedef struct {
+  gint next;   /* the next piece to take (atomic) */
+  gint failed; /* a piece found lists that disagree: take no more */
+} Turns;
+
+/* The join's pieces: chunk k is the employees starts[k] .. starts[k+1]-1. */
 typedef struct {
   int32_t starts[JOIN_MAX_CHUNKS + 1];
   int32_t n_chunks;
-  gint next;   /* the next chunk to take (atomic) */
-  gint failed; /* a chunk found lists that disagree: take no more */
 } JoinChunks;
 
 /* The join's table entry for position j: where j's entries start, and
@@ -276,14 +282,13 @@ typedef struct {
   int32_t q;
 } JoinSlot;
 
-/* One worker's share: the employees lo .. hi-1 (the join) and the
- * positions pos_lo .. pos_hi-1 (the marking), each about an equal part
- * of the entries; for the scatter, the position entries q_lo .. q_hi-1
- * and the cursors of the end of the buckets it fills: front, or back for
- * the back end. */
+/* One worker's share: the positions pos_lo .. pos_hi-1 (the marking),
+ * about an equal part of the entries; for the scatter, the position
+ * entries q_lo .. q_hi-1 and the cursors of the end of the buckets it
+ * fills: front, or back for the back end; for step two of the scatter in
+ * parts and for the join, the pieces it takes in turn with the others. */
 typedef struct {
   SmMarket *mk;
-  int32_t lo, hi;
   int32_t pos_lo, pos_hi;
   int32_t q_lo, q_hi;
   int32_t *front;     /* n + 1, shared: the next free slot from the front */
@@ -291,11 +296,11 @@ typedef struct {
                          the back (see scatter()) */
   JoinSlot *where;    /* m, the worker's own, set by join_block() */
   JoinChunks *chunks; /* the join's, shared by all workers */
+  Turns *turns;       /* the pass's pieces, shared by all workers */
   /* The scatter in parts (see scatter_in_parts()): the employees' part is
-   * i >> shift; the parts part_lo .. part_hi-1 are this worker's in the
-   * second step. */
+   * i >> shift; in the second step, each part is a piece. */
   int shift;
-  int32_t n_parts, part_lo, part_hi;
+  int32_t n_parts;
   int32_t *part_cursor; /* n_parts, the worker's own, first step */
   int32_t *held;        /* the largest part's entries, second step */
   gboolean from_back;   /* the first step fills the parts from their end */
@@ -312,27 +317,49 @@ split_at (const int32_t *off, int32_t count, int32_t from, int64_t goal)
   return from;
 }
 
-/* Splits the employees, and the positions, into @n_blocks ranges of
- * about equal entries. */
+/* Splits the positions into @n_blocks ranges of about equal entries. */
 static void
 split_blocks (const SmMarket *mk, RankBlock *blocks, int n_blocks)
 {
   int64_t total = mk->emp_off[mk->n_employees];
-  int32_t lo = 0, pos_lo = 0;
+  int32_t pos_lo = 0;
   for (int b = 0; b < n_blocks; b++)
     {
       int64_t goal = total * (b + 1) / n_blocks;
-      gboolean last = b == n_blocks - 1;
-      blocks[b].lo = lo;
-      blocks[b].hi = last ? mk->n_employees
-                          : split_at (mk->emp_off, mk->n_employees, lo, goal);
       blocks[b].pos_lo = pos_lo;
-      blocks[b].pos_hi = last ? mk->n_positions
-                              : split_at (mk->pos_off, mk->n_positions, pos_lo,
-                                          goal);
-      lo = blocks[b].hi;
+      blocks[b].pos_hi = b == n_blocks - 1
+                             ? mk->n_positions
+                             : split_at (mk->pos_off, mk->n_positions, pos_lo,
+                                         goal);
       pos_lo = blocks[b].pos_hi;
     }
+}
+
+/* Gives the blocks @turns, set to take its first piece. */
+static void
+share_turns (RankBlock *blocks, int n_blocks, Turns *turns)
+{
+  *turns = (Turns){ 0, FALSE };
+  for (int b = 0; b < n_blocks; b++)
+    blocks[b].turns = turns;
+}
+
+/* The next of @n pieces for the calling thread, or -1 when none is left
+ * or a piece failed. */
+static int32_t
+take_turn (Turns *turns, int32_t n)
+{
+  if (g_atomic_int_get (&turns->failed))
+    return -1;
+  int32_t k = g_atomic_int_add (&turns->next, 1);
+  return k < n ? k : -1;
+}
+
+/* Records that a piece found lists that disagree: nobody takes another. */
+static void
+fail_turns (Turns *turns)
+{
+  g_atomic_int_set (&turns->failed, TRUE);
 }
 
 typedef void (*RankFunc) (RankBlock *w);
@@ -506,8 +533,6 @@ split_chunks (const SmMarket *mk, int n_blocks, JoinChunks *chunks)
   int64_t most = n_blocks > 1 ? total / JOIN_CHUNK_MIN : 1;
   int32_t n = (int32_t) CLAMP (most, 1, JOIN_MAX_CHUNKS), lo = 0;
   chunks->n_chunks = n;
-  chunks->next = 0;
-  chunks->failed = FALSE;
   chunks->starts[0] = 0;
   for (int32_t k = 1; k < n; k++)
     {
@@ -543,21 +568,16 @@ static void
 join_block (RankBlock *w)
 {
   SmMarket *mk = w->mk;
-  JoinChunks *chunks = w->chunks;
+  const JoinChunks *chunks = w->chunks;
   /* Set here, on the block's own thread, rather than before the threads
    * start. */
   for (int32_t j = 0; j < mk->n_positions; j++)
     w->where[j] = (JoinSlot){ mk->pos_off[j], -1 };
   gboolean ok = TRUE;
-  while (ok && !g_atomic_int_get (&chunks->failed))
-    {
-      int32_t k = g_atomic_int_add (&chunks->next, 1);
-      if (k >= chunks->n_chunks)
-        break;
-      ok = join_range (mk, w->where, chunks->starts[k], chunks->starts[k + 1]);
-    }
+  for (int32_t k; ok && (k = take_turn (w->turns, chunks->n_chunks)) >= 0;)
+    ok = join_range (mk, w->where, chunks->starts[k], chunks->starts[k + 1]);
   if (!ok)
-    g_atomic_int_set (&chunks->failed, TRUE);
+    fail_turns (w->turns);
   w->ok = ok;
 }
 
@@ -770,31 +790,16 @@ spread_part (SmMarket *mk, int32_t part, int shift, int32_t *front,
   return TRUE;
 }
 
+/* Step two on one worker: it takes parts in turn until none is left. */
 static void
 spread_block (RankBlock *w)
 {
   gboolean ok = TRUE;
-  for (int32_t b = w->part_lo; ok && b < w->part_hi; b++)
+  for (int32_t b; ok && (b = take_turn (w->turns, w->n_parts)) >= 0;)
     ok = spread_part (w->mk, b, w->shift, w->front, w->held);
+  if (!ok)
+    fail_turns (w->turns);
   w->ok = ok;
-}
-
-/* Gives each of @n_workers blocks the parts whose first employee lies in
- * its employees, the last block all remaining ones. */
-static void
-split_parts (RankBlock *blocks, int n_workers)
-{
-  const int shift = blocks[0].shift;
-  for (int b = 0; b < n_workers; b++)
-    {
-      int64_t step = (int64_t) 1 << shift;
-      blocks[b].part_lo = b == 0
-                              ? 0
-                              : (int32_t) ((blocks[b].lo + step - 1) >> shift);
-      blocks[b].part_hi = blocks[0].n_parts;
-      if (b > 0)
-        blocks[b - 1].part_hi = blocks[b].part_lo;
-    }
 }
 
 /* Takes the first step's cursors for @n_ends blocks and the second's
@@ -867,7 +872,8 @@ scatter_in_parts (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *front,
     }
   gboolean ok = run_blocks (blocks, n_ends, part_block)
                 && parts_full (mk, &blocks[0], n_ends > 1 ? &blocks[1] : NULL);
-  split_parts (blocks, n_spread);
+  Turns turns;
+  share_turns (blocks, n_spread, &turns);
   ok = ok && run_blocks (blocks, n_spread, spread_block)
        && buckets_full (mk, front, NULL);
   parts_free (blocks, n_blocks, largest);
@@ -922,7 +928,9 @@ rank_in_passes (SmMarket *mk, RankBlock *blocks, int n_blocks, SmScatterWay way,
   if (ok)
     {
       JoinChunks chunks;
+      Turns turns;
       split_chunks (mk, n_blocks, &chunks);
+      share_turns (blocks, n_blocks, &turns);
       for (int b = 0; b < n_blocks; b++)
         blocks[b].chunks = &chunks;
       run_blocks (blocks, n_blocks, mark_block);
