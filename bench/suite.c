@@ -9,7 +9,8 @@
  *   peak again: bytes_per_entry = (peak - size before build) / entries is
  *   what the library needs beyond its input;
  * - the pairs child builds the same lists on one thread and on two,
- *   alternating, for the build's gain from a second thread (see
+ *   alternating with the warm transpose, for the build's gain from a
+ *   second thread and its ratio to the transpose in the same minute (see
  *   run_build_pairs());
  * - the reference child generates plain arrays and times bench/reference.c.
  * Each child sends back its figures and a 128-bit digest of its matching;
@@ -307,10 +308,10 @@ keep_fastest (double *best, double t)
 
 /* Builds the lists once on @n_threads threads from a fresh builder; keeps
  * the fastest time in @r (the one-thread time in build1_seconds) and
- * checks the market against the first one built. */
+ * checks the market against the @first one built. */
 static gboolean
-build_once (const SmGenLists *lists, int n_threads, CaseResult *r,
-            GError **error)
+build_once (const SmGenLists *lists, int n_threads, gboolean first,
+            CaseResult *r, GError **error)
 {
   g_autoptr (SmMarketBuilder)
       builder = sm_market_builder_new (lists->n_employees, lists->n_positions,
@@ -324,7 +325,6 @@ build_once (const SmGenLists *lists, int n_threads, CaseResult *r,
   double t = sm_bench_now_seconds () - t0, c = sm_bench_cpu_seconds () - c0;
   if (market == NULL)
     return FALSE;
-  gboolean first = r->build_pairs == 0 && r->build1_seconds == 0.0;
   uint64_t digest[2];
   digest_market (market, digest);
   if (first)
@@ -352,11 +352,11 @@ build_once (const SmGenLists *lists, int n_threads, CaseResult *r,
 /* The pairs child: the build against its limits, all in one process.
  * The lists are generated once; then builds on one thread and on two
  * alternate (1 2, 2 1, 1 2, ...), each from a fresh builder, with the
- * warm transpose twice after each pair, and the fastest of each counts. So the
- * build, its second thread and the transpose see the same machine in the
- * same minute: one build of each in separate children, minutes apart,
- * gave ratios that moved with the machine's load more than with the
- * code. Every market built must be the same. The two-thread limit is
+ * warm transpose twice after each pair, and the fastest of each counts.
+ * So the build, its second thread and the transpose see the same machine
+ * in the same minute: one build of each in separate children, minutes
+ * apart, gave ratios that moved with the machine's load more than with
+ * the code. Every market built must be the same. The two-thread limit is
  * measured here too, once, at the end (at 10M it takes seconds). */
 static void
 run_build_pairs (const SuiteCase *c, CaseResult *r)
@@ -375,10 +375,10 @@ run_build_pairs (const SuiteCase *c, CaseResult *r)
   for (int pairs = 0; want_another_pair (pairs, spent); pairs++)
     {
       double t0 = sm_bench_now_seconds (), cpu;
-      int first = pairs % 2 == 0 ? 1 : 2;
+      int leading = pairs % 2 == 0 ? 1 : 2; /* threads of the first build */
       uint64_t sum;
-      if (!build_once (lists, first, r, &error)
-          || !build_once (lists, 3 - first, r, &error))
+      if (!build_once (lists, leading, pairs == 0, r, &error)
+          || !build_once (lists, 3 - leading, FALSE, r, &error))
         {
           result_fail (r, "build", error);
           return;
