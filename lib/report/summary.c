@@ -990,15 +990,13 @@ lost_a_draw (const SmPlacement *p, int32_t employee)
 }
 
 /* The subject of a sentence about @count of the @depends people whose
- * outcome depended on the draw, with its verb's number: "That person",
- * "All of them", "One of them", "3 of them"; after a first clause
- * (@other), "the other one", "the other 3". A count is never written
- * where words say it better ("the other 1", "de andere 1"). */
+ * outcome depended on the draw: "That person", "All 3 of them", "One of
+ * them", "3 of them"; after a first clause (@other), "the other one",
+ * "the other 3". Its verb is singular when @count is 1. A count is never
+ * written where words say it better ("the other 1", "de andere 1"). */
 static char *
-lottery_subject (gboolean dutch, int32_t count, int32_t depends, gboolean other,
-                 gboolean *singular)
+lottery_subject (gboolean dutch, int32_t count, int32_t depends, gboolean other)
 {
-  *singular = count == 1;
   if (other)
     return count == 1
                ? g_strdup (SM_T (dutch, "the other one", "de ander"))
@@ -1021,19 +1019,18 @@ static void
 append_lost (GString *out, gboolean dutch, gboolean cycles, int32_t lost,
              int32_t depends)
 {
-  gboolean one;
-  g_autofree char *who = lottery_subject (dutch, lost, depends, FALSE, &one);
+  g_autofree char *who = lottery_subject (dutch, lost, depends, FALSE);
   if (dutch)
     g_string_append_printf (
         out, "%s %s een functie van de eigen voorkeur niet, omdat %s", who,
-        one ? "kreeg" : "kregen",
+        lost == 1 ? "kreeg" : "kregen",
         cycles ? "een kandidaat met gelijke voorrang die kreeg, door het "
                  "lot of door de verbeterrondes daarna"
                : "het lot een kandidaat met gelijke voorrang voorliet");
   else
     g_string_append_printf (
         out, "%s %s refused a position they preferred because %s", who,
-        one ? "was" : "were",
+        lost == 1 ? "was" : "were",
         cycles ? "a tied candidate got it, by the lot or by the "
                  "improvement cycles that followed it"
                : "the lot put a tied candidate first");
@@ -1046,25 +1043,27 @@ static void
 append_won (GString *out, gboolean dutch, gboolean cycles, int32_t won,
             int32_t depends, gboolean other)
 {
-  gboolean one;
-  g_autofree char *who = lottery_subject (dutch, won, depends, other, &one);
+  g_autofree char *who = lottery_subject (dutch, won, depends, other);
   const char *how;
   if (dutch)
-    how = !cycles ? "dankzij het lot"
-          : other ? "op dezelfde manier"
-                  : "door het lot of door de verbeterrondes daarna";
+    {
+      how = !cycles ? "dankzij het lot"
+            : other ? "op dezelfde manier"
+                    : "door het lot of door de verbeterrondes daarna";
+      g_string_append_printf (out,
+                              "%s %s %s een plaats boven een kandidaat met "
+                              "gelijke voorrang",
+                              who, won == 1 ? "kreeg" : "kregen", how);
+    }
   else
-    how = !cycles ? "by the lot"
-          : other ? "in the same way"
-                  : "by the lot or by the improvement cycles that followed it";
-  if (dutch)
-    g_string_append_printf (out,
-                            "%s %s %s een plaats boven een kandidaat met "
-                            "gelijke voorrang",
-                            who, one ? "kreeg" : "kregen", how);
-  else
-    g_string_append_printf (out, "%s %s a seat ahead of a tied candidate %s",
-                            who, one ? "holds" : "hold", how);
+    {
+      how = !cycles ? "by the lot"
+            : other ? "in the same way"
+                    : "by the lot or by the improvement cycles that followed "
+                      "it";
+      g_string_append_printf (out, "%s %s a seat ahead of a tied candidate %s",
+                              who, won == 1 ? "holds" : "hold", how);
+    }
 }
 
 /* The lottery section's counts: how many people's outcome depended on
