@@ -6,8 +6,10 @@
  * side's entries, and scattering 8 bytes per entry to the other side's
  * owners, with a cache miss per entry once the employees outgrow the
  * cache) and leaves out what a build adds (checking that the two sides
- * agree, finding each rank's position in the owner's own list, and
- * writing the ranks on both sides). */
+ * agree, and finding each rank's place in the owner's own list). The
+ * transpose of both sides writes what a build writes, each side's rank
+ * beside every entry of the other side's owners, as two such scatters
+ * one after the other. */
 #include "limit.h"
 #include "clock.h"
 
@@ -31,32 +33,54 @@ sm_limit_pass (const SmGenLists *lists, uint64_t *sum_out)
   return t;
 }
 
+/* One entry of a transposed list: the owner on the other side, and the
+ * entry's place in that owner's list. */
 typedef struct {
-  int32_t position;
+  int32_t other;
   int32_t rank;
 } LimitPair;
 
-/* The two passes into @out, whose pages may or may not be fresh. */
+/* The two passes of a partitioned transpose of one side's lists (@off,
+ * @targets: @n_owners lists of entries naming one of @n_targets) into
+ * per-target buckets in @out, whose pages may or may not be fresh:
+ * pass 1 counts each target's entries into @cursor (@n_targets + 1), a
+ * prefix sum makes them bucket starts, pass 2 scatters. */
+static void
+transpose_side (const int64_t *off, const int32_t *targets, int32_t n_owners,
+                int32_t n_targets, int64_t *cursor, LimitPair *out)
+{
+  memset (cursor, 0, ((size_t) n_targets + 1) * sizeof *cursor);
+  for (int64_t k = 0; k < off[n_owners]; k++)
+    cursor[targets[k] + 1]++;
+  for (int32_t t = 0; t < n_targets; t++)
+    cursor[t + 1] += cursor[t];
+  for (int32_t o = 0; o < n_owners; o++)
+    for (int64_t k = off[o]; k < off[o + 1]; k++)
+      out[cursor[targets[k]]++] = (LimitPair){ o, (int32_t) (k - off[o]) };
+}
+
+/* The positions' orders into per-employee (position, rank) buckets. */
 static void
 transpose_into (const SmGenLists *lists, int64_t *cursor, LimitPair *out)
 {
-  size_t n = (size_t) lists->n_employees;
-  memset (cursor, 0, (n + 1) * sizeof *cursor);
-  for (int64_t k = 0; k < lists->n_entries; k++)
-    cursor[lists->pos_emp[k] + 1]++;
-  for (size_t i = 0; i < n; i++)
-    cursor[i + 1] += cursor[i];
-  for (int32_t j = 0; j < lists->n_positions; j++)
-    for (int64_t k = lists->pos_off[j]; k < lists->pos_off[j + 1]; k++)
-      out[cursor[lists->pos_emp[k]]++] = (LimitPair){
-        j, (int32_t) (k - lists->pos_off[j])
-      };
+  transpose_side (lists->pos_off, lists->pos_emp, lists->n_positions,
+                  lists->n_employees, cursor, out);
+}
+
+/* The employees' lists into per-position (employee, choice) buckets. */
+static void
+transpose_back_into (const SmGenLists *lists, int64_t *cursor, LimitPair *out)
+{
+  transpose_side (lists->emp_off, lists->emp_pos, lists->n_employees,
+                  lists->n_positions, cursor, out);
 }
 
 struct SmLimitTranspose {
   const SmGenLists *lists;
   int64_t *cursor;
   LimitPair *out;
+  int64_t *back_cursor; /* NULL until both sides are first transposed */
+  LimitPair *back;
 };
 
 /* A sample of the output, so that the compiler cannot drop the writes. */
@@ -65,7 +89,9 @@ transpose_sum (const SmLimitTranspose *t)
 {
   uint64_t sum = 0;
   for (int64_t k = 0; k < t->lists->n_entries; k += 4099)
-    sum += (uint32_t) t->out[k].position * 31u + (uint32_t) t->out[k].rank;
+    sum += (uint32_t) t->out[k].other * 31u + (uint32_t) t->out[k].rank;
+  for (int64_t k = 0; t->back != NULL && k < t->lists->n_entries; k += 4099)
+    sum += (uint32_t) t->back[k].other * 37u + (uint32_t) t->back[k].rank;
   return sum;
 }
 
@@ -77,6 +103,8 @@ sm_limit_transpose_new (const SmGenLists *lists, double *fresh_seconds)
   t->lists = lists;
   t->cursor = g_new (int64_t, (size_t) lists->n_employees + 1);
   t->out = g_new (LimitPair, MAX ((size_t) lists->n_entries, 1));
+  t->back_cursor = NULL;
+  t->back = NULL;
   transpose_into (lists, t->cursor, t->out);
   *fresh_seconds = sm_bench_now_seconds () - t0;
   return t;
@@ -95,11 +123,32 @@ sm_limit_transpose_again (SmLimitTranspose *t, double *cpu_seconds,
   return seconds;
 }
 
+double
+sm_limit_transpose_both_again (SmLimitTranspose *t, double *cpu_seconds,
+                               uint64_t *sum_out)
+{
+  if (t->back == NULL)
+    {
+      t->back_cursor = g_new (int64_t, (size_t) t->lists->n_positions + 1);
+      t->back = g_new (LimitPair, MAX ((size_t) t->lists->n_entries, 1));
+    }
+  double t0 = sm_bench_now_seconds ();
+  double c0 = sm_bench_cpu_seconds ();
+  transpose_into (t->lists, t->cursor, t->out);
+  transpose_back_into (t->lists, t->back_cursor, t->back);
+  double seconds = sm_bench_now_seconds () - t0;
+  *cpu_seconds = sm_bench_cpu_seconds () - c0;
+  *sum_out = transpose_sum (t);
+  return seconds;
+}
+
 void
 sm_limit_transpose_free (SmLimitTranspose *t)
 {
   if (t == NULL)
     return;
+  g_free (t->back);
+  g_free (t->back_cursor);
   g_free (t->out);
   g_free (t->cursor);
   g_free (t);

@@ -38,6 +38,16 @@ SmLimitTranspose *sm_limit_transpose_new (const SmGenLists *lists,
  * *cpu_seconds gets the process's CPU time for it, *sum_out a check sum. */
 double sm_limit_transpose_again (SmLimitTranspose *t, double *cpu_seconds,
                                  uint64_t *sum_out);
+
+/* The transpose of both sides, which writes what a build writes: the
+ * positions' orders into per-employee (position, rank) buckets as above,
+ * then the employees' lists into per-position (employee, choice) buckets
+ * (its arrays, 8 bytes per entry and one cursor per position, are
+ * allocated at the first call, whose time therefore includes their page
+ * faults). Returns the seconds of both; *cpu_seconds gets the process's
+ * CPU time for them, *sum_out a check sum of both outputs. */
+double sm_limit_transpose_both_again (SmLimitTranspose *t, double *cpu_seconds,
+                                      uint64_t *sum_out);
 void sm_limit_transpose_free (SmLimitTranspose *t);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmLimitTranspose, sm_limit_transpose_free)
 

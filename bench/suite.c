@@ -68,6 +68,7 @@ typedef struct {
   double transpose_seconds;      /* the limit child: a plain transpose */
   double transpose_warm_seconds; /* the same again, its pages faulted in */
   double transpose_warm_cpu_seconds;
+  double transpose_both_warm_cpu_seconds; /* the pairs child: both sides */
   double two_thread_limit;   /* the pairs child: what a second core gives */
   double build1_seconds;     /* the pairs child: fastest one-thread build */
   double build1_cpu_seconds; /* and the fastest one by CPU time */
@@ -352,7 +353,9 @@ build_once (const SmGenLists *lists, int n_threads, gboolean first,
 /* The pairs child: the build against its limits, all in one process.
  * The lists are generated once; then builds on one thread and on two
  * alternate (1 2, 2 1, 1 2, ...), each from a fresh builder, with the
- * warm transpose twice after each pair, and the fastest of each counts.
+ * warm transpose twice after each pair (then the transpose of both
+ * sides twice: see sm_limit_transpose_both_again()), and the fastest of
+ * each counts.
  * So the build, its second thread and the transpose see the same machine
  * in the same minute: one build of each in separate children, minutes
  * apart, gave ratios that moved with the machine's load more than with
@@ -390,6 +393,11 @@ run_build_pairs (const SuiteCase *c, CaseResult *r)
           keep_fastest (&r->transpose_warm_seconds,
                         sm_limit_transpose_again (transpose, &cpu, &sum));
           keep_fastest (&r->transpose_warm_cpu_seconds, cpu);
+        }
+      for (int k = 0; k < 2; k++)
+        {
+          sm_limit_transpose_both_again (transpose, &cpu, &sum);
+          keep_fastest (&r->transpose_both_warm_cpu_seconds, cpu);
         }
       r->build_pairs = pairs + 1;
       spent += sm_bench_now_seconds () - t0;
@@ -579,7 +587,10 @@ report_cpu (const CaseResult *lib, const CaseResult *lib2,
   printf (" build_cpu_seconds=%.6f solve_cpu_seconds=%.6f"
           " build_per_transpose_warm_cpu=%.2f build1_cpu_seconds=%.6f"
           " paired_transpose_warm_cpu_seconds=%.6f"
-          " paired_build_per_transpose_warm_cpu=%.2f build2_cpu_seconds=%.6f"
+          " paired_build_per_transpose_warm_cpu=%.2f"
+          " paired_transpose_both_warm_cpu_seconds=%.6f"
+          " paired_build_per_transpose_both_warm_cpu=%.2f"
+          " build2_cpu_seconds=%.6f"
           " build2_cpu_share=%.2f two_thread_limit=%.2f"
           " build_2t_per_limit=%.2f ref_build_cpu_seconds=%.6f"
           " ref_solve_cpu_seconds=%.6f speedup_build_solve_cpu=%.2f",
@@ -587,6 +598,9 @@ report_cpu (const CaseResult *lib, const CaseResult *lib2,
           ratio (lib->build_cpu_seconds, ref->transpose_warm_cpu_seconds),
           lib2->build1_cpu_seconds, lib2->transpose_warm_cpu_seconds,
           ratio (lib2->build1_cpu_seconds, lib2->transpose_warm_cpu_seconds),
+          lib2->transpose_both_warm_cpu_seconds,
+          ratio (lib2->build1_cpu_seconds,
+                 lib2->transpose_both_warm_cpu_seconds),
           lib2->build_cpu_seconds,
           ratio (lib2->build_cpu_seconds, lib2->build_seconds),
           lib2->two_thread_limit,
