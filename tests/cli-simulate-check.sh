@@ -86,8 +86,12 @@ has "the report in English" en/simulation.html 'lang="en"'
 has "the chosen mechanism comes first" en/simulation.html \
   "<tr><td>da-sic</td>"
 expect 2 bad-language "$sm" simulate s --language fr --out x
-
+has "bad language: says which, as solve does" bad-language.err \
+  "--language: 'fr' is not one of nl, en"
 expect 2 bad-mechanism "$sm" simulate s --mechanism lottery --out x
+has "bad mechanism: says which, as solve does" bad-mechanism.err \
+  "--mechanism: 'lottery' is not one of da-single, da-per-position, da-sic"
+expect 2 bad-seed "$sm" simulate s --seed -1 --out x
 expect 2 no-out "$sm" simulate s
 expect 2 no-runs "$sm" simulate s --runs 0 --out x
 expect 1 no-scenario "$sm" simulate missing --out x

@@ -291,8 +291,9 @@ bad_choice (const char *option, const char *text, const char *const *choices,
   return FALSE;
 }
 
-static gboolean
-parse_mechanism (const char *text, SmMechanism *mechanism_out, GError **error)
+gboolean
+cli_parse_mechanism (const char *text, SmMechanism *mechanism_out,
+                     GError **error)
 {
   const char *const choices[] = {
     sm_mechanism_to_string (SM_MECHANISM_DA_SINGLE),
@@ -312,8 +313,8 @@ parse_side (const char *text, SmSide *side_out, GError **error)
          || bad_choice ("side", text, choices, error);
 }
 
-static gboolean
-parse_language (const char *text, SmLanguage *language_out, GError **error)
+gboolean
+cli_parse_language (const char *text, SmLanguage *language_out, GError **error)
 {
   const char *const choices[] = { sm_language_to_string (SM_LANGUAGE_DUTCH),
                                   sm_language_to_string (SM_LANGUAGE_ENGLISH),
@@ -481,11 +482,11 @@ cli_run_settings_resolve (const CliRunArgs *args, CliRunSettings *settings_out,
   CliRunSettings s = CLI_RUN_SETTINGS_INIT;
   if ((args->seed != NULL && !cli_parse_seed (args->seed, &s.seed, error))
       || (args->mechanism != NULL
-          && !parse_mechanism (args->mechanism, &s.mechanism, error))
+          && !cli_parse_mechanism (args->mechanism, &s.mechanism, error))
       || (args->side != NULL
           && !parse_side (args->side, &s.place.proposing, error))
       || (args->language != NULL
-          && !parse_language (args->language, &s.letter.language, error))
+          && !cli_parse_language (args->language, &s.letter.language, error))
       || !check_letter_args (args, error)
       || (args->template_path != NULL
           && !load_template (args->template_path, &s.template_text, error)))

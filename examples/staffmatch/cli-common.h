@@ -153,6 +153,14 @@ gboolean cli_run_settings_resolve (const CliRunArgs *args,
                                    GError **error);
 /* A seed as a decimal number 0 .. 2^64-1. */
 gboolean cli_parse_seed (const char *text, uint64_t *seed_out, GError **error);
+/* A mechanism's or a language's name as the library spells it; any other
+ * text sets @error to a usage error that names the option and the
+ * choices ("--mechanism: 'x' is not one of da-single, ..."), so that every
+ * command that takes the option refuses a bad value in the same words. */
+gboolean cli_parse_mechanism (const char *text, SmMechanism *mechanism_out,
+                              GError **error);
+gboolean cli_parse_language (const char *text, SmLanguage *language_out,
+                             GError **error);
 
 /* ---- inputs -------------------------------------------------------------- */
 

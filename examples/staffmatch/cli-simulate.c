@@ -330,17 +330,11 @@ run_simulate (const char *source, SimulateArgs *args)
   SmMechanism chosen = SM_MECHANISM_DA_SINGLE;
   uint64_t seed = 0;
   g_autoptr (GError) error = NULL;
-  if (args->mechanism != NULL
-      && !sm_mechanism_from_string (args->mechanism, &chosen))
-    return cli_usage_error ("simulate",
-                            "unknown mechanism '%s' (da-single, "
-                            "da-per-position or da-sic)",
-                            args->mechanism);
-  if (args->language_name != NULL
-      && !sm_language_from_string (args->language_name, &args->language))
-    return cli_usage_error ("simulate", "unknown language '%s' (nl or en)",
-                            args->language_name);
-  if (args->seed != NULL && !cli_parse_seed (args->seed, &seed, &error))
+  if ((args->mechanism != NULL
+       && !cli_parse_mechanism (args->mechanism, &chosen, &error))
+      || (args->language_name != NULL
+          && !cli_parse_language (args->language_name, &args->language, &error))
+      || (args->seed != NULL && !cli_parse_seed (args->seed, &seed, &error)))
     return cli_usage_error ("simulate", "%s", error->message);
   if (args->runs < 1 || args->threads < 0)
     return cli_usage_error ("simulate", "--runs must be 1 or more and "
