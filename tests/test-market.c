@@ -491,11 +491,18 @@ test_threads_same_market (void)
   random_market_clear (&rm);
 }
 
+/* The ways of ranking that tests force, each checked against the others:
+ * the direct scatter and the join, the scatter in parts and the join, and
+ * each side on its own. */
+static const SmScatterWay every_way[] = { SM_SCATTER_DIRECT,
+                                          SM_SCATTER_IN_PARTS,
+                                          SM_SCATTER_BY_SIDES };
+
 /* Checks that @rm builds into the right market, the same byte for byte
- * on 1 to 3 threads scattering directly and in parts, and never the slow
- * way; each build says which way it scattered. */
+ * on 1 to 3 threads every way, and never the slow way; each build says
+ * which way it ranked. */
 static void
-expect_same_market_both_ways (const RandomMarket *rm)
+expect_same_market_every_way (const RandomMarket *rm)
 {
   GError *error = NULL;
   g_autoptr (SmMarket)
@@ -505,45 +512,45 @@ expect_same_market_both_ways (const RandomMarket *rm)
   check_random_market (rm, one);
   CU_ASSERT_FALSE (one->ranked_slowly);
   CU_ASSERT_FALSE (one->scattered_in_parts);
-  for (int run = 0; run < 6; run++)
+  CU_ASSERT_FALSE (one->ranked_by_sides);
+  for (int run = 0; run < 9; run++)
     {
-      int t = 1 + run / 2;
-      gboolean in_parts = run % 2 == 1;
+      int t = 1 + run / 3;
+      SmScatterWay way = every_way[run % 3];
       g_autoptr (SmMarket)
-          other = random_market_build_way (rm, t, FALSE,
-                                           in_parts ? SM_SCATTER_IN_PARTS
-                                                    : SM_SCATTER_DIRECT,
-                                           &error);
+          other = random_market_build_way (rm, t, FALSE, way, &error);
       SM_ASSERT_NO_ERROR (error);
       CU_ASSERT_PTR_NOT_NULL_FATAL (other);
       CU_ASSERT_TRUE (same_edges (one, other));
       CU_ASSERT_FALSE (other->ranked_slowly);
-      CU_ASSERT_EQUAL (other->scattered_in_parts, in_parts);
+      CU_ASSERT_EQUAL (other->scattered_in_parts, way == SM_SCATTER_IN_PARTS);
+      CU_ASSERT_EQUAL (other->ranked_by_sides, way == SM_SCATTER_BY_SIDES);
     }
 }
 
 /* The scatter in parts, which the builder takes from 2^19 employees on,
  * forced on smaller markets: the same market as the direct scatter on any
- * number of threads. For 60,000 employees a part is 512 of them. Once on
- * lists of 4 to 26 (three threads); once with the first part's employees
- * listing 1,000 positions each, so that it holds most entries and the
- * second step runs on one thread (two threads); once with every odd part
- * listing nothing (two threads). */
+ * number of threads (and as each side ranked on its own, forced on
+ * markets this sparse, where its gallop takes many steps). For 60,000 employees
+ * a part is 512 of them. Once on lists of 4 to 26 (three threads); once with
+ * the first part's employees listing 1,000 positions each, so that it holds
+ * most entries and the second step runs on one thread (two threads); once with
+ * every odd part listing nothing (two threads). */
 static void
 test_scatter_in_parts (void)
 {
   RandomMarket rm;
   random_market_init (&rm, 60000, 4000, 11);
-  expect_same_market_both_ways (&rm);
+  expect_same_market_every_way (&rm);
   random_market_clear (&rm);
   ListLengths first_part_long = { 1, 1, 512, 1000, 0 };
   random_market_init_with (&rm, 60000, 4000, 12, &first_part_long);
   CU_ASSERT (512 * 1000 * 2 > 60000 - 512 + 512 * 1000);
-  expect_same_market_both_ways (&rm);
+  expect_same_market_every_way (&rm);
   random_market_clear (&rm);
   ListLengths odd_parts_empty = { 8, 30, 0, 0, 9 };
   random_market_init_with (&rm, 60000, 4000, 13, &odd_parts_empty);
-  expect_same_market_both_ways (&rm);
+  expect_same_market_every_way (&rm);
   random_market_clear (&rm);
 }
 
@@ -573,6 +580,7 @@ test_scatter_way_by_size (void)
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (small);
   CU_ASSERT_FALSE (small->scattered_in_parts);
+  CU_ASSERT_FALSE (small->ranked_by_sides);
   random_market_clear (&rm);
 }
 
@@ -648,16 +656,16 @@ test_threads_short_lists (void)
   random_market_clear (&rm);
 }
 
-/* Builds @rm on 1, 2 and 3 threads, scattering directly and in parts:
- * each build fails with the same message, which names @position. */
+/* Builds @rm on 1, 2 and 3 threads, every way: each build fails with
+ * the same message, which names @position. */
 static void
 expect_same_mismatch (const RandomMarket *rm, const char *position)
 {
   g_autofree char *first = NULL;
-  for (int run = 0; run < 6; run++)
+  for (int run = 0; run < 9; run++)
     {
-      int t = 1 + run / 2;
-      SmScatterWay way = run % 2 ? SM_SCATTER_IN_PARTS : SM_SCATTER_DIRECT;
+      int t = 1 + run / 3;
+      SmScatterWay way = every_way[run % 3];
       GError *error = NULL;
       g_autoptr (SmMarket)
           mk = random_market_build_way (rm, t, FALSE, way, &error);
@@ -761,6 +769,64 @@ test_mismatch_within_a_part (void)
       expect_same_mismatch (&rm, "position 101 ");
       random_market_clear (&rm);
     }
+}
+
+/* Dense markets, which the builder ranks side by side: complete lists
+ * (every employee lists every position), lists of a third to all of the
+ * positions, and complete lists but for every other block of 8
+ * employees, who list nothing; each the same market every way, on 1 to 3
+ * threads. A market just too sparse, or with too many employees, is
+ * ranked the other way. Lists that disagree give the same message every
+ * way. */
+static void
+test_dense_by_sides (void)
+{
+  GError *error = NULL;
+  const ListLengths shapes[] = { { 200, 200, 0, 0, 0 },
+                                 { 70, 200, 0, 0, 0 },
+                                 { 200, 200, 0, 0, 3 } };
+  for (guint k = 0; k < G_N_ELEMENTS (shapes); k++)
+    {
+      RandomMarket rm;
+      random_market_init_with (&rm, 900, 200, 30 + k, &shapes[k]);
+      g_autoptr (SmMarket) chosen = random_market_build (&rm, 2, FALSE, &error);
+      SM_ASSERT_NO_ERROR (error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (chosen);
+      CU_ASSERT_TRUE (chosen->ranked_by_sides);
+      check_random_market (&rm, chosen);
+      expect_same_market_every_way (&rm);
+      random_market_clear (&rm);
+    }
+  /* Lists of 40 to 49 of 200 positions: just under a quarter of all
+   * pairs. */
+  const ListLengths sparse = { 40, 49, 0, 0, 0 };
+  RandomMarket rm;
+  random_market_init_with (&rm, 900, 200, 34, &sparse);
+  g_autoptr (SmMarket) other = random_market_build (&rm, 1, FALSE, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (other);
+  CU_ASSERT_FALSE (other->ranked_by_sides);
+  check_random_market (&rm, other);
+  random_market_clear (&rm);
+  /* Complete lists of 70,000 employees over 2 positions: dense, but a
+   * side too many for its scatter to stay in the cache. */
+  random_market_init_lengths (&rm, SM_DENSE_MAX_OWNERS + 4464, 2, 35, 2, 2);
+  g_autoptr (SmMarket) many = random_market_build (&rm, 1, FALSE, &error);
+  SM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (many);
+  CU_ASSERT_FALSE (many->ranked_by_sides);
+  check_random_market (&rm, many);
+  random_market_clear (&rm);
+  /* Lists of 70 to 200 where position 50 ranks, in place of its best
+   * applicant, an employee who did not apply: one employee is ranked
+   * once too often, another once too rarely. */
+  random_market_init_with (&rm, 900, 200, 36, &shapes[1]);
+  int32_t best = g_array_index ((GArray *) rm.prios->pdata[50], int32_t, 0);
+  int32_t stranger = part_neighbour (&rm, best, 50, 10, best > 450);
+  CU_ASSERT_FATAL (stranger >= 0);
+  replace_applicant (&rm, 50, best, stranger);
+  expect_same_mismatch (&rm, "position 50 ");
+  random_market_clear (&rm);
 }
 
 /* A builder dropped before it is built gives back lists large enough to
@@ -922,6 +988,7 @@ main (void)
     { "threads report the same mismatch", test_threads_same_mismatch },
     { "the scatter in parts", test_scatter_in_parts },
     { "the scatter's way by size", test_scatter_way_by_size },
+    { "dense markets ranked side by side", test_dense_by_sides },
     { "a mismatch within a part", test_mismatch_within_a_part },
     { "a large builder dropped unbuilt", test_drop_large_builder },
     { "priority for a position nobody wants", test_position_nobody_wants },

@@ -10,13 +10,15 @@
 /* The builder (market-builder.c), which build() (market.c) empties into a
  * market: it takes the arrays and lists, then marks the builder spent. */
 /* How the ranking's scatter writes (market-rank.c): directly into each
- * employee's bucket, or in two steps through parts of the employees. The
- * builder chooses by the market's size; tests force each way, so that
- * both are checked against each other. */
+ * employee's bucket, or in two steps through parts of the employees; or
+ * each side scattered into and ranked on its own (market-rank-sides.c).
+ * The builder chooses by the market's size and density; tests force each
+ * way, so that all are checked against each other. */
 typedef enum {
   SM_SCATTER_BY_SIZE,
   SM_SCATTER_DIRECT,
   SM_SCATTER_IN_PARTS,
+  SM_SCATTER_BY_SIDES,
 } SmScatterWay;
 
 struct _SmMarketBuilder {
@@ -74,6 +76,8 @@ struct _SmMarket {
   /* Whether the ranking's scatter went in two steps (market-rank.c), so
    * that tests can tell which way ran. */
   gboolean scattered_in_parts;
+  /* Whether each side was ranked on its own (market-rank-sides.c). */
+  gboolean ranked_by_sides;
 
   /* Headcount caps over groups of positions (flexible deferred
    * acceptance). The positions of group g are group_pos[group_off[g] ..
@@ -115,6 +119,23 @@ void sm_market_builder__set_scatter (SmMarketBuilder *builder,
 gboolean sm_market__fill_ranks (SmMarket *mk, int n_threads, SmScatterWay way,
                                 int32_t *spare, int32_t *failed_position,
                                 GError **error);
+
+/* A dense market, which is ranked side by side (market-rank-sides.c):
+ * its employees and positions both number at most SM_DENSE_MAX_OWNERS,
+ * so that a side's scatter stays in the cache, and its list entries are
+ * at least one in SM_DENSE_CELLS_PER_ENTRY of all employee-position
+ * pairs, so that the walk's gallop mostly takes one step. */
+#define SM_DENSE_MAX_OWNERS (1 << 16)
+#define SM_DENSE_CELLS_PER_ENTRY 4
+gboolean sm_market__dense (const SmMarket *mk);
+
+/* Writes the ranks on both sides of every edge, each side on its own (on
+ * a thread of its own when @n_threads is 2 or more), the same ranks as
+ * sm_market__fill_ranks() writes. FALSE when the lists disagree, or with
+ * *no_memory set when memory ran out; the rank fields are then
+ * undefined. */
+gboolean sm_market__rank_sides (SmMarket *mk, int n_threads,
+                                gboolean *no_memory);
 
 /* Sets @error to SM_ERROR_NO_MEMORY, "Out of memory while @doing." */
 void sm_market__set_no_memory (GError **error, const char *doing);

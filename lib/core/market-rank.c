@@ -57,6 +57,13 @@
  *      entry once more, and the build came out a quarter slower at a
  *      million.
  *
+ * A dense market (most employees list most positions, and neither side
+ * has many owners: sm_market__dense()) is ranked another way, each side
+ * scattered into and walked on its own (market-rank-sides.c): there the
+ * scatter above stays in the cache, and the join's read and write of a
+ * position entry at random per list entry are most of the build. Both
+ * ways write the same ranks.
+ *
  * Invariants. Neither side's lists hold an entry twice (the list store
  * refuses it), and both sides hold as many entries (checked first). After
  * pass 1 each bucket must hold exactly as many q as the list has entries
@@ -945,14 +952,34 @@ rank_in_passes (SmMarket *mk, RankBlock *blocks, int n_blocks, SmScatterWay way,
   return ok;
 }
 
+/* A dense market's ranking (market-rank-sides.c), falling back to the
+ * reporting path when the lists disagree. */
+static gboolean
+rank_by_sides (SmMarket *mk, int n_threads, int32_t *failed_position,
+               GError **error)
+{
+  gboolean no_memory = FALSE;
+  if (sm_market__rank_sides (mk, n_threads, &no_memory))
+    return TRUE;
+  if (no_memory)
+    {
+      sm_market__set_no_memory (error, "ranking the lists");
+      return FALSE;
+    }
+  return fill_ranks_reporting (mk, failed_position, error);
+}
+
 gboolean
 sm_market__fill_ranks (SmMarket *mk, int n_threads, SmScatterWay way,
                        int32_t *spare, int32_t *failed_position, GError **error)
 {
   if (mk->emp_off[mk->n_employees] != mk->pos_off[mk->n_positions])
     return fill_ranks_reporting (mk, failed_position, error);
-  RankBlock blocks[SM_MAX_BUILD_THREADS];
   int n_blocks = useful_threads (mk, n_threads);
+  if (way == SM_SCATTER_BY_SIDES
+      || (way == SM_SCATTER_BY_SIZE && sm_market__dense (mk)))
+    return rank_by_sides (mk, n_blocks, failed_position, error);
+  RankBlock blocks[SM_MAX_BUILD_THREADS];
   for (int b = 0; b < n_blocks; b++)
     blocks[b] = (RankBlock){ .mk = mk };
   split_blocks (mk, blocks, n_blocks);
