@@ -808,13 +808,14 @@ test_dense_by_sides (void)
   CU_ASSERT_FALSE (other->ranked_by_sides);
   check_random_market (&rm, other);
   random_market_clear (&rm);
-  /* Complete lists of 70,000 employees over 2 positions: dense, but a
-   * side too many for its scatter to stay in the cache. */
-  random_market_init_lengths (&rm, SM_DENSE_MAX_OWNERS + 4464, 2, 35, 2, 2);
+  /* Complete lists of 2^19 employees over 2 positions: dense, but too
+   * many employees for their scatter to stay in the cache. */
+  random_market_init_lengths (&rm, SM_DENSE_MAX_OWNERS, 2, 35, 2, 2);
   g_autoptr (SmMarket) many = random_market_build (&rm, 1, FALSE, &error);
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (many);
   CU_ASSERT_FALSE (many->ranked_by_sides);
+  CU_ASSERT_TRUE (many->scattered_in_parts);
   check_random_market (&rm, many);
   random_market_clear (&rm);
   /* Lists of 70 to 200 where position 50 ranks, in place of its best

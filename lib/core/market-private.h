@@ -121,11 +121,13 @@ gboolean sm_market__fill_ranks (SmMarket *mk, int n_threads, SmScatterWay way,
                                 GError **error);
 
 /* A dense market, which is ranked side by side (market-rank-sides.c):
- * its employees and positions both number at most SM_DENSE_MAX_OWNERS,
- * so that a side's scatter stays in the cache, and its list entries are
- * at least one in SM_DENSE_CELLS_PER_ENTRY of all employee-position
- * pairs, so that the walk's gallop mostly takes one step. */
-#define SM_DENSE_MAX_OWNERS (1 << 16)
+ * its employees and positions both number fewer than
+ * SM_DENSE_MAX_OWNERS, the most for which market-rank.c scatters
+ * directly (beyond, the cursors alone outgrow the cache), and its list
+ * entries are at least one in SM_DENSE_CELLS_PER_ENTRY of all
+ * employee-position pairs, so that the walk's gallop mostly takes one
+ * step. */
+#define SM_DENSE_MAX_OWNERS (1 << 19)
 #define SM_DENSE_CELLS_PER_ENTRY 4
 gboolean sm_market__dense (const SmMarket *mk);
 

@@ -57,8 +57,9 @@
  *      entry once more, and the build came out a quarter slower at a
  *      million.
  *
- * A dense market (most employees list most positions, and neither side
- * has many owners: sm_market__dense()) is ranked another way, each side
+ * A dense market (lists that cover a quarter or more of all
+ * employee-position pairs, and fewer than 2^19 owners on either side:
+ * sm_market__dense()) is ranked another way, each side
  * scattered into and walked on its own (market-rank-sides.c): there the
  * scatter above stays in the cache, and the join's read and write of a
  * position entry at random per list entry are most of the build. Both
@@ -638,8 +639,9 @@ scatter (SmMarket *mk, RankBlock *blocks, int n_blocks, int32_t *front,
 /* ---- pass 1 in two steps, for many employees ------------------------- */
 
 /* The scatter in parts pays once the employees' cursors (4 bytes each)
- * outgrow the caches: from 2 MiB of them on. */
-#define PARTS_MIN_EMPLOYEES (1 << 19)
+ * outgrow the caches: from 2 MiB of them on. A dense market below it is
+ * ranked side by side (SM_DENSE_MAX_OWNERS). */
+#define PARTS_MIN_EMPLOYEES SM_DENSE_MAX_OWNERS
 
 /* The most parts of the first step: each keeps one cache line being
  * written in each edge array, and all of them must stay in the cache
