@@ -124,10 +124,11 @@ gallop (const int32_t *other_off, int32_t n_other, int32_t x, int32_t v)
   if (other_off[x + 1] > v)
     return x;
   /* other_off[lo] <= v < other_off[n_other] from here on */
-  int32_t step = 1, lo = x + 1, hi;
+  int64_t step = 1; /* doubles past int32 on a side of 2^30 owners */
+  int32_t lo = x + 1, hi;
   for (;;)
     {
-      hi = (int32_t) MIN ((int64_t) lo + step, (int64_t) n_other);
+      hi = (int32_t) MIN (lo + step, (int64_t) n_other);
       if (other_off[hi] > v)
         break;
       lo = hi;
