@@ -113,6 +113,7 @@ parsed_clear (Parsed *p)
 static gboolean
 parse (Parsed *p, const char *html)
 {
+  p->xpath = NULL; /* defined even when the parse fails */
   p->doc = xmlReadMemory (html, (int) strlen (html), "report.html", NULL,
                           XML_PARSE_NONET | XML_PARSE_NOERROR);
   if (p->doc == NULL)

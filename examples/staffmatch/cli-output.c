@@ -92,7 +92,11 @@ out_open (OutFile *f, int dir_fd, const char *name, const char *path,
   f->fd = openat (dir_fd, name,
                   O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
   if (f->fd < 0)
-    return cli_fail_errno (error, path, "create");
+    {
+      /* FALSE spelt out, so that the compiler sees @f unused after it */
+      cli_fail_errno (error, path, "create");
+      return FALSE;
+    }
   f->sha = g_checksum_new (G_CHECKSUM_SHA256);
   f->saved_errno = 0;
   return TRUE;
