@@ -772,36 +772,43 @@ test_mismatch_within_a_part (void)
 }
 
 /* Dense markets, which the builder ranks side by side: complete lists
- * (every employee lists every position), lists of a third to all of the
- * positions, and complete lists but for every other block of 8
- * employees, who list nothing; each the same market every way, on 1 to 3
- * threads. A market just too sparse, or with too many employees, is
- * ranked the other way. Lists that disagree give the same message every
- * way. */
+ * (every employee lists every position), lists of 170 to all 200
+ * positions, and complete lists but for the first 60 employees, who list
+ * nothing. Each is the same market every way, on 1 to 3 threads; so are
+ * lists of a third to all of the positions, and complete lists but for
+ * every other block of 8 employees, which the builder ranks the other
+ * way but which side by side must rank right too. A market just too
+ * sparse, or with too many employees, is ranked the other way. Lists
+ * that disagree give the same message every way. */
 static void
 test_dense_by_sides (void)
 {
   GError *error = NULL;
-  const ListLengths shapes[] = { { 200, 200, 0, 0, 0 },
-                                 { 70, 200, 0, 0, 0 },
-                                 { 200, 200, 0, 0, 3 } };
+  const struct {
+    ListLengths lengths;
+    gboolean dense;
+  } shapes[] = { { { 200, 200, 0, 0, 0 }, TRUE },
+                 { { 170, 200, 0, 0, 0 }, TRUE },
+                 { { 200, 200, 60, 0, 0 }, TRUE },
+                 { { 70, 200, 0, 0, 0 }, FALSE },
+                 { { 200, 200, 0, 0, 3 }, FALSE } };
   for (guint k = 0; k < G_N_ELEMENTS (shapes); k++)
     {
       RandomMarket rm;
-      random_market_init_with (&rm, 900, 200, 30 + k, &shapes[k]);
+      random_market_init_with (&rm, 900, 200, 30 + k, &shapes[k].lengths);
       g_autoptr (SmMarket) chosen = random_market_build (&rm, 2, FALSE, &error);
       SM_ASSERT_NO_ERROR (error);
       CU_ASSERT_PTR_NOT_NULL_FATAL (chosen);
-      CU_ASSERT_TRUE (chosen->ranked_by_sides);
+      CU_ASSERT_EQUAL (chosen->ranked_by_sides, shapes[k].dense);
       check_random_market (&rm, chosen);
       expect_same_market_every_way (&rm);
       random_market_clear (&rm);
     }
-  /* Lists of 40 to 49 of 200 positions: just under a quarter of all
+  /* Lists of 140 to 159 of 200 positions: just under four fifths of all
    * pairs. */
-  const ListLengths sparse = { 40, 49, 0, 0, 0 };
+  const ListLengths sparse = { 140, 159, 0, 0, 0 };
   RandomMarket rm;
-  random_market_init_with (&rm, 900, 200, 34, &sparse);
+  random_market_init_with (&rm, 900, 200, 36, &sparse);
   g_autoptr (SmMarket) other = random_market_build (&rm, 1, FALSE, &error);
   SM_ASSERT_NO_ERROR (error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (other);
@@ -818,10 +825,10 @@ test_dense_by_sides (void)
   CU_ASSERT_TRUE (many->scattered_in_parts);
   check_random_market (&rm, many);
   random_market_clear (&rm);
-  /* Lists of 70 to 200 where position 50 ranks, in place of its best
+  /* Lists of 170 to 200 where position 50 ranks, in place of its best
    * applicant, an employee who did not apply: one employee is ranked
    * once too often, another once too rarely. */
-  random_market_init_with (&rm, 900, 200, 36, &shapes[1]);
+  random_market_init_with (&rm, 900, 200, 37, &shapes[1].lengths);
   int32_t best = g_array_index ((GArray *) rm.prios->pdata[50], int32_t, 0);
   int32_t stranger = part_neighbour (&rm, best, 50, 10, best > 450);
   CU_ASSERT_FATAL (stranger >= 0);

@@ -57,7 +57,7 @@
  *      entry once more, and the build came out a quarter slower at a
  *      million.
  *
- * A dense market (lists that cover a quarter or more of all
+ * A dense market (lists that cover four fifths or more of all
  * employee-position pairs, and fewer than 2^19 owners on either side:
  * sm_market__dense()) is ranked another way, each side
  * scattered into and walked on its own (market-rank-sides.c): there the
