@@ -137,11 +137,11 @@ gboolean sm_market__dense (const SmMarket *mk);
 
 /* Writes the ranks on both sides of every edge, each side on its own (on
  * a thread of its own when @n_threads is 2 or more), the same ranks as
- * sm_market__fill_ranks() writes. FALSE when the lists disagree, or with
- * *no_memory set when memory ran out; the rank fields are then
+ * the other ways of sm_market__fill_ranks(), which calls it and falls
+ * back as for them. FALSE when the lists disagree, or with @error set
+ * (SM_ERROR_NO_MEMORY) when memory ran out; the rank fields are then
  * undefined. */
-gboolean sm_market__rank_sides (SmMarket *mk, int n_threads,
-                                gboolean *no_memory);
+gboolean sm_market__rank_sides (SmMarket *mk, int n_threads, GError **error);
 
 /* Sets @error to SM_ERROR_NO_MEMORY, "Out of memory while @doing." */
 void sm_market__set_no_memory (GError **error, const char *doing);

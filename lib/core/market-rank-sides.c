@@ -209,7 +209,7 @@ sm_market__dense (const SmMarket *mk)
 }
 
 gboolean
-sm_market__rank_sides (SmMarket *mk, int n_threads, gboolean *no_memory)
+sm_market__rank_sides (SmMarket *mk, int n_threads, GError **error)
 {
   Side employees = { .n = mk->n_employees,
                      .off = mk->emp_off,
@@ -233,6 +233,7 @@ sm_market__rank_sides (SmMarket *mk, int n_threads, gboolean *no_memory)
   else
     rank_side (&positions);
   mk->ranked_by_sides = TRUE;
-  *no_memory = employees.no_memory || positions.no_memory;
+  if (employees.no_memory || positions.no_memory)
+    sm_market__set_no_memory (error, "ranking the lists");
   return employees.ok && positions.ok;
 }

@@ -954,21 +954,17 @@ rank_in_passes (SmMarket *mk, RankBlock *blocks, int n_blocks, SmScatterWay way,
   return ok;
 }
 
-/* A dense market's ranking (market-rank-sides.c), falling back to the
- * reporting path when the lists disagree. */
+/* The three passes on @n_blocks blocks of their own (see
+ * rank_in_passes()). */
 static gboolean
-rank_by_sides (SmMarket *mk, int n_threads, int32_t *failed_position,
-               GError **error)
+rank_in_blocks (SmMarket *mk, int n_blocks, SmScatterWay way, int32_t *spare,
+                GError **error)
 {
-  gboolean no_memory = FALSE;
-  if (sm_market__rank_sides (mk, n_threads, &no_memory))
-    return TRUE;
-  if (no_memory)
-    {
-      sm_market__set_no_memory (error, "ranking the lists");
-      return FALSE;
-    }
-  return fill_ranks_reporting (mk, failed_position, error);
+  RankBlock blocks[SM_MAX_BUILD_THREADS];
+  for (int b = 0; b < n_blocks; b++)
+    blocks[b] = (RankBlock){ .mk = mk };
+  split_blocks (mk, blocks, n_blocks);
+  return rank_in_passes (mk, blocks, n_blocks, way, spare, error);
 }
 
 gboolean
@@ -978,15 +974,12 @@ sm_market__fill_ranks (SmMarket *mk, int n_threads, SmScatterWay way,
   if (mk->emp_off[mk->n_employees] != mk->pos_off[mk->n_positions])
     return fill_ranks_reporting (mk, failed_position, error);
   int n_blocks = useful_threads (mk, n_threads);
-  if (way == SM_SCATTER_BY_SIDES
-      || (way == SM_SCATTER_BY_SIZE && sm_market__dense (mk)))
-    return rank_by_sides (mk, n_blocks, failed_position, error);
-  RankBlock blocks[SM_MAX_BUILD_THREADS];
-  for (int b = 0; b < n_blocks; b++)
-    blocks[b] = (RankBlock){ .mk = mk };
-  split_blocks (mk, blocks, n_blocks);
+  gboolean by_sides = way == SM_SCATTER_BY_SIDES
+                      || (way == SM_SCATTER_BY_SIZE && sm_market__dense (mk));
   GError *no_memory = NULL;
-  gboolean ok = rank_in_passes (mk, blocks, n_blocks, way, spare, &no_memory);
+  gboolean ok = by_sides
+                    ? sm_market__rank_sides (mk, n_blocks, &no_memory)
+                    : rank_in_blocks (mk, n_blocks, way, spare, &no_memory);
   if (no_memory != NULL)
     {
       g_propagate_error (error, no_memory);
