@@ -110,17 +110,29 @@ sm_limit_transpose_new (const SmGenLists *lists, double *fresh_seconds)
   return t;
 }
 
-double
-sm_limit_transpose_again (SmLimitTranspose *t, double *cpu_seconds,
-                          uint64_t *sum_out)
+/* Runs the transpose into @t's arrays, and the employees' lists' too when
+ * @both; returns its seconds, *cpu_seconds gets its CPU time, *sum_out a
+ * check sum. */
+static double
+time_transpose (SmLimitTranspose *t, gboolean both, double *cpu_seconds,
+                uint64_t *sum_out)
 {
   double t0 = sm_bench_now_seconds ();
   double c0 = sm_bench_cpu_seconds ();
   transpose_into (t->lists, t->cursor, t->out);
+  if (both)
+    transpose_back_into (t->lists, t->back_cursor, t->back);
   double seconds = sm_bench_now_seconds () - t0;
   *cpu_seconds = sm_bench_cpu_seconds () - c0;
   *sum_out = transpose_sum (t);
   return seconds;
+}
+
+double
+sm_limit_transpose_again (SmLimitTranspose *t, double *cpu_seconds,
+                          uint64_t *sum_out)
+{
+  return time_transpose (t, FALSE, cpu_seconds, sum_out);
 }
 
 double
@@ -132,14 +144,7 @@ sm_limit_transpose_both_again (SmLimitTranspose *t, double *cpu_seconds,
       t->back_cursor = g_new (int64_t, (size_t) t->lists->n_positions + 1);
       t->back = g_new (LimitPair, MAX ((size_t) t->lists->n_entries, 1));
     }
-  double t0 = sm_bench_now_seconds ();
-  double c0 = sm_bench_cpu_seconds ();
-  transpose_into (t->lists, t->cursor, t->out);
-  transpose_back_into (t->lists, t->back_cursor, t->back);
-  double seconds = sm_bench_now_seconds () - t0;
-  *cpu_seconds = sm_bench_cpu_seconds () - c0;
-  *sum_out = transpose_sum (t);
-  return seconds;
+  return time_transpose (t, TRUE, cpu_seconds, sum_out);
 }
 
 void
