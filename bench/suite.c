@@ -576,7 +576,11 @@ per_mentry (int64_t count, int64_t entries)
  * on a loaded machine takes longer by the clock but not by CPU time, so
  * these ratios hold whatever the load; cpu_share (CPU over wall time of
  * the two-thread build) says how many cores that build really had, and
- * thus whether its wall-clock speedup could show at all. The paired
+ * thus whether its wall-clock speedup could show at all; and the
+ * two-thread build's CPU time over the one-thread build's says whether
+ * each of its threads ran at one thread's pace (about 1) or slower,
+ * when the machine gave the process two cores that were each slower
+ * than the one it gave a single thread. The paired
  * columns come from the pairs child: its fastest one-thread build over
  * its fastest warm transpose, timed in turn in one process. */
 static void
@@ -591,7 +595,8 @@ report_cpu (const CaseResult *lib, const CaseResult *lib2,
           " paired_transpose_both_warm_cpu_seconds=%.6f"
           " paired_build_per_transpose_both_warm_cpu=%.2f"
           " build2_cpu_seconds=%.6f"
-          " build2_cpu_share=%.2f two_thread_limit=%.2f"
+          " build2_cpu_share=%.2f build2_cpu_per_build1_cpu=%.2f"
+          " two_thread_limit=%.2f"
           " build_2t_per_limit=%.2f ref_build_cpu_seconds=%.6f"
           " ref_solve_cpu_seconds=%.6f speedup_build_solve_cpu=%.2f",
           lib->build_cpu_seconds, lib->solve_cpu_seconds,
@@ -603,6 +608,7 @@ report_cpu (const CaseResult *lib, const CaseResult *lib2,
                  lib2->transpose_both_warm_cpu_seconds),
           lib2->build_cpu_seconds,
           ratio (lib2->build_cpu_seconds, lib2->build_seconds),
+          ratio (lib2->build_cpu_seconds, lib2->build1_cpu_seconds),
           lib2->two_thread_limit,
           ratio (ratio (lib2->build1_seconds, lib2->build_seconds),
                  lib2->two_thread_limit),
