@@ -774,7 +774,8 @@ test_mismatch_within_a_part (void)
 /* Dense markets, which the builder ranks side by side: complete lists
  * (every employee lists every position), lists of 170 to all 200
  * positions, and complete lists but for the first 60 employees, who list
- * nothing. Each is the same market every way, on 1 to 3 threads; so are
+ * nothing; and the last at 3,000 employees, enough for two threads.
+ * Each is the same market every way, on 1 to 3 threads; so are
  * lists of a third to all of the positions, and complete lists but for
  * every other block of 8 employees, which the builder ranks the other
  * way but which side by side must rank right too. A market just too
@@ -804,10 +805,18 @@ test_dense_by_sides (void)
       expect_same_market_every_way (&rm);
       random_market_clear (&rm);
     }
+  /* Complete lists of 3,000 employees over 200 positions but for the
+   * first 60, who list nothing: entries enough for two threads, which
+   * share each side's scatter (one thread from the buckets' starts, one
+   * from their ends) and the walk's pieces. */
+  RandomMarket rm;
+  random_market_init_with (&rm, 3000, 200, 38, &shapes[2].lengths);
+  CU_ASSERT ((3000 - 60) * 200 >= 2 * SM_MIN_ENTRIES_PER_THREAD);
+  expect_same_market_every_way (&rm);
+  random_market_clear (&rm);
   /* Lists of 140 to 159 of 200 positions: just under four fifths of all
    * pairs. */
   const ListLengths sparse = { 140, 159, 0, 0, 0 };
-  RandomMarket rm;
   random_market_init_with (&rm, 900, 200, 36, &sparse);
   g_autoptr (SmMarket) other = random_market_build (&rm, 1, FALSE, &error);
   SM_ASSERT_NO_ERROR (error);
@@ -827,10 +836,11 @@ test_dense_by_sides (void)
   random_market_clear (&rm);
   /* Lists of 170 to 200 where position 50 ranks, in place of its best
    * applicant, an employee who did not apply: one employee is ranked
-   * once too often, another once too rarely. */
-  random_market_init_with (&rm, 900, 200, 37, &shapes[1].lengths);
+   * once too often, another once too rarely. 3,000 employees, so that
+   * two threads and three rank it on two. */
+  random_market_init_with (&rm, 3000, 200, 37, &shapes[1].lengths);
   int32_t best = g_array_index ((GArray *) rm.prios->pdata[50], int32_t, 0);
-  int32_t stranger = part_neighbour (&rm, best, 50, 10, best > 450);
+  int32_t stranger = part_neighbour (&rm, best, 50, 10, best > 1500);
   CU_ASSERT_FATAL (stranger >= 0);
   replace_applicant (&rm, 50, best, stranger);
   expect_same_mismatch (&rm, "position 50 ");

@@ -136,7 +136,8 @@ gboolean sm_market__fill_ranks (SmMarket *mk, int n_threads, SmScatterWay way,
 gboolean sm_market__dense (const SmMarket *mk);
 
 /* Writes the ranks on both sides of every edge, each side on its own (on
- * a thread of its own when @n_threads is 2 or more), the same ranks as
+ * two threads, which share both sides' work, when @n_threads is 2 or
+ * more), the same ranks as
  * the other ways of sm_market__fill_ranks(), which calls it and falls
  * back as for them. FALSE when the lists disagree, or with @error set
  * (SM_ERROR_NO_MEMORY) when memory ran out; the rank fields are then

@@ -36,20 +36,37 @@
  * way. Measured against the scatter and join on complete lists of
  * 100,000 x 100, 300,000 x 40 and 1,000,000 x 10 (the last with the
  * bound lifted), one thread took 0.11 against 0.17-0.18 s, 0.17-0.19
- * against 0.23-0.24 and 0.17-0.18 against 0.22-0.24. The two sides
- * share nothing they write (rank fields of their own edges, cursors and
- * table of their own), so with two threads or more each side runs on a
- * thread of its own; a third thread would find nothing to do, and when
- * one side has far more owners than the other, its thread takes most of
- * the time (two threads on 1,000,000 x 10: 0.12 s either way).
+ * against 0.23-0.24 and 0.17-0.18 against 0.22-0.24.
+ *
+ * Two threads share both steps of both sides. In step 1 one takes the
+ * first half of the other side's entries, ascending, from the buckets'
+ * starts, and the other the second half, descending, from their ends
+ * (as market-rank.c's scatter does): each bucket still ascends, and the
+ * ends meet where the first half's entries stop. In step 2 the owners
+ * of each side are cut into WALK_PIECES_PER_SIDE pieces, which the
+ * threads take in turn, each with tables of its own. Giving each side a
+ * thread of its own instead left the sides' unequal costs to one
+ * thread each: the employees' scatter has more cursors to keep in the
+ * cache, so on complete lists of 10,000 x 1,000 the employees' side
+ * took 0.058 s (its scatter 0.037) and the positions' 0.042 (0.016),
+ * and on 300,000 x 40 the employees' scatter alone took 0.11 to 0.14 s
+ * against 0.07 for all of the positions' side; two threads built in
+ * 0.056-0.059, 0.068-0.077 and 0.113-0.127 s that way, and in 0.053-0.056,
+ * 0.059-0.072 and 0.094-0.119 s now (one thread: 0.097-0.106, 0.111-0.124 and
+ * 0.160-0.184 s, the same either way; four alternating rounds of
+ * `sm-bench build N M K 17 --seats S-S --threads 2 --runs 5`). A third
+ * thread would find nothing in step 1, so the way takes two at most.
  *
  * Invariants. Both sides hold as many entries (checked by the caller).
  * After the scatter each bucket must hold exactly as many entries as the
- * owner's list (checked: the cursors reached the list ends), and none
- * ran past the last list. A bucket's entries belong to distinct owners
- * of the other side, since no list holds an entry twice; so when every
- * edge of an owner finds its target in the table, the owner's list and
- * the owners that name it are the same set. Any failure leaves the rank
+ * owner's list (checked before its owner's walk: the front's cursor met
+ * the back's, or reached the list's end when the front did it all), and
+ * none ran past the last list or before the first. On lists that
+ * disagree the two ends can write the same rank field; those stores are
+ * relaxed atomics, so even then no two threads race. A bucket's entries belong
+ * to distinct owners of the other side, since no list holds an entry twice; so
+ * when every edge of an owner finds its target in the table, the owner's list
+ * and the owners that name it are the same set. Any failure leaves the rank
  * fields to the caller's slow way, which rewrites them all and names the
  * first position whose order is wrong.
  *
@@ -61,8 +78,8 @@
  * scatter and the join (`sm-bench build 10000 1000 1000 17 --seats
  * 20-20`, the two libraries alternating); in a profile, nearly half of
  * this way is the scatter's store. Memory: per side
- * one int32 per owner (the cursors) and two per owner of the other side
- * (the table).
+ * one int32 per owner (the cursors; two with two threads) and, per
+ * thread, two per owner of the other side (the table).
  *
  * Reference: the counting-sort transpose of a sparse matrix (CSR to
  * CSC), Gustavson, ACM TOMS 4(3), 1978, done for both matrices; the
@@ -73,6 +90,10 @@
 
 #include <string.h>
 
+/* The walk's pieces: each side's owners in this many ranges, which the
+ * threads take in turn (see walk_pieces()). */
+#define WALK_PIECES_PER_SIDE 64
+
 /* One side's view of the market: its owners' lists, and the other side's
  * whose entries name them. */
 typedef struct {
@@ -82,9 +103,20 @@ typedef struct {
   int32_t n_other;    /* owners on the other side */
   const int32_t *other_off;
   const SmEdge *other_edges; /* read only: their targets */
-  gboolean ok;
-  gboolean no_memory;
+  int32_t split;  /* the other side's entries below it are scattered from the
+                     buckets' starts, the rest from their ends */
+  int32_t *front; /* n: the next slot of each bucket from its start */
+  int32_t *back;  /* n, or NULL when split is the end: the last slot of each
+                     bucket filled from its end */
 } Side;
+
+/* Both sides and the work the threads share. */
+typedef struct {
+  Side side[2];   /* employees, positions */
+  gint next;      /* the next walk piece to take (atomic) */
+  gint failed;    /* the lists disagree: take no more (atomic) */
+  gint no_memory; /* (atomic) */
+} Sides;
 
 /* The walk's table entry for one owner of the other side: where its list
  * starts, and the entry of it that names the owner at hand (-1: none). */
@@ -93,26 +125,60 @@ typedef struct {
   int32_t entry;
 } SideSlot;
 
-/* Step 1: every entry of the other side, ascending, into the next rank
- * field of its target's edges. FALSE when a bucket would run past the
- * last list, or when any bucket did not come out exactly full. */
+/* Step 1 from the buckets' starts: the other side's entries below the
+ * split, ascending, each into the next rank field of its target's
+ * edges. FALSE when a bucket would run past the last list. The stores
+ * are relaxed atomics: only on lists that disagree can they meet the
+ * other end's, and then no two threads race (plain stores on common
+ * processors). */
 static gboolean
-scatter_side (const Side *s, int32_t *front)
+scatter_front (const Side *s)
 {
-  const int32_t end = s->off[s->n];
+  const int32_t end = s->off[s->n], split = s->split;
+  const SmEdge *other = s->other_edges;
+  SmEdge *edges = s->edges;
+  int32_t *front = s->front;
   memcpy (front, s->off, (size_t) s->n * sizeof *front);
-  for (int32_t v = 0; v < end; v++)
+  for (int32_t v = 0; v < split; v++)
     {
-      int32_t o = s->other_edges[v].target, k = front[o];
+      int32_t o = other[v].target, k = front[o];
       if (k >= end)
         return FALSE;
       front[o] = k + 1;
-      s->edges[k].rank = v;
+      __atomic_store_n (&edges[k].rank, v, __ATOMIC_RELAXED);
     }
-  for (int32_t o = 0; o < s->n; o++)
-    if (front[o] != s->off[o + 1])
-      return FALSE;
   return TRUE;
+}
+
+/* Step 1 from the buckets' ends: the other side's entries from the split
+ * on, descending, each into the last free rank field of its target's
+ * edges, so that every bucket still ascends. FALSE when a bucket would
+ * run before the first list. */
+static gboolean
+scatter_back (const Side *s)
+{
+  const int32_t split = s->split;
+  const SmEdge *other = s->other_edges;
+  SmEdge *edges = s->edges;
+  int32_t *back = s->back;
+  memcpy (back, s->off + 1, (size_t) s->n * sizeof *back);
+  for (int32_t v = s->off[s->n] - 1; v >= split; v--)
+    {
+      int32_t o = other[v].target, k = back[o] - 1;
+      if (k < 0)
+        return FALSE;
+      back[o] = k;
+      __atomic_store_n (&edges[k].rank, v, __ATOMIC_RELAXED);
+    }
+  return TRUE;
+}
+
+/* Whether owner @o's bucket came out exactly full: the front's cursor
+ * met the back's, or the list's end when one end did it all. */
+static gboolean
+bucket_full (const Side *s, int32_t o)
+{
+  return s->front[o] == (s->back != NULL ? s->back[o] : s->off[o + 1]);
 }
 
 /* The owner x' >= @x of the other side (@n_other owners) whose list
@@ -174,28 +240,97 @@ walk_owner (const Side *s, int32_t o, SideSlot *table)
   return TRUE;
 }
 
-/* Both steps for one side, with cursors and a table of its own. */
-static void
-rank_side (Side *s)
+/* Step 2 for piece @p of side @s: its owners, each bucket checked full
+ * first. */
+static gboolean
+walk_piece (const Side *s, int32_t p, SideSlot *table)
 {
-  size_t n_other = (size_t) s->n_other;
-  int32_t *front = g_try_new (int32_t, MAX ((size_t) s->n, 1));
-  SideSlot *table = g_try_new (SideSlot, MAX (n_other, 1));
-  s->no_memory = front == NULL || table == NULL;
-  s->ok = !s->no_memory && scatter_side (s, front);
-  for (size_t x = 0; s->ok && x < n_other; x++)
-    table[x] = (SideSlot){ s->other_off[x], -1 };
-  for (int32_t o = 0; s->ok && o < s->n; o++)
-    s->ok = walk_owner (s, o, table);
-  g_free (table);
-  g_free (front);
+  int32_t lo = (int32_t) ((int64_t) s->n * p / WALK_PIECES_PER_SIDE);
+  int32_t hi = (int32_t) ((int64_t) s->n * (p + 1) / WALK_PIECES_PER_SIDE);
+  for (int32_t o = lo; o < hi; o++)
+    if (!bucket_full (s, o) || !walk_owner (s, o, table))
+      return FALSE;
+  return TRUE;
 }
 
-static gpointer
-rank_side_thread (gpointer data)
+/* A walk table for side @s, every slot empty; NULL when out of memory. */
+static SideSlot *
+table_new (const Side *s)
 {
-  rank_side (data);
+  SideSlot *table = g_try_new (SideSlot, MAX ((size_t) s->n_other, 1));
+  for (int32_t x = 0; table != NULL && x < s->n_other; x++)
+    table[x] = (SideSlot){ s->other_off[x], -1 };
+  return table;
+}
+
+/* Records that the work must stop: lists that disagree, or no memory. */
+static void
+fail_sides (Sides *all, gboolean no_memory)
+{
+  if (no_memory)
+    g_atomic_int_set (&all->no_memory, TRUE);
+  g_atomic_int_set (&all->failed, TRUE);
+}
+
+/* One thread's part of step 1: both sides from the buckets' starts, or
+ * both from their ends. */
+typedef struct {
+  Sides *all;
+  gboolean from_back;
+} ScatterJob;
+
+static gpointer
+scatter_sides (gpointer data)
+{
+  const ScatterJob *job = data;
+  Sides *all = job->all;
+  for (int k = 0; k < 2 && !g_atomic_int_get (&all->failed); k++)
+    if (!(job->from_back ? scatter_back (&all->side[k])
+                         : scatter_front (&all->side[k])))
+      fail_sides (all, FALSE);
   return NULL;
+}
+
+/* Step 2 on one thread: the walk's pieces, the employees' then the
+ * positions', taken in turn with the other threads until none is left,
+ * each side with a table of this thread's own. */
+static gpointer
+walk_pieces (gpointer data)
+{
+  Sides *all = data;
+  SideSlot *tables[2] = { NULL, NULL };
+  while (!g_atomic_int_get (&all->failed))
+    {
+      int32_t k = g_atomic_int_add (&all->next, 1);
+      if (k >= 2 * WALK_PIECES_PER_SIDE)
+        break;
+      int side = k / WALK_PIECES_PER_SIDE;
+      if (tables[side] == NULL)
+        tables[side] = table_new (&all->side[side]);
+      if (tables[side] == NULL)
+        fail_sides (all, TRUE);
+      else if (!walk_piece (&all->side[side], k % WALK_PIECES_PER_SIDE,
+                            tables[side]))
+        fail_sides (all, FALSE);
+    }
+  g_free (tables[0]);
+  g_free (tables[1]);
+  return NULL;
+}
+
+/* Runs @func with @first on the calling thread and, when @second is not
+ * NULL, with @second on another (or here, after, if it cannot start). */
+static void
+run_on_two (GThreadFunc func, gpointer first, gpointer second)
+{
+  GThread *thread = second != NULL
+                        ? g_thread_try_new ("sm-rank", func, second, NULL)
+                        : NULL;
+  func (first);
+  if (thread != NULL)
+    g_thread_join (thread);
+  else if (second != NULL)
+    func (second);
 }
 
 gboolean
@@ -208,32 +343,49 @@ sm_market__dense (const SmMarket *mk)
          && mk->n_positions < SM_DENSE_MAX_OWNERS;
 }
 
+/* Sets up one side: its lists, the other side's, and its cursors; with
+ * @two ends, half the other side's entries go in from the back. FALSE
+ * when out of memory. */
+static gboolean
+side_init (Side *s, int32_t n, const int32_t *off, SmEdge *edges,
+           int32_t n_other, const int32_t *other_off, const SmEdge *other_edges,
+           gboolean two)
+{
+  *s = (Side){ .n = n,
+               .off = off,
+               .edges = edges,
+               .n_other = n_other,
+               .other_off = other_off,
+               .other_edges = other_edges,
+               .split = two ? off[n] / 2 : off[n] };
+  s->front = g_try_new (int32_t, MAX ((size_t) n, 1));
+  s->back = two ? g_try_new (int32_t, MAX ((size_t) n, 1)) : NULL;
+  return s->front != NULL && (s->back != NULL || !two);
+}
+
 gboolean
 sm_market__rank_sides (SmMarket *mk, int n_threads, GError **error)
 {
-  Side employees = { .n = mk->n_employees,
-                     .off = mk->emp_off,
-                     .edges = mk->emp_edges,
-                     .n_other = mk->n_positions,
-                     .other_off = mk->pos_off,
-                     .other_edges = mk->pos_edges };
-  Side positions = { .n = mk->n_positions,
-                     .off = mk->pos_off,
-                     .edges = mk->pos_edges,
-                     .n_other = mk->n_employees,
-                     .other_off = mk->emp_off,
-                     .other_edges = mk->emp_edges };
-  GThread *second = n_threads > 1
-                        ? g_thread_try_new ("sm-rank", rank_side_thread,
-                                            &positions, NULL)
-                        : NULL;
-  rank_side (&employees);
-  if (second != NULL)
-    g_thread_join (second);
+  gboolean two = n_threads > 1;
+  Sides all = { 0 };
+  if (!side_init (&all.side[0], mk->n_employees, mk->emp_off, mk->emp_edges,
+                  mk->n_positions, mk->pos_off, mk->pos_edges, two)
+      || !side_init (&all.side[1], mk->n_positions, mk->pos_off, mk->pos_edges,
+                     mk->n_employees, mk->emp_off, mk->emp_edges, two))
+    fail_sides (&all, TRUE);
   else
-    rank_side (&positions);
+    {
+      ScatterJob front = { &all, FALSE }, back = { &all, TRUE };
+      run_on_two (scatter_sides, &front, two ? &back : NULL);
+      run_on_two (walk_pieces, &all, two ? &all : NULL);
+    }
+  for (int k = 0; k < 2; k++)
+    {
+      g_free (all.side[k].front);
+      g_free (all.side[k].back);
+    }
   mk->ranked_by_sides = TRUE;
-  if (employees.no_memory || positions.no_memory)
+  if (all.no_memory)
     sm_market__set_no_memory (error, "ranking the lists");
-  return employees.ok && positions.ok;
+  return !all.failed;
 }
