@@ -50,12 +50,15 @@
  * cache, so on complete lists of 10,000 x 1,000 the employees' side
  * took 0.058 s (its scatter 0.037) and the positions' 0.042 (0.016),
  * and on 300,000 x 40 the employees' scatter alone took 0.11 to 0.14 s
- * against 0.07 for all of the positions' side; two threads built in
- * 0.056-0.059, 0.068-0.077 and 0.113-0.127 s that way, and in 0.053-0.056,
- * 0.059-0.072 and 0.094-0.119 s now (one thread: 0.097-0.106, 0.111-0.124 and
- * 0.160-0.184 s, the same either way; four alternating rounds of
- * `sm-bench build N M K 17 --seats S-S --threads 2 --runs 5`). A third
- * thread would find nothing in step 1, so the way takes two at most.
+ * against 0.07 for all of the positions' side. Two threads built the
+ * three shapes (10,000 x 1,000, 100,000 x 100, 300,000 x 40) in
+ * 0.056-0.058, 0.067-0.069 and 0.103-0.110 s that way, and in
+ * 0.048-0.053, 0.054-0.055 and 0.086-0.100 s now; one thread in
+ * 0.094-0.099, 0.104-0.108 and 0.151-0.165 s before, and 0.091-0.095,
+ * 0.101-0.103 and 0.155-0.174 s now (the two libraries alternating,
+ * three to five rounds of `sm-bench build N M K 17 --seats S-S
+ * --threads 2 --runs 7`). A third thread would find nothing in step 1,
+ * so the way takes two at most.
  *
  * Invariants. Both sides hold as many entries (checked by the caller).
  * After the scatter each bucket must hold exactly as many entries as the
@@ -241,8 +244,9 @@ walk_owner (const Side *s, int32_t o, SideSlot *table)
 }
 
 /* Step 2 for piece @p of side @s: its owners, each bucket checked full
- * first. */
-static gboolean
+ * first. Not inlined: inside walk_pieces() the walk's loops ran out of
+ * registers and the one-thread walk took a fifth longer. */
+G_GNUC_NO_INLINE static gboolean
 walk_piece (const Side *s, int32_t p, SideSlot *table)
 {
   int32_t lo = (int32_t) ((int64_t) s->n * p / WALK_PIECES_PER_SIDE);
