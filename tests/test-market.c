@@ -839,8 +839,13 @@ test_dense_by_sides (void)
    * once too often, another once too rarely. 3,000 employees, so that
    * two threads and three rank it on two. */
   random_market_init_with (&rm, 3000, 200, 37, &shapes[1].lengths);
+  int64_t entries = 0;
+  for (int32_t j = 0; j < rm.m; j++)
+    entries += ((GArray *) rm.prios->pdata[j])->len;
+  CU_ASSERT (entries >= 2 * SM_MIN_ENTRIES_PER_THREAD);
   int32_t best = g_array_index ((GArray *) rm.prios->pdata[50], int32_t, 0);
-  int32_t stranger = part_neighbour (&rm, best, 50, 10, best > 1500);
+  /* a neighbour in best's block of 1,024, on the side with more room */
+  int32_t stranger = part_neighbour (&rm, best, 50, 10, best % 1024 >= 512);
   CU_ASSERT_FATAL (stranger >= 0);
   replace_applicant (&rm, 50, best, stranger);
   expect_same_mismatch (&rm, "position 50 ");
