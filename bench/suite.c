@@ -298,11 +298,17 @@ library_generate (const SuiteCase *c, int n_threads, CaseResult *r)
 }
 
 /* Whether the pairs child builds another pair: at least 5, then on
- * until 3 seconds are spent (small cases), at most 200. */
+ * until 3 seconds are spent (small cases), at most 200; and 9 while
+ * under 15 seconds are spent (a pair at 1M takes about 1.3 s, at 10M
+ * about 15): a moment when the machine slows the second core down
+ * lasts seconds, and at 1M five pairs could all fall in one (the
+ * two-thread build's CPU time then a tenth or more above the one-thread
+ * build's). Both kinds of build get the same number of tries. */
 static gboolean
 want_another_pair (int pairs, double spent)
 {
-  return pairs < 5 || (spent < 3.0 && pairs < 200);
+  return pairs < 5 || (spent < 3.0 && pairs < 200)
+         || (spent < 15.0 && pairs < 9);
 }
 
 /* Keeps in @best the smaller of it and @t; 0 means none yet. */
